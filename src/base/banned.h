@@ -1,0 +1,29 @@
+/*
+ * banned.h - functions that are easy to misuse; included by every source
+ * file (via the Makefile's -include), as git's banned.h is.
+ */
+#ifndef BASE_BANNED_H
+#define BASE_BANNED_H
+
+#define BANNED(func) sorry_##func##_is_a_banned_function
+
+#undef strcpy
+#define strcpy(x, y) BANNED(strcpy)
+#undef strcat
+#define strcat(x, y) BANNED(strcat)
+#undef strncpy
+#define strncpy(x, y, n) BANNED(strncpy)
+#undef strncat
+#define strncat(x, y, n) BANNED(strncat)
+#undef strtok
+#define strtok(x, y) BANNED(strtok)
+#undef sprintf
+#define sprintf(...) BANNED(sprintf)
+#undef vsprintf
+#define vsprintf(...) BANNED(vsprintf)
+#undef gets
+#define gets(x) BANNED(gets)
+#undef atoi
+#define atoi(x) BANNED(atoi)
+
+#endif

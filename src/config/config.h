@@ -1,0 +1,67 @@
+/*
+ * config.h - the effective Alembic configuration (alembic.ini main section).
+ *
+ * config_load() reads the ini like Alembic does (Python ConfigParser with
+ * BasicInterpolation, %(here)s default, inline text after a value kept as part
+ * of the value) plus our ${VAR} / ${VAR:-default} environment expansion, and
+ * derives the settings below.  Settings Alembic keeps in env.py
+ * (target_metadata, version_table, transaction_per_migration, ...) are keys of
+ * the same names in the main section.  All strings live in the arena.
+ *
+ * Errors: ERR_COMMAND with Alembic's texts (missing file/section, missing
+ * script_location, path doesn't exist); ERR_INPUT with file:line for a
+ * malformed ini, a bad interpolation or a bad version_path_separator.
+ */
+#ifndef CONFIG_CONFIG_H
+#define CONFIG_CONFIG_H
+
+#include <stdbool.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/vec.h"
+
+struct ini; /* parsed ini file: see ini.h */
+
+struct config {
+	const char *ini_path;             /* path as given (-c / $ALEMBIC_CONFIG / alembic.ini) */
+	const char *ini_abspath;          /* absolute path of the ini file */
+	const char *here;                 /* directory of the ini file (%(here)s) */
+	const char *section;              /* main section name (-n), default "alembic" */
+	struct ini *ini;                  /* the parsed file, for `config` and other keys */
+	struct strvec x_args;             /* -x key=value arguments, in order */
+	const char *script_location;      /* absolute path (relative values resolved against CWD, as Alembic) */
+	struct strvec version_locations;  /* absolute paths in configured order */
+	bool version_locations_configured;/* version_locations key present */
+	bool recursive_version_locations; /* search version dirs recursively */
+	const char *file_template;        /* interpolated, e.g. "%(rev)s_%(slug)s" */
+	int truncate_slug_length;         /* default 40; 0 also means 40 */
+	const char *timezone;             /* NULL = local time */
+	const char *output_encoding;      /* default "utf-8" */
+	bool revision_environment;        /* revision_environment key */
+	bool sourceless;                  /* sourceless = true */
+	const char *url;                  /* sqlalchemy.url after expansion; NULL if absent */
+	const char *version_table;        /* default "alembic_version" */
+	const char *version_table_schema; /* NULL = default schema */
+	bool version_table_pk;            /* default true */
+	bool transaction_per_migration;   /* default false */
+	long lock_timeout_ms;             /* migration lock wait, default 60000 */
+	const char *revision_format;      /* "sql" (default) or "py" */
+};
+
+/*
+ * Loads path (NULL: $ALEMBIC_CONFIG, else "alembic.ini") with main section
+ * section (NULL: "alembic").  Does not check that script_location exists;
+ * config_check_script_location() does, for commands that need it.
+ */
+int config_load(struct arena *a, const char *path, const char *section, struct config *out,
+		struct err *e);
+
+/* ERR_COMMAND "Path doesn't exist: ..." unless script_location is a directory. */
+int config_check_script_location(const struct config *c, struct err *e);
+
+/* Value of key in the main section after interpolation and ${VAR} expansion;
+ * NULL if absent (e is untouched) or on error (e is set: check e->code). */
+const char *config_get(struct arena *a, const struct config *c, const char *key, struct err *e);
+
+#endif
