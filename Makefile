@@ -4,6 +4,7 @@
 #   make test             build and run every test tier (see tests/run)
 #   make SANITIZE=1       ASan + UBSan build into build-asan/
 #   make B=build-foo      build into another directory (parallel work trees)
+#   make FUZZ=1 CC=clang B=build-fuzz fuzzers   libFuzzer targets (fuzz/run.sh runs them)
 #   make install PREFIX=/usr/local   binary and man page
 #
 # Dependencies come only from pkg-config: sqlite3, libpq.
@@ -21,6 +22,9 @@ CPPFLAGS += -Isrc -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -include src/base/
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 $(WARN)
 LDLIBS   += $(shell pkg-config --libs $(PKGS))
+ifneq ($(FUZZ),)
+CFLAGS  += -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+endif
 ifneq ($(SANITIZE),)
 CFLAGS  += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=address,undefined
@@ -32,6 +36,8 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
 MAIN_OBJ := $(B)/src/main.o
 UNIT_SRC := $(sort $(wildcard tests/unit/t_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(B)/fuzz/%)
 
 all: $(B)/alembic
 ifeq ($(B),build)
@@ -57,6 +63,12 @@ $(B)/tests/%: $(B)/tests/unit/%.o $(B)/libalembic.a
 
 units: $(UNIT_BIN)
 
+# libFuzzer targets: make FUZZ=1 CC=clang B=build-fuzz fuzzers  (run by fuzz/run.sh)
+$(B)/fuzz/%: $(B)/fuzz/%.o $(B)/libalembic.a
+	$(CC) -fsanitize=fuzzer,address,undefined -o $@ $^ $(LDLIBS)
+
+fuzzers: $(FUZZ_BIN)
+
 test: all units
 	B=$(B) tests/run
 
@@ -68,7 +80,8 @@ install: $(B)/alembic
 clean:
 	rm -rf build build-* alembic
 
-.PHONY: all units test install clean
+.PHONY: all units fuzzers test install clean
 .SECONDARY:
 
--include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_SRC:tests/unit/%.c=$(B)/tests/unit/%.d)
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_SRC:tests/unit/%.c=$(B)/tests/unit/%.d) \
+         $(FUZZ_SRC:fuzz/%.c=$(B)/fuzz/%.d)

@@ -1,0 +1,36 @@
+#!/bin/sh
+# fuzz/run.sh [SECONDS] - smoke-runs every libFuzzer target (fuzz/fuzz_<name>.c) over its
+# checked-in corpus fuzz/corpus/<name>/ for a few seconds each (default 10).  A crash, leak or
+# sanitizer report is a failure.  Ends with "fuzz: N passed, N failed".
+# The targets are built by: make FUZZ=1 CC=clang B=build-fuzz fuzzers
+set -u
+cd "$(dirname "$0")/.."
+secs=${1:-10}
+pass=0
+fail=0
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for src in fuzz/fuzz_*.c; do
+	[ -f "$src" ] || continue
+	name=$(basename "$src" .c)
+	bin=build-fuzz/fuzz/$name
+	corpus=fuzz/corpus/${name#fuzz_}
+	if [ ! -x "$bin" ]; then
+		echo "FAIL $name: not built ($bin)"
+		fail=$((fail + 1))
+		continue
+	fi
+	mkdir -p "$work/$name"
+	set -- "$work/$name"
+	[ -d "$corpus" ] && set -- "$work/$name" "$corpus"
+	if "$bin" -max_total_time="$secs" -timeout=5 -rss_limit_mb=2048 -artifact_prefix="$work/" "$@" \
+		>"$work/$name.log" 2>&1; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL $name:"
+		tail -n 30 "$work/$name.log"
+		fail=$((fail + 1))
+	fi
+done
+echo "fuzz: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
