@@ -11,15 +11,40 @@
  *     executed by the runtime (src/run), not here.
  * Files are loaded per version location in configured order, and within a
  * directory in bytewise-sorted file-name order (reference §13).
+ *
+ * SQL format in full (see script_sql_template_default for the generated form):
+ *   -- <message, one "-- " line per line>
+ *   --
+ *   -- Revision ID: <id>
+ *   -- Revises: <id>, <id>          (empty: a base)
+ *   -- Create Date: <date>
+ *   -- Branch Labels: <l>, <l>      (optional)
+ *   -- Depends On: <id-or-label>, ... (optional)
+ *   -- migrate:no-transaction       (optional: run this file outside a transaction,
+ *                                    e.g. CREATE INDEX CONCURRENTLY; must precede upgrade)
+ *   -- migrate:upgrade
+ *   <SQL>
+ *   -- migrate:downgrade
+ *   <SQL>
+ * The header is the leading block of "--" lines; longdoc is that text with the
+ * "-- " (or "--") prefixes removed and stripped as Python's str.strip(), minus
+ * the "Branch Labels:" / "Depends On:" lines (Alembic's docstring has none), so
+ * show / history -v print a .sql revision exactly as the equivalent .py one.
+ *
+ * Ownership: every string and array returned lives in the caller's arena.
+ * Errors: ERR_INPUT with file, line (and col for .py) for what cannot be read;
+ * ERR_COMMAND with Alembic's text where Alembic has one.
  */
 #ifndef SCRIPT_SCRIPT_H
 #define SCRIPT_SCRIPT_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "base/sink.h"
 #include "base/vec.h"
 #include "config/config.h"
 
@@ -59,18 +84,109 @@ struct script {
 	size_t text_len;           /* its length */
 	struct script_section upgrade;   /* SQL format: upgrade section; Python: unused */
 	struct script_section downgrade; /* SQL format: downgrade section */
+	bool is_no_transaction;    /* SQL format: "-- migrate:no-transaction" present */
 };
 
 struct script_list {
 	struct script **v; /* load order */
 	size_t n;
+	struct strvec warnings; /* "File X loaded twice! ignoring. ..." texts for the CLI */
 };
 
 /* Reads every revision file of the configured version locations. */
 int script_scan(struct arena *a, const struct config *c, struct script_list *out, struct err *e);
 
-/* Reads one file (format chosen by extension). */
+/* Reads one file (format chosen by extension: ".sql" native, anything else Python). */
 int script_read(struct arena *a, const char *dir, const char *filename, struct script **out,
 		struct err *e);
+
+/* Parses file contents already in memory (text must be NUL-terminated at
+ * text[len]); dir/filename fill the path fields.  Used by script_read. */
+int script_parse(struct arena *a, const char *dir, const char *filename, const char *text,
+		 size_t len, struct script **out, struct err *e);
+
+/* ---- writing a new revision (reference §5.3-§5.5, §3.3) ---- */
+
+/* A create date: Python's datetime as Alembic's _generate_create_date makes it. */
+struct script_date {
+	int year, month, day;       /* calendar date in the chosen zone */
+	int hour, minute, second;   /* wall clock in the chosen zone */
+	long usec;                  /* microseconds 0..999999 */
+	long long epoch;            /* int(create_date.timestamp()) (the "epoch" token) */
+	bool has_offset;            /* timezone configured: printed with its UTC offset */
+	long gmtoff;                /* that offset east of UTC, in seconds */
+};
+
+/* Fills out for the instant now: local time when timezone is NULL, else that
+ * zone from the TZ database (/usr/share/zoneinfo/<tz>, retried upper-cased).
+ * ERR_COMMAND "Can't locate timezone: X" for an unknown zone. */
+int script_create_date(const char *timezone, const struct timespec *now, struct script_date *out,
+		       struct err *e);
+/* Python str(datetime): "YYYY-MM-DD HH:MM:SS[.ffffff][+HH:MM]". */
+char *script_date_str(struct arena *a, const struct script_date *d);
+
+/* A random revision id: 12 lowercase hex digits (48 bits) from /dev/urandom. */
+char *script_new_rev_id(struct arena *a, struct err *e);
+/* revision.py Script.verify_rev_id: ERR_COMMAND "Character(s) '-, @' not
+ * allowed in revision identifier 'a-b@c'". */
+int script_check_rev_id(const char *id, struct err *e);
+/* base.py _rev_path slug: \w runs of message joined by "_", lower-cased,
+ * truncated to truncate_slug_length (<= 0 means 40) on a "_" boundary. */
+char *script_slug(struct arena *a, const char *message, int truncate_slug_length);
+/* file_template % tokens (rev, slug, epoch, year, month, day, hour, minute,
+ * second), without the extension.  ERR_COMMAND for an unknown token or a
+ * format the Python %-operator subset here does not know. */
+int script_file_name(struct arena *a, const char *file_template, const char *rev,
+		     const char *slug, const struct script_date *d, char **out, struct err *e);
+
+/* Format for new revisions: "py" when revision_format = py, or when the
+ * project has script.py.mako but no script.sql.tmpl (an Alembic project);
+ * otherwise SQL. */
+enum script_format script_default_format(const struct config *c);
+
+/* The script.sql.tmpl that `init` installs and that is used when a project has none. */
+extern const char script_sql_template_default[];
+
+struct script_new {
+	const char *id;                /* revision id (checked with script_check_rev_id) */
+	const char *message;           /* -m; NULL = "empty message" */
+	struct strvec down;            /* parent ids in order (empty: a new base) */
+	struct strvec labels;          /* branch labels to write */
+	struct strvec deps;            /* depends_on as to be written (resolved) */
+	const char *version_path;      /* --version-path as given; NULL if absent */
+	const char *head_dir;          /* directory of the first parent's file; NULL for a root */
+	const struct script_date *date;/* create date; NULL = now in config->timezone */
+	enum script_format format;     /* SCRIPT_SQL or SCRIPT_PY */
+	const char *imports;           /* Mako ${imports}; NULL = undefined (renders "") */
+	const char *upgrades;          /* ${upgrades}: NULL = undefined ("pass" / "" in SQL) */
+	const char *downgrades;        /* ${downgrades}: likewise */
+};
+
+/* Where a new revision goes: filled by script_prepare_revision. */
+struct script_target {
+	const char *dir;          /* version directory, as chosen (may be relative) */
+	const char *path;         /* dir + "/" + file name + extension */
+	const char *abspath;      /* absolute form, for "Generating ..." */
+	struct script_date date;  /* the create date used for the name and the file */
+};
+
+/* First half of ScriptDirectory.generate_revision: checks the id, makes the
+ * create date, picks the version directory (errors "Multiple version
+ * locations present, please specify --version-path", "Path X is not
+ * represented in current version locations"), creates it when
+ * version_locations is configured ("Creating directory X ...  done" through
+ * the sink) and names the file. */
+int script_prepare_revision(struct arena *a, const struct config *c, const struct script_new *n,
+			    const struct sink *s, struct script_target *out, struct err *e);
+/* Second half: renders the template (script.sql.tmpl or script.py.mako of
+ * script_location), writes the file exclusively ("Generating X ...  done"),
+ * reads it back and checks id, parents, labels and dependencies round-trip.
+ * *out (may be NULL) receives the script read back. */
+int script_write_prepared(struct arena *a, const struct config *c, const struct script_new *n,
+			  const struct script_target *t, const struct sink *s, struct script **out,
+			  struct err *e);
+/* Both halves; *path_out (may be NULL) receives the written file's path. */
+int script_write_revision(struct arena *a, const struct config *c, const struct script_new *n,
+			  const struct sink *s, char **path_out, struct err *e);
 
 #endif
