@@ -1,0 +1,252 @@
+/*
+ * db.c - dialect facts, identifier/literal quoting, and the thin wrappers
+ * that dispatch a struct db to its driver (see db.h).
+ */
+#include "db/db.h"
+
+#include "base/buf.h"
+#include "base/str.h"
+
+/* Reserved words copied from SQLAlchemy 1.4 (postgresql/base.py
+ * RESERVED_WORDS, SQLiteIdentifierPreparer.reserved_words,
+ * sql/compiler.py RESERVED_WORDS), sorted for bsearch. */
+static const char *const db_pg_reserved[] = {
+	"all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
+	"authorization", "between", "binary", "both", "case", "cast", "check", "collate",
+	"column", "constraint", "create", "cross", "current_catalog", "current_date",
+	"current_role", "current_schema", "current_time", "current_timestamp", "current_user",
+	"default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "false",
+	"fetch", "for", "foreign", "freeze", "from", "full", "grant", "group", "having", "ilike",
+	"in", "initially", "inner", "intersect", "into", "is", "isnull", "join", "leading",
+	"left", "like", "limit", "localtime", "localtimestamp", "natural", "new", "not",
+	"notnull", "null", "of", "off", "offset", "old", "on", "only", "or", "order", "outer",
+	"over", "overlaps", "placing", "primary", "references", "returning", "right", "select",
+	"session_user", "similar", "some", "symmetric", "table", "then", "to", "trailing", "true",
+	"union", "unique", "user", "using", "variadic", "verbose", "when", "where", "window",
+	"with",
+};
+
+static const char *const db_sqlite_reserved[] = {
+	"add", "after", "all", "alter", "analyze", "and", "as", "asc", "attach", "autoincrement",
+	"before", "begin", "between", "by", "cascade", "case", "cast", "check", "collate",
+	"column", "commit", "conflict", "constraint", "create", "cross", "current_date",
+	"current_time", "current_timestamp", "database", "default", "deferrable", "deferred",
+	"delete", "desc", "detach", "distinct", "drop", "each", "else", "end", "escape", "except",
+	"exclusive", "exists", "explain", "fail", "false", "for", "foreign", "from", "full",
+	"glob", "group", "having", "if", "ignore", "immediate", "in", "index", "indexed",
+	"initially", "inner", "insert", "instead", "intersect", "into", "is", "isnull", "join",
+	"key", "left", "like", "limit", "match", "natural", "not", "notnull", "null", "of",
+	"offset", "on", "or", "order", "outer", "plan", "pragma", "primary", "query", "raise",
+	"references", "reindex", "rename", "replace", "restrict", "right", "rollback", "row",
+	"select", "set", "table", "temp", "temporary", "then", "to", "transaction", "trigger",
+	"true", "union", "unique", "update", "using", "vacuum", "values", "view", "virtual",
+	"when", "where",
+};
+
+static const char *const db_generic_reserved[] = {
+	"all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
+	"authorization", "between", "binary", "both", "case", "cast", "check", "collate",
+	"column", "constraint", "create", "cross", "current_date", "current_role", "current_time",
+	"current_timestamp", "current_user", "default", "deferrable", "desc", "distinct", "do",
+	"else", "end", "except", "false", "for", "foreign", "freeze", "from", "full", "grant",
+	"group", "having", "ilike", "in", "initially", "inner", "intersect", "into", "is",
+	"isnull", "join", "leading", "left", "like", "limit", "localtime", "localtimestamp",
+	"natural", "new", "not", "notnull", "null", "off", "offset", "old", "on", "only", "or",
+	"order", "outer", "overlaps", "placing", "primary", "references", "right", "select",
+	"session_user", "set", "similar", "some", "symmetric", "table", "then", "to", "trailing",
+	"true", "union", "unique", "user", "using", "verbose", "when", "where",
+};
+
+#define DB_WORDS(w) w, sizeof(w) / sizeof(w[0])
+
+/* Alembic impl classes (alembic/ddl) and what SQLAlchemy renders for them. */
+static const struct db_dialect db_dialects[] = {
+	{"sqlite", "SQLiteImpl", false, true, ";", NULL, "BEGIN", "VARCHAR(32)", false,
+	 DB_WORDS(db_sqlite_reserved)},
+	{"postgresql", "PostgresqlImpl", true, true, ";", NULL, "BEGIN", "VARCHAR(32)", true,
+	 DB_WORDS(db_pg_reserved)},
+	{"mysql", "MySQLImpl", false, false, ";", NULL, "BEGIN", "VARCHAR(32)", false,
+	 DB_WORDS(db_generic_reserved)},
+	{"mariadb", "MariaDBImpl", false, false, ";", NULL, "BEGIN", "VARCHAR(32)", false,
+	 DB_WORDS(db_generic_reserved)},
+	{"mssql", "MSSQLImpl", true, true, ";", "GO", "BEGIN TRANSACTION", "VARCHAR(32)", false,
+	 DB_WORDS(db_generic_reserved)},
+	{"oracle", "OracleImpl", false, false, "", "/", "BEGIN", "VARCHAR2(32 CHAR)", false,
+	 DB_WORDS(db_generic_reserved)},
+};
+
+const struct db_dialect *db_dialect_find(const char *name)
+{
+	if (!name)
+		return NULL;
+	if (!strcmp(name, "postgres"))
+		name = "postgresql";
+	for (size_t i = 0; i < sizeof(db_dialects) / sizeof(db_dialects[0]); i++)
+		if (!strcmp(db_dialects[i].name, name))
+			return &db_dialects[i];
+	return NULL;
+}
+
+static int db_word_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+/* sql/compiler.py IdentifierPreparer._requires_quotes */
+static bool db_requires_quotes(const struct db_dialect *d, const char *name)
+{
+	if (!*name || str_isdigit(*name) || *name == '$')
+		return true;
+	for (const char *p = name; *p; p++) {
+		if (!(str_isalnum(*p) || *p == '_' || *p == '$') || (unsigned char)*p >= 0x80)
+			return true;
+		if (*p >= 'A' && *p <= 'Z')
+			return true;
+	}
+	return d && bsearch(name, d->reserved, d->n_reserved, sizeof(*d->reserved),
+			    db_word_cmp) != NULL;
+}
+
+void db_quote_ident(const struct db_dialect *d, struct buf *out, const char *name)
+{
+	if (!db_requires_quotes(d, name)) {
+		buf_adds(out, name);
+		return;
+	}
+	buf_addch(out, '"');
+	for (const char *p = name; *p; p++) {
+		if (*p == '"')
+			buf_addch(out, '"');
+		buf_addch(out, *p);
+	}
+	buf_addch(out, '"');
+}
+
+void db_quote_literal(struct buf *out, const char *value)
+{
+	buf_addch(out, '\'');
+	for (const char *p = value; *p; p++) {
+		if (*p == '\'')
+			buf_addch(out, '\'');
+		buf_addch(out, *p);
+	}
+	buf_addch(out, '\'');
+}
+
+int db_open(const struct db_url *u, long lock_timeout_ms, struct db **out, struct err *e)
+{
+	const struct db_dialect *d = db_dialect_find(u->dialect);
+
+	*out = NULL;
+	if (d && !strcmp(d->name, "sqlite"))
+		return db_sqlite_ops.connect(u, lock_timeout_ms, out, e);
+	if (d && !strcmp(d->name, "postgresql"))
+		return db_postgres_ops.connect(u, lock_timeout_ms, out, e);
+	if (d)
+		return err_set(e, ERR_DB, "No database driver for dialect '%s' (offline --sql "
+			       "mode works for it)", d->name);
+	return err_set(e, ERR_DB, "Can't load plugin: sqlalchemy.dialects:%s", u->drivername);
+}
+
+void db_close(struct db *db)
+{
+	if (db)
+		db->ops->close(db);
+}
+
+int db_exec(struct db *db, const char *sql, long *rowcount, struct err *e)
+{
+	long dummy;
+
+	return db->ops->exec(db, sql, rowcount ? rowcount : &dummy, e);
+}
+
+int db_query(struct db *db, struct arena *a, const char *sql, struct strvec *out, struct err *e)
+{
+	return db->ops->query(db, a, sql, out, e);
+}
+
+int db_begin(struct db *db, struct err *e)
+{
+	if (db->ops->begin(db, e) < 0)
+		return -1;
+	db->in_transaction = true;
+	return 0;
+}
+
+int db_commit(struct db *db, struct err *e)
+{
+	int rc = db->ops->commit(db, e);
+
+	db->in_transaction = false;
+	return rc;
+}
+
+void db_rollback(struct db *db)
+{
+	struct err ignored;
+
+	if (!db->in_transaction)
+		return;
+	db->ops->rollback(db, &ignored);
+	db->in_transaction = false;
+}
+
+int db_lock(struct db *db, const char *key, struct err *e)
+{
+	return db->ops->lock(db, key, e);
+}
+
+void db_unlock(struct db *db, const char *key)
+{
+	db->ops->unlock(db, key);
+}
+
+int db_table_exists(struct db *db, const char *schema, const char *table, bool *exists,
+		    struct err *e)
+{
+	return db->ops->table_exists(db, schema, table, exists, e);
+}
+
+/* Replaces each occurrence of needle (len n) in msg by XXXXX, in place,
+ * truncating the message if it no longer fits in size bytes. */
+static void db_scrub_one(char *msg, size_t size, const char *needle, size_t n)
+{
+	char *from = msg, *hit;
+
+	if (!n)
+		return;
+	while ((hit = strstr(from, needle)) != NULL) {
+		size_t pos = (size_t)(hit - msg);
+		size_t tail = strlen(hit + n);
+
+		if (pos + 6 > size) {
+			*hit = '\0';
+			return;
+		}
+		if (pos + 5 + tail + 1 > size)
+			tail = size - pos - 6;
+		memmove(hit + 5, hit + n, tail);
+		hit[5 + tail] = '\0';
+		memcpy(hit, "XXXXX", 5);
+		from = hit + 5;
+	}
+}
+
+void db_scrub(char *msg, size_t size, const char *secret)
+{
+	struct buf enc = BUF_INIT;
+
+	if (!secret || !*secret || !strcmp(secret, "XXXXX"))
+		return;
+	db_scrub_one(msg, size, secret, strlen(secret));
+	for (const char *p = secret; *p; p++) {
+		if (str_isalnum(*p))
+			buf_addch(&enc, *p);
+		else
+			buf_addf(&enc, "%%%02X", (unsigned char)*p);
+	}
+	if (strcmp(enc.ptr, secret))
+		db_scrub_one(msg, size, enc.ptr, enc.len);
+	buf_release(&enc);
+}
