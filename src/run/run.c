@@ -1,0 +1,632 @@
+/*
+ * run.c - online and offline runs of upgrade / downgrade / stamp /
+ * ensure_version, and reading the version rows (see run.h for the rules).
+ *
+ * Shape of an online run (runtime/migration.py MigrationContext.run_migrations
+ * plus our lock and transaction rules):
+ *   connect -> context log lines -> lock -> BEGIN -> read rows (create the
+ *   table when missing; --purge deletes every row) -> plan from the graph ->
+ *   check every revision body -> [COMMIT; per step BEGIN] -> per step: log,
+ *   statements, version-row statements -> COMMIT -> unlock -> close.
+ * An offline run renders the same steps as text (ref §10).
+ */
+#include "run/run.h"
+
+#include "base/buf.h"
+#include "core/graph.h"
+#include "db/db.h"
+#include "script/script.h"
+
+#define RUN_LOGGER "alembic.runtime.migration"
+
+/* One statement of a revision body. */
+struct run_stmt {
+	const char *sql; /* text as written (no trailing ';' for native SQL) */
+	int line;        /* 1-based line in the revision file */
+	bool autocommit; /* must run outside a transaction */
+};
+
+/* The statements one step runs, checked before anything runs. */
+struct run_body {
+	struct run_stmt *v;   /* statements in order */
+	size_t n;             /* their number */
+	const char *path;     /* revision file, for messages */
+	const char *rev_id;   /* revision id, for messages */
+};
+
+struct run_ctx {
+	struct arena *a;              /* the command's arena */
+	struct graph *g;              /* revision graph (NULL for ensure_version) */
+	const struct run_opts *o;     /* options */
+	const struct run_request *r;  /* the command */
+	const struct sink *s;         /* log / sql output */
+	const struct db_dialect *d;   /* dialect of the URL */
+	struct run_vt vt;             /* version table names */
+	struct db *db;                /* online connection; NULL offline */
+	struct strvec heads;          /* HeadMaintainer's row set, updated per step */
+	struct strvec committed;      /* rows as of the last COMMIT (failure messages) */
+};
+
+static void run_log(const struct run_ctx *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void run_log(const struct run_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+
+	va_start(ap, fmt);
+	text = arena_vprintf(c->a, fmt, ap);
+	va_end(ap);
+	sink_log(c->s, "INFO", RUN_LOGGER, text);
+}
+
+/*
+ * migration.py MigrationContext.__init__ log lines.  SQLite keeps Alembic's
+ * "Will assume non-transactional DDL." although we run it inside real
+ * transactions: the line describes Alembic's impl and log scrapers match it.
+ */
+static void run_log_context(const struct run_ctx *c)
+{
+	run_log(c, "Context impl %s.", c->d->impl_name);
+	if (c->o->sql)
+		run_log(c, "Generating static SQL");
+	run_log(c, "Will assume %s DDL.",
+		c->d->transactional_ddl ? "transactional" : "non-transactional");
+}
+
+static void run_copy_rows(struct run_ctx *c, struct strvec *to, const struct strvec *from)
+{
+	to->n = 0;
+	for (size_t i = 0; i < from->n; i++)
+		strvec_push(c->a, to, from->v[i]);
+}
+
+/* ---- steps and bodies ---- */
+
+static const char *run_step_name(const struct graph_step *st)
+{
+	switch (st->kind) {
+	case GRAPH_STEP_UPGRADE:
+		return "upgrade";
+	case GRAPH_STEP_DOWNGRADE:
+		return "downgrade";
+	default:
+		return "stamp_revision";
+	}
+}
+
+static const struct script *run_step_script(const struct graph_step *st)
+{
+	return st->kind == GRAPH_STEP_STAMP || !st->rev ? NULL : st->rev->data;
+}
+
+/* migration.py RevisionStep.short_log: "upgrade A, B -> C". */
+static char *run_step_short(struct run_ctx *c, const struct graph_step *st)
+{
+	return arena_printf(c->a, "%s %s -> %s", run_step_name(st),
+			    strvec_join(c->a, &st->from, ", "), strvec_join(c->a, &st->to, ", "));
+}
+
+/* migration.py RevisionStep.__str__: short_log + ", doc" when doc is set. */
+static char *run_step_log(struct run_ctx *c, const struct graph_step *st)
+{
+	const struct script *sc = run_step_script(st);
+	char *s = run_step_short(c, st);
+
+	if (sc && sc->doc && *sc->doc)
+		s = arena_printf(c->a, "%s, %s", s, sc->doc);
+	return s;
+}
+
+static void run_body_push(struct run_ctx *c, struct run_body *b, size_t *cap, const char *sql,
+			  int line, bool autocommit)
+{
+	if (b->n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 8;
+		b->v = arena_grow(c->a, b->v, *cap, ncap, sizeof(*b->v));
+		*cap = ncap;
+	}
+	b->v[b->n].sql = sql;
+	b->v[b->n].line = line;
+	b->v[b->n].autocommit = autocommit;
+	b->n++;
+}
+
+/* Python revision: the op.execute statements, or the refusal. */
+static int run_body_py(struct run_ctx *c, const struct script *sc, const struct script_section *sec,
+		       const char *what, struct run_body *b, struct err *e)
+{
+	size_t cap = 0;
+
+	if (sec->refusal)
+		return err_at(e, ERR_INPUT, sc->path, sec->refusal_line,
+			      "revision %s: %s() cannot run without Python: %s", sc->id, what,
+			      sec->refusal);
+	for (size_t i = 0; i < sec->n_stmts; i++)
+		run_body_push(c, b, &cap, sec->stmts[i].sql, sec->stmts[i].line, false);
+	return 0;
+}
+
+/* Native SQL revision: the section split into statements. */
+static int run_body_sql(struct run_ctx *c, const struct script *sc, const struct script_section *sec,
+			struct run_body *b, struct err *e)
+{
+	struct split_stmt *st;
+	size_t n, cap = 0;
+
+	if (split_sql(c->a, sec->text ? sec->text : "", sec->first_line > 0 ? sec->first_line : 1,
+		      split_opts_for(c->d->name), &st, &n, e) < 0) {
+		snprintf(e->file, sizeof(e->file), "%s", sc->path);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		run_body_push(c, b, &cap, st[i].sql, st[i].line,
+			      st[i].autocommit || sc->is_no_transaction);
+	return 0;
+}
+
+/* The statements of one step; stamps have none. */
+static int run_body_build(struct run_ctx *c, const struct graph_step *st, struct run_body *b,
+			  struct err *e)
+{
+	const struct script *sc = run_step_script(st);
+	bool up = st->kind == GRAPH_STEP_UPGRADE;
+	const struct script_section *sec;
+	const char *what = up ? "upgrade" : "downgrade";
+
+	memset(b, 0, sizeof(*b));
+	if (st->kind == GRAPH_STEP_STAMP)
+		return 0;
+	if (!sc)
+		return err_set(e, ERR_INPUT, "revision %s has no script", st->rev ? st->rev->id : "?");
+	b->path = sc->path;
+	b->rev_id = sc->id;
+	sec = up ? &sc->upgrade : &sc->downgrade;
+	if (!sec->present)
+		return err_at(e, ERR_INPUT, sc->path, 0, "revision %s has no %s %s", sc->id, what,
+			      sc->format == SCRIPT_PY ? "function" : "section (-- migrate:...)");
+	if (sc->format == SCRIPT_PY)
+		return run_body_py(c, sc, sec, what, b, e);
+	return run_body_sql(c, sc, sec, b, e);
+}
+
+/* Every step's body, before anything runs. */
+static int run_bodies(struct run_ctx *c, const struct graph_plan *p, struct run_body **out,
+		      struct err *e)
+{
+	*out = arena_calloc(c->a, p->n ? p->n : 1, sizeof(**out));
+	for (size_t i = 0; i < p->n; i++)
+		if (run_body_build(c, &p->steps[i], &(*out)[i], e) < 0)
+			return -1;
+	return 0;
+}
+
+/* command.py upgrade/downgrade/stamp: the steps from the current rows. */
+static int run_plan(struct run_ctx *c, const struct strvec *rows, struct graph_plan *p,
+		    struct err *e)
+{
+	memset(p, 0, sizeof(*p));
+	switch (c->r->cmd) {
+	case RUN_UPGRADE:
+		return graph_upgrade_plan(c->g, c->r->target, rows, p, e);
+	case RUN_DOWNGRADE:
+		if (graph_downgrade_plan(c->g, c->r->target, rows, p, e) < 0)
+			return -1;
+		if (p->warn_multi_head_down)
+			sink_log(c->s, "WARNING", "py.warnings",
+				 "downgrade -1 from multiple heads is ambiguous; this usage will "
+				 "be disallowed in a future release.");
+		return 0;
+	case RUN_STAMP:
+		return graph_stamp_plan(c->g, c->r->stamp_targets, c->r->n_stamp, rows,
+					c->r->purge, p, e);
+	default:
+		return 0;
+	}
+}
+
+/* ---- offline ---- */
+
+/* impl.py static_output: text + "\n\n". */
+static void run_out(struct run_ctx *c, const char *text)
+{
+	char *s = arena_printf(c->a, "%s\n\n", text);
+
+	sink_sql(c->s, s, strlen(s));
+}
+
+/* impl.py _exec (as_sql): tabs to 4 spaces, strip, terminator; then the
+ * batch separator (MSSQL "GO", Oracle "/"). */
+static void run_out_stmt(struct run_ctx *c, const char *sql)
+{
+	struct buf b = BUF_INIT;
+	char *stripped;
+
+	for (const char *p = sql; *p; p++) {
+		if (*p == '\t')
+			buf_adds(&b, "    ");
+		else
+			buf_addch(&b, *p);
+	}
+	stripped = str_strip(c->a, buf_cstr(&b));
+	buf_release(&b);
+	run_out(c, arena_printf(c->a, "%s%s", stripped, c->d->terminator));
+	if (c->d->separator)
+		run_out(c, c->d->separator);
+}
+
+static void run_out_begin(struct run_ctx *c)
+{
+	run_out(c, arena_printf(c->a, "%s%s", c->d->begin_sql, c->d->terminator));
+}
+
+static void run_out_commit(struct run_ctx *c)
+{
+	run_out(c, arena_printf(c->a, "COMMIT%s", c->d->terminator));
+	if (c->d->separator && !strcmp(c->d->separator, "GO"))
+		run_out(c, c->d->separator);
+}
+
+/* The version-row statements of a step (HeadMaintainer.update_to_step). */
+static int run_step_rowops(struct run_ctx *c, const struct graph_step *st,
+			   struct graph_rowops *ops, struct err *e)
+{
+	memset(ops, 0, sizeof(*ops));
+	if (c->g)
+		return graph_step_rows(c->g, st, &c->heads, ops, e);
+	return 0;
+}
+
+static char *run_rowop_sql(struct run_ctx *c, const struct graph_row_op *op)
+{
+	switch (op->kind) {
+	case GRAPH_ROW_INSERT:
+		return run_vt_insert(c->a, &c->vt, op->to);
+	case GRAPH_ROW_UPDATE:
+		return run_vt_update(c->a, &c->vt, op->from, op->to);
+	default:
+		return run_vt_delete(c->a, &c->vt, op->from);
+	}
+}
+
+/* Statements of a body; autocommit runs get COMMIT/BEGIN around them on
+ * transactional dialects (migration.py autocommit_block, as_sql). */
+static void run_offline_body(struct run_ctx *c, const struct run_body *b)
+{
+	bool in_block = false;
+
+	for (size_t i = 0; i < b->n; i++) {
+		if (b->v[i].autocommit != in_block && c->d->transactional_ddl) {
+			if (b->v[i].autocommit)
+				run_out_commit(c);
+			else
+				run_out_begin(c);
+		}
+		in_block = b->v[i].autocommit;
+		run_out_stmt(c, b->v[i].sql);
+	}
+	if (in_block && c->d->transactional_ddl)
+		run_out_begin(c);
+}
+
+static int run_offline_step(struct run_ctx *c, const struct graph_step *st,
+			    const struct run_body *b, struct err *e)
+{
+	bool per_step = c->d->transactional_ddl && c->o->transaction_per_migration;
+	struct graph_rowops ops;
+
+	if (per_step)
+		run_out_begin(c);
+	if (c->heads.n == 0)
+		run_out_stmt(c, run_vt_create(c->a, &c->vt));
+	run_log(c, "Running %s", run_step_log(c, st));
+	run_out(c, arena_printf(c->a, "-- Running %s", run_step_short(c, st)));
+	run_offline_body(c, b);
+	if (run_step_rowops(c, st, &ops, e) < 0)
+		return -1;
+	for (size_t i = 0; i < ops.n; i++)
+		run_out_stmt(c, run_rowop_sql(c, &ops.v[i]));
+	if (per_step)
+		run_out_commit(c);
+	return 0;
+}
+
+/* migration.py get_current_heads (as_sql): the start revision resolved. */
+static int run_offline_start(struct run_ctx *c, struct err *e)
+{
+	const char *start = c->r->start;
+	struct rev *rev;
+
+	c->heads.n = 0;
+	if (!start || !*start || !strcmp(start, "base") || !c->g)
+		return 0;
+	if (graph_get_revision(c->g, start, &rev, e) < 0)
+		return -1;
+	if (rev)
+		strvec_push(c->a, &c->heads, rev->id);
+	return 0;
+}
+
+static int run_offline(struct run_ctx *c, struct err *e)
+{
+	bool whole = c->d->transactional_ddl && !c->o->transaction_per_migration;
+	struct graph_plan plan;
+	struct run_body *bodies;
+
+	if (c->r->purge)
+		return err_set(e, ERR_COMMAND, "Can't use --purge with --sql mode");
+	run_log_context(c);
+	if (run_offline_start(c, e) < 0 || run_plan(c, &c->heads, &plan, e) < 0 ||
+	    run_bodies(c, &plan, &bodies, e) < 0)
+		return -1;
+	if (whole)
+		run_out_begin(c);
+	if (c->r->cmd == RUN_ENSURE_VERSION)
+		run_out_stmt(c, run_vt_create(c->a, &c->vt));
+	for (size_t i = 0; i < plan.n; i++)
+		if (run_offline_step(c, &plan.steps[i], &bodies[i], e) < 0)
+			return -1;
+	/* Alembic 1.8.1-1.18 print "DROP TABLE alembic_version;" here when no
+	 * row remains; 1.19 (#1822) dropped it, and so do we. */
+	if (whole)
+		run_out_commit(c);
+	return 0;
+}
+
+/* ---- online ---- */
+
+static int run_txn_begin(struct run_ctx *c, struct err *e)
+{
+	return c->db->in_transaction ? 0 : db_begin(c->db, e);
+}
+
+static int run_txn_commit(struct run_ctx *c, struct err *e)
+{
+	if (c->db->in_transaction && db_commit(c->db, e) < 0)
+		return -1;
+	run_copy_rows(c, &c->committed, &c->heads);
+	return 0;
+}
+
+/* "f1", "f1, f2" or "base": what the database holds after a rollback. */
+static const char *run_committed_text(struct run_ctx *c)
+{
+	return c->committed.n ? strvec_join(c->a, &c->committed, ", ") : "base";
+}
+
+/* Rewrites a database error of a revision statement as ERR_MIGRATION. */
+static int run_stmt_failed(struct run_ctx *c, const struct graph_step *st,
+			   const struct run_body *b, const struct run_stmt *s, struct err *e)
+{
+	char detail[ERR_MSG_MAX];
+	char *msg = arena_strdup(c->a, e->msg);
+	enum err_code code = e->code == ERR_LOCK ? ERR_LOCK : ERR_MIGRATION;
+
+	snprintf(detail, sizeof(detail), "%s", e->detail);
+	db_rollback(c->db);
+	err_at(e, code, b->path, s->line, "%s failed: %s (rolled back; the database is at %s)",
+	       run_step_short(c, st), msg, run_committed_text(c));
+	snprintf(e->detail, sizeof(e->detail), "%s", detail);
+	return -1;
+}
+
+static int run_exec_stmt(struct run_ctx *c, const struct graph_step *st,
+			 const struct run_body *b, const struct run_stmt *s, struct err *e)
+{
+	long rowcount;
+
+	if (s->autocommit) {
+		if (run_txn_commit(c, e) < 0)
+			return -1;
+	} else if (run_txn_begin(c, e) < 0) {
+		return -1;
+	}
+	if (db_exec(c->db, s->sql, &rowcount, e) < 0)
+		return run_stmt_failed(c, st, b, s, e);
+	return 0;
+}
+
+/* migration.py HeadMaintainer._update_version / _delete_version checks. */
+static int run_exec_rowop(struct run_ctx *c, const struct graph_row_op *op, struct err *e)
+{
+	long rowcount = -1;
+
+	if (run_txn_begin(c, e) < 0 || db_exec(c->db, run_rowop_sql(c, op), &rowcount, e) < 0)
+		return -1;
+	if (op->kind == GRAPH_ROW_INSERT || rowcount == 1 || rowcount < 0)
+		return 0;
+	if (op->kind == GRAPH_ROW_UPDATE)
+		return err_set(e, ERR_COMMAND,
+			       "Online migration expected to match one row when updating '%s' to "
+			       "'%s' in '%s'; %ld found",
+			       op->from, op->to, c->vt.name, rowcount);
+	return err_set(e, ERR_COMMAND,
+		       "Online migration expected to match one row when deleting '%s' in '%s'; "
+		       "%ld found",
+		       op->from, c->vt.name, rowcount);
+}
+
+static int run_online_step(struct run_ctx *c, const struct graph_step *st,
+			   const struct run_body *b, struct err *e)
+{
+	struct graph_rowops ops;
+
+	if (run_txn_begin(c, e) < 0)
+		return -1;
+	run_log(c, "Running %s", run_step_log(c, st));
+	for (size_t i = 0; i < b->n; i++)
+		if (run_exec_stmt(c, st, b, &b->v[i], e) < 0)
+			return -1;
+	if (run_step_rowops(c, st, &ops, e) < 0)
+		return -1;
+	for (size_t i = 0; i < ops.n; i++)
+		if (run_exec_rowop(c, &ops.v[i], e) < 0)
+			return -1;
+	if (c->o->transaction_per_migration)
+		return run_txn_commit(c, e);
+	return 0;
+}
+
+/* Reads the rows (bytewise sorted); *exists tells whether the table is there. */
+static int run_read(struct run_ctx *c, struct strvec *rows, bool *exists, struct err *e)
+{
+	rows->n = 0;
+	if (db_table_exists(c->db, c->vt.schema, c->vt.name, exists, e) < 0)
+		return -1;
+	if (!*exists)
+		return 0;
+	if (db_query(c->db, c->a, run_vt_select(c->a, &c->vt), rows, e) < 0)
+		return -1;
+	strvec_sort(rows);
+	return 0;
+}
+
+/* migration.py run_migrations prologue: rows, table creation, purge. */
+static int run_online_prepare(struct run_ctx *c, struct err *e)
+{
+	bool exists;
+
+	if (run_txn_begin(c, e) < 0 || run_read(c, &c->heads, &exists, e) < 0)
+		return -1;
+	run_copy_rows(c, &c->committed, &c->heads);
+	if (!exists && db_exec(c->db, run_vt_create(c->a, &c->vt), NULL, e) < 0)
+		return -1;
+	if (c->r->purge) {
+		if (db_exec(c->db, run_vt_delete_all(c->a, &c->vt), NULL, e) < 0)
+			return -1;
+		c->heads.n = 0;
+	}
+	return 0;
+}
+
+/* Everything under the migration lock. */
+static int run_online_locked(struct run_ctx *c, struct err *e)
+{
+	struct graph_plan plan;
+	struct run_body *bodies;
+
+	if (run_online_prepare(c, e) < 0 || run_plan(c, &c->heads, &plan, e) < 0 ||
+	    run_bodies(c, &plan, &bodies, e) < 0)
+		goto rollback;
+	if (c->o->transaction_per_migration && run_txn_commit(c, e) < 0)
+		goto rollback;
+	for (size_t i = 0; i < plan.n; i++)
+		if (run_online_step(c, &plan.steps[i], &bodies[i], e) < 0)
+			goto rollback;
+	if (run_txn_commit(c, e) < 0)
+		goto rollback;
+	return 0;
+rollback:
+	db_rollback(c->db);
+	return -1;
+}
+
+/* Connects (unless the caller gave a connection) and logs the context. */
+static int run_connect(struct run_ctx *c, struct err *e)
+{
+	struct db_url u;
+
+	if (c->o->db) {
+		c->db = c->o->db;
+		return 0;
+	}
+	if (url_parse(c->a, c->o->url, &u, e) < 0 ||
+	    db_open(&u, c->o->lock_timeout_ms, &c->db, e) < 0)
+		return -1;
+	return 0;
+}
+
+static void run_disconnect(struct run_ctx *c)
+{
+	if (c->db && c->db != c->o->db)
+		db_close(c->db);
+	c->db = NULL;
+}
+
+static int run_online(struct run_ctx *c, struct err *e)
+{
+	int rc = -1;
+
+	if (run_connect(c, e) < 0)
+		return -1;
+	run_log_context(c);
+	if (db_lock(c->db, c->vt.lock_key, e) < 0)
+		goto disconnect;
+	rc = run_online_locked(c, e);
+	db_unlock(c->db, c->vt.lock_key);
+disconnect:
+	run_disconnect(c);
+	return rc;
+}
+
+/* Common setup: dialect from the URL (or the given connection). */
+static int run_ctx_init(struct run_ctx *c, struct arena *a, const struct run_opts *o,
+			const struct sink *s, struct err *e)
+{
+	struct db_url u;
+
+	memset(c, 0, sizeof(*c));
+	c->a = a;
+	c->o = o;
+	c->s = s;
+	if (o->db) {
+		c->d = o->db->dialect;
+	} else {
+		if (!o->url)
+			return err_set(e, ERR_COMMAND,
+				       "No 'sqlalchemy.url' key found in the configuration");
+		if (url_parse(a, o->url, &u, e) < 0)
+			return -1;
+		c->d = db_dialect_find(u.dialect);
+		if (!c->d)
+			return err_set(e, ERR_DB, "Can't load plugin: sqlalchemy.dialects:%s",
+				       u.drivername);
+	}
+	run_vt_init(a, &c->vt, c->d, o->version_table ? o->version_table : "alembic_version",
+		    o->version_table_schema, o->version_table_pk);
+	return 0;
+}
+
+int run_migrate(struct arena *a, struct graph *g, const struct run_opts *o,
+		const struct run_request *r, const struct sink *s, struct err *e)
+{
+	struct run_ctx c;
+
+	if (run_ctx_init(&c, a, o, s, e) < 0)
+		return -1;
+	c.g = g;
+	c.r = r;
+	if (!g && r->cmd != RUN_ENSURE_VERSION)
+		return err_set(e, ERR_COMMAND, "no revision graph loaded");
+	return o->sql ? run_offline(&c, e) : run_online(&c, e);
+}
+
+int run_read_rows(struct arena *a, const struct run_opts *o, const struct sink *s,
+		  struct strvec *rows, struct err *e)
+{
+	struct run_ctx c;
+	bool exists;
+	int rc;
+
+	rows->n = 0;
+	if (o->sql)
+		return err_set(e, ERR_COMMAND, "Can't read the version table in --sql mode");
+	if (run_ctx_init(&c, a, o, s, e) < 0 || run_connect(&c, e) < 0)
+		return -1;
+	run_log_context(&c);
+	rc = run_read(&c, rows, &exists, e);
+	run_disconnect(&c);
+	return rc;
+}
+
+void run_opts_from_config(struct run_opts *o, const struct config *c)
+{
+	memset(o, 0, sizeof(*o));
+	o->url = c->url;
+	o->version_table = c->version_table;
+	o->version_table_schema = c->version_table_schema;
+	o->version_table_pk = c->version_table_pk;
+	o->transaction_per_migration = c->transaction_per_migration;
+	o->lock_timeout_ms = c->lock_timeout_ms;
+}

@@ -1,0 +1,122 @@
+/*
+ * run.h - applies revision plans to a database (online) or to text
+ * (offline --sql): Alembic's runtime/migration.py MigrationContext and
+ * command.py upgrade/downgrade/stamp/ensure_version/current, without env.py.
+ *
+ * Online runs (rules beyond Alembic's are marked "ours"):
+ *   - the migration lock is taken first (ours: PostgreSQL advisory lock keyed
+ *     on the qualified version table, SQLite flock + BEGIN IMMEDIATE), then
+ *     the version rows are read and the plan computed under it, so a second
+ *     concurrent process finds nothing left to do;
+ *   - one transaction around the whole run where DDL is transactional
+ *     (PostgreSQL, and ours: SQLite too), or one per revision with
+ *     transaction_per_migration; a failure rolls back to the last commit, so
+ *     nothing is half-applied and the version table stays consistent;
+ *   - the version table is created when missing before the target is
+ *     resolved (inside the transaction: a failure leaves nothing), never
+ *     dropped online;
+ *   - rows are read with Alembic's SELECT (no ORDER BY) and then sorted
+ *     bytewise (ours), so "first row" rules (downgrade -1 from several
+ *     heads, stamp logs) are deterministic;
+ *   - every revision body of the plan is checked before anything runs
+ *     (Python constructs we cannot run, SQL we cannot split).
+ * Offline runs print exactly Alembic's text (ref §10) through sink->sql,
+ * except that no "DROP TABLE alembic_version;" ends a run at base (newer
+ * Alembic, 1.19 #1822).
+ *
+ * Log lines go through sink->log with logger "alembic.runtime.migration".
+ * Errors: graph errors pass through unchanged (ERR_RESOLUTION, ...);
+ * ERR_COMMAND with Alembic's texts; ERR_DB / ERR_LOCK for the database;
+ * ERR_MIGRATION for a failing statement (file:line of the statement, the
+ * revision and the database's message in msg, DETAIL/HINT in detail);
+ * ERR_INPUT for a revision body that cannot run.
+ */
+#ifndef RUN_RUN_H
+#define RUN_RUN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/sink.h"
+#include "base/vec.h"
+#include "config/config.h"
+
+struct graph;
+struct db;
+
+struct run_opts {
+	const char *url;                  /* sqlalchemy.url (required) */
+	const char *version_table;        /* default "alembic_version" */
+	const char *version_table_schema; /* NULL = default schema */
+	bool version_table_pk;            /* CONSTRAINT <table>_pkc PRIMARY KEY */
+	bool transaction_per_migration;   /* one transaction per revision */
+	long lock_timeout_ms;             /* bound on every lock wait */
+	bool sql;                         /* offline (--sql) */
+	struct db *db;                    /* online: use this open connection (tests); NULL =
+					     connect to url (and close at the end) */
+};
+
+/* Fills o from the configuration (url, version table settings, lock
+ * timeout, transaction_per_migration); sql = false, db = NULL. */
+void run_opts_from_config(struct run_opts *o, const struct config *c);
+
+enum run_cmd {
+	RUN_UPGRADE,        /* command.upgrade */
+	RUN_DOWNGRADE,      /* command.downgrade */
+	RUN_STAMP,          /* command.stamp */
+	RUN_ENSURE_VERSION, /* command.ensure_version */
+};
+
+struct run_request {
+	enum run_cmd cmd;                 /* what to do */
+	const char *target;               /* upgrade/downgrade destination */
+	const char *start;                /* offline: the revision before ':' (NULL = base) */
+	const char *const *stamp_targets; /* stamp destinations (after any "A:") */
+	size_t n_stamp;                   /* their number */
+	bool purge;                       /* stamp --purge */
+};
+
+/*
+ * Runs one command.  g is the revision graph (each rev->data a struct
+ * script *); it may be NULL for RUN_ENSURE_VERSION.  Prints the context
+ * log lines ("Context impl X.", ["Generating static SQL",] "Will assume
+ * ... DDL.") once the database (or, offline, the dialect) is known.
+ */
+int run_migrate(struct arena *a, struct graph *g, const struct run_opts *o,
+		const struct run_request *r, const struct sink *s, struct err *e);
+
+/*
+ * The version table's rows (for `current`, `history -i`), bytewise sorted;
+ * empty when the table does not exist (never created).  Logs the context
+ * lines like run_migrate.  ERR_COMMAND if o->sql.
+ */
+int run_read_rows(struct arena *a, const struct run_opts *o, const struct sink *s,
+		  struct strvec *rows, struct err *e);
+
+/* ---- version table SQL (version.c) ---- */
+
+struct db_dialect;
+
+/* Rendered names of the version table for one dialect. */
+struct run_vt {
+	const struct db_dialect *d; /* dialect */
+	const char *table;          /* quoted, schema-qualified: audit."My_versions" */
+	const char *lock_key;       /* unquoted "schema.table" (or "table"), lock identity */
+	const char *name;           /* the plain table name (error messages) */
+	const char *schema;         /* plain schema or NULL */
+	bool pk;                    /* with the primary key constraint */
+};
+
+void run_vt_init(struct arena *a, struct run_vt *vt, const struct db_dialect *d,
+		 const char *table, const char *schema, bool pk);
+/* CREATE TABLE as SQLAlchemy renders it offline (4-space indent, no ';'). */
+char *run_vt_create(struct arena *a, const struct run_vt *vt);
+char *run_vt_select(struct arena *a, const struct run_vt *vt);
+char *run_vt_insert(struct arena *a, const struct run_vt *vt, const char *id);
+char *run_vt_update(struct arena *a, const struct run_vt *vt, const char *from, const char *to);
+char *run_vt_delete(struct arena *a, const struct run_vt *vt, const char *id);
+char *run_vt_delete_all(struct arena *a, const struct run_vt *vt);
+
+#endif
