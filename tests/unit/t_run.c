@@ -1,0 +1,579 @@
+/*
+ * t_run.c - unit tests for src/run: offline output byte for byte (ref
+ * §10.1b, §10.4-§10.6, §10.8) and the online transaction / failure / lock
+ * logic against the fake driver, plus real SQLite files for the
+ * all-or-nothing guarantee.
+ */
+#include "base/buf.h"
+#include "core/graph.h"
+#include "db/db.h"
+#include "run/run.h"
+#include "script/script.h"
+#include "unit.h"
+
+/* A recording sink: SQL text and log lines. */
+struct rec {
+	struct buf sql; /* offline output */
+	struct buf log; /* "LEVEL text\n" per log record */
+};
+
+static void rec_sql(void *ctx, const char *text, size_t len)
+{
+	buf_add(&((struct rec *)ctx)->sql, text, len);
+}
+
+static void rec_log(void *ctx, const char *level, const char *logger, const char *text)
+{
+	(void)logger;
+	buf_addf(&((struct rec *)ctx)->log, "%s %s\n", level, text);
+}
+
+static struct sink rec_sink(struct rec *r)
+{
+	struct sink s = {NULL, NULL, NULL, rec_log, rec_sql, r};
+
+	memset(&r->sql, 0, sizeof(r->sql));
+	memset(&r->log, 0, sizeof(r->log));
+	return s;
+}
+
+/* A project: revisions with Python op.execute bodies or SQL sections. */
+struct proj {
+	struct arena a;
+	struct rev *revs[16];
+	size_t n;
+	struct graph g;
+};
+
+static struct script_stmt *one_stmt(struct arena *a, const char *sql, int line)
+{
+	struct script_stmt *st = arena_calloc(a, 1, sizeof(*st));
+
+	st->sql = sql;
+	st->line = line;
+	return st;
+}
+
+/* Adds revision id (parents: space-separated) with a Python body. */
+static struct script *add_py(struct proj *p, const char *id, const char *parents,
+			     const char *doc, const char *up, const char *down)
+{
+	struct script *sc = arena_calloc(&p->a, 1, sizeof(*sc));
+	struct rev *r = arena_calloc(&p->a, 1, sizeof(*r));
+	char *copy = arena_strdup(&p->a, parents ? parents : "");
+
+	sc->id = id;
+	sc->doc = doc;
+	sc->format = SCRIPT_PY;
+	sc->path = arena_printf(&p->a, "/v/%s_x.py", id);
+	sc->upgrade.present = sc->downgrade.present = true;
+	if (up) {
+		sc->upgrade.stmts = one_stmt(&p->a, up, 20);
+		sc->upgrade.n_stmts = 1;
+	}
+	if (down) {
+		sc->downgrade.stmts = one_stmt(&p->a, down, 24);
+		sc->downgrade.n_stmts = 1;
+	}
+	r->id = id;
+	r->data = sc;
+	r->path = sc->path;
+	for (char *t = copy; *t;) {
+		char *sp = strchr(t, ' ');
+		if (sp)
+			*sp = '\0';
+		strvec_push(&p->a, &r->down, t);
+		strvec_push(&p->a, &sc->down, t);
+		if (!sp)
+			break;
+		t = sp + 1;
+	}
+	p->revs[p->n++] = r;
+	return sc;
+}
+
+/* Adds a native SQL revision whose upgrade section starts on line 8. */
+static struct script *add_sql(struct proj *p, const char *id, const char *parents,
+			      const char *up, const char *down)
+{
+	struct script *sc = add_py(p, id, parents, id, NULL, NULL);
+
+	sc->format = SCRIPT_SQL;
+	sc->path = arena_printf(&p->a, "/v/%s.sql", id);
+	sc->upgrade.text = up;
+	sc->upgrade.first_line = 8;
+	sc->downgrade.text = down;
+	sc->downgrade.first_line = 20;
+	return sc;
+}
+
+static void proj_build(struct proj *p)
+{
+	struct err e;
+
+	if (graph_build(&p->a, p->revs, p->n, &p->g, &e) < 0) {
+		fprintf(stderr, "graph_build: %s\n", e.msg);
+		exit(1);
+	}
+}
+
+/* ref §10.1b project p12 */
+static void p12(struct proj *p)
+{
+	memset(p, 0, sizeof(*p));
+	add_py(p, "a1b2c3d4e5f6", NULL, "create log",
+	       "CREATE TABLE log (id INTEGER PRIMARY KEY, msg TEXT)", "DROP TABLE log");
+	add_py(p, "0f1e2d3c4b5a", "a1b2c3d4e5f6", "seed log",
+	       "INSERT INTO log (msg) VALUES ('hello')", "DELETE FROM log WHERE msg = 'hello'");
+	proj_build(p);
+}
+
+static void opts(struct run_opts *o, const char *url, bool sql)
+{
+	memset(o, 0, sizeof(*o));
+	o->url = url;
+	o->version_table = "alembic_version";
+	o->version_table_pk = true;
+	o->lock_timeout_ms = 2000;
+	o->sql = sql;
+}
+
+static int run(struct proj *p, struct run_opts *o, enum run_cmd cmd, const char *start,
+	       const char *target, struct rec *r, struct err *e)
+{
+	struct sink s = rec_sink(r);
+	struct run_request rq = {cmd, target, start, NULL, 0, false};
+
+	return run_migrate(&p->a, &p->g, o, &rq, &s, e);
+}
+
+#define P12_CREATE                                                                         \
+	"CREATE TABLE alembic_version (\n    version_num VARCHAR(32) NOT NULL, \n"            \
+	"    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n);\n\n"
+
+static void test_offline_sqlite_p12(void)
+{
+	struct proj p;
+	struct run_opts o;
+	struct rec r;
+	struct err e;
+
+	p12(&p);
+	opts(&o, "sqlite:///x.db", true);
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == 0);
+	CHECK_STR(buf_cstr(&r.sql),
+		  P12_CREATE
+		  "-- Running upgrade  -> a1b2c3d4e5f6\n\n"
+		  "CREATE TABLE log (id INTEGER PRIMARY KEY, msg TEXT);\n\n"
+		  "INSERT INTO alembic_version (version_num) VALUES ('a1b2c3d4e5f6');\n\n"
+		  "-- Running upgrade a1b2c3d4e5f6 -> 0f1e2d3c4b5a\n\n"
+		  "INSERT INTO log (msg) VALUES ('hello');\n\n"
+		  "UPDATE alembic_version SET version_num='0f1e2d3c4b5a' WHERE "
+		  "alembic_version.version_num = 'a1b2c3d4e5f6';\n\n");
+	CHECK_STR(buf_cstr(&r.log),
+		  "INFO Context impl SQLiteImpl.\nINFO Generating static SQL\n"
+		  "INFO Will assume non-transactional DDL.\n"
+		  "INFO Running upgrade  -> a1b2c3d4e5f6, create log\n"
+		  "INFO Running upgrade a1b2c3d4e5f6 -> 0f1e2d3c4b5a, seed log\n");
+	/* downgrade head:base: newer Alembic's output, no DROP TABLE at the end */
+	CHECK(run(&p, &o, RUN_DOWNGRADE, "head", "base", &r, &e) == 0);
+	CHECK_STR(buf_cstr(&r.sql),
+		  "-- Running downgrade 0f1e2d3c4b5a -> a1b2c3d4e5f6\n\n"
+		  "DELETE FROM log WHERE msg = 'hello';\n\n"
+		  "UPDATE alembic_version SET version_num='a1b2c3d4e5f6' WHERE "
+		  "alembic_version.version_num = '0f1e2d3c4b5a';\n\n"
+		  "-- Running downgrade a1b2c3d4e5f6 -> \n\n"
+		  "DROP TABLE log;\n\n"
+		  "DELETE FROM alembic_version WHERE alembic_version.version_num = "
+		  "'a1b2c3d4e5f6';\n\n");
+	arena_release(&p.a);
+}
+
+static void test_offline_pg_p12(void)
+{
+	struct proj p;
+	struct run_opts o;
+	struct rec r;
+	struct err e;
+
+	p12(&p);
+	opts(&o, "postgresql://u:pw@h/db", true);
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == 0);
+	CHECK_STR(buf_cstr(&r.sql),
+		  "BEGIN;\n\n" P12_CREATE
+		  "-- Running upgrade  -> a1b2c3d4e5f6\n\n"
+		  "CREATE TABLE log (id INTEGER PRIMARY KEY, msg TEXT);\n\n"
+		  "INSERT INTO alembic_version (version_num) VALUES ('a1b2c3d4e5f6') "
+		  "RETURNING alembic_version.version_num;\n\n"
+		  "-- Running upgrade a1b2c3d4e5f6 -> 0f1e2d3c4b5a\n\n"
+		  "INSERT INTO log (msg) VALUES ('hello');\n\n"
+		  "UPDATE alembic_version SET version_num='0f1e2d3c4b5a' WHERE "
+		  "alembic_version.version_num = 'a1b2c3d4e5f6';\n\n"
+		  "COMMIT;\n\n");
+	CHECK_STR(buf_cstr(&r.log),
+		  "INFO Context impl PostgresqlImpl.\nINFO Generating static SQL\n"
+		  "INFO Will assume transactional DDL.\n"
+		  "INFO Running upgrade  -> a1b2c3d4e5f6, create log\n"
+		  "INFO Running upgrade a1b2c3d4e5f6 -> 0f1e2d3c4b5a, seed log\n");
+	/* ref §10.5 shape: transaction_per_migration */
+	o.transaction_per_migration = true;
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == 0);
+	CHECK_STR(buf_cstr(&r.sql),
+		  "BEGIN;\n\n" P12_CREATE
+		  "-- Running upgrade  -> a1b2c3d4e5f6\n\n"
+		  "CREATE TABLE log (id INTEGER PRIMARY KEY, msg TEXT);\n\n"
+		  "INSERT INTO alembic_version (version_num) VALUES ('a1b2c3d4e5f6') "
+		  "RETURNING alembic_version.version_num;\n\n"
+		  "COMMIT;\n\nBEGIN;\n\n"
+		  "-- Running upgrade a1b2c3d4e5f6 -> 0f1e2d3c4b5a\n\n"
+		  "INSERT INTO log (msg) VALUES ('hello');\n\n"
+		  "UPDATE alembic_version SET version_num='0f1e2d3c4b5a' WHERE "
+		  "alembic_version.version_num = 'a1b2c3d4e5f6';\n\n"
+		  "COMMIT;\n\n");
+	/* start from a revision: no CREATE */
+	o.transaction_per_migration = false;
+	CHECK(run(&p, &o, RUN_UPGRADE, "a1b2", "head", &r, &e) == 0);
+	CHECK_STR(buf_cstr(&r.sql),
+		  "BEGIN;\n\n-- Running upgrade a1b2c3d4e5f6 -> 0f1e2d3c4b5a\n\n"
+		  "INSERT INTO log (msg) VALUES ('hello');\n\n"
+		  "UPDATE alembic_version SET version_num='0f1e2d3c4b5a' WHERE "
+		  "alembic_version.version_num = 'a1b2c3d4e5f6';\n\n"
+		  "COMMIT;\n\n");
+	arena_release(&p.a);
+}
+
+/* ref §10.6: p3 = aaaa0001 -> {bbbb0001 -> bbbb0002, cccc0001} -> eeee0001 */
+static void p3(struct proj *p)
+{
+	memset(p, 0, sizeof(*p));
+	add_py(p, "aaaa0001", NULL, "a", NULL, NULL);
+	add_py(p, "bbbb0001", "aaaa0001", "b1", NULL, NULL);
+	add_py(p, "bbbb0002", "bbbb0001", "b2", NULL, NULL);
+	add_py(p, "cccc0001", "aaaa0001", "c1", NULL, NULL);
+	add_py(p, "eeee0001", "bbbb0002 cccc0001", "merge", NULL, NULL);
+	proj_build(p);
+}
+
+/* Output with the blank lines removed, as ref §10.6 prints it. */
+static char *squeeze(struct arena *a, const char *s)
+{
+	struct buf b = BUF_INIT;
+	char *r;
+
+	for (; *s; s++)
+		if (!(*s == '\n' && b.len && b.ptr[b.len - 1] == '\n'))
+			buf_addch(&b, *s);
+	r = buf_to_arena(&b, a);
+	buf_release(&b);
+	return r;
+}
+
+static void test_offline_branches(void)
+{
+	struct proj p;
+	struct run_opts o;
+	struct rec r;
+	struct err e;
+
+	p3(&p);
+	opts(&o, "postgresql://u@h/db", true);
+	CHECK(run(&p, &o, RUN_DOWNGRADE, "eeee0001", "aaaa0001", &r, &e) == 0);
+	CHECK_STR(squeeze(&p.a, buf_cstr(&r.sql)),
+		  "BEGIN;\n"
+		  "-- Running downgrade eeee0001 -> bbbb0002, cccc0001\n"
+		  "INSERT INTO alembic_version (version_num) VALUES ('bbbb0002') RETURNING "
+		  "alembic_version.version_num;\n"
+		  "UPDATE alembic_version SET version_num='cccc0001' WHERE "
+		  "alembic_version.version_num = 'eeee0001';\n"
+		  "-- Running downgrade bbbb0002 -> bbbb0001\n"
+		  "UPDATE alembic_version SET version_num='bbbb0001' WHERE "
+		  "alembic_version.version_num = 'bbbb0002';\n"
+		  "-- Running downgrade bbbb0001 -> aaaa0001\n"
+		  "DELETE FROM alembic_version WHERE alembic_version.version_num = 'bbbb0001';\n"
+		  "-- Running downgrade cccc0001 -> aaaa0001\n"
+		  "UPDATE alembic_version SET version_num='aaaa0001' WHERE "
+		  "alembic_version.version_num = 'cccc0001';\n"
+		  "COMMIT;\n");
+	CHECK(run(&p, &o, RUN_UPGRADE, "base", "heads", &r, &e) == 0);
+	CHECK(strstr(buf_cstr(&r.sql), "-- Running upgrade bbbb0002, cccc0001 -> eeee0001\n\n"
+				       "DELETE FROM alembic_version WHERE "
+				       "alembic_version.version_num = 'bbbb0002';\n\n"
+				       "UPDATE alembic_version SET version_num='eeee0001' WHERE "
+				       "alembic_version.version_num = 'cccc0001';\n\nCOMMIT;\n\n") !=
+	      NULL);
+	arena_release(&p.a);
+}
+
+static void test_offline_stamp_and_errors(void)
+{
+	struct proj p;
+	struct run_opts o;
+	struct rec r;
+	struct err e;
+	struct sink s = rec_sink(&r);
+	const char *targets[] = {"bbbb0002"};
+	struct run_request rq = {RUN_STAMP, NULL, "aaaa0001", targets, 1, false};
+
+	p3(&p);
+	opts(&o, "sqlite:///x.db", true);
+	CHECK(run_migrate(&p.a, &p.g, &o, &rq, &s, &e) == 0);
+	CHECK_STR(buf_cstr(&r.sql), "-- Running stamp_revision aaaa0001 -> bbbb0002\n\n"
+				    "UPDATE alembic_version SET version_num='bbbb0002' WHERE "
+				    "alembic_version.version_num = 'aaaa0001';\n\n");
+	CHECK(strstr(buf_cstr(&r.log), "INFO Running stamp_revision aaaa0001 -> bbbb0002\n"));
+	rq.start = NULL;
+	s = rec_sink(&r);
+	CHECK(run_migrate(&p.a, &p.g, &o, &rq, &s, &e) == 0);
+	CHECK_STR(buf_cstr(&r.sql), P12_CREATE "-- Running stamp_revision  -> bbbb0002\n\n"
+					       "INSERT INTO alembic_version (version_num) VALUES "
+					       "('bbbb0002');\n\n");
+	rq.purge = true;
+	CHECK(run_migrate(&p.a, &p.g, &o, &rq, &s, &e) == -1);
+	CHECK_INT(e.code, ERR_COMMAND);
+	CHECK_STR(e.msg, "Can't use --purge with --sql mode");
+	/* ensure_version offline: the CREATE only (no DROP, newer Alembic) */
+	struct run_request ev = {RUN_ENSURE_VERSION, NULL, NULL, NULL, 0, false};
+	o.url = "postgresql://h/d";
+	o.version_table = "My_versions";
+	o.version_table_schema = "audit";
+	s = rec_sink(&r);
+	CHECK(run_migrate(&p.a, NULL, &o, &ev, &s, &e) == 0);
+	CHECK_STR(buf_cstr(&r.sql), "BEGIN;\n\nCREATE TABLE audit.\"My_versions\" (\n"
+				    "    version_num VARCHAR(32) NOT NULL, \n"
+				    "    CONSTRAINT \"My_versions_pkc\" PRIMARY KEY (version_num)\n"
+				    ");\n\nCOMMIT;\n\n");
+	arena_release(&p.a);
+}
+
+static void test_offline_native_sql(void)
+{
+	struct proj p;
+	struct run_opts o;
+	struct rec r;
+	struct err e;
+
+	memset(&p, 0, sizeof(p));
+	add_sql(&p, "s1", NULL,
+		"CREATE TABLE t (a int);\n-- migrate:autocommit\nCREATE INDEX CONCURRENTLY i ON t "
+		"(a);\n-- migrate:end-autocommit\nINSERT INTO t VALUES (1)\n",
+		"DROP TABLE t;\n");
+	proj_build(&p);
+	opts(&o, "postgresql://h/d", true);
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == 0);
+	CHECK_STR(squeeze(&p.a, buf_cstr(&r.sql)),
+		  "BEGIN;\nCREATE TABLE alembic_version (\n    version_num VARCHAR(32) NOT NULL, \n"
+		  "    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n);\n"
+		  "-- Running upgrade  -> s1\nCREATE TABLE t (a int);\nCOMMIT;\n"
+		  "CREATE INDEX CONCURRENTLY i ON t (a);\nBEGIN;\nINSERT INTO t VALUES (1);\n"
+		  "INSERT INTO alembic_version (version_num) VALUES ('s1') RETURNING "
+		  "alembic_version.version_num;\nCOMMIT;\n");
+	arena_release(&p.a);
+}
+
+/* ---- online against the fake driver ---- */
+
+static char *log_text(struct arena *a, const struct strvec *log)
+{
+	return strvec_join(a, log, "\n");
+}
+
+static void test_online_fake_whole_transaction(void)
+{
+	struct proj p;
+	struct run_opts o;
+	struct rec r;
+	struct err e;
+	struct strvec log = STRVEC_INIT;
+	struct db_fake_config cfg = {0, NULL, 1, false, STRVEC_INIT, false};
+
+	p12(&p);
+	opts(&o, NULL, false);
+	o.db = db_fake_open(db_dialect_find("postgresql"), &cfg, &p.a, &log);
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == 0);
+	CHECK_STR(log_text(&p.a, &log),
+		  "LOCK alembic_version\nBEGIN\nEXISTS alembic_version\n"
+		  "CREATE TABLE alembic_version (\n    version_num VARCHAR(32) NOT NULL, \n"
+		  "    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)\n"
+		  "CREATE TABLE log (id INTEGER PRIMARY KEY, msg TEXT)\n"
+		  "INSERT INTO alembic_version (version_num) VALUES ('a1b2c3d4e5f6') RETURNING "
+		  "alembic_version.version_num\n"
+		  "INSERT INTO log (msg) VALUES ('hello')\n"
+		  "UPDATE alembic_version SET version_num='0f1e2d3c4b5a' WHERE "
+		  "alembic_version.version_num = 'a1b2c3d4e5f6'\n"
+		  "COMMIT\nUNLOCK alembic_version");
+	CHECK_STR(buf_cstr(&r.log),
+		  "INFO Context impl PostgresqlImpl.\nINFO Will assume transactional DDL.\n"
+		  "INFO Running upgrade  -> a1b2c3d4e5f6, create log\n"
+		  "INFO Running upgrade a1b2c3d4e5f6 -> 0f1e2d3c4b5a, seed log\n");
+	db_close(o.db);
+	arena_release(&p.a);
+}
+
+static void test_online_fake_failure_rolls_back(void)
+{
+	struct proj p;
+	struct run_opts o;
+	struct rec r;
+	struct err e;
+	struct strvec log = STRVEC_INIT;
+	struct db_fake_config cfg = {3, "relation \"x\" does not exist", 1, true, STRVEC_INIT,
+				     false};
+
+	p12(&p);
+	opts(&o, NULL, false);
+	o.transaction_per_migration = true;
+	o.db = db_fake_open(db_dialect_find("sqlite"), &cfg, &p.a, &log);
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
+	CHECK_INT(e.code, ERR_MIGRATION);
+	CHECK_STR(e.file, "/v/0f1e2d3c4b5a_x.py");
+	CHECK_INT(e.line, 20);
+	CHECK_STR(e.msg, "upgrade a1b2c3d4e5f6 -> 0f1e2d3c4b5a failed: relation \"x\" does not "
+			 "exist (rolled back; the database is at a1b2c3d4e5f6)");
+	CHECK_STR(log_text(&p.a, &log),
+		  "LOCK alembic_version\nBEGIN\nEXISTS alembic_version\n"
+		  "QUERY SELECT alembic_version.version_num \nFROM alembic_version\nCOMMIT\n"
+		  "BEGIN\nCREATE TABLE log (id INTEGER PRIMARY KEY, msg TEXT)\n"
+		  "INSERT INTO alembic_version (version_num) VALUES ('a1b2c3d4e5f6')\nCOMMIT\n"
+		  "BEGIN\nFAIL INSERT INTO log (msg) VALUES ('hello')\nROLLBACK\n"
+		  "UNLOCK alembic_version");
+	db_close(o.db);
+	arena_release(&p.a);
+}
+
+static void test_online_fake_refusal_runs_nothing(void)
+{
+	struct proj p;
+	struct run_opts o;
+	struct rec r;
+	struct err e;
+	struct strvec log = STRVEC_INIT;
+	struct db_fake_config cfg = {0, NULL, 1, true, STRVEC_INIT, false};
+	struct script *sc;
+
+	p12(&p);
+	sc = p.revs[1]->data;
+	sc->upgrade.refusal = "op.add_column(...)";
+	sc->upgrade.refusal_line = 17;
+	opts(&o, NULL, false);
+	o.db = db_fake_open(db_dialect_find("sqlite"), &cfg, &p.a, &log);
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
+	CHECK_INT(e.code, ERR_INPUT);
+	CHECK_INT(e.line, 17);
+	CHECK_STR(e.msg, "revision 0f1e2d3c4b5a: upgrade() cannot run without Python: "
+			 "op.add_column(...)");
+	CHECK(strstr(log_text(&p.a, &log), "CREATE TABLE log") == NULL);
+	CHECK(strstr(log_text(&p.a, &log), "ROLLBACK\nUNLOCK") != NULL);
+	db_close(o.db);
+	arena_release(&p.a);
+}
+
+static void test_online_fake_rowcount_and_lock(void)
+{
+	struct proj p;
+	struct run_opts o;
+	struct rec r;
+	struct err e;
+	struct strvec log = STRVEC_INIT;
+	struct db_fake_config cfg = {0, NULL, 0, true, STRVEC_INIT, false};
+
+	p12(&p);
+	strvec_push(&p.a, &cfg.rows, "a1b2c3d4e5f6");
+	opts(&o, NULL, false);
+	o.db = db_fake_open(db_dialect_find("sqlite"), &cfg, &p.a, &log);
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
+	CHECK_INT(e.code, ERR_COMMAND);
+	CHECK_STR(e.msg, "Online migration expected to match one row when updating "
+			 "'a1b2c3d4e5f6' to '0f1e2d3c4b5a' in 'alembic_version'; 0 found");
+	cfg.lock_busy = true;
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
+	CHECK_INT(e.code, ERR_LOCK);
+	/* unknown target: resolution error, table creation rolled back */
+	cfg.lock_busy = false;
+	log.n = 0;
+	cfg.table_exists = false;
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "nosuch", &r, &e) == -1);
+	CHECK_INT(e.code, ERR_RESOLUTION);
+	CHECK(strstr(log_text(&p.a, &log), "CREATE TABLE alembic_version") != NULL);
+	CHECK(str_endswith(log_text(&p.a, &log), "ROLLBACK\nUNLOCK alembic_version"));
+	db_close(o.db);
+	arena_release(&p.a);
+}
+
+/* ---- real SQLite files ---- */
+
+static char *tmp_db(struct arena *a)
+{
+	char dir[] = "/tmp/t_run.XXXXXX";
+
+	if (!mkdtemp(dir))
+		return NULL;
+	return arena_printf(a, "sqlite:///%s/db.sqlite", dir);
+}
+
+static void sqlite_rows(struct proj *p, struct run_opts *o, struct strvec *rows)
+{
+	struct err e;
+
+	rows->n = 0;
+	if (run_read_rows(&p->a, o, NULL, rows, &e) < 0)
+		fprintf(stderr, "read rows: %s\n", e.msg);
+}
+
+static void test_sqlite_all_or_nothing(void)
+{
+	struct proj p;
+	struct run_opts o;
+	struct rec r;
+	struct err e;
+	struct strvec rows = STRVEC_INIT;
+
+	memset(&p, 0, sizeof(p));
+	add_sql(&p, "f1", NULL, "CREATE TABLE t1 (a int);", "DROP TABLE t1;");
+	add_sql(&p, "f2", "f1",
+		"CREATE TABLE t2 (a int);\nINSERT INTO t1 VALUES (1);\n\nSELECT * FROM nosuch;",
+		"DROP TABLE t2;");
+	add_sql(&p, "f3", "f2", "CREATE TABLE t3 (a int);", "DROP TABLE t3;");
+	proj_build(&p);
+	opts(&o, tmp_db(&p.a), false);
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
+	CHECK_INT(e.code, ERR_MIGRATION);
+	CHECK_STR(e.file, "/v/f2.sql");
+	CHECK_INT(e.line, 11);
+	CHECK_STR(e.msg, "upgrade f1 -> f2 failed: no such table: nosuch (rolled back; the "
+			 "database is at base)");
+	sqlite_rows(&p, &o, &rows);
+	CHECK_INT(rows.n, 0);
+	/* per migration: f1 stays, f2 entirely rolled back (no t2) */
+	o.transaction_per_migration = true;
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
+	CHECK_STR(e.msg, "upgrade f1 -> f2 failed: no such table: nosuch (rolled back; the "
+			 "database is at f1)");
+	sqlite_rows(&p, &o, &rows);
+	CHECK(rows.n == 1 && !strcmp(rows.v[0], "f1"));
+	/* fixing f2 lets the run finish from f1 */
+	((struct script *)p.revs[1]->data)->upgrade.text =
+		"CREATE TABLE t2 (a int);\nINSERT INTO t1 VALUES (1);";
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == 0);
+	sqlite_rows(&p, &o, &rows);
+	CHECK(rows.n == 1 && !strcmp(rows.v[0], "f3"));
+	CHECK(run(&p, &o, RUN_DOWNGRADE, NULL, "base", &r, &e) == 0);
+	sqlite_rows(&p, &o, &rows);
+	CHECK_INT(rows.n, 0);
+	arena_release(&p.a);
+}
+
+static const struct unit_test tests[] = {
+	UNIT(test_offline_sqlite_p12),
+	UNIT(test_offline_pg_p12),
+	UNIT(test_offline_branches),
+	UNIT(test_offline_stamp_and_errors),
+	UNIT(test_offline_native_sql),
+	UNIT(test_online_fake_whole_transaction),
+	UNIT(test_online_fake_failure_rolls_back),
+	UNIT(test_online_fake_refusal_runs_nothing),
+	UNIT(test_online_fake_rowcount_and_lock),
+	UNIT(test_sqlite_all_or_nothing),
+	{0},
+};
+
+UNIT_MAIN(tests)
