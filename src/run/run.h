@@ -95,6 +95,30 @@ int run_migrate(struct arena *a, struct graph *g, const struct run_opts *o,
 int run_read_rows(struct arena *a, const struct run_opts *o, const struct sink *s,
 		  struct strvec *rows, struct err *e);
 
+/* ---- command arguments (args.c) ---- */
+
+/*
+ * command.py upgrade/downgrade: REVISION into r->target and, with --sql,
+ * "FROM:TO" into r->start/r->target.  ERR_COMMAND "Range revision not
+ * allowed" (':' without --sql), "downgrade with --sql requires
+ * <fromrev>:<torev>"; ERR_INPUT for more than one ':' (Alembic: a Python
+ * unpacking traceback).
+ */
+int run_parse_target(struct arena *a, enum run_cmd cmd, const char *arg, bool sql,
+		     struct run_request *r, struct err *e);
+
+/*
+ * command.py stamp: the destinations; with --sql each may be "FROM:TO" and
+ * every FROM must be the same (ERR_COMMAND "Stamp operation with --sql only
+ * supports a single starting revision at a time").
+ */
+int run_parse_stamp(struct arena *a, const struct strvec *args, bool sql, bool purge,
+		    struct run_request *r, struct err *e);
+
+/* run_migrate with the options of configuration c (sql = --sql). */
+int run_command(struct arena *a, struct graph *g, const struct config *c,
+		const struct run_request *r, bool sql, const struct sink *s, struct err *e);
+
 /* ---- version table SQL (version.c) ---- */
 
 struct db_dialect;
