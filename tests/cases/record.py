@@ -21,7 +21,9 @@ line that follows a "q ..." line (adding it when missing).  Grammar:
 
 Answers:  "up:ID ..." / "down:ID ..." / "stamp:FROM>TO ..." then "| rows=A,B"
 (row set sorted bytewise: which statement a merge uses is Python set order,
-only the set is recorded), or "error: resolution ARG", "error: multiple_heads
+only the set is recorded; unmerges follow Alembic 1.13.1's fix #1373, see
+unmerge_to_revisions_1373; normalized dependencies keep their written
+order, see normalize_depends_on_pinned), or "error: resolution ARG", "error: multiple_heads
 ARG", "error: range", "error: revision MESSAGE", "error: crash" (Alembic
 fails an assertion or a lookup; the C code must give ERR_REVISION).
 """
@@ -72,6 +74,43 @@ def parse_rev(words):
         kw[k] = v
     return Rev(words[1], tup(kw["down"]), dependencies=tup(kw["deps"]),
                branch_labels=tup(kw["labels"]))
+
+
+def unmerge_to_revisions_1373(self, heads):
+    """RevisionStep._unmerge_to_revisions as fixed in Alembic 1.13.1 (#1373):
+    with no other heads, to-revisions that are ancestors of another
+    to-revision are not re-inserted.  The C code follows the fix, so the
+    recorded row sets do too (1.8.1 would leave an ancestor as an extra row)."""
+    other_heads = set(heads).difference([self.revision.revision])
+    if other_heads:
+        ancestors = set(r.revision for r in self.revision_map._get_ancestor_nodes(
+            self.revision_map.get_revisions(other_heads), check=False))
+        return tuple(set(self.to_revisions).difference(ancestors))
+    ancestors = set(r.revision for to in self.to_revisions
+                    for r in self.revision_map._get_ancestor_nodes(
+                        self.revision_map.get_revisions(to), check=False)
+                    if r.revision != to)
+    return tuple(t for t in self.to_revisions if t not in ancestors)
+
+
+migration.RevisionStep._unmerge_to_revisions = unmerge_to_revisions_1373
+
+_orig_normalize = rv.RevisionMap._normalize_depends_on
+
+
+def normalize_depends_on_pinned(self, revisions, map_):
+    """RevisionMap._normalize_depends_on keeps a Python set, so the order of
+    _normalized_resolved_dependencies (and through it the topological order
+    when a revision has two surviving dependencies) changes from run to run.
+    The C code pins it to the order as written; so does the recording."""
+    _orig_normalize(self, revisions, map_)
+    for r in revisions:
+        kept = set(r._normalized_resolved_dependencies)
+        r._normalized_resolved_dependencies = tuple(
+            d for d in dict.fromkeys(r._resolved_dependencies) if d in kept)
+
+
+rv.RevisionMap._normalize_depends_on = normalize_depends_on_pinned
 
 
 class Fake:
