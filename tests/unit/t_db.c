@@ -1,0 +1,224 @@
+/*
+ * t_db.c - unit tests for the real drivers: SQLite files (transactions,
+ * busy writer, flock migration lock) and the PostgreSQL cluster that
+ * tests/run starts ($ALEMBIC_TEST_PG_URL; the PostgreSQL tests FAIL when it
+ * is missing, they never skip): connect, exec/query, SQLSTATE-based errors
+ * with DETAIL, advisory lock timeout, wrong password, unreachable server.
+ */
+#include "db/db.h"
+#include "unit.h"
+
+static struct db *open_url(struct arena *a, const char *url, long timeout, struct err *e)
+{
+	struct db_url u;
+	struct db *db = NULL;
+
+	if (url_parse(a, url, &u, e) < 0 || db_open(&u, timeout, &db, e) < 0)
+		return NULL;
+	return db;
+}
+
+static char *tmp_sqlite(struct arena *a)
+{
+	char dir[] = "/tmp/t_db.XXXXXX";
+
+	return mkdtemp(dir) ? arena_printf(a, "sqlite:///%s/x.db", dir) : NULL;
+}
+
+static void test_sqlite_basics(void)
+{
+	struct arena a = ARENA_INIT;
+	struct err e;
+	struct strvec rows = STRVEC_INIT;
+	long n;
+	bool exists = true;
+	struct db *db = open_url(&a, tmp_sqlite(&a), 500, &e);
+
+	CHECK(db != NULL);
+	if (!db)
+		return;
+	CHECK_STR(db->dialect->impl_name, "SQLiteImpl");
+	CHECK(db_table_exists(db, NULL, "t", &exists, &e) == 0 && !exists);
+	CHECK(db_begin(db, &e) == 0);
+	CHECK(db_exec(db, "CREATE TABLE t (a text); INSERT INTO t VALUES ('x'), ('y')", &n, &e) ==
+	      0);
+	CHECK_INT(n, 2);
+	CHECK(db_exec(db, "UPDATE t SET a = 'z' WHERE a = 'nope'", &n, &e) == 0);
+	CHECK_INT(n, 0);
+	db_rollback(db);
+	CHECK(db_table_exists(db, NULL, "t", &exists, &e) == 0 && !exists);
+	CHECK(db_exec(db, "CREATE TABLE t (a text); INSERT INTO t VALUES ('b'), ('a')", &n, &e) ==
+	      0);
+	CHECK(db_query(db, &a, "SELECT a FROM t ORDER BY a", &rows, &e) == 0);
+	CHECK(rows.n == 2 && !strcmp(rows.v[0], "a") && !strcmp(rows.v[1], "b"));
+	CHECK(db_exec(db, "SELECT * FROM nosuch", &n, &e) == -1);
+	CHECK_INT(e.code, ERR_DB);
+	CHECK_STR(e.msg, "no such table: nosuch");
+	db_close(db);
+	arena_release(&a);
+}
+
+/* Another connection holds the write lock: BEGIN IMMEDIATE waits, then ERR_LOCK;
+ * the flock migration lock times out the same way. */
+static void test_sqlite_busy(void)
+{
+	struct arena a = ARENA_INIT;
+	struct err e;
+	const char *url = tmp_sqlite(&a);
+	struct db *holder = open_url(&a, url, 100, &e);
+	struct db *db = open_url(&a, url, 200, &e);
+
+	CHECK(holder && db);
+	if (!holder || !db)
+		return;
+	CHECK(db_begin(holder, &e) == 0);
+	CHECK(db_exec(holder, "CREATE TABLE t (a int)", NULL, &e) == 0);
+	CHECK(db_begin(db, &e) == -1);
+	CHECK_INT(e.code, ERR_LOCK);
+	CHECK(strstr(e.msg, "database is locked") != NULL);
+	CHECK(db_commit(holder, &e) == 0);
+	CHECK(db_begin(db, &e) == 0);
+	db_rollback(db);
+	CHECK(db_lock(holder, "alembic_version", &e) == 0);
+	CHECK(db_lock(db, "alembic_version", &e) == -1);
+	CHECK_INT(e.code, ERR_LOCK);
+	CHECK(strstr(e.msg, "Timed out after 200 ms waiting for the migration lock") != NULL);
+	db_unlock(holder, "alembic_version");
+	CHECK(db_lock(db, "alembic_version", &e) == 0);
+	db_unlock(db, "alembic_version");
+	db_close(holder);
+	db_close(db);
+	arena_release(&a);
+}
+
+static void test_sqlite_bad_path(void)
+{
+	struct arena a = ARENA_INIT;
+	struct err e;
+
+	CHECK(open_url(&a, "sqlite:////nonexistent-dir/x/y.db", 100, &e) == NULL);
+	CHECK_INT(e.code, ERR_DB);
+	CHECK(strstr(e.msg, "unable to open database file") != NULL);
+	CHECK(open_url(&a, "mysql://u:secret@h/d", 100, &e) == NULL);
+	CHECK_INT(e.code, ERR_DB);
+	CHECK(strstr(e.msg, "secret") == NULL);
+	arena_release(&a);
+}
+
+static const char *pg_url(void)
+{
+	const char *u = getenv("ALEMBIC_TEST_PG_URL");
+
+	if (!u || !*u)
+		fprintf(stderr, "  ALEMBIC_TEST_PG_URL is not set (run through tests/run)\n");
+	return u && *u ? u : NULL;
+}
+
+static void test_pg_basics(void)
+{
+	struct arena a = ARENA_INIT;
+	struct err e;
+	struct strvec rows = STRVEC_INIT;
+	const char *url = pg_url();
+	struct db *db;
+	bool exists;
+	long n;
+
+	CHECK(url != NULL);
+	if (!url)
+		return;
+	db = open_url(&a, url, 1000, &e);
+	CHECK(db != NULL);
+	if (!db) {
+		fprintf(stderr, "  %s\n", e.msg);
+		return;
+	}
+	CHECK_STR(db->dialect->impl_name, "PostgresqlImpl");
+	db_exec(db, "DROP TABLE IF EXISTS t_db_basics", NULL, &e);
+	CHECK(db_begin(db, &e) == 0);
+	CHECK(db_exec(db, "CREATE TABLE t_db_basics (a text PRIMARY KEY)", &n, &e) == 0);
+	CHECK(db_exec(db, "INSERT INTO t_db_basics VALUES ('x'), ('y')", &n, &e) == 0);
+	CHECK_INT(n, 2);
+	CHECK(db_table_exists(db, NULL, "t_db_basics", &exists, &e) == 0 && exists);
+	CHECK(db_table_exists(db, "public", "t_db_basics", &exists, &e) == 0 && exists);
+	CHECK(db_exec(db, "INSERT INTO t_db_basics VALUES ('x')", &n, &e) == -1);
+	CHECK_STR(e.msg, "duplicate key value violates unique constraint \"t_db_basics_pkey\"");
+	CHECK_STR(e.detail, "DETAIL:  Key (a)=(x) already exists.");
+	db_rollback(db);
+	CHECK(db_table_exists(db, NULL, "t_db_basics", &exists, &e) == 0 && !exists);
+	CHECK(db_query(db, &a, "SELECT 'a' UNION ALL SELECT NULL", &rows, &e) == 0);
+	CHECK(rows.n == 2 && !strcmp(rows.v[0], "a") && !strcmp(rows.v[1], ""));
+	/* notices are not printed: only the CLI prints */
+	CHECK(db_exec(db, "CREATE TABLE IF NOT EXISTS pg_class_x (a int)", NULL, &e) == 0);
+	CHECK(db_exec(db, "CREATE TABLE IF NOT EXISTS pg_class_x (a int)", NULL, &e) == 0);
+	db_exec(db, "DROP TABLE pg_class_x", NULL, &e);
+	db_close(db);
+	arena_release(&a);
+}
+
+static void test_pg_advisory_lock(void)
+{
+	struct arena a = ARENA_INIT;
+	struct err e;
+	const char *url = pg_url();
+	struct db *one, *two;
+
+	CHECK(url != NULL);
+	if (!url)
+		return;
+	one = open_url(&a, url, 300, &e);
+	two = open_url(&a, url, 300, &e);
+	CHECK(one && two);
+	if (!one || !two)
+		return;
+	CHECK(db_lock(one, "public.alembic_version", &e) == 0);
+	CHECK(db_lock(two, "public.alembic_version", &e) == -1);
+	CHECK_INT(e.code, ERR_LOCK);
+	CHECK_STR(e.msg, "Timed out after 300 ms waiting for the migration lock on "
+			 "public.alembic_version (another alembic run is migrating this database)");
+	CHECK(db_lock(two, "other.table", &e) == 0);
+	db_unlock(one, "public.alembic_version");
+	CHECK(db_lock(two, "public.alembic_version", &e) == 0);
+	db_close(two); /* closing the session releases its locks */
+	CHECK(db_lock(one, "public.alembic_version", &e) == 0);
+	db_close(one);
+	arena_release(&a);
+}
+
+static void test_pg_wrong_password_and_unreachable(void)
+{
+	struct arena a = ARENA_INIT;
+	struct err e;
+	const char *url = pg_url();
+	const char *port = getenv("ALEMBIC_TEST_PG_PORT");
+
+	CHECK(url && port);
+	if (!url || !port)
+		return;
+	CHECK(open_url(&a,
+		       arena_printf(&a, "postgresql://alembic_test:Wr0ng%%20secret@127.0.0.1:%s/"
+					"postgres", port),
+		       300, &e) == NULL);
+	CHECK_INT(e.code, ERR_DB);
+	CHECK(strstr(e.msg, "password authentication failed for user \"alembic_test\"") != NULL);
+	CHECK(strstr(e.msg, "Wr0ng") == NULL && strstr(e.detail, "Wr0ng") == NULL);
+	/* port 1 on loopback: nothing listens */
+	CHECK(open_url(&a, "postgresql://alembic_test:Wr0ng@127.0.0.1:1/postgres?connect_timeout=2",
+		       300, &e) == NULL);
+	CHECK_INT(e.code, ERR_DB);
+	CHECK(strstr(e.msg, "Connection refused") != NULL);
+	CHECK(strstr(e.msg, "Wr0ng") == NULL);
+	arena_release(&a);
+}
+
+static const struct unit_test tests[] = {
+	UNIT(test_sqlite_basics),
+	UNIT(test_sqlite_busy),
+	UNIT(test_sqlite_bad_path),
+	UNIT(test_pg_basics),
+	UNIT(test_pg_advisory_lock),
+	UNIT(test_pg_wrong_password_and_unreachable),
+	{0},
+};
+
+UNIT_MAIN(tests)
