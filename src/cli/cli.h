@@ -16,6 +16,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "base/sink.h"
 #include "base/vec.h"
 #include "config/config.h"
 
@@ -23,6 +24,8 @@ enum cli_opt_kind {
 	OPT_FLAG,   /* store_true */
 	OPT_VALUE,  /* takes one value; last one wins */
 	OPT_APPEND, /* takes one value; repeatable (action="append") */
+	OPT_HELP,   /* -h/--help: prints the help and exits 0 (implicit in every parser) */
+	OPT_VERSION,/* --version: prints "alembic 1.8.1" and exits 0 (tool level only) */
 };
 
 struct cli_option {
@@ -92,6 +95,11 @@ struct cli_ctx {
 	FILE *out;                       /* stdout */
 	FILE *errout;                    /* stderr */
 	struct err err;                  /* the failure to report */
+	/* added by the CLI layer (cli.c) */
+	struct sink sink;                /* status/msg/log hooks bound to this ctx (-q aware) */
+	int msg_width;                   /* Alembic TERMWIDTH: width of a tty on fd 0, 0 if none */
+	bool status_open;                /* a status line "Text ..." is waiting for done/FAILED */
+	const char *const *argv;         /* the command's own arguments (after the command word) */
 };
 
 int cli_main(int argc, char **argv);
@@ -109,5 +117,24 @@ int cli_load_scripts(struct cli_ctx *ctx);
 void cli_msg(struct cli_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cli_log_info(struct cli_ctx *ctx, const char *logger, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* Alembic config.print_stdout: a command result line (text + "\n") on
+ * stdout, never indented, wrapped or silenced by -q. */
+void cli_print(struct cli_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* util.status: "text ..." now (indented/wrapped as msg), then "  done" or
+ * "  FAILED" from cli_status_end.  Silenced by -q. */
+void cli_status_begin(struct cli_ctx *ctx, const char *text);
+void cli_status_end(struct cli_ctx *ctx, bool ok);
+/* A log record on stderr: "%(levelname)-5.5s [%(name)s] %(message)s";
+ * level "INFO", "WARNING", "ERROR".  Silenced by -q. */
+void cli_log(struct cli_ctx *ctx, const char *level, const char *logger, const char *text);
+/* A warning (Alembic's UserWarning) on stderr: "UserWarning: <text>".  Silenced by -q. */
+void cli_warn(struct cli_ctx *ctx, const char *text);
+/* The sink bound to ctx (status/msg/log/sql hooks above): pass it to lower layers. */
+const struct sink *cli_sink(struct cli_ctx *ctx);
+
+/* The program version printed by --version: the Alembic release whose
+ * behaviour this tool reproduces (scripts parse it to pick code paths). */
+#define CLI_VERSION "1.8.1"
 
 #endif
