@@ -43,5 +43,9 @@ char *str_lower(struct arena *a, const char *s);
 int str_to_bool(const char *s);
 /* True if s is valid UTF-8. */
 bool str_valid_utf8(const char *s, size_t n);
+/* Decodes the UTF-8 sequence at s (s < end) into *cp; returns its length in
+ * bytes, or 0 if it is not valid UTF-8 (overlong, surrogate, truncated,
+ * above U+10FFFF). */
+size_t str_utf8_decode(const char *s, const char *end, unsigned *cp);
 
 #endif
