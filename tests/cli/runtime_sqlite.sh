@@ -10,12 +10,13 @@
 . "$(dirname "$0")/lib.sh"
 
 # rt_project URL [INI LINE...]: fresh project with an alembic.ini and an
-# empty versions directory.
+# empty versions directory ('%' in the URL doubled for ConfigParser).
 rt_project() {
 	new_project
 	mkdir -p migrations/versions
 	{
-		printf '[alembic]\nscript_location = migrations\nsqlalchemy.url = %s\n' "$1"
+		printf '[alembic]\nscript_location = migrations\nsqlalchemy.url = %s\n' \
+			"$(printf '%s' "$1" | sed 's/%/%%/g')"
 		shift
 		for l in "$@"; do printf '%s\n' "$l"; done
 	} >alembic.ini
