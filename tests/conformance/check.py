@@ -1,0 +1,146 @@
+#!/usr/bin/python3
+"""check.py - compare our alembic executable with the recordings of Alembic 1.8.1.
+
+usage: ALEMBIC_BIN=build/alembic check.py [-v] [PROJECT...]
+
+Regenerates every project of expected/ with gen_project.py (standard library
+only; Python Alembic is not needed), refuses a project whose tree digest no
+longer matches PROJECT.sha256, runs $ALEMBIC_BIN on each recorded case in the
+project directory and compares exit status, stdout and (where recorded)
+stderr byte for byte; online sequences compare every step's stdout, status,
+version rows and tables.  A recorded "crash" (Python traceback, rc 1) only
+requires a non-zero status.  Prints a diff per mismatch and ends with
+"conformance: N passed, N failed".
+"""
+import concurrent.futures
+import difflib
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import conflib
+
+MAX_DIFF_LINES = 40
+MAX_REPORTED = 150
+
+
+def run_ours(binary, top, argv):
+    env = dict(os.environ)
+    env.pop("ALEMBIC_CONFIG", None)
+    try:
+        p = subprocess.run([binary] + argv, cwd=top, stdin=subprocess.DEVNULL,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, timeout=60)
+    except subprocess.TimeoutExpired:
+        return -999, "", "timed out after 60 s\n"
+    dec = lambda b: conflib.placeholder(b.decode("utf-8", "surrogateescape"), top)  # noqa: E731
+    return p.returncode, dec(p.stdout), dec(p.stderr)
+
+
+def diff(label, want, got):
+    lines = list(difflib.unified_diff(want.splitlines(True), got.splitlines(True),
+                                      "expected " + label, "got " + label))
+    if len(lines) > MAX_DIFF_LINES:
+        lines = lines[:MAX_DIFF_LINES] + ["... (%d more diff lines)\n" % (len(lines) - MAX_DIFF_LINES)]
+    return "".join(l if l.endswith("\n") else l + "\n\\ No newline at end of file\n" for l in lines)
+
+
+def rc_matches(want, got):
+    return got > 0 if want == "crash" else str(got) == want
+
+
+def check_online(binary, top, cmd, want_text):
+    want = json.loads(want_text)
+    got = conflib.run_online(cmd, top, lambda argv: run_ours(binary, top, argv))
+    for w, g in zip(want, got):
+        if w["rc"] == "crash" and g["rc"] > 0:
+            g["rc"], g["out"] = "crash", ""
+    if want == got:
+        return None
+    return diff("steps", conflib.dumps(want), conflib.dumps(got))
+
+
+def check_case(binary, top, base):
+    """None when case BASE (path without extension) passes, else a report."""
+    cmd = conflib.read(base + ".cmd").rstrip("\n")
+    want_out = conflib.read(base + ".out", "")
+    if cmd.startswith("online:"):
+        return check_online(binary, top, cmd, want_out)
+    want_rc = conflib.read(base + ".rc").strip()
+    want_err = conflib.read(base + ".err")
+    rc, out, err = run_ours(binary, top, shlex.split(cmd))
+    report = ""
+    if not rc_matches(want_rc, rc):
+        report += "exit status: expected %s, got %d\n" % (want_rc, rc)
+    if want_rc != "crash" and out != want_out:
+        report += diff("stdout", want_out, out)
+    if want_rc != "crash" and want_err is not None and err != want_err:
+        report += diff("stderr", want_err, err)
+    if report and err and want_err is None:
+        report += "(our stderr: %s)\n" % err.strip().replace("\n", "\n  ")[:600]
+    return report or None
+
+
+def check_project(binary, name, scratch):
+    """-> (passed, [(case, cmd, report)])"""
+    dest = os.path.join(conflib.EXPECTED, name)
+    cases = sorted(f[:-4] for f in os.listdir(dest) if f.endswith(".cmd"))
+    top = conflib.gen(name, os.path.join(scratch, name))
+    digest = conflib.read(os.path.join(dest, "PROJECT.sha256"), "").strip()
+    if conflib.tree_digest(top) != digest:
+        rep = "gen_project.py no longer generates the recorded project (re-record it)\n"
+        return 0, [(name + "/*", "%d cases" % len(cases), rep)]
+    passed, failures = 0, []
+    for c in cases:
+        base = os.path.join(dest, c)
+        rep = check_case(binary, top, base)
+        if rep is None:
+            passed += 1
+        else:
+            failures.append(("%s/%s" % (name, c), conflib.read(base + ".cmd").strip(), rep))
+    return passed, failures
+
+
+def count_cases(name):
+    return sum(1 for f in os.listdir(os.path.join(conflib.EXPECTED, name)) if f.endswith(".cmd"))
+
+
+def main(argv):
+    verbose = "-v" in argv[1:]
+    names = [a for a in argv[1:] if a != "-v"] or sorted(
+        d for d in os.listdir(conflib.EXPECTED) if os.path.isdir(os.path.join(conflib.EXPECTED, d)))
+    binary = os.environ.get("ALEMBIC_BIN") or os.path.join(conflib.HERE, "..", "..", "build", "alembic")
+    binary = os.path.abspath(binary)
+    if not os.access(binary, os.X_OK):
+        total = sum(count_cases(n) for n in names)
+        print("conformance: no executable at %s" % binary)
+        print("conformance: 0 passed, %d failed" % total)
+        return 1
+    scratch = tempfile.mkdtemp(prefix="alembic-conf.")
+    try:
+        with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
+            results = list(pool.map(lambda n: check_project(binary, n, scratch), names))
+    finally:
+        shutil.rmtree(scratch)
+    passed = sum(r[0] for r in results)
+    failures = [f for r in results for f in r[1]]
+    failed = sum(count_cases(f[0].split("/")[0]) if f[0].endswith("/*") else 1 for f in failures)
+    for i, (case, cmd, rep) in enumerate(failures):
+        if i < MAX_REPORTED or verbose:
+            print("FAIL %s: alembic %s\n%s" % (case, cmd, rep))
+        elif i == MAX_REPORTED:
+            print("... %d more failures (check.sh -v lists them all):" % (len(failures) - i))
+            print("FAIL %s: alembic %s" % (case, cmd))
+        else:
+            print("FAIL %s: alembic %s" % (case, cmd))
+    for n, r in zip(names, results):
+        print("  %-6s %4d/%d ok" % (n, r[0], count_cases(n)))
+    print("conformance: %d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,1 @@
+history -v -r abcd3333:f00dcafe0001

@@ -1,0 +1,1 @@
+history -v -r abcd1111:abcd2222

@@ -1,0 +1,1 @@
+history -v -r b9:b9b9b9b9

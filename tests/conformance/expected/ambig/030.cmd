@@ -1,0 +1,1 @@
+history -r :f00dcafe0001

@@ -1,0 +1,1 @@
+show f00dcafe0001

@@ -1,0 +1,1 @@
+show abcdlabel@f00dbeef0003

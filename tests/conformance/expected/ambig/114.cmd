@@ -1,0 +1,1 @@
+show abcdlabel@f00dcafe0001

@@ -1,0 +1,1 @@
+show abcdlabel@b9b9b9b9

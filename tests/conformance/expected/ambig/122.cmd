@@ -1,0 +1,1 @@
+show b9b9b9b9@head

@@ -1,0 +1,1 @@
+show abcd1111@head

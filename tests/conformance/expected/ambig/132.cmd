@@ -1,0 +1,1 @@
+upgrade f00dbeef0003 --sql

@@ -1,0 +1,1 @@
+-c pg.ini upgrade f00dbeef0003 --sql

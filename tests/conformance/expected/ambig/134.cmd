@@ -1,0 +1,1 @@
+upgrade b9b9b9b9 --sql

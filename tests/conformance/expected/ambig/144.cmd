@@ -1,0 +1,1 @@
+upgrade abcd1111:heads --sql

@@ -1,0 +1,1 @@
+upgrade abcd3333:heads --sql

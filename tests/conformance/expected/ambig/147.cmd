@@ -1,0 +1,1 @@
+-c pg.ini upgrade abcd3333:heads --sql

@@ -1,0 +1,1 @@
+upgrade b9:heads --sql

@@ -1,0 +1,1 @@
+-c pg.ini upgrade abcd1111:+1 --sql

@@ -1,0 +1,1 @@
+upgrade abcdlabel@head --sql

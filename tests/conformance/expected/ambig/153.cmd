@@ -1,0 +1,1 @@
+-c pg.ini upgrade abcdlabel@head --sql

@@ -1,0 +1,1 @@
+upgrade base:abcdlabel@head --sql

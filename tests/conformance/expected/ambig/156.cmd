@@ -1,0 +1,1 @@
+downgrade f00dbeef0003:abcd1111 --sql

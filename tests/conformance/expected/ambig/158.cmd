@@ -1,0 +1,1 @@
+downgrade f00dcafe0001:abcd3333 --sql

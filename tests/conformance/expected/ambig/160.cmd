@@ -1,0 +1,1 @@
+downgrade abcd2222:abcd1111 --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade abcd2222:abcd1111 --sql

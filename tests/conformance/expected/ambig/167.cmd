@@ -1,0 +1,1 @@
+-c pg.ini downgrade b9b9b9b9:base --sql

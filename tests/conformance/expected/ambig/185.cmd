@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql abcd1111:f00dbeef0003

@@ -1,0 +1,1 @@
+stamp --sql b9:b9b9b9b9

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql f00dbeef0003:base

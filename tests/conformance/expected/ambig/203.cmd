@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql abcd3333:f00dcafe0001 abcd3333:f00dcafe0001

@@ -1,0 +1,1 @@
+stamp --sql abcd1111:abcd2222 abcd1111:abcd2222

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql b9:b9b9b9b9 b9:b9b9b9b9

@@ -1,0 +1,1 @@
+upgrade f00dcafe000 --sql

@@ -1,0 +1,1 @@
+upgrade abcd2222:b9 --sql

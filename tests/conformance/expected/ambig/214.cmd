@@ -1,0 +1,1 @@
+downgrade abcd3333:f00dcafe0001 --sql

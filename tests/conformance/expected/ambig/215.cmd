@@ -1,0 +1,1 @@
+downgrade abcd1111:abcd2222 --sql

@@ -1,0 +1,1 @@
+online: stamp ab ; current ; upgrade heads ; current ; downgrade ab ; stamp base

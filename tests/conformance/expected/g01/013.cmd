@@ -1,0 +1,1 @@
+history -r 9b816ec9d286:cd61d8f16adf

@@ -1,0 +1,1 @@
+history -r afbd619699cf:025b8a9a021e

@@ -1,0 +1,1 @@
+history -r 025b8a9a021e:+2

@@ -1,0 +1,1 @@
+show cd44b8b6d8fe

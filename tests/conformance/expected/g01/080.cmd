@@ -1,0 +1,1 @@
+show 1a2bf1fd42a2

@@ -1,0 +1,1 @@
+show 05b607d4bedc

@@ -1,0 +1,1 @@
+show cd61d8f16adf@head

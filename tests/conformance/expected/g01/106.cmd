@@ -1,0 +1,1 @@
+upgrade afbd619699cf --sql

@@ -1,0 +1,1 @@
+upgrade cd61d8f16adf:heads --sql

@@ -1,0 +1,1 @@
+downgrade afbd619699cf:cd61d8f16adf --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade afbd619699cf:cd61d8f16adf --sql

@@ -1,0 +1,1 @@
+downgrade 9b816ec9d286:cd61d8f16adf --sql

@@ -1,0 +1,1 @@
+downgrade 1e2f414c343c:cd61d8f16adf --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade afbd619699cf:025b8a9a021e --sql

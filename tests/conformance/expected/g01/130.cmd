@@ -1,0 +1,1 @@
+downgrade afbd619699cf:base --sql

@@ -1,0 +1,1 @@
+stamp --sql 35bfc9e9c616

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 35bfc9e9c616

@@ -1,0 +1,1 @@
+stamp --sql cd44b8b6d8fe

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql cd44b8b6d8fe

@@ -1,0 +1,1 @@
+stamp --sql cd61d8f16adf:afbd619699cf

@@ -1,0 +1,1 @@
+stamp --sql afbd619699cf:base

@@ -1,0 +1,1 @@
+stamp --sql cd61d8f16adf:1e2f414c343c cd61d8f16adf:1e2f414c343c

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 025b8a9a021e:afbd619699cf 025b8a9a021e:afbd619699cf

@@ -1,0 +1,1 @@
+downgrade cd61d8f16adf:afbd619699cf --sql

@@ -1,0 +1,1 @@
+downgrade cd61d8f16adf:1e2f414c343c --sql

@@ -1,0 +1,1 @@
+downgrade 025b8a9a021e:afbd619699cf --sql

@@ -1,0 +1,1 @@
+history -v -r e8625186ee32:8384ffa9b9f1

@@ -1,0 +1,1 @@
+history -r 6a27cbf87544:+2

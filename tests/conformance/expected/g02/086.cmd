@@ -1,0 +1,1 @@
+history -r e252e44c5055

@@ -1,0 +1,1 @@
+show d95bf2a4d27b

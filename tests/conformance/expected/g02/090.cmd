@@ -1,0 +1,1 @@
+show 5c6e15ba2bdd

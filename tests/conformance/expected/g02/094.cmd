@@ -1,0 +1,1 @@
+show ffed288bc781

@@ -1,0 +1,1 @@
+show cdbd64be8049

@@ -1,0 +1,1 @@
+show 8252feac7eb7

@@ -1,0 +1,1 @@
+show ef8a8b4f2fc1

@@ -1,0 +1,1 @@
+show e6b544ab6cce

@@ -1,0 +1,1 @@
+show fec32e8d4b8a

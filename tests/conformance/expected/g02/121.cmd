@@ -1,0 +1,1 @@
+show ext@d95bf2a4d27b

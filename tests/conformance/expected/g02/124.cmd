@@ -1,0 +1,1 @@
+show ext@cdbd64be8049

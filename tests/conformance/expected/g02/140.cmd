@@ -1,0 +1,1 @@
+-c pg.ini upgrade heads --sql

@@ -1,0 +1,1 @@
+upgrade e892e8168561 --sql

@@ -1,0 +1,1 @@
+-c pg.ini upgrade e892e8168561 --sql

@@ -1,0 +1,1 @@
+-c pg.ini upgrade d95bf2a4d27b:heads --sql

@@ -1,0 +1,1 @@
+upgrade e8625186ee32:heads --sql

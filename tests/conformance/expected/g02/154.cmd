@@ -1,0 +1,1 @@
+-c pg.ini upgrade e8625186ee32:heads --sql

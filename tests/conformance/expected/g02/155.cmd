@@ -1,0 +1,1 @@
+upgrade 6a27cbf87544:heads --sql

@@ -1,0 +1,1 @@
+-c pg.ini upgrade 6a27cbf87544:heads --sql

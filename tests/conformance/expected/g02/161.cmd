@@ -1,0 +1,1 @@
+upgrade base:ext@head --sql

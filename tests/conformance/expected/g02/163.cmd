@@ -1,0 +1,1 @@
+downgrade e892e8168561:d95bf2a4d27b --sql

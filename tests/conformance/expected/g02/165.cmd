@@ -1,0 +1,1 @@
+downgrade 8384ffa9b9f1:e8625186ee32 --sql

@@ -1,0 +1,1 @@
+downgrade e892e8168561:6a27cbf87544 --sql

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql d95bf2a4d27b

@@ -1,0 +1,1 @@
+stamp --sql cdbd64be8049

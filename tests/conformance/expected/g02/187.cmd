@@ -1,0 +1,1 @@
+stamp --sql e252e44c5055

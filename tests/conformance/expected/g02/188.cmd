@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql e252e44c5055

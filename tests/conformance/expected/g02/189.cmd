@@ -1,0 +1,1 @@
+stamp --sql d95bf2a4d27b:e892e8168561

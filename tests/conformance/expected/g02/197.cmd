@@ -1,0 +1,1 @@
+stamp --sql e892e8168561:base

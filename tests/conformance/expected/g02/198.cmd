@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql e892e8168561:base

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql e8625186ee32:8384ffa9b9f1 e8625186ee32:8384ffa9b9f1

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 6a27cbf87544:e892e8168561 6a27cbf87544:e892e8168561

@@ -1,0 +1,1 @@
+upgrade 5c6e15ba2bdd:cdbd64be8049 --sql

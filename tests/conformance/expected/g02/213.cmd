@@ -1,0 +1,1 @@
+upgrade 6a27cbf87544:fec32e8d4b8a --sql

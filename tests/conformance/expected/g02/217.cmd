@@ -1,0 +1,1 @@
+downgrade 6a27cbf87544:e892e8168561 --sql

@@ -1,0 +1,1 @@
+history -r 0af497524d6a:c76a6fa84dca

@@ -1,0 +1,1 @@
+history -r 795b9a9a80fd:21638b529b4a

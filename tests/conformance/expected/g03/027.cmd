@@ -1,0 +1,1 @@
+history -r :21638b529b4a

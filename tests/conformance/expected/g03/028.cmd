@@ -1,0 +1,1 @@
+history -r :685695c76ab4

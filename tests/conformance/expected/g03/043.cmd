@@ -1,0 +1,1 @@
+history --rev-range=:-1

@@ -1,0 +1,1 @@
+history -r 0af497524d6a:+1

@@ -1,0 +1,1 @@
+show 03e0bdc2ae99

@@ -1,0 +1,1 @@
+show 6d4bebcd1f5e

@@ -1,0 +1,1 @@
+show c76a6fa84dca

@@ -1,0 +1,1 @@
+show alpha@21638b529b4a

@@ -1,0 +1,1 @@
+show delta@633ae0f9e038

@@ -1,0 +1,1 @@
+show alpha@3b5f268ecc45

@@ -1,0 +1,1 @@
+show zz@93b0cd085b71

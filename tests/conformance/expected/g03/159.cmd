@@ -1,0 +1,1 @@
+show 685695c76ab4@head

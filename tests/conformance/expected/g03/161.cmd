@@ -1,0 +1,1 @@
+show 21638b529b4a@head

@@ -1,0 +1,1 @@
+show 31163bfd1d33@head

@@ -1,0 +1,1 @@
+upgrade 685695c76ab4 --sql

@@ -1,0 +1,1 @@
+-c pg.ini upgrade 685695c76ab4 --sql

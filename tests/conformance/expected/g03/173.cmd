@@ -1,0 +1,1 @@
+upgrade 5636e779c470 --sql

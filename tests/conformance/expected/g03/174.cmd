@@ -1,0 +1,1 @@
+-c pg.ini upgrade 5636e779c470 --sql

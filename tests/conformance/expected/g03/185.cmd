@@ -1,0 +1,1 @@
+upgrade 0af497524d6a:heads --sql

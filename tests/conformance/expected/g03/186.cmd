@@ -1,0 +1,1 @@
+-c pg.ini upgrade 0af497524d6a:heads --sql

@@ -1,0 +1,1 @@
+upgrade 28ce10645d51:heads --sql

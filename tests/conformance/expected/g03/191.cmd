@@ -1,0 +1,1 @@
+upgrade 31163bfd1d33:+1 --sql

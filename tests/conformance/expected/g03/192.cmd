@@ -1,0 +1,1 @@
+-c pg.ini upgrade 31163bfd1d33:+1 --sql

@@ -1,0 +1,1 @@
+upgrade alpha@head --sql

@@ -1,0 +1,1 @@
+upgrade delta@head --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade c76a6fa84dca:0af497524d6a --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade 633ae0f9e038:21638b529b4a --sql

@@ -1,0 +1,1 @@
+stamp --sql 21638b529b4a

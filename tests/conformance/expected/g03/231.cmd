@@ -1,0 +1,1 @@
+stamp --sql 633ae0f9e038

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 633ae0f9e038

@@ -1,0 +1,1 @@
+stamp --sql 3b5f268ecc45

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 3b5f268ecc45

@@ -1,0 +1,1 @@
+stamp --sql 93b0cd085b71

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 93b0cd085b71

@@ -1,0 +1,1 @@
+stamp --sql 685695c76ab4:base

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 685695c76ab4:base

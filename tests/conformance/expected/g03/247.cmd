@@ -1,0 +1,1 @@
+stamp --sql 5636e779c470:base

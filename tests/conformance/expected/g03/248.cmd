@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 5636e779c470:base

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 21638b529b4a:685695c76ab4 21638b529b4a:685695c76ab4

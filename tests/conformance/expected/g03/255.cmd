@@ -1,0 +1,1 @@
+stamp --sql 0af497524d6a:c76a6fa84dca 0af497524d6a:c76a6fa84dca

@@ -1,0 +1,1 @@
+downgrade 28ce10645d51:5636e779c470 --sql

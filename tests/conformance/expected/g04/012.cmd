@@ -1,0 +1,1 @@
+history -r c3e4d9196ada:b8a11a6916c7

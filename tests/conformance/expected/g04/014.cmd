@@ -1,0 +1,1 @@
+history -r 171027ac435a:b8a11a6916c7

@@ -1,0 +1,1 @@
+history -v -r b8a11a6916c7:171027ac435a

@@ -1,0 +1,1 @@
+history -r 738d6e58d5ca:+1

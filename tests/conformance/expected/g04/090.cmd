@@ -1,0 +1,1 @@
+history -r alpha@-1:

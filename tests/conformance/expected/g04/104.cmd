@@ -1,0 +1,1 @@
+show 8ca566ceab36

@@ -1,0 +1,1 @@
+show fd72ccea71ff

@@ -1,0 +1,1 @@
+show c79d46d4ac7a

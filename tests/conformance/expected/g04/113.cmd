@@ -1,0 +1,1 @@
+show d939daca3c06

@@ -1,0 +1,1 @@
+show 634fabf4a07c

@@ -1,0 +1,1 @@
+show f134dd905ecf

@@ -1,0 +1,1 @@
+show 01d84cdce7a6

@@ -1,0 +1,1 @@
+show alpha@b8a11a6916c7

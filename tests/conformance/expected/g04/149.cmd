@@ -1,0 +1,1 @@
+show gamma@42a0ce80c4b0

@@ -1,0 +1,1 @@
+show billing@43001b2ed40e

@@ -1,0 +1,1 @@
+show alpha@0690ed6f0b09

@@ -1,0 +1,1 @@
+show gamma@f1cf16df6486

@@ -1,0 +1,1 @@
+show 42a0ce80c4b0@head

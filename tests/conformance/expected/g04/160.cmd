@@ -1,0 +1,1 @@
+show 14c10b11ad28@head

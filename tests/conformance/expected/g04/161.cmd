@@ -1,0 +1,1 @@
+show b8a11a6916c7@head

@@ -1,0 +1,1 @@
+show f1cf16df6486@head

@@ -1,0 +1,1 @@
+show 42784e1bcb38@head

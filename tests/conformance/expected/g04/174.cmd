@@ -1,0 +1,1 @@
+upgrade c3e4d9196ada --sql

@@ -1,0 +1,1 @@
+-c pg.ini upgrade c3e4d9196ada --sql

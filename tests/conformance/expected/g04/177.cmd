@@ -1,0 +1,1 @@
+-c pg.ini upgrade 14c10b11ad28 --sql

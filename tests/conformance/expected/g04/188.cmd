@@ -1,0 +1,1 @@
+upgrade 738d6e58d5ca:heads --sql

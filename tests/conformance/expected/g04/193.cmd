@@ -1,0 +1,1 @@
+-c pg.ini upgrade f1cf16df6486:+1 --sql

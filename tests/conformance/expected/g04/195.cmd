@@ -1,0 +1,1 @@
+-c pg.ini upgrade 42784e1bcb38:+1 --sql

@@ -1,0 +1,1 @@
+upgrade gamma@head --sql

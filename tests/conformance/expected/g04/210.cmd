@@ -1,0 +1,1 @@
+downgrade 43001b2ed40e:b8a11a6916c7 --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade 43001b2ed40e:b8a11a6916c7 --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade 42a0ce80c4b0:base --sql

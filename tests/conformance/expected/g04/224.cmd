@@ -1,0 +1,1 @@
+downgrade c3e4d9196ada:-1 --sql

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql b8a11a6916c7

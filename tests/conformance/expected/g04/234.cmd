@@ -1,0 +1,1 @@
+stamp --sql 42a0ce80c4b0

@@ -1,0 +1,1 @@
+stamp --sql 43001b2ed40e

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 43001b2ed40e

@@ -1,0 +1,1 @@
+stamp --sql 0690ed6f0b09

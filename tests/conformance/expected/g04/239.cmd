@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 0690ed6f0b09

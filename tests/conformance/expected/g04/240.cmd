@@ -1,0 +1,1 @@
+stamp --sql f1cf16df6486

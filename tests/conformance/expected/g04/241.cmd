@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql f1cf16df6486

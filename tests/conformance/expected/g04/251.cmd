@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 42a0ce80c4b0:base

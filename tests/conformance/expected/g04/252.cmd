@@ -1,0 +1,1 @@
+stamp --sql c3e4d9196ada:base

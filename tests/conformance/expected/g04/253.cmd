@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql c3e4d9196ada:base

@@ -1,0 +1,1 @@
+stamp --sql 14c10b11ad28:base

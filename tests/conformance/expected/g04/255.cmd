@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 14c10b11ad28:base

@@ -1,0 +1,1 @@
+stamp --sql b8a11a6916c7:43001b2ed40e b8a11a6916c7:43001b2ed40e

@@ -1,0 +1,1 @@
+stamp --sql 738d6e58d5ca:14c10b11ad28 738d6e58d5ca:14c10b11ad28

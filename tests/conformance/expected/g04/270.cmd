@@ -1,0 +1,1 @@
+upgrade 14c10b11ad28:42784e1bcb38 --sql

@@ -1,0 +1,1 @@
+downgrade b8a11a6916c7:171027ac435a --sql

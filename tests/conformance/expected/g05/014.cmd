@@ -1,0 +1,1 @@
+history -r d76df1446bea:5bc8bde5c099

@@ -1,0 +1,1 @@
+history -v -r 5bc8bde5c099:d76df1446bea

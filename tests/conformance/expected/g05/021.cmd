@@ -1,0 +1,1 @@
+history -v -r b2487b121dc5:78f87b3120df

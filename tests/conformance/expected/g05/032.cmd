@@ -1,0 +1,1 @@
+history -r f710f770c226:

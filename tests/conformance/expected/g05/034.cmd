@@ -1,0 +1,1 @@
+history -r d76d:

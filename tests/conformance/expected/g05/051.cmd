@@ -1,0 +1,1 @@
+history -r 87b0ec1d7da0:+1

@@ -1,0 +1,1 @@
+show d76df1446bea

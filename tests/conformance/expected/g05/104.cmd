@@ -1,0 +1,1 @@
+show 87b0ec1d7da0

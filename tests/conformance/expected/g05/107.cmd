@@ -1,0 +1,1 @@
+show 5f2d1cfb10f6

@@ -1,0 +1,1 @@
+show 3fd492edcf45

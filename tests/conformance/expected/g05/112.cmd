@@ -1,0 +1,1 @@
+show c30d28dbd25e

@@ -1,0 +1,1 @@
+show f7f3f0e3cd97

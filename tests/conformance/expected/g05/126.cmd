@@ -1,0 +1,1 @@
+show b52aad8d194a

@@ -1,0 +1,1 @@
+show gamma@5bc8bde5c099

@@ -1,0 +1,1 @@
+show alpha@78f87b3120df

@@ -1,0 +1,1 @@
+show gamma@de11ea959c21

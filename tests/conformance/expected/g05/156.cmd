@@ -1,0 +1,1 @@
+show alpha@f7f3f0e3cd97

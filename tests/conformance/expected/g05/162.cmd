@@ -1,0 +1,1 @@
+show 78f87b3120df@head

@@ -1,0 +1,1 @@
+show 5bc8bde5c099@head

@@ -1,0 +1,1 @@
+show f710f770c226@head

@@ -1,0 +1,1 @@
+upgrade 78f87b3120df --sql

@@ -1,0 +1,1 @@
+-c pg.ini upgrade 78f87b3120df --sql

@@ -1,0 +1,1 @@
+-c pg.ini upgrade 5bc8bde5c099:heads --sql

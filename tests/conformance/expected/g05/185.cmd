@@ -1,0 +1,1 @@
+upgrade 87b0ec1d7da0:heads --sql

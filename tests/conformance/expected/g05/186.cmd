@@ -1,0 +1,1 @@
+-c pg.ini upgrade 87b0ec1d7da0:heads --sql

@@ -1,0 +1,1 @@
+-c pg.ini upgrade b2487b121dc5:heads --sql

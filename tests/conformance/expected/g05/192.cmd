@@ -1,0 +1,1 @@
+-c pg.ini upgrade f710f770c226:+1 --sql

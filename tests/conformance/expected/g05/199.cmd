@@ -1,0 +1,1 @@
+upgrade base:gamma@head --sql

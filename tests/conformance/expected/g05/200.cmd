@@ -1,0 +1,1 @@
+-c pg.ini upgrade base:gamma@head --sql

@@ -1,0 +1,1 @@
+downgrade d76df1446bea:5bc8bde5c099 --sql

@@ -1,0 +1,1 @@
+downgrade 78f87b3120df:b2487b121dc5 --sql

@@ -1,0 +1,1 @@
+stamp --sql 78f87b3120df

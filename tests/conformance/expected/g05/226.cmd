@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 78f87b3120df

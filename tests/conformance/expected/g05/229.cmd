@@ -1,0 +1,1 @@
+stamp --sql de11ea959c21

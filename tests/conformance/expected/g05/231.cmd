@@ -1,0 +1,1 @@
+stamp --sql f7f3f0e3cd97

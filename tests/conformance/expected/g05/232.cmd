@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql f7f3f0e3cd97

@@ -1,0 +1,1 @@
+stamp --sql 5bc8bde5c099:78f87b3120df

@@ -1,0 +1,1 @@
+stamp --sql 87b0ec1d7da0:f7f3f0e3cd97 87b0ec1d7da0:f7f3f0e3cd97

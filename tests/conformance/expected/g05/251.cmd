@@ -1,0 +1,1 @@
+stamp --sql 5bc8bde5c099:d76df1446bea 5bc8bde5c099:d76df1446bea

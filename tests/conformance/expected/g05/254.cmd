@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql b2487b121dc5:78f87b3120df b2487b121dc5:78f87b3120df

@@ -1,0 +1,1 @@
+upgrade 5af84f596727:b52aad8d194a --sql

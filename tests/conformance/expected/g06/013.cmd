@@ -1,0 +1,1 @@
+history -r b31a71f970cf:096d4251c35f

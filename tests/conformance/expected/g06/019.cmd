@@ -1,0 +1,1 @@
+history -v -r 096d4251c35f:b31a71f970cf

@@ -1,0 +1,1 @@
+history -r 14a0d26b9496

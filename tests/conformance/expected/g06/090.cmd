@@ -1,0 +1,1 @@
+show df5cbad5ccc2

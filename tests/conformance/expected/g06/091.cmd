@@ -1,0 +1,1 @@
+show 8a0c89ce5ef7

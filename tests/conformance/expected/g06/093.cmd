@@ -1,0 +1,1 @@
+show ba98ce1c9c17

@@ -1,0 +1,1 @@
+show 5c41e9a51fb2@head

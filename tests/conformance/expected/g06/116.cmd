@@ -1,0 +1,1 @@
+show a502b2aaf854@head

@@ -1,0 +1,1 @@
+show 5c83a22ba4d7@head

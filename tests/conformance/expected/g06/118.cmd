@@ -1,0 +1,1 @@
+show 14a0d26b9496@head

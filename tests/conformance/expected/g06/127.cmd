@@ -1,0 +1,1 @@
+upgrade 5c41e9a51fb2 --sql

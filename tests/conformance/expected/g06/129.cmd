@@ -1,0 +1,1 @@
+upgrade a502b2aaf854 --sql

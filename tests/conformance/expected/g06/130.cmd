@@ -1,0 +1,1 @@
+-c pg.ini upgrade a502b2aaf854 --sql

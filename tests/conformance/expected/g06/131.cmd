@@ -1,0 +1,1 @@
+upgrade 5c83a22ba4d7 --sql

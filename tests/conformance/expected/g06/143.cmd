@@ -1,0 +1,1 @@
+upgrade 096d4251c35f:heads --sql

@@ -1,0 +1,1 @@
+-c pg.ini upgrade 7d2445cf8aa4:heads --sql

@@ -1,0 +1,1 @@
+downgrade 5c83a22ba4d7:7d2445cf8aa4 --sql

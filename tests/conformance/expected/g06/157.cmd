@@ -1,0 +1,1 @@
+downgrade 5c41e9a51fb2:base --sql

@@ -1,0 +1,1 @@
+downgrade a502b2aaf854:base --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade 5c41e9a51fb2:-1 --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade a502b2aaf854:-1 --sql

@@ -1,0 +1,1 @@
+downgrade head --sql

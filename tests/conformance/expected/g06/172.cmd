@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 14a0d26b9496

@@ -1,0 +1,1 @@
+stamp --sql 8a0c89ce5ef7

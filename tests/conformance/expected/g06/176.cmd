@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 8a0c89ce5ef7

@@ -1,0 +1,1 @@
+stamp --sql 7d2445cbe1a2

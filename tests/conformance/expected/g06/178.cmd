@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 7d2445cbe1a2

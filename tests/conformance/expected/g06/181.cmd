@@ -1,0 +1,1 @@
+stamp --sql 14a0d26b9496:e8d5d52d5759

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 096d4251c35f:b31a71f970cf

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 7d2445cf8aa4:5c83a22ba4d7

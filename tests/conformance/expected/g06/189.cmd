@@ -1,0 +1,1 @@
+stamp --sql 5c41e9a51fb2:base

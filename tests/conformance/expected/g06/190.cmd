@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 5c41e9a51fb2:base

@@ -1,0 +1,1 @@
+stamp --sql a502b2aaf854:base

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql a502b2aaf854:base

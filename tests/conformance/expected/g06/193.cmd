@@ -1,0 +1,1 @@
+stamp --sql 5c83a22ba4d7:base

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 5c83a22ba4d7:base

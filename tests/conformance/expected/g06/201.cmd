@@ -1,0 +1,1 @@
+stamp --sql 096d4251c35f:b31a71f970cf 096d4251c35f:b31a71f970cf

@@ -1,0 +1,1 @@
+upgrade 096d --sql

@@ -1,0 +1,1 @@
+upgrade 7d2445c --sql

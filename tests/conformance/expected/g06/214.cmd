@@ -1,0 +1,1 @@
+downgrade 14a0d26b9496:096d42f9a039 --sql

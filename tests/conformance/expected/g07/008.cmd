@@ -1,0 +1,1 @@
+history -r b:451af1d69ed6

@@ -1,0 +1,1 @@
+history -r b:5d9d0ed99531

@@ -1,0 +1,1 @@
+history -r f9:ae2e7f150524

@@ -1,0 +1,1 @@
+history -v -r b:451af1d69ed6

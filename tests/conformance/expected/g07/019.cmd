@@ -1,0 +1,1 @@
+history -v -r ae2e7f150524:f9

@@ -1,0 +1,1 @@
+history -v -r b:5d9d0ed99531

@@ -1,0 +1,1 @@
+history -r 5d9d1:

@@ -1,0 +1,1 @@
+history -r ae2e7f150524:+1

@@ -1,0 +1,1 @@
+show d3ac0f21ddb6

@@ -1,0 +1,1 @@
+show d3ac0f9eb0cb

@@ -1,0 +1,1 @@
+show d3ac4cdd930d

@@ -1,0 +1,1 @@
+show 5790c1d3fcff

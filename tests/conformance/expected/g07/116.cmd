@@ -1,0 +1,1 @@
+show 8edec3baea9e

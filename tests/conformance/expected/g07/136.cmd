@@ -1,0 +1,1 @@
+show billing@119a74c9df6a

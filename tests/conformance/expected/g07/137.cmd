@@ -1,0 +1,1 @@
+show billing@3926f28c105d

@@ -1,0 +1,1 @@
+show billing@9be449b64a08

@@ -1,0 +1,1 @@
+show 119a74c9df6a@head

@@ -1,0 +1,1 @@
+show 451af1d69ed6@head

@@ -1,0 +1,1 @@
+show 7403e93f4a5a@head

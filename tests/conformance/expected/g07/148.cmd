@@ -1,0 +1,1 @@
+show b@head

@@ -1,0 +1,1 @@
+show 10a3aa05e11a@head

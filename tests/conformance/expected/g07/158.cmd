@@ -1,0 +1,1 @@
+upgrade 119a74c9df6a --sql

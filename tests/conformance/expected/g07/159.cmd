@@ -1,0 +1,1 @@
+-c pg.ini upgrade 119a74c9df6a --sql

@@ -1,0 +1,1 @@
+upgrade ae2e7f150524:heads --sql

@@ -1,0 +1,1 @@
+upgrade b:+1 --sql

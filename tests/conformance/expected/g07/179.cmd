@@ -1,0 +1,1 @@
+-c pg.ini upgrade b:+1 --sql

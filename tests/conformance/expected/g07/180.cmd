@@ -1,0 +1,1 @@
+upgrade 10a3aa05e11a:+1 --sql

@@ -1,0 +1,1 @@
+upgrade billing@head --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade f9:ae2e7f150524 --sql

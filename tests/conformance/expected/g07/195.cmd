@@ -1,0 +1,1 @@
+-c pg.ini downgrade 119a74c9df6a:base --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade 7403e93f4a5a:-1 --sql

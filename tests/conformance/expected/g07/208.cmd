@@ -1,0 +1,1 @@
+downgrade f9:5790c1d3fcff --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade f9:5790c1d3fcff --sql

@@ -1,0 +1,1 @@
+stamp --sql 3926f28c105d

@@ -1,0 +1,1 @@
+stamp --sql 9be449b64a08

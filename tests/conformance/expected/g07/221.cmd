@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 9be449b64a08

@@ -1,0 +1,1 @@
+stamp --sql b:451af1d69ed6

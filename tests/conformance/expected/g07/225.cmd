@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql ae2e7f150524:f9

@@ -1,0 +1,1 @@
+stamp --sql b:5d9d0ed99531

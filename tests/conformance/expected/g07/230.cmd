@@ -1,0 +1,1 @@
+stamp --sql 119a74c9df6a:base

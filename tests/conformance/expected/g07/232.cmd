@@ -1,0 +1,1 @@
+stamp --sql 451af1d69ed6:base

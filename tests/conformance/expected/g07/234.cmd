@@ -1,0 +1,1 @@
+stamp --sql 7403e93f4a5a:base

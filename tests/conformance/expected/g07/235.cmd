@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 7403e93f4a5a:base

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql b:451af1d69ed6 b:451af1d69ed6

@@ -1,0 +1,1 @@
+stamp --sql ae2e7f150524:f9 ae2e7f150524:f9

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql b:5d9d0ed99531 b:5d9d0ed99531

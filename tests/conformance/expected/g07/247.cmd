@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 10a3aa05e11a:7403e93f4a5a 10a3aa05e11a:7403e93f4a5a

@@ -1,0 +1,1 @@
+upgrade 5d9d --sql

@@ -1,0 +1,1 @@
+upgrade 7403e --sql

@@ -1,0 +1,1 @@
+downgrade b:451af1d69ed6 --sql

@@ -1,0 +1,1 @@
+downgrade ae2e7f150524:f9 --sql

@@ -1,0 +1,1 @@
+downgrade b:5d9d0ed99531 --sql

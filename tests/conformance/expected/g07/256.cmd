@@ -1,0 +1,1 @@
+downgrade 10a3aa05e11a:7403e93f4a5a --sql

@@ -1,0 +1,1 @@
+online: stamp b ; current ; upgrade heads ; current ; downgrade b ; stamp base

@@ -1,0 +1,1 @@
+history -r 0edca92d04a3:844da65423a9

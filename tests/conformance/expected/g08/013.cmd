@@ -1,0 +1,1 @@
+history -r c24f3bf36a14:0b35b46ee1da

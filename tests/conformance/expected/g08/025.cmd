@@ -1,0 +1,1 @@
+history -r 844da65423a9:

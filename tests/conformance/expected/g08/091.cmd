@@ -1,0 +1,1 @@
+show 0b35b46ee1da

@@ -1,0 +1,1 @@
+show cfaf3f584ad4

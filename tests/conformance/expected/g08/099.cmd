@@ -1,0 +1,1 @@
+show e941e6edaf80

@@ -1,0 +1,1 @@
+show d071fdd9a78d

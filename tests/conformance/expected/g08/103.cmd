@@ -1,0 +1,1 @@
+show 0edca92d04a3

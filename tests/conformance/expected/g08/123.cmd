@@ -1,0 +1,1 @@
+show delta@6018f658f7a7

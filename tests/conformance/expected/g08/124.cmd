@@ -1,0 +1,1 @@
+show zz@a9b71d1d784f

@@ -1,0 +1,1 @@
+show delta@92b87eb72f82

@@ -1,0 +1,1 @@
+show a9b71d1d784f@head

@@ -1,0 +1,1 @@
+show d45c9ec353c1@head

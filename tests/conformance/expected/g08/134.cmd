@@ -1,0 +1,1 @@
+show 844da65423a9@head

@@ -1,0 +1,1 @@
+show 6018f658f7a7@head

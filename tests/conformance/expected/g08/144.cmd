@@ -1,0 +1,1 @@
+upgrade a9b71d1d784f --sql

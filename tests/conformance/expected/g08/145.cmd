@@ -1,0 +1,1 @@
+-c pg.ini upgrade a9b71d1d784f --sql

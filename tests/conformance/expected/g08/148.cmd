@@ -1,0 +1,1 @@
+upgrade 844da65423a9 --sql

@@ -1,0 +1,1 @@
+-c pg.ini upgrade 844da65423a9 --sql

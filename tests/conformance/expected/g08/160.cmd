@@ -1,0 +1,1 @@
+upgrade 0b35b46ee1da:heads --sql

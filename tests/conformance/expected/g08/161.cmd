@@ -1,0 +1,1 @@
+-c pg.ini upgrade 0b35b46ee1da:heads --sql

@@ -1,0 +1,1 @@
+upgrade 0edca92d04a3:heads --sql

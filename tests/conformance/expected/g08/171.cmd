@@ -1,0 +1,1 @@
+-c pg.ini upgrade zz@head --sql

@@ -1,0 +1,1 @@
+upgrade base:delta@head --sql

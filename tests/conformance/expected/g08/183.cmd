@@ -1,0 +1,1 @@
+-c pg.ini downgrade 844da65423a9:0edca92d04a3 --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade a9b71d1d784f:base --sql

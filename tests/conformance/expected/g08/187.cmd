@@ -1,0 +1,1 @@
+-c pg.ini downgrade d45c9ec353c1:base --sql

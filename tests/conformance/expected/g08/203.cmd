@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 6018f658f7a7

@@ -1,0 +1,1 @@
+stamp --sql a9b71d1d784f

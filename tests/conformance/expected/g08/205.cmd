@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql a9b71d1d784f

@@ -1,0 +1,1 @@
+stamp --sql 92b87eb72f82

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 92b87eb72f82

@@ -1,0 +1,1 @@
+stamp --sql 0b35b46ee1da:c24f3bf36a14

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 0b35b46ee1da:c24f3bf36a14

@@ -1,0 +1,1 @@
+stamp --sql d45c9ec353c1:base

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql d45c9ec353c1:base

@@ -1,0 +1,1 @@
+stamp --sql 844da65423a9:base

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 844da65423a9:base

@@ -1,0 +1,1 @@
+downgrade 0b35b46ee1da:c24f3bf36a14 --sql

@@ -1,0 +1,1 @@
+downgrade 0edca92d04a3:844da65423a9 --sql

@@ -1,0 +1,1 @@
+history -r 1975ea83b712:ae1027a6acf

@@ -1,0 +1,1 @@
+history -v -r ae1027a6acf:27c6a30d7c24

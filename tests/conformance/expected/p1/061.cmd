@@ -1,0 +1,1 @@
+show ae1027a6acf

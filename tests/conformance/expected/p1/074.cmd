@@ -1,0 +1,1 @@
+show 27c6a30d7c24@head

@@ -1,0 +1,1 @@
+show 1975ea83b712@head

@@ -1,0 +1,1 @@
+upgrade 27c6a30d7c24 --sql

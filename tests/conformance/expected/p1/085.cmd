@@ -1,0 +1,1 @@
+-c pg.ini upgrade 27c6a30d7c24 --sql

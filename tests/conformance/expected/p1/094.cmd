@@ -1,0 +1,1 @@
+upgrade ae1027a6acf:heads --sql

@@ -1,0 +1,1 @@
+-c pg.ini upgrade ae1027a6acf:heads --sql

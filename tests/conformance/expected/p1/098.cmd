@@ -1,0 +1,1 @@
+downgrade 27c6a30d7c24:1975ea83b712 --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade 27c6a30d7c24:ae1027a6acf --sql

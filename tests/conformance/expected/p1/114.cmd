@@ -1,0 +1,1 @@
+stamp --sql ae1027a6acf

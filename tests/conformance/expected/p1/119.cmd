@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql 1975ea83b712:ae1027a6acf

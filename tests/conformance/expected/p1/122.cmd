@@ -1,0 +1,1 @@
+stamp --sql 27c6a30d7c24:base

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql ae1027a6acf:27c6a30d7c24 ae1027a6acf:27c6a30d7c24

@@ -1,0 +1,1 @@
+show a1b2c3d4e5f6

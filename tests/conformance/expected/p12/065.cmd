@@ -1,0 +1,1 @@
+upgrade 0f1e2d3c4b5a --sql

@@ -1,0 +1,1 @@
+-c pg.ini upgrade 0f1e2d3c4b5a --sql

@@ -1,0 +1,1 @@
+-c pg.ini upgrade a1b2c3d4e5f6:+1 --sql

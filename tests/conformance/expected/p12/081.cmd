@@ -1,0 +1,1 @@
+stamp --sql a1b2c3d4e5f6

@@ -1,0 +1,1 @@
+upgrade head --sql --tag sometag

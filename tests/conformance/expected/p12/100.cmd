@@ -1,0 +1,1 @@
+online: upgrade heads ; current ; downgrade base ; current

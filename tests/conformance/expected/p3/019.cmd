@@ -1,0 +1,1 @@
+history -v -r bbbb0001:eeee0001

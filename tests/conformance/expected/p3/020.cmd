@@ -1,0 +1,1 @@
+history -v -r aaaa0001:bbbb0001

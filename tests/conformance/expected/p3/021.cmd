@@ -1,0 +1,1 @@
+history -v -r cccc0001:eeee0001

@@ -1,0 +1,1 @@
+history -r cccc0001:+2

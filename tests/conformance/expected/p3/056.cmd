@@ -1,0 +1,1 @@
+history -r :bbbb0001-1

@@ -1,0 +1,1 @@
+upgrade eeee0001 --sql

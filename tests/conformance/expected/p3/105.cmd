@@ -1,0 +1,1 @@
+-c pg.ini upgrade eeee0001 --sql

@@ -1,0 +1,1 @@
+upgrade bbbb0001:heads --sql

@@ -1,0 +1,1 @@
+-c pg.ini upgrade bbbb0001:heads --sql

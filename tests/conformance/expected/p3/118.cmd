@@ -1,0 +1,1 @@
+upgrade cccc0001:heads --sql

@@ -1,0 +1,1 @@
+downgrade eeee0001:aaaa0001 --sql

@@ -1,0 +1,1 @@
+downgrade eeee0001:bbbb0001 --sql

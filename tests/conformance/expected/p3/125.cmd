@@ -1,0 +1,1 @@
+-c pg.ini downgrade eeee0001:bbbb0001 --sql

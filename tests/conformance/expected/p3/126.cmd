@@ -1,0 +1,1 @@
+downgrade bbbb0001:aaaa0001 --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade bbbb0001:aaaa0001 --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade eeee0001:cccc0001 --sql

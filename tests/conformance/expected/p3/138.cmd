@@ -1,0 +1,1 @@
+stamp --sql eeee0001

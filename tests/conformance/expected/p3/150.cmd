@@ -1,0 +1,1 @@
+stamp --sql cccc0001:eeee0001

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql cccc0001:eeee0001 cccc0001:eeee0001

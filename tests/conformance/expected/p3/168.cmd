@@ -1,0 +1,1 @@
+upgrade bbbb000 --sql

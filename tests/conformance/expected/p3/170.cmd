@@ -1,0 +1,1 @@
+upgrade bbbb0002:cccc0001 --sql

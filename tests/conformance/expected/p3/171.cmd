@@ -1,0 +1,1 @@
+downgrade aaaa0001:eeee0001 --sql

@@ -1,0 +1,1 @@
+downgrade bbbb0001:eeee0001 --sql

@@ -1,0 +1,1 @@
+downgrade aaaa0001:bbbb0001 --sql

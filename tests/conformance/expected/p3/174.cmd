@@ -1,0 +1,1 @@
+downgrade cccc0001:eeee0001 --sql

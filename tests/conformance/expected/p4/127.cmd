@@ -1,0 +1,1 @@
+show netlib@a1000004

@@ -1,0 +1,1 @@
+show netlib@z1000001

@@ -1,0 +1,1 @@
+upgrade a1000004 --sql

@@ -1,0 +1,1 @@
+upgrade n1000002:heads --sql

@@ -1,0 +1,1 @@
+-c pg.ini upgrade n1000002:heads --sql

@@ -1,0 +1,1 @@
+-c pg.ini upgrade z1000001:+1 --sql

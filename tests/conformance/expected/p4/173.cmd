@@ -1,0 +1,1 @@
+upgrade core@head --sql

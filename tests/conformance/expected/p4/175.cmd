@@ -1,0 +1,1 @@
+upgrade netlib@head --sql

@@ -1,0 +1,1 @@
+upgrade zz@head --sql

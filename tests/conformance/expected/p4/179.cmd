@@ -1,0 +1,1 @@
+upgrade base:core@head --sql

@@ -1,0 +1,1 @@
+upgrade base:netlib@head --sql

@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql n1000002:n1000003

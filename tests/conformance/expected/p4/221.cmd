@@ -1,0 +1,1 @@
+stamp --sql a1000004:base

@@ -1,0 +1,1 @@
+stamp --sql n1000003:base

@@ -1,0 +1,1 @@
+upgrade a100 --sql

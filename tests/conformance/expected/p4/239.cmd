@@ -1,0 +1,1 @@
+upgrade n100000 --sql

@@ -1,0 +1,1 @@
+downgrade a1000002:a1000004 --sql

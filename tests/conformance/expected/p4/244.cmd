@@ -1,0 +1,1 @@
+downgrade a1000001:a1000002 --sql

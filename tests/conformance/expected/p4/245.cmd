@@ -1,0 +1,1 @@
+downgrade n1000002:n1000003 --sql
