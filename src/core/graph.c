@@ -363,8 +363,10 @@ static void derive_flags(struct graph *g)
 {
 	for (size_t i = 0; i < g->n; i++) {
 		struct rev *r = g->revs[i];
-		qsort(r->nextrev.v, r->nextrev.n, sizeof(*r->nextrev.v), rev_id_cmp);
-		qsort(r->all_nextrev.v, r->all_nextrev.n, sizeof(*r->all_nextrev.v), rev_id_cmp);
+		if (r->nextrev.n > 1)
+			qsort(r->nextrev.v, r->nextrev.n, sizeof(*r->nextrev.v), rev_id_cmp);
+		if (r->all_nextrev.n > 1)
+			qsort(r->all_nextrev.v, r->all_nextrev.n, sizeof(*r->all_nextrev.v), rev_id_cmp);
 		r->is_head = r->nextrev.n == 0;
 		r->is_real_head = r->all_nextrev.n == 0;
 		r->is_base = r->down.n == 0;
@@ -420,7 +422,63 @@ static int reachable(struct graph *g, const struct revlist *heads, enum graph_di
 	return 0;
 }
 
-/* revision.py _detect_cycles. */
+/* Removes from *left every revision with no child (dir up: no parent) in
+ * *left, repeatedly (Kahn's algorithm over the edges of one direction). */
+static void peel(struct graph *g, struct bits *left, bool deps, bool up)
+{
+	unsigned *cnt = arena_calloc(g->arena, g->n + 1, sizeof(*cnt));
+	struct revlist queue = REVLIST_INIT;
+	enum graph_dir fwd = up ? (deps ? DIR_ANC_ALL : DIR_ANC_NODEPS)
+				: (deps ? DIR_DESC_DEPS : DIR_DESC_NODEPS);
+	enum graph_dir back = up ? (deps ? DIR_DESC_DEPS : DIR_DESC_NODEPS)
+				 : (deps ? DIR_ANC_ALL : DIR_ANC_NODEPS);
+
+	for (size_t i = 0; i < g->n; i++) {
+		const struct revlist *l = edges(g->revs[i], fwd);
+		g->gen++;
+		for (size_t k = 0; bits_test(left, i) && k < l->n; k++)
+			if (bits_test(left, l->v[k]->index) && l->v[k]->mark != g->gen) {
+				l->v[k]->mark = g->gen;
+				cnt[i]++;
+			}
+		if (bits_test(left, i) && !cnt[i])
+			revlist_push(g->arena, &queue, g->revs[i]);
+	}
+	while (queue.n) {
+		struct rev *r = queue.v[--queue.n];
+		const struct revlist *l = edges(r, back);
+		bits_clear(left, r->index);
+		g->gen++;
+		for (size_t k = 0; k < l->n; k++) {
+			struct rev *o = l->v[k];
+			if (!bits_test(left, o->index) || o->mark == g->gen)
+				continue;
+			o->mark = g->gen;
+			if (--cnt[o->index] == 0)
+				revlist_push(g->arena, &queue, o);
+		}
+	}
+}
+
+/* Cycles that Alembic's reachability test misses (a loop reachable from a
+ * head and from a base, on which 1.8.1 hangs or asserts later): whatever
+ * survives peeling from both ends lies on or between cycles. */
+static int peel_cycles(struct graph *g, bool deps, struct err *e)
+{
+	struct bits left, kept;
+
+	graph_bits_new(g, &left);
+	for (size_t i = 0; i < g->n; i++)
+		bits_set(&left, i);
+	peel(g, &left, deps, false);
+	peel(g, &left, deps, true);
+	graph_bits_new(g, &kept);
+	for (size_t i = 0; i < g->n / 64 + 1; i++)
+		kept.w[i] = ~left.w[i];
+	return cycle_error(g, deps ? "Dependency cycle" : "Cycle", &kept, e);
+}
+
+/* revision.py _detect_cycles, then peel_cycles. */
 static int detect_cycles(struct graph *g, struct err *e)
 {
 	struct bits ok;
@@ -437,7 +495,7 @@ static int detect_cycles(struct graph *g, struct err *e)
 	if (reachable(g, &g->real_heads, DIR_ANC_ALL, &g->real_bases, DIR_DESC_DEPS, &ok, e) ||
 	    cycle_error(g, "Dependency cycle", &ok, e))
 		return -1;
-	return 0;
+	return peel_cycles(g, false, e) || peel_cycles(g, true, e) ? -1 : 0;
 }
 
 static void add_labels(struct graph *g, struct rev *to, const struct rev *from)

@@ -25,7 +25,8 @@ only the set is recorded; unmerges follow Alembic 1.13.1's fix #1373, see
 unmerge_to_revisions_1373; normalized dependencies keep their written
 order, see normalize_depends_on_pinned), or "error: resolution ARG", "error: multiple_heads
 ARG", "error: range", "error: revision MESSAGE", "error: crash" (Alembic
-fails an assertion or a lookup; the C code must give ERR_REVISION).
+fails an assertion or a lookup; the C code must give ERR_REVISION); "rows=crash"
+when only the version-row bookkeeping fails that way.
 """
 import contextlib
 import sys
@@ -139,8 +140,11 @@ def show(r):
 
 def apply_rows(rm, steps, rows):
     hm = Maintainer(None, rows)
-    for st in steps:
-        hm.update_to_step(st)
+    try:
+        for st in steps:
+            hm.update_to_step(st)
+    except (AssertionError, KeyError, IndexError):
+        return "rows=crash"
     return "rows=" + ",".join(sorted(hm.heads))
 
 

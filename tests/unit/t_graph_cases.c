@@ -91,8 +91,12 @@ static int rows_after(struct graph *g, const struct graph_plan *p, const struct 
 		strvec_push(g->arena, &h, rows->v[i]);
 	for (size_t i = 0; i < p->n; i++) {
 		struct graph_rowops ops = {0};
-		if (graph_step_rows(g, &p->steps[i], &h, &ops, e))
-			return -1;
+		if (graph_step_rows(g, &p->steps[i], &h, &ops, e)) {
+			if (e->code != ERR_REVISION)
+				return -1;
+			buf_adds(out, " | rows=crash");
+			return 0;
+		}
 	}
 	strvec_sort(&h);
 	buf_addf(out, " | rows=%s", strvec_join(g->arena, &h, ","));
