@@ -108,20 +108,20 @@ static void zone_localtime(const char *path, time_t t, struct tm *tm)
 }
 
 /* base.py ScriptDirectory._generate_create_date */
-int script_create_date(const char *timezone, const struct timespec *now, struct script_date *out,
+int script_create_date(const char *zone, const struct timespec *now, struct script_date *out,
 		       struct err *e)
 {
 	struct arena a = ARENA_INIT;
 	struct tm tm;
 
 	memset(out, 0, sizeof(*out));
-	if (timezone) {
-		char *path = zone_file(&a, timezone);
+	if (zone) {
+		char *path = zone_file(&a, zone);
 		if (!path)
-			path = zone_file(&a, upper_ascii(&a, timezone));
+			path = zone_file(&a, upper_ascii(&a, zone));
 		if (!path) {
 			arena_release(&a);
-			return err_set(e, ERR_COMMAND, "Can't locate timezone: %s", timezone);
+			return err_set(e, ERR_COMMAND, "Can't locate timezone: %s", zone);
 		}
 		zone_localtime(path, now->tv_sec, &tm);
 		out->has_offset = true;
@@ -218,9 +218,26 @@ static unsigned py_lower(unsigned c)
 		return c + 0x20;
 	if (c >= 0x400 && c <= 0x40F)
 		return c + 0x50;
+	if (c == 0x386)
+		return 0x3AC;
+	if (c >= 0x388 && c <= 0x38A)
+		return c + 37;
+	if (c == 0x38C)
+		return 0x3CC;
+	if (c == 0x38E || c == 0x38F)
+		return c + 63;
 	if (c == 0x1E9E)
 		return 0xDF;
 	return c;
+}
+
+/* After a capital sigma that follows a letter: is no letter next (Python's Final_Sigma)? */
+static bool is_final_sigma(const char *next, const char *end)
+{
+	unsigned cp;
+	size_t k = next < end ? str_utf8_decode(next, end, &cp) : 0;
+
+	return !k || !is_word(cp) || cp == '_' || (cp >= '0' && cp <= '9');
 }
 
 static void add_cp(struct buf *b, unsigned cp)
@@ -265,6 +282,8 @@ char *script_slug(struct arena *a, const char *message, int truncate_slug_length
 			buf_addch(&b, '_');
 		}
 		in_word = true;
+		if (cp == 0x3A3 && in_word && is_final_sigma(p, end))
+			cp = 0x3C2; /* str.lower()'s final sigma rule */
 		if (cp == 0x130) { /* 'İ'.lower() is 'i' + U+0307 */
 			add_cp(&b, 'i');
 			if (++n_cp == limit)

@@ -919,6 +919,7 @@ int pyparse_module(struct arena *a, const char *file, const char *text, size_t l
 	int rc = 0;
 
 	memset(out, 0, sizeof(*out));
+	err_clear(e); /* e->code tells a failed literal from a non-literal below */
 	lx.a = a;
 	lx.file = file;
 	lx.e = e;

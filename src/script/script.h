@@ -117,10 +117,10 @@ struct script_date {
 	long gmtoff;                /* that offset east of UTC, in seconds */
 };
 
-/* Fills out for the instant now: local time when timezone is NULL, else that
- * zone from the TZ database (/usr/share/zoneinfo/<tz>, retried upper-cased).
+/* Fills out for the instant now: local time when zone is NULL, else that
+ * zone from the TZ database (/usr/share/zoneinfo/<zone>, retried upper-cased).
  * ERR_COMMAND "Can't locate timezone: X" for an unknown zone. */
-int script_create_date(const char *timezone, const struct timespec *now, struct script_date *out,
+int script_create_date(const char *zone, const struct timespec *now, struct script_date *out,
 		       struct err *e);
 /* Python str(datetime): "YYYY-MM-DD HH:MM:SS[.ffffff][+HH:MM]". */
 char *script_date_str(struct arena *a, const struct script_date *d);

@@ -18,7 +18,6 @@ const char script_sql_template_default[] =
 	"-- Revises: ${down_revision}\n"
 	"-- Create Date: ${create_date}\n"
 	"${header_extra}\n"
-	"\n"
 	"-- migrate:upgrade\n"
 	"${upgrades}\n"
 	"\n"
@@ -624,7 +623,7 @@ static int choose_version_dir(struct arena *a, const struct config *c, const str
 		if (rc)
 			return -1;
 	}
-	*out = vp;
+	*out = fs_normpath(a, vp); /* Alembic opens the path unnormalised: "x/.." fails there */
 	return 0;
 }
 
