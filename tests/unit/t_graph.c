@@ -794,6 +794,42 @@ static void test_ten_thousand(void)
 	arena_release(&a);
 }
 
+static void test_wide(void)
+{
+	/* 3,000 branches of 3 off one root: 3,000 heads, 9,001 revisions */
+	enum { B = 3000, N = 3 * B + 1 };
+	struct arena a = ARENA_INIT;
+	struct rev **revs = arena_calloc(&a, N, sizeof(*revs));
+	struct graph g;
+	struct err e;
+	struct revlist l = REVLIST_INIT;
+	struct graph_plan p;
+	struct strvec rows = STRVEC_INIT;
+
+	for (size_t i = 0; i < N; i++) {
+		struct rev *r = arena_calloc(&a, 1, sizeof(*r));
+		r->id = arena_printf(&a, "w%05zu", i);
+		if (i)
+			strvec_push(&a, &r->down, (i - 1) % 3 ? arena_printf(&a, "w%05zu", i - 1) : "w00000");
+		revs[i] = r;
+	}
+	CHECK_INT(graph_build(&a, revs, N, &g, &e), 0);
+	CHECK_INT(g.heads.n, B);
+	CHECK_INT(graph_get_revision(&g, "head", &revs[0], &e), -1);
+	CHECK_INT(e.code, ERR_MULTIPLE_HEADS);
+	CHECK_INT(graph_history_all(&g, &l, &e), 0);
+	CHECK_INT(l.n, N);
+	CHECK_STR(l.v[0]->id, "w00003");
+	CHECK_STR(l.v[N - 1]->id, "w00000");
+	CHECK_INT(graph_upgrade_plan(&g, "heads", &rows, &p, &e), 0);
+	CHECK_INT(p.n, N);
+	strvec_push(&a, &rows, "w00003");
+	strvec_push(&a, &rows, "w09000");
+	CHECK_INT(graph_downgrade_plan(&g, "base", &rows, &p, &e), 0);
+	CHECK_INT(p.n, 7);
+	arena_release(&a);
+}
+
 static const struct unit_test tests[] = {
 	UNIT(test_load_errors),
 	UNIT(test_check_rev_id),
@@ -820,6 +856,7 @@ static const struct unit_test tests[] = {
 	UNIT(test_two_heads_on_branch),
 	UNIT(test_overlap),
 	UNIT(test_ten_thousand),
+	UNIT(test_wide),
 	{0},
 };
 
