@@ -1,0 +1,4 @@
+CREATE TRIGGER t AFTER INSERT ON x BEGIN UPDATE y SET a = CASE WHEN 1 THEN 2 END; END;
+-- alembic:autocommit
+CREATE INDEX CONCURRENTLY i ON t (a);
+-- alembic:end-autocommit
