@@ -81,11 +81,36 @@ char *cli_py_repr(struct arena *a, const char *s)
 	return r;
 }
 
+/* Fills the usage part (prog, usage text) of ctx->err for parser p. */
+static void usage_fill(struct cli_ctx *ctx, const struct cli_parser *p)
+{
+	struct buf u = BUF_INIT;
+
+	snprintf(ctx->err.arg, sizeof(ctx->err.arg), "%s", p->prog);
+	cli_format_usage(&u, p, cli_help_width());
+	snprintf(ctx->err.detail, sizeof(ctx->err.detail), "%s", buf_cstr(&u));
+	buf_release(&u);
+}
+
+void cli_usage_fill(struct cli_ctx *ctx)
+{
+	struct cli_parser top = {"alembic", cli_global_options, NULL, cli_commands, cli_n_commands};
+	struct cli_parser sub = {NULL, NULL, NULL, NULL, 0};
+
+	if (!ctx->cmd) {
+		usage_fill(ctx, &top);
+		return;
+	}
+	sub.prog = arena_printf(ctx->arena, "alembic %s", ctx->cmd->name);
+	sub.opts = ctx->cmd->options;
+	sub.pos = ctx->cmd->positionals;
+	usage_fill(ctx, &sub);
+}
+
 /* Sets an argparse usage error for parser p; returns CLI_PARSE_ERROR. */
 static int __attribute__((format(printf, 3, 4)))
 usage_error(struct cli_ctx *ctx, const struct cli_parser *p, const char *fmt, ...)
 {
-	struct buf u = BUF_INIT;
 	va_list ap;
 
 	err_clear(&ctx->err);
@@ -93,10 +118,7 @@ usage_error(struct cli_ctx *ctx, const struct cli_parser *p, const char *fmt, ..
 	va_start(ap, fmt);
 	vsnprintf(ctx->err.msg, sizeof(ctx->err.msg), fmt, ap);
 	va_end(ap);
-	snprintf(ctx->err.arg, sizeof(ctx->err.arg), "%s", p->prog);
-	cli_format_usage(&u, p, cli_help_width());
-	snprintf(ctx->err.detail, sizeof(ctx->err.detail), "%s", buf_cstr(&u));
-	buf_release(&u);
+	usage_fill(ctx, p);
 	return CLI_PARSE_ERROR;
 }
 

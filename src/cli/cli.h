@@ -128,7 +128,7 @@ void cli_status_end(struct cli_ctx *ctx, bool ok);
 /* A log record on stderr: "%(levelname)-5.5s [%(name)s] %(message)s";
  * level "INFO", "WARNING", "ERROR".  Silenced by -q. */
 void cli_log(struct cli_ctx *ctx, const char *level, const char *logger, const char *text);
-/* A warning (Alembic's UserWarning) on stderr: "UserWarning: <text>".  Silenced by -q. */
+/* A warning (Alembic's UserWarning) on stderr: "UserWarning: <text>".  Not silenced by -q. */
 void cli_warn(struct cli_ctx *ctx, const char *text);
 /* The sink bound to ctx (status/msg/log/sql hooks above): pass it to lower layers. */
 const struct sink *cli_sink(struct cli_ctx *ctx);

@@ -53,6 +53,10 @@ enum cli_parse_result {
  */
 enum cli_parse_result cli_parse_args(struct cli_ctx *ctx, int argc, char **argv);
 
+/* Gives an ERR_USAGE error set by a command or a lower layer (msg only)
+ * argparse's form: the prog and usage of the running command. */
+void cli_usage_fill(struct cli_ctx *ctx);
+
 /* Python repr() of a str (for argparse's %r texts). */
 char *cli_py_repr(struct arena *a, const char *s);
 

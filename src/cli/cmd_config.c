@@ -14,7 +14,6 @@
  */
 #include <string.h>
 
-#include "base/buf.h"
 #include "base/fs.h"
 #include "cli/cli_int.h"
 #include "config/config.h"
@@ -78,19 +77,6 @@ static int config_one(struct cli_ctx *ctx, const char *key)
 		       ctx->config->section, ctx->config->ini_path);
 }
 
-/* Turns a usage error of the config module into argparse's form. */
-static int set_usage_error(struct cli_ctx *ctx)
-{
-	struct cli_parser p = {"alembic config", config_options, config_positionals, NULL, 0};
-	struct buf u = BUF_INIT;
-
-	cli_format_usage(&u, &p, cli_help_width());
-	snprintf(ctx->err.detail, sizeof(ctx->err.detail), "%s", buf_cstr(&u));
-	snprintf(ctx->err.arg, sizeof(ctx->err.arg), "%s", p.prog);
-	buf_release(&u);
-	return -1;
-}
-
 static int config_set(struct cli_ctx *ctx, const struct strvec *sets)
 {
 	const char *path = ctx->config_path ? ctx->config_path : config_default_path();
@@ -98,13 +84,13 @@ static int config_set(struct cli_ctx *ctx, const struct strvec *sets)
 	for (size_t i = 0; i < sets->n; i++) {
 		const char *eq = strchr(sets->v[i], '=');
 		if (!eq) {
-			err_set(&ctx->err, ERR_USAGE, "argument --set: expected KEY=VALUE, got %s",
-				cli_py_repr(ctx->arena, sets->v[i]));
-			return set_usage_error(ctx);
+			return err_set(&ctx->err, ERR_USAGE,
+				       "argument --set: expected KEY=VALUE, got %s",
+				       cli_py_repr(ctx->arena, sets->v[i]));
 		}
 		char *key = arena_strndup(ctx->arena, sets->v[i], (size_t)(eq - sets->v[i]));
 		if (config_set_value(ctx->arena, path, ctx->section, key, eq + 1, &ctx->err) < 0)
-			return ctx->err.code == ERR_USAGE ? set_usage_error(ctx) : -1;
+			return -1;
 		cli_msg(ctx, "Set %s = %s in %s", key, shown(ctx->arena, eq + 1),
 			fs_abspath(ctx->arena, path));
 	}
@@ -116,10 +102,8 @@ static int config_run(struct cli_ctx *ctx)
 	const struct strvec *sets = cli_list(ctx, "set");
 	const char *key = cli_arg(ctx, "key");
 
-	if (sets->n && key) {
-		err_set(&ctx->err, ERR_USAGE, "argument --set: not allowed with argument key");
-		return set_usage_error(ctx);
-	}
+	if (sets->n && key)
+		return err_set(&ctx->err, ERR_USAGE, "argument --set: not allowed with argument key");
 	if (sets->n)
 		return config_set(ctx, sets);
 	if (cli_load_config(ctx) < 0)

@@ -104,6 +104,8 @@ static const char *revision_error_text(const struct cli_ctx *ctx)
 
 static int report_usage(struct cli_ctx *ctx)
 {
+	if (!ctx->err.arg[0])
+		cli_usage_fill(ctx);
 	fflush(ctx->out);
 	fprintf(ctx->errout, "%s%s: error: %s\n", ctx->err.detail, ctx->err.arg, ctx->err.msg);
 	return 2;
