@@ -1,0 +1,5 @@
+-- Revision ID: a
+-- Revises:
+-- migrate:downgrade
+SELECT 1;
+-- migrate:upgrade

@@ -1,0 +1,4 @@
+-- m
+-- Revision ID: a
+-- Revises: 
+-- Revises: b

@@ -1,0 +1,5 @@
+-- Revision ID: a
+-- Revises:
+-- migrate:upgrade
+SELECT 1;
+-- migrate:upgrade

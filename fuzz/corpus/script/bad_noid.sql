@@ -1,0 +1,4 @@
+-- no id
+--
+-- Revises: 
+-- migrate:upgrade

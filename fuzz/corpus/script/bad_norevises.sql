@@ -1,0 +1,3 @@
+-- msg
+-- Revision ID: a
+-- migrate:upgrade

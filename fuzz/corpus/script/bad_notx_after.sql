@@ -1,0 +1,4 @@
+-- Revision ID: a
+-- Revises:
+-- migrate:upgrade
+-- migrate:no-transaction

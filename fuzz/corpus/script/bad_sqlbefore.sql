@@ -1,0 +1,6 @@
+-- m
+-- Revision ID: a
+-- Revises:
+
+CREATE TABLE x (id int);
+-- migrate:upgrade

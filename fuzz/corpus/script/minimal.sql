@@ -1,0 +1,2 @@
+-- Revision ID: m1
+-- Revises:
