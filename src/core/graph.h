@@ -12,8 +12,10 @@
  * Orders.  Where Alembic defines an order (map order = load order,
  * topological order, down_revision order) it is followed.  Where Alembic
  * iterates a Python set, this module uses a fixed rule, stated per field or
- * function: bytewise id order for nextrev/labels, load order for result sets
- * (current heads), and the rules documented at graph_step_rows().
+ * function: bytewise id order for nextrev/labels and for current heads, and
+ * the rules documented at graph_step_rows().  Result lists (struct revlist,
+ * struct graph_rowops) passed in are appended to: start them empty
+ * (REVLIST_INIT / zeroed).
  *
  * Errors.  Functions return 0 (or a pointer) on success and -1 (or NULL) with
  * *e filled on failure:
@@ -201,7 +203,8 @@ int graph_history_all(struct graph *g, struct revlist *out, struct err *e);
 /*
  * revision.py _get_all_current (for `current`): the rows plus their
  * ancestors (with dependencies), reduced to members with no versioned
- * descendant inside that set.  Alembic returns a set; here: load order.
+ * descendant inside that set.  Alembic returns a set; here: bytewise id
+ * order (the pinned order `current` prints).  out is appended to.
  */
 int graph_current_heads(struct graph *g, const struct strvec *rows, struct revlist *out,
 			struct err *e);

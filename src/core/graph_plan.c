@@ -4,6 +4,7 @@
  * _topological_sort, iterate_revisions, _get_all_current, and the callers in
  * script/base.py (_upgrade_revs, _downgrade_revs, walk_revisions).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/str.h"
@@ -398,9 +399,15 @@ int graph_history_all(struct graph *g, struct revlist *out, struct err *e)
 	return graph_history(g, NULL, NULL, NULL, out, e);
 }
 
+static int rev_id_order(const void *a, const void *b)
+{
+	return strcmp((*(struct rev *const *)a)->id, (*(struct rev *const *)b)->id);
+}
+
 /* revision.py _get_all_current: rows plus ancestors, without the members that
  * have a versioned child in the set (the set is closed under parents, so a
- * child in the set is the same as a descendant in the set).  Load order. */
+ * child in the set is the same as a descendant in the set).  Alembic returns
+ * a set; the result is pinned to bytewise id order (as `current` prints it). */
 int graph_current_heads(struct graph *g, const struct strvec *rows, struct revlist *out,
 			struct err *e)
 {
@@ -421,6 +428,8 @@ int graph_current_heads(struct graph *g, const struct strvec *rows, struct revli
 		if (!covered)
 			revlist_push(g->arena, out, r);
 	}
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), rev_id_order);
 	return 0;
 }
 
