@@ -9,13 +9,22 @@
 #        char, to exercise URL encoding).
 # env:   prints "ALEMBIC_TEST_PG_URL=postgresql://..." for eval.
 # stop:  stops the server and removes the directory.
-# State lives in tests/tmp/pg.state so that start/env/stop can be separate calls.
+# State lives in tests/tmp/pg.state (or $ALEMBIC_PG_STATE, so that parallel
+# runs in one checkout do not stop each other's cluster) so that
+# start/env/stop can be separate calls.
 set -eu
 cd "$(dirname "$0")/.."
-STATE=tests/tmp/pg.state
-mkdir -p tests/tmp
+STATE=${ALEMBIC_PG_STATE:-tests/tmp/pg.state}
+mkdir -p "$(dirname "$STATE")"
 
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+
+load_state() { # "." needs a path with a slash
+	case $STATE in
+	/*) . "$STATE" ;;
+	*) . "./$STATE" ;;
+	esac
+}
 
 as_pg() {
 	if [ "$(id -u)" = 0 ]; then
@@ -53,7 +62,7 @@ start)
 	echo "PostgreSQL test cluster on 127.0.0.1:$port ($dir)"
 	;;
 env)
-	. "./$STATE"
+	load_state
 	echo "ALEMBIC_TEST_PG_URL='postgresql://alembic_test:s3cret%20pw@127.0.0.1:$port/postgres'"
 	echo "ALEMBIC_TEST_PG_DIR='$dir'"
 	echo "ALEMBIC_TEST_PG_PORT='$port'"
@@ -61,7 +70,7 @@ env)
 	;;
 stop)
 	[ -f "$STATE" ] || exit 0
-	. "./$STATE"
+	load_state
 	as_pg "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
 	rm -rf "$dir" "$STATE"
 	;;
