@@ -157,8 +157,10 @@ static int sql_header(struct sql_reader *r, const char **p, const char *end, int
 	struct line l;
 	bool first = true;
 
+	/* an unknown "-- migrate:x" line here is header text (a message may start
+	 * with "migrate:"); only the three markers end the header */
 	while (next_line(*p, end, &l) && l.n >= 2 && !memcmp(l.p, "--", 2) &&
-	       sql_marker(&l) == MARK_NONE) {
+	       (sql_marker(&l) == MARK_NONE || sql_marker(&l) == MARK_UNKNOWN)) {
 		struct slice content = {l.p + 2, l.n - 2};
 		bool keep;
 		if (content.n && content.p[0] == ' ')

@@ -104,8 +104,8 @@ static int scan_entry(struct scan *sc, const char *dir, const char *real_dir, co
 					 real));
 		return 0;
 	}
-	if (!is_revision_name(name) || S_ISDIR(st->st_mode))
-		return 0;
+	if (!is_revision_name(name) || S_ISDIR(st->st_mode) || fs_is_dir(path))
+		return 0; /* directories, and symlinks to them, are never revision files */
 	if (script_read(sc->a, dir, name, &s, sc->e))
 		return -1;
 	scan_push(sc, s);

@@ -485,11 +485,16 @@ static void test_write_sql(void)
 	CHECK(str_endswith(buf_cstr(&r.out), ".sql ...  FAILED\n"));
 
 	/* labels, dependencies, multi-line message, merge */
-	n.id = "b2";
-	n.message = "two\n\nlines";
 	split_into(&a, "x1,x2", &n.down);
 	split_into(&a, "core", &n.labels);
 	split_into(&a, "netlib,abc", &n.deps);
+	n.id = "b1";
+	n.message = "migrate: users";
+	CHECK_INT(script_write_revision(&a, &c, &n, &s, &path, &e), 0);
+	CHECK_INT(script_read(&a, fs_dirname(&a, path), fs_basename(path), &sql, &e), 0);
+	CHECK_STR(sql->doc, "migrate: users");
+	n.id = "b2";
+	n.message = "two\n\nlines";
 	CHECK_INT(script_write_revision(&a, &c, &n, &s, &path, &e), 0);
 	CHECK_STR(read_all(&a, path), "-- two\n-- \n-- lines\n--\n-- Revision ID: b2\n"
 				      "-- Revises: x1, x2\n-- Create Date: 2026-11-24 00:29:08.645121\n"
@@ -654,6 +659,8 @@ static void test_scan_order_and_rules(void)
 	put(&a, v, "notes.txt", "");
 	put(&a, v, "x.pyc", "");
 	put(&a, v, "sub/c.sql", sql_rev(&a, "c"));
+	CHECK(fs_mkdir(fs_join(&a, dir, "other"), &e) == 0);
+	CHECK(symlink(fs_join(&a, dir, "other"), fs_join(&a, v, "d.py")) == 0); /* not a file */
 	CHECK_INT(script_scan(&a, &c, &l, &e), 0);
 	CHECK_INT(l.n, 3);
 	if (l.n == 3) {
@@ -678,7 +685,7 @@ static void test_scan_order_and_rules(void)
 	strvec_push(&a, &c.version_locations, fs_join(&a, dir, "link"));
 	CHECK_INT(script_scan(&a, &c, &l, &e), 0);
 	CHECK_INT(l.n, 3);
-	CHECK_INT(l.warnings.n, 10); /* every entry, as Alembic checks before matching names */
+	CHECK_INT(l.warnings.n, 11); /* every entry, as Alembic checks before matching names */
 	if (l.warnings.n) {
 		char real[PATH_MAX];
 		CHECK(realpath(v, real) != NULL);
