@@ -418,10 +418,28 @@ static bool match_relative(struct graph *g, const char *s, struct relative *m)
 	return match_tail(g, s, m);
 }
 
-static int not_produced(struct err *e, const char *rel, long n)
+/* The digits of a "+N"/"-N" as Python's %d prints abs(int(N)): no sign, no
+ * leading zeros, any length (no overflow for huge N). */
+static const char *abs_digits(const char *rel)
 {
-	unsigned long a = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
-	return err_set(e, ERR_REVISION, "Relative revision %s didn't produce %lu migrations", rel, a);
+	const char *d = rel + 1;
+
+	while (d[0] == '0' && d[1])
+		d++;
+	return d;
+}
+
+/* "Relative revision <shown> didn't produce <|N|> migrations"; shown is the
+ * text as written, or (signed_int) the int as Python prints it. */
+static int not_produced(struct err *e, const char *rel, bool signed_int)
+{
+	const char *d = abs_digits(rel);
+	bool zero = !strcmp(d, "0");
+
+	if (signed_int)
+		return err_set(e, ERR_REVISION, "Relative revision %s%s didn't produce %s migrations",
+			       rel[0] == '-' && !zero ? "-" : "", d, d);
+	return err_set(e, ERR_REVISION, "Relative revision %s didn't produce %s migrations", rel, d);
 }
 
 /* Tips of the DB revisions' ancestry on label's branch (revision.py
@@ -474,7 +492,7 @@ static int upgrade_from_current(struct graph *g, struct gident current, const st
 	if (graph_walk(g, start, m->n, m->label, assert_len, out, e))
 		return -1;
 	if (!*out)
-		return not_produced(e, m->rel, m->n);
+		return not_produced(e, m->rel, false);
 	return 0;
 }
 
@@ -504,8 +522,7 @@ int graph_parse_upgrade_target(struct graph *g, struct gident current, struct gi
 		    graph_walk(g, start, m.n, m.label, assert_len, &r, e))
 			return -1;
 	} else if (!m.symbol) {
-		return err_set(e, ERR_REVISION, "Relative revision %ld didn't produce %lu migrations",
-			       m.n, m.n < 0 ? 0UL - (unsigned long)m.n : 0UL);
+		return not_produced(e, m.rel, true);
 	} else if (symbol_rev(g, &m, &start, e) || graph_walk(g, start, m.n, NULL, assert_len, &r, e)) {
 		return -1;
 	}
@@ -542,7 +559,7 @@ static int downgrade_start(struct graph *g, struct gident current, const struct 
 		return 0;
 	}
 	if (!rows.n)
-		return not_produced(e, m->rel, m->n);
+		return not_produced(e, m->rel, false);
 	for (size_t i = 1; i < rows.n; i++)
 		if (strcmp(rows.v[i], rows.v[0]) && warn)
 			*warn = true;
@@ -574,7 +591,7 @@ int graph_parse_downgrade_target(struct graph *g, struct gident current, const c
 	*label = m.label;
 	if (m.n >= 0) {
 		if (!m.symbol)
-			return not_produced(e, m.rel, m.n);
+			return not_produced(e, m.rel, false);
 		if (graph_resolve_one(g, m.symbol, &start, e) ||
 		    graph_walk(g, start, m.n, m.label, assert_len, out, e))
 			return -1;
@@ -587,6 +604,6 @@ int graph_parse_downgrade_target(struct graph *g, struct gident current, const c
 	if (symbol_rev(g, &m, &start, e) || graph_walk(g, start, m.n, NULL, assert_len, out, e))
 		return -1;
 	if (!*out)
-		return relative ? not_produced(e, m.rel, m.n) : err_set(e, ERR_REVISION, "Walked too far");
+		return relative ? not_produced(e, m.rel, false) : err_set(e, ERR_REVISION, "Walked too far");
 	return 0;
 }
