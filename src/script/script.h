@@ -7,8 +7,10 @@
  *     "Create Date:", and "Branch Labels:" / "Depends On:" when non-empty),
  *     then "-- migrate:upgrade" and "-- migrate:downgrade" sections of SQL;
  *   - Alembic's Python files (.py): module-level revision, down_revision,
- *     branch_labels, depends_on and the module docstring are read; bodies are
- *     executed by the runtime (src/run), not here.
+ *     branch_labels, depends_on and the module docstring are read (see
+ *     pyparse.h); upgrade()/downgrade() bodies made only of op.execute(<string
+ *     literal>) calls become statement lists, any other body a refusal that
+ *     the runtime (src/run) reports when asked to run it.
  * Files are loaded per version location in configured order, and within a
  * directory in bytewise-sorted file-name order (reference §13).
  *
@@ -61,7 +63,7 @@ struct script_stmt {
 
 struct script_section {
 	const char *text;          /* SQL format: section body, NUL-terminated copy; NULL for .py */
-	int first_line;            /* SQL format: 1-based line where the body starts */
+	int first_line;            /* SQL: 1-based line where the body starts; .py: the def line */
 	struct script_stmt *stmts; /* Python format: the op.execute statements in order */
 	size_t n_stmts;
 	const char *refusal;       /* Python format: why the body cannot run natively (NULL if it can) */
@@ -82,8 +84,8 @@ struct script {
 	enum script_format format; /* SQL or Python */
 	const char *text;          /* whole file contents */
 	size_t text_len;           /* its length */
-	struct script_section upgrade;   /* SQL format: upgrade section; Python: unused */
-	struct script_section downgrade; /* SQL format: downgrade section */
+	struct script_section upgrade;   /* -- migrate:upgrade section / def upgrade() */
+	struct script_section downgrade; /* -- migrate:downgrade section / def downgrade() */
 	bool is_no_transaction;    /* SQL format: "-- migrate:no-transaction" present */
 };
 

@@ -725,13 +725,14 @@ int script_write_prepared(struct arena *a, const struct config *c, const struct 
 			  struct err *e)
 {
 	struct buf text = BUF_INIT;
-	int rc = render(a, c, n, t, &text, e);
+	int rc;
 
-	if (rc == 0) {
-		sink_status_begin(s, arena_printf(a, "Generating %s", t->abspath));
+	/* util.status wraps template_to_file: a template error shows as "  FAILED" too */
+	sink_status_begin(s, arena_printf(a, "Generating %s", t->abspath));
+	rc = render(a, c, n, t, &text, e);
+	if (rc == 0)
 		rc = fs_write_file(t->path, text.ptr ? text.ptr : "", text.len, true, e);
-		sink_status_end(s, rc == 0);
-	}
+	sink_status_end(s, rc == 0);
 	buf_release(&text);
 	if (rc == 0)
 		rc = check_written(a, n, t, out, e);
