@@ -149,6 +149,22 @@ enum script_format script_default_format(const struct config *c);
 /* The script.sql.tmpl that `init` installs and that is used when a project has none. */
 extern const char script_sql_template_default[];
 
+/* One key of the ini's [post_write_hooks] section, as written (interpolated). */
+struct script_hook_opt {
+	const char *key;   /* e.g. "hooks", "black.type", "black.entrypoint" */
+	const char *value; /* its value */
+};
+
+/* write_hooks.py _run_hooks on the file at path: for each name of "hooks",
+ * "<name>.type" must be console_scripts, whose "<name>.entrypoint" runs as
+ * the executable of that name on PATH with "<name>.options" (shlex-split,
+ * REVISION_SCRIPT_FILENAME replaced by path, prepended if absent) in
+ * "<name>.cwd".  Status 'Running post write hook "<name>" ...' through s.
+ * ERR_COMMAND with Alembic's texts for a missing type/entrypoint, an unknown
+ * type, an entry point not found. */
+int script_run_hooks(struct arena *a, const char *path, const struct script_hook_opt *cfg,
+		     size_t n, const struct sink *s, struct err *e);
+
 struct script_new {
 	const char *id;                /* revision id (checked with script_check_rev_id) */
 	const char *message;           /* -m; NULL = "empty message" */
@@ -162,6 +178,8 @@ struct script_new {
 	const char *imports;           /* Mako ${imports}; NULL = undefined (renders "") */
 	const char *upgrades;          /* ${upgrades}: NULL = undefined ("pass" / "" in SQL) */
 	const char *downgrades;        /* ${downgrades}: likewise */
+	const struct script_hook_opt *hooks; /* [post_write_hooks] keys in file order; NULL: none */
+	size_t n_hooks;                /* their number */
 };
 
 /* Where a new revision goes: filled by script_prepare_revision. */
@@ -182,7 +200,8 @@ int script_prepare_revision(struct arena *a, const struct config *c, const struc
 			    const struct sink *s, struct script_target *out, struct err *e);
 /* Second half: renders the template (script.sql.tmpl or script.py.mako of
  * script_location), writes the file exclusively ("Generating X ...  done"),
- * reads it back and checks id, parents, labels and dependencies round-trip.
+ * runs the post-write hooks (script_run_hooks), reads the file back and
+ * checks id, parents, labels and dependencies round-trip.
  * *out (may be NULL) receives the script read back. */
 int script_write_prepared(struct arena *a, const struct config *c, const struct script_new *n,
 			  const struct script_target *t, const struct sink *s, struct script **out,

@@ -734,6 +734,8 @@ int script_write_prepared(struct arena *a, const struct config *c, const struct 
 		rc = fs_write_file(t->path, text.ptr ? text.ptr : "", text.len, true, e);
 	sink_status_end(s, rc == 0);
 	buf_release(&text);
+	if (rc == 0 && n->n_hooks)
+		rc = script_run_hooks(a, t->path, n->hooks, n->n_hooks, s, e);
 	if (rc == 0)
 		rc = check_written(a, n, t, out, e);
 	return rc;

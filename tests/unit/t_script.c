@@ -32,11 +32,17 @@ static void rec_end(void *ctx, bool ok)
 	buf_addf(&((struct rec *)ctx)->out, "  %s\n", ok ? "done" : "FAILED");
 }
 
+static void rec_msg(void *ctx, const char *text)
+{
+	buf_addf(&((struct rec *)ctx)->out, "%s\n", text);
+}
+
 static struct sink rec_sink(struct rec *r)
 {
 	struct sink s = {0};
 	s.status_begin = rec_begin;
 	s.status_end = rec_end;
+	s.msg = rec_msg;
 	s.ctx = r;
 	return s;
 }
@@ -633,6 +639,64 @@ static void test_default_format(void)
 	arena_release(&a);
 }
 
+static void test_post_write_hooks(void)
+{
+	struct arena a = ARENA_INIT;
+	char *dir = temp_dir(&a), *path = NULL, *log;
+	struct config c = test_config(&a, dir);
+	struct script_new n = {0};
+	struct script_date d = {2026, 1, 2, 3, 4, 5, 0, 0, false, 0};
+	struct rec r = {BUF_INIT};
+	struct sink s = rec_sink(&r);
+	struct script_hook_opt h[] = {
+		{"hooks", "fmt,  gone"},
+		{"fmt.type", "console_scripts"},
+		{"fmt.entrypoint", "fakefmt"},
+		{"fmt.options", "--flag 'a b' \"c\\\"d\" REVISION_SCRIPT_FILENAME"},
+		{"fmt.cwd", "/"},
+		{"gone.type", "console_scripts"},
+		{"gone.entrypoint", "no-such-formatter"},
+	};
+	struct err e;
+
+	CHECK(dir && fs_mkdir(fs_join(&a, dir, "versions"), &e) == 0);
+	log = fs_join(&a, dir, "log");
+	put(&a, dir, "fakefmt",
+	    arena_printf(&a, "#!/bin/sh\npwd > %s\nfor x; do echo \"[$x]\" >> %s; done\n", log, log));
+	CHECK(chmod(fs_join(&a, dir, "fakefmt"), 0755) == 0);
+	setenv("PATH", arena_printf(&a, "%s:%s", dir, getenv("PATH")), 1);
+	n.date = &d;
+	n.format = SCRIPT_SQL;
+	n.id = "h1";
+	n.hooks = h;
+	n.n_hooks = sizeof(h) / sizeof(h[0]);
+	CHECK_INT(script_write_revision(&a, &c, &n, &s, &path, &e), -1);
+	CHECK_STR(e.msg, "Could not find entrypoint console_scripts.no-such-formatter");
+	CHECK_STR(read_all(&a, log),
+		  arena_printf(&a, "/\n[--flag]\n[a b]\n[c\"d]\n[%s/versions/h1_.sql]\n", dir));
+	CHECK_STR(buf_cstr(&r.out),
+		  arena_printf(&a, "Generating %s/versions/h1_.sql ...  done\n"
+				   "Running post write hook \"fmt\" ...\n  done\n"
+				   "Running post write hook \"gone\" ...\n  FAILED\n", dir));
+	h[0].value = "x";
+	n.id = "h2";
+	CHECK_INT(script_write_revision(&a, &c, &n, &s, &path, &e), -1);
+	CHECK_STR(e.msg, "Key x.type is required for post write hook 'x'");
+	h[0].value = "fmt";
+	h[1].value = "exec";
+	n.id = "h3";
+	CHECK_INT(script_write_revision(&a, &c, &n, &s, &path, &e), -1);
+	CHECK_STR(e.msg, "No formatter with name 'exec' registered");
+	h[1].value = "console_scripts";
+	h[2].key = "fmt.nothing";
+	n.id = "h4";
+	CHECK_INT(script_write_revision(&a, &c, &n, &s, &path, &e), -1);
+	CHECK_STR(e.msg, "Key fmt.entrypoint is required for post write hook 'fmt'");
+	remove_tree(&a, dir);
+	buf_release(&r.out);
+	arena_release(&a);
+}
+
 /* ---- scanning ---- */
 
 static const char *sql_rev(struct arena *a, const char *id)
@@ -766,6 +830,7 @@ static const struct unit_test tests[] = {
 	UNIT(test_write_mako_refusals),
 	UNIT(test_version_dirs),
 	UNIT(test_default_format),
+	UNIT(test_post_write_hooks),
 	UNIT(test_scan_order_and_rules),
 	UNIT(test_scan_missing_versions),
 	UNIT(test_scan_10k),
