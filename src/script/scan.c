@@ -112,6 +112,55 @@ static int scan_entry(struct scan *sc, const char *dir, const char *real_dir, co
 	return 0;
 }
 
+/* The part of name before its first '.' (Python name.split(".")[0]). */
+static struct slice stem(const char *name)
+{
+	const char *dot = strchr(name, '.');
+	return (struct slice){name, dot ? (size_t)(dot - name) : strlen(name)};
+}
+
+static bool has_stem(const struct strvec *names, struct slice st)
+{
+	for (size_t i = 0; i < names->n; i++) {
+		struct slice o = stem(names->v[i]);
+		if (o.n == st.n && !memcmp(o.p, st.p, st.n))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * sourceless = true: Alembic would load compiled revisions (x.pyc without
+ * x.py, and __pycache__ files whose stem has no file in dir); we cannot read
+ * bytecode, so such a file is an error rather than a silently missing revision.
+ */
+static int check_sourceless(struct scan *sc, const char *dir, const struct strvec *names)
+{
+	struct strvec cache = STRVEC_INIT;
+	const char *cache_dir = fs_join(sc->a, dir, "__pycache__");
+	struct err ignore;
+
+	for (size_t i = 0; i < names->n; i++) {
+		const char *n = names->v[i];
+		if (str_startswith(n, ".#") || str_startswith(n, "__init__") ||
+		    !(str_endswith(n, ".pyc") || str_endswith(n, ".pyo")))
+			continue;
+		if (strvec_find(names, arena_strndup(sc->a, n, strlen(n) - 1)) < 0)
+			return err_at(sc->e, ERR_INPUT, fs_join(sc->a, dir, n), 0,
+				      "compiled revision file without its .py source: sourceless "
+				      "revisions cannot be read natively");
+	}
+	if (!fs_is_dir(cache_dir) || fs_list_dir(sc->a, cache_dir, &cache, &ignore))
+		return 0;
+	for (size_t i = 0; i < cache.n; i++)
+		if (!str_startswith(cache.v[i], "__init__") && str_endswith(cache.v[i], ".pyc") &&
+		    !has_stem(names, stem(cache.v[i])))
+			return err_at(sc->e, ERR_INPUT, fs_join(sc->a, cache_dir, cache.v[i]), 0,
+				      "compiled revision file without its .py source: sourceless "
+				      "revisions cannot be read natively");
+	return 0;
+}
+
 /* Files of dir in bytewise order, then (recursive mode) its subdirectories, depth first. */
 static int scan_dir(struct scan *sc, const char *dir)
 {
@@ -119,6 +168,8 @@ static int scan_dir(struct scan *sc, const char *dir)
 	const char *real_dir;
 
 	if (fs_list_dir(sc->a, dir, &names, sc->e))
+		return -1;
+	if (sc->c->sourceless && check_sourceless(sc, dir, &names))
 		return -1;
 	real_dir = real_path(sc->a, dir);
 	for (size_t i = 0; i < names.n; i++) {

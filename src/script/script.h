@@ -33,6 +33,10 @@
  * the "Branch Labels:" / "Depends On:" lines (Alembic's docstring has none), so
  * show / history -v print a .sql revision exactly as the equivalent .py one.
  *
+ * Files must be UTF-8 without NUL bytes (a UTF-8 BOM is skipped).  With
+ * sourceless = true, a compiled revision without its .py source is an error
+ * (Alembic would load the bytecode; we cannot read it).
+ *
  * Ownership: every string and array returned lives in the caller's arena.
  * Errors: ERR_INPUT with file, line (and col for .py) for what cannot be read;
  * ERR_COMMAND with Alembic's text where Alembic has one.

@@ -780,6 +780,36 @@ static void test_scan_missing_versions(void)
 	arena_release(&a);
 }
 
+static void test_scan_sourceless(void)
+{
+	struct arena a = ARENA_INIT;
+	char *dir = temp_dir(&a), *v = dir ? fs_join(&a, dir, "versions") : NULL;
+	struct config c = test_config(&a, dir);
+	struct script_list l;
+	struct err e;
+
+	CHECK(v && fs_mkdir(v, &e) == 0 && fs_mkdir(fs_join(&a, v, "__pycache__"), &e) == 0);
+	put(&a, v, "a.py", "revision = 'a'\ndown_revision = None\n");
+	put(&a, v, "a.pyc", "");
+	put(&a, v, "__pycache__/a.cpython-311.pyc", "");
+	put(&a, v, "__pycache__/__init__.cpython-311.pyc", "");
+	c.sourceless = true;
+	CHECK_INT(script_scan(&a, &c, &l, &e), 0); /* every compiled file has its source */
+	CHECK_INT(l.n, 1);
+	put(&a, v, "__pycache__/b.cpython-311.pyc", "");
+	CHECK_INT(script_scan(&a, &c, &l, &e), -1);
+	CHECK_INT(e.code, ERR_INPUT);
+	CHECK(str_endswith(e.file, "__pycache__/b.cpython-311.pyc"));
+	c.sourceless = false;
+	CHECK_INT(script_scan(&a, &c, &l, &e), 0);
+	put(&a, v, "c.pyo", "");
+	c.sourceless = true;
+	CHECK_INT(script_scan(&a, &c, &l, &e), -1);
+	CHECK(str_endswith(e.file, "/c.pyo"));
+	remove_tree(&a, dir);
+	arena_release(&a);
+}
+
 static void test_scan_10k(void)
 {
 	struct arena a = ARENA_INIT;
@@ -833,6 +863,7 @@ static const struct unit_test tests[] = {
 	UNIT(test_post_write_hooks),
 	UNIT(test_scan_order_and_rules),
 	UNIT(test_scan_missing_versions),
+	UNIT(test_scan_sourceless),
 	UNIT(test_scan_10k),
 	{0},
 };
