@@ -83,7 +83,7 @@ static char *zone_file(struct arena *a, const char *name)
 	for (char *p = path; *p; p++)
 		if (*p == ' ')
 			*p = '_';
-	return is_tzif(path) ? path : NULL;
+	return strlen(path) < PATH_MAX && is_tzif(path) ? path : NULL;
 }
 
 /* localtime_r in the zone of file path (TZ=":path"), restoring TZ afterwards. */

@@ -705,7 +705,10 @@ static void refuse(struct parser *ps, struct script_section *sec, const struct t
 
 static void push_stmt(struct parser *ps, struct script_section *sec, const char *sql, int line)
 {
-	sec->stmts = arena_grow(ps->a, sec->stmts, sec->n_stmts, sec->n_stmts + 1, sizeof(*sec->stmts));
+	size_t n = sec->n_stmts;
+
+	if (n == 0 || (n >= 4 && (n & (n - 1)) == 0)) /* capacity doubles: 4, 8, 16, ... */
+		sec->stmts = arena_grow(ps->a, sec->stmts, n, n ? n * 2 : 4, sizeof(*sec->stmts));
 	sec->stmts[sec->n_stmts].sql = sql;
 	sec->stmts[sec->n_stmts].line = line;
 	sec->n_stmts++;
