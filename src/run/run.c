@@ -354,14 +354,17 @@ static int run_offline(struct run_ctx *c, struct err *e)
 	struct graph_plan plan;
 	struct run_body *bodies;
 
+	/* Alembic's order: env.py's begin_transaction() prints BEGIN, then
+	 * run_migrations checks --purge and iterates the steps generator, so
+	 * those errors come after the BEGIN. */
+	run_log_context(c);
+	if (whole)
+		run_out_begin(c);
 	if (c->r->purge)
 		return err_set(e, ERR_COMMAND, "Can't use --purge with --sql mode");
-	run_log_context(c);
 	if (run_offline_start(c, e) < 0 || run_plan(c, &c->heads, &plan, e) < 0 ||
 	    run_bodies(c, &plan, &bodies, e) < 0)
 		return -1;
-	if (whole)
-		run_out_begin(c);
 	if (c->r->cmd == RUN_ENSURE_VERSION)
 		run_out_stmt(c, run_vt_create(c->a, &c->vt));
 	for (size_t i = 0; i < plan.n; i++)
