@@ -2,11 +2,11 @@
 """gen_random.py - write a random graph case file (queries only; then run
 record.py on it to fill in Alembic 1.8.1's answers).
 
-    /usr/bin/python3 tests/cases/gen_random.py SEED > tests/cases/random_SEED.txt
+    /usr/bin/python3 tests/cases/gen_random.py SEED [MIN MAX] > tests/cases/random_SEED.txt
     /usr/bin/python3 tests/cases/record.py tests/cases/random_SEED.txt
 
-Graphs: 6-14 revisions with 4-character ids (so prefixes of 1-3 characters
-only match exactly), some merges, some branch labels and some dependencies
+Graphs: MIN-MAX (default 3-22) revisions with 4-character ids (so prefixes of 1-3 characters
+only match exactly), merges of 2-3 parents, branch labels and some dependencies
 on ids or labels, always acyclic.  Row sets for the queries are built from
 random revisions' "current heads" so they are states Alembic can reach.
 """
@@ -16,22 +16,22 @@ import sys
 from alembic.script import revision as rv
 
 
-def main(seed):
+def main(seed, lo=3, hi=22):
     rnd = random.Random(seed)
-    n = rnd.randint(6, 14)
+    n = rnd.randint(lo, hi)
     ids = ["%s%03d" % (rnd.choice("abcd"), i) for i in range(n)]
     revs, labels = [], []
     for i, rid in enumerate(ids):
         down = []
         if i and rnd.random() < 0.85:
-            down = rnd.sample(ids[:i], 1 if rnd.random() < 0.8 or i < 2 else 2)
+            down = rnd.sample(ids[:i], 1 if rnd.random() < 0.6 or i < 2 else min(i, rnd.choice([2, 2, 3])))
         deps = []
-        if i > 1 and rnd.random() < 0.2:
+        if i > 1 and rnd.random() < 0.35:
             deps = [rnd.choice(ids[:i])]
         if labels and i > 1 and rnd.random() < 0.1:
             deps.append(rnd.choice(labels))
         lab = []
-        if rnd.random() < 0.15:
+        if rnd.random() < 0.25:
             lab = ["l%d" % len(labels)]
             labels.extend(lab)
         revs.append((rid, down, [d for d in deps if d not in down], lab))
@@ -49,7 +49,7 @@ def main(seed):
         out.append(line)
 
     def rows():
-        picks = rnd.sample(ids, rnd.randint(0, 2))
+        picks = rnd.sample(ids, min(len(ids), rnd.randint(0, 3)))
         rm = rv.RevisionMap(lambda: [rv.Revision(r, tuple(d) or None, dependencies=tuple(p) or None,
                                                  branch_labels=tuple(l) or None)
                                      for r, d, p, l in order])
@@ -70,12 +70,16 @@ def main(seed):
     targets += [l + "@head" for l in labels] + [l + "@base" for l in labels]
     targets += [l + "@+1" for l in labels] + [l + "@-1" for l in labels]
     targets += [rnd.choice(ids) + "+1", rnd.choice(ids) + "-1", rnd.choice(ids)[:2]]
+    targets += [rnd.choice(ids) + "@head", rnd.choice(ids) + "@heads", rnd.choice(ids) + "@base"]
+    targets += [rnd.choice(ids) + "@" + rnd.choice(ids), rnd.choice(ids)[:1], "-3", "+3", "head-1", "base+1"]
+    targets += [l + "@" + rnd.choice(ids) for l in labels] + [l + "@heads" for l in labels]
+    targets += [rnd.choice(ids) + "@-1", rnd.choice(ids) + "@+1", "heads-1", "head+1"]
     out.append("q heads")
     out.append("q realheads")
     for rid in ids:
         out.append("q labels " + rid)
     out.append("q history : |")
-    for _ in range(30):
+    for _ in range(60):
         kind = rnd.choice(["upgrade", "upgrade", "downgrade", "downgrade", "stamp",
                            "history", "current", "resolve"])
         t = rnd.choice(targets)
@@ -95,4 +99,4 @@ def main(seed):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]))
+    main(*[int(a) for a in sys.argv[1:4]])

@@ -198,7 +198,11 @@ def answer(revs, query):
     except rv.ResolutionError as e:
         return "error: resolution %s" % e.argument
     except rv.RevisionError as e:
-        return "error: revision %s" % e.args[0]
+        msg = e.args[0]
+        head, sep, others = msg.partition(" overlaps with other requested revisions ")
+        if sep:  # the other revisions come from a set: pinned to sorted
+            msg = head + sep + ", ".join(sorted(others.split(", ")))
+        return "error: revision %s" % msg
     except (AssertionError, KeyError, AttributeError, IndexError, TypeError):
         return "error: crash"
 
