@@ -120,7 +120,11 @@ bool revlist_has(const struct revlist *l, const struct rev *r);
  *                           "Dependency self-loop is detected in revisions (x)"
  *   cycle                   "Cycle is detected in revisions (a, b)" (sorted) /
  *                           "Dependency cycle is detected in revisions (a, b)"
- * An empty graph (n == 0) is valid.
+ *                           (also the loops 1.8.1's reachability test misses,
+ *                           on which it later hangs or asserts)
+ * An empty graph (n == 0) is valid.  Resolution and walk functions below
+ * report ERR_RESOLUTION / ERR_MULTIPLE_HEADS / ERR_REVISION as described at
+ * the top of this file.
  */
 int graph_build(struct arena *a, struct rev **revs, size_t n, struct graph *g, struct err *e);
 
@@ -161,9 +165,10 @@ struct graph_step {
 	enum graph_step_kind kind; /* what the step does */
 	struct rev *rev;           /* upgrade/downgrade: the revision; NULL for stamps */
 	struct strvec from;        /* log "from" ids: upgrade = down_revision, downgrade = rev,
-	                              stamp = StampStep.from_ (no dependencies ever) */
+	                              stamp = StampStep.from_ (no dependencies ever); read-only
+	                              (may share storage with rev->down) */
 	struct strvec to;          /* log "to" ids: upgrade = rev, downgrade = down_revision,
-	                              stamp = StampStep.to_ */
+	                              stamp = StampStep.to_; read-only */
 	bool is_upgrade;           /* stamp: StampStep.is_upgrade (also set for upgrades) */
 	bool branch_move;          /* stamp: StampStep.branch_move */
 };

@@ -16,10 +16,10 @@
 
 /* A graph from specs "id:down,down:deps:labels" (load order). */
 struct fixture {
-	struct arena a;
-	struct graph g;
-	struct err e;
-	int rc;
+	struct arena a; /* everything of one test */
+	struct graph g; /* the graph built by fx_build */
+	struct err e;   /* the last error */
+	int rc;         /* graph_build's result */
 };
 
 static void split_into(struct arena *a, const char *s, size_t n, struct strvec *out)

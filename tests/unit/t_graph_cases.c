@@ -19,10 +19,12 @@
 #include "core/graph_int.h"
 
 struct cases {
-	struct arena a;        /* per file */
-	struct rev **revs;     /* graph being read */
-	size_t n, cap;
-	int passed, failed;
+	struct arena a;    /* per file: the revs and their input strings */
+	struct rev **revs; /* graph being read, load order */
+	size_t n;          /* revisions read */
+	size_t cap;        /* slots in revs */
+	int passed;        /* queries answered as recorded */
+	int failed;        /* queries that were not */
 };
 
 static void split(struct arena *a, const char *s, const char *seps, struct strvec *out)
