@@ -11,6 +11,7 @@
  * in down_revision order); 1.8.1 would insert them all and leave a row set
  * that no later upgrade can use.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "base/str.h"
@@ -346,8 +347,12 @@ int graph_stamp_plan(struct graph *g, const char *const *targets, size_t n_targe
 		if (!targets[i] || !*targets[i])
 			return err_set(e, ERR_REVISION, "Empty revision identifier");
 	if (graph_resolve(g, rows, &heads, e) || stamp_filtered(g, targets, n_targets, &heads, &filtered, e) ||
-	    graph_resolve(g, tg, &dests, e))
+	    graph_resolve(g, tg, &dests, e)) {
+		if (e->code == ERR_MULTIPLE_HEADS) /* _stamp_revs' wording; code and arg kept */
+			snprintf(e->msg, sizeof(e->msg), "%s",
+				 "Multiple heads are present; please specify a single target revision");
 		return -1;
+	}
 	if (!dests.n)
 		revlist_push(g->arena, &dests, NULL);
 	for (size_t i = 0; i < dests.n; i++) {

@@ -600,6 +600,7 @@ static void test_p4_core_head(void)
 		  "[ -> n1000002] INSERT n1000002; rows n1000002");
 	CHECK_STR(stamp(&fx, "head", "", false), "ERR");
 	CHECK_INT(fx.e.code, ERR_MULTIPLE_HEADS);
+	CHECK_STR(fx.e.msg, "Multiple heads are present; please specify a single target revision");
 	CHECK_STR(stamp(&fx, "n1000002", "deadbeef0000", false), "ERR");
 	CHECK_INT(fx.e.code, ERR_RESOLUTION);
 	arena_release(&fx.a);
