@@ -45,6 +45,7 @@ struct run_ctx {
 	struct db *db;                /* online connection; NULL offline */
 	struct strvec heads;          /* HeadMaintainer's row set, updated per step */
 	struct strvec committed;      /* rows as of the last COMMIT (failure messages) */
+	bool step_autocommitted;      /* the current step ran statements outside a transaction */
 };
 
 static void run_log(const struct run_ctx *c, const char *fmt, ...)
@@ -408,8 +409,15 @@ static int run_stmt_failed(struct run_ctx *c, const struct graph_step *st,
 
 	snprintf(detail, sizeof(detail), "%s", e->detail);
 	db_rollback(c->db);
-	err_at(e, code, b->path, s->line, "%s failed: %s (rolled back; the database is at %s)",
-	       run_step_short(c, st), msg, run_committed_text(c));
+	if (c->step_autocommitted)
+		err_at(e, code, b->path, s->line,
+		       "%s failed: %s (rolled back to revision %s; statements of this revision "
+		       "that ran outside a transaction stay applied)",
+		       run_step_short(c, st), msg, run_committed_text(c));
+	else
+		err_at(e, code, b->path, s->line,
+		       "%s failed: %s (rolled back; the database is at %s)", run_step_short(c, st),
+		       msg, run_committed_text(c));
 	snprintf(e->detail, sizeof(e->detail), "%s", detail);
 	return -1;
 }
@@ -422,6 +430,7 @@ static int run_exec_stmt(struct run_ctx *c, const struct graph_step *st,
 	if (s->autocommit) {
 		if (run_txn_commit(c, e) < 0)
 			return -1;
+		c->step_autocommitted = true;
 	} else if (run_txn_begin(c, e) < 0) {
 		return -1;
 	}
@@ -457,6 +466,7 @@ static int run_online_step(struct run_ctx *c, const struct graph_step *st,
 
 	if (run_txn_begin(c, e) < 0)
 		return -1;
+	c->step_autocommitted = false;
 	run_log(c, "Running %s", run_step_log(c, st));
 	for (size_t i = 0; i < b->n; i++)
 		if (run_exec_stmt(c, st, b, &b->v[i], e) < 0)

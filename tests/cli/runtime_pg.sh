@@ -118,6 +118,29 @@ run alembic upgrade head
 expect_err_has "duplicate key value violates unique constraint \"t1_a\"" "server message"
 expect_err_has "DETAIL:  Key (a)=(1) already exists." "server DETAIL"
 
+# --- statements that must run outside a transaction ---------------------------------
+pg_project
+rt_rev i1 "" "i1" "CREATE TABLE big (a int);
+CREATE TYPE mood AS ENUM ('ok');" "DROP TABLE big; DROP TYPE mood;"
+rt_rev i2 "i1" "i2" "ALTER TYPE mood ADD VALUE 'sad';
+-- alembic:autocommit
+CREATE INDEX CONCURRENTLY big_a ON big (a);
+-- alembic:end-autocommit
+INSERT INTO big VALUES (1);" "DROP INDEX big_a;"
+{
+	printf -- '-- i3\n--\n-- Revision ID: i3\n-- Revises: i2\n-- migrate:no-transaction\n'
+	printf -- '-- migrate:upgrade\nCREATE INDEX CONCURRENTLY big_a2 ON big (a);\n'
+	printf -- '-- migrate:downgrade\nDROP INDEX CONCURRENTLY big_a2;\n'
+} >migrations/versions/i3.sql
+run alembic upgrade head
+expect_rc 0 "CREATE INDEX CONCURRENTLY outside the transaction"
+expect_eq "$(pg "$DB" "SELECT indexname FROM pg_indexes WHERE tablename = 'big' ORDER BY 1")" \
+	"big_a big_a2 " "both indexes built"
+expect_eq "$(rows)" "i3 " "at head"
+run alembic downgrade i1
+expect_rc 0 "downgrade through a no-transaction revision"
+expect_eq "$(pg "$DB" "SELECT count(*) FROM pg_indexes WHERE tablename = 'big'")" "0 " "indexes dropped"
+
 # --- SIGKILL in the middle of an upgrade ---------------------------------------------
 pg_project "lock_timeout = 20"
 rt_rev k1 "" "k1" "CREATE TABLE k1 (a int);" "DROP TABLE k1;"

@@ -499,6 +499,39 @@ static void test_online_fake_rowcount_and_lock(void)
 	arena_release(&p.a);
 }
 
+/* Statements marked autocommit leave the transaction; a later failure says
+ * what stays applied. */
+static void test_online_fake_autocommit(void)
+{
+	struct proj p;
+	struct run_opts o;
+	struct rec r;
+	struct err e;
+	struct strvec log = STRVEC_INIT;
+	struct db_fake_config cfg = {3, "boom", 1, true, STRVEC_INIT, false};
+
+	memset(&p, 0, sizeof(p));
+	add_sql(&p, "s1", NULL,
+		"CREATE TABLE t (a int);\n-- alembic:autocommit\nCREATE INDEX CONCURRENTLY i ON t "
+		"(a);\n-- alembic:end-autocommit\nINSERT INTO t VALUES (1)\n",
+		"DROP TABLE t;\n");
+	proj_build(&p);
+	opts(&o, NULL, false);
+	o.db = db_fake_open(db_dialect_find("postgresql"), &cfg, &p.a, &log);
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
+	CHECK_STR(log_text(&p.a, &log),
+		  "LOCK alembic_version\nBEGIN\nEXISTS alembic_version\n"
+		  "QUERY SELECT alembic_version.version_num \nFROM alembic_version\n"
+		  "CREATE TABLE t (a int)\nCOMMIT\nCREATE INDEX CONCURRENTLY i ON t (a)\nBEGIN\n"
+		  "FAIL INSERT INTO t VALUES (1)\nROLLBACK\nUNLOCK alembic_version");
+	CHECK_INT(e.code, ERR_MIGRATION);
+	CHECK_INT(e.line, 12);
+	CHECK_STR(e.msg, "upgrade  -> s1 failed: boom (rolled back to revision base; statements of "
+			 "this revision that ran outside a transaction stay applied)");
+	db_close(o.db);
+	arena_release(&p.a);
+}
+
 /* ---- real SQLite files ---- */
 
 static char *tmp_db(struct arena *a)
@@ -572,6 +605,7 @@ static const struct unit_test tests[] = {
 	UNIT(test_online_fake_failure_rolls_back),
 	UNIT(test_online_fake_refusal_runs_nothing),
 	UNIT(test_online_fake_rowcount_and_lock),
+	UNIT(test_online_fake_autocommit),
 	UNIT(test_sqlite_all_or_nothing),
 	{0},
 };
