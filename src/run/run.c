@@ -399,23 +399,24 @@ static const char *run_committed_text(struct run_ctx *c)
 	return c->committed.n ? strvec_join(c->a, &c->committed, ", ") : "base";
 }
 
-/* Rewrites a database error of a revision statement as ERR_MIGRATION. */
-static int run_stmt_failed(struct run_ctx *c, const struct graph_step *st,
-			   const struct run_body *b, const struct run_stmt *s, struct err *e)
+/* Rewrites a database error of step st (at path:line, line 0 = unknown) as
+ * ERR_MIGRATION, after rolling back; what prefixes the database's text. */
+static int run_stmt_failed(struct run_ctx *c, const struct graph_step *st, const char *path,
+			   int line, const char *what, struct err *e)
 {
 	char detail[ERR_MSG_MAX];
-	char *msg = arena_strdup(c->a, e->msg);
+	char *msg = arena_printf(c->a, "%s%s", what, e->msg);
 	enum err_code code = e->code == ERR_LOCK ? ERR_LOCK : ERR_MIGRATION;
 
 	snprintf(detail, sizeof(detail), "%s", e->detail);
 	db_rollback(c->db);
 	if (c->step_autocommitted)
-		err_at(e, code, b->path, s->line,
+		err_at(e, code, path, line,
 		       "%s failed: %s (rolled back to revision %s; statements of this revision "
 		       "that ran outside a transaction stay applied)",
 		       run_step_short(c, st), msg, run_committed_text(c));
 	else
-		err_at(e, code, b->path, s->line,
+		err_at(e, code, path, line,
 		       "%s failed: %s (rolled back; the database is at %s)", run_step_short(c, st),
 		       msg, run_committed_text(c));
 	snprintf(e->detail, sizeof(e->detail), "%s", detail);
@@ -435,17 +436,21 @@ static int run_exec_stmt(struct run_ctx *c, const struct graph_step *st,
 		return -1;
 	}
 	if (db_exec(c->db, s->sql, &rowcount, e) < 0)
-		return run_stmt_failed(c, st, b, s, e);
+		return run_stmt_failed(c, st, b->path, s->line, "", e);
 	return 0;
 }
 
 /* migration.py HeadMaintainer._update_version / _delete_version checks. */
-static int run_exec_rowop(struct run_ctx *c, const struct graph_row_op *op, struct err *e)
+static int run_exec_rowop(struct run_ctx *c, const struct graph_step *st,
+			  const struct run_body *b, const struct graph_row_op *op, struct err *e)
 {
 	long rowcount = -1;
 
-	if (run_txn_begin(c, e) < 0 || db_exec(c->db, run_rowop_sql(c, op), &rowcount, e) < 0)
+	if (run_txn_begin(c, e) < 0)
 		return -1;
+	if (db_exec(c->db, run_rowop_sql(c, op), &rowcount, e) < 0)
+		return run_stmt_failed(c, st, b->path, 0,
+				       arena_printf(c->a, "writing %s: ", c->vt.name), e);
 	if (op->kind == GRAPH_ROW_INSERT || rowcount == 1 || rowcount < 0)
 		return 0;
 	if (op->kind == GRAPH_ROW_UPDATE)
@@ -474,7 +479,7 @@ static int run_online_step(struct run_ctx *c, const struct graph_step *st,
 	if (run_step_rowops(c, st, &ops, e) < 0)
 		return -1;
 	for (size_t i = 0; i < ops.n; i++)
-		if (run_exec_rowop(c, &ops.v[i], e) < 0)
+		if (run_exec_rowop(c, st, b, &ops.v[i], e) < 0)
 			return -1;
 	if (c->o->transaction_per_migration)
 		return run_txn_commit(c, e);

@@ -141,6 +141,16 @@ run alembic downgrade i1
 expect_rc 0 "downgrade through a no-transaction revision"
 expect_eq "$(pg "$DB" "SELECT count(*) FROM pg_indexes WHERE tablename = 'big'")" "0 " "indexes dropped"
 
+# --- a revision id longer than VARCHAR(32): the version row write fails, nothing stays --
+pg_project
+rt_rev l1 "" "l1" "CREATE TABLE l1 (a int);" "DROP TABLE l1;"
+rt_rev abcdefghijabcdefghijabcdefghij123 "l1" "long" "CREATE TABLE l2 (a int);" "DROP TABLE l2;"
+run alembic upgrade head
+expect_rc 1 "33-character revision id"
+expect_err_has "abcdefghijabcdefghijabcdefghij123.sql: upgrade l1 -> abcdefghijabcdefghijabcdefghij123 failed: writing alembic_version: value too long for type character varying(32) (rolled back; the database is at base)" \
+	"version row failure message"
+expect_eq "$(tables)" "" "nothing applied"
+
 # --- SIGKILL in the middle of an upgrade ---------------------------------------------
 pg_project "lock_timeout = 20"
 rt_rev k1 "" "k1" "CREATE TABLE k1 (a int);" "DROP TABLE k1;"
