@@ -53,7 +53,7 @@ struct db_url {
 };
 
 /* Parses a SQLAlchemy URL (sqlalchemy/engine/url.py _parse_rfc1738_args).
- * ERR_COMMAND with SQLAlchemy's text for an unparseable string. */
+ * ERR_INPUT with SQLAlchemy's text for an unparseable string (Alembic: a traceback). */
 int url_parse(struct arena *a, const char *s, struct db_url *out, struct err *e);
 
 /* The URL with its password replaced by "XXXXX", rendered as SQLAlchemy's

@@ -132,7 +132,7 @@ static int url_parse_hostport(struct arena *a, const char **p, struct db_url *u,
 		port = arena_strndup(a, s + 1, n);
 		s += 1 + n;
 		if (*port && (str_to_long(port, &v) < 0 || v < 0 || v > 65535))
-			return err_set(e, ERR_COMMAND,
+			return err_set(e, ERR_INPUT,
 				       "invalid literal for int() with base 10: '%s'", port);
 		if (*port)
 			u->port = (int)v;
@@ -151,7 +151,7 @@ int url_parse(struct arena *a, const char *s, struct db_url *out, struct err *e)
 	while (url_name_char(p[n]))
 		n++;
 	if (!n || strncmp(p + n, "://", 3))
-		return err_set(e, ERR_COMMAND, "Could not parse rfc1738 URL from string '%s'",
+		return err_set(e, ERR_INPUT, "Could not parse SQLAlchemy URL from string '%s'",
 			       url_mask_unparsed(a, s));
 	out->drivername = arena_strndup(a, p, n);
 	plus = strchr(out->drivername, '+');
@@ -169,7 +169,7 @@ int url_parse(struct arena *a, const char *s, struct db_url *out, struct err *e)
 	if (*p == '?')
 		url_parse_query(a, p + 1, out);
 	else if (*p)
-		return err_set(e, ERR_COMMAND, "Could not parse rfc1738 URL from string '%s'",
+		return err_set(e, ERR_INPUT, "Could not parse SQLAlchemy URL from string '%s'",
 			       url_mask_unparsed(a, s));
 	return 0;
 }

@@ -65,8 +65,8 @@ static void test_url_errors(void)
 	struct err e;
 
 	CHECK(url_parse(&a, "not a url", &u, &e) == -1);
-	CHECK_INT(e.code, ERR_COMMAND);
-	CHECK_STR(e.msg, "Could not parse rfc1738 URL from string 'not a url'");
+	CHECK_INT(e.code, ERR_INPUT);
+	CHECK_STR(e.msg, "Could not parse SQLAlchemy URL from string 'not a url'");
 	CHECK(url_parse(&a, "postgresql://u:pw@h:port/d", &u, &e) == -1);
 	CHECK(strstr(e.msg, "pw") == NULL);
 	CHECK(url_parse(&a, "postgresql://u:sekrit@[::1]x/d", &u, &e) == -1);
