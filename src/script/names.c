@@ -8,6 +8,7 @@
 #include "base/buf.h"
 #include "base/fs.h"
 #include "base/str.h"
+#include "script/unicode.h"
 
 /* langhelpers.py rev_id: uuid4().hex[-12:], i.e. 48 random bits as lowercase hex. */
 char *script_new_rev_id(struct arena *a, struct err *e)
@@ -164,80 +165,36 @@ char *script_date_str(struct arena *a, const struct script_date *d)
 
 /* ---- slug ---- */
 
-/* Code point ranges that are not \w (Python's str.isalnum() false and not '_')
- * outside ASCII: punctuation, symbols, spaces, combining marks, controls.
- * Everything else is taken as a letter or digit of some script. */
-static const unsigned nonword[][2] = {
-	{0x80, 0xA9},     {0xAB, 0xB1},     {0xB4, 0xB4},     {0xB6, 0xB8},
-	{0xBB, 0xBB},     {0xBF, 0xBF},     {0xD7, 0xD7},     {0xF7, 0xF7},
-	{0x02C2, 0x02C5}, {0x02D2, 0x02DF}, {0x02E5, 0x02EB}, {0x02ED, 0x02ED},
-	{0x02EF, 0x036F}, {0x0375, 0x0375}, {0x037E, 0x037E}, {0x0384, 0x0385},
-	{0x0387, 0x0387}, {0x03F6, 0x03F6}, {0x0482, 0x0489}, {0x055A, 0x055F},
-	{0x0589, 0x058A}, {0x0591, 0x05CF}, {0x05F3, 0x05F4}, {0x0600, 0x061F},
-	{0x064B, 0x065F}, {0x066A, 0x066D}, {0x0670, 0x0670}, {0x06D4, 0x06D4},
-	{0x06D6, 0x06ED}, {0x0900, 0x0903}, {0x093A, 0x094F}, {0x0951, 0x0957},
-	{0x0962, 0x0965}, {0x0E31, 0x0E31}, {0x0E34, 0x0E3F}, {0x0E47, 0x0E4F},
-	{0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x2000, 0x206F}, {0x207A, 0x207E},
-	{0x208A, 0x208E}, {0x20A0, 0x20FF}, {0x2100, 0x2101}, {0x2103, 0x2106},
-	{0x2108, 0x2109}, {0x2114, 0x2114}, {0x2116, 0x2118}, {0x211E, 0x2123},
-	{0x2125, 0x2125}, {0x2127, 0x2127}, {0x2129, 0x2129}, {0x212E, 0x212E},
-	{0x213A, 0x213B}, {0x2140, 0x2144}, {0x214A, 0x214D}, {0x214F, 0x214F},
-	{0x218A, 0x245F}, {0x249C, 0x24E9}, {0x2500, 0x2775}, {0x2794, 0x2BFF},
-	{0x2E00, 0x2E7F}, {0x3000, 0x3004}, {0x3008, 0x3020}, {0x302A, 0x3030},
-	{0x3036, 0x3037}, {0x303D, 0x303F}, {0x3099, 0x309C}, {0x30A0, 0x30A0},
-	{0x30FB, 0x30FB}, {0xD800, 0xF8FF}, {0xFE00, 0xFE6F}, {0xFEFF, 0xFEFF},
-	{0xFF00, 0xFF0F}, {0xFF1A, 0xFF20}, {0xFF3B, 0xFF3E}, {0xFF40, 0xFF40},
-	{0xFF5B, 0xFF65}, {0xFFE0, 0xFFFF}, {0x1F000, 0x1F0FF}, {0x1F10D, 0x1FAFF},
-	{0xE0000, 0x10FFFF},
+/* A growable array of code points (slug building). */
+struct cps {
+	unsigned *v; /* code points */
+	size_t n;    /* used */
+	size_t cap;  /* allocated */
 };
 
-/* Python's \w (str.isalnum() or '_') for one code point. */
-static bool is_word(unsigned c)
+static void cps_push(struct arena *a, struct cps *c, unsigned cp)
 {
-	if (c < 0x80)
-		return c == '_' || str_isalnum((char)c);
-	for (size_t i = 0; i < sizeof(nonword) / sizeof(nonword[0]); i++)
-		if (c >= nonword[i][0] && c <= nonword[i][1])
-			return false;
-	return true;
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		c->v = arena_grow(a, c->v, c->n, cap, sizeof(*c->v));
+		c->cap = cap;
+	}
+	c->v[c->n++] = cp;
 }
 
-/* Python's str.lower() for the scripts commonly seen in messages. */
-static unsigned py_lower(unsigned c)
+/* unicodeobject.c handle_capital_sigma: a cased letter (case-ignorables
+ * skipped) before s[i], and none after it. */
+static bool is_final_sigma(const struct cps *s, size_t i)
 {
-	if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
-		return c + 0x20;
-	if (c == 0x178)
-		return 0xFF;
-	if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177) ||
-	    (c >= 0x1E00 && c <= 0x1E95) || (c >= 0x1EA0 && c <= 0x1EFF))
-		return c % 2 == 0 ? c + 1 : c;
-	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
-		return c % 2 == 1 ? c + 1 : c;
-	if ((c >= 0x391 && c <= 0x3A9 && c != 0x3A2) || (c >= 0x410 && c <= 0x42F))
-		return c + 0x20;
-	if (c >= 0x400 && c <= 0x40F)
-		return c + 0x50;
-	if (c == 0x386)
-		return 0x3AC;
-	if (c >= 0x388 && c <= 0x38A)
-		return c + 37;
-	if (c == 0x38C)
-		return 0x3CC;
-	if (c == 0x38E || c == 0x38F)
-		return c + 63;
-	if (c == 0x1E9E)
-		return 0xDF;
-	return c;
-}
+	size_t j = i;
 
-/* After a capital sigma that follows a letter: is no letter next (Python's Final_Sigma)? */
-static bool is_final_sigma(const char *next, const char *end)
-{
-	unsigned cp;
-	size_t k = next < end ? str_utf8_decode(next, end, &cp) : 0;
-
-	return !k || !is_word(cp) || cp == '_' || (cp >= '0' && cp <= '9');
+	while (j > 0 && unicode_is_case_ignorable(s->v[j - 1]))
+		j--;
+	if (j == 0 || !unicode_is_cased(s->v[j - 1]))
+		return false;
+	for (j = i + 1; j < s->n && unicode_is_case_ignorable(s->v[j]); j++)
+		;
+	return j == s->n || !unicode_is_cased(s->v[j]);
 }
 
 static void add_cp(struct buf *b, unsigned cp)
@@ -255,16 +212,11 @@ static void add_cp(struct buf *b, unsigned cp)
 	buf_add(b, tmp, (size_t)n);
 }
 
-/* base.py ScriptDirectory._rev_path: "_".join(_slug_re.findall(message)).lower(),
- * then slug[:N].rsplit("_", 1)[0] + "_" when longer than N code points. */
-char *script_slug(struct arena *a, const char *message, int truncate_slug_length)
+/* "_".join(re.findall(r"\w+", message)) as code points. */
+static void slug_words(struct arena *a, const char *p, struct cps *out)
 {
-	struct buf b = BUF_INIT;
-	const char *p = message ? message : "", *end = p + strlen(p);
-	size_t n_cp = 0, limit = truncate_slug_length > 0 ? (size_t)truncate_slug_length : 40;
-	size_t cut = 0; /* byte length of the first `limit` code points */
+	const char *end = p + strlen(p);
 	bool in_word = false;
-	char *slug;
 
 	while (p < end) {
 		unsigned cp;
@@ -272,36 +224,50 @@ char *script_slug(struct arena *a, const char *message, int truncate_slug_length
 		if (!k)
 			k = 1, cp = 0xFFFD;
 		p += k;
-		if (!is_word(cp)) {
+		if (!unicode_is_word(cp)) {
 			in_word = false;
 			continue;
 		}
-		if (!in_word && b.len) {
-			if (++n_cp == limit)
-				cut = b.len + 1;
-			buf_addch(&b, '_');
-		}
+		if (!in_word && out->n)
+			cps_push(a, out, '_');
 		in_word = true;
-		if (cp == 0x3A3 && in_word && is_final_sigma(p, end))
-			cp = 0x3C2; /* str.lower()'s final sigma rule */
+		cps_push(a, out, cp);
+	}
+}
+
+/* base.py ScriptDirectory._rev_path: "_".join(_slug_re.findall(message)).lower(),
+ * then slug[:N].rsplit("_", 1)[0] + "_" when longer than N code points. */
+char *script_slug(struct arena *a, const char *message, int truncate_slug_length)
+{
+	struct cps words = {0}, low = {0};
+	size_t limit = truncate_slug_length > 0 ? (size_t)truncate_slug_length : 40;
+	struct buf b = BUF_INIT;
+	char *slug;
+
+	slug_words(a, message ? message : "", &words);
+	for (size_t i = 0; i < words.n; i++) {
+		unsigned cp = words.v[i];
 		if (cp == 0x130) { /* 'İ'.lower() is 'i' + U+0307 */
-			add_cp(&b, 'i');
-			if (++n_cp == limit)
-				cut = b.len;
-			cp = 0x307;
+			cps_push(a, &low, 'i');
+			cps_push(a, &low, 0x307);
+		} else if (cp == 0x3A3) {
+			cps_push(a, &low, is_final_sigma(&words, i) ? 0x3C2 : 0x3C3);
+		} else {
+			cps_push(a, &low, unicode_lower(cp));
 		}
-		add_cp(&b, py_lower(cp));
-		if (++n_cp == limit)
-			cut = b.len;
 	}
-	if (n_cp > limit) {
-		const char *us;
-		buf_truncate(&b, cut);
-		us = strrchr(b.ptr, '_');
-		if (us)
-			buf_truncate(&b, (size_t)(us - b.ptr));
-		buf_addch(&b, '_');
+	if (low.n > limit) {
+		low.n = limit;
+		while (low.n && low.v[low.n - 1] != '_')
+			low.n--;
+		if (low.n)
+			low.n--; /* rsplit("_", 1)[0] drops the "_" too */
+		else
+			low.n = limit; /* no "_": rsplit keeps everything */
+		cps_push(a, &low, '_');
 	}
+	for (size_t i = 0; i < low.n; i++)
+		add_cp(&b, low.v[i]);
 	slug = buf_to_arena(&b, a);
 	buf_release(&b);
 	return slug;

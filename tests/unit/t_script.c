@@ -274,6 +274,11 @@ static void test_slug(void)
 		{"tab\tnew\nline", 40, "tab_new_line"},
 		{"e\xcc\x81 combining", 40, "e_combining"},
 		{"zero means forty characters of slug here ok", 0, "zero_means_forty_characters_of_slug_"},
+		/* str.lower()'s final sigma, on the joined string: "ΑΣ ΣΑ Σ" -> "ας_σα_σ" */
+		{"\xce\x91\xce\xa3 \xce\xa3\xce\x91 \xce\xa3", 40,
+		 "\xce\xb1\xcf\x82_\xcf\x83\xce\xb1_\xcf\x83"},
+		{"1\xce\xa3 a\xce\xa3" "1", 40, "1\xcf\x83_a\xcf\x82" "1"},
+		{"\xc7\x85ungla \xc7\x84", 40, "\xc7\x86ungla_\xc7\x86"}, /* titlecase ǅ */
 	};
 	struct arena a = ARENA_INIT;
 
