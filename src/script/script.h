@@ -28,10 +28,15 @@
  *   <SQL>
  *   -- migrate:downgrade
  *   <SQL>
- * The header is the leading block of "--" lines; longdoc is that text with the
- * "-- " (or "--") prefixes removed and stripped as Python's str.strip(), minus
- * the "Branch Labels:" / "Depends On:" lines (Alembic's docstring has none), so
- * show / history -v print a .sql revision exactly as the equivalent .py one.
+ * The header is the leading block of "--" lines, ended by the first other line
+ * (a blank one included) or by one of the three markers.  Between header and
+ * "-- migrate:upgrade" only blank and comment lines may appear; each section
+ * at most once, upgrade first; an unknown "-- migrate:" marker after the
+ * header is an error (a typo would otherwise hide SQL).  longdoc is the
+ * header text with the "-- " (or "--") prefixes removed and stripped as
+ * Python's str.strip(), minus the "Branch Labels:" / "Depends On:" lines
+ * (Alembic's docstring has none), so show / history -v print a .sql revision
+ * exactly as the equivalent .py one.
  *
  * Files must be UTF-8 without NUL bytes (a UTF-8 BOM is skipped).  With
  * sourceless = true, a compiled revision without its .py source is an error
