@@ -234,6 +234,14 @@ CREATE TABLE alembic_version (
 
 EOF
 expect_eq "$(ls app.db 2>/dev/null)" "" "offline created no database file"
+printf 'version_table_pk = false\n' >>alembic.ini
+run alembic ensure_version --sql
+expect_out "version_table_pk = false" <<'EOF'
+CREATE TABLE alembic_version (
+    version_num VARCHAR(32) NOT NULL
+);
+
+EOF
 
 # ref §10.7 other dialects, and native SQL sections with an autocommit block
 rt_project "mssql+pyodbc://u:p@127.0.0.1:1/db" "version_table = my_versions" \

@@ -141,6 +141,31 @@ run alembic downgrade i1
 expect_rc 0 "downgrade through a no-transaction revision"
 expect_eq "$(pg "$DB" "SELECT count(*) FROM pg_indexes WHERE tablename = 'big'")" "0 " "indexes dropped"
 
+# --- a table locked by another session: the statement gives up after lock_timeout ----
+pg_project "lock_timeout = 0.5"
+rt_rev o1 "" "o1" "CREATE TABLE account (a int);" "DROP TABLE account;"
+rt_rev o2 "o1" "o2" "ALTER TABLE account ADD COLUMN b int;" "ALTER TABLE account DROP COLUMN b;"
+run alembic upgrade o1
+"$ALEMBIC_TEST_PG_BIN/psql" -X -q -h "$ALEMBIC_TEST_PG_DIR" -p "$ALEMBIC_TEST_PG_PORT" -U alembic_test \
+	-d "$DB" -c "BEGIN; LOCK TABLE account IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(30);" \
+	>/dev/null 2>&1 &
+holder=$!
+i=0
+while [ -z "$(pg "$DB" "SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'account' AND l.mode = 'AccessExclusiveLock' AND l.granted")" ]; do
+	i=$((i + 1))
+	[ $i -lt 100 ] || break
+	sleep 0.1
+done
+run alembic upgrade head
+expect_rc 1 "table locked by another writer"
+expect_err_has "upgrade o1 -> o2 failed: canceling statement due to lock timeout (rolled back; the database is at o1)" \
+	"lock wait message"
+pg "$DB" "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep%' AND pid <> pg_backend_pid()" >/dev/null
+wait $holder 2>/dev/null
+expect_eq "$(rows)" "o1 " "rows unchanged"
+run alembic upgrade head
+expect_eq "$(rows)" "o2 " "proceeds once the lock is gone"
+
 # --- a revision id longer than VARCHAR(32): the version row write fails, nothing stays --
 pg_project
 rt_rev l1 "" "l1" "CREATE TABLE l1 (a int);" "DROP TABLE l1;"
