@@ -46,6 +46,7 @@ struct db_url {
 	const char *username;    /* percent-decoded; NULL if absent */
 	const char *password;    /* percent-decoded; NULL if absent */
 	const char *host;        /* as written ("[::1]" without brackets); NULL if absent */
+	const char *host_unquoted; /* host percent-decoded ("%2Ftmp" -> "/tmp": a socket dir) */
 	int port;                /* 0 if absent */
 	const char *database;    /* as written; NULL if absent (sqlite:// = memory) */
 	struct db_url_param *params; /* query parameters in written order */

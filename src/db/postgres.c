@@ -87,7 +87,7 @@ static void pg_params(struct arena *a, const struct db_url *u, const char ***key
 			v[n++] = (val);  \
 		}                        \
 	} while (0)
-	PG_PARAM("host", u->host);
+	PG_PARAM("host", u->host_unquoted); /* "%2Ftmp" names the socket dir /tmp */
 	PG_PARAM("port", u->port ? arena_printf(a, "%d", u->port) : NULL);
 	PG_PARAM("user", u->username);
 	PG_PARAM("password", u->password);

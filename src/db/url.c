@@ -116,12 +116,15 @@ static int url_parse_hostport(struct arena *a, const char **p, struct db_url *u,
 		if (close && close > s + 1 && !memchr(s, '/', (size_t)(close - s)) &&
 		    !memchr(s, '?', (size_t)(close - s))) {
 			u->host = arena_strndup(a, s + 1, (size_t)(close - s - 1));
+			u->host_unquoted = u->host;
 			s = close + 1;
 		}
 	} else {
 		n = strcspn(s, "/:?");
-		if (n)
+		if (n) {
 			u->host = arena_strndup(a, s, n);
+			u->host_unquoted = url_unquote(a, s, n, false);
+		}
 		s += n;
 	}
 	if (*s == ':') {

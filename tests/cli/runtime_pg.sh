@@ -83,6 +83,12 @@ run alembic current
 expect_out "current reads the custom table" <<'EOF'
 s2 (head)
 EOF
+sockhost=$(printf '%s' "$ALEMBIC_TEST_PG_DIR" | sed 's|/|%%2F|g')
+sed -i "s|^sqlalchemy.url = .*|sqlalchemy.url = postgresql://alembic_test@$sockhost:$ALEMBIC_TEST_PG_PORT/$DB|" alembic.ini
+run alembic current
+expect_out "a percent-encoded socket directory as the host" <<'EOF'
+s2 (head)
+EOF
 
 # --- a database migrated by Python Alembic is taken over (same table, same rows) ------
 pg_project

@@ -28,6 +28,10 @@ static void test_url_postgres_forms(void)
 	CHECK(u.password == NULL && u.host == NULL);
 	CHECK_STR(url_param(&u, "host"), "/var/run/postgresql");
 
+	CHECK(url_parse(&a, "postgresql://u@%2Fvar%2Frun/db", &u, &e) == 0);
+	CHECK_STR(u.host, "%2Fvar%2Frun");
+	CHECK_STR(u.host_unquoted, "/var/run");
+
 	CHECK(url_parse(&a, "postgresql://a:b@[::1]:5/d", &u, &e) == 0);
 	CHECK_STR(u.host, "::1");
 	CHECK_INT(u.port, 5);
