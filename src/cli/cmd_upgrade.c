@@ -28,17 +28,25 @@ const struct cli_positional cmd_migrate_positionals[] = {
 	{0},
 };
 
+static void cmd_migrate_warn(void *ctx, const char *text)
+{
+	cli_warn(ctx, text);
+}
+
 /* command.py upgrade / downgrade. */
 int cmd_migrate_run(struct cli_ctx *ctx, enum run_cmd cmd)
 {
 	struct run_request r;
-	bool sql = cli_flag(ctx, "sql");
+	struct run_opts o;
 
-	if (run_parse_target(ctx->arena, cmd, cli_arg(ctx, "revision"), sql, &r, &ctx->err) < 0)
+	run_opts_from_config(&o, ctx->config);
+	o.sql = cli_flag(ctx, "sql");
+	o.warn = cmd_migrate_warn;
+	o.warn_ctx = ctx;
+	if (run_parse_target(ctx->arena, cmd, cli_arg(ctx, "revision"), o.sql, &r, &ctx->err) < 0)
 		return -1;
 	ctx->env_ran = true; /* from here on Alembic runs env.py, which sets up logging */
-	return run_command(ctx->arena, ctx->graph, ctx->config, &r, sql, cli_sink(ctx),
-			   &ctx->err);
+	return run_migrate(ctx->arena, ctx->graph, &o, &r, cli_sink(ctx), &ctx->err);
 }
 
 static int upgrade_run(struct cli_ctx *ctx)

@@ -83,6 +83,15 @@ static void run_copy_rows(struct run_ctx *c, struct strvec *to, const struct str
 		strvec_push(c->a, to, from->v[i]);
 }
 
+/* util.warn: a UserWarning through the caller's hook, else a log record. */
+static void run_warn(const struct run_ctx *c, const char *text)
+{
+	if (c->o->warn)
+		c->o->warn(c->o->warn_ctx, text);
+	else
+		sink_log(c->s, "WARNING", "py.warnings", text);
+}
+
 /* ---- steps and bodies ---- */
 
 static const char *run_step_name(const struct graph_step *st)
@@ -215,9 +224,8 @@ static int run_plan(struct run_ctx *c, const struct strvec *rows, struct graph_p
 		if (graph_downgrade_plan(c->g, c->r->target, rows, p, e) < 0)
 			return -1;
 		if (p->warn_multi_head_down)
-			sink_log(c->s, "WARNING", "py.warnings",
-				 "downgrade -1 from multiple heads is ambiguous; this usage will "
-				 "be disallowed in a future release.");
+			run_warn(c, "downgrade -1 from multiple heads is ambiguous; this usage will "
+				    "be disallowed in a future release.");
 		return 0;
 	case RUN_STAMP:
 		return graph_stamp_plan(c->g, c->r->stamp_targets, c->r->n_stamp, rows,

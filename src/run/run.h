@@ -56,6 +56,9 @@ struct run_opts {
 	bool sql;                         /* offline (--sql) */
 	struct db *db;                    /* online: use this open connection (tests); NULL =
 					     connect to url (and close at the end) */
+	/* Alembic's UserWarnings (util.warn); NULL: a WARNING log record instead. */
+	void (*warn)(void *ctx, const char *text);
+	void *warn_ctx;                   /* passed to warn */
 };
 
 /* Fills o from the configuration (url, version table settings, lock

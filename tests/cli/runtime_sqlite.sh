@@ -125,6 +125,12 @@ expect_out "current with two rows" <<'EOF'
 bbbb0001
 cccc0001
 EOF
+run alembic downgrade -1
+expect_err_has "UserWarning: downgrade -1 from multiple heads is ambiguous; this usage will be disallowed in a future release." \
+	"Alembic's warning for -1 from several heads"
+expect_err_has "Running downgrade bbbb0001 -> aaaa0001, b1" "walks down from the first row (bytewise)"
+expect_eq "$(rows)" "cccc0001 " "branch row deleted"
+run alembic upgrade bbbb0001
 run alembic upgrade heads
 expect_err_has "Running upgrade bbbb0002, cccc0001 -> eeee0001, merge" "merge step log"
 expect_eq "$(rows)" "eeee0001 " "merge collapses the rows"
