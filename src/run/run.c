@@ -31,7 +31,6 @@ struct run_body {
 	struct run_stmt *v;   /* statements in order */
 	size_t n;             /* their number */
 	const char *path;     /* revision file, for messages */
-	const char *rev_id;   /* revision id, for messages */
 };
 
 struct run_ctx {
@@ -191,7 +190,6 @@ static int run_body_build(struct run_ctx *c, const struct graph_step *st, struct
 	if (!sc)
 		return err_set(e, ERR_INPUT, "revision %s has no script", st->rev ? st->rev->id : "?");
 	b->path = sc->path;
-	b->rev_id = sc->id;
 	sec = up ? &sc->upgrade : &sc->downgrade;
 	if (!sec->present)
 		return err_at(e, ERR_INPUT, sc->path, 0, "revision %s has no %s %s", sc->id, what,
