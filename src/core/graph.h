@@ -101,6 +101,7 @@ struct graph {
 	struct graph_key *keys;    /* ids and labels, sorted bytewise (exact + prefix lookup) */
 	size_t n_keys;             /* number of keys */
 	unsigned gen;              /* generation counter for rev.mark (internal) */
+	struct revlist stack;      /* DFS stack reused by every walk (internal) */
 };
 
 /* Appends r (which may be NULL) to l. */

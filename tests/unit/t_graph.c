@@ -831,6 +831,41 @@ static void test_wide(void)
 	arena_release(&a);
 }
 
+static void test_ten_thousand_deps(void)
+{
+	/* a 10,000 chain where every revision also depends on revision i/2 */
+	enum { N = 10000 };
+	struct arena a = ARENA_INIT;
+	struct rev **revs = arena_calloc(&a, N, sizeof(*revs));
+	struct graph g;
+	struct err e;
+	struct revlist l = REVLIST_INIT;
+	struct graph_plan p;
+	struct strvec rows = STRVEC_INIT;
+
+	for (size_t i = 0; i < N; i++) {
+		struct rev *r = arena_calloc(&a, 1, sizeof(*r));
+		r->id = arena_printf(&a, "d%05zu", i);
+		if (i)
+			strvec_push(&a, &r->down, arena_printf(&a, "d%05zu", i - 1));
+		if (i > 1)
+			strvec_push(&a, &r->deps, arena_printf(&a, "d%05zu", i / 2));
+		revs[i] = r;
+	}
+	CHECK_INT(graph_build(&a, revs, N, &g, &e), 0);
+	/* d00007 depends on d00003, which its parent d00006 already depends on */
+	CHECK_INT(revs[7]->deps_norm.n, 0);
+	CHECK_INT(revs[6]->deps_norm.n, 1);
+	CHECK_INT(g.heads.n, 1);
+	CHECK_INT(graph_history_all(&g, &l, &e), 0);
+	CHECK_INT(l.n, N);
+	CHECK_STR(l.v[0]->id, "d09999");
+	CHECK_INT(graph_upgrade_plan(&g, "heads", &rows, &p, &e), 0);
+	CHECK_INT(p.n, N);
+	CHECK_STR(p.steps[0].rev->id, "d00000");
+	arena_release(&a);
+}
+
 static const struct unit_test tests[] = {
 	UNIT(test_load_errors),
 	UNIT(test_check_rev_id),
@@ -858,6 +893,7 @@ static const struct unit_test tests[] = {
 	UNIT(test_overlap),
 	UNIT(test_ten_thousand),
 	UNIT(test_wide),
+	UNIT(test_ten_thousand_deps),
 	{0},
 };
 
