@@ -53,6 +53,7 @@ struct scan {
 	struct script_list *out;  /* scripts and warnings */
 	struct path_set seen;     /* real paths loaded */
 	size_t cap;               /* allocated slots in out->v */
+	bool is_py_project;       /* new revisions are .py: a .sql without header is a helper */
 	struct err *e;            /* error out */
 };
 
@@ -87,6 +88,15 @@ static void scan_push(struct scan *sc, struct script *s)
 	sc->out->v[sc->out->n++] = s;
 }
 
+/* Does text have a line starting "-- Revision ID:"? */
+static bool has_revision_header(const char *text)
+{
+	for (const char *p = text; p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+		if (str_startswith(p, "-- Revision ID:"))
+			return true;
+	return false;
+}
+
 /* One directory entry: dedupe on its real path, then read it if it is a revision file. */
 static int scan_entry(struct scan *sc, const char *dir, const char *real_dir, const char *name,
 		      const struct stat *st)
@@ -95,6 +105,8 @@ static int scan_entry(struct scan *sc, const char *dir, const char *real_dir, co
 	const char *real = S_ISLNK(st->st_mode) ? real_path(sc->a, path)
 						: fs_join(sc->a, real_dir, name);
 	struct script *s;
+	char *text;
+	size_t len;
 
 	if (!path_set_add(sc->a, &sc->seen, real)) {
 		strvec_push(sc->a, &sc->out->warnings,
@@ -106,7 +118,18 @@ static int scan_entry(struct scan *sc, const char *dir, const char *real_dir, co
 	}
 	if (!is_revision_name(name) || S_ISDIR(st->st_mode) || fs_is_dir(path))
 		return 0; /* directories, and symlinks to them, are never revision files */
-	if (script_read(sc->a, dir, name, &s, sc->e))
+	if (fs_read_file(sc->a, path, &text, &len, sc->e))
+		return -1;
+	if (sc->is_py_project && str_endswith(name, ".sql") && !has_revision_header(text)) {
+		/* Alembic projects keep SQL files for op.execute(open(...).read()) */
+		strvec_push(sc->a, &sc->out->warnings,
+			    arena_printf(sc->a,
+					 "File %s has no '-- Revision ID:' header; not a revision, "
+					 "ignored.",
+					 path));
+		return 0;
+	}
+	if (script_parse(sc->a, dir, name, text, len, &s, sc->e))
 		return -1;
 	scan_push(sc, s);
 	return 0;
@@ -199,6 +222,7 @@ int script_scan(struct arena *a, const struct config *c, struct script_list *out
 	sc.c = c;
 	sc.out = out;
 	sc.e = e;
+	sc.is_py_project = script_default_format(c) == SCRIPT_PY;
 	if (!c->version_locations_configured || !c->version_locations.n) {
 		const char *versions = fs_join(a, c->script_location, "versions");
 		if (!fs_is_dir(versions))

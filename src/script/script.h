@@ -104,7 +104,10 @@ struct script_list {
 	struct strvec warnings; /* "File X loaded twice! ignoring. ..." texts for the CLI */
 };
 
-/* Reads every revision file of the configured version locations. */
+/* Reads every revision file of the configured version locations.  In a
+ * Python project (script_default_format() == SCRIPT_PY) a .sql file without
+ * a "-- Revision ID:" line is a helper, skipped with a warning; elsewhere it
+ * is an error. */
 int script_scan(struct arena *a, const struct config *c, struct script_list *out, struct err *e);
 
 /* Reads one file (format chosen by extension: ".sql" native, anything else Python). */

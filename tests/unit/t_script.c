@@ -771,6 +771,31 @@ static void test_scan_order_and_rules(void)
 	arena_release(&a);
 }
 
+static void test_scan_sql_helpers(void)
+{
+	struct arena a = ARENA_INIT;
+	char *dir = temp_dir(&a), *v = dir ? fs_join(&a, dir, "versions") : NULL;
+	struct config c = test_config(&a, dir);
+	struct script_list l;
+	struct err e;
+
+	CHECK(v && fs_mkdir(v, &e) == 0);
+	put(&a, v, "a.py", "revision = 'a'\ndown_revision = None\n");
+	put(&a, v, "a_data.sql", "INSERT INTO t VALUES (1);\n");
+	CHECK_INT(script_scan(&a, &c, &l, &e), -1); /* a native project: a broken revision */
+	CHECK_INT(e.code, ERR_INPUT);
+	put(&a, dir, "script.py.mako", "");
+	CHECK_INT(script_scan(&a, &c, &l, &e), 0); /* an Alembic project: a helper file */
+	CHECK_INT(l.n, 1);
+	CHECK_INT(l.warnings.n, 1);
+	if (l.warnings.n)
+		CHECK_STR(l.warnings.v[0],
+			  arena_printf(&a, "File %s/a_data.sql has no '-- Revision ID:' header; not a "
+					   "revision, ignored.", v));
+	remove_tree(&a, dir);
+	arena_release(&a);
+}
+
 static void test_scan_missing_versions(void)
 {
 	struct arena a = ARENA_INIT;
@@ -867,6 +892,7 @@ static const struct unit_test tests[] = {
 	UNIT(test_default_format),
 	UNIT(test_post_write_hooks),
 	UNIT(test_scan_order_and_rules),
+	UNIT(test_scan_sql_helpers),
 	UNIT(test_scan_missing_versions),
 	UNIT(test_scan_sourceless),
 	UNIT(test_scan_10k),
