@@ -202,6 +202,17 @@ expect_eq "$(rows)" "f1 " "f1 committed"
 expect_eq "$(tables)" "alembic_version t1 " "f2 entirely rolled back"
 expect_eq "$(sqlite3 app.db 'SELECT count(*) FROM t1')" "0" "f2's INSERT rolled back"
 
+# --- SQL that cannot be split is reported before anything runs --------------------
+rt_project sqlite:///app.db
+rt_rev q1 "" "q1" "CREATE TABLE q1 (a int);" "DROP TABLE q1;"
+rt_rev q2 "q1" "q2" "INSERT INTO q1 VALUES (1);
+INSERT INTO q1 VALUES ('unterminated);" "SELECT 1;"
+run alembic upgrade head
+expect_rc 1 "unterminated string"
+expect_err_has "ERROR: $P/migrations/versions/q2.sql:9: unterminated string starting on line 9" \
+	"splitter error names file:line"
+expect_eq "$(tables)" "" "nothing ran"
+
 # --- Python op.execute revisions -----------------------------------------------------
 rt_project sqlite:///app.db
 cat >migrations/versions/a1b2c3d4e5f6_create_log.py <<'EOF'
