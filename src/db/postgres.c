@@ -203,11 +203,25 @@ static int pg_rollback(struct db *db, struct err *e)
 	return pg_simple(db, "ROLLBACK", e);
 }
 
+/* A string literal escaped by libpq for this connection's settings
+ * (standard_conforming_strings, encoding). */
+static void pg_add_literal(struct db *db, struct buf *sql, const char *value)
+{
+	char *lit = PQescapeLiteral(pg_conn(db)->h, value, strlen(value));
+
+	if (!lit) {
+		db_quote_literal(sql, value); /* only on out-of-memory or bad encoding */
+		return;
+	}
+	buf_adds(sql, lit);
+	PQfreemem(lit);
+}
+
 /* "SELECT fn(hashtext('alembic'), hashtext('<key>'))" into sql. */
-static void pg_lock_sql(struct buf *sql, const char *fn, const char *key)
+static void pg_lock_sql(struct db *db, struct buf *sql, const char *fn, const char *key)
 {
 	buf_addf(sql, "SELECT %s(hashtext('alembic'), hashtext(", fn);
-	db_quote_literal(sql, key);
+	pg_add_literal(db, sql, key);
 	buf_adds(sql, "))");
 }
 
@@ -218,7 +232,7 @@ static int pg_lock(struct db *db, const char *key, struct err *e)
 	long waited = 0;
 	int rc = -1;
 
-	pg_lock_sql(&sql, "pg_try_advisory_lock", key);
+	pg_lock_sql(db, &sql, "pg_try_advisory_lock", key);
 	for (;;) {
 		struct strvec got = STRVEC_INIT;
 		struct timespec ts = {0, 100 * 1000 * 1000};
@@ -249,7 +263,7 @@ static void pg_unlock(struct db *db, const char *key)
 	struct buf sql = BUF_INIT;
 	struct err ignored;
 
-	pg_lock_sql(&sql, "pg_advisory_unlock", key);
+	pg_lock_sql(db, &sql, "pg_advisory_unlock", key);
 	pg_simple(db, sql.ptr, &ignored);
 	buf_release(&sql);
 }
@@ -267,12 +281,12 @@ static int pg_table_exists(struct db *db, const char *schema, const char *table,
 		       "n.oid=c.relnamespace where ");
 	if (schema) {
 		buf_adds(&sql, "n.nspname=");
-		db_quote_literal(&sql, schema);
+		pg_add_literal(db, &sql, schema);
 	} else {
 		buf_adds(&sql, "pg_catalog.pg_table_is_visible(c.oid)");
 	}
 	buf_adds(&sql, " and relname=");
-	db_quote_literal(&sql, table);
+	pg_add_literal(db, &sql, table);
 	rc = pg_query(db, &a, sql.ptr, &rows, e);
 	*exists = rc == 0 && rows.n > 0;
 	buf_release(&sql);
