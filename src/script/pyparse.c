@@ -137,6 +137,105 @@ static int string_prefix(const char *p, size_t n, unsigned *flags)
 	return 0;
 }
 
+static int skip_string_body(struct lexer *lx, char quote, int qlen, unsigned flags, int depth,
+			    int line, int col);
+
+/* A nested string literal inside an f-string field: quotes at q. */
+static int skip_nested(struct lexer *lx, const char *q, unsigned flags, int depth, int line, int col)
+{
+	int qlen = (q + 2 < lx->end && q[1] == *q && q[2] == *q) ? 3 : 1;
+
+	lx->p = q + qlen;
+	return skip_string_body(lx, *q, qlen, flags, depth + 1, line, col);
+}
+
+/*
+ * An f-string replacement field after its '{', up to the matching '}': an
+ * expression (strings of any quote inside, as PEP 701 allows), then an
+ * optional format spec whose text is literal except for nested fields.
+ */
+static int skip_field(struct lexer *lx, int depth, int line, int col)
+{
+	int braces = 1, brackets = 0;
+	bool spec = false;
+
+	if (depth > 64)
+		return lex_error(lx, line, col, "f-string nesting too deep");
+	while (lx->p < lx->end) {
+		char c = *lx->p;
+		unsigned flags = 0;
+		if (c == '\n' || c == '\r') {
+			lex_newline(lx);
+		} else if (spec && (c == '{' || c == '}')) {
+			lx->p++;
+			if (c == '}')
+				return 0;
+			if (skip_field(lx, depth + 1, line, col))
+				return -1;
+		} else if (spec) {
+			lx->p++;
+		} else if (c == '\'' || c == '"') {
+			if (skip_nested(lx, lx->p, 0, depth, line, col))
+				return -1;
+		} else if (is_name_start((unsigned char)c)) {
+			const char *s = lx->p;
+			while (lx->p < lx->end && is_name_char((unsigned char)*lx->p))
+				lx->p++;
+			if (lx->p < lx->end && (*lx->p == '\'' || *lx->p == '"') &&
+			    string_prefix(s, (size_t)(lx->p - s), &flags) == 0 &&
+			    skip_nested(lx, lx->p, flags, depth, line, col))
+				return -1;
+		} else {
+			lx->p++;
+			if (c == '(' || c == '[')
+				brackets++;
+			else if ((c == ')' || c == ']') && brackets)
+				brackets--;
+			else if (c == '{')
+				braces++;
+			else if (c == '}' && --braces == 0)
+				return 0;
+			else if (c == ':' && braces == 1 && brackets == 0)
+				spec = true;
+		}
+	}
+	return lex_error(lx, line, col, "unterminated f-string replacement field");
+}
+
+/* The rest of a string literal after its opening quote(s), up to the closing ones. */
+static int skip_string_body(struct lexer *lx, char quote, int qlen, unsigned flags, int depth,
+			    int line, int col)
+{
+	for (;;) {
+		if (lx->p >= lx->end)
+			return lex_error(lx, line, col,
+					 qlen == 3 ? "unterminated triple-quoted string literal"
+						   : "unterminated string literal");
+		if (*lx->p == '\\' && lx->p + 1 < lx->end) {
+			lx->p++; /* a backslash never protects an f-string's braces */
+			if (*lx->p == '\n' || *lx->p == '\r')
+				lex_newline(lx);
+			else if (!((flags & STR_FMT) && (*lx->p == '{' || *lx->p == '}')))
+				lx->p++;
+		} else if (*lx->p == '\n' || *lx->p == '\r') {
+			if (qlen == 1)
+				return lex_error(lx, line, col, "unterminated string literal");
+			lex_newline(lx);
+		} else if ((flags & STR_FMT) && *lx->p == '{') {
+			bool escaped = lx->p + 1 < lx->end && lx->p[1] == '{';
+			lx->p += escaped ? 2 : 1;
+			if (!escaped && skip_field(lx, depth, line, col))
+				return -1;
+		} else if (*lx->p == quote && (qlen == 1 || (lx->p + 2 < lx->end && lx->p[1] == quote &&
+							     lx->p[2] == quote))) {
+			lx->p += qlen;
+			return 0;
+		} else {
+			lx->p++;
+		}
+	}
+}
+
 /* Scans a string literal whose quotes start at q; start is the prefix start. */
 static int lex_string(struct lexer *lx, const char *start, const char *q, unsigned flags)
 {
@@ -147,32 +246,8 @@ static int lex_string(struct lexer *lx, const char *start, const char *q, unsign
 	struct tok *t;
 
 	lx->p = q + qlen;
-	for (;;) {
-		if (lx->p >= lx->end)
-			return lex_error(lx, line, col,
-					 qlen == 3 ? "unterminated triple-quoted string literal"
-						   : "unterminated string literal");
-		if (*lx->p == '\\' && lx->p + 1 < lx->end) {
-			lx->p++;
-			if (*lx->p == '\n' || *lx->p == '\r')
-				lex_newline(lx);
-			else
-				lx->p++;
-			continue;
-		}
-		if (*lx->p == '\n' || *lx->p == '\r') {
-			if (qlen == 1)
-				return lex_error(lx, line, col, "unterminated string literal");
-			lex_newline(lx);
-			continue;
-		}
-		if (*lx->p == quote &&
-		    (qlen == 1 || (lx->p + 2 < lx->end && lx->p[1] == quote && lx->p[2] == quote))) {
-			lx->p += qlen;
-			break;
-		}
-		lx->p++;
-	}
+	if (skip_string_body(lx, quote, qlen, flags, 0, line, col))
+		return -1;
 	/* the token belongs to the line it started on */
 	{
 		int save_line = lx->line;

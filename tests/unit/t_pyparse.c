@@ -193,6 +193,26 @@ static void test_escapes(void)
 	arena_release(&a);
 }
 
+static void test_fstrings(void)
+{
+	struct arena a = ARENA_INIT;
+	struct pyparse_result r;
+	struct err e;
+
+	/* f-strings are skipped whole, nested quotes (PEP 701) and format specs included */
+	CHECK_INT(parse_text(&a, "x = f\"{d[\"k\"]!r:>{w}} {{lit}} {f'{y:'^3}'}\"\n"
+				 "z = rf'''{a\n+ b}'''\nrevision = 'ok'\n",
+			     &r, &e), 0);
+	CHECK_STR(r.revision.items.v[0], "ok");
+	/* a backslash does not protect braces: rf'\{{' is a backslash and an escaped brace */
+	CHECK_INT(parse_text(&a, "x = (rf'(\\{{%)({y})', f'\\{z}')\nrevision = 'ok'\n", &r, &e), 0);
+	CHECK_INT(parse_text(&a, "x = f'{a'\nrevision = 'x'\n", &r, &e), -1);
+	CHECK_INT(e.code, ERR_INPUT);
+	CHECK_INT(e.line, 1);
+	CHECK_INT(e.col, 5);
+	arena_release(&a);
+}
+
 static void test_nul_escape(void)
 {
 	struct arena a = ARENA_INIT;
@@ -220,7 +240,8 @@ static void test_strip(void)
 static const struct unit_test tests[] = {
 	UNIT(test_string_forms), UNIT(test_typed_and_bodies), UNIT(test_refusals),
 	UNIT(test_docstrings),   UNIT(test_values),           UNIT(test_escapes),
-	UNIT(test_nul_escape),   UNIT(test_strip),            {0},
+	UNIT(test_fstrings),     UNIT(test_nul_escape),       UNIT(test_strip),
+	{0},
 };
 
 UNIT_MAIN(tests)
