@@ -370,6 +370,58 @@ static void test_offline_native_sql(void)
 	arena_release(&p.a);
 }
 
+/* ref §10.2 / §10.3: p1's statements as native SQL (a tab becomes 4 spaces) */
+static void test_offline_sqlite_p1_native(void)
+{
+	struct proj p;
+	struct run_opts o;
+	struct rec r;
+	struct err e;
+
+	memset(&p, 0, sizeof(p));
+	add_sql(&p, "1975ea83b712", NULL,
+		"CREATE TABLE account (\n    id INTEGER NOT NULL, \n\tname VARCHAR(50) NOT NULL, \n"
+		"    PRIMARY KEY (id)\n);\n",
+		"DROP TABLE account;");
+	add_sql(&p, "ae1027a6acf", "1975ea83b712",
+		"ALTER TABLE account ADD COLUMN last_transaction_date DATETIME;",
+		"-- comments are not statements\nALTER TABLE account DROP COLUMN last_transaction_date;");
+	add_sql(&p, "27c6a30d7c24", "ae1027a6acf", "INSERT INTO account (id, name) VALUES (1, 'x');",
+		"DELETE FROM account WHERE id = 1");
+	proj_build(&p);
+	opts(&o, "sqlite:///x.db", true);
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == 0);
+	CHECK_STR(buf_cstr(&r.sql),
+		  P12_CREATE
+		  "-- Running upgrade  -> 1975ea83b712\n\n"
+		  "CREATE TABLE account (\n    id INTEGER NOT NULL, \n    name VARCHAR(50) NOT NULL, \n"
+		  "    PRIMARY KEY (id)\n);\n\n"
+		  "INSERT INTO alembic_version (version_num) VALUES ('1975ea83b712');\n\n"
+		  "-- Running upgrade 1975ea83b712 -> ae1027a6acf\n\n"
+		  "ALTER TABLE account ADD COLUMN last_transaction_date DATETIME;\n\n"
+		  "UPDATE alembic_version SET version_num='ae1027a6acf' WHERE "
+		  "alembic_version.version_num = '1975ea83b712';\n\n"
+		  "-- Running upgrade ae1027a6acf -> 27c6a30d7c24\n\n"
+		  "INSERT INTO account (id, name) VALUES (1, 'x');\n\n"
+		  "UPDATE alembic_version SET version_num='27c6a30d7c24' WHERE "
+		  "alembic_version.version_num = 'ae1027a6acf';\n\n");
+	CHECK(run(&p, &o, RUN_DOWNGRADE, "27c6a30d7c24", "base", &r, &e) == 0);
+	CHECK_STR(buf_cstr(&r.sql),
+		  "-- Running downgrade 27c6a30d7c24 -> ae1027a6acf\n\n"
+		  "DELETE FROM account WHERE id = 1;\n\n"
+		  "UPDATE alembic_version SET version_num='ae1027a6acf' WHERE "
+		  "alembic_version.version_num = '27c6a30d7c24';\n\n"
+		  "-- Running downgrade ae1027a6acf -> 1975ea83b712\n\n"
+		  "ALTER TABLE account DROP COLUMN last_transaction_date;\n\n"
+		  "UPDATE alembic_version SET version_num='1975ea83b712' WHERE "
+		  "alembic_version.version_num = 'ae1027a6acf';\n\n"
+		  "-- Running downgrade 1975ea83b712 -> \n\n"
+		  "DROP TABLE account;\n\n"
+		  "DELETE FROM alembic_version WHERE alembic_version.version_num = "
+		  "'1975ea83b712';\n\n");
+	arena_release(&p.a);
+}
+
 /* ---- online against the fake driver ---- */
 
 static char *log_text(struct arena *a, const struct strvec *log)
@@ -601,6 +653,7 @@ static const struct unit_test tests[] = {
 	UNIT(test_offline_branches),
 	UNIT(test_offline_stamp_and_errors),
 	UNIT(test_offline_native_sql),
+	UNIT(test_offline_sqlite_p1_native),
 	UNIT(test_online_fake_whole_transaction),
 	UNIT(test_online_fake_failure_rolls_back),
 	UNIT(test_online_fake_refusal_runs_nothing),
