@@ -529,6 +529,23 @@ static const char *decode_escape(const char *p, const char *end, struct buf *b, 
 	return p;
 }
 
+/* Appends source text, "\r\n" and "\r" read as "\n" (Python's universal newlines). */
+static void add_source(struct buf *b, const char *p, size_t n)
+{
+	const char *end = p + n;
+
+	while (p < end) {
+		const char *cr = memchr(p, '\r', (size_t)(end - p));
+		if (!cr) {
+			buf_add(b, p, (size_t)(end - p));
+			return;
+		}
+		buf_add(b, p, (size_t)(cr - p));
+		buf_addch(b, '\n');
+		p = cr + 1 + (cr + 1 < end && cr[1] == '\n');
+	}
+}
+
 /* Appends the value of string token t to b.  Returns -1 with e set on a bad escape. */
 static int string_value(const char *file, const struct tok *t, struct buf *b, struct err *e)
 {
@@ -536,17 +553,17 @@ static int string_value(const char *file, const struct tok *t, struct buf *b, st
 	const char *end = t->p + t->n - t->quote_len;
 
 	if (t->flags & STR_RAW) {
-		buf_add(b, p, (size_t)(end - p));
+		add_source(b, p, (size_t)(end - p));
 		return 0;
 	}
 	while (p < end) {
 		const char *bs = memchr(p, '\\', (size_t)(end - p));
 		const char *why = NULL;
 		if (!bs) {
-			buf_add(b, p, (size_t)(end - p));
+			add_source(b, p, (size_t)(end - p));
 			break;
 		}
-		buf_add(b, p, (size_t)(bs - p));
+		add_source(b, p, (size_t)(bs - p));
 		p = decode_escape(bs + 1, end, b, &why);
 		if (!p) {
 			err_at(e, ERR_INPUT, file, t->line, "%s", why);

@@ -142,6 +142,11 @@ static void test_docstrings(void)
 	CHECK_INT(parse_text(&a, "\xef\xbb\xbf'''bom'''\r\nrevision = 'x'\r\n", &r, &e), 0);
 	CHECK_STR(r.doc, "bom");
 	CHECK_STR(r.revision.items.v[0], "x");
+	/* CRLF and CR sources read as LF inside strings, as Python reads them */
+	CHECK_INT(parse_text(&a, "\"\"\"a\r\nb\rc\\\r\nd\"\"\"\r\nrevision = r'''x\r\ny'''\r\n", &r,
+			     &e), 0);
+	CHECK_STR(r.doc, "a\nb\ncd");
+	CHECK_STR(r.revision.items.v[0], "x\ny");
 	CHECK_INT(parse_text(&a, "f'''{x}'''\nrevision='x'\n", &r, &e), 0);
 	CHECK(r.doc == NULL);
 	arena_release(&a);
