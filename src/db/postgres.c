@@ -141,6 +141,25 @@ fail:
 	return rc;
 }
 
+/* COPY ... FROM STDIN / TO STDOUT has no data to exchange here: end the
+ * copy with an error (so the server rolls it back), drain the results and
+ * report it.  Always NULL. */
+static PGresult *pg_copy_refused(struct db *db, struct err *e)
+{
+	PGconn *h = pg_conn(db)->h;
+	PGresult *res;
+	char *buf;
+
+	PQputCopyEnd(h, "COPY with STDIN/STDOUT is not supported in migrations");
+	while (PQgetCopyData(h, &buf, 0) > 0)
+		PQfreemem(buf);
+	while ((res = PQgetResult(h)) != NULL)
+		PQclear(res);
+	err_set(e, ERR_DB, "COPY ... FROM STDIN / TO STDOUT cannot run in a migration (no "
+		"client data stream); use INSERT or COPY with a server-side file");
+	return NULL;
+}
+
 /* Runs sql; on success returns the result (caller clears it). */
 static PGresult *pg_run(struct db *db, const char *sql, struct err *e)
 {
@@ -149,6 +168,10 @@ static PGresult *pg_run(struct db *db, const char *sql, struct err *e)
 
 	if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY)
 		return res;
+	if (st == PGRES_COPY_IN || st == PGRES_COPY_OUT || st == PGRES_COPY_BOTH) {
+		PQclear(res);
+		return pg_copy_refused(db, e);
+	}
 	pg_fail(db, res, ERR_DB, e);
 	PQclear(res);
 	return NULL;

@@ -148,6 +148,15 @@ static void test_pg_basics(void)
 	CHECK(db_table_exists(db, NULL, "t_db_basics", &exists, &e) == 0 && !exists);
 	CHECK(db_query(db, &a, "SELECT 'a' UNION ALL SELECT NULL", &rows, &e) == 0);
 	CHECK(rows.n == 2 && !strcmp(rows.v[0], "a") && !strcmp(rows.v[1], ""));
+	/* COPY with a client stream is refused cleanly, the session stays usable */
+	CHECK(db_exec(db, "COPY (SELECT 1) TO STDOUT", &n, &e) == -1);
+	CHECK(strstr(e.msg, "cannot run in a migration") != NULL);
+	CHECK(db_exec(db, "CREATE TEMP TABLE cp (a int)", &n, &e) == 0);
+	CHECK(db_exec(db, "COPY cp FROM STDIN", &n, &e) == -1);
+	CHECK(strstr(e.msg, "cannot run in a migration") != NULL);
+	rows.n = 0;
+	CHECK(db_query(db, &a, "SELECT count(*) FROM cp", &rows, &e) == 0);
+	CHECK(rows.n == 1 && !strcmp(rows.v[0], "0"));
 	/* notices are not printed: only the CLI prints */
 	CHECK(db_exec(db, "CREATE TABLE IF NOT EXISTS pg_class_x (a int)", NULL, &e) == 0);
 	CHECK(db_exec(db, "CREATE TABLE IF NOT EXISTS pg_class_x (a int)", NULL, &e) == 0);
