@@ -558,8 +558,9 @@ static int render_mako(struct tmpl *t, const struct tmpl_vars *v)
 		} else if (t->p[0] == '<' && t->p + 1 < t->end &&
 			   (t->p[1] == '%' || (t->p[1] == '/' && t->p + 2 < t->end && t->p[2] == '%'))) {
 			return mako_error(t, "tag", (struct slice){t->p, 3});
-		} else if (t->p[0] == '\\' && t->p + 1 < t->end && t->p[1] == '\n') {
-			t->p += 2; /* Mako line continuation */
+		} else if (t->p[0] == '\\' && t->p + 1 < t->end &&
+			   (t->p[1] == '\n' || (t->p[1] == '\r' && t->p + 2 < t->end && t->p[2] == '\n'))) {
+			t->p += t->p[1] == '\n' ? 2 : 3; /* Mako: an escaped newline is thrown away */
 			t->line++;
 		} else {
 			bol = t->p[0] == '\n';
@@ -675,6 +676,8 @@ static int render(struct arena *a, const struct config *c, const struct script_n
 		t.file = path;
 	}
 	build_vars(a, n, target, &v);
+	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3))
+		text += 3, len -= 3; /* Mako drops a UTF-8 BOM */
 	t.p = text;
 	t.end = text + len;
 	t.line = 1;

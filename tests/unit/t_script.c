@@ -578,7 +578,7 @@ static void test_write_mako_refusals(void)
 	}
 	/* what is supported beyond the generic template: ## comments, %%, \ continuation */
 	put(&a, dir, "script.py.mako",
-	    "## a comment line\nrevision = ${repr(up_revision)}\\\n\ndown_revision = None\n"
+	    "\xef\xbb\xbf## a comment line\nrevision = ${repr(up_revision)}\\\r\n\ndown_revision = None\n"
 	    "%% not a control line\nx = ${down_revision | comma}|${message | n,trim}\n");
 	n.id = "ok";
 	n.message = "  padded  ";
