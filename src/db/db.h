@@ -75,7 +75,7 @@ struct db_dialect {
 	bool transactional_ddl;      /* Alembic's impl.transactional_ddl (log line, offline BEGIN) */
 	bool runs_in_transaction;    /* we wrap online runs in a real transaction (sqlite: yes) */
 	const char *terminator;      /* offline statement terminator: ";" or "" (Oracle) */
-	const char *separator;       /* offline batch separator line after each statement: "GO", "/", NULL */
+	const char *separator;       /* offline line after each statement: "GO", "/" or NULL */
 	const char *begin_sql;       /* offline BEGIN text without terminator */
 	const char *version_type;    /* "VARCHAR(32)" or "VARCHAR2(32 CHAR)" */
 	bool insert_returning;       /* version INSERT gets " RETURNING <table>.version_num" */

@@ -181,9 +181,9 @@ static int split_skip_blank(struct split_state *s, struct err *e)
 /* Block-tracking state of the statement being scanned. */
 struct split_block {
 	int words;        /* keywords seen so far */
-	bool is_create;   /* first word is CREATE */
-	bool is_trigger;  /* CREATE ... TRIGGER */
-	bool is_routine;  /* CREATE ... FUNCTION/PROCEDURE */
+	bool in_prefix;   /* still in "CREATE [TEMP|TEMPORARY|OR REPLACE]" */
+	bool is_trigger;  /* CREATE [TEMP] TRIGGER */
+	bool is_routine;  /* CREATE [OR REPLACE] FUNCTION/PROCEDURE */
 	int depth;        /* open BEGIN/CASE blocks */
 	bool after_begin; /* previous word was BEGIN (routine: wait for ATOMIC) */
 };
@@ -205,15 +205,19 @@ static void split_word(struct split_block *b, const char *w, size_t n)
 
 	b->after_begin = false;
 	if (b->words++ == 0) {
-		b->is_create = split_word_is(w, n, "create");
+		b->in_prefix = split_word_is(w, n, "create");
 		return;
 	}
-	if (!b->is_create)
+	if (b->in_prefix) {
+		/* the word after the CREATE prefix decides what the statement is */
+		if (split_word_is(w, n, "temp") || split_word_is(w, n, "temporary") ||
+		    split_word_is(w, n, "or") || split_word_is(w, n, "replace"))
+			return;
+		b->in_prefix = false;
+		b->is_trigger = split_word_is(w, n, "trigger");
+		b->is_routine = split_word_is(w, n, "function") || split_word_is(w, n, "procedure");
 		return;
-	if (b->words <= 8 && split_word_is(w, n, "trigger"))
-		b->is_trigger = true;
-	if (b->words <= 5 && (split_word_is(w, n, "function") || split_word_is(w, n, "procedure")))
-		b->is_routine = true;
+	}
 	if (b->is_trigger) {
 		if (split_word_is(w, n, "begin") || split_word_is(w, n, "case"))
 			b->depth++;

@@ -32,7 +32,8 @@ static char *url_unquote(struct arena *a, const char *s, size_t n, bool plus)
 	for (size_t i = 0; i < n; i++) {
 		int hi, lo;
 
-		if (s[i] == '%' && i + 2 < n && (hi = url_hexval(s[i + 1])) >= 0 && (lo = url_hexval(s[i + 2])) >= 0) {
+		if (s[i] == '%' && i + 2 < n && (hi = url_hexval(s[i + 1])) >= 0 &&
+		    (lo = url_hexval(s[i + 2])) >= 0) {
 			buf_addch(&b, hi * 16 + lo);
 			i += 2;
 		} else if (plus && s[i] == '+') {

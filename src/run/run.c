@@ -158,8 +158,8 @@ static int run_body_py(struct run_ctx *c, const struct script *sc, const struct 
 }
 
 /* Native SQL revision: the section split into statements. */
-static int run_body_sql(struct run_ctx *c, const struct script *sc, const struct script_section *sec,
-			struct run_body *b, struct err *e)
+static int run_body_sql(struct run_ctx *c, const struct script *sc,
+			const struct script_section *sec, struct run_body *b, struct err *e)
 {
 	struct split_stmt *st;
 	size_t n, cap = 0;

@@ -90,14 +90,14 @@ static void test_split_trigger(void)
 				      "CREATE TRIGGER trg AFTER INSERT ON t\nBEGIN\n"
 				      "  UPDATE t SET a = CASE WHEN a > 1 THEN 1 ELSE 0 END;\n"
 				      "  INSERT INTO log VALUES (new.a);\nEND;\n"
-				      "CREATE TABLE begin_end (begin int, end int);\n"
+				      "CREATE TABLE begin_end (trigger int, begin int, case_ int);\n"
 				      "CREATE TEMP TRIGGER IF NOT EXISTS t2 BEFORE DELETE ON t BEGIN "
 				      "SELECT 1; END",
 				      &n);
 	CHECK_INT(n, 3);
 	CHECK(n == 3 && !strncmp(st[0].sql, "CREATE TRIGGER trg", 18));
 	CHECK(n == 3 && str_endswith(st[0].sql, "VALUES (new.a);\nEND"));
-	CHECK(n == 3 && !strcmp(st[1].sql, "CREATE TABLE begin_end (begin int, end int)"));
+	CHECK(n == 3 && !strcmp(st[1].sql, "CREATE TABLE begin_end (trigger int, begin int, case_ int)"));
 	CHECK(n == 3 && st[1].line == 6);
 	CHECK(n == 3 && str_endswith(st[2].sql, "SELECT 1; END"));
 	st = split(&a, "postgresql",
