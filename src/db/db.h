@@ -186,6 +186,7 @@ struct split_opts {
 	bool nested_comments; /* PostgreSQL nested block comments */
 	bool brackets;        /* SQLite/MSSQL [identifier] */
 	bool backticks;       /* MySQL/SQLite `identifier` */
+	bool backslashes;     /* MySQL: backslash escapes inside '...' and "..." */
 };
 
 /* Options for a dialect name. */

@@ -23,13 +23,14 @@ struct split_state {
 
 struct split_opts split_opts_for(const char *dialect)
 {
-	struct split_opts o = {false, false, false, false};
+	struct split_opts o = {false, false, false, false, false};
 
 	if (dialect && !strcmp(dialect, "postgresql")) {
 		o.dollar_quotes = true;
 		o.nested_comments = true;
-	} else if (dialect && !strcmp(dialect, "mysql")) {
+	} else if (dialect && (!strcmp(dialect, "mysql") || !strcmp(dialect, "mariadb"))) {
 		o.backticks = true;
+		o.backslashes = true;
 	} else if (dialect && !strcmp(dialect, "mssql")) {
 		o.brackets = true;
 	} else {
@@ -266,9 +267,10 @@ static int split_token(struct split_state *s, struct split_block *b, struct err 
 		return 0;
 	}
 	if (c == '\'')
-		return split_quoted(s, '\'', false, "string", e);
+		return split_quoted(s, '\'', s->o.backslashes, "string", e);
 	if (c == '"')
-		return split_quoted(s, '"', false, "quoted identifier", e);
+		return split_quoted(s, '"', s->o.backslashes,
+				    s->o.backslashes ? "string" : "quoted identifier", e);
 	if (c == '`' && s->o.backticks)
 		return split_quoted(s, '`', false, "quoted identifier", e);
 	if (c == '[' && s->o.brackets)

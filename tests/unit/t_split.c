@@ -56,6 +56,9 @@ static void test_split_quotes(void)
 	CHECK_STR(st[2].sql, "SELECT 'multi\nline;'");
 	CHECK_INT(st[3].line, 4);
 	CHECK_STR(st[3].sql, "SELECT 2");
+	st = split(&a, "mysql", "INSERT INTO t VALUES ('it\\'s; \\\\', \"a\\\";\"); SELECT `a;b`", &n);
+	CHECK_INT(n, 2);
+	CHECK_STR(st[0].sql, "INSERT INTO t VALUES ('it\\'s; \\\\', \"a\\\";\")");
 	st = split(&a, "sqlite", "SELECT [a;b], `c;d` FROM t; SELECT 'x\\'", &n);
 	CHECK_INT(n, 2);
 	CHECK_STR(st[0].sql, "SELECT [a;b], `c;d` FROM t");
