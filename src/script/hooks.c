@@ -154,16 +154,18 @@ static int hook_console_scripts(struct arena *a, const char *name, const char *p
 
 	if (!entry)
 		return err_set(e, ERR_COMMAND,
-			       "Key %s.entrypoint is required for post write hook '%s'", name, name);
+			       "Key %s.entrypoint is required for post write hook '%s'", name,
+			       name);
 	exe = find_on_path(a, entry);
 	if (!exe)
-		return err_set(e, ERR_COMMAND, "Could not find entrypoint console_scripts.%s", entry);
+		return err_set(e, ERR_COMMAND, "Could not find entrypoint console_scripts.%s",
+			       entry);
 	hook_argv(a, hook_opt(cfg, n, arena_printf(a, "%s.options", name)), path, &args);
 	return run_process(a, exe, &args, hook_opt(cfg, n, arena_printf(a, "%s.cwd", name)), e);
 }
 
-int script_run_hooks(struct arena *a, const char *path, const struct script_hook_opt *cfg,
-		     size_t n, const struct sink *s, struct err *e)
+int script_run_hooks(struct arena *a, const char *path, const struct script_hook_opt *cfg, size_t n,
+		     const struct sink *s, struct err *e)
 {
 	struct strvec names = STRVEC_INIT;
 
@@ -173,13 +175,14 @@ int script_run_hooks(struct arena *a, const char *path, const struct script_hook
 		int rc;
 		if (!type)
 			return err_set(e, ERR_COMMAND,
-				       "Key %s.type is required for post write hook '%s'", names.v[i],
-				       names.v[i]);
+				       "Key %s.type is required for post write hook '%s'",
+				       names.v[i], names.v[i]);
 		/* util.status(..., newline=True): "TEXT ...\n", the hook's output, "  done" */
 		sink_status_begin(s, arena_printf(a, "Running post write hook \"%s\"", names.v[i]));
 		sink_msg(s, "");
 		if (strcmp(type, "console_scripts"))
-			rc = err_set(e, ERR_COMMAND, "No formatter with name '%s' registered", type);
+			rc =
+			    err_set(e, ERR_COMMAND, "No formatter with name '%s' registered", type);
 		else
 			rc = hook_console_scripts(a, names.v[i], path, cfg, n, e);
 		sink_status_end(s, rc == 0);

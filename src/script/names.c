@@ -148,8 +148,8 @@ char *script_date_str(struct arena *a, const struct script_date *d)
 	struct buf b = BUF_INIT;
 	char *s;
 
-	buf_addf(&b, "%04d-%02d-%02d %02d:%02d:%02d", d->year, d->month, d->day, d->hour,
-		 d->minute, d->second);
+	buf_addf(&b, "%04d-%02d-%02d %02d:%02d:%02d", d->year, d->month, d->day, d->hour, d->minute,
+		 d->second);
 	if (d->usec)
 		buf_addf(&b, ".%06ld", d->usec);
 	if (d->has_offset) {
@@ -278,13 +278,13 @@ char *script_slug(struct arena *a, const char *message, int truncate_slug_length
 struct token_value {
 	const char *name; /* token name in the template */
 	const char *str;  /* string value, or NULL for an int */
-	long long num;    /* int value */
+	long long num;	  /* int value */
 };
 
 struct fmt_spec {
 	bool left, zero, plus, space; /* flags - 0 + ' ' */
-	int width;                    /* minimum width */
-	int prec;                     /* precision, -1 if none */
+	int width;		      /* minimum width */
+	int prec;		      /* precision, -1 if none */
 };
 
 /* Appends s padded to spec.width (code points), '%s' style. */
@@ -364,7 +364,8 @@ static int fmt_one(const char **pp, const struct token_value *tv, size_t ntv, st
 		}
 		n = strlen(s);
 		if (f.prec >= 0 && (size_t)f.prec < n)
-			n = (size_t)f.prec; /* tokens that are strings are rev and slug: bytes suffice */
+			n = (size_t)f
+				.prec; /* tokens that are strings are rev and slug: bytes suffice */
 		fmt_pad(out, s, n, &f, ' ', 0);
 	} else if (*p == 'd' || *p == 'i') {
 		return err_set(e, ERR_COMMAND,
@@ -378,13 +379,13 @@ static int fmt_one(const char **pp, const struct token_value *tv, size_t ntv, st
 	return 0;
 }
 
-int script_file_name(struct arena *a, const char *file_template, const char *rev,
-		     const char *slug, const struct script_date *d, char **out, struct err *e)
+int script_file_name(struct arena *a, const char *file_template, const char *rev, const char *slug,
+		     const struct script_date *d, char **out, struct err *e)
 {
 	const struct token_value tv[] = {
-		{"rev", rev, 0},          {"slug", slug, 0},         {"epoch", NULL, d->epoch},
-		{"year", NULL, d->year},  {"month", NULL, d->month}, {"day", NULL, d->day},
-		{"hour", NULL, d->hour},  {"minute", NULL, d->minute}, {"second", NULL, d->second},
+	    {"rev", rev, 0},	     {"slug", slug, 0},		  {"epoch", NULL, d->epoch},
+	    {"year", NULL, d->year}, {"month", NULL, d->month},	  {"day", NULL, d->day},
+	    {"hour", NULL, d->hour}, {"minute", NULL, d->minute}, {"second", NULL, d->second},
 	};
 	struct buf b = BUF_INIT;
 	const char *p = file_template;

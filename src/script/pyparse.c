@@ -16,7 +16,7 @@ enum tok_kind {
 	TOK_NAME,    /* identifier or keyword */
 	TOK_NUMBER,  /* numeric literal (never interpreted) */
 	TOK_STRING,  /* string literal with its prefix and quotes */
-	TOK_OP,      /* operator or delimiter */
+	TOK_OP,	     /* operator or delimiter */
 };
 
 enum {
@@ -27,30 +27,30 @@ enum {
 
 struct tok {
 	enum tok_kind kind; /* what it is */
-	const char *p;      /* first byte in the text */
-	size_t n;           /* length in bytes */
-	int line;           /* 1-based line of the first byte */
-	int col;            /* 1-based byte column of the first byte */
-	int indent;         /* width of the logical line's indentation (first token only) */
-	bool is_first;      /* first token of a logical line */
-	unsigned flags;     /* TOK_STRING: STR_* prefix flags */
-	int quote_len;      /* TOK_STRING: 1 or 3 */
+	const char *p;	    /* first byte in the text */
+	size_t n;	    /* length in bytes */
+	int line;	    /* 1-based line of the first byte */
+	int col;	    /* 1-based byte column of the first byte */
+	int indent;	    /* width of the logical line's indentation (first token only) */
+	bool is_first;	    /* first token of a logical line */
+	unsigned flags;	    /* TOK_STRING: STR_* prefix flags */
+	int quote_len;	    /* TOK_STRING: 1 or 3 */
 	size_t prefix_len;  /* TOK_STRING: bytes of prefix before the quotes */
 };
 
 struct lexer {
-	struct arena *a;      /* where the token array lives */
-	const char *file;     /* for error messages */
-	const char *p;        /* current position */
-	const char *end;      /* end of text */
-	const char *line_p;   /* start of the current physical line */
-	int line;             /* current 1-based line */
-	int depth;            /* bracket nesting */
-	bool at_line_start;   /* next token starts a logical line */
-	int indent;           /* indentation of the current logical line */
-	struct tok *v;        /* tokens so far */
-	size_t n, cap;        /* used / allocated */
-	struct err *e;        /* error out */
+	struct arena *a;    /* where the token array lives */
+	const char *file;   /* for error messages */
+	const char *p;	    /* current position */
+	const char *end;    /* end of text */
+	const char *line_p; /* start of the current physical line */
+	int line;	    /* current 1-based line */
+	int depth;	    /* bracket nesting */
+	bool at_line_start; /* next token starts a logical line */
+	int indent;	    /* indentation of the current logical line */
+	struct tok *v;	    /* tokens so far */
+	size_t n, cap;	    /* used / allocated */
+	struct err *e;	    /* error out */
 };
 
 static int lex_error(struct lexer *lx, int line, int col, const char *msg)
@@ -119,11 +119,24 @@ static int string_prefix(const char *p, size_t n, unsigned *flags)
 	for (size_t i = 0; i < n; i++) {
 		unsigned bit;
 		switch (p[i]) {
-		case 'r': case 'R': bit = STR_RAW; break;
-		case 'b': case 'B': bit = STR_BYTES; break;
-		case 'f': case 'F': bit = STR_FMT; break;
-		case 'u': case 'U': bit = 8; break;
-		default: return -1;
+		case 'r':
+		case 'R':
+			bit = STR_RAW;
+			break;
+		case 'b':
+		case 'B':
+			bit = STR_BYTES;
+			break;
+		case 'f':
+		case 'F':
+			bit = STR_FMT;
+			break;
+		case 'u':
+		case 'U':
+			bit = 8;
+			break;
+		default:
+			return -1;
 		}
 		if (f & bit)
 			return -1;
@@ -141,7 +154,8 @@ static int skip_string_body(struct lexer *lx, char quote, int qlen, unsigned fla
 			    int line, int col);
 
 /* A nested string literal inside an f-string field: quotes at q. */
-static int skip_nested(struct lexer *lx, const char *q, unsigned flags, int depth, int line, int col)
+static int skip_nested(struct lexer *lx, const char *q, unsigned flags, int depth, int line,
+		       int col)
 {
 	int qlen = (q + 2 < lx->end && q[1] == *q && q[2] == *q) ? 3 : 1;
 
@@ -226,8 +240,9 @@ static int skip_string_body(struct lexer *lx, char quote, int qlen, unsigned fla
 			lx->p += escaped ? 2 : 1;
 			if (!escaped && skip_field(lx, depth, line, col))
 				return -1;
-		} else if (*lx->p == quote && (qlen == 1 || (lx->p + 2 < lx->end && lx->p[1] == quote &&
-							     lx->p[2] == quote))) {
+		} else if (*lx->p == quote &&
+			   (qlen == 1 ||
+			    (lx->p + 2 < lx->end && lx->p[1] == quote && lx->p[2] == quote))) {
 			lx->p += qlen;
 			return 0;
 		} else {
@@ -299,9 +314,9 @@ static void lex_number(struct lexer *lx)
 static int lex_op(struct lexer *lx)
 {
 	static const char *const ops3[] = {"**=", "//=", ">>=", "<<=", "...", NULL};
-	static const char *const ops2[] = {"->", ":=", "==", "!=", "<=", ">=", "**", "//", "<<",
-					   ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
-					   "@=", NULL};
+	static const char *const ops2[] = {
+	    "->", ":=", "==", "!=", "<=", ">=", "**", "//", "<<", ">>",
+	    "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", NULL};
 	const char *s = lx->p;
 	size_t left = (size_t)(lx->end - s), n = 0;
 
@@ -313,7 +328,8 @@ static int lex_op(struct lexer *lx)
 			n = 2;
 	if (!n) {
 		if (!strchr("()[]{},:.;@=+-*/%&|^~<>!", *s))
-			return lex_error(lx, lx->line, lex_col(lx, s), "invalid character in Python source");
+			return lex_error(lx, lx->line, lex_col(lx, s),
+					 "invalid character in Python source");
 		n = 1;
 		if (strchr("([{", *s))
 			lx->depth++;
@@ -577,12 +593,12 @@ static int string_value(const char *file, const struct tok *t, struct buf *b, st
 /* ---- statements ---- */
 
 struct parser {
-	struct arena *a;            /* results */
-	const char *file;           /* for errors */
-	const struct tok *v;        /* tokens, ending with TOK_EOF */
+	struct arena *a;	    /* results */
+	const char *file;	    /* for errors */
+	const struct tok *v;	    /* tokens, ending with TOK_EOF */
 	struct pyparse_result *out; /* what we fill */
-	struct err *e;              /* error out */
-	struct buf scratch;         /* string building */
+	struct err *e;		    /* error out */
+	struct buf scratch;	    /* string building */
 };
 
 static bool tok_is(const struct tok *t, enum tok_kind kind, const char *s)
@@ -637,10 +653,11 @@ static int parse_seq(struct parser *ps, size_t *i, size_t end, const char *close
 		}
 		s = concat_strings(ps, i, end);
 		if (!s)
-			return ps->e->code ? -1
-					   : value_error(ps, &ps->v[*i < end ? *i : end - 1], name,
-							 "only string literals, None, and tuples or "
-							 "lists of strings can be read");
+			return ps->e->code
+				   ? -1
+				   : value_error(ps, &ps->v[*i < end ? *i : end - 1], name,
+						 "only string literals, None, and tuples or "
+						 "lists of strings can be read");
 		strvec_push(ps->a, &val->items, s);
 		if (*i < end && tok_op(&ps->v[*i], ",")) {
 			*had_comma = true;
@@ -659,10 +676,11 @@ static int parse_bare(struct parser *ps, size_t *i, size_t end, const char *name
 	while (*i < end) {
 		char *s = concat_strings(ps, i, end);
 		if (!s)
-			return ps->e->code ? -1
-					   : value_error(ps, &ps->v[*i], name,
-							 "only string literals, None, and tuples or "
-							 "lists of strings can be read");
+			return ps->e->code
+				   ? -1
+				   : value_error(ps, &ps->v[*i], name,
+						 "only string literals, None, and tuples or "
+						 "lists of strings can be read");
 		strvec_push(ps->a, &val->items, s);
 		if (*i < end && !tok_op(&ps->v[*i], ","))
 			return value_error(ps, &ps->v[*i], name,
@@ -703,8 +721,9 @@ static int parse_value(struct parser *ps, size_t i, size_t end, const char *name
 		val->kind = comma ? PYVAL_SEQ : PYVAL_STR;
 	}
 	if (i != end)
-		return value_error(ps, &ps->v[i], name,
-				   "only string literals, None, and tuples or lists of strings can be read");
+		return value_error(
+		    ps, &ps->v[i], name,
+		    "only string literals, None, and tuples or lists of strings can be read");
 	return 0;
 }
 
@@ -741,7 +760,8 @@ static size_t match_close(const struct tok *v, size_t i, size_t end)
 	for (; i < end; i++) {
 		if (tok_op(&v[i], "(") || tok_op(&v[i], "[") || tok_op(&v[i], "{"))
 			depth++;
-		else if ((tok_op(&v[i], ")") || tok_op(&v[i], "]") || tok_op(&v[i], "}")) && !--depth)
+		else if ((tok_op(&v[i], ")") || tok_op(&v[i], "]") || tok_op(&v[i], "}")) &&
+			 !--depth)
 			return i;
 	}
 	return end;
@@ -750,9 +770,10 @@ static size_t match_close(const struct tok *v, size_t i, size_t end)
 static bool is_keyword(const struct tok *t)
 {
 	static const char *const kw[] = {
-		"if", "for", "while", "with", "try", "return", "raise", "def", "class", "async",
-		"del", "global", "nonlocal", "assert", "import", "from", "yield", "await", "lambda",
-		"break", "continue", "elif", "else", "except", "finally", "match", "print", NULL};
+	    "if",     "for",   "while",	 "with",    "try",    "return",	  "raise",
+	    "def",    "class", "async",	 "del",	    "global", "nonlocal", "assert",
+	    "import", "from",  "yield",	 "await",   "lambda", "break",	  "continue",
+	    "elif",   "else",  "except", "finally", "match",  "print",	  NULL};
 
 	for (int i = 0; kw[i]; i++)
 		if (tok_is(t, TOK_NAME, kw[i]))
@@ -788,11 +809,11 @@ static char *execute_arg(struct parser *ps, size_t i, size_t end)
 	return i == end ? sql : NULL;
 }
 
-static void refuse(struct parser *ps, struct script_section *sec, const struct tok *t, const char *why)
+/* Records why the body cannot run natively (the first reason only counts). */
+static void refuse(struct script_section *sec, const struct tok *t, const char *why)
 {
 	sec->refusal = why;
 	sec->refusal_line = t->line;
-	(void)ps;
 }
 
 static void push_stmt(struct parser *ps, struct script_section *sec, const char *sql, int line)
@@ -842,8 +863,9 @@ static int body_stmt(struct parser *ps, struct script_section *sec, size_t s, si
 		return 0; /* docstring or other string expression */
 	i = s;
 	if (is_keyword(t)) {
-		refuse(ps, sec, t,
-		       arena_printf(ps->a, "'%.*s' statement is not supported by the native runtime yet",
+		refuse(sec, t,
+		       arena_printf(ps->a,
+				    "'%.*s' statement is not supported by the native runtime yet",
 				    (int)t->n, t->p));
 		return 0;
 	}
@@ -856,18 +878,20 @@ static int body_stmt(struct parser *ps, struct script_section *sec, size_t s, si
 		}
 		if (ps->e->code)
 			return -1;
-		refuse(ps, sec, t,
-		       "op.execute with an argument other than a string literal is not supported by "
-		       "the native runtime yet");
+		refuse(
+		    sec, t,
+		    "op.execute with an argument other than a string literal is not supported by "
+		    "the native runtime yet");
 	} else if (*name && i < end && tok_op(&ps->v[i], "(")) {
-		refuse(ps, sec, t,
+		refuse(sec, t,
 		       arena_printf(ps->a, "%s is not supported by the native runtime yet", name));
 	} else {
-		refuse(ps, sec, t,
-		       arena_printf(ps->a,
-				    "the statement starting with '%.*s' is not supported by the native "
-				    "runtime yet",
-				    (int)t->n, t->p));
+		refuse(sec, t,
+		       arena_printf(
+			   ps->a,
+			   "the statement starting with '%.*s' is not supported by the native "
+			   "runtime yet",
+			   (int)t->n, t->p));
 	}
 	return 0;
 }
@@ -905,14 +929,16 @@ static int parse_def(struct parser *ps, struct script_section *sec, size_t i, si
 	sec->present = true;
 	sec->first_line = ps->v[i].line;
 	if (decorated)
-		refuse(ps, sec, &ps->v[i],
-		       arena_printf(ps->a, "a decorated %.*s() is not supported by the native runtime yet",
+		refuse(sec, &ps->v[i],
+		       arena_printf(ps->a,
+				    "a decorated %.*s() is not supported by the native runtime yet",
 				    (int)name->n, name->p));
 	else if (close > i + 3)
-		refuse(ps, sec, &ps->v[i],
-		       arena_printf(ps->a,
-				    "%.*s() with parameters is not supported by the native runtime yet",
-				    (int)name->n, name->p));
+		refuse(sec, &ps->v[i],
+		       arena_printf(
+			   ps->a,
+			   "%.*s() with parameters is not supported by the native runtime yet",
+			   (int)name->n, name->p));
 	if (body_stmts(ps, sec, colon + 1, end))
 		return -1;
 	for (j = end + 1; ps->v[j].kind != TOK_EOF && ps->v[j].indent > 0;) {

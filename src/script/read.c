@@ -13,29 +13,29 @@
 /* ---- native SQL format ---- */
 
 enum sql_marker {
-	MARK_NONE,           /* not a marker line */
-	MARK_UPGRADE,        /* -- migrate:upgrade */
-	MARK_DOWNGRADE,      /* -- migrate:downgrade */
+	MARK_NONE,	     /* not a marker line */
+	MARK_UPGRADE,	     /* -- migrate:upgrade */
+	MARK_DOWNGRADE,	     /* -- migrate:downgrade */
 	MARK_NO_TRANSACTION, /* -- migrate:no-transaction */
-	MARK_UNKNOWN,        /* -- migrate:<anything else> */
+	MARK_UNKNOWN,	     /* -- migrate:<anything else> */
 };
 
 struct sql_reader {
-	struct arena *a;     /* results */
-	const char *file;    /* path for errors */
-	struct script *s;    /* being filled */
-	struct err *e;       /* error out */
-	struct buf doc;      /* longdoc being collected */
-	int line_id;         /* line of "Revision ID:" (0: none) */
-	int line_revises;    /* line of "Revises:" */
-	int line_labels;     /* line of "Branch Labels:" */
-	int line_deps;       /* line of "Depends On:" */
+	struct arena *a;  /* results */
+	const char *file; /* path for errors */
+	struct script *s; /* being filled */
+	struct err *e;	  /* error out */
+	struct buf doc;	  /* longdoc being collected */
+	int line_id;	  /* line of "Revision ID:" (0: none) */
+	int line_revises; /* line of "Revises:" */
+	int line_labels;  /* line of "Branch Labels:" */
+	int line_deps;	  /* line of "Depends On:" */
 };
 
 /* One line of text: [p, p+n) without its line break. */
 struct line {
-	const char *p; /* start */
-	size_t n;      /* length without "\n" / "\r\n" */
+	const char *p;	  /* start */
+	size_t n;	  /* length without "\n" / "\r\n" */
 	const char *next; /* start of the following line */
 };
 
@@ -84,21 +84,21 @@ static int sql_list(struct sql_reader *r, struct slice v, int line, const char *
 		struct slice item = {v.p, comma ? (size_t)(comma - v.p) : v.n};
 		item = slice_strip(item);
 		if (!item.n)
-			return err_at(r->e, ERR_INPUT, r->file, line, "malformed '%s' line: empty item",
-				      field);
+			return err_at(r->e, ERR_INPUT, r->file, line,
+				      "malformed '%s' line: empty item", field);
 		for (size_t i = 0; i < item.n; i++)
 			if (str_isspace(item.p[i]))
 				return err_at(r->e, ERR_INPUT, r->file, line,
-					      "malformed '%s' line: '%.*s' contains white space", field,
-					      (int)item.n, item.p);
+					      "malformed '%s' line: '%.*s' contains white space",
+					      field, (int)item.n, item.p);
 		strvec_push(r->a, out, slice_dup(r->a, item));
 		if (!comma)
 			break;
 		v.n -= (size_t)(comma + 1 - v.p);
 		v.p = comma + 1;
 		if (!slice_strip(v).n)
-			return err_at(r->e, ERR_INPUT, r->file, line, "malformed '%s' line: empty item",
-				      field);
+			return err_at(r->e, ERR_INPUT, r->file, line,
+				      "malformed '%s' line: empty item", field);
 	}
 	return 0;
 }
@@ -134,8 +134,8 @@ static int sql_field(struct sql_reader *r, struct slice content, int line, bool 
 	else
 		return 0;
 	if (*seen)
-		return err_at(r->e, ERR_INPUT, r->file, line, "duplicate '%s' line (first on line %d)",
-			      name, *seen);
+		return err_at(r->e, ERR_INPUT, r->file, line,
+			      "duplicate '%s' line (first on line %d)", name, *seen);
 	*seen = line;
 	*keep_in_doc = !(list == &r->s->labels || list == &r->s->deps);
 	if (list)
@@ -199,8 +199,9 @@ static int sql_sections(struct sql_reader *r, const char *p, const char *end, in
 
 	for (; next_line(p, end, &l); p = l.next, line++) {
 		enum sql_marker m = sql_marker(&l);
-		struct script_section *sec = m == MARK_UPGRADE ? &r->s->upgrade
-					   : m == MARK_DOWNGRADE ? &r->s->downgrade : NULL;
+		struct script_section *sec = m == MARK_UPGRADE	   ? &r->s->upgrade
+					     : m == MARK_DOWNGRADE ? &r->s->downgrade
+								   : NULL;
 		if (m == MARK_NONE) {
 			struct slice t = slice_strip((struct slice){l.p, l.n});
 			if (!cur && t.n && !(t.n >= 2 && !memcmp(t.p, "--", 2)))
@@ -212,8 +213,9 @@ static int sql_sections(struct sql_reader *r, const char *p, const char *end, in
 				      (int)slice_strip((struct slice){l.p, l.n}).n, l.p);
 		if (m == MARK_NO_TRANSACTION) {
 			if (cur)
-				return sql_error(r, line, "'-- migrate:no-transaction' must come before "
-							  "'-- migrate:upgrade'");
+				return sql_error(r, line,
+						 "'-- migrate:no-transaction' must come before "
+						 "'-- migrate:upgrade'");
 			r->s->is_no_transaction = true;
 			continue;
 		}
@@ -221,8 +223,9 @@ static int sql_sections(struct sql_reader *r, const char *p, const char *end, in
 			return err_at(r->e, ERR_INPUT, r->file, line, "duplicate '%.*s' section",
 				      (int)slice_strip((struct slice){l.p, l.n}).n, l.p);
 		if (m == MARK_UPGRADE && r->s->downgrade.present)
-			return sql_error(r, line, "'-- migrate:upgrade' must come before "
-						  "'-- migrate:downgrade'");
+			return sql_error(r, line,
+					 "'-- migrate:upgrade' must come before "
+					 "'-- migrate:downgrade'");
 		sql_close_section(r, cur, body, l.p);
 		cur = sec;
 		cur->present = true;
@@ -252,7 +255,8 @@ static int parse_sql(struct arena *a, struct script *s, const char *text, size_t
 		const char *sep;
 		s->longdoc = pyparse_strip(a, buf_cstr(&r.doc), r.doc.len);
 		sep = strstr(s->longdoc, "\n\n");
-		s->doc = sep ? arena_strndup(a, s->longdoc, (size_t)(sep - s->longdoc)) : s->longdoc;
+		s->doc =
+		    sep ? arena_strndup(a, s->longdoc, (size_t)(sep - s->longdoc)) : s->longdoc;
 	}
 	buf_release(&r.doc);
 	return rc;
@@ -309,11 +313,12 @@ static int parse_py(struct arena *a, struct script *s, const char *text, size_t 
 		return -1;
 	if (r.revision.kind == PYVAL_ABSENT) {
 		if (!legacy_rev_name(s->filename))
-			return err_at(e, ERR_COMMAND, s->path, 0,
-				      "Could not determine revision id from filename %s. Be sure the "
-				      "'revision' variable is declared inside the script (please see "
-				      "'Upgrading from Alembic 0.1 to 0.2' in the documentation).",
-				      s->filename);
+			return err_at(
+			    e, ERR_COMMAND, s->path, 0,
+			    "Could not determine revision id from filename %s. Be sure the "
+			    "'revision' variable is declared inside the script (please see "
+			    "'Upgrading from Alembic 0.1 to 0.2' in the documentation).",
+			    s->filename);
 		s->id = arena_strndup(a, s->filename, strlen(s->filename) - 3);
 	} else if (r.revision.kind != PYVAL_STR) {
 		err_at(e, ERR_INPUT, s->path, r.revision.line, "revision is not a string literal");

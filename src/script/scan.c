@@ -13,8 +13,8 @@
 /* Set of real paths already seen: open addressing, membership only (never iterated). */
 struct path_set {
 	const char **slot; /* NULL = empty */
-	size_t cap;        /* power of two */
-	size_t n;          /* entries */
+	size_t cap;	   /* power of two */
+	size_t n;	   /* entries */
 };
 
 static size_t path_hash(const char *s)
@@ -48,13 +48,13 @@ static bool path_set_add(struct arena *a, struct path_set *ps, const char *s)
 }
 
 struct scan {
-	struct arena *a;          /* results */
-	const struct config *c;   /* settings */
-	struct script_list *out;  /* scripts and warnings */
-	struct path_set seen;     /* real paths loaded */
-	size_t cap;               /* allocated slots in out->v */
-	bool is_py_project;       /* new revisions are .py: a .sql without header is a helper */
-	struct err *e;            /* error out */
+	struct arena *a;	 /* results */
+	const struct config *c;	 /* settings */
+	struct script_list *out; /* scripts and warnings */
+	struct path_set seen;	 /* real paths loaded */
+	size_t cap;		 /* allocated slots in out->v */
+	bool is_py_project;	 /* new revisions are .py: a .sql without header is a helper */
+	struct err *e;		 /* error out */
 };
 
 /* base.py _only_source_rev_file "^(?!\.#|__init__)(.*\.py)$", plus our ".sql" files. */
@@ -102,8 +102,8 @@ static int scan_entry(struct scan *sc, const char *dir, const char *real_dir, co
 		      const struct stat *st)
 {
 	const char *path = fs_join(sc->a, dir, name);
-	const char *real = S_ISLNK(st->st_mode) ? real_path(sc->a, path)
-						: fs_join(sc->a, real_dir, name);
+	const char *real =
+	    S_ISLNK(st->st_mode) ? real_path(sc->a, path) : fs_join(sc->a, real_dir, name);
 	struct script *s;
 	char *text;
 	size_t len;
@@ -226,8 +226,8 @@ int script_scan(struct arena *a, const struct config *c, struct script_list *out
 	if (!c->version_locations_configured || !c->version_locations.n) {
 		const char *versions = fs_join(a, c->script_location, "versions");
 		if (!fs_is_dir(versions))
-			return err_at(e, ERR_IO, versions, 0,
-				      "No such file or directory: '%s'", versions);
+			return err_at(e, ERR_IO, versions, 0, "No such file or directory: '%s'",
+				      versions);
 		return scan_dir(&sc, versions);
 	}
 	for (size_t i = 0; i < c->version_locations.n; i++) {

@@ -11,18 +11,17 @@
 #include "base/fs.h"
 #include "base/str.h"
 
-const char script_sql_template_default[] =
-	"-- ${message}\n"
-	"--\n"
-	"-- Revision ID: ${up_revision}\n"
-	"-- Revises: ${down_revision}\n"
-	"-- Create Date: ${create_date}\n"
-	"${header_extra}\n"
-	"-- migrate:upgrade\n"
-	"${upgrades}\n"
-	"\n"
-	"-- migrate:downgrade\n"
-	"${downgrades}\n";
+const char script_sql_template_default[] = "-- ${message}\n"
+					   "--\n"
+					   "-- Revision ID: ${up_revision}\n"
+					   "-- Revises: ${down_revision}\n"
+					   "-- Create Date: ${create_date}\n"
+					   "${header_extra}\n"
+					   "-- migrate:upgrade\n"
+					   "${upgrades}\n"
+					   "\n"
+					   "-- migrate:downgrade\n"
+					   "${downgrades}\n";
 
 enum script_format script_default_format(const struct config *c)
 {
@@ -74,8 +73,7 @@ static struct pyobj obj_scalar(const struct strvec *v)
 static bool obj_truthy(const struct pyobj *o)
 {
 	return (o->kind == OBJ_STR && *o->items.v[0]) ||
-	       ((o->kind == OBJ_TUPLE || o->kind == OBJ_LIST) && o->items.n) ||
-	       o->kind == OBJ_DATE;
+	       ((o->kind == OBJ_TUPLE || o->kind == OBJ_LIST) && o->items.n) || o->kind == OBJ_DATE;
 }
 
 /* Python repr(str): single quotes unless the text has ' and no ". */
@@ -164,15 +162,15 @@ static const struct pyobj *var_lookup(const struct tmpl_vars *v, struct slice na
 		const char *name;
 		size_t off;
 	} names[] = {
-		{"message", offsetof(struct tmpl_vars, message)},
-		{"up_revision", offsetof(struct tmpl_vars, up_revision)},
-		{"down_revision", offsetof(struct tmpl_vars, down_revision)},
-		{"branch_labels", offsetof(struct tmpl_vars, branch_labels)},
-		{"depends_on", offsetof(struct tmpl_vars, depends_on)},
-		{"create_date", offsetof(struct tmpl_vars, create_date)},
-		{"imports", offsetof(struct tmpl_vars, imports)},
-		{"upgrades", offsetof(struct tmpl_vars, upgrades)},
-		{"downgrades", offsetof(struct tmpl_vars, downgrades)},
+	    {"message", offsetof(struct tmpl_vars, message)},
+	    {"up_revision", offsetof(struct tmpl_vars, up_revision)},
+	    {"down_revision", offsetof(struct tmpl_vars, down_revision)},
+	    {"branch_labels", offsetof(struct tmpl_vars, branch_labels)},
+	    {"depends_on", offsetof(struct tmpl_vars, depends_on)},
+	    {"create_date", offsetof(struct tmpl_vars, create_date)},
+	    {"imports", offsetof(struct tmpl_vars, imports)},
+	    {"upgrades", offsetof(struct tmpl_vars, upgrades)},
+	    {"downgrades", offsetof(struct tmpl_vars, downgrades)},
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -213,13 +211,13 @@ static void build_vars(struct arena *a, const struct script_new *n, const struct
 /* ---- script.sql.tmpl ---- */
 
 struct tmpl {
-	const char *file;  /* template path for errors ("<built-in>" for the default) */
-	const char *p;     /* text */
-	const char *end;   /* end of text */
-	int line;          /* current line */
-	struct buf *out;   /* rendered text */
-	struct arena *a;   /* scratch */
-	struct err *e;     /* error out */
+	const char *file; /* template path for errors ("<built-in>" for the default) */
+	const char *p;	  /* text */
+	const char *end;  /* end of text */
+	int line;	  /* current line */
+	struct buf *out;  /* rendered text */
+	struct arena *a;  /* scratch */
+	struct err *e;	  /* error out */
 };
 
 /* Value of SQL placeholder name, or NULL if unknown. */
@@ -454,7 +452,7 @@ static int mako_filters(struct tmpl *t, struct slice expr, struct slice filters,
 			return mako_error(t, "filter in", expr);
 		}
 		*o = obj_str(t->a, slice_eq(name, "trim") ? str_strip(t->a, buf_cstr(&b))
-							 : buf_to_arena(&b, t->a));
+							  : buf_to_arena(&b, t->a));
 		buf_reset(&b);
 	}
 	buf_release(&b);
@@ -523,7 +521,7 @@ static int mako_line_start(struct tmpl *t)
 
 	while (q < t->end && (*q == ' ' || *q == '\t'))
 		q++;
-	if (q >= t->end || *q != '%' ) {
+	if (q >= t->end || *q != '%') {
 		if (q + 1 < t->end && q[0] == '#' && q[1] == '#') {
 			nl = memchr(q, '\n', (size_t)(t->end - q));
 			t->p = nl ? nl + 1 : t->end;
@@ -556,11 +554,14 @@ static int render_mako(struct tmpl *t, const struct tmpl_vars *v)
 			if (mako_substitute(t, v))
 				return -1;
 		} else if (t->p[0] == '<' && t->p + 1 < t->end &&
-			   (t->p[1] == '%' || (t->p[1] == '/' && t->p + 2 < t->end && t->p[2] == '%'))) {
+			   (t->p[1] == '%' ||
+			    (t->p[1] == '/' && t->p + 2 < t->end && t->p[2] == '%'))) {
 			return mako_error(t, "tag", (struct slice){t->p, 3});
 		} else if (t->p[0] == '\\' && t->p + 1 < t->end &&
-			   (t->p[1] == '\n' || (t->p[1] == '\r' && t->p + 2 < t->end && t->p[2] == '\n'))) {
-			t->p += t->p[1] == '\n' ? 2 : 3; /* Mako: an escaped newline is thrown away */
+			   (t->p[1] == '\n' ||
+			    (t->p[1] == '\r' && t->p + 2 < t->end && t->p[2] == '\n'))) {
+			t->p +=
+			    t->p[1] == '\n' ? 2 : 3; /* Mako: an escaped newline is thrown away */
 			t->line++;
 		} else {
 			bol = t->p[0] == '\n';
@@ -706,18 +707,20 @@ static int check_written(struct arena *a, const struct script_new *n, const stru
 	if (script_read(a, fs_dirname(a, t->path), fs_basename(t->path), &sc, e))
 		return -1;
 	if (n->labels.n && !sc->labels.n)
-		return err_set(e, ERR_COMMAND,
-			       "Version %s specified branch_labels %s, however the migration file %s "
-			       "does not have them; have you upgraded your script.py.mako to include "
-			       "the 'branch_labels' section?",
-			       sc->id, strvec_join(a, &n->labels, ", "), sc->path);
+		return err_set(
+		    e, ERR_COMMAND,
+		    "Version %s specified branch_labels %s, however the migration file %s "
+		    "does not have them; have you upgraded your script.py.mako to include "
+		    "the 'branch_labels' section?",
+		    sc->id, strvec_join(a, &n->labels, ", "), sc->path);
 	if (strcmp(sc->id, n->id) || !same_vec(&sc->down, &n->down) ||
 	    !same_vec(&sc->labels, &n->labels) || !same_vec(&sc->deps, &n->deps))
-		return err_set(e, ERR_COMMAND,
-			       "The generated file %s does not declare the revision, parents, branch "
-			       "labels and dependencies it was generated for; check the project's "
-			       "template",
-			       sc->path);
+		return err_set(
+		    e, ERR_COMMAND,
+		    "The generated file %s does not declare the revision, parents, branch "
+		    "labels and dependencies it was generated for; check the project's "
+		    "template",
+		    sc->path);
 	if (out)
 		*out = sc;
 	return 0;
