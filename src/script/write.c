@@ -151,9 +151,16 @@ static void obj_comma(struct buf *b, const struct pyobj *o)
 
 /* The names a template may use. */
 struct tmpl_vars {
-	struct pyobj message, up_revision, down_revision, branch_labels, depends_on;
-	struct pyobj create_date, imports, upgrades, downgrades;
-	const char *header_extra; /* SQL templates only */
+	struct pyobj message;	    /* -m, or "empty message" */
+	struct pyobj up_revision;   /* the new id */
+	struct pyobj down_revision; /* tuple_rev_as_scalar(parents) */
+	struct pyobj branch_labels; /* util.to_tuple(label) */
+	struct pyobj depends_on;    /* tuple_rev_as_scalar(resolved list): None, str or list */
+	struct pyobj create_date;   /* the datetime (str() only) */
+	struct pyobj imports;	    /* autogenerate's imports (undefined here) */
+	struct pyobj upgrades;	    /* autogenerate's body (undefined: "pass") */
+	struct pyobj downgrades;    /* likewise */
+	const char *header_extra;   /* SQL templates only */
 };
 
 static const struct pyobj *var_lookup(const struct tmpl_vars *v, struct slice name)
