@@ -117,6 +117,18 @@ static void test_refusals(void)
 			     &e), 0);
 	CHECK_STR(r.upgrade.refusal,
 		  "the statement starting with 'x' is not supported by the native runtime yet");
+	/* a statement spread over lines, implicit concatenation, comments between */
+	CHECK_INT(parse_text(&a, "revision='a'\ndown_revision=None\ndef upgrade():\n    op.execute(\n"
+				 "        \"CREATE TABLE a (\"  # part one\n        'id int)'\n    )\n"
+				 "    op . execute ( 'SELECT 1' )\n",
+			     &r, &e), 0);
+	CHECK_INT(r.upgrade.n_stmts, 2);
+	if (r.upgrade.n_stmts == 2) {
+		CHECK_STR(r.upgrade.stmts[0].sql, "CREATE TABLE a (id int)");
+		CHECK_INT(r.upgrade.stmts[0].line, 4);
+		CHECK_STR(r.upgrade.stmts[1].sql, "SELECT 1");
+		CHECK_INT(r.upgrade.stmts[1].line, 8);
+	}
 	/* an empty body (pass, docstring and comments only) runs nothing */
 	CHECK_INT(parse_text(&a, "revision='a'\ndown_revision=None\ndef upgrade() -> None:\n"
 				 "    '''doc'''\n    # c\n    pass\n", &r, &e), 0);
