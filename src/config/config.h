@@ -31,7 +31,8 @@ struct config {
 	struct ini *ini;                  /* the parsed file, for `config` and other keys */
 	struct strvec x_args;             /* -x key=value arguments, in order */
 	const char *script_location;      /* absolute path (relative values resolved against CWD, as Alembic) */
-	struct strvec version_locations;  /* absolute paths in configured order */
+	struct strvec version_locations;  /* absolute paths in configured order; when not
+					     configured: <script_location>/versions */
 	bool version_locations_configured;/* version_locations key present */
 	bool recursive_version_locations; /* search version dirs recursively */
 	const char *file_template;        /* interpolated, e.g. "%(rev)s_%(slug)s" */
@@ -47,6 +48,13 @@ struct config {
 	bool transaction_per_migration;   /* default false */
 	long lock_timeout_ms;             /* migration lock wait, default 60000 */
 	const char *revision_format;      /* "sql" (default) or "py" */
+	/* --- added after the first contract; all optional to read --- */
+	const char *script_location_raw;  /* script_location as written (expanded), e.g. "migrations" */
+	const char *version_path_separator;/* effective separator keyword ("os", ";", "newline", ...);
+					     NULL = legacy comma/space splitting */
+	const char *target_metadata;      /* target_metadata key, stored only; NULL if absent */
+	const struct err *url_err;        /* why url is NULL although sqlalchemy.url is set
+					     (e.g. an unset ${VAR}); NULL otherwise */
 };
 
 /*
@@ -60,8 +68,50 @@ int config_load(struct arena *a, const char *path, const char *section, struct c
 /* ERR_COMMAND "Path doesn't exist: ..." unless script_location is a directory. */
 int config_check_script_location(const struct config *c, struct err *e);
 
+/* The ini path used when none is given: $ALEMBIC_CONFIG if set and not
+ * empty, else "alembic.ini" (Alembic's -c default). */
+const char *config_default_path(void);
+
 /* Value of key in the main section after interpolation and ${VAR} expansion;
  * NULL if absent (e is untouched) or on error (e is set: check e->code). */
 const char *config_get(struct arena *a, const struct config *c, const char *key, struct err *e);
+
+/* One key of the main section as `alembic config` shows it. */
+struct config_setting {
+	const char *key;   /* lower-cased key */
+	const char *raw;   /* value as written (continuation lines joined with "\n") */
+	const char *value; /* after interpolation and ${VAR} expansion; NULL if that failed */
+	const char *error; /* why value is NULL (message without file:line), else NULL */
+	int line;          /* 1-based line of the key in the ini */
+	bool is_default;   /* inherited from [DEFAULT] (not overridden by the main section) */
+};
+
+/*
+ * The main section's effective settings: its own keys in file order, then the
+ * [DEFAULT] keys it does not override, in file order (the built-in "here" is
+ * not listed).  A value that cannot be expanded is reported per setting, so
+ * one bad key does not hide the others.  *out lives in a.
+ */
+void config_settings(struct arena *a, const struct config *c, struct config_setting **out,
+		     size_t *n);
+
+/*
+ * Sets key = value in section (NULL: "alembic") of the ini at ini_path (NULL:
+ * config_default_path()), rewriting the file in place: every other byte
+ * (comments, blank lines, order, line endings) is kept.  An existing key's
+ * line keeps its "key = " prefix and loses its continuation lines (comment
+ * lines among them stay); a new key is added after the last non-blank line
+ * of the section (a comment block attached to the next [header] stays with
+ * that header); a missing section is appended at the end.  '%' in value is
+ * written "%%" so that the raw value reads back exactly as given ('$' is not
+ * escaped: "${VAR}" can be set on purpose).  The file is replaced atomically
+ * (through a symlink, the target is written).
+ * Errors: ERR_USAGE for a key containing '=', ':', a line break or outer
+ * white space, or starting with '[', '#', ';'; a value with a line break or
+ * outer white space; ERR_COMMAND (Alembic's text) for a missing file;
+ * ERR_INPUT for an ini that does not parse (nothing is written); ERR_IO.
+ */
+int config_set_value(struct arena *a, const char *ini_path, const char *section, const char *key,
+		     const char *value, struct err *e);
 
 #endif
