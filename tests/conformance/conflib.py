@@ -121,7 +121,8 @@ def run_online(cmd, top, run):
 #     id, i.e. at the start of a heads/branches line or after the first " -> "
 #     of a history/child line) is sorted; dependency groups "PARENT (d1, d2) ->"
 #     are file order and are left alone;
-#   * `current` (online sequences) prints one revision per line: lines sorted.
+#   * `current` (online sequences) prints one revision per line: lines sorted;
+#     `show current` prints one verbose block per current head: blocks sorted.
 #   * offline SQL of upgrade/downgrade: the version-table statements are
 #     replayed from the start revision; in a merge step with other heads
 #     present (DELETE x.. + UPDATE y -> R) the set F = {x.., y} is re-emitted
@@ -261,6 +262,14 @@ def norm_sql(text, start):
     return "\n".join(lines)
 
 
+def sort_rev_blocks(text):
+    """`show current`: one verbose block per current head (a set): blocks sorted."""
+    blocks = re.split(r"(?m)^(?=Rev: )", text)
+    head = blocks[0] if blocks and not blocks[0].startswith("Rev: ") else ""
+    rest = [b for b in blocks if b.startswith("Rev: ")]
+    return head + "".join(sorted(rest, key=lambda b: b.split("\n", 1)[0].split()[1]))
+
+
 def normalise(argv, text):
     """Rewrite Alembic's set-ordered output of command ARGV to the pinned order."""
     words = [a for a in argv if not a.startswith("-")]
@@ -271,6 +280,8 @@ def normalise(argv, text):
     if cmd == "current":
         body = sorted(l for l in lines if l)
         return "".join(l + "\n" for l in body)
+    if cmd == "show" and "current" in words:
+        return sort_rev_blocks("\n".join(norm_line(l) for l in lines))
     if cmd in ("upgrade", "downgrade") and "--sql" in argv:
         return norm_sql(text, sql_start(argv, cmd))
     lines = [norm_line(l) for l in lines]
