@@ -352,17 +352,12 @@ static int consume_option(struct pstate *st, size_t *i)
 		store(st, o, t->explicit_arg);
 		return 0;
 	}
-	/* nargs=None pattern "-*A-*": an optional "--" before and after the value */
-	size_t j = *i + 1;
-	if (j < st->n_args && st->toks[j].kind == '-')
-		j++;
-	if (j >= st->n_args || st->toks[j].kind != 'A')
+	/* an option's value is the next argument; "--" is never one (argparse
+	 * drops "-*" from the nargs pattern of options) */
+	if (*i + 1 >= st->n_args || st->toks[*i + 1].kind != 'A')
 		return usage_error(st->ctx, st->p, "argument %s: expected one argument",
 				   opt_display(a, o));
-	store(st, o, st->args[j]);
-	if (j + 1 < st->n_args && st->toks[j + 1].kind == '-')
-		j++;
-	*i = j;
+	store(st, o, st->args[++*i]);
 	return 0;
 }
 
@@ -560,6 +555,11 @@ static int parse(struct pstate *st)
 				return rc;
 			i++;
 			continue;
+		}
+		if (st->p->cmds && st->toks[i].kind == '-' && i + 1 == st->n_args) {
+			/* a final "--": PARSER's "-*A..." needs an argument after it */
+			strvec_push(st->ctx->arena, st->extras, st->args[i]);
+			break;
 		}
 		if (st->p->cmds)
 			return parse_command_word(st, i);

@@ -130,6 +130,24 @@ $TOP_USAGE
 alembic: error: unrecognized arguments: --
 EOF
 
+usage_err "a final -- is not a command word" -- <<EOF
+$TOP_USAGE
+alembic: error: unrecognized arguments: --
+EOF
+
+usage_err "-- is never an option's value" -x -- heads <<EOF
+$TOP_USAGE
+alembic: error: argument -x: expected one argument
+EOF
+
+usage_err "-- after -m" revision -m -- x <<'EOF'
+usage: alembic revision [-h] [-m MESSAGE] [--autogenerate] [--sql]
+                        [--head HEAD] [--splice] [--branch-label BRANCH_LABEL]
+                        [--version-path VERSION_PATH] [--rev-id REV_ID]
+                        [--depends-on DEPENDS_ON]
+alembic revision: error: argument -m/--message: expected one argument
+EOF
+
 usage_err "tool option after the command" heads -c x <<EOF
 $TOP_USAGE
 alembic: error: unrecognized arguments: -c x
