@@ -557,13 +557,13 @@ static int config_verify(struct arena *a, const char *path, const struct buf *b,
 	return 0;
 }
 
-int config_set_value(struct arena *a, const char *ini_path, const char *section, const char *key,
-		     const char *value, struct err *e)
+int config_rewrite(struct arena *a, const char *path, const char *text, size_t len,
+		   const char *section, const char *key, const char *value, char **out,
+		   size_t *out_len, struct err *e)
 {
-	const char *path = ini_path ? ini_path : config_default_path();
 	struct buf b = BUF_INIT;
 	struct ini *ini;
-	char *target, *raw;
+	char *raw;
 	int rc = -1;
 
 	section = section ? section : CONFIG_DEFAULT_SECTION;
@@ -571,20 +571,37 @@ int config_set_value(struct arena *a, const char *ini_path, const char *section,
 		return -1;
 	if (!strcmp(section, "DEFAULT") || strpbrk(section, "\r\n") || !*section)
 		return err_set(e, ERR_USAGE, "cannot set keys in section '%s'", section);
-	if (!fs_is_file(path))
-		return config_no_section(a, path, section, e);
-	target = realpath(path, NULL);
-	if (!target)
-		return err_at(e, ERR_IO, path, 0, "%s: %s", path, strerror(errno));
-	if (ini_load(a, path, NULL, &ini, e))
-		goto free_target;
+	if (ini_parse(a, path, text, len, NULL, &ini, e))
+		return -1;
 	raw = config_escape_percent(a, value);
 	config_render(&b, ini, ini_section(ini, section), section, key, str_lower(a, key), raw);
 	if (config_verify(a, path, &b, section, key, raw, e))
 		goto release_buf;
-	rc = fs_write_file(target, b.ptr, b.len, false, e);
+	*out_len = b.len;
+	*out = buf_to_arena(&b, a);
+	rc = 0;
 release_buf:
 	buf_release(&b);
+	return rc;
+}
+
+int config_set_value(struct arena *a, const char *ini_path, const char *section, const char *key,
+		     const char *value, struct err *e)
+{
+	const char *path = ini_path ? ini_path : config_default_path();
+	char *target, *data, *text;
+	size_t len, text_len;
+	int rc = -1;
+
+	if (!fs_is_file(path))
+		return config_no_section(a, path, section ? section : CONFIG_DEFAULT_SECTION, e);
+	target = realpath(path, NULL);
+	if (!target)
+		return err_at(e, ERR_IO, path, 0, "%s: %s", path, strerror(errno));
+	if (fs_read_file(a, path, &data, &len, e) ||
+	    config_rewrite(a, path, data, len, section, key, value, &text, &text_len, e))
+		goto free_target;
+	rc = fs_write_file(target, text, text_len, false, e);
 free_target:
 	free(target);
 	return rc;

@@ -114,4 +114,11 @@ void config_settings(struct arena *a, const struct config *c, struct config_sett
 int config_set_value(struct arena *a, const char *ini_path, const char *section, const char *key,
 		     const char *value, struct err *e);
 
+/* config_set_value's rewrite of an ini held in memory (text, len bytes, read
+ * from path: used in messages): *out (in a, NUL-terminated) is the new text
+ * of *out_len bytes.  Same errors, no file access. */
+int config_rewrite(struct arena *a, const char *path, const char *text, size_t len,
+		   const char *section, const char *key, const char *value, char **out,
+		   size_t *out_len, struct err *e);
+
 #endif
