@@ -11,6 +11,21 @@
  * Errors: ERR_COMMAND with Alembic's texts (missing file/section, missing
  * script_location, path doesn't exist); ERR_INPUT with file:line for a
  * malformed ini, a bad interpolation or a bad version_path_separator.
+ *
+ * Decisions where Alembic 1.8.1 crashes or surprises (each one documented at
+ * the code that implements it):
+ *   - a missing ini is reported by config_load() at once (Alembic: at the
+ *     first key lookup, which every config-reading command makes) with
+ *     Alembic's "No config file ..." text; an unreadable one is ERR_IO;
+ *   - version_path_separator / path_separator drop a trailing "  # comment"
+ *     (the 1.8.1 template's own line), as Alembic 1.14.1+ effectively does;
+ *     a bad value is ERR_INPUT naming the allowed ones (Alembic: ValueError);
+ *   - the legacy comma/space split drops empty items (Alembic keeps "",
+ *     which abspath() turns into the current directory);
+ *   - "package:dir" locations need Python: ERR_INPUT;
+ *   - booleans: true/yes/on/1/t/y vs false/no/off/0/f/n and "" (false);
+ *     anything else is ERR_INPUT with file:line (Alembic: ValueError);
+ *   - %(here)s is inserted literally even when the directory holds '%'.
  */
 #ifndef CONFIG_CONFIG_H
 #define CONFIG_CONFIG_H

@@ -149,6 +149,7 @@ static const char init_ini[] =
 	"# version_path_separator = space\n"
 	"# version_path_separator = newline\n"
 	"# version_path_separator = os\n"
+	"# (path_separator, Alembic 1.16's name for this key, is read too and wins.)\n"
 	"# (comments must be on their own line: text after a value is part of the value)\n"
 	"version_path_separator = os\n"
 	"\n"
