@@ -24,9 +24,11 @@ static void expand_all(struct arena *a, const struct ini *ini)
 		const struct ini_section *s = ini->sections[i];
 		for (size_t j = 0; j < s->n; j++) {
 			err_clear(&e);
-			if (!ini_expand_entry(a, ini, s->name, &s->entries[j], &e) && e.code == ERR_OK)
+			if (!ini_expand_entry(a, ini, s->name, &s->entries[j], &e) &&
+			    e.code == ERR_OK)
 				__builtin_trap();
-			if (s->entries[j].line < 1 || s->entries[j].last_line < s->entries[j].line ||
+			if (s->entries[j].line < 1 ||
+			    s->entries[j].last_line < s->entries[j].line ||
 			    (size_t)s->entries[j].last_line > ini->n_lines)
 				__builtin_trap();
 		}

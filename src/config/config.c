@@ -135,9 +135,10 @@ static int config_lock_timeout(struct arena *a, struct config *c, struct err *e)
 		for (p++; str_isdigit(*p) && scale > 1; p++)
 			ms += (*p - '0') * (scale /= 10);
 	if (p == v || *p || ms > CONFIG_LOCK_TIMEOUT_MAX_S * 1000)
-		return err_at(e, ERR_INPUT, c->ini->path, config_line(c, "lock_timeout"),
-			      "lock_timeout: expected seconds (e.g. 60 or 2.5, at most %ld), got %s",
-			      CONFIG_LOCK_TIMEOUT_MAX_S, ini_repr(a, v));
+		return err_at(
+		    e, ERR_INPUT, c->ini->path, config_line(c, "lock_timeout"),
+		    "lock_timeout: expected seconds (e.g. 60 or 2.5, at most %ld), got %s",
+		    CONFIG_LOCK_TIMEOUT_MAX_S, ini_repr(a, v));
 	c->lock_timeout_ms = ms;
 	return 0;
 }
@@ -288,7 +289,8 @@ static int config_env_keys(struct arena *a, struct config *c, struct err *e)
 	if (config_str(a, c, "version_table", "alembic_version", &c->version_table, e) ||
 	    config_str(a, c, "version_table_schema", NULL, &schema, e) ||
 	    config_bool(a, c, "version_table_pk", true, &c->version_table_pk, e) ||
-	    config_bool(a, c, "transaction_per_migration", false, &c->transaction_per_migration, e) ||
+	    config_bool(a, c, "transaction_per_migration", false, &c->transaction_per_migration,
+			e) ||
 	    config_str(a, c, "revision_format", "sql", &c->revision_format, e) ||
 	    config_str(a, c, "target_metadata", NULL, &c->target_metadata, e) ||
 	    config_lock_timeout(a, c, e))
@@ -328,8 +330,8 @@ static int config_script_keys(struct arena *a, struct config *c, struct err *e)
 	    config_str(a, c, "output_encoding", "utf-8", &c->output_encoding, e) ||
 	    config_str(a, c, "timezone", NULL, &tz, e) ||
 	    config_bool(a, c, "revision_environment", false, &c->revision_environment, e) ||
-	    config_bool(a, c, "recursive_version_locations", false,
-			&c->recursive_version_locations, e))
+	    config_bool(a, c, "recursive_version_locations", false, &c->recursive_version_locations,
+			e))
 		return -1;
 	c->sourceless = str_eq(sourceless, "true");
 	c->timezone = tz && *tz ? tz : NULL;
@@ -346,8 +348,9 @@ int config_load(struct arena *a, const char *path, const char *section, struct c
 	c->section = arena_strdup(a, section ? section : CONFIG_DEFAULT_SECTION);
 	c->ini_abspath = fs_abspath(a, c->ini_path);
 	c->here = fs_abspath(a, fs_dirname(a, c->ini_path));
-	if (config_read(a, c, e) || config_script_location(a, c, e) || config_script_keys(a, c, e) ||
-	    config_version_locations(a, c, e) || config_env_keys(a, c, e))
+	if (config_read(a, c, e) || config_script_location(a, c, e) ||
+	    config_script_keys(a, c, e) || config_version_locations(a, c, e) ||
+	    config_env_keys(a, c, e))
 		return -1;
 	config_url(a, c);
 	return 0;
@@ -359,10 +362,11 @@ int config_check_script_location(const struct config *c, struct err *e)
 	int rc = 0;
 
 	if (!fs_exists(c->script_location))
-		rc = err_set(e, ERR_COMMAND,
-			     "Path doesn't exist: %s.  Please use the 'init' command to create a new "
-			     "scripts folder.",
-			     ini_repr(&a, c->script_location));
+		rc = err_set(
+		    e, ERR_COMMAND,
+		    "Path doesn't exist: %s.  Please use the 'init' command to create a new "
+		    "scripts folder.",
+		    ini_repr(&a, c->script_location));
 	else if (!fs_is_dir(c->script_location))
 		rc = err_set(e, ERR_COMMAND, "script_location %s is not a directory",
 			     ini_repr(&a, c->script_location));
@@ -419,16 +423,18 @@ static int config_check_assignment(const char *key, const char *value, struct er
 
 	if (!kn || strpbrk(key, "=:\r\n") || strchr("[#;", key[0]) || str_isspace(key[0]) ||
 	    str_isspace(key[kn - 1]) || !str_valid_utf8(key, kn))
-		return err_set(e, ERR_USAGE,
-			       "invalid key '%s': a key must be non-empty UTF-8 text without '=', ':', "
-			       "line breaks or surrounding white space, not starting with '[', '#' or ';'",
-			       key);
+		return err_set(
+		    e, ERR_USAGE,
+		    "invalid key '%s': a key must be non-empty UTF-8 text without '=', ':', "
+		    "line breaks or surrounding white space, not starting with '[', '#' or ';'",
+		    key);
 	if (strpbrk(value, "\r\n") || !str_valid_utf8(value, vn) ||
 	    (vn && (str_isspace(value[0]) || str_isspace(value[vn - 1]))))
-		return err_set(e, ERR_USAGE,
-			       "invalid value for '%s': a value must be one line of UTF-8 text without "
-			       "surrounding white space",
-			       key);
+		return err_set(
+		    e, ERR_USAGE,
+		    "invalid value for '%s': a value must be one line of UTF-8 text without "
+		    "surrounding white space",
+		    key);
 	return 0;
 }
 
@@ -454,7 +460,9 @@ static const char *config_eol(const struct ini *ini)
 	for (size_t i = 0; i < ini->n_lines; i++) {
 		const struct ini_line *l = &ini->lines[i];
 		if (l->eol)
-			return l->eol == 2 ? "\r\n" : ini->text[l->off + l->len] == '\r' ? "\r" : "\n";
+			return l->eol == 2			    ? "\r\n"
+			       : ini->text[l->off + l->len] == '\r' ? "\r"
+								    : "\n";
 	}
 	return "\n";
 }

@@ -39,37 +39,39 @@
 struct ini; /* parsed ini file: see ini.h */
 
 struct config {
-	const char *ini_path;             /* path as given (-c / $ALEMBIC_CONFIG / alembic.ini) */
-	const char *ini_abspath;          /* absolute path of the ini file */
-	const char *here;                 /* directory of the ini file (%(here)s) */
-	const char *section;              /* main section name (-n), default "alembic" */
-	struct ini *ini;                  /* the parsed file, for `config` and other keys */
-	struct strvec x_args;             /* -x key=value arguments, in order */
-	const char *script_location;      /* absolute path (relative values resolved against CWD, as Alembic) */
-	struct strvec version_locations;  /* absolute paths in configured order; when not
-					     configured: <script_location>/versions */
-	bool version_locations_configured;/* version_locations key present */
-	bool recursive_version_locations; /* search version dirs recursively */
-	const char *file_template;        /* interpolated, e.g. "%(rev)s_%(slug)s" */
-	int truncate_slug_length;         /* default 40; 0 also means 40 */
-	const char *timezone;             /* NULL = local time */
-	const char *output_encoding;      /* default "utf-8" */
-	bool revision_environment;        /* revision_environment key */
-	bool sourceless;                  /* sourceless = true */
-	const char *url;                  /* sqlalchemy.url after expansion; NULL if absent */
-	const char *version_table;        /* default "alembic_version" */
-	const char *version_table_schema; /* NULL = default schema */
-	bool version_table_pk;            /* default true */
-	bool transaction_per_migration;   /* default false */
-	long lock_timeout_ms;             /* migration lock wait, default 60000 */
-	const char *revision_format;      /* "sql" (default) or "py" */
+	const char *ini_path;	 /* path as given (-c / $ALEMBIC_CONFIG / alembic.ini) */
+	const char *ini_abspath; /* absolute path of the ini file */
+	const char *here;	 /* directory of the ini file (%(here)s) */
+	const char *section;	 /* main section name (-n), default "alembic" */
+	struct ini *ini;	 /* the parsed file, for `config` and other keys */
+	struct strvec x_args;	 /* -x key=value arguments, in order */
+	const char
+	    *script_location; /* absolute path (relative values resolved against CWD, as Alembic) */
+	struct strvec version_locations;   /* absolute paths in configured order; when not
+					      configured: <script_location>/versions */
+	bool version_locations_configured; /* version_locations key present */
+	bool recursive_version_locations;  /* search version dirs recursively */
+	const char *file_template;	   /* interpolated, e.g. "%(rev)s_%(slug)s" */
+	int truncate_slug_length;	   /* default 40; 0 also means 40 */
+	const char *timezone;		   /* NULL = local time */
+	const char *output_encoding;	   /* default "utf-8" */
+	bool revision_environment;	   /* revision_environment key */
+	bool sourceless;		   /* sourceless = true */
+	const char *url;		   /* sqlalchemy.url after expansion; NULL if absent */
+	const char *version_table;	   /* default "alembic_version" */
+	const char *version_table_schema;  /* NULL = default schema */
+	bool version_table_pk;		   /* default true */
+	bool transaction_per_migration;	   /* default false */
+	long lock_timeout_ms;		   /* migration lock wait, default 60000 */
+	const char *revision_format;	   /* "sql" (default) or "py" */
 	/* --- added after the first contract; all optional to read --- */
-	const char *script_location_raw;  /* script_location as written (expanded), e.g. "migrations" */
-	const char *version_path_separator;/* effective separator keyword ("os", ";", "newline", ...);
-					     NULL = legacy comma/space splitting */
-	const char *target_metadata;      /* target_metadata key, stored only; NULL if absent */
-	const struct err *url_err;        /* why url is NULL although sqlalchemy.url is set
-					     (e.g. an unset ${VAR}); NULL otherwise */
+	const char
+	    *script_location_raw; /* script_location as written (expanded), e.g. "migrations" */
+	const char *version_path_separator; /* effective separator keyword ("os", ";", "newline",
+					      ...); NULL = legacy comma/space splitting */
+	const char *target_metadata;	    /* target_metadata key, stored only; NULL if absent */
+	const struct err *url_err;	    /* why url is NULL although sqlalchemy.url is set
+					       (e.g. an unset ${VAR}); NULL otherwise */
 };
 
 /*
@@ -97,7 +99,7 @@ struct config_setting {
 	const char *raw;   /* value as written (continuation lines joined with "\n") */
 	const char *value; /* after interpolation and ${VAR} expansion; NULL if that failed */
 	const char *error; /* why value is NULL (message without file:line), else NULL */
-	int line;          /* 1-based line of the key in the ini */
+	int line;	   /* 1-based line of the key in the ini */
 	bool is_default;   /* inherited from [DEFAULT] (not overridden by the main section) */
 };
 

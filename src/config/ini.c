@@ -30,7 +30,8 @@ static size_t ini_space_len(const char *p, const char *end)
 
 	if (c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f))
 		return 1;
-	if (end - p >= 2 && c == 0xc2 && ((unsigned char)p[1] == 0x85 || (unsigned char)p[1] == 0xa0))
+	if (end - p >= 2 && c == 0xc2 &&
+	    ((unsigned char)p[1] == 0x85 || (unsigned char)p[1] == 0xa0))
 		return 2;
 	if (end - p < 3)
 		return 0;
@@ -83,7 +84,10 @@ static size_t ini_indent(const char *p, const char *end)
 /* Code point of the UTF-8 sequence at p of n bytes. */
 static unsigned long ini_codepoint(const unsigned char *p, size_t n)
 {
-	unsigned long cp = n == 1 ? p[0] : n == 2 ? p[0] & 0x1fu : n == 3 ? p[0] & 0x0fu : p[0] & 0x07u;
+	unsigned long cp = n == 1   ? p[0]
+			   : n == 2 ? p[0] & 0x1fu
+			   : n == 3 ? p[0] & 0x0fu
+				    : p[0] & 0x07u;
 
 	for (size_t i = 1; i < n; i++)
 		cp = (cp << 6) | (p[i] & 0x3fu);
@@ -137,16 +141,16 @@ char *ini_repr(struct arena *a, const char *s)
 /* ---- parsing ------------------------------------------------------------ */
 
 struct ini_parser {
-	struct arena *a;           /* where everything goes */
-	struct ini *ini;           /* the result being built */
+	struct arena *a;	   /* where everything goes */
+	struct ini *ini;	   /* the result being built */
 	struct ini_section *cur;   /* section of the current line; NULL before any header */
 	struct ini_section *block; /* last non-DEFAULT section opened (for end_line) */
-	long opt;                  /* index in cur->entries of the key being read, -1 if none */
-	size_t indent_level;       /* indent of the last key / header line (characters) */
-	struct buf val;            /* value of the key being read */
-	int deferred_line;         /* first line Python reports as a ParsingError, 0 if none */
+	long opt;		   /* index in cur->entries of the key being read, -1 if none */
+	size_t indent_level;	   /* indent of the last key / header line (characters) */
+	struct buf val;		   /* value of the key being read */
+	int deferred_line;	   /* first line Python reports as a ParsingError, 0 if none */
 	const char *deferred_msg;  /* its message */
-	struct err *e;             /* where immediate errors go */
+	struct err *e;		   /* where immediate errors go */
 };
 
 /* Splits the text into lines at "\n", "\r\n" and "\r" (universal newlines). */
@@ -170,7 +174,10 @@ static void ini_split_lines(struct arena *a, struct ini *ini)
 		l = &ini->lines[ini->n_lines++];
 		l->off = i;
 		l->len = j - i;
-		l->eol = j == ini->len ? 0 : (ini->text[j] == '\r' && j + 1 < ini->len && ini->text[j + 1] == '\n') ? 2 : 1;
+		l->eol = j == ini->len ? 0
+			 : (ini->text[j] == '\r' && j + 1 < ini->len && ini->text[j + 1] == '\n')
+			     ? 2
+			     : 1;
 		i = j + l->eol;
 	}
 }
@@ -246,7 +253,8 @@ static int ini_header(struct ini_parser *ps, struct slice s, int lineno)
 	sec->line = lineno;
 	if (ini->n_sections == ini->cap_sections) {
 		size_t cap = ini->cap_sections ? ini->cap_sections * 2 : 8;
-		ini->sections = arena_grow(ps->a, ini->sections, ini->n_sections, cap, sizeof(*ini->sections));
+		ini->sections =
+		    arena_grow(ps->a, ini->sections, ini->n_sections, cap, sizeof(*ini->sections));
 		ini->cap_sections = cap;
 	}
 	ini->sections[ini->n_sections++] = sec;
@@ -266,17 +274,20 @@ static int ini_add_key(struct ini_parser *ps, const char *key, struct slice valu
 		if (strcmp(sec->entries[i].key, key))
 			continue;
 		if (sec->entries[i].line)
-			return err_at(ps->e, ERR_INPUT, ps->ini->path, lineno,
-				      "option %s in section %s already exists (first set on line %d)",
-				      ini_repr(ps->a, key), ini_repr(ps->a, sec == &ps->ini->defaults ? "DEFAULT" : sec->name),
-				      sec->entries[i].line);
+			return err_at(
+			    ps->e, ERR_INPUT, ps->ini->path, lineno,
+			    "option %s in section %s already exists (first set on line %d)",
+			    ini_repr(ps->a, key),
+			    ini_repr(ps->a, sec == &ps->ini->defaults ? "DEFAULT" : sec->name),
+			    sec->entries[i].line);
 		ent = &sec->entries[i];
 		ps->opt = (long)i;
 	}
 	if (!ent) {
 		if (sec->n == sec->cap) {
 			size_t cap = sec->cap ? sec->cap * 2 : 8;
-			sec->entries = arena_grow(ps->a, sec->entries, sec->n, cap, sizeof(*sec->entries));
+			sec->entries =
+			    arena_grow(ps->a, sec->entries, sec->n, cap, sizeof(*sec->entries));
 			sec->cap = cap;
 		}
 		ps->opt = (long)sec->n;
@@ -299,15 +310,17 @@ static int ini_option(struct ini_parser *ps, struct slice s, int lineno)
 	while (d < s.n && s.p[d] != '=' && s.p[d] != ':')
 		d++;
 	if (d == s.n) {
-		ini_defer(ps, lineno, arena_printf(ps->a, "line is not 'key = value', a [section] or a comment: %s",
-						   ini_repr(ps->a, slice_dup(ps->a, s))));
+		ini_defer(ps, lineno,
+			  arena_printf(ps->a,
+				       "line is not 'key = value', a [section] or a comment: %s",
+				       ini_repr(ps->a, slice_dup(ps->a, s))));
 		return 0;
 	}
 	key = ini_strip(s.p, s.p + d);
 	if (!key.n) /* Python records the error and still adds the key "" */
-		ini_defer(ps, lineno, arena_printf(ps->a, "no key before %s: %s",
-						   s.p[d] == '=' ? "'='" : "':'",
-						   ini_repr(ps->a, slice_dup(ps->a, s))));
+		ini_defer(ps, lineno,
+			  arena_printf(ps->a, "no key before %s: %s", s.p[d] == '=' ? "'='" : "':'",
+				       ini_repr(ps->a, slice_dup(ps->a, s))));
 	lower = str_lower(ps->a, slice_dup(ps->a, key));
 	return ini_add_key(ps, lower, ini_strip(s.p + d + 1, s.p + s.n), lineno);
 }
@@ -316,7 +329,8 @@ static int ini_option(struct ini_parser *ps, struct slice s, int lineno)
 static int ini_check_bytes(struct ini_parser *ps, const char *p, size_t n, int lineno)
 {
 	if (memchr(p, '\0', n))
-		return err_at(ps->e, ERR_INPUT, ps->ini->path, lineno, "NUL byte in configuration file");
+		return err_at(ps->e, ERR_INPUT, ps->ini->path, lineno,
+			      "NUL byte in configuration file");
 	if (!str_valid_utf8(p, n))
 		return err_at(ps->e, ERR_INPUT, ps->ini->path, lineno,
 			      "configuration file is not valid UTF-8");
@@ -371,7 +385,8 @@ static int ini_line(struct ini_parser *ps, size_t idx)
 	}
 	if (!ps->cur)
 		return err_at(ps->e, ERR_INPUT, ps->ini->path, lineno,
-			      "File contains no section headers (the first line with text must be a [section])");
+			      "File contains no section headers (the first line with text must be "
+			      "a [section])");
 	l->kind = INI_OPTION;
 	return ini_option(ps, s, lineno);
 }
@@ -418,8 +433,7 @@ release_val:
 	return rc;
 }
 
-int ini_load(struct arena *a, const char *path, const char *here, struct ini **out,
-	     struct err *e)
+int ini_load(struct arena *a, const char *path, const char *here, struct ini **out, struct err *e)
 {
 	char *data;
 	size_t len;
@@ -446,7 +460,7 @@ static const struct ini_entry *ini_find_entry(const struct ini_section *sec, con
 
 /* ConfigParser's ChainMap(section, defaults) lookup; key already lower-cased. */
 static const struct ini_entry *ini_lookup_lower(const struct ini *ini, const char *section,
-						 const char *lower)
+						const char *lower)
 {
 	const struct ini_entry *ent = NULL;
 
@@ -474,12 +488,12 @@ const struct ini_entry *ini_lookup(const struct ini *ini, const char *section, c
 /* ---- interpolation and expansion ---------------------------------------- */
 
 struct ini_expander {
-	struct arena *a;             /* for messages */
-	const struct ini *ini;       /* the file */
-	const char *section;         /* section of the option asked for */
+	struct arena *a;	     /* for messages */
+	const struct ini *ini;	     /* the file */
+	const char *section;	     /* section of the option asked for */
 	const struct ini_entry *ent; /* the option asked for: errors name it */
-	struct buf out;              /* the value being built */
-	struct err *e;               /* error output */
+	struct buf out;		     /* the value being built */
+	struct err *e;		     /* error output */
 };
 
 static int ini_fail(struct ini_expander *x, const char *fmt, const char *arg)
@@ -487,8 +501,8 @@ static int ini_fail(struct ini_expander *x, const char *fmt, const char *arg)
 	char *what = arena_printf(x->a, fmt, arg);
 
 	return err_at(x->e, ERR_INPUT, x->ini->path, x->ent->line, "option %s in section %s: %s",
-		      ini_repr(x->a, x->ent->key), ini_repr(x->a, x->section ? x->section : "DEFAULT"),
-		      what);
+		      ini_repr(x->a, x->ent->key),
+		      ini_repr(x->a, x->section ? x->section : "DEFAULT"), what);
 }
 
 static int ini_check_size(struct ini_expander *x)
@@ -512,9 +526,11 @@ static void ini_add_literal(struct buf *b, const char *s)
 static int ini_interpolate(struct ini_expander *x, const char *rest, int depth)
 {
 	if (depth > INI_MAX_DEPTH)
-		return ini_fail(x, "Recursion limit exceeded in value substitution: an interpolation key "
-				   "cannot be substituted in 10 steps. Raw value: %s",
-				ini_repr(x->a, x->ent->raw));
+		return ini_fail(
+		    x,
+		    "Recursion limit exceeded in value substitution: an interpolation key "
+		    "cannot be substituted in 10 steps. Raw value: %s",
+		    ini_repr(x->a, x->ent->raw));
 	while (*rest) {
 		const char *pct = strchr(rest, '%'), *close;
 		const struct ini_entry *ref;
@@ -536,13 +552,18 @@ static int ini_interpolate(struct ini_expander *x, const char *rest, int depth)
 					ini_repr(x->a, rest));
 		close = strchr(rest + 2, ')');
 		if (!close || close == rest + 2 || close[1] != 's')
-			return ini_fail(x, "bad interpolation variable reference %s", ini_repr(x->a, rest));
+			return ini_fail(x, "bad interpolation variable reference %s",
+					ini_repr(x->a, rest));
 		var = str_lower(x->a, arena_strndup(x->a, rest + 2, (size_t)(close - rest - 2)));
 		rest = close + 2;
 		ref = ini_lookup_lower(x->ini, x->section, var);
 		if (!ref)
-			return ini_fail(x, "%s", arena_printf(x->a, "Bad value substitution: interpolation key %s is not a valid option name. Raw value: %s",
-							       ini_repr(x->a, var), ini_repr(x->a, x->ent->raw)));
+			return ini_fail(x, "%s",
+					arena_printf(x->a,
+						     "Bad value substitution: interpolation key %s "
+						     "is not a valid option name. Raw value: %s",
+						     ini_repr(x->a, var),
+						     ini_repr(x->a, x->ent->raw)));
 		if (ref->is_literal)
 			ini_add_literal(&x->out, ref->raw);
 		else if (strchr(ref->raw, '%') && ini_interpolate(x, ref->raw, depth + 1))
@@ -576,13 +597,16 @@ static int ini_env_ref(struct ini_expander *x, const char *ref, const char *clos
 	while (sep < close && *sep != ':')
 		sep++;
 	if (!ini_is_name(inner, (size_t)(sep - inner)) || (sep < close && sep[1] != '-'))
-		return ini_fail(x, "bad environment reference %s (expected ${NAME} or ${NAME:-default})",
-				ini_repr(x->a, arena_strndup(x->a, ref, (size_t)(close - ref) + 1)));
+		return ini_fail(
+		    x, "bad environment reference %s (expected ${NAME} or ${NAME:-default})",
+		    ini_repr(x->a, arena_strndup(x->a, ref, (size_t)(close - ref) + 1)));
 	name = arena_strndup(x->a, inner, (size_t)(sep - inner));
 	val = getenv(name);
 	if (sep == close) {
 		if (!val)
-			return ini_fail(x, "environment variable %s is not set (write ${NAME:-default} to give a default)",
+			return ini_fail(x,
+					"environment variable %s is not set (write "
+					"${NAME:-default} to give a default)",
 					name);
 		buf_adds(&x->out, val);
 	} else if (val && *val) {

@@ -70,8 +70,7 @@ static int init_makedirs(struct arena *a, const char *path, struct err *e)
 	return fs_mkdir(p, e);
 }
 
-static int init_mkdir_status(struct arena *a, const char *abs, const struct sink *s,
-			     struct err *e)
+static int init_mkdir_status(struct arena *a, const char *abs, const struct sink *s, struct err *e)
 {
 	sink_status_begin(s, arena_printf(a, "Creating directory %s", abs));
 	return init_status_end(s, init_makedirs(a, abs, e));
@@ -98,8 +97,8 @@ static int init_check(struct arena *a, const char *dir, const char *template_nam
 		if (fs_list_dir(a, dir, &names, e))
 			return -1;
 		if (names.n)
-			return err_set(e, ERR_COMMAND, "Directory %s already exists and is not empty",
-				       dir);
+			return err_set(e, ERR_COMMAND,
+				       "Directory %s already exists and is not empty", dir);
 	}
 	*t = init_find_template(template_name);
 	if (!*t)
@@ -135,21 +134,22 @@ int init_project_ex(struct arena *a, const char *dir, const char *template_name,
 	ini_abs = fs_abspath(a, ini_path ? ini_path : config_default_path());
 	if (!fs_exists(dir) && init_mkdir_status(a, abs_dir, s, e))
 		return -1;
-	if (init_mkdir_status(a, versions, s, e) ||
-	    init_files(a, t, abs_dir, dir, ini_abs, s, e))
+	if (init_mkdir_status(a, versions, s, e) || init_files(a, t, abs_dir, dir, ini_abs, s, e))
 		return -1;
-	if (package && (init_write_status(a, "Adding", fs_join(a, abs_dir, "__init__.py"), "", s, e) ||
-			init_write_status(a, "Adding", fs_join(a, versions, "__init__.py"), "", s, e)))
+	if (package &&
+	    (init_write_status(a, "Adding", fs_join(a, abs_dir, "__init__.py"), "", s, e) ||
+	     init_write_status(a, "Adding", fs_join(a, versions, "__init__.py"), "", s, e)))
 		return -1;
-	sink_msg(s, arena_printf(a,
-				 "Please edit configuration/connection/logging settings in %s before "
-				 "proceeding.",
-				 ini_repr(a, ini_abs)));
+	sink_msg(s,
+		 arena_printf(a,
+			      "Please edit configuration/connection/logging settings in %s before "
+			      "proceeding.",
+			      ini_repr(a, ini_abs)));
 	return 0;
 }
 
-int init_project(struct arena *a, const char *dir, const char *template_name,
-		 const char *ini_path, const struct sink *s, struct err *e)
+int init_project(struct arena *a, const char *dir, const char *template_name, const char *ini_path,
+		 const struct sink *s, struct err *e)
 {
 	return init_project_ex(a, dir, template_name, ini_path, false, s, e);
 }

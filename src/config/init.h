@@ -26,11 +26,11 @@ struct init_file {
 };
 
 struct init_template {
-	const char *name;              /* -t NAME */
-	const char *synopsis;          /* first line of its README (list_templates) */
-	const struct init_file *files; /* copied files, bytewise sorted by name; {NULL} ends */
-	const char *ini;               /* alembic.ini text: "${script_location}" and
-					  "${revision_format_line}" are replaced */
+	const char *name;		  /* -t NAME */
+	const char *synopsis;		  /* first line of its README (list_templates) */
+	const struct init_file *files;	  /* copied files, bytewise sorted by name; {NULL} ends */
+	const char *ini;		  /* alembic.ini text: "${script_location}" and
+					     "${revision_format_line}" are replaced */
 	const char *revision_format_line; /* the ini's revision_format line */
 };
 
@@ -61,8 +61,8 @@ char *init_render_ini(struct arena *a, const struct init_template *t, const char
  * written; ERR_USAGE for a dir with a line
  * break; ERR_IO if a write fails (the status line ends "  FAILED").
  */
-int init_project(struct arena *a, const char *dir, const char *template_name,
-		 const char *ini_path, const struct sink *s, struct err *e);
+int init_project(struct arena *a, const char *dir, const char *template_name, const char *ini_path,
+		 const struct sink *s, struct err *e);
 
 /* init_project with Alembic's --package flag. */
 int init_project_ex(struct arena *a, const char *dir, const char *template_name,

@@ -129,7 +129,8 @@ static void test_script_location_relative_to_cwd(void)
 	struct err e;
 
 	CHECK(fs_mkdir("sub", &e) == 0);
-	write_file("sub/alembic.ini", "[alembic]\nscript_location = mig\nversion_locations = %(here)s/v\n");
+	write_file("sub/alembic.ini",
+		   "[alembic]\nscript_location = mig\nversion_locations = %(here)s/v\n");
 	err_clear(&e);
 	CHECK(config_load(&a, "sub/alembic.ini", NULL, &c, &e) == 0);
 	CHECK_STR(c.script_location, arena_printf(&a, "%s/mig", dir));
@@ -182,8 +183,9 @@ static void test_check_script_location(void)
 	CHECK(load_text(&a, "[alembic]\nscript_location = migrations\n", &c, &e) == 0);
 	CHECK(config_check_script_location(&c, &e) == -1);
 	CHECK_INT(e.code, ERR_COMMAND);
-	CHECK_STR(e.msg, arena_printf(&a, "Path doesn't exist: '%s/migrations'.  Please use the "
-					  "'init' command to create a new scripts folder.",
+	CHECK_STR(e.msg, arena_printf(&a,
+				      "Path doesn't exist: '%s/migrations'.  Please use the "
+				      "'init' command to create a new scripts folder.",
 				      dir));
 	CHECK(fs_mkdir("migrations", &e) == 0);
 	CHECK(config_check_script_location(&c, &e) == 0);
@@ -197,20 +199,21 @@ static void test_check_script_location(void)
 static void test_version_locations(void)
 {
 	static const struct {
-		const char *keys;  /* extra ini lines */
-		const char *want;  /* locations relative to the tmp dir, joined by '|' */
+		const char *keys; /* extra ini lines */
+		const char *want; /* locations relative to the tmp dir, joined by '|' */
 	} cases[] = {
-		{"version_locations = a b,c, d  e\n", "a|b|c|d|e"},
-		{"version_locations = a , b\n", "a|b"},
-		{"version_locations = a:b c\nversion_path_separator = os\n", "a|b c"},
-		{"version_locations = a:b c::d\nversion_path_separator = :\n", "a|b c|d"},
-		{"version_locations = a;b c\nversion_path_separator = ;\n", "a|b c"},
-		{"version_locations = a  b/c\nversion_path_separator = space\n", "a|b/c"},
-		{"version_locations =\n  a b\n\n  c\nversion_path_separator = newline\n", "a b|c"},
-		{"version_locations = a;b\nversion_path_separator = os\npath_separator = ;\n", "a|b"},
-		/* the 1.8.1 template's inline comment does not break the key (Alembic 1.14.1+) */
-		{"version_locations = a:b\nversion_path_separator = os  # Use os.pathsep. Default\n", "a|b"},
-		{"version_locations = /abs/x:%(here)s/y\nversion_path_separator = os\n", "/abs/x|y"},
+	    {"version_locations = a b,c, d  e\n", "a|b|c|d|e"},
+	    {"version_locations = a , b\n", "a|b"},
+	    {"version_locations = a:b c\nversion_path_separator = os\n", "a|b c"},
+	    {"version_locations = a:b c::d\nversion_path_separator = :\n", "a|b c|d"},
+	    {"version_locations = a;b c\nversion_path_separator = ;\n", "a|b c"},
+	    {"version_locations = a  b/c\nversion_path_separator = space\n", "a|b/c"},
+	    {"version_locations =\n  a b\n\n  c\nversion_path_separator = newline\n", "a b|c"},
+	    {"version_locations = a;b\nversion_path_separator = os\npath_separator = ;\n", "a|b"},
+	    /* the 1.8.1 template's inline comment does not break the key (Alembic 1.14.1+) */
+	    {"version_locations = a:b\nversion_path_separator = os  # Use os.pathsep. Default\n",
+	     "a|b"},
+	    {"version_locations = /abs/x:%(here)s/y\nversion_path_separator = os\n", "/abs/x|y"},
 	};
 	struct arena a = ARENA_INIT;
 	char *dir = enter_tmpdir(&a);
@@ -249,13 +252,15 @@ static void test_bad_separator(void)
 	struct err e;
 
 	enter_tmpdir(&a);
-	CHECK(load_text(&a, "[alembic]\nscript_location = m\nversion_locations = a\n"
-			    "version_path_separator = comma\n",
+	CHECK(load_text(&a,
+			"[alembic]\nscript_location = m\nversion_locations = a\n"
+			"version_path_separator = comma\n",
 			&c, &e) == -1);
 	CHECK_INT(e.code, ERR_INPUT);
 	CHECK_INT(e.line, 4);
-	CHECK_STR(e.msg, "'comma' is not a valid value for version_path_separator; expected 'space', "
-			 "'os', ':', ';' or 'newline'");
+	CHECK_STR(e.msg,
+		  "'comma' is not a valid value for version_path_separator; expected 'space', "
+		  "'os', ':', ';' or 'newline'");
 	/* not consulted without version_locations, as in Alembic */
 	CHECK(load_text(&a, "[alembic]\nscript_location = m\nversion_path_separator = comma\n", &c,
 			&e) == 0);
@@ -269,15 +274,16 @@ static void test_typed_keys(void)
 	struct err e;
 
 	enter_tmpdir(&a);
-	CHECK(load_text(&a,
-			"[alembic]\nscript_location = m\ntruncate_slug_length = 0\n"
-			"revision_environment = Yes\nsourceless = true\ntimezone =\n"
-			"version_table = my_version\nversion_table_schema = audit\n"
-			"version_table_pk = off\ntransaction_per_migration = 1\nlock_timeout = 2.5\n"
-			"revision_format = PY\ntarget_metadata = app.models:Base.metadata\n"
-			"recursive_version_locations = on\nfile_template = %%(rev)s\n"
-			"output_encoding = latin-1\n",
-			&c, &e) == 0);
+	CHECK(
+	    load_text(&a,
+		      "[alembic]\nscript_location = m\ntruncate_slug_length = 0\n"
+		      "revision_environment = Yes\nsourceless = true\ntimezone =\n"
+		      "version_table = my_version\nversion_table_schema = audit\n"
+		      "version_table_pk = off\ntransaction_per_migration = 1\nlock_timeout = 2.5\n"
+		      "revision_format = PY\ntarget_metadata = app.models:Base.metadata\n"
+		      "recursive_version_locations = on\nfile_template = %%(rev)s\n"
+		      "output_encoding = latin-1\n",
+		      &c, &e) == 0);
 	CHECK_INT(c.truncate_slug_length, 40);
 	CHECK(c.revision_environment && c.sourceless && c.recursive_version_locations);
 	CHECK(c.timezone == NULL);
@@ -290,8 +296,10 @@ static void test_typed_keys(void)
 	CHECK_STR(c.target_metadata, "app.models:Base.metadata");
 	CHECK_STR(c.file_template, "%(rev)s");
 	CHECK_STR(c.output_encoding, "latin-1");
-	CHECK(load_text(&a, "[alembic]\nscript_location = m\ntruncate_slug_length = 12\nsourceless = yes\n",
-			&c, &e) == 0);
+	CHECK(load_text(
+		  &a,
+		  "[alembic]\nscript_location = m\ntruncate_slug_length = 12\nsourceless = yes\n",
+		  &c, &e) == 0);
 	CHECK_INT(c.truncate_slug_length, 12);
 	CHECK(!c.sourceless); /* Alembic: exactly "true" */
 	leave_tmpdir(&a);
@@ -303,18 +311,19 @@ static void test_typed_key_errors(void)
 		const char *line; /* third line of the ini */
 		const char *msg;  /* part of the message */
 	} cases[] = {
-		{"truncate_slug_length = ten", "truncate_slug_length: expected a whole number"},
-		{"truncate_slug_length = -1", "truncate_slug_length"},
-		{"transaction_per_migration = maybe", "transaction_per_migration: expected true/yes/on/1"},
-		{"version_table_pk = 2", "version_table_pk"},
-		{"revision_environment = yes please", "revision_environment"},
-		{"lock_timeout = soon", "lock_timeout: expected seconds"},
-		{"lock_timeout = 1.2.3", "lock_timeout"},
-		{"lock_timeout = -5", "lock_timeout"},
-		{"lock_timeout = 99999999999999999999", "lock_timeout"},
-		{"revision_format = yaml", "revision_format: expected 'sql' or 'py'"},
-		{"version_table =", "version_table"},
-		{"file_template = %(rev)s", "interpolation key 'rev'"},
+	    {"truncate_slug_length = ten", "truncate_slug_length: expected a whole number"},
+	    {"truncate_slug_length = -1", "truncate_slug_length"},
+	    {"transaction_per_migration = maybe",
+	     "transaction_per_migration: expected true/yes/on/1"},
+	    {"version_table_pk = 2", "version_table_pk"},
+	    {"revision_environment = yes please", "revision_environment"},
+	    {"lock_timeout = soon", "lock_timeout: expected seconds"},
+	    {"lock_timeout = 1.2.3", "lock_timeout"},
+	    {"lock_timeout = -5", "lock_timeout"},
+	    {"lock_timeout = 99999999999999999999", "lock_timeout"},
+	    {"revision_format = yaml", "revision_format: expected 'sql' or 'py'"},
+	    {"version_table =", "version_table"},
+	    {"file_template = %(rev)s", "interpolation key 'rev'"},
 	};
 	struct arena a = ARENA_INIT;
 	struct config c;
@@ -322,8 +331,10 @@ static void test_typed_key_errors(void)
 
 	enter_tmpdir(&a);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
-		CHECK(load_text(&a, arena_printf(&a, "[alembic]\nscript_location = m\n%s\n", cases[i].line),
-				&c, &e) == -1);
+		CHECK(load_text(
+			  &a,
+			  arena_printf(&a, "[alembic]\nscript_location = m\n%s\n", cases[i].line),
+			  &c, &e) == -1);
 		CHECK_INT(e.code, ERR_INPUT);
 		CHECK_INT(e.line, 3);
 		CHECK_STR(e.file, "alembic.ini");
@@ -393,27 +404,26 @@ static void test_settings_listing(void)
 
 /* ---- config_set_value --------------------------------------------------- */
 
-static const char *const set_ini =
-	"# A generic, single database configuration.\n"
-	"\n"
-	"[alembic]\n"
-	"# path to migration scripts\n"
-	"script_location = migrations\n"
-	"version_locations = a\n"
-	"    b\n"
-	"    # kept comment\n"
-	"\n"
-	"    c\n"
-	"Mixed.Key=old\n"
-	"sqlalchemy.url = driver://user:pass@localhost/dbname\n"
-	"\n"
-	"\n"
-	"[post_write_hooks]\n"
-	"# hooks = black\n"
-	"\n"
-	"# Logging configuration\n"
-	"[loggers]\n"
-	"keys = root\n";
+static const char *const set_ini = "# A generic, single database configuration.\n"
+				   "\n"
+				   "[alembic]\n"
+				   "# path to migration scripts\n"
+				   "script_location = migrations\n"
+				   "version_locations = a\n"
+				   "    b\n"
+				   "    # kept comment\n"
+				   "\n"
+				   "    c\n"
+				   "Mixed.Key=old\n"
+				   "sqlalchemy.url = driver://user:pass@localhost/dbname\n"
+				   "\n"
+				   "\n"
+				   "[post_write_hooks]\n"
+				   "# hooks = black\n"
+				   "\n"
+				   "# Logging configuration\n"
+				   "[loggers]\n"
+				   "keys = root\n";
 
 /* Sets key=value and checks the result reads back and equals want. */
 static void check_set(struct arena *a, const char *section, const char *key, const char *value,
@@ -442,8 +452,9 @@ static void test_set_replace(void)
 	enter_tmpdir(&a);
 	write_file("alembic.ini", set_ini);
 	check_set(&a, NULL, "sqlalchemy.url", url,
-		  arena_printf(&a, "%.*s%s\n\n\n[post_write_hooks]\n# hooks = black\n\n"
-				   "# Logging configuration\n[loggers]\nkeys = root\n",
+		  arena_printf(&a,
+			       "%.*s%s\n\n\n[post_write_hooks]\n# hooks = black\n\n"
+			       "# Logging configuration\n[loggers]\nkeys = root\n",
 			       (int)(strstr(set_ini, "driver:") - set_ini), set_ini, url));
 	/* continuation lines go, the comment among them stays; key text and "=" style kept */
 	write_file("alembic.ini", set_ini);
@@ -452,7 +463,8 @@ static void test_set_replace(void)
 		  "# path to migration scripts\nscript_location = migrations\n"
 		  "version_locations = x y\n    # kept comment\nMixed.Key=old\n"
 		  "sqlalchemy.url = driver://user:pass@localhost/dbname\n\n\n"
-		  "[post_write_hooks]\n# hooks = black\n\n# Logging configuration\n[loggers]\nkeys = root\n");
+		  "[post_write_hooks]\n# hooks = black\n\n# Logging configuration\n[loggers]\nkeys "
+		  "= root\n");
 	write_file("alembic.ini", set_ini);
 	check_set(&a, NULL, "MIXED.key", "50% off",
 		  arena_printf(&a, "%.*sMixed.Key=50%%%% off\n%s",
@@ -485,7 +497,8 @@ static void test_set_insert(void)
 	write_file("alembic.ini", "[alembic]\r\nk = v");
 	check_set(&a, NULL, "j", "w", "[alembic]\r\nk = v\r\nj = w\r\n");
 	write_file("alembic.ini", "[alembic]\r\nk = v");
-	check_set(&a, "other", "j", "${HOME}", "[alembic]\r\nk = v\r\n\r\n[other]\r\nj = ${HOME}\r\n");
+	check_set(&a, "other", "j", "${HOME}",
+		  "[alembic]\r\nk = v\r\n\r\n[other]\r\nj = ${HOME}\r\n");
 	/* the last key's continuation lines stay before the new key */
 	write_file("alembic.ini", "[alembic]\nk = v\n  c\n\n[x]\n");
 	check_set(&a, NULL, "n", "%(k)s", "[alembic]\nk = v\n  c\nn = %%(k)s\n\n[x]\n");
@@ -498,8 +511,8 @@ static void test_set_errors(void)
 		const char *key;   /* key to set */
 		const char *value; /* value to set */
 	} bad[] = {
-		{"a=b", "v"}, {"a:b", "v"}, {"a\nb", "v"}, {"", "v"}, {" a", "v"}, {"[a", "v"},
-		{"#a", "v"},  {"a", "x\ny"}, {"a", " x"}, {"a", "x\r"},
+	    {"a=b", "v"}, {"a:b", "v"}, {"a\nb", "v"}, {"", "v"},   {" a", "v"},
+	    {"[a", "v"},  {"#a", "v"},	{"a", "x\ny"}, {"a", " x"}, {"a", "x\r"},
 	};
 	struct arena a = ARENA_INIT;
 	struct err e;
@@ -509,7 +522,8 @@ static void test_set_errors(void)
 	write_file("alembic.ini", before);
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
 		err_clear(&e);
-		CHECK(config_set_value(&a, "alembic.ini", NULL, bad[i].key, bad[i].value, &e) == -1);
+		CHECK(config_set_value(&a, "alembic.ini", NULL, bad[i].key, bad[i].value, &e) ==
+		      -1);
 		CHECK_INT(e.code, ERR_USAGE);
 	}
 	CHECK(config_set_value(&a, "nosuch.ini", NULL, "k", "v", &e) == -1);
@@ -584,10 +598,11 @@ static void test_init_generic(void)
 			       "'%s/alembic.ini' before proceeding.\n",
 			       d, d, d, d, d, d));
 	CHECK(fs_is_dir("migrations/versions"));
-	CHECK_STR(read_file(&a, "migrations/script.sql.tmpl"),
-		  "-- ${message}\n--\n-- Revision ID: ${up_revision}\n-- Revises: ${down_revision}\n"
-		  "-- Create Date: ${create_date}\n${header_extra}\n-- migrate:upgrade\n${upgrades}\n\n"
-		  "-- migrate:downgrade\n${downgrades}\n");
+	CHECK_STR(
+	    read_file(&a, "migrations/script.sql.tmpl"),
+	    "-- ${message}\n--\n-- Revision ID: ${up_revision}\n-- Revises: ${down_revision}\n"
+	    "-- Create Date: ${create_date}\n${header_extra}\n-- migrate:upgrade\n${upgrades}\n\n"
+	    "-- migrate:downgrade\n${downgrades}\n");
 	/* the generated ini loads, with the guide's POSTGRES_URL and no inline comments */
 	unsetenv("POSTGRES_URL");
 	CHECK(config_load(&a, NULL, NULL, &c, &e) == 0);
@@ -628,16 +643,19 @@ static void test_init_py_existing_ini(void)
 	err_clear(&e);
 	CHECK(config_load(&a, "py.ini", NULL, &c, &e) == 0);
 	CHECK_STR(c.revision_format, "py");
-	mako = read_file(&a, "/usr/lib/python3/dist-packages/alembic/templates/generic/script.py.mako");
+	mako = read_file(&a,
+			 "/usr/lib/python3/dist-packages/alembic/templates/generic/script.py.mako");
 	if (mako) /* the oracle is installed: the copy is verbatim */
 		CHECK_STR(read_file(&a, "mig/script.py.mako"), mako);
 	/* a second project next to an existing ini: skipped, not overwritten */
 	buf_reset(&r.out);
 	CHECK(init_project_ex(&a, "two", "generic", "py.ini", true, &s, &e) == 0);
-	CHECK(strstr(r.out.ptr, arena_printf(&a, "File %s/py.ini already exists, skipping\n", d)) != NULL);
-	CHECK(strstr(r.out.ptr, arena_printf(&a, "Adding %s/two/__init__.py ...  done\n"
-					       "Adding %s/two/versions/__init__.py ...  done\n",
-					   d, d)) != NULL);
+	CHECK(strstr(r.out.ptr, arena_printf(&a, "File %s/py.ini already exists, skipping\n", d)) !=
+	      NULL);
+	CHECK(strstr(r.out.ptr, arena_printf(&a,
+					     "Adding %s/two/__init__.py ...  done\n"
+					     "Adding %s/two/versions/__init__.py ...  done\n",
+					     d, d)) != NULL);
 	CHECK_STR(c.revision_format, "py");
 	buf_release(&r.out);
 	leave_tmpdir(&a);
@@ -724,37 +742,38 @@ static void test_template_ini_no_inline_comments(void)
 			CHECK(strchr(ini->sections[i]->entries[j].raw, '#') == NULL);
 	CHECK(strstr(text, "# revision_format = sql\n") != NULL);
 	CHECK(strstr(text, "to migrations/versions.") != NULL);
-	for (const char *k = "version_table\0version_table_schema\0transaction_per_migration\0"
-			     "lock_timeout\0revision_format\0recursive_version_locations\0timezone\0"
-			     "truncate_slug_length\0file_template\0output_encoding\0version_locations\0"
-			     "version_path_separator\0";
+	for (const char *k =
+		 "version_table\0version_table_schema\0transaction_per_migration\0"
+		 "lock_timeout\0revision_format\0recursive_version_locations\0timezone\0"
+		 "truncate_slug_length\0file_template\0output_encoding\0version_locations\0"
+		 "version_path_separator\0";
 	     *k; k += strlen(k) + 1)
 		CHECK(strstr(text, arena_printf(&a, "# %s =", k)) != NULL);
 	arena_release(&a);
 }
 
 static const struct unit_test tests[] = {
-	UNIT(test_load_defaults),
-	UNIT(test_script_location_relative_to_cwd),
-	UNIT(test_load_alembic_errors),
-	UNIT(test_check_script_location),
-	UNIT(test_version_locations),
-	UNIT(test_bad_separator),
-	UNIT(test_typed_keys),
-	UNIT(test_typed_key_errors),
-	UNIT(test_url),
-	UNIT(test_settings_listing),
-	UNIT(test_set_replace),
-	UNIT(test_set_insert),
-	UNIT(test_set_errors),
-	UNIT(test_set_symlink),
-	UNIT(test_init_generic),
-	UNIT(test_init_py_existing_ini),
-	UNIT(test_init_errors),
-	UNIT(test_init_escaped_dir),
-	UNIT(test_templates_list),
-	UNIT(test_template_ini_no_inline_comments),
-	{0},
+    UNIT(test_load_defaults),
+    UNIT(test_script_location_relative_to_cwd),
+    UNIT(test_load_alembic_errors),
+    UNIT(test_check_script_location),
+    UNIT(test_version_locations),
+    UNIT(test_bad_separator),
+    UNIT(test_typed_keys),
+    UNIT(test_typed_key_errors),
+    UNIT(test_url),
+    UNIT(test_settings_listing),
+    UNIT(test_set_replace),
+    UNIT(test_set_insert),
+    UNIT(test_set_errors),
+    UNIT(test_set_symlink),
+    UNIT(test_init_generic),
+    UNIT(test_init_py_existing_ini),
+    UNIT(test_init_errors),
+    UNIT(test_init_escaped_dir),
+    UNIT(test_templates_list),
+    UNIT(test_template_ini_no_inline_comments),
+    {0},
 };
 
 UNIT_MAIN(tests)
