@@ -14,7 +14,7 @@
 # Environment: RUNS (default 5), PY_RUNS (default 1), SIZES (default
 # "1000 10000"), NO_PYTHON=1 to time only our executable.
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 TOP=$(pwd)
 BIN=${1:-${ALEMBIC_BIN:-$TOP/build/alembic}}
 case $BIN in /*) ;; *) BIN=$TOP/$BIN ;; esac
@@ -80,7 +80,7 @@ for n in $SIZES; do
 	/usr/bin/python3 tests/conformance/gen_project.py bench "$n" "$n" "$P" || exit 1
 	cd "$P" || exit 1
 	# a revision in the middle of the trunk (file names start with the id)
-	mid=$(ls migrations/versions | sed -n "$((n / 2))p" | cut -d_ -f1)
+	mid=$(cd migrations/versions && printf '%s\n' *.py | sed -n "$((n / 2))p" | cut -d_ -f1)
 	t=$(best_ms "$RUNS" sh -c 'cat migrations/versions/* >/dev/null')
 	printf '%-8s %-24s %12s %12s %8s %10s %10s\n' "$n" "cat versions/* (limit)" "$t" - - - -
 	for c in "heads" "history" "history -r $mid:" "show $mid" "upgrade head --sql"; do
