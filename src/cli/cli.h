@@ -66,7 +66,8 @@ struct cli_command {
 	const struct cli_option *options;        /* terminated by a zeroed row */
 	const struct cli_positional *positionals;/* terminated by a zeroed row */
 	const char *help;                        /* one line for the top-level help */
-	const char *description;                 /* full docstring for `<cmd> --help` */
+	const char *description;                 /* full docstring for `<cmd> --help`; NULL in
+	                                            every command: Alembic's subparsers have none */
 	unsigned flags;                          /* enum cli_cmd_flags */
 };
 

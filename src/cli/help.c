@@ -24,7 +24,7 @@ int cli_help_width(void)
 	/* shutil.get_terminal_size: $COLUMNS, then the size of stdout, then 80 */
 	if (!env || str_to_long(env, &cols) < 0 || cols <= 0) {
 		cols = 80;
-		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 			cols = ws.ws_col;
 	}
 	return (int)cols - 2;
