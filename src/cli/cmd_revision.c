@@ -52,6 +52,10 @@ static int check_new_names(struct cli_ctx *ctx, const char *id, const char *labe
 		return err_set(&ctx->err, ERR_COMMAND,
 			       "Revision %s is present more than once (already in %s)", id,
 			       old->path ? old->path : old->id);
+	if (label && (old = graph_lookup(g, label)) != NULL)
+		return err_set(&ctx->err, ERR_COMMAND,
+			       "Branch name '%s' in revision %s already used by revision %s", label,
+			       id, old->id);
 	for (size_t i = 0; label && i < g->n; i++)
 		if (strvec_find(&g->revs[i]->labels, label) >= 0)
 			return err_set(&ctx->err, ERR_COMMAND,

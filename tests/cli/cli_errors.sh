@@ -124,6 +124,11 @@ expect_out "branch label already used: Alembic's RevisionError text" <<'EOF'
 FAILED: Branch name 'one' in revision lab2 already used by revision lab1
 EOF
 nothing_written "branch label already used"
+run alembic revision -m lab --rev-id lab3 --head cccc0001 --branch-label aaaa0001
+expect_out "branch label equal to a revision id" <<'EOF'
+FAILED: Branch name 'aaaa0001' in revision lab3 already used by revision aaaa0001
+EOF
+nothing_written "branch label equal to a revision id"
 run alembic revision -m x --rev-id 'a-b@c' --head lab1
 expect_out "bad --rev-id" <<'EOF'
 FAILED: Character(s) '-, @' not allowed in revision identifier 'a-b@c'
