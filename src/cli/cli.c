@@ -29,7 +29,10 @@ const struct cli_command *const cli_commands[] = {
 const size_t cli_n_commands = sizeof(cli_commands) / sizeof(cli_commands[0]);
 
 /* config.py CommandLine: the tool's options, in Alembic's order; -q/--quiet
- * as Alembic 1.11 added it. */
+ * as Alembic 1.11 added it (there it also silences command results; here
+ * only status, message and log lines: results and failures always print).
+ * --version prints the Alembic release we reproduce (CLI_VERSION): scripts
+ * that test `alembic --version` keep choosing the 1.8.1 code paths. */
 const struct cli_option cli_global_options[] = {
 	{NULL, "--version", "version", NULL, OPT_VERSION, "show program's version number and exit"},
 	{"-c", "--config", "config", "CONFIG", OPT_VALUE,
