@@ -20,7 +20,9 @@ static const struct cli_option history_options[] = {
 	{0},
 };
 
-/* rev_range.strip().split(":") into exactly two parts; NULL for an empty side. */
+/* rev_range.strip().split(":") into exactly two parts; NULL for an empty side.
+ * A second ":" crashes Alembic (ValueError unpacking the split, rc 1); here
+ * it is the "History range requires ..." FAILED line. */
 static int split_range(struct cli_ctx *ctx, const char *range, const char **lower,
 		       const char **upper)
 {
