@@ -98,6 +98,19 @@ $first -> abc123 (head), Description of changes
 <base> -> $first (current), Description of changes
 EOF
 
+run alembic history -r current:nosuch
+expect_rc 255 "a failure after the environment started"
+expect_out "FAILED on stdout" <<'EOF'
+FAILED: Can't locate revision identified by 'nosuch'
+EOF
+expect_err "the ERROR log line follows the context lines (oracle)" <<'EOF'
+INFO  [alembic.runtime.migration] Context impl SQLiteImpl.
+INFO  [alembic.runtime.migration] Will assume non-transactional DDL.
+ERROR [alembic.util.messaging] Can't locate revision identified by 'nosuch'
+EOF
+run alembic show nosuch
+expect_err "no ERROR log line when no environment ran" </dev/null
+
 run alembic -q history -i
 expect_err "-q silences the log lines" </dev/null
 expect_out_has "<base> -> $first (current), Description of changes" "-q keeps the results"
