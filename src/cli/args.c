@@ -130,6 +130,7 @@ static const char *opt_display(struct arena *a, const struct cli_option *o)
 	return o->short_name ? o->short_name : o->long_name;
 }
 
+/* Appends o's option strings, short first, as add_argument registers them. */
 static void add_strings(struct pstate *st, const struct cli_option *o)
 {
 	if (o->short_name)
@@ -138,6 +139,7 @@ static void add_strings(struct pstate *st, const struct cli_option *o)
 		st->strs[st->n_strs++] = (struct optstr){o->long_name, o};
 }
 
+/* The parser's option strings in argparse's insertion order: -h, --help, then the table. */
 static void build_strings(struct pstate *st)
 {
 	size_t n = 1;
@@ -150,6 +152,7 @@ static void build_strings(struct pstate *st)
 		add_strings(st, o);
 }
 
+/* The option string equal to s[0..n), or NULL. */
 static const struct optstr *find_exact(const struct pstate *st, const char *s, size_t n)
 {
 	for (size_t i = 0; i < st->n_strs; i++)
@@ -243,6 +246,9 @@ static int classify(struct pstate *st, const char *arg, struct argtok *t)
 	return 0;
 }
 
+/* Classifies every argument (argparse's "O"/"A"/"-" pattern); the first
+ * "--" is '-' and everything after it an argument.  Ambiguity errors here,
+ * before anything acts, as in argparse. */
 static int classify_all(struct pstate *st)
 {
 	bool after_dashes = false;
@@ -261,6 +267,7 @@ static int classify_all(struct pstate *st)
 	return 0;
 }
 
+/* The parsed-value slot of dest (every option and positional has one). */
 static struct cli_value *value_for(struct pstate *st, const char *dest)
 {
 	for (size_t i = 0; i < st->n_vals; i++)
@@ -283,6 +290,7 @@ static int special_action(struct pstate *st, const struct cli_option *o)
 	return CLI_PARSE_EXIT;
 }
 
+/* Records a value: OPT_VALUE keeps the last, OPT_APPEND/flags accumulate. */
 static void store(struct pstate *st, const struct cli_option *o, const char *v)
 {
 	struct cli_value *cv = value_for(st, o->dest);
@@ -383,6 +391,7 @@ static long match_positional(const struct pstate *st, const struct cli_positiona
 	return (long)(i - from);
 }
 
+/* Stores args[from..from+count) for pos, minus one "--" (argparse _get_values). */
 static void take_positional(struct pstate *st, const struct cli_positional *pos, size_t from,
 			    size_t count)
 {
@@ -414,6 +423,7 @@ static size_t consume_positionals(struct pstate *st, size_t from, size_t to)
 	return from;
 }
 
+/* "the following arguments are required: ..." for unconsumed ONE/MANY positionals. */
 static int check_required(struct pstate *st)
 {
 	struct buf names = BUF_INIT;
@@ -431,6 +441,7 @@ static int check_required(struct pstate *st)
 	return rc;
 }
 
+/* One empty value slot per option and positional, in table order. */
 static void init_values(struct pstate *st)
 {
 	size_t n = 0, k = 0;
@@ -447,6 +458,7 @@ static void init_values(struct pstate *st)
 	st->n_vals = k;
 }
 
+/* The command called name (exact: argparse does not abbreviate choices), or NULL. */
 static const struct cli_command *find_command(const struct cli_parser *top, const char *name)
 {
 	for (size_t i = 0; i < top->n_cmds; i++)
@@ -455,6 +467,7 @@ static const struct cli_command *find_command(const struct cli_parser *top, cons
 	return NULL;
 }
 
+/* argparse's "argument {a,b}: invalid choice: 'x' (choose from 'a', 'b')". */
 static int invalid_choice(struct pstate *st, const char *word)
 {
 	struct arena *a = st->ctx->arena;
@@ -471,6 +484,7 @@ static int invalid_choice(struct pstate *st, const char *word)
 			   cli_py_repr(a, word), q);
 }
 
+/* Moves the tool-level options into their ctx fields. */
 static void copy_globals(struct cli_ctx *ctx, const struct pstate *st)
 {
 	for (size_t i = 0; i < st->n_vals; i++) {

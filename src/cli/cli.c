@@ -161,6 +161,7 @@ void cli_warn(struct cli_ctx *ctx, const char *text)
 	fprintf(ctx->errout, "UserWarning: %s\n", text);
 }
 
+/* The sink hooks handed to lower layers: the output helpers above. */
 static void sink_status_begin_cb(void *c, const char *text)
 {
 	cli_status_begin(c, text);
@@ -274,6 +275,7 @@ static int stdin_width(void)
 	return ws.ws_col;
 }
 
+/* A fresh context: streams, the msg width of stdin, the sink bound to ctx. */
 static void ctx_init(struct cli_ctx *ctx, struct arena *a)
 {
 	memset(ctx, 0, sizeof(*ctx));
@@ -286,6 +288,7 @@ static void ctx_init(struct cli_ctx *ctx, struct arena *a)
 	err_clear(&ctx->err);
 }
 
+/* Shared setup the command's flags ask for, then the command itself. */
 static int cli_run_command(struct cli_ctx *ctx)
 {
 	const struct cli_command *cmd = ctx->cmd;

@@ -80,8 +80,8 @@ struct cli_value {
 struct cli_ctx {
 	struct arena *arena;             /* the run's arena */
 	const struct cli_command *cmd;   /* the command being run */
-	struct cli_value *vals;          /* parsed values */
-	size_t n_vals;
+	struct cli_value *vals;          /* parsed values, one per option and positional */
+	size_t n_vals;                   /* number of vals */
 	/* global options */
 	const char *config_path;         /* -c, NULL if not given */
 	const char *section;             /* -n, NULL if not given */

@@ -190,6 +190,7 @@ static const char *metavar(struct arena *a, const struct cli_option *o)
 	return m;
 }
 
+/* An option's usage part: "[-v]" or "[-m MESSAGE]" (its first option string). */
 static void option_part(struct arena *a, struct strvec *parts, const struct cli_option *o)
 {
 	const char *first = o->short_name ? o->short_name : o->long_name;
@@ -200,6 +201,7 @@ static void option_part(struct arena *a, struct strvec *parts, const struct cli_
 		strvec_push(a, parts, arena_printf(a, "[%s]", first));
 }
 
+/* The subparsers metavar: "{branches,config,...}". */
 static char *choices(struct arena *a, const struct cli_parser *p)
 {
 	struct buf b = BUF_INIT;
@@ -213,6 +215,7 @@ static char *choices(struct arena *a, const struct cli_parser *p)
 	return r;
 }
 
+/* The usage parts of the optionals and of the positionals, in table order. */
 static void usage_parts(struct arena *a, const struct cli_parser *p, struct strvec *opt,
 			struct strvec *pos)
 {
@@ -273,6 +276,7 @@ static void usage_lines(struct arena *a, const struct strvec *parts, size_t from
 	buf_release(&line);
 }
 
+/* HelpFormatter._format_usage when the one-line usage is too long. */
 static void usage_wrapped(struct arena *a, const char *prog, const struct strvec *opt,
 			  const struct strvec *pos, int width, struct strvec *lines)
 {
@@ -337,6 +341,7 @@ struct help_item {
 	int indent;             /* 2, or 4 for the commands under the tool's choices */
 };
 
+/* _format_action_invocation: "-h, --help" or "-m MESSAGE, --message MESSAGE". */
 static const char *invocation(struct arena *a, const struct cli_option *o)
 {
 	if (o->kind != OPT_VALUE && o->kind != OPT_APPEND) {
@@ -350,6 +355,7 @@ static const char *invocation(struct arena *a, const struct cli_option *o)
 	return arena_printf(a, "%s %s", o->short_name ? o->short_name : o->long_name, m);
 }
 
+/* HelpFormatter._format_action: the entry, then its help wrapped at help_pos. */
 static void format_item(struct arena *a, struct buf *out, const struct help_item *it,
 			int help_pos, int width)
 {
@@ -376,6 +382,7 @@ static void format_item(struct arena *a, struct buf *out, const struct help_item
 		buf_addch(out, '\n');
 }
 
+/* The entries of "positional arguments:" or "options:". */
 static size_t section_items(struct arena *a, const struct cli_parser *p, bool positional,
 			    struct help_item *items)
 {
