@@ -105,7 +105,10 @@ def rc_matches(want, got):
     return got > 0 if want == "crash" else str(got) == want
 
 
-def check_online(binary, top, cmd, want_text):
+def check_online(binary, top, cmd, want_text, rule=None):
+    """A listed divergence (rule) accepts the sequence when every step before
+    the first differing one matches exactly and that one is a downgrade (where
+    both documented divergences act); what follows may differ."""
     want = json.loads(want_text)
     got = conflib.run_online(cmd, top, lambda argv: run_ours(binary, top, argv))
     for w, g in zip(want, got):
@@ -115,6 +118,11 @@ def check_online(binary, top, cmd, want_text):
         return None
     if not STRICT and ghost_version_table(want) == got:
         return "failed-online-no-table"
+    if not STRICT and rule and len(want) == len(got):
+        ghosted = ghost_version_table(want)  # the two rules combine
+        first = next((i for i, (w, g) in enumerate(zip(ghosted, got)) if w != g), None)
+        if first is None or want[first]["step"].startswith("downgrade"):
+            return rule
     return diff("steps", conflib.dumps(want), conflib.dumps(got))
 
 
@@ -124,8 +132,8 @@ def check_case(binary, top, base, rule=None):
     cmd = conflib.read(base + ".cmd").rstrip("\n")
     want_out = conflib.read(base + ".out", "")
     if cmd.startswith("online:"):
-        rep = check_online(binary, top, cmd, want_out)
-        return rule if rep and rule and not STRICT and "\n" in rep else rep
+        rep = check_online(binary, top, cmd, want_out, rule)
+        return rep
     want_rc = conflib.read(base + ".rc").strip()
     want_err = conflib.read(base + ".err")
     rc, out, err = run_ours(binary, top, shlex.split(cmd))
@@ -192,7 +200,7 @@ def main(argv):
         return 1
     scratch = tempfile.mkdtemp(prefix="alembic-conf.")
     try:
-        with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
+        with concurrent.futures.ThreadPoolExecutor(max(4, os.cpu_count() or 1)) as pool:
             results = list(pool.map(lambda n: check_project(binary, n, scratch), names))
     finally:
         shutil.rmtree(scratch)

@@ -1,0 +1,1 @@
+history -r abcd1111+1:

@@ -1,0 +1,1 @@
+history -r :f00dbeef0003-2

@@ -1,0 +1,1 @@
+history -r abcdlabel@base:abcdlabel@+1

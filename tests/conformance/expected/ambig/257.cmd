@@ -1,0 +1,1 @@
+history -r heads:heads

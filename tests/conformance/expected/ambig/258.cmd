@@ -1,0 +1,1 @@
+show f00dbeef0003-1

@@ -1,0 +1,1 @@
+show abcdlabel@+1

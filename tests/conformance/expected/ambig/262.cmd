@@ -1,0 +1,1 @@
+-c pg.ini upgrade abcd1111:f00dbeef0003-1 --sql

@@ -1,0 +1,1 @@
+upgrade abcd3333:f00dcafe0001-1 --sql

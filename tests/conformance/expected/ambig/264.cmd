@@ -1,0 +1,1 @@
+-c pg.ini upgrade abcd3333:f00dcafe0001-1 --sql

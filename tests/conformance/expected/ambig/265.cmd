@@ -1,0 +1,1 @@
+upgrade abcd1111:abcd2222-1 --sql

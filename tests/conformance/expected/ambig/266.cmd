@@ -1,0 +1,1 @@
+-c pg.ini upgrade abcd1111:abcd2222-1 --sql

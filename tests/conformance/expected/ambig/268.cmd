@@ -1,0 +1,1 @@
+-c pg.ini upgrade b9:b9b9b9b9-1 --sql

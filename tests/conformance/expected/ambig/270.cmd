@@ -1,0 +1,1 @@
+-c pg.ini downgrade f00dbeef0003:f00dbeef0003-2 --sql

@@ -1,0 +1,1 @@
+downgrade abcd2222:abcd2222-2 --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade abcd2222:abcd2222-2 --sql

@@ -1,0 +1,1 @@
+upgrade abcd1111:abcdlabel@+2 --sql

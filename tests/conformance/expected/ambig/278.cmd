@@ -1,0 +1,1 @@
+downgrade f00dbeef0003:abcdlabel@base --sql

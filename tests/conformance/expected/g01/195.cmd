@@ -1,0 +1,1 @@
+history -r cd44b8b6d8fe:cd44b8b6d8fe

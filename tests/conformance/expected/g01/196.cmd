@@ -1,0 +1,1 @@
+history -r cd61d8f16adf+1:

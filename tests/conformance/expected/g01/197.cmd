@@ -1,0 +1,1 @@
+history -r :afbd619699cf-2

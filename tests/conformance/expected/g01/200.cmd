@@ -1,0 +1,1 @@
+show afbd619699cf-1

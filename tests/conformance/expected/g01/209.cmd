@@ -1,0 +1,1 @@
+downgrade afbd619699cf:afbd619699cf-2 --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade afbd619699cf:afbd619699cf-2 --sql

@@ -1,0 +1,1 @@
+history -r cdbd64be8049:cdbd64be8049

@@ -1,0 +1,1 @@
+history -r d95bf2a4d27b+1:

@@ -1,0 +1,1 @@
+history -r ext@base:ext@+1

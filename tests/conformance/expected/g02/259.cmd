@@ -1,0 +1,1 @@
+upgrade d95bf2a4d27b:e892e8168561-1 --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade e892e8168561:e892e8168561-2 --sql

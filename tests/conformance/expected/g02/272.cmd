@@ -1,0 +1,1 @@
+-c pg.ini downgrade 5c6e15ba2bdd:5c6e15ba2bdd-2 --sql

@@ -1,0 +1,1 @@
+downgrade e892e8168561:ext@base --sql

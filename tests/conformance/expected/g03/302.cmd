@@ -1,0 +1,1 @@
+history -r 633ae0f9e038:633ae0f9e038

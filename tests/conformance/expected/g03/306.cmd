@@ -1,0 +1,1 @@
+history -r 31163bfd1d33+1:

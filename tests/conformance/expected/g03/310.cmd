@@ -1,0 +1,1 @@
+history -r zz@base:zz@+1

@@ -1,0 +1,1 @@
+-c pg.ini upgrade 28ce10645d51:5636e779c470-1 --sql

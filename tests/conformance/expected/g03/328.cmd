@@ -1,0 +1,1 @@
+-c pg.ini downgrade 685695c76ab4:685695c76ab4-2 --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade 5636e779c470:5636e779c470-2 --sql

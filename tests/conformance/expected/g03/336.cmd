@@ -1,0 +1,1 @@
+upgrade 31163bfd1d33:zz@+2 --sql

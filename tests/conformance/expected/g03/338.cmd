@@ -1,0 +1,1 @@
+downgrade 685695c76ab4:alpha@base --sql

@@ -1,0 +1,1 @@
+downgrade 5636e779c470:zz@base --sql

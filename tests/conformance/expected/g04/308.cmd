@@ -1,0 +1,1 @@
+history -r b8a11a6916c7:b8a11a6916c7

@@ -1,0 +1,1 @@
+history -r f1cf16df6486:f1cf16df6486

@@ -1,0 +1,1 @@
+history -r 42784e1bcb38+1:

@@ -1,0 +1,1 @@
+history -r :c3e4d9196ada-2

@@ -1,0 +1,1 @@
+history -r :14c10b11ad28-2

@@ -1,0 +1,1 @@
+show c3e4d9196ada-1

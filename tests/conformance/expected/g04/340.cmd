@@ -1,0 +1,1 @@
+downgrade 43001b2ed40e:43001b2ed40e-2 --sql

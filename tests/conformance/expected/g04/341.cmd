@@ -1,0 +1,1 @@
+-c pg.ini downgrade 43001b2ed40e:43001b2ed40e-2 --sql

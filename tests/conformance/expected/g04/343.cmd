@@ -1,0 +1,1 @@
+-c pg.ini downgrade 171027ac435a:171027ac435a-2 --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade 14c10b11ad28:14c10b11ad28-2 --sql

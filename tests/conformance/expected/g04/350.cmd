@@ -1,0 +1,1 @@
+downgrade c3e4d9196ada:gamma@base --sql

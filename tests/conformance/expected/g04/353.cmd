@@ -1,0 +1,1 @@
+upgrade base:b8 --sql

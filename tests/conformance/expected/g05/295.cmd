@@ -1,0 +1,1 @@
+history -r 78f87b3120df:78f87b3120df

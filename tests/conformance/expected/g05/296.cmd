@@ -1,0 +1,1 @@
+history -r 3fd492edcf45:3fd492edcf45

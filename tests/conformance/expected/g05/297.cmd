@@ -1,0 +1,1 @@
+history -r de11ea959c21:de11ea959c21

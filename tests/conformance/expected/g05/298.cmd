@@ -1,0 +1,1 @@
+history -r f7f3f0e3cd97:f7f3f0e3cd97

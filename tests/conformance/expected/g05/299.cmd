@@ -1,0 +1,1 @@
+history -r 5bc8bde5c099+1:

@@ -1,0 +1,1 @@
+history -r gamma@base:gamma@+1

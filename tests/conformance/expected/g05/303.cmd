@@ -1,0 +1,1 @@
+history -r alpha@base:alpha@+1

@@ -1,0 +1,1 @@
+-c pg.ini upgrade 87b0ec1d7da0:f7f3f0e3cd97-1 --sql

@@ -1,0 +1,1 @@
+downgrade f7f3f0e3cd97:f7f3f0e3cd97-2 --sql

@@ -1,0 +1,1 @@
+upgrade f710f770c226:alpha@+2 --sql

@@ -1,0 +1,1 @@
+downgrade 78f87b3120df:gamma@base --sql

@@ -1,0 +1,1 @@
+upgrade base:c6 --sql

@@ -1,0 +1,1 @@
+history -r :a502b2aaf854-2

@@ -1,0 +1,1 @@
+downgrade e8d5d52d5759:e8d5d52d5759-2 --sql

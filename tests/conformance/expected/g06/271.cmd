@@ -1,0 +1,1 @@
+-c pg.ini downgrade b31a71f970cf:b31a71f970cf-2 --sql

@@ -1,0 +1,1 @@
+history -r 9be449b64a08:9be449b64a08

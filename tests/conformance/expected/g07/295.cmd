@@ -1,0 +1,1 @@
+history -r b+1:

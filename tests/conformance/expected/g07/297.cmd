@@ -1,0 +1,1 @@
+history -r :119a74c9df6a-2

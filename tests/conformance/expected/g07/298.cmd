@@ -1,0 +1,1 @@
+history -r :451af1d69ed6-2

@@ -1,0 +1,1 @@
+history -r billing@base:billing@+1

@@ -1,0 +1,1 @@
+upgrade b:451af1d69ed6-1 --sql

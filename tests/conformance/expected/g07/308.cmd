@@ -1,0 +1,1 @@
+-c pg.ini upgrade b:451af1d69ed6-1 --sql

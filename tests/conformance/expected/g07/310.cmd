@@ -1,0 +1,1 @@
+-c pg.ini upgrade ae2e7f150524:f9-1 --sql

@@ -1,0 +1,1 @@
+downgrade f9:f9-2 --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade f9:f9-2 --sql

@@ -1,0 +1,1 @@
+downgrade 5d9d0ed99531:5d9d0ed99531-2 --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade 7403e93f4a5a:7403e93f4a5a-2 --sql

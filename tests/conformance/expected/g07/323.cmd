@@ -1,0 +1,1 @@
+upgrade b:billing@+2 --sql

@@ -1,0 +1,1 @@
+downgrade 7403e93f4a5a:billing@base --sql

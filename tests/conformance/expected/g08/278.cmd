@@ -1,0 +1,1 @@
+history -r :a9b71d1d784f-2

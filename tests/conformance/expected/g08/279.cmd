@@ -1,0 +1,1 @@
+history -r :d45c9ec353c1-2

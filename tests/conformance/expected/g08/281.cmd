@@ -1,0 +1,1 @@
+history -r delta@base:delta@+1

@@ -1,0 +1,1 @@
+-c pg.ini upgrade 6018f658f7a7:1607b0f91306-1 --sql

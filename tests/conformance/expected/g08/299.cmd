@@ -1,0 +1,1 @@
+-c pg.ini downgrade 1607b0f91306:1607b0f91306-2 --sql

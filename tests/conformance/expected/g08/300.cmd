@@ -1,0 +1,1 @@
+downgrade c24f3bf36a14:c24f3bf36a14-2 --sql

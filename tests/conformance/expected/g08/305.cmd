@@ -1,0 +1,1 @@
+-c pg.ini downgrade 844da65423a9:844da65423a9-2 --sql

@@ -1,0 +1,1 @@
+upgrade d45c9ec353c1:zz@+2 --sql

@@ -1,0 +1,1 @@
+downgrade a9b71d1d784f:delta@base --sql

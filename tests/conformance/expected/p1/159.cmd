@@ -1,0 +1,1 @@
+history -r :27c6a30d7c24-2

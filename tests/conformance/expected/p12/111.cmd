@@ -1,0 +1,1 @@
+history -r a1b2c3d4e5f6+1:

@@ -1,0 +1,1 @@
+history -r eeee0001:eeee0001

@@ -1,0 +1,1 @@
+history -r bbbb0001:bbbb0001

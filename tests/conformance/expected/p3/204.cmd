@@ -1,0 +1,1 @@
+history -r bbbb0002:bbbb0002

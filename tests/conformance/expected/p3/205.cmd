@@ -1,0 +1,1 @@
+history -r aaaa0001+1:

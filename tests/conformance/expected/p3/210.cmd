@@ -1,0 +1,1 @@
+upgrade aaaa0001:eeee0001-1 --sql

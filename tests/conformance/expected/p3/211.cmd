@@ -1,0 +1,1 @@
+-c pg.ini upgrade aaaa0001:eeee0001-1 --sql

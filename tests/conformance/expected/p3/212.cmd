@@ -1,0 +1,1 @@
+upgrade bbbb0001:eeee0001-1 --sql

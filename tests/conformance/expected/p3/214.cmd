@@ -1,0 +1,1 @@
+upgrade aaaa0001:bbbb0001-1 --sql

@@ -1,0 +1,1 @@
+upgrade cccc0001:eeee0001-1 --sql

@@ -1,0 +1,1 @@
+-c pg.ini upgrade cccc0001:eeee0001-1 --sql

@@ -1,0 +1,1 @@
+downgrade eeee0001:eeee0001-2 --sql

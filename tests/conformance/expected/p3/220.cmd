@@ -1,0 +1,1 @@
+downgrade bbbb0001:bbbb0001-2 --sql

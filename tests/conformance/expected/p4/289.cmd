@@ -1,0 +1,1 @@
+history -r core@base:core@+1

@@ -1,0 +1,1 @@
+history -r netlib@base:netlib@+1

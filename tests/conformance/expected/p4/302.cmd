@@ -1,0 +1,1 @@
+-c pg.ini upgrade a1000002:a1000004-1 --sql

@@ -1,0 +1,1 @@
+-c pg.ini upgrade a1000001:a1000002-1 --sql

@@ -1,0 +1,1 @@
+-c pg.ini upgrade n1000002:n1000003-1 --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade a1000004:a1000004-2 --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade a1000002:a1000002-2 --sql

@@ -1,0 +1,1 @@
+-c pg.ini downgrade n1000003:n1000003-2 --sql

@@ -1,0 +1,1 @@
+upgrade a1000001:core@+2 --sql

@@ -1,0 +1,1 @@
+upgrade n1000001:netlib@+2 --sql

@@ -1,0 +1,1 @@
+upgrade z1000001:zz@+2 --sql

@@ -1,0 +1,1 @@
+downgrade a1000004:core@base --sql

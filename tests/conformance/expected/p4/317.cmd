@@ -1,0 +1,1 @@
+downgrade n1000003:netlib@base --sql
