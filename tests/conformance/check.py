@@ -16,6 +16,7 @@ import concurrent.futures
 import difflib
 import json
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -25,6 +26,7 @@ import threading
 
 import conflib
 
+SANITIZER = re.compile(r"ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error: ")
 MAX_DIFF_LINES = 40
 MAX_REPORTED = 150
 STRICT = os.environ.get("CONFORMANCE_STRICT") == "1"
@@ -90,7 +92,10 @@ def run_ours(binary, top, argv):
     except subprocess.TimeoutExpired:
         return -999, "", "timed out after 60 s\n"
     dec = lambda b: conflib.placeholder(b.decode("utf-8", "surrogateescape"), top)  # noqa: E731
-    return p.returncode, dec(p.stdout), dec(p.stderr)
+    err = dec(p.stderr)
+    if SANITIZER.search(err):  # never acceptable, not even where Alembic crashed
+        return -998, dec(p.stdout), err
+    return p.returncode, dec(p.stdout), err
 
 
 def diff(label, want, got):
@@ -140,6 +145,8 @@ def check_case(binary, top, base, rule=None):
     report, accepted = "", None
     if not rc_matches(want_rc, rc):
         report += "exit status: expected %s, got %d\n" % (want_rc, rc)
+        if rc == -998:
+            report += "sanitizer report:\n" + err[:3000]
     if want_rc != "crash" and out != want_out:
         if not STRICT and conflib.is_sql(cmd) and drop_final_drop(want_out) == out:
             accepted = "no-final-drop"

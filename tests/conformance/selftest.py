@@ -114,8 +114,21 @@ def test_generator():
        "placeholders and pg twins expanded")
 
 
+def test_runner():
+    with tempfile.TemporaryDirectory() as d:
+        fake = os.path.join(d, "fake")
+        with open(fake, "w") as f:
+            f.write("#!/bin/sh\necho \"$PWD/out\"\necho 'x.c:1: runtime error: overflow' >&2\nexit 1\n")
+        os.chmod(fake, 0o755)
+        rc, out, _ = check.run_ours(fake, os.path.realpath(d), ["heads"])
+        eq(rc, -998, "sanitizer report is a failure")
+        eq(out, "@PROJECT@/out\n", "project path placeholder")
+        eq(check.rc_matches("crash", rc), False, "sanitizer report never matches a crash")
+        eq(check.rc_matches("crash", 255), True, "clean error matches a crash")
+
+
 def main():
-    for t in (test_lines, test_branches, test_sql, test_divergences, test_generator):
+    for t in (test_lines, test_branches, test_sql, test_divergences, test_generator, test_runner):
         t()
     print("conformance-lib: %d passed, %d failed" % (PASS, FAIL))
     return 1 if FAIL else 0
