@@ -141,7 +141,13 @@ def check_case(binary, top, base, rule=None):
         return rep
     want_rc = conflib.read(base + ".rc").strip()
     want_err = conflib.read(base + ".err")
-    rc, out, err = run_ours(binary, top, shlex.split(cmd))
+    argv = shlex.split(cmd)
+    cwd = conflib.copy_project(top) if conflib.writes_files(argv) else top
+    try:
+        rc, out, err = run_ours(binary, cwd, argv)
+    finally:
+        if cwd != top:
+            shutil.rmtree(cwd)
     report, accepted = "", None
     if not rc_matches(want_rc, rc):
         report += "exit status: expected %s, got %d\n" % (want_rc, rc)

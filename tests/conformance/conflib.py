@@ -66,6 +66,32 @@ def tree_digest(top):
     return h.hexdigest()
 
 
+def verb(argv):
+    """The subcommand of an alembic argument list (after -c/-n/-x options)."""
+    i = 0
+    while i < len(argv):
+        if argv[i] in ("-c", "--config", "-n", "--name", "-x"):
+            i += 2
+        elif argv[i].startswith("-"):
+            i += 1
+        else:
+            return argv[i]
+    return ""
+
+
+def writes_files(argv):
+    """revision/merge may write into versions/: such cases run in a copy."""
+    return verb(argv) in ("revision", "merge")
+
+
+def copy_project(top):
+    rw = top + "-rw"
+    if os.path.exists(rw):
+        shutil.rmtree(rw)
+    shutil.copytree(top, rw)
+    return rw
+
+
 def is_sql(cmd):
     return "--sql" in shlex.split(cmd)
 

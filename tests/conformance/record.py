@@ -63,12 +63,18 @@ def run_case(oracle, top, cmd):
                 s["rc"], s["out"] = "crash", ""
         return {"out": conflib.dumps(steps), "rc": "0", "err": None}
     argv = shlex.split(cmd)
-    rc, out, err = run(argv)
-    res = {"out": conflib.placeholder(out, top), "rc": str(rc), "err": None}
+    cwd = conflib.copy_project(top) if conflib.writes_files(argv) else top
+    try:
+        rc, out, err = oracle.run(cwd, argv)
+        out = conflib.normalise(argv, out)
+    finally:
+        if cwd != top:
+            shutil.rmtree(cwd)
+    res = {"out": conflib.placeholder(out, cwd), "rc": str(rc), "err": None}
     if rc == 1:
         res["rc"] = "crash"
     if conflib.is_sql(cmd) and rc in (0, 255) and "Warning" not in err:
-        res["err"] = conflib.placeholder(err, top)
+        res["err"] = conflib.placeholder(err, cwd)
     return res
 
 
