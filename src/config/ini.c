@@ -300,7 +300,9 @@ static int ini_add_key(struct ini_parser *ps, const char *key, struct slice valu
 	return 0;
 }
 
-/* "key = value" (Python OPTCRE: the first '=' or ':' splits). */
+/* "key = value" (Python OPTCRE: the first '=' or ':' splits).  A line that
+ * is not one is a deferred error and, as in Python, leaves the previous key
+ * open: deeper-indented lines after it still continue that key's value. */
 static int ini_option(struct ini_parser *ps, struct slice s, int lineno)
 {
 	size_t d = 0;
@@ -316,6 +318,7 @@ static int ini_option(struct ini_parser *ps, struct slice s, int lineno)
 				       ini_repr(ps->a, slice_dup(ps->a, s))));
 		return 0;
 	}
+	ini_finish_value(ps);
 	key = ini_strip(s.p, s.p + d);
 	if (!key.n) /* Python records the error and still adds the key "" */
 		ini_defer(ps, lineno,
@@ -373,10 +376,10 @@ static int ini_line(struct ini_parser *ps, size_t idx)
 		ps->cur->entries[ps->opt].last_line = lineno;
 		return 0;
 	}
-	ini_finish_value(ps);
 	ps->indent_level = indent;
 	if (s.p[0] == '[' && s.n >= 3 && memchr(s.p + 2, ']', s.n - 2)) {
 		l->kind = INI_SECTION;
+		ini_finish_value(ps);
 		if (ps->block && ps->block->end_line == 0)
 			ps->block->end_line = lineno - 1;
 		if (ini_header(ps, s, lineno))
