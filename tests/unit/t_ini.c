@@ -156,6 +156,9 @@ static void test_parse_errors(void)
 	    {"[a]\n= v\n", 2, "no key before '='"},
 	    {"[a]\n= v\nx\n= w\n", 4, "option '' in section 'a' already exists"},
 	    {"[]\nk=v\n", 1, "no section headers"},
+	    /* Python keeps k open after the bad line 3: "  [b]" continues k, so line 5
+	     * repeats k (DuplicateOptionError) */
+	    {"[a]\nk :\ngarbage\n  [b]\nk = 2\n", 5, "option 'k' in section 'a' already exists"},
 	    {"[a]\nk = \xff\n", 2, "not valid UTF-8"},
 	    {"[a]\n\nk = \xc3\n", 3, "not valid UTF-8"},
 	};
