@@ -39,7 +39,6 @@ struct tok {
 };
 
 struct lexer {
-	struct arena *a;    /* where the token array lives */
 	const char *file;   /* for error messages */
 	const char *p;	    /* current position */
 	const char *end;    /* end of text */
@@ -48,7 +47,8 @@ struct lexer {
 	int depth;	    /* bracket nesting */
 	bool at_line_start; /* next token starts a logical line */
 	int indent;	    /* indentation of the current logical line */
-	struct tok *v;	    /* tokens so far */
+	struct tok *v;	    /* tokens so far: heap, freed by pyparse_module (scratch per
+			       file, so 10,000 revisions do not keep 10,000 token arrays) */
 	size_t n, cap;	    /* used / allocated */
 	struct err *e;	    /* error out */
 };
@@ -71,7 +71,10 @@ static struct tok *lex_push(struct lexer *lx, enum tok_kind kind, const char *p,
 
 	if (lx->n == lx->cap) {
 		size_t cap = lx->cap ? lx->cap * 2 : 64;
-		lx->v = arena_grow(lx->a, lx->v, lx->n, cap, sizeof(*lx->v));
+		struct tok *v = cap < SIZE_MAX / sizeof(*v) ? realloc(lx->v, cap * sizeof(*v)) : NULL;
+		if (!v)
+			die_oom(cap * sizeof(*v));
+		lx->v = v;
 		lx->cap = cap;
 	}
 	t = &lx->v[lx->n++];
@@ -1041,11 +1044,12 @@ int pyparse_module(struct arena *a, const char *file, const char *text, size_t l
 
 	memset(out, 0, sizeof(*out));
 	err_clear(e); /* e->code tells a failed literal from a non-literal below */
-	lx.a = a;
 	lx.file = file;
 	lx.e = e;
-	if (lex(&lx, text, len))
+	if (lex(&lx, text, len)) {
+		free(lx.v);
 		return -1;
+	}
 	ps.a = a;
 	ps.file = file;
 	ps.v = lx.v;
@@ -1059,6 +1063,7 @@ int pyparse_module(struct arena *a, const char *file, const char *text, size_t l
 			i = next;
 	}
 	buf_release(&ps.scratch);
+	free(lx.v);
 	return rc;
 }
 
