@@ -291,7 +291,7 @@ static int config_env_keys(struct arena *a, struct config *c, struct err *e)
 	    config_bool(a, c, "version_table_pk", true, &c->version_table_pk, e) ||
 	    config_bool(a, c, "transaction_per_migration", false, &c->transaction_per_migration,
 			e) ||
-	    config_str(a, c, "revision_format", "sql", &c->revision_format, e) ||
+	    config_str(a, c, "revision_format", NULL, &c->revision_format, e) ||
 	    config_str(a, c, "target_metadata", NULL, &c->target_metadata, e) ||
 	    config_lock_timeout(a, c, e))
 		return -1;
@@ -301,6 +301,8 @@ static int config_env_keys(struct arena *a, struct config *c, struct err *e)
 			      "version_table: the table name must not be empty");
 	schema = schema ? str_strip(a, schema) : NULL;
 	c->version_table_schema = schema && *schema ? schema : NULL;
+	if (!c->revision_format)
+		return 0; /* absent: the script module picks by the project's templates */
 	c->revision_format = str_lower(a, str_strip(a, c->revision_format));
 	if (strcmp(c->revision_format, "sql") && strcmp(c->revision_format, "py"))
 		return err_at(e, ERR_INPUT, c->ini->path, config_line(c, "revision_format"),

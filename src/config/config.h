@@ -63,7 +63,7 @@ struct config {
 	bool version_table_pk;		   /* default true */
 	bool transaction_per_migration;	   /* default false */
 	long lock_timeout_ms;		   /* migration lock wait, default 60000 */
-	const char *revision_format;	   /* "sql" (default) or "py" */
+	const char *revision_format;	   /* "sql", "py", or NULL when absent (script_default_format decides) */
 	/* --- added after the first contract; all optional to read --- */
 	const char
 	    *script_location_raw; /* script_location as written (expanded), e.g. "migrations" */

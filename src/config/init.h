@@ -34,6 +34,9 @@ struct init_template {
 	const char *revision_format_line; /* the ini's revision_format line */
 };
 
+/* The native revision template that `init` installs as script.sql.tmpl. */
+extern const char init_script_sql[];
+
 /* The templates in list_templates order (bytewise by name); {NULL} ends. */
 extern const struct init_template init_templates[];
 

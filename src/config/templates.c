@@ -49,8 +49,9 @@ static const char init_readme_py[] =
     "${VAR:-default}.  `alembic config` shows the effective settings and\n"
     "`alembic config --set key=value` changes one in place.\n";
 
-/* The native revision template: its ${...} placeholders are filled by src/script. */
-static const char init_script_sql[] = "-- ${message}\n"
+/* The native revision template: its ${...} placeholders are filled by src/script,
+ * which also uses it when a project has no script.sql.tmpl. */
+const char init_script_sql[] = "-- ${message}\n"
 				      "--\n"
 				      "-- Revision ID: ${up_revision}\n"
 				      "-- Revises: ${down_revision}\n"

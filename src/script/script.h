@@ -14,7 +14,7 @@
  * Files are loaded per version location in configured order, and within a
  * directory in bytewise-sorted file-name order (reference §13).
  *
- * SQL format in full (see script_sql_template_default for the generated form):
+ * SQL format in full (see init_script_sql in config/init.h for the generated form):
  *   -- <message, one "-- " line per line>
  *   --
  *   -- Revision ID: <id>
@@ -153,13 +153,10 @@ char *script_slug(struct arena *a, const char *message, int truncate_slug_length
 int script_file_name(struct arena *a, const char *file_template, const char *rev, const char *slug,
 		     const struct script_date *d, char **out, struct err *e);
 
-/* Format for new revisions: "py" when revision_format = py, or when the
- * project has script.py.mako but no script.sql.tmpl (an Alembic project);
- * otherwise SQL. */
+/* Format for new revisions: revision_format when the key is set; otherwise
+ * "py" when the project has script.py.mako but no script.sql.tmpl (an
+ * Alembic project), else SQL. */
 enum script_format script_default_format(const struct config *c);
-
-/* The script.sql.tmpl that `init` installs and that is used when a project has none. */
-extern const char script_sql_template_default[];
 
 /* One key of the ini's [post_write_hooks] section, as written (interpolated). */
 struct script_hook_opt {

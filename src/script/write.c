@@ -10,23 +10,12 @@
 #include "base/buf.h"
 #include "base/fs.h"
 #include "base/str.h"
-
-const char script_sql_template_default[] = "-- ${message}\n"
-					   "--\n"
-					   "-- Revision ID: ${up_revision}\n"
-					   "-- Revises: ${down_revision}\n"
-					   "-- Create Date: ${create_date}\n"
-					   "${header_extra}\n"
-					   "-- migrate:upgrade\n"
-					   "${upgrades}\n"
-					   "\n"
-					   "-- migrate:downgrade\n"
-					   "${downgrades}\n";
+#include "config/init.h"
 
 enum script_format script_default_format(const struct config *c)
 {
-	if (c->revision_format && !strcmp(c->revision_format, "py"))
-		return SCRIPT_PY;
+	if (c->revision_format)
+		return strcmp(c->revision_format, "py") ? SCRIPT_SQL : SCRIPT_PY;
 	if (c->script_location) {
 		struct arena a = ARENA_INIT;
 		bool py = !fs_exists(fs_join(&a, c->script_location, "script.sql.tmpl")) &&
@@ -676,7 +665,7 @@ static int render(struct arena *a, const struct config *c, const struct script_n
 
 	if (n->format == SCRIPT_SQL && !fs_exists(path)) {
 		t.file = "<built-in script.sql.tmpl>";
-		text = (char *)script_sql_template_default;
+		text = (char *)init_script_sql;
 		len = strlen(text);
 	} else {
 		if (fs_read_file(a, path, &text, &len, e))

@@ -108,7 +108,7 @@ static void test_load_defaults(void)
 	CHECK(c.version_table_pk);
 	CHECK(!c.transaction_per_migration);
 	CHECK_INT(c.lock_timeout_ms, 60000);
-	CHECK_STR(c.revision_format, "sql");
+	CHECK(c.revision_format == NULL); /* absent: script_default_format() decides */
 	/* NULL path: $ALEMBIC_CONFIG, else alembic.ini */
 	CHECK(config_load(&a, NULL, NULL, &c, &e) == 0);
 	CHECK_STR(c.ini_path, "alembic.ini");
@@ -608,7 +608,7 @@ static void test_init_generic(void)
 	CHECK(config_load(&a, NULL, NULL, &c, &e) == 0);
 	CHECK_STR(c.script_location_raw, "migrations");
 	CHECK_STR(c.url, "sqlite:///app.db");
-	CHECK_STR(c.revision_format, "sql");
+	CHECK(c.revision_format == NULL); /* commented out in the generic template */
 	CHECK(config_check_script_location(&c, &e) == 0);
 	setenv("POSTGRES_URL", "postgresql://u@h/db", 1);
 	CHECK(config_load(&a, NULL, NULL, &c, &e) == 0);

@@ -640,6 +640,12 @@ static void test_default_format(void)
 	CHECK_INT(script_default_format(&c), SCRIPT_SQL);
 	c.revision_format = "py";
 	CHECK_INT(script_default_format(&c), SCRIPT_PY);
+	/* an explicit revision_format = sql wins over an Alembic project's script.py.mako */
+	unlink(fs_join(&a, dir, "script.sql.tmpl"));
+	c.revision_format = "sql";
+	CHECK_INT(script_default_format(&c), SCRIPT_SQL);
+	c.revision_format = NULL;
+	CHECK_INT(script_default_format(&c), SCRIPT_PY);
 	remove_tree(&a, dir);
 	arena_release(&a);
 }
