@@ -597,6 +597,10 @@ static int run_ctx_init(struct run_ctx *c, struct arena *a, const struct run_opt
 	if (o->db) {
 		c->d = o->db->dialect;
 	} else {
+		if (!o->url && o->url_err) {
+			*e = *o->url_err; /* the key is there but does not expand */
+			return -1;
+		}
 		if (!o->url)
 			return err_set(e, ERR_COMMAND,
 				       "No 'sqlalchemy.url' key found in the configuration");
@@ -648,6 +652,7 @@ void run_opts_from_config(struct run_opts *o, const struct config *c)
 {
 	memset(o, 0, sizeof(*o));
 	o->url = c->url;
+	o->url_err = c->url_err;
 	o->version_table = c->version_table;
 	o->version_table_schema = c->version_table_schema;
 	o->version_table_pk = c->version_table_pk;

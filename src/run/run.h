@@ -48,6 +48,7 @@ struct db;
 
 struct run_opts {
 	const char *url;                  /* sqlalchemy.url (required) */
+	const struct err *url_err;   /* why url is NULL although set (e.g. an unset ${VAR}) */
 	const char *version_table;        /* default "alembic_version" */
 	const char *version_table_schema; /* NULL = default schema */
 	bool version_table_pk;            /* CONSTRAINT <table>_pkc PRIMARY KEY */

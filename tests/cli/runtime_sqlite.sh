@@ -417,4 +417,18 @@ expect_out "every process sees the same final state" <<'EOF'
 c6 (head)
 EOF
 
+# --- a URL whose ${VAR} is unset: the variable is named, nothing is created -------------
+rt_project '${ALEMBIC_TEST_UNSET_URL}'
+rt_rev u1 "" "u1" "CREATE TABLE u (x INT);" "DROP TABLE u;"
+unset ALEMBIC_TEST_UNSET_URL
+run alembic upgrade head
+expect_rc 1 "unset variable in sqlalchemy.url"
+expect_err_has "alembic.ini:3: option 'sqlalchemy.url' in section 'alembic': environment variable ALEMBIC_TEST_UNSET_URL is not set" \
+	"the message names the ini line and the variable"
+run alembic heads
+expect_rc 0 "commands that do not connect still work"
+ALEMBIC_TEST_UNSET_URL=sqlite:///v.db run alembic upgrade head
+expect_rc 0 "the variable set: upgrade runs"
+expect_eq "$(sqlite3 v.db 'SELECT version_num FROM alembic_version')" "u1" "upgraded through the expanded URL"
+
 finish
