@@ -17,6 +17,7 @@
 #include "base/buf.h"
 #include "base/vec.h"
 #include "cli/cli.h"
+#include "run/run.h"
 
 struct rev;
 
@@ -125,5 +126,12 @@ void revfmt_cmd_format(struct buf *out, const struct rev *r, const struct revfmt
 void revfmt_log_entry(struct buf *out, const struct rev *r, bool is_current);
 /* base.py Script._format_down_revision: "<base>" or the down revisions comma-joined. */
 void revfmt_down(struct buf *out, const struct rev *r);
+
+/* cmd_upgrade.c: the options, positionals and handler that upgrade and
+ * downgrade share (Alembic's two argparse tables are identical too);
+ * cmd is RUN_UPGRADE or RUN_DOWNGRADE. */
+extern const struct cli_option cmd_migrate_options[];
+extern const struct cli_positional cmd_migrate_positionals[];
+int cmd_migrate_run(struct cli_ctx *ctx, enum run_cmd cmd);
 
 #endif

@@ -6,10 +6,6 @@
 #include "cli/cli_int.h"
 #include "run/run.h"
 
-/* Defined in cmd_upgrade.c. */
-extern const struct cli_option cmd_migrate_options[];
-extern const struct cli_positional cmd_migrate_positionals[];
-int cmd_migrate_run(struct cli_ctx *ctx, enum run_cmd cmd);
 
 static int downgrade_run(struct cli_ctx *ctx)
 {

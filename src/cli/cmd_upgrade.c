@@ -9,10 +9,6 @@
 #include "cli/cli_int.h"
 #include "run/run.h"
 
-/* Used by cmd_downgrade.c as well (declared there). */
-extern const struct cli_option cmd_migrate_options[];
-extern const struct cli_positional cmd_migrate_positionals[];
-int cmd_migrate_run(struct cli_ctx *ctx, enum run_cmd cmd);
 
 const struct cli_option cmd_migrate_options[] = {
 	{NULL, "--sql", "sql", NULL, OPT_FLAG,
