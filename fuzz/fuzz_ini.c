@@ -35,7 +35,11 @@ static void expand_all(struct arena *a, const struct ini *ini)
 	}
 }
 
-/* Sets key=value in the main section: a parseable file must take it. */
+/* Sets key=value in the main section.  config_rewrite re-parses its result
+ * and refuses (ERR_INPUT, nothing written) when the file would not read the
+ * value back; that refusal is allowed for layouts such as bare-CR line ends
+ * inside a section, any other failure is a bug.  On success the result must
+ * parse and hold the value. */
 static void rewrite(struct arena *a, const char *text, size_t size, const char *key,
 		    const char *value)
 {
@@ -43,9 +47,23 @@ static void rewrite(struct arena *a, const char *text, size_t size, const char *
 	char *out;
 	size_t len;
 
+	struct ini *ini;
+	char *got;
+
 	err_clear(&e);
-	if (config_rewrite(a, "fuzz.ini", text, size, "alembic", key, value, &out, &len, &e))
-		__builtin_trap(); /* the input parsed, so only a rewrite bug fails here */
+	if (config_rewrite(a, "fuzz.ini", text, size, "alembic", key, value, &out, &len, &e)) {
+		if (e.code != ERR_INPUT || !strstr(e.msg, "would not read it back"))
+			__builtin_trap();
+		return;
+	}
+	err_clear(&e);
+	if (ini_parse(a, "fuzz.ini", out, len, "/h%$", &ini, &e))
+		__builtin_trap();
+	if (strchr(value, '$'))
+		return; /* ${...} is expanded on reading: only plain values compare */
+	got = ini_get(a, ini, "alembic", key, &e);
+	if (!got || strcmp(got, value) != 0)
+		__builtin_trap();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

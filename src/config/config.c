@@ -556,8 +556,15 @@ static int config_verify(struct arena *a, const char *path, const struct buf *b,
 	struct ini *ini;
 	const struct ini_entry *ent;
 
-	if (ini_parse(a, path, b->ptr, b->len, NULL, &ini, e))
-		return -1;
+	if (ini_parse(a, path, b->ptr, b->len, NULL, &ini, e)) {
+		/* the input parsed, so the rewrite made it unreadable: refuse, saying why */
+		char why[ERR_MSG_MAX];
+		snprintf(why, sizeof(why), "%s", e->msg);
+		return err_at(e, ERR_INPUT, path, 0,
+			      "cannot set %s here: the rewritten file would not read it back as "
+			      "written (%s; nothing was changed)",
+			      key, why);
+	}
 	ent = ini_lookup(ini, section, key);
 	if (!ent || strcmp(ent->raw, raw) || !ini_section(ini, section))
 		return err_at(e, ERR_INPUT, path, 0,
