@@ -508,6 +508,19 @@ static int ini_fail(struct ini_expander *x, const char *fmt, const char *arg)
 		      ini_repr(x->a, x->section ? x->section : "DEFAULT"), what);
 }
 
+/* The text of a value for an error message, in Python repr() form, unless
+ * the entry is a URL with credentials (user:password@): then the text is
+ * withheld, since a password never appears in output (configparser would
+ * print it). */
+static const char *ini_shown(struct ini_expander *x, const char *s)
+{
+	const char *scheme = strstr(x->ent->raw, "://");
+
+	if (scheme && strchr(scheme, '@'))
+		return "(not shown: the value is a URL with credentials)";
+	return ini_repr(x->a, s);
+}
+
 static int ini_check_size(struct ini_expander *x)
 {
 	if (x->out.len > INI_VALUE_MAX)
@@ -533,7 +546,7 @@ static int ini_interpolate(struct ini_expander *x, const char *rest, int depth)
 		    x,
 		    "Recursion limit exceeded in value substitution: an interpolation key "
 		    "cannot be substituted in 10 steps. Raw value: %s",
-		    ini_repr(x->a, x->ent->raw));
+		    ini_shown(x, x->ent->raw));
 	while (*rest) {
 		const char *pct = strchr(rest, '%'), *close;
 		const struct ini_entry *ref;
@@ -552,11 +565,11 @@ static int ini_interpolate(struct ini_expander *x, const char *rest, int depth)
 		}
 		if (rest[1] != '(')
 			return ini_fail(x, "'%%' must be followed by '%%' or '(', found: %s",
-					ini_repr(x->a, rest));
+					ini_shown(x, rest));
 		close = strchr(rest + 2, ')');
 		if (!close || close == rest + 2 || close[1] != 's')
 			return ini_fail(x, "bad interpolation variable reference %s",
-					ini_repr(x->a, rest));
+					ini_shown(x, rest));
 		var = str_lower(x->a, arena_strndup(x->a, rest + 2, (size_t)(close - rest - 2)));
 		rest = close + 2;
 		ref = ini_lookup_lower(x->ini, x->section, var);
@@ -566,7 +579,7 @@ static int ini_interpolate(struct ini_expander *x, const char *rest, int depth)
 						     "Bad value substitution: interpolation key %s "
 						     "is not a valid option name. Raw value: %s",
 						     ini_repr(x->a, var),
-						     ini_repr(x->a, x->ent->raw)));
+						     ini_shown(x, x->ent->raw)));
 		if (ref->is_literal)
 			ini_add_literal(&x->out, ref->raw);
 		else if (strchr(ref->raw, '%') && ini_interpolate(x, ref->raw, depth + 1))
@@ -602,7 +615,7 @@ static int ini_env_ref(struct ini_expander *x, const char *ref, const char *clos
 	if (!ini_is_name(inner, (size_t)(sep - inner)) || (sep < close && sep[1] != '-'))
 		return ini_fail(
 		    x, "bad environment reference %s (expected ${NAME} or ${NAME:-default})",
-		    ini_repr(x->a, arena_strndup(x->a, ref, (size_t)(close - ref) + 1)));
+		    ini_shown(x, arena_strndup(x->a, ref, (size_t)(close - ref) + 1)));
 	name = arena_strndup(x->a, inner, (size_t)(sep - inner));
 	val = getenv(name);
 	if (sep == close) {
@@ -638,7 +651,7 @@ static int ini_expand_env(struct ini_expander *x, const char *in)
 		close = strchr(p + 2, '}');
 		if (!close)
 			return ini_fail(x, "unterminated environment reference %s (missing '}')",
-					ini_repr(x->a, p));
+					ini_shown(x, p));
 		if (ini_env_ref(x, p, close))
 			return -1;
 		p = close + 1;

@@ -336,6 +336,33 @@ static void test_repr(void)
 	arena_release(&a);
 }
 
+/* configparser quotes the rest of a value in its errors; a URL with a
+ * password must not be echoed (the password would leak into output). */
+static void test_errors_hide_credentials(void)
+{
+	struct arena a = ARENA_INIT;
+	struct err e;
+	struct ini *ini = parse(&a,
+				"[a]\nurl = postgresql://u:p%40ss@h/db\n"
+				"u2 = postgresql://u:se%(nokey)scret@h/db\n"
+				"u3 = postgresql://u:pw@h/${UNTERMINATED\n"
+				"plain = 50%\n",
+				&e);
+	CHECK(ini != NULL);
+	CHECK(get(&a, ini, "url", &e) == NULL);
+	CHECK_INT(e.code, ERR_INPUT);
+	CHECK(strstr(e.msg, "'%' must be followed by '%' or '('") != NULL);
+	CHECK(strstr(e.msg, "40ss") == NULL && strstr(e.msg, "p%") == NULL);
+	CHECK(get(&a, ini, "u2", &e) == NULL);
+	CHECK(strstr(e.msg, "cret") == NULL && strstr(e.msg, "se%") == NULL);
+	CHECK(get(&a, ini, "u3", &e) == NULL);
+	CHECK(strstr(e.msg, "pw") == NULL);
+	/* values that are not URLs with credentials are still quoted, as Python does */
+	CHECK(get(&a, ini, "plain", &e) == NULL);
+	CHECK(strstr(e.msg, "found: '%'") != NULL);
+	arena_release(&a);
+}
+
 static void test_lines_kept(void)
 {
 	struct arena a = ARENA_INIT;
@@ -362,7 +389,8 @@ static const struct unit_test tests[] = {
     UNIT(test_interpolation_errors), UNIT(test_interpolation_depth),
     UNIT(test_interpolation_blowup), UNIT(test_env_expansion),
     UNIT(test_here_literal),	     UNIT(test_repr),
-    UNIT(test_lines_kept),	     {0},
+    UNIT(test_lines_kept),	     UNIT(test_errors_hide_credentials),
+    {0},
 };
 
 UNIT_MAIN(tests)
