@@ -6,59 +6,7 @@
 # point at a port where nothing listens.
 RT_HELPERS_ONLY=1 . "$(dirname "$0")/runtime_sqlite.sh"
 
-# ref §10.1b project p12: two op.execute revisions
-p12() {
-	rt_project "$1"
-	cat >migrations/versions/a1b2c3d4e5f6_create_log.py <<'EOF'
-"""create log
-
-Revision ID: a1b2c3d4e5f6
-Revises:
-Create Date: 2026-11-24 00:00:00.000000
-
-"""
-from alembic import op
-import sqlalchemy as sa
-
-revision = 'a1b2c3d4e5f6'
-down_revision = None
-branch_labels = None
-depends_on = None
-
-
-def upgrade():
-    op.execute("CREATE TABLE log (id INTEGER PRIMARY KEY, msg TEXT)")
-
-
-def downgrade():
-    op.execute("DROP TABLE log")
-EOF
-	cat >migrations/versions/0f1e2d3c4b5a_seed_log.py <<'EOF'
-"""seed log
-
-Revision ID: 0f1e2d3c4b5a
-Revises: a1b2c3d4e5f6
-Create Date: 2026-11-24 00:00:01.000000
-
-"""
-from alembic import op
-import sqlalchemy as sa
-
-revision = '0f1e2d3c4b5a'
-down_revision = 'a1b2c3d4e5f6'
-branch_labels = None
-depends_on = None
-
-
-def upgrade():
-    op.execute(sa.text("INSERT INTO log (msg) VALUES ('hello')"))
-
-
-def downgrade():
-    op.execute("DELETE FROM log WHERE msg = 'hello'")
-EOF
-}
-
+# p12 (the reference's §10.1b project) comes from runtime_sqlite.sh's helpers
 p12 sqlite:////nonexistent-dir/never/created.db
 run alembic upgrade head --sql
 expect_rc 0 "sqlite upgrade head --sql"

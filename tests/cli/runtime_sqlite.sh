@@ -41,6 +41,59 @@ rt_wait_for() {
 	done
 }
 
+# p12 URL: the reference's project p12 (§10.1b): two op.execute revisions
+p12() {
+	rt_project "$1"
+	cat >migrations/versions/a1b2c3d4e5f6_create_log.py <<'EOF'
+"""create log
+
+Revision ID: a1b2c3d4e5f6
+Revises:
+Create Date: 2026-11-24 00:00:00.000000
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = 'a1b2c3d4e5f6'
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("CREATE TABLE log (id INTEGER PRIMARY KEY, msg TEXT)")
+
+
+def downgrade():
+    op.execute("DROP TABLE log")
+EOF
+	cat >migrations/versions/0f1e2d3c4b5a_seed_log.py <<'EOF'
+"""seed log
+
+Revision ID: 0f1e2d3c4b5a
+Revises: a1b2c3d4e5f6
+Create Date: 2026-11-24 00:00:01.000000
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = '0f1e2d3c4b5a'
+down_revision = 'a1b2c3d4e5f6'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute(sa.text("INSERT INTO log (msg) VALUES ('hello')"))
+
+
+def downgrade():
+    op.execute("DELETE FROM log WHERE msg = 'hello'")
+EOF
+}
+
 [ -z "${RT_HELPERS_ONLY:-}" ] || return 0
 
 rows() { # the version rows, sorted, space-separated
@@ -214,55 +267,7 @@ expect_err_has "ERROR: $P/migrations/versions/q2.sql:9: unterminated string star
 expect_eq "$(tables)" "" "nothing ran"
 
 # --- Python op.execute revisions -----------------------------------------------------
-rt_project sqlite:///app.db
-cat >migrations/versions/a1b2c3d4e5f6_create_log.py <<'EOF'
-"""create log
-
-Revision ID: a1b2c3d4e5f6
-Revises:
-Create Date: 2026-11-24 00:00:00.000000
-
-"""
-from alembic import op
-import sqlalchemy as sa
-
-revision = 'a1b2c3d4e5f6'
-down_revision = None
-branch_labels = None
-depends_on = None
-
-
-def upgrade():
-    op.execute("CREATE TABLE log (id INTEGER PRIMARY KEY, msg TEXT)")
-
-
-def downgrade():
-    op.execute("DROP TABLE log")
-EOF
-cat >migrations/versions/0f1e2d3c4b5a_seed_log.py <<'EOF'
-"""seed log
-
-Revision ID: 0f1e2d3c4b5a
-Revises: a1b2c3d4e5f6
-Create Date: 2026-11-24 00:00:01.000000
-
-"""
-from alembic import op
-import sqlalchemy as sa
-
-revision = '0f1e2d3c4b5a'
-down_revision = 'a1b2c3d4e5f6'
-branch_labels = None
-depends_on = None
-
-
-def upgrade():
-    op.execute(sa.text("INSERT INTO log (msg) VALUES ('hello')"))
-
-
-def downgrade():
-    op.execute("DELETE FROM log WHERE msg = 'hello'")
-EOF
+p12 sqlite:///app.db
 run alembic upgrade head
 expect_rc 0 "Python revisions run"
 expect_eq "$(sqlite3 app.db 'SELECT msg FROM log')" "hello" "op.execute statements executed"
