@@ -178,7 +178,7 @@ struct split_stmt {
 	const char *sql; /* statement text, NUL-terminated, no trailing ';', leading
 			    blanks and comments removed */
 	int line;        /* 1-based line of its first character in the input */
-	bool autocommit; /* inside an "-- alembic:autocommit" block */
+	bool autocommit; /* inside an "-- migrate:autocommit" block */
 };
 
 struct split_opts {
@@ -197,8 +197,8 @@ struct split_opts split_opts_for(const char *dialect);
  * E'..\'..' escapes), "identifiers", $tag$ dollar quotes, -- and block
  * comments, BEGIN ... END bodies of CREATE TRIGGER (and PostgreSQL's BEGIN
  * ATOMIC), a trailing statement without ';'.  first_line is the line
- * number of text's first line.  Comment lines "-- alembic:autocommit" and
- * "-- alembic:end-autocommit" (alone on their line) mark statements that
+ * number of text's first line.  Comment lines "-- migrate:autocommit" and
+ * "-- migrate:end-autocommit" (alone on their line) mark statements that
  * must run outside a transaction.  ERR_INPUT with the line of the opening
  * quote/comment for an unterminated one (file is left empty for the caller).
  */

@@ -18,7 +18,7 @@ struct split_state {
 	size_t pos;           /* current offset */
 	int line;             /* line number at pos */
 	struct split_opts o;  /* dialect switches */
-	bool autocommit;      /* inside -- alembic:autocommit */
+	bool autocommit;      /* inside -- migrate:autocommit */
 };
 
 struct split_opts split_opts_for(const char *dialect)
@@ -132,9 +132,9 @@ static void split_line_comment(struct split_state *s)
 	size_t n = strcspn(p, "\n");
 	struct slice body = slice_strip((struct slice){p + 2, n - 2});
 
-	if (slice_eq(body, "alembic:autocommit"))
+	if (slice_eq(body, "migrate:autocommit"))
 		s->autocommit = true;
-	else if (slice_eq(body, "alembic:end-autocommit"))
+	else if (slice_eq(body, "migrate:end-autocommit"))
 		s->autocommit = false;
 	split_advance(s, n);
 }

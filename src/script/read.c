@@ -17,6 +17,8 @@ enum sql_marker {
 	MARK_UPGRADE,	     /* -- migrate:upgrade */
 	MARK_DOWNGRADE,	     /* -- migrate:downgrade */
 	MARK_NO_TRANSACTION, /* -- migrate:no-transaction */
+	MARK_AUTOCOMMIT,     /* -- migrate:autocommit / -- migrate:end-autocommit (in a section;
+				the runtime's splitter acts on them) */
 	MARK_UNKNOWN,	     /* -- migrate:<anything else> */
 };
 
@@ -66,6 +68,8 @@ static enum sql_marker sql_marker(const struct line *l)
 		return MARK_DOWNGRADE;
 	if (slice_eq(s, "-- migrate:no-transaction"))
 		return MARK_NO_TRANSACTION;
+	if (slice_eq(s, "-- migrate:autocommit") || slice_eq(s, "-- migrate:end-autocommit"))
+		return MARK_AUTOCOMMIT;
 	return MARK_UNKNOWN;
 }
 
@@ -207,6 +211,13 @@ static int sql_sections(struct sql_reader *r, const char *p, const char *end, in
 			if (!cur && t.n && !(t.n >= 2 && !memcmp(t.p, "--", 2)))
 				return sql_error(r, line, "SQL before '-- migrate:upgrade'");
 			continue;
+		}
+		if (m == MARK_AUTOCOMMIT) {
+			if (!cur)
+				return sql_error(r, line,
+						 "'-- migrate:autocommit' blocks belong inside the "
+						 "upgrade or downgrade section");
+			continue; /* section text: the splitter reads it */
 		}
 		if (m == MARK_UNKNOWN)
 			return err_at(r->e, ERR_INPUT, r->file, line, "unknown marker '%.*s'",

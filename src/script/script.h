@@ -28,6 +28,9 @@
  *   <SQL>
  *   -- migrate:downgrade
  *   <SQL>
+ * Inside a section, "-- migrate:autocommit" ... "-- migrate:end-autocommit"
+ * (each alone on its line) marks statements that must run outside the
+ * transaction (Alembic's autocommit_block); the runtime's splitter reads them.
  * The header is the leading block of "--" lines, ended by the first other line
  * (a blank one included) or by one of the three markers.  Between header and
  * "-- migrate:upgrade" only blank and comment lines may appear; each section

@@ -232,9 +232,9 @@ UPDATE audit.my_versions SET version_num='bbbb0001' WHERE audit.my_versions.vers
 EOF
 rt_project "postgresql://u@127.0.0.1:1/db"
 rt_rev x1 "" "x1" "CREATE TABLE t (a int);
--- alembic:autocommit
+-- migrate:autocommit
 CREATE INDEX CONCURRENTLY t_a ON t (a);
--- alembic:end-autocommit
+-- migrate:end-autocommit
 INSERT INTO t VALUES (1)" "DROP TABLE t;"
 run alembic upgrade head --sql
 sed '/^$/d' "$T_ROOT/.out" >"$T_ROOT/.out2" && mv "$T_ROOT/.out2" "$T_ROOT/.out"

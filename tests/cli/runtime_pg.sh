@@ -165,9 +165,9 @@ pg_project
 rt_rev i1 "" "i1" "CREATE TABLE big (a int);
 CREATE TYPE mood AS ENUM ('ok');" "DROP TABLE big; DROP TYPE mood;"
 rt_rev i2 "i1" "i2" "ALTER TYPE mood ADD VALUE 'sad';
--- alembic:autocommit
+-- migrate:autocommit
 CREATE INDEX CONCURRENTLY big_a ON big (a);
--- alembic:end-autocommit
+-- migrate:end-autocommit
 INSERT INTO big VALUES (1);" "DROP INDEX big_a;"
 {
 	printf -- '-- i3\n--\n-- Revision ID: i3\n-- Revises: i2\n-- migrate:no-transaction\n'

@@ -354,8 +354,8 @@ static void test_offline_native_sql(void)
 
 	memset(&p, 0, sizeof(p));
 	add_sql(&p, "s1", NULL,
-		"CREATE TABLE t (a int);\n-- alembic:autocommit\nCREATE INDEX CONCURRENTLY i ON t "
-		"(a);\n-- alembic:end-autocommit\nINSERT INTO t VALUES (1)\n",
+		"CREATE TABLE t (a int);\n-- migrate:autocommit\nCREATE INDEX CONCURRENTLY i ON t "
+		"(a);\n-- migrate:end-autocommit\nINSERT INTO t VALUES (1)\n",
 		"DROP TABLE t;\n");
 	proj_build(&p);
 	opts(&o, "postgresql://h/d", true);
@@ -564,8 +564,8 @@ static void test_online_fake_autocommit(void)
 
 	memset(&p, 0, sizeof(p));
 	add_sql(&p, "s1", NULL,
-		"CREATE TABLE t (a int);\n-- alembic:autocommit\nCREATE INDEX CONCURRENTLY i ON t "
-		"(a);\n-- alembic:end-autocommit\nINSERT INTO t VALUES (1)\n",
+		"CREATE TABLE t (a int);\n-- migrate:autocommit\nCREATE INDEX CONCURRENTLY i ON t "
+		"(a);\n-- migrate:end-autocommit\nINSERT INTO t VALUES (1)\n",
 		"DROP TABLE t;\n");
 	proj_build(&p);
 	opts(&o, NULL, false);

@@ -119,9 +119,9 @@ static void test_split_autocommit(void)
 	struct arena a = ARENA_INIT;
 	size_t n;
 	struct split_stmt *st = split(&a, "postgresql",
-				      "CREATE TABLE t (a int);\n-- alembic:autocommit\n"
+				      "CREATE TABLE t (a int);\n-- migrate:autocommit\n"
 				      "CREATE INDEX CONCURRENTLY i ON t (a);\n"
-				      "ALTER TYPE e ADD VALUE 'x';\n-- alembic:end-autocommit\n"
+				      "ALTER TYPE e ADD VALUE 'x';\n-- migrate:end-autocommit\n"
 				      "DROP TABLE u;\n",
 				      &n);
 	CHECK_INT(n, 4);
