@@ -1,4 +1,4 @@
 CREATE TRIGGER t AFTER INSERT ON x BEGIN UPDATE y SET a = CASE WHEN 1 THEN 2 END; END;
--- alembic:autocommit
+-- migrate:autocommit
 CREATE INDEX CONCURRENTLY i ON t (a);
--- alembic:end-autocommit
+-- migrate:end-autocommit
