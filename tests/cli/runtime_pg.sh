@@ -275,18 +275,8 @@ wait $slow 2>/dev/null
 pg "$DB" "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep%' AND pid <> pg_backend_pid()" >/dev/null
 
 pg_project "lock_timeout = 60"
-rt_rev c1 "" "c1" "CREATE TABLE ran (rev TEXT); INSERT INTO ran VALUES ('c1');" "DROP TABLE ran;"
-for n in 2 3 4 5 6; do
-	rt_rev c$n "c$((n - 1))" "c$n" "INSERT INTO ran VALUES ('c$n');" "DELETE FROM ran WHERE rev = 'c$n';"
-done
-pids=""
-for n in 1 2 3 4 5 6 7 8 9 10; do
-	"$ALEMBIC_BIN" upgrade head >par$n.out 2>par$n.err &
-	pids="$pids $!"
-done
-failed=0
-for p in $pids; do wait $p || failed=$((failed + 1)); done
-expect_eq "$failed" "0" "every concurrent process exits 0"
+rt_ran_revs
+expect_eq "$(rt_parallel_upgrade 10)" "0" "every concurrent process exits 0"
 expect_eq "$(pg "$DB" 'SELECT count(*), count(DISTINCT rev) FROM ran')" "6|6 " \
 	"each revision ran exactly once"
 expect_eq "$(cat par*.err | grep -c 'Running upgrade')" "6" "six steps logged in all"

@@ -94,6 +94,31 @@ def downgrade():
 EOF
 }
 
+# rt_ran_revs: revisions c1..c6, each recording its id in table "ran" (so a
+# revision that runs twice shows up as a duplicate row).
+rt_ran_revs() {
+	rt_rev c1 "" "c1" "CREATE TABLE ran (rev TEXT); INSERT INTO ran VALUES ('c1');" "DROP TABLE ran;"
+	for n in 2 3 4 5 6; do
+		rt_rev c$n "c$((n - 1))" "c$n" "INSERT INTO ran VALUES ('c$n');" \
+			"DELETE FROM ran WHERE rev = 'c$n';"
+	done
+}
+
+# rt_parallel_upgrade N: starts N `upgrade head` at once (output in parK.out /
+# parK.err) and prints how many of them exited non-zero.
+rt_parallel_upgrade() {
+	pids=""
+	k=1
+	while [ $k -le "$1" ]; do
+		"$ALEMBIC_BIN" upgrade head >par$k.out 2>par$k.err &
+		pids="$pids $!"
+		k=$((k + 1))
+	done
+	failed=0
+	for p in $pids; do wait $p || failed=$((failed + 1)); done
+	echo $failed
+}
+
 [ -z "${RT_HELPERS_ONLY:-}" ] || return 0
 
 rows() { # the version rows, sorted, space-separated
@@ -401,18 +426,8 @@ expect_eq "$(rows)" "w1 " "consistent after the lock timeout and the kill"
 
 # --- ten concurrent `upgrade head` -----------------------------------------------------
 rt_project sqlite:///app.db "lock_timeout = 60"
-rt_rev c1 "" "c1" "CREATE TABLE ran (rev TEXT); INSERT INTO ran VALUES ('c1');" "DROP TABLE ran;"
-for n in 2 3 4 5 6; do
-	rt_rev c$n "c$((n - 1))" "c$n" "INSERT INTO ran VALUES ('c$n');" "DELETE FROM ran WHERE rev = 'c$n';"
-done
-pids=""
-for n in 1 2 3 4 5 6 7 8 9 10; do
-	"$ALEMBIC_BIN" upgrade head >par$n.out 2>par$n.err &
-	pids="$pids $!"
-done
-failed=0
-for p in $pids; do wait $p || failed=$((failed + 1)); done
-expect_eq "$failed" "0" "every concurrent process exits 0"
+rt_ran_revs
+expect_eq "$(rt_parallel_upgrade 10)" "0" "every concurrent process exits 0"
 expect_eq "$(sqlite3 app.db 'SELECT count(*), count(DISTINCT rev) FROM ran')" "6|6" \
 	"each revision ran exactly once"
 expect_eq "$(cat par*.err | grep -c 'Running upgrade')" "6" "six steps logged in all"
