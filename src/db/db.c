@@ -107,30 +107,30 @@ static bool db_requires_quotes(const struct db_dialect *d, const char *name)
 			    db_word_cmp) != NULL;
 }
 
-void db_quote_ident(const struct db_dialect *d, struct buf *out, const char *name)
+/* s between two q characters, each q inside doubled (SQL's one escaping rule
+ * for both "identifiers" and 'literals'). */
+static void db_quote_with(struct buf *out, const char *s, char q)
 {
-	if (!db_requires_quotes(d, name)) {
-		buf_adds(out, name);
-		return;
-	}
-	buf_addch(out, '"');
-	for (const char *p = name; *p; p++) {
-		if (*p == '"')
-			buf_addch(out, '"');
+	buf_addch(out, q);
+	for (const char *p = s; *p; p++) {
+		if (*p == q)
+			buf_addch(out, q);
 		buf_addch(out, *p);
 	}
-	buf_addch(out, '"');
+	buf_addch(out, q);
+}
+
+void db_quote_ident(const struct db_dialect *d, struct buf *out, const char *name)
+{
+	if (db_requires_quotes(d, name))
+		db_quote_with(out, name, '"');
+	else
+		buf_adds(out, name);
 }
 
 void db_quote_literal(struct buf *out, const char *value)
 {
-	buf_addch(out, '\'');
-	for (const char *p = value; *p; p++) {
-		if (*p == '\'')
-			buf_addch(out, '\'');
-		buf_addch(out, *p);
-	}
-	buf_addch(out, '\'');
+	db_quote_with(out, value, '\'');
 }
 
 int db_open(const struct db_url *u, long lock_timeout_ms, struct db **out, struct err *e)
