@@ -5,6 +5,7 @@
  * is missing, they never skip): connect, exec/query, SQLSTATE-based errors
  * with DETAIL, advisory lock timeout, wrong password, unreachable server.
  */
+#include "base/buf.h"
 #include "db/db.h"
 #include "unit.h"
 
@@ -220,7 +221,33 @@ static void test_pg_wrong_password_and_unreachable(void)
 	arena_release(&a);
 }
 
+/* Identifiers are quoted only when the dialect needs it (as SQLAlchemy's
+ * IdentifierPreparer); a quote inside is doubled, for identifiers and literals. */
+static void test_quoting(void)
+{
+	const struct db_dialect *pg = db_dialect_find("postgresql");
+	struct buf b = BUF_INIT;
+
+	CHECK(pg != NULL);
+	db_quote_ident(pg, &b, "alembic_version");
+	CHECK_STR(buf_cstr(&b), "alembic_version");
+	buf_reset(&b);
+	db_quote_ident(pg, &b, "My\"Table");
+	CHECK_STR(buf_cstr(&b), "\"My\"\"Table\"");
+	buf_reset(&b);
+	db_quote_ident(pg, &b, "user");
+	CHECK_STR(buf_cstr(&b), "\"user\"");
+	buf_reset(&b);
+	db_quote_literal(&b, "it's");
+	CHECK_STR(buf_cstr(&b), "'it''s'");
+	buf_reset(&b);
+	db_quote_literal(&b, "");
+	CHECK_STR(buf_cstr(&b), "''");
+	buf_release(&b);
+}
+
 static const struct unit_test tests[] = {
+	UNIT(test_quoting),
 	UNIT(test_sqlite_basics),
 	UNIT(test_sqlite_busy),
 	UNIT(test_sqlite_bad_path),
