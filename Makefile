@@ -70,6 +70,19 @@ $(B)/fuzz/%: $(B)/fuzz/%.o $(B)/libalembic.a
 
 fuzzers: $(FUZZ_BIN)
 
+# tools/pycover: coverage of real-world revision files (bench/README.md); never
+# installed.  Its stages follow what libalembic.a defines (py front end, bind,
+# DDL compiler), so it builds on main and on any merge of the branches.
+PYCOVER_STAGES := py_parse_module=PARSE py_eval_function=EVAL py_bind_body=BIND \
+                  sql_compile_body=DDL
+$(B)/pycover: tools/pycover.c $(B)/libalembic.a
+	defs=$$(nm -g --defined-only $(B)/libalembic.a 2>/dev/null | awk -v s="$(PYCOVER_STAGES)" \
+	  'BEGIN { n = split(s, p, " "); for (i = 1; i <= n; i++) { split(p[i], kv, "="); m[kv[1]] = kv[2] } } \
+	   ($$NF in m) && !seen[$$NF]++ { printf " -DPYCOVER_HAVE_%s", m[$$NF] }'); \
+	$(CC) $(CPPFLAGS) $(CFLAGS) $$defs $(LDFLAGS) -o $@ tools/pycover.c $(B)/libalembic.a $(LDLIBS)
+
+pycover: $(B)/pycover
+
 test: all units
 	B=$(B) tests/run
 
@@ -81,8 +94,8 @@ install: $(B)/alembic
 clean:
 	rm -rf build build-* alembic
 
-.PHONY: all units fuzzers test install clean
+.PHONY: all units fuzzers pycover test install clean
 .SECONDARY:
 
--include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_SRC:tests/unit/%.c=$(B)/tests/unit/%.d) \
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(B)/pycover.d $(UNIT_SRC:tests/unit/%.c=$(B)/tests/unit/%.d) \
          $(FUZZ_SRC:fuzz/%.c=$(B)/fuzz/%.d)

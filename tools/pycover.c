@@ -1,0 +1,376 @@
+/*
+ * tools/pycover.c - coverage of real-world revision files by the native
+ * Python front end (a measuring tool of the bench; built by `make pycover`,
+ * never installed, not part of the executable).
+ *
+ *   pycover [-q] [-T] [-b] [-d DIALECT]... [-l LIST] [FILE...]
+ *
+ * For each revision file: read it, parse it (py_parse_module), read its
+ * header (py_module_header), then for every dialect (default sqlite and
+ * postgresql) and for upgrade() and downgrade(): evaluate the function
+ * (py_eval_function), bind the body to the operations IR (py_bind_body) and
+ * compile it to SQL (sql_compile_body), offline (--sql) and online.  Prints
+ * one line per file, "OK path" or "REFUSED path:line:col: message
+ * [stage dialect function]" (the first refusal), then a summary: files OK /
+ * total and a histogram of the refusal reasons (messages with quoted names
+ * and numbers generalised), most frequent first.  An irreversible direction
+ * (raise NotImplementedError) counts as OK: only running it is refused.
+ *
+ * Stages exist as far as the library it is linked with has them: the
+ * Makefile looks at libalembic.a's symbols and defines PYCOVER_HAVE_EVAL,
+ * PYCOVER_HAVE_BIND and PYCOVER_HAVE_DDL; without them the later stages are
+ * reported as "not built" (the header says which).  -b measures main's
+ * reader instead (src/script/pyparse.c: bodies of op.execute(<literal>)
+ * only), the baseline.
+ *
+ * -l LIST reads file names from LIST (one a line; "-" is stdin) as well.
+ * -T adds the time spent per file in parse+eval+bind+compile (wall clock,
+ * CLOCK_MONOTONIC; reading the file excluded) to the summary.
+ * -q prints only the summary.  Exit status 0 when it ran (whatever the
+ * coverage), 2 on a usage error or an unreadable file list.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/fs.h"
+#include "base/vec.h"
+#include "script/pyparse.h"
+#ifdef PYCOVER_HAVE_PARSE
+#include "py/py.h"
+#endif
+#ifdef PYCOVER_HAVE_BIND
+#include "py/bind.h"
+#endif
+#ifdef PYCOVER_HAVE_DDL
+#include "sql/ddl.h"
+#include "sql/dialect.h"
+#endif
+
+#define MAX_DIALECTS 8
+#define MAX_REASONS 4096
+
+struct opts {
+	bool quiet;			   /* summary only */
+	bool timing;			   /* report compile time per file */
+	bool baseline;			   /* main's reader (pyparse) instead of src/py */
+	const char *dialects[MAX_DIALECTS]; /* dialects evaluated */
+	size_t n_dialects;		   /* their number */
+};
+
+/* One generalised refusal reason and how many files gave it. */
+struct reason {
+	char *text; /* the generalised message */
+	size_t n;   /* files */
+};
+
+struct tally {
+	size_t total;			/* files looked at */
+	size_t ok;			/* files that compiled in every direction/dialect */
+	size_t irreversible;		/* of those, files with an irreversible direction */
+	struct reason v[MAX_REASONS];	/* distinct reasons */
+	size_t n;			/* their number */
+	size_t other;			/* files whose reason did not fit in v */
+	double seconds;			/* time in parse..compile over all files */
+};
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * Generalises a refusal message for the histogram: text between quotes
+ * becomes '…', runs of digits become N, so "unknown name 'sa.Foo'" and
+ * "unknown name 'sa.Bar'" count as one reason.  Names in words of the
+ * construct (no quotes) are kept.
+ */
+static char *generalise(struct arena *a, const char *msg)
+{
+	size_t n = strlen(msg);
+	char *out = arena_alloc(a, n * 3 + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = msg[i];
+		if ((c == '\'' || c == '"') && strchr(msg + i + 1, c) != NULL) {
+			const char *end = strchr(msg + i + 1, c);
+			memcpy(out + o, "'\xe2\x80\xa6'", 5);
+			o += 5;
+			i = (size_t)(end - msg);
+		} else if (c >= '0' && c <= '9') {
+			out[o++] = 'N';
+			while (i + 1 < n && msg[i + 1] >= '0' && msg[i + 1] <= '9')
+				i++;
+		} else {
+			out[o++] = c;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static void tally_reason(struct tally *t, const char *text)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		if (strcmp(t->v[i].text, text) == 0) {
+			t->v[i].n++;
+			return;
+		}
+	}
+	if (t->n == MAX_REASONS) {
+		t->other++;
+		return;
+	}
+	t->v[t->n].text = strdup(text);
+	if (t->v[t->n].text == NULL) {
+		t->other++;
+		return;
+	}
+	t->v[t->n++].n = 1;
+}
+
+/* The outcome of one file. */
+struct outcome {
+	bool ok;		 /* every stage passed */
+	bool irreversible;	 /* some direction raises (still OK) */
+	struct err e;		 /* the first refusal */
+	const char *stage;	 /* where: "read", "parse", "header", "eval", "bind", "compile" */
+	const char *dialect;	 /* for eval/bind/compile: which dialect */
+	const char *function;	 /* "upgrade" / "downgrade" */
+};
+
+static int refuse(struct outcome *o, const char *stage, const char *dialect, const char *fn)
+{
+	o->ok = false;
+	o->stage = stage;
+	o->dialect = dialect;
+	o->function = fn;
+	return -1;
+}
+
+/* Main's reader: a body is refused unless it is op.execute(<literal>)/pass. */
+static int check_baseline(struct arena *a, const char *path, const char *text, size_t len,
+			  struct outcome *o)
+{
+	struct pyparse_result r;
+	if (pyparse_module(a, path, text, len, &r, &o->e) != 0)
+		return refuse(o, "parse", NULL, NULL);
+	const struct script_section *s[2] = {&r.upgrade, &r.downgrade};
+	const char *names[2] = {"upgrade", "downgrade"};
+	for (int i = 0; i < 2; i++) {
+		if (s[i]->refusal != NULL) {
+			err_at(&o->e, ERR_INPUT, path, s[i]->refusal_line, "%s", s[i]->refusal);
+			return refuse(o, "read", NULL, names[i]);
+		}
+	}
+	return 0;
+}
+
+#ifdef PYCOVER_HAVE_PARSE
+/* One function on one dialect through every stage the library has. */
+static int check_function(struct arena *a, const char *path, const struct py_module *m,
+			  const char *dialect, const char *fn, struct outcome *o)
+{
+#ifdef PYCOVER_HAVE_EVAL
+	struct py_eval_ctx ctx = {.file = path, .dialect = dialect, .as_sql = false};
+	struct py_body body;
+	if (py_eval_function(a, m, fn, &ctx, &body, &o->e) != 0)
+		return refuse(o, "eval", dialect, fn);
+	if (body.irreversible) {
+		o->irreversible = true;
+		return 0;
+	}
+#ifdef PYCOVER_HAVE_BIND
+	struct mig_body mb;
+	struct py_bind_opts bo = {.file = path, .dialect = dialect};
+	if (py_bind_body(a, &body, &bo, &mb, &o->e) != 0)
+		return refuse(o, "bind", dialect, fn);
+#ifdef PYCOVER_HAVE_DDL
+	const struct sql_dialect *d = sql_dialect_find(dialect);
+	for (int as_sql = 1; as_sql >= 0; as_sql--) {
+		struct sql_opts so = {.d = d, .as_sql = as_sql != 0, .file = path};
+		struct sql_stmts out = {0};
+		if (sql_compile_body(a, &so, &mb, &out, &o->e) != 0)
+			return refuse(o, "compile", dialect, fn);
+	}
+#endif
+#endif
+#else
+	(void)a, (void)path, (void)m, (void)dialect, (void)fn, (void)o;
+#endif
+	return 0;
+}
+
+/* The new front end: parse, header, then each dialect x direction. */
+static int check_front_end(struct arena *a, const struct opts *op, const char *path,
+			   const char *text, size_t len, struct outcome *o)
+{
+	struct py_module *m;
+	if (py_parse_module(a, path, text, len, &m, &o->e) != 0)
+		return refuse(o, "parse", NULL, NULL);
+	struct py_header h;
+	if (py_module_header(a, m, &h, &o->e) != 0)
+		return refuse(o, "header", NULL, NULL);
+	const char *fns[2] = {"upgrade", "downgrade"};
+	for (size_t d = 0; d < op->n_dialects; d++)
+		for (int f = 0; f < 2; f++)
+			if (check_function(a, path, m, op->dialects[d], fns[f], o) != 0)
+				return -1;
+	return 0;
+}
+#endif
+
+static void check_file(const struct opts *op, const char *path, struct tally *t)
+{
+	struct arena a;
+	arena_init(&a);
+	struct outcome o = {.ok = true};
+	err_clear(&o.e);
+	char *text;
+	size_t len;
+	if (fs_read_file(&a, path, &text, &len, &o.e) != 0) {
+		refuse(&o, "read", NULL, NULL);
+	} else {
+		double t0 = now_seconds();
+#ifdef PYCOVER_HAVE_PARSE
+		if (op->baseline)
+			(void)check_baseline(&a, path, text, len, &o);
+		else
+			(void)check_front_end(&a, op, path, text, len, &o);
+#else
+		(void)check_baseline(&a, path, text, len, &o);
+#endif
+		t->seconds += now_seconds() - t0;
+	}
+	t->total++;
+	if (o.ok) {
+		t->ok++;
+		t->irreversible += o.irreversible;
+		if (!op->quiet)
+			printf("OK %s%s\n", path, o.irreversible ? " (irreversible direction)" : "");
+	} else {
+		if (!op->quiet)
+			printf("REFUSED %s:%d:%d: %s [%s%s%s%s%s]\n", o.e.file[0] ? o.e.file : path,
+			       o.e.line, o.e.col, o.e.msg, o.stage, o.dialect ? " " : "",
+			       o.dialect ? o.dialect : "", o.function ? " " : "",
+			       o.function ? o.function : "");
+		char *g = arena_printf(&a, "[%s] %s", o.stage, generalise(&a, o.e.msg));
+		tally_reason(t, g);
+	}
+	arena_release(&a);
+}
+
+static int by_count(const void *x, const void *y)
+{
+	const struct reason *a = x, *b = y;
+	if (a->n != b->n)
+		return a->n < b->n ? 1 : -1;
+	return strcmp(a->text, b->text);
+}
+
+static void summary(const struct opts *op, struct tally *t)
+{
+	const char *stages =
+#if defined(PYCOVER_HAVE_DDL)
+		"parse+header+eval+bind+compile";
+#elif defined(PYCOVER_HAVE_BIND)
+		"parse+header+eval+bind (compile not built)";
+#elif defined(PYCOVER_HAVE_EVAL)
+		"parse+header+eval (bind, compile not built)";
+#elif defined(PYCOVER_HAVE_PARSE)
+		"parse+header (eval, bind, compile not built)";
+#else
+		"main's reader (src/py not built)";
+#endif
+	if (op->baseline)
+		stages = "main's reader (op.execute bodies only)";
+	printf("\nstages: %s; dialects:", stages);
+	for (size_t d = 0; d < op->n_dialects; d++)
+		printf(" %s", op->dialects[d]);
+	printf("\nfiles OK: %zu / %zu (%.1f%%)", t->ok, t->total,
+	       t->total ? 100.0 * (double)t->ok / (double)t->total : 0.0);
+	if (t->irreversible)
+		printf(", %zu of them with an irreversible direction", t->irreversible);
+	printf("\n");
+	if (op->timing && t->total)
+		printf("time per file (parse..compile, all dialects and directions): %.1f us\n",
+		       1e6 * t->seconds / (double)t->total);
+	qsort(t->v, t->n, sizeof t->v[0], by_count);
+	if (t->n)
+		printf("refusal reasons (files):\n");
+	for (size_t i = 0; i < t->n; i++)
+		printf("%6zu  %s\n", t->v[i].n, t->v[i].text);
+	if (t->other)
+		printf("%6zu  (other reasons, table full)\n", t->other);
+	for (size_t i = 0; i < t->n; i++)
+		free(t->v[i].text);
+}
+
+static int read_list(const struct opts *op, const char *list, struct tally *t)
+{
+	FILE *f = strcmp(list, "-") == 0 ? stdin : fopen(list, "r");
+	if (f == NULL) {
+		fprintf(stderr, "pycover: cannot open %s\n", list);
+		return -1;
+	}
+	char line[8192];
+	while (fgets(line, sizeof line, f) != NULL) {
+		line[strcspn(line, "\r\n")] = '\0';
+		if (line[0] != '\0')
+			check_file(op, line, t);
+	}
+	if (f != stdin)
+		fclose(f);
+	return 0;
+}
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: pycover [-q] [-T] [-b] [-d DIALECT]... [-l LIST] [FILE...]\n");
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	static struct tally t;
+	struct opts op = {0};
+	const char *lists[64];
+	size_t n_lists = 0;
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "-q") == 0)
+			op.quiet = true;
+		else if (strcmp(a, "-T") == 0)
+			op.timing = true;
+		else if (strcmp(a, "-b") == 0)
+			op.baseline = true;
+		else if (strcmp(a, "-d") == 0 && i + 1 < argc && op.n_dialects < MAX_DIALECTS)
+			op.dialects[op.n_dialects++] = argv[++i];
+		else if (strcmp(a, "-l") == 0 && i + 1 < argc && n_lists < 64)
+			lists[n_lists++] = argv[++i];
+		else if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		} else
+			return usage();
+	}
+	if (op.n_dialects == 0) {
+		op.dialects[op.n_dialects++] = "sqlite";
+		op.dialects[op.n_dialects++] = "postgresql";
+	}
+	if (i == argc && n_lists == 0)
+		return usage();
+	for (size_t l = 0; l < n_lists; l++)
+		if (read_list(&op, lists[l], &t) != 0)
+			return 2;
+	for (; i < argc; i++)
+		check_file(&op, argv[i], &t);
+	summary(&op, &t);
+	return 0;
+}
