@@ -3,7 +3,7 @@
  * Python front end (a measuring tool of the bench; built by `make pycover`,
  * never installed, not part of the executable).
  *
- *   pycover [-q] [-T] [-b] [-d DIALECT]... [-l LIST] [FILE...]
+ *   pycover [-q] [-T] [-b] [-1] [-d DIALECT]... [-l LIST] [FILE...]
  *
  * For each revision file: read it, parse it (py_parse_module), read its
  * header (py_module_header), then for every dialect (default sqlite and
@@ -26,6 +26,8 @@
  * -l LIST reads file names from LIST (one a line; "-" is stdin) as well.
  * -T adds the time spent per file in parse+eval+bind+compile (wall clock,
  * CLOCK_MONOTONIC; reading the file excluded) to the summary.
+ * -1 checks what one `upgrade` run compiles: upgrade() on the first
+ * dialect, online only (the benchmark's compile time per revision).
  * -q prints only the summary.  Exit status 0 when it ran (whatever the
  * coverage), 2 on a usage error or an unreadable file list.
  */
@@ -39,13 +41,20 @@
 #include "base/fs.h"
 #include "base/vec.h"
 #include "script/pyparse.h"
-#ifdef PYCOVER_HAVE_PARSE
+/* Each stage needs the ones before it. */
+#if defined(PYCOVER_HAVE_PARSE)
+#define PC_PARSE 1
 #include "py/py.h"
 #endif
-#ifdef PYCOVER_HAVE_BIND
+#if defined(PC_PARSE) && defined(PYCOVER_HAVE_EVAL)
+#define PC_EVAL 1
+#endif
+#if defined(PC_EVAL) && defined(PYCOVER_HAVE_BIND)
+#define PC_BIND 1
 #include "py/bind.h"
 #endif
-#ifdef PYCOVER_HAVE_DDL
+#if defined(PC_BIND) && defined(PYCOVER_HAVE_DDL)
+#define PC_DDL 1
 #include "sql/ddl.h"
 #include "sql/dialect.h"
 #endif
@@ -57,6 +66,7 @@ struct opts {
 	bool quiet;			   /* summary only */
 	bool timing;			   /* report compile time per file */
 	bool baseline;			   /* main's reader (pyparse) instead of src/py */
+	bool one_pass;			   /* first dialect, upgrade() only, online only */
 	const char *dialects[MAX_DIALECTS]; /* dialects evaluated */
 	size_t n_dialects;		   /* their number */
 };
@@ -171,12 +181,13 @@ static int check_baseline(struct arena *a, const char *path, const char *text, s
 	return 0;
 }
 
-#ifdef PYCOVER_HAVE_PARSE
+#ifdef PC_PARSE
 /* One function on one dialect through every stage the library has. */
-static int check_function(struct arena *a, const char *path, const struct py_module *m,
-			  const char *dialect, const char *fn, struct outcome *o)
+static int check_function(struct arena *a, const struct opts *op, const char *path,
+			  const struct py_module *m, const char *dialect, const char *fn,
+			  struct outcome *o)
 {
-#ifdef PYCOVER_HAVE_EVAL
+#ifdef PC_EVAL
 	struct py_eval_ctx ctx = {.file = path, .dialect = dialect, .as_sql = false};
 	struct py_body body;
 	if (py_eval_function(a, m, fn, &ctx, &body, &o->e) != 0)
@@ -185,14 +196,14 @@ static int check_function(struct arena *a, const char *path, const struct py_mod
 		o->irreversible = true;
 		return 0;
 	}
-#ifdef PYCOVER_HAVE_BIND
+#ifdef PC_BIND
 	struct mig_body mb;
 	struct py_bind_opts bo = {.file = path, .dialect = dialect};
 	if (py_bind_body(a, &body, &bo, &mb, &o->e) != 0)
 		return refuse(o, "bind", dialect, fn);
-#ifdef PYCOVER_HAVE_DDL
+#ifdef PC_DDL
 	const struct sql_dialect *d = sql_dialect_find(dialect);
-	for (int as_sql = 1; as_sql >= 0; as_sql--) {
+	for (int as_sql = op->one_pass ? 0 : 1; as_sql >= 0; as_sql--) {
 		struct sql_opts so = {.d = d, .as_sql = as_sql != 0, .file = path};
 		struct sql_stmts out = {0};
 		if (sql_compile_body(a, &so, &mb, &out, &o->e) != 0)
@@ -201,7 +212,7 @@ static int check_function(struct arena *a, const char *path, const struct py_mod
 #endif
 #endif
 #else
-	(void)a, (void)path, (void)m, (void)dialect, (void)fn, (void)o;
+	(void)a, (void)op, (void)path, (void)m, (void)dialect, (void)fn, (void)o;
 #endif
 	return 0;
 }
@@ -217,9 +228,11 @@ static int check_front_end(struct arena *a, const struct opts *op, const char *p
 	if (py_module_header(a, m, &h, &o->e) != 0)
 		return refuse(o, "header", NULL, NULL);
 	const char *fns[2] = {"upgrade", "downgrade"};
-	for (size_t d = 0; d < op->n_dialects; d++)
-		for (int f = 0; f < 2; f++)
-			if (check_function(a, path, m, op->dialects[d], fns[f], o) != 0)
+	size_t n_d = op->one_pass ? 1 : op->n_dialects;
+	int n_f = op->one_pass ? 1 : 2;
+	for (size_t d = 0; d < n_d; d++)
+		for (int f = 0; f < n_f; f++)
+			if (check_function(a, op, path, m, op->dialects[d], fns[f], o) != 0)
 				return -1;
 	return 0;
 }
@@ -237,7 +250,7 @@ static void check_file(const struct opts *op, const char *path, struct tally *t)
 		refuse(&o, "read", NULL, NULL);
 	} else {
 		double t0 = now_seconds();
-#ifdef PYCOVER_HAVE_PARSE
+#ifdef PC_PARSE
 		if (op->baseline)
 			(void)check_baseline(&a, path, text, len, &o);
 		else
@@ -276,13 +289,13 @@ static int by_count(const void *x, const void *y)
 static void summary(const struct opts *op, struct tally *t)
 {
 	const char *stages =
-#if defined(PYCOVER_HAVE_DDL)
+#if defined(PC_DDL)
 		"parse+header+eval+bind+compile";
-#elif defined(PYCOVER_HAVE_BIND)
+#elif defined(PC_BIND)
 		"parse+header+eval+bind (compile not built)";
-#elif defined(PYCOVER_HAVE_EVAL)
+#elif defined(PC_EVAL)
 		"parse+header+eval (bind, compile not built)";
-#elif defined(PYCOVER_HAVE_PARSE)
+#elif defined(PC_PARSE)
 		"parse+header (eval, bind, compile not built)";
 #else
 		"main's reader (src/py not built)";
@@ -290,8 +303,10 @@ static void summary(const struct opts *op, struct tally *t)
 	if (op->baseline)
 		stages = "main's reader (op.execute bodies only)";
 	printf("\nstages: %s; dialects:", stages);
-	for (size_t d = 0; d < op->n_dialects; d++)
+	for (size_t d = 0; d < (op->one_pass ? 1 : op->n_dialects); d++)
 		printf(" %s", op->dialects[d]);
+	if (op->one_pass)
+		printf(" (upgrade() only, online only)");
 	printf("\nfiles OK: %zu / %zu (%.1f%%)", t->ok, t->total,
 	       t->total ? 100.0 * (double)t->ok / (double)t->total : 0.0);
 	if (t->irreversible)
@@ -331,7 +346,7 @@ static int read_list(const struct opts *op, const char *list, struct tally *t)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: pycover [-q] [-T] [-b] [-d DIALECT]... [-l LIST] [FILE...]\n");
+	fprintf(stderr, "usage: pycover [-q] [-T] [-b] [-1] [-d DIALECT]... [-l LIST] [FILE...]\n");
 	return 2;
 }
 
@@ -350,6 +365,8 @@ int main(int argc, char **argv)
 			op.timing = true;
 		else if (strcmp(a, "-b") == 0)
 			op.baseline = true;
+		else if (strcmp(a, "-1") == 0)
+			op.one_pass = true;
 		else if (strcmp(a, "-d") == 0 && i + 1 < argc && op.n_dialects < MAX_DIALECTS)
 			op.dialects[op.n_dialects++] = argv[++i];
 		else if (strcmp(a, "-l") == 0 && i + 1 < argc && n_lists < 64)
