@@ -19,9 +19,7 @@ command -v sqlite3 >/dev/null || { echo "bench: sqlite3 shell missing" >&2; exit
 W=$(mktemp -d "${TMPDIR:-/tmp}/alembic-bench.XXXXXX")
 trap 'rm -rf "$W"' EXIT
 
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+. "$TOP/bench/lib.sh"
 rev_id() { printf 'b%011x' "$1"; }
 
 # --- the native project ---------------------------------------------------------
@@ -68,22 +66,9 @@ if "$PY" -c 'import alembic' 2>/dev/null; then
 	prev=None
 	while [ $i -le "$N" ]; do
 		id=$(rev_id $i)
-		cat >"migrations/versions/${id}_r$i.py" <<EOF
-"""revision $i
-
-Revision ID: $id
-Revises:
-Create Date: 2026-01-01 00:00:00.000000
-
-"""
-from alembic import op
-
-revision = '$id'
-down_revision = $prev
-branch_labels = None
-depends_on = None
-
-
+		{
+			py_revision_head "revision $i" "$id" "$prev" "from alembic import op"
+			cat <<EOF
 def upgrade():
     op.execute("CREATE TABLE t$i (id INTEGER PRIMARY KEY, v TEXT)")
     op.execute("INSERT INTO t$i (v) VALUES ('r$i')")
@@ -92,6 +77,7 @@ def upgrade():
 def downgrade():
     op.execute("DROP TABLE t$i")
 EOF
+		} >"migrations/versions/${id}_r$i.py"
 		prev="'$id'"
 		i=$((i + 1))
 	done
