@@ -198,8 +198,7 @@ static int check_function(struct arena *a, const struct opts *op, const char *pa
 	}
 #ifdef PC_BIND
 	struct mig_body mb;
-	struct py_bind_opts bo = {.file = path, .dialect = dialect};
-	if (py_bind_body(a, &body, &bo, &mb, &o->e) != 0)
+	if (py_bind_body(a, path, &body, &mb, &o->e) != 0)
 		return refuse(o, "bind", dialect, fn);
 #ifdef PC_DDL
 	const struct sql_dialect *d = sql_dialect_find(dialect);
