@@ -79,7 +79,7 @@ $(B)/pycover: tools/pycover.c $(B)/libalembic.a
 	defs=$$(nm -g --defined-only $(B)/libalembic.a 2>/dev/null | awk -v s="$(PYCOVER_STAGES)" \
 	  'BEGIN { n = split(s, p, " "); for (i = 1; i <= n; i++) { split(p[i], kv, "="); m[kv[1]] = kv[2] } } \
 	   ($$NF in m) && !seen[$$NF]++ { printf " -DPYCOVER_HAVE_%s", m[$$NF] }'); \
-	$(CC) $(CPPFLAGS) $(CFLAGS) $$defs $(LDFLAGS) -o $@ tools/pycover.c $(B)/libalembic.a $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $$defs $(LDFLAGS) -o $@ tools/pycover.c $(B)/libalembic.a $(LDLIBS) -lm
 
 pycover: $(B)/pycover
 
