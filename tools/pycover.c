@@ -15,6 +15,8 @@
  * total and a histogram of the refusal reasons (messages with quoted names
  * and numbers generalised), most frequent first.  An irreversible direction
  * (raise NotImplementedError) counts as OK: only running it is refused.
+ * Per dialect it also counts the files refused only where Alembic fails the
+ * same migration (alembic_too below: "the behaviour matches").
  *
  * Stages exist as far as the library it is linked with has them: the
  * Makefile looks at libalembic.a's symbols and defines PYCOVER_HAVE_EVAL,
@@ -31,6 +33,7 @@
  * -q prints only the summary.  Exit status 0 when it ran (whatever the
  * coverage), 2 on a usage error or an unreadable file list.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,6 +84,9 @@ struct tally {
 	size_t total;			/* files looked at */
 	size_t ok;			/* files that compiled in every direction/dialect */
 	size_t irreversible;		/* of those, files with an irreversible direction */
+	size_t ok_dialect[MAX_DIALECTS]; /* files that compiled on that dialect of opts */
+	size_t as_alembic[MAX_DIALECTS]; /* files refused there as Alembic fails them too */
+	size_t matching;		/* files OK or failing as in Alembic on every dialect */
 	struct reason v[MAX_REASONS];	/* distinct reasons */
 	size_t n;			/* their number */
 	size_t other;			/* files whose reason did not fit in v */
@@ -96,7 +102,8 @@ static double now_seconds(void)
 
 /*
  * Generalises a refusal message for the histogram: text between quotes
- * becomes '…', runs of digits become N, so "unknown name 'sa.Foo'" and
+ * becomes '…' (a quote right after a letter is an apostrophe), runs of
+ * digits become N, so "unknown name 'sa.Foo'" and
  * "unknown name 'sa.Bar'" count as one reason.  Names in words of the
  * construct (no quotes) are kept.
  */
@@ -107,7 +114,8 @@ static char *generalise(struct arena *a, const char *msg)
 	size_t o = 0;
 	for (size_t i = 0; i < n; i++) {
 		char c = msg[i];
-		if ((c == '\'' || c == '"') && strchr(msg + i + 1, c) != NULL) {
+		bool after_word = i > 0 && (isalnum((unsigned char)msg[i - 1]) || msg[i - 1] == '_');
+		if ((c == '\'' || c == '"') && !after_word && strchr(msg + i + 1, c) != NULL) {
 			const char *end = strchr(msg + i + 1, c);
 			memcpy(out + o, "'\xe2\x80\xa6'", 5);
 			o += 5;
@@ -152,10 +160,40 @@ struct outcome {
 	const char *stage;	 /* where: "read", "parse", "header", "eval", "bind", "compile" */
 	const char *dialect;	 /* for eval/bind/compile: which dialect */
 	const char *function;	 /* "upgrade" / "downgrade" */
+	bool failed[MAX_DIALECTS]; /* per dialect of opts: some stage refused it */
+	bool as_alembic[MAX_DIALECTS]; /* ... with a refusal Alembic makes too */
 };
+
+#ifdef PC_PARSE
+/*
+ * Refusals where Alembic 1.8.1 / SQLAlchemy 1.4 fail the same migration on
+ * that dialect (its own NotImplementedError / CompileError, or SQL it emits
+ * that the database rejects, sql/ddl.h): the file behaves as in Alembic.
+ */
+static const char *const alembic_too[] = {
+	"No support for ALTER of constraints in SQLite dialect",
+	"SQLite cannot ALTER COLUMN",
+	"Compiler for dialect ",
+	"No generic 'DROP CONSTRAINT' in MySQL",
+	"PostgreSQL ENUM type requires a name",
+};
+
+static bool fails_in_alembic_too(const struct outcome *o)
+{
+	if (strcmp(o->stage, "compile") != 0)
+		return false;
+	for (size_t i = 0; i < sizeof alembic_too / sizeof alembic_too[0]; i++)
+		if (strncmp(o->e.msg, alembic_too[i], strlen(alembic_too[i])) == 0)
+			return true;
+	return false;
+}
+#endif
 
 static int refuse(struct outcome *o, const char *stage, const char *dialect, const char *fn)
 {
+	if (dialect == NULL)
+		for (size_t d = 0; d < MAX_DIALECTS; d++)
+			o->failed[d] = true;
 	o->ok = false;
 	o->stage = stage;
 	o->dialect = dialect;
@@ -229,11 +267,25 @@ static int check_front_end(struct arena *a, const struct opts *op, const char *p
 	const char *fns[2] = {"upgrade", "downgrade"};
 	size_t n_d = op->one_pass ? 1 : op->n_dialects;
 	int n_f = op->one_pass ? 1 : 2;
-	for (size_t d = 0; d < n_d; d++)
+	for (size_t d = 0; d < n_d; d++) {
+		struct outcome one = {.ok = true};
 		for (int f = 0; f < n_f; f++)
-			if (check_function(a, op, path, m, op->dialects[d], fns[f], o) != 0)
-				return -1;
-	return 0;
+			if (check_function(a, op, path, m, op->dialects[d], fns[f], &one) != 0)
+				break;
+		o->irreversible |= one.irreversible;
+		if (one.ok)
+			continue;
+		o->failed[d] = true;
+		o->as_alembic[d] = fails_in_alembic_too(&one);
+		if (o->ok) { /* the first refusal is the one reported */
+			o->ok = false;
+			o->e = one.e;
+			o->stage = one.stage;
+			o->dialect = one.dialect;
+			o->function = one.function;
+		}
+	}
+	return o->ok ? 0 : -1;
 }
 #endif
 
@@ -260,6 +312,13 @@ static void check_file(const struct opts *op, const char *path, struct tally *t)
 		t->seconds += now_seconds() - t0;
 	}
 	t->total++;
+	bool matching = true;
+	for (size_t d = 0; d < op->n_dialects; d++) {
+		t->ok_dialect[d] += !o.failed[d];
+		t->as_alembic[d] += o.as_alembic[d];
+		matching = matching && (!o.failed[d] || o.as_alembic[d]);
+	}
+	t->matching += matching;
 	if (o.ok) {
 		t->ok++;
 		t->irreversible += o.irreversible;
@@ -311,6 +370,13 @@ static void summary(const struct opts *op, struct tally *t)
 	if (t->irreversible)
 		printf(", %zu of them with an irreversible direction", t->irreversible);
 	printf("\n");
+	double pc = t->total ? 100.0 / (double)t->total : 0.0;
+	for (size_t d = 0; d < (op->one_pass ? 1 : op->n_dialects); d++)
+		printf("  on %s: %zu OK (%.1f%%), %zu more refused as Alembic fails them too\n",
+		       op->dialects[d], t->ok_dialect[d], pc * (double)t->ok_dialect[d],
+		       t->as_alembic[d]);
+	printf("files OK or failing as in Alembic on every dialect: %zu (%.1f%%)\n", t->matching,
+	       pc * (double)t->matching);
 	if (op->timing && t->total)
 		printf("time per file (parse..compile, all dialects and directions): %.1f us\n",
 		       1e6 * t->seconds / (double)t->total);
