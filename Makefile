@@ -62,7 +62,7 @@ $(B)/tests/%: $(B)/tests/unit/%.o $(B)/libalembic.a
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-units: $(UNIT_BIN)
+units: $(UNIT_BIN) $(B)/pycover
 
 # libFuzzer targets: make FUZZ=1 CC=clang B=build-fuzz fuzzers  (run by fuzz/run.sh)
 $(B)/fuzz/%: $(B)/fuzz/%.o $(B)/libalembic.a
