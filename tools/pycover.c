@@ -9,7 +9,8 @@
  * header (py_module_header), then for every dialect (default sqlite and
  * postgresql) and for upgrade() and downgrade(): evaluate the function
  * (py_eval_function), bind the body to the operations IR (py_bind_body) and
- * compile it to SQL (sql_compile_body), offline (--sql) and online.  Prints
+ * compile it to SQL (sql_compile_body), offline (--sql) and online (each
+ * evaluated for its mode: context.is_offline_mode() differs).  Prints
  * one line per file, "OK path" or "REFUSED path:line:col: message
  * [stage dialect function]" (the first refusal), then a summary: files OK /
  * total and a histogram of the refusal reasons (messages with quoted names
@@ -223,12 +224,11 @@ static int check_baseline(struct arena *a, const char *path, const char *text, s
 
 #ifdef PC_PARSE
 /* One function on one dialect through every stage the library has. */
-static int check_function(struct arena *a, const struct opts *op, const char *path,
-			  const struct py_module *m, const char *dialect, const char *fn,
-			  struct outcome *o)
+static int check_pass(struct arena *a, const char *path, const struct py_module *m,
+		      const char *dialect, const char *fn, bool as_sql, struct outcome *o)
 {
 #ifdef PC_EVAL
-	struct py_eval_ctx ctx = {.file = path, .dialect = dialect, .as_sql = false};
+	struct py_eval_ctx ctx = {.file = path, .dialect = dialect, .as_sql = as_sql};
 	struct py_body body;
 	if (py_eval_function(a, m, fn, &ctx, &body, &o->e) != 0)
 		return refuse(o, "eval", dialect, fn);
@@ -241,18 +241,27 @@ static int check_function(struct arena *a, const struct opts *op, const char *pa
 	if (py_bind_body(a, path, &body, &mb, &o->e) != 0)
 		return refuse(o, "bind", dialect, fn);
 #ifdef PC_DDL
-	const struct sql_dialect *d = sql_dialect_find(dialect);
-	for (int as_sql = op->one_pass ? 0 : 1; as_sql >= 0; as_sql--) {
-		struct sql_opts so = {.d = d, .as_sql = as_sql != 0, .file = path};
-		struct sql_stmts out = {0};
-		if (sql_compile_body(a, &so, &mb, &out, &o->e) != 0)
-			return refuse(o, "compile", dialect, fn);
-	}
+	struct sql_opts so = {.d = sql_dialect_find(dialect), .as_sql = as_sql, .file = path};
+	struct sql_stmts out = {0};
+	if (sql_compile_body(a, &so, &mb, &out, &o->e) != 0)
+		return refuse(o, "compile", dialect, fn);
 #endif
 #endif
 #else
-	(void)a, (void)op, (void)path, (void)m, (void)dialect, (void)fn, (void)o;
+	(void)a, (void)path, (void)m, (void)dialect, (void)fn, (void)as_sql, (void)o;
 #endif
+	return 0;
+}
+
+/* One function on one dialect through every stage the library has, offline
+ * (--sql: context.is_offline_mode() is True) and online; -1: online only. */
+static int check_function(struct arena *a, const struct opts *op, const char *path,
+			  const struct py_module *m, const char *dialect, const char *fn,
+			  struct outcome *o)
+{
+	for (int as_sql = op->one_pass ? 0 : 1; as_sql >= 0; as_sql--)
+		if (check_pass(a, path, m, dialect, fn, as_sql != 0, o) != 0)
+			return -1;
 	return 0;
 }
 
