@@ -10,6 +10,8 @@
 #      the version-table maintenance;
 #   2. Python Alembic 1.8.1 (/usr/bin/python3 -m alembic) on the same files,
 #      in a project made by `alembic init`.
+# When our tool ran, the tables and indexes it left are compared with Python
+# Alembic's (sqlite_master; information_schema/pg_indexes/pg_constraint).
 # Then the compile time per revision file (parse + eval + bind + compile of
 # upgrade() for one dialect, online), measured by tools/pycover over the N
 # files (`make pycover`).
@@ -98,10 +100,10 @@ make_projects() {
 # shell_sql DIR OUT: the run's SQL in one transaction, from our --sql or else Alembic's
 shell_sql() {
 	if (cd "$1/c" && "$BIN" upgrade head --sql >"$W/ours.sql" 2>"$W/ours.err"); then
-		src=ours
+		src="our tool"
 		cp "$W/ours.sql" "$W/raw.sql"
 	else
-		src=alembic
+		src="Python Alembic"
 		(cd "$1/py" && "$PY" -m alembic upgrade head --sql >"$W/raw.sql" 2>/dev/null)
 	fi
 	{ echo "BEGIN;"; grep -v -x -e 'BEGIN;' -e 'COMMIT;' -e 'BEGIN TRANSACTION;' "$W/raw.sql"; echo "COMMIT;"; } >"$2"
@@ -130,7 +132,7 @@ run_python() {
 report() { # $1 dialect, $2 ours, $3 shell, $4 python, $5 sql source, $6 shell name, $7 aim
 	echo "upgrade head, $N .py revisions on $1 (wall seconds):"
 	printf '  %-30s %s\n' "alembic (C)" "$2" "$6, one transaction" "$3" "Python Alembic 1.8.1" "$4"
-	echo "  (the shell ran the SQL of $5's upgrade head --sql)"
+	echo "  (the shell ran the SQL that $5 prints for upgrade head --sql)"
 	if [ "$2" = "n/a" ]; then
 		echo "  our tool refused the revisions: $(cat "$W/ours_why" 2>/dev/null)"
 		printf '  %-30s %s\n' "ratio Python / $6" "$(ratio "$4" "$3")"
@@ -138,6 +140,26 @@ report() { # $1 dialect, $2 ours, $3 shell, $4 python, $5 sql source, $6 shell n
 		printf '  %-30s %s   (aim: at most %s)\n' "ratio C / $6" "$(ratio "$2" "$3")" "$7"
 		printf '  %-30s %s\n' "ratio Python / C" "$(ratio "$4" "$2")"
 	fi
+}
+
+# same OURS PYTHON: says whether the two schema dumps (version table aside) are identical
+same() {
+	if [ "$1" = "$2" ]; then
+		echo "  tables and indexes left by ours identical to Python Alembic's: yes"
+	else
+		echo "  tables and indexes left by ours identical to Python Alembic's: NO"
+	fi
+}
+
+# pg_schema URL: columns, defaults, constraints and indexes of the public schema
+pg_schema() {
+	psql -X -tA -c "SELECT table_name, column_name, data_type, character_maximum_length,
+		is_nullable, column_default FROM information_schema.columns
+		WHERE table_schema = 'public' ORDER BY 1, 2" \
+		-c "SELECT tablename, indexname, indexdef FROM pg_indexes
+		WHERE schemaname = 'public' ORDER BY 1, 2" \
+		-c "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
+		WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2" "$1"
 }
 
 # --- SQLite ---------------------------------------------------------------------------
@@ -154,7 +176,14 @@ t1=$(now)
 shell=$(elapsed "$t0" "$t1")
 python=$(run_python "$W/sqlite")
 report SQLite "$ours" "$shell" "$python" "$src" "sqlite3 shell" "1.3"
-[ "$ours" = "n/a" ] || echo "  (aim: Python / C at least 20)"
+if [ "$ours" != "n/a" ]; then
+	echo "  (aim: Python / C at least 20)"
+	q="SELECT type, name, sql FROM sqlite_master WHERE name != 'alembic_version' ORDER BY name"
+	same "$(sqlite3 "$W/sqlite/c/bench.db" "$q")" "$(sqlite3 "$W/sqlite/py/bench.db" "$q")"
+	q="SELECT sql FROM sqlite_master WHERE name = 'alembic_version'"
+	[ "$(sqlite3 "$W/sqlite/c/bench.db" "$q")" = "$(sqlite3 "$W/sqlite/py/bench.db" "$q")" ] ||
+		echo "  (the alembic_version CREATE TABLE text stored in sqlite_master differs from Alembic's)"
+fi
 
 # --- PostgreSQL -------------------------------------------------------------------------
 echo
@@ -183,6 +212,7 @@ else
 	shell=$(elapsed "$t0" "$t1")
 	python=$(run_python "$W/pg")
 	report PostgreSQL "$ours" "$shell" "$python" "$src" "psql" "1.1"
+	[ "$ours" = "n/a" ] || same "$(pg_schema "$base/bench_c")" "$(pg_schema "$base/bench_py")"
 fi
 
 # --- compile time per revision file -----------------------------------------------------
