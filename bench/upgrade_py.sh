@@ -162,6 +162,9 @@ pg_schema() {
 		WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2" "$1"
 }
 
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start (wall times scale with it)"
+echo
+
 # --- SQLite ---------------------------------------------------------------------------
 make_projects "$W/sqlite" "sqlite:///bench.db"
 src=$(shell_sql "$W/sqlite" "$W/sqlite/shell.sql")
