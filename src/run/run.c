@@ -13,6 +13,7 @@
 #include "run/run.h"
 
 #include "base/buf.h"
+#include "base/bug.h"
 #include "core/graph.h"
 #include "db/db.h"
 #include "script/script.h"
@@ -100,9 +101,10 @@ static const char *run_step_name(const struct graph_step *st)
 		return "upgrade";
 	case GRAPH_STEP_DOWNGRADE:
 		return "downgrade";
-	default:
+	case GRAPH_STEP_STAMP:
 		return "stamp_revision";
 	}
+	BUG("step kind %d", (int)st->kind);
 }
 
 static const struct script *run_step_script(const struct graph_step *st)
@@ -292,9 +294,10 @@ static char *run_rowop_sql(struct run_ctx *c, const struct graph_row_op *op)
 		return run_vt_insert(c->a, &c->vt, op->to);
 	case GRAPH_ROW_UPDATE:
 		return run_vt_update(c->a, &c->vt, op->from, op->to);
-	default:
+	case GRAPH_ROW_DELETE:
 		return run_vt_delete(c->a, &c->vt, op->from);
 	}
+	BUG("row operation kind %d", (int)op->kind);
 }
 
 /* Statements of a body; autocommit runs get COMMIT/BEGIN around them on
@@ -395,6 +398,7 @@ static int run_txn_commit(struct run_ctx *c, struct err *e)
 {
 	if (c->db->in_transaction && db_commit(c->db, e) < 0)
 		return -1;
+	BUG_ON(c->db->in_transaction);
 	run_copy_rows(c, &c->committed, &c->heads);
 	return 0;
 }
