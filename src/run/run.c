@@ -83,13 +83,10 @@ static void run_copy_rows(struct run_ctx *c, struct strvec *to, const struct str
 		strvec_push(c->a, to, from->v[i]);
 }
 
-/* util.warn: a UserWarning through the caller's hook, else a log record. */
+/* util.warn: a UserWarning, through the sink like every warning. */
 static void run_warn(const struct run_ctx *c, const char *text)
 {
-	if (c->o->warn)
-		c->o->warn(c->o->warn_ctx, text);
-	else
-		sink_log(c->s, "WARNING", "py.warnings", text);
+	sink_warn(c->s, text);
 }
 
 /* ---- steps and bodies ---- */
@@ -351,8 +348,11 @@ static int run_offline_start(struct run_ctx *c, struct err *e)
 	c->heads.n = 0;
 	if (!start || !*start || !strcmp(start, "base") || !c->g)
 		return 0;
-	if (graph_get_revision(c->g, start, &rev, e) < 0)
+	if (graph_get_revision(c->g, start, &rev, e) < 0) {
+		if (e->code == ERR_MULTIPLE_HEADS) /* the start failed, not the destination */
+			snprintf(e->arg2, sizeof(e->arg2), "%s", start);
 		return -1;
+	}
 	if (rev)
 		strvec_push(c->a, &c->heads, rev->id);
 	return 0;
