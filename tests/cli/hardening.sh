@@ -37,7 +37,7 @@ run alembic upgrade zzzzzz
 expect_rc 255 "upgrade zzzzzz"
 if grep -q "did you mean" "$T_ROOT/.err"; then not_ok "no hint for an id close to nothing"; else ok; fi
 run alembic downgrade bbb1:bbb2 --sql
-expect_err_has "hint: did you mean 'bbb1'?" "downgrade with a near id"
+expect_err_has "hint: did you mean 'bbb1' or 'aab2'?" "downgrade with a near id"
 
 # --- warnings: one channel, the same lines for every command (also with -q) -----------------
 rt_project sqlite:///app.db "version_locations = %(here)s/migrations/versions %(here)s/migrations/versions" \
