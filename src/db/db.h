@@ -182,10 +182,26 @@ struct db_fake_config {
 	bool table_exists;    /* answer of table_exists */
 	struct strvec rows;   /* answer of every query */
 	bool lock_busy;       /* lock() times out */
+	/* Fault injection over every call, as SQLite's tests fail the N-th
+	 * allocation: open (call 1), exec, query, begin, commit, lock and
+	 * table_exists all count; rollback and unlock are the cleanup path and
+	 * never fail.  A failed commit rolls back, as a real server's does. */
+	long fail_call;       /* the N-th call (1-based) fails with ERR_DB; 0 = never */
+	long calls;           /* out: calls made so far */
+	/* A simulated version table (for the fault loop): exec applies the
+	 * runner's CREATE TABLE / INSERT / UPDATE / DELETE of table "alembic_version"
+	 * inside the transaction (rowcount = rows matched), query returns the
+	 * pending rows, table_exists whether the table was created; commit makes
+	 * them durable, rollback discards them. */
+	bool versions;           /* simulate (rows and table_exists above are then unused) */
+	struct strvec committed; /* in/out: the rows as of the last commit */
+	bool table_committed;    /* in/out: the table exists as of the last commit */
+	bool lock_held;          /* out: the lock is taken and not released */
 };
 
 /* Opens a fake connection that records every call ("BEGIN", "COMMIT",
- * "ROLLBACK", "LOCK key", "UNLOCK key", statements) into log. */
+ * "ROLLBACK", "LOCK key", "UNLOCK key", statements) into log.  NULL when
+ * cfg->fail_call == 1 (the connection attempt is the first call). */
 struct db *db_fake_open(const struct db_dialect *d, struct db_fake_config *cfg,
 			struct arena *a, struct strvec *log);
 
