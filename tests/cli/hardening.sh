@@ -63,4 +63,23 @@ run alembic ensure_version
 expect_rc 0 "ensure_version reads no revision files (as Alembic): no warning"
 if grep -q Warning "$T_ROOT/.err"; then not_ok "ensure_version warned"; else ok; fi
 
+# --- PEP 263: a Latin-1 revision reads, shows and runs as Python (and Alembic) do ------------
+rt_project sqlite:///app.db
+printf '# -*- coding: latin-1 -*-\n"""caf\351 cr\350me\n\nRevision ID: lat1\nRevises:\nCreate Date: 2026-01-01 00:00:00\n\n"""\nfrom alembic import op\n\nrevision = "lat1"\ndown_revision = None\n\n\ndef upgrade():\n    op.execute("CREATE TABLE t (v TEXT)")\n    op.execute("INSERT INTO t VALUES (\047caf\351\047)")\n\n\ndef downgrade():\n    op.execute("DROP TABLE t")\n' >migrations/versions/lat1_x.py
+run alembic history
+expect_out "history: the docstring decoded from Latin-1 (as Alembic prints it)" <<'EOF'
+<base> -> lat1 (head), café crème
+EOF
+run alembic upgrade head
+expect_rc 0 "upgrade a Latin-1 revision"
+expect_err_has "Running upgrade  -> lat1, café crème" "log line decoded"
+expect_eq "$(sqlite3 app.db "SELECT hex(v) FROM t")" "636166C3A9" "the statement ran as UTF-8 text"
+printf '# coding: big5\n"""x"""\nrevision = "b5"\ndown_revision = "lat1"\n' >migrations/versions/b5_x.py
+run alembic heads
+expect_rc 1 "a codec we do not support"
+expect_err_has "b5_x.py:1: unknown or unsupported encoding: big5" "refused, naming it"
+printf '\357\273\277# coding: latin-1\n"""x"""\nrevision = "b5"\ndown_revision = "lat1"\n' >migrations/versions/b5_x.py
+run alembic heads
+expect_err_has "b5_x.py:1: encoding problem: iso-8859-1 with BOM" "BOM with latin-1: Python's error"
+
 finish
