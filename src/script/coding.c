@@ -42,21 +42,6 @@ static bool coding_blank_or_comment(const char *s, size_t l)
 	return i == l || s[i] == '#' || s[i] == '\r';
 }
 
-/* cp (< 0x10000 here) as UTF-8. */
-static void coding_add_utf8(struct buf *b, unsigned cp)
-{
-	if (cp < 0x80) {
-		buf_addch(b, (int)cp);
-	} else if (cp < 0x800) {
-		buf_addch(b, (int)(0xC0 | (cp >> 6)));
-		buf_addch(b, (int)(0x80 | (cp & 0x3F)));
-	} else {
-		buf_addch(b, (int)(0xE0 | (cp >> 12)));
-		buf_addch(b, (int)(0x80 | ((cp >> 6) & 0x3F)));
-		buf_addch(b, (int)(0x80 | (cp & 0x3F)));
-	}
-}
-
 static bool coding_name_char(char c)
 {
 	return str_isalnum(c) || c == '-' || c == '_' || c == '.';
@@ -166,7 +151,7 @@ static int coding_transcode(struct arena *a, const char *file, const struct codi
 				      "maps to <undefined>", c->name, ch);
 		}
 		line += ch == '\n';
-		coding_add_utf8(&b, cp);
+		buf_add_utf8(&b, cp);
 	}
 	*out_len = b.len;
 	*out = buf_to_arena(&b, a);
