@@ -436,7 +436,7 @@ static void test_online_fake_whole_transaction(void)
 	struct rec r;
 	struct err e;
 	struct strvec log = STRVEC_INIT;
-	struct db_fake_config cfg = {0, NULL, 1, false, STRVEC_INIT, false};
+	struct db_fake_config cfg = {.rowcount = 1};
 
 	p12(&p);
 	opts(&o, NULL, false);
@@ -468,8 +468,8 @@ static void test_online_fake_failure_rolls_back(void)
 	struct rec r;
 	struct err e;
 	struct strvec log = STRVEC_INIT;
-	struct db_fake_config cfg = {3, "relation \"x\" does not exist", 1, true, STRVEC_INIT,
-				     false};
+	struct db_fake_config cfg = {.fail_at = 3, .fail_msg = "relation \"x\" does not exist",
+				     .rowcount = 1, .table_exists = true};
 
 	p12(&p);
 	opts(&o, NULL, false);
@@ -499,7 +499,7 @@ static void test_online_fake_refusal_runs_nothing(void)
 	struct rec r;
 	struct err e;
 	struct strvec log = STRVEC_INIT;
-	struct db_fake_config cfg = {0, NULL, 1, true, STRVEC_INIT, false};
+	struct db_fake_config cfg = {.rowcount = 1, .table_exists = true};
 	struct script *sc;
 
 	p12(&p);
@@ -526,7 +526,7 @@ static void test_online_fake_rowcount_and_lock(void)
 	struct rec r;
 	struct err e;
 	struct strvec log = STRVEC_INIT;
-	struct db_fake_config cfg = {0, NULL, 0, true, STRVEC_INIT, false};
+	struct db_fake_config cfg = {.rowcount = 0, .table_exists = true};
 
 	p12(&p);
 	strvec_push(&p.a, &cfg.rows, "a1b2c3d4e5f6");
@@ -560,7 +560,7 @@ static void test_online_fake_autocommit(void)
 	struct rec r;
 	struct err e;
 	struct strvec log = STRVEC_INIT;
-	struct db_fake_config cfg = {3, "boom", 1, true, STRVEC_INIT, false};
+	struct db_fake_config cfg = {.fail_at = 3, .fail_msg = "boom", .rowcount = 1, .table_exists = true};
 
 	memset(&p, 0, sizeof(p));
 	add_sql(&p, "s1", NULL,
