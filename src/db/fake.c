@@ -12,6 +12,7 @@ struct fake_conn {
 	struct arena *arena;        /* where log lines live */
 	struct strvec *log;         /* recorded calls */
 	long n_exec;                /* exec calls so far */
+	long n_commit;              /* commit calls so far */
 };
 
 static struct fake_conn *fake_conn(struct db *db)
@@ -47,6 +48,12 @@ static int fake_exec(struct db *db, const char *sql, long *rowcount, struct err 
 	struct fake_conn *c = fake_conn(db);
 
 	c->n_exec++;
+	if (c->cfg->interrupt_at && c->n_exec == c->cfg->interrupt_at) {
+		/* SIGTERM while the statement runs: the server cancels it */
+		db_interrupt(SIGTERM);
+		fake_record(db, arena_printf(c->arena, "CANCELLED %s", sql));
+		return err_set(e, ERR_DB, "canceling statement due to user request");
+	}
 	if (c->cfg->fail_at && c->n_exec == c->cfg->fail_at) {
 		fake_record(db, arena_printf(c->arena, "FAIL %s", sql));
 		return err_set(e, ERR_DB, "%s", c->cfg->fail_msg ? c->cfg->fail_msg : "fake failure");
@@ -77,7 +84,12 @@ static int fake_begin(struct db *db, struct err *e)
 
 static int fake_commit(struct db *db, struct err *e)
 {
-	(void)e;
+	struct fake_conn *c = fake_conn(db);
+
+	if (c->cfg->commit_fail && ++c->n_commit == c->cfg->commit_fail) {
+		fake_record(db, "FAIL COMMIT");
+		return err_set(e, ERR_DB, "%s", c->cfg->fail_msg ? c->cfg->fail_msg : "fake failure");
+	}
 	fake_record(db, "COMMIT");
 	return 0;
 }
@@ -89,12 +101,35 @@ static int fake_rollback(struct db *db, struct err *e)
 	return 0;
 }
 
+/* One try: busy while lock_busy or for the first lock_busy_tries tries;
+ * each try takes lock_try_ms (a slow query counts against the timeout). */
+static int fake_try_lock(struct db *db, const char *key, struct err *e)
+{
+	struct fake_conn *c = fake_conn(db);
+	struct timespec ts = {c->cfg->lock_try_ms / 1000, (c->cfg->lock_try_ms % 1000) * 1000000};
+
+	(void)key;
+	(void)e;
+	if (c->cfg->lock_try_ms > 0)
+		nanosleep(&ts, NULL);
+	c->cfg->lock_tries++;
+	return !(c->cfg->lock_busy || c->cfg->lock_tries <= c->cfg->lock_busy_tries);
+}
+
+static const char *fake_lock_holder(struct db *db, struct arena *a, const char *key)
+{
+	(void)a;
+	(void)key;
+	return fake_conn(db)->cfg->lock_holder;
+}
+
 static int fake_lock(struct db *db, const char *key, struct err *e)
 {
 	struct fake_conn *c = fake_conn(db);
 
-	if (c->cfg->lock_busy)
-		return err_set(e, ERR_LOCK, "Timed out waiting for the migration lock on %s", key);
+	if (db_lock_wait(db, key, arena_printf(c->arena, "the migration lock on %s", key), 50,
+			 fake_try_lock, fake_lock_holder, e) < 0)
+		return -1;
 	fake_record(db, arena_printf(c->arena, "LOCK %s", key));
 	return 0;
 }
@@ -118,7 +153,7 @@ static int fake_table_exists(struct db *db, const char *schema, const char *tabl
 
 const struct db_ops db_fake_ops = {
 	"fake",     fake_connect, fake_close,  fake_exec,         fake_query,  fake_begin,
-	fake_commit, fake_rollback, fake_lock, fake_unlock, fake_table_exists,
+	fake_commit, fake_rollback, fake_lock, fake_unlock, fake_table_exists, NULL,
 };
 
 struct db *db_fake_open(const struct db_dialect *d, struct db_fake_config *cfg,
