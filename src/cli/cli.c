@@ -339,8 +339,8 @@ static int cli_run_command(struct cli_ctx *ctx)
 {
 	const struct cli_command *cmd = ctx->cmd;
 
-	if (cmd->flags & CMD_ENV)
-		cli_catch_signals(ctx); /* the commands that may connect */
+	if ((cmd->flags & CMD_ENV) && !cli_flag(ctx, "sql"))
+		cli_catch_signals(ctx); /* the commands that may connect (offline: the default) */
 	if ((cmd->flags & CMD_NEEDS_SCRIPTS) && cli_load_scripts(ctx) < 0)
 		return -1;
 	if ((cmd->flags & CMD_NEEDS_CONFIG) && cli_load_config(ctx) < 0)

@@ -287,7 +287,8 @@ static int pg_await(struct db *db, struct err *e)
 	for (;;) {
 		int f = PQflush(h), w;
 
-		if (f < 0 || (f == 0 && !PQconsumeInput(h)))
+		/* libpq: while flushing, read-ready means PQconsumeInput too */
+		if (f < 0 || !PQconsumeInput(h))
 			return pg_fail(db, NULL, ERR_DB, e);
 		if (f == 0 && !PQisBusy(h))
 			return 0;

@@ -412,9 +412,9 @@ static int run_commit_failed(struct run_ctx *c, struct err *e)
 	snprintf(state, sizeof(state), "%s", e->sqlstate);
 	db_rollback(c->db);
 	err_set(e, code == ERR_INTERRUPTED ? code : ERR_MIGRATION,
-		"while committing %s: %s (rolled back; the database is at %s)",
-		c->uncommitted.n ? strvec_join(c->a, &c->uncommitted, ", ") : "the version table",
-		msg, run_committed_text(c));
+		"%s failed while committing: %s (rolled back; the database is at %s)",
+		c->uncommitted.n ? strvec_join(c->a, &c->uncommitted, ", ") : "creating the "
+		"version table", msg, run_committed_text(c));
 	snprintf(e->detail, sizeof(e->detail), "%s", detail);
 	snprintf(e->sqlstate, sizeof(e->sqlstate), "%s", state);
 	return -1;

@@ -689,9 +689,9 @@ static void test_online_fake_commit_failure(void)
 	o.db = db_fake_open(db_dialect_find("sqlite"), &cfg, &p.a, &log);
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
 	CHECK_INT(e.code, ERR_MIGRATION);
-	CHECK_STR(e.msg, "while committing upgrade  -> a1b2c3d4e5f6, upgrade a1b2c3d4e5f6 -> "
-			 "0f1e2d3c4b5a: database or disk is full (rolled back; the database is at "
-			 "base)");
+	CHECK_STR(e.msg, "upgrade  -> a1b2c3d4e5f6, upgrade a1b2c3d4e5f6 -> 0f1e2d3c4b5a failed "
+			 "while committing: database or disk is full (rolled back; the database is "
+			 "at base)");
 	CHECK(str_endswith(log_text(&p.a, &log), "FAIL COMMIT\nROLLBACK\nUNLOCK alembic_version"));
 	db_close(o.db);
 	/* per revision: the second commit fails, the first revision stays */
@@ -700,8 +700,8 @@ static void test_online_fake_commit_failure(void)
 	o.transaction_per_migration = true;
 	o.db = db_fake_open(db_dialect_find("sqlite"), &cfg, &p.a, &log);
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
-	CHECK_STR(e.msg, "while committing upgrade a1b2c3d4e5f6 -> 0f1e2d3c4b5a: database or disk "
-			 "is full (rolled back; the database is at a1b2c3d4e5f6)");
+	CHECK_STR(e.msg, "upgrade a1b2c3d4e5f6 -> 0f1e2d3c4b5a failed while committing: database "
+			 "or disk is full (rolled back; the database is at a1b2c3d4e5f6)");
 	db_close(o.db);
 	arena_release(&p.a);
 }
