@@ -29,6 +29,18 @@ wait_rc() {
 	RC=$?
 }
 
+# signal_check SIG PID ERRFILE LINE MAX_MS DESC: sends SIG to PID and expects
+# exit 128+SIG within MAX_MS with LINE as the last line of ERRFILE.
+signal_check() {
+	t0=$(now_ms)
+	kill -"$1" "$2"
+	wait_rc "$2"
+	t1=$(now_ms)
+	expect_eq "$RC" "$([ "$1" = TERM ] && echo 143 || echo 130)" "$6: exit 128+signal"
+	expect_eq "$(tail -n 1 "$3")" "$4" "$6: one line"
+	if [ $((t1 - t0)) -lt "$5" ]; then ok; else not_ok "$6: took $((t1 - t0)) ms"; fi
+}
+
 # the revision of the issue's reproduction, on top of a quick first one
 two_revs() { # $1 = the slow statement
 	rt_rev a1 "" "a1" "CREATE TABLE a1 (id int);" "DROP TABLE a1;"
@@ -46,16 +58,9 @@ for sig in TERM INT; do
 	bg_alembic slow.out slow.err upgrade head
 	rt_wait_for slow.err "Running upgrade a1 -> a2" || not_ok "SQLite $sig: reached a2"
 	sleep 0.5
-	t0=$(now_ms)
-	kill -$sig $BG
-	wait_rc $BG
-	t1=$(now_ms)
-	want=$([ $sig = TERM ] && echo 143 || echo 130)
-	expect_eq "$RC" "$want" "SQLite SIG$sig: exit 128+signal"
-	expect_eq "$(tail -n 1 slow.err)" "interrupted by SIG$sig: rolled back, the database is at a1" \
-		"SQLite SIG$sig: one line"
+	signal_check $sig $BG slow.err "interrupted by SIG$sig: rolled back, the database is at a1" \
+		2000 "SQLite SIG$sig"
 	expect_eq "$(grep -c . slow.err)" "4" "SQLite SIG$sig: nothing else printed"
-	if [ $((t1 - t0)) -lt 2000 ]; then ok; else not_ok "SQLite SIG$sig: took $((t1 - t0)) ms"; fi
 	expect_eq "$(rows)" "a1 " "SQLite SIG$sig: at the previous revision"
 	expect_eq "$(tables)" "a1 alembic_version " "SQLite SIG$sig: t rolled back"
 	run alembic stamp a1
@@ -74,13 +79,8 @@ rt_wait_for wait.err "waiting for the migration lock" || not_ok "SQLite waiter w
 expect_eq "$(grep 'waiting for' wait.err)" \
 	"INFO  [alembic.runtime.migration] waiting for the migration lock on app.db held by pid $holder" \
 	"SQLite: the wait names the holder's pid, once"
-t0=$(now_ms)
-kill -TERM $BG
-wait_rc $BG
-t1=$(now_ms)
-expect_eq "$RC" "143" "SQLite: SIGTERM while waiting for the lock"
-expect_eq "$(tail -n 1 wait.err)" "interrupted by SIGTERM: nothing was changed" "SQLite: waiter's line"
-if [ $((t1 - t0)) -lt 1000 ]; then ok; else not_ok "SQLite lock wait: took $((t1 - t0)) ms"; fi
+signal_check TERM $BG wait.err "interrupted by SIGTERM: nothing was changed" 1000 \
+	"SQLite: SIGTERM while waiting for the lock"
 sed -i 's/^lock_timeout = .*/lock_timeout = 0.3/' alembic.ini
 run alembic upgrade head
 expect_rc 1 "SQLite lock timeout"
@@ -121,20 +121,7 @@ if [ -z "${ALEMBIC_TEST_PG_URL:-}" ] || [ -z "${ALEMBIC_TEST_PG_DIR:-}" ]; then
 	finish
 	exit 1
 fi
-pg() {
-	"$ALEMBIC_TEST_PG_BIN/psql" -X -q -A -t -h "$ALEMBIC_TEST_PG_DIR" -p "$ALEMBIC_TEST_PG_PORT" \
-		-U alembic_test -d "$1" -c "$2" 2>&1 | tr '\n' ' '
-}
-DBN=0
-pg_project() {
-	DBN=$((DBN + 1))
-	DB="ri_$$_$DBN"
-	pg postgres "CREATE DATABASE $DB" >/dev/null
-	URL="${ALEMBIC_TEST_PG_URL%/*}/$DB"
-	rt_project "$URL" "$@"
-}
-rows() { pg "$DB" "SELECT version_num FROM alembic_version ORDER BY 1"; }
-tables() { pg "$DB" "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"; }
+. "$TESTS_TOP/tests/pg_lib.sh"
 sleepers() { pg "$DB" "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep%' AND pid <> pg_backend_pid()"; }
 advisory() { pg "$DB" "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"; }
 # until_ms CMD WANT: polls (10 ms steps, 10 s at most) until CMD prints WANT; prints the ms waited
@@ -199,13 +186,8 @@ rt_wait_for wait.err "waiting for the migration lock" || not_ok "PG waiter waits
 expect_eq "$(grep -c 'waiting for' wait.err)" "1" "PG: one waiting line"
 grep -qF "held by pid $bpid (application alembic, client 127.0.0.1, since " wait.err && ok ||
 	not_ok "PG: the waiting line names the holder ($(cat wait.err))"
-t0=$(now_ms)
-kill -TERM $BG
-wait_rc $BG
-t1=$(now_ms)
-expect_eq "$RC" "143" "PG: SIGTERM while waiting for the lock"
-expect_eq "$(tail -n 1 wait.err)" "interrupted by SIGTERM: nothing was changed" "PG: waiter's line"
-if [ $((t1 - t0)) -lt 1000 ]; then ok; else not_ok "PG lock wait: took $((t1 - t0)) ms"; fi
+signal_check TERM $BG wait.err "interrupted by SIGTERM: nothing was changed" 1000 \
+	"PG: SIGTERM while waiting for the lock"
 sed -i 's/^lock_timeout = .*/lock_timeout = 0.5/' alembic.ini
 run alembic upgrade head
 expect_rc 1 "PG lock timeout"
@@ -229,13 +211,8 @@ print(s.getsockname()[1], flush=True); time.sleep(60)' >mute.port &
 	rt_rev a1 "" "a1" "SELECT 1;" "SELECT 1;"
 	bg_alembic conn.out conn.err upgrade head
 	sleep 1
-	t0=$(now_ms)
-	kill -TERM $BG
-	wait_rc $BG
-	t1=$(now_ms)
-	expect_eq "$RC" "143" "SIGTERM during a connect"
-	expect_eq "$(tail -n 1 conn.err)" "interrupted by SIGTERM: nothing was changed" "connect: one line"
-	if [ $((t1 - t0)) -lt 1000 ]; then ok; else not_ok "connect: took $((t1 - t0)) ms"; fi
+	signal_check TERM $BG conn.err "interrupted by SIGTERM: nothing was changed" 1000 \
+		"SIGTERM during a connect"
 	rt_project "postgresql://u@127.0.0.1:$mport/db?connect_timeout=2"
 	rt_rev a1 "" "a1" "SELECT 1;" "SELECT 1;"
 	run alembic upgrade head
