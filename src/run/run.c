@@ -411,7 +411,7 @@ static int run_commit_failed(struct run_ctx *c, struct err *e)
 	snprintf(detail, sizeof(detail), "%s", e->detail);
 	snprintf(state, sizeof(state), "%s", e->sqlstate);
 	db_rollback(c->db);
-	err_set(e, code == ERR_INTERRUPTED ? code : ERR_MIGRATION,
+	err_set(e, code == ERR_INTERRUPTED || code == ERR_LOCK ? code : ERR_MIGRATION,
 		"%s failed while committing: %s (rolled back; the database is at %s)",
 		c->uncommitted.n ? strvec_join(c->a, &c->uncommitted, ", ") : "creating the "
 		"version table", msg, run_committed_text(c));

@@ -106,6 +106,21 @@ expect_eq "$(tail -n 1 "$T_ROOT/.err")" \
 expect_eq "$(rows)" "a1 " "SQLite COMMIT failure: at a1"
 expect_eq "$(tables)" "a1 alembic_version " "SQLite COMMIT failure: nothing of a2"
 
+# ... and a real full disk (a 128 KiB tmpfs; needs root, else not run)
+if [ "$(id -u)" = 0 ] && mkdir -p tiny && mount -t tmpfs -o size=128k tmpfs tiny 2>/dev/null; then
+	cp -r alembic.ini migrations tiny/
+	(cd tiny && "$ALEMBIC_BIN" upgrade a1 >/dev/null 2>&1)
+	run sh -c "cd tiny && exec \"$ALEMBIC_BIN\" upgrade head"
+	expect_rc 1 "SQLite COMMIT on a full disk"
+	expect_eq "$(tail -n 1 "$T_ROOT/.err")" \
+		"ERROR: upgrade a1 -> a2 failed while committing: database or disk is full (rolled back; the database is at a1)" \
+		"SQLite full disk at COMMIT: SQLite's text, the step, the rollback"
+	expect_eq "$(sqlite3 tiny/app.db 'SELECT version_num FROM alembic_version')" "a1" "full disk: at a1"
+	umount tiny
+else
+	echo "note: not root or no tmpfs mount: the full-disk COMMIT case not run" >&2
+fi
+
 # --- stdout checked at exit ------------------------------------------------------------
 run sh -c "exec \"$ALEMBIC_BIN\" history >/dev/full"
 expect_rc 1 "history > /dev/full fails"
