@@ -174,7 +174,7 @@ void db_unlock(struct db *db, const char *key);
 int db_table_exists(struct db *db, const char *schema, const char *table, bool *exists,
 		    struct err *e);
 
-/* ---- interruption (see the header comment) ---- */
+/* ---- interruption (wait.c; see the header comment) ---- */
 
 /* Creates the wake pipe the waits watch; call once before installing
  * signal handlers.  ERR_IO if pipe(2) fails. */
@@ -186,8 +186,11 @@ void db_interrupt(int signo);
 int db_interrupted(void);
 /* Forgets a recorded signal (unit tests). */
 void db_interrupt_reset(void);
+/* db_open/db_close: the connection the handler cancels (one at a time). */
+void db_interrupt_track(struct db *db);
+void db_interrupt_untrack(struct db *db);
 
-/* ---- helpers for drivers ---- */
+/* ---- helpers for drivers (wait.c) ---- */
 
 /* Milliseconds on CLOCK_MONOTONIC (never jumps with the wall clock). */
 long db_now_ms(void);

@@ -506,8 +506,8 @@ static int run_online_step(struct run_ctx *c, const struct graph_step *st,
 	if (run_txn_begin(c, e) < 0)
 		return -1;
 	c->step_autocommitted = false;
-	run_log(c, "Running %s", run_step_log(c, st));
 	strvec_push(c->a, &c->uncommitted, run_step_short(c, st));
+	run_log(c, "Running %s", run_step_log(c, st));
 	for (size_t i = 0; i < b->n; i++)
 		if (run_exec_stmt(c, st, b, &b->v[i], e) < 0)
 			return -1;
