@@ -3,6 +3,9 @@
 #   make                  build ./build/alembic (and ./alembic, a copy)
 #   make test             build and run every test tier (see tests/run)
 #   make SANITIZE=1       ASan + UBSan build into build-asan/
+#   make DEVELOPER=1      warnings are errors (-Werror): for developers and CI (also when
+#                         the environment has CI set); a user's plain `make` on a newer
+#                         compiler only warns
 #   make B=build-foo      build into another directory (parallel work trees)
 #   make FUZZ=1 CC=clang B=build-fuzz fuzzers   libFuzzer targets (fuzz/run.sh runs them)
 #   make install PREFIX=/usr/local   binary and man page
@@ -15,8 +18,12 @@ PREFIX   ?= /usr/local
 SANITIZE ?=
 B        ?= $(if $(SANITIZE),build-asan,build)
 
-WARN := -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wvla \
+DEVELOPER ?= $(if $(CI),1,)
+WARN := -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes -Wvla \
         -Wwrite-strings -Wshadow -Wformat=2 -Wno-format-nonliteral
+ifneq ($(DEVELOPER),)
+WARN += -Werror
+endif
 CPPFLAGS += -Isrc -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -include src/base/compat.h \
             $(shell pkg-config --cflags $(PKGS)) -MMD -MP
 CFLAGS   ?= -O2 -g

@@ -108,3 +108,22 @@ char *buf_to_arena(const struct buf *b, struct arena *a)
 {
 	return arena_strndup(a, buf_cstr(b), b->len);
 }
+
+void buf_add_utf8(struct buf *b, unsigned cp)
+{
+	if (cp < 0x80) {
+		buf_addch(b, (int)cp);
+	} else if (cp < 0x800) {
+		buf_addch(b, (int)(0xC0 | (cp >> 6)));
+		buf_addch(b, (int)(0x80 | (cp & 0x3F)));
+	} else if (cp < 0x10000) {
+		buf_addch(b, (int)(0xE0 | (cp >> 12)));
+		buf_addch(b, (int)(0x80 | ((cp >> 6) & 0x3F)));
+		buf_addch(b, (int)(0x80 | (cp & 0x3F)));
+	} else {
+		buf_addch(b, (int)(0xF0 | (cp >> 18)));
+		buf_addch(b, (int)(0x80 | ((cp >> 12) & 0x3F)));
+		buf_addch(b, (int)(0x80 | ((cp >> 6) & 0x3F)));
+		buf_addch(b, (int)(0x80 | (cp & 0x3F)));
+	}
+}

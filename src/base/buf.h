@@ -34,6 +34,7 @@ void buf_addch(struct buf *b, int c);
 void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 void buf_truncate(struct buf *b, size_t len);
+void buf_add_utf8(struct buf *b, unsigned cp); /* code point cp (<= 0x10FFFF) as UTF-8 */
 /* Always a valid C string ("" for an empty buffer). */
 const char *buf_cstr(const struct buf *b);
 /* Copies the contents into the arena (NUL-terminated). */

@@ -23,7 +23,8 @@ enum err_code {
 	ERR_MIGRATION,          /* a revision's statement failed: exit 1 */
 	ERR_LOCK,               /* could not take the migration lock in time: exit 1 */
 	ERR_RESOLUTION,         /* unknown/ambiguous identifier; arg = identifier */
-	ERR_MULTIPLE_HEADS,     /* a single head was needed; arg = the argument */
+	ERR_MULTIPLE_HEADS,     /* a single head was needed; arg = the argument; arg2 = the
+				   start of an offline FROM:TO range when that failed */
 	ERR_RANGE_NOT_ANCESTOR, /* arg = lower, arg2 = upper */
 	ERR_REVISION,           /* any other RevisionError: msg is Alembic's text */
 	ERR_INTERRUPTED,        /* SIGINT/SIGTERM stopped the run: msg says where the database

@@ -59,6 +59,24 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+/* Creates a fresh temporary file beside path: "<path>.tmp-<pid>-<n>", opened
+ * with O_EXCL (and O_NOFOLLOW), so a leftover file or a symlink planted under
+ * that name is never followed nor truncated; the next n is tried instead.
+ * Returns the fd (name in tmp) or -1 with errno set. */
+static int fs_open_temp(const char *path, struct buf *tmp)
+{
+	for (int n = 0; n < 100; n++) {
+		int fd;
+
+		buf_reset(tmp);
+		buf_addf(tmp, "%s.tmp-%ld-%d", path, (long)getpid(), n);
+		fd = open(tmp->ptr, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	return -1;
+}
+
 int fs_write_file(const char *path, const char *data, size_t len, bool exclusive, struct err *e)
 {
 	struct buf tmp = BUF_INIT;
@@ -66,8 +84,7 @@ int fs_write_file(const char *path, const char *data, size_t len, bool exclusive
 
 	if (exclusive && fs_exists(path))
 		return err_at(e, ERR_IO, path, 0, "%s: file exists", path);
-	buf_addf(&tmp, "%s.tmp-%ld", path, (long)getpid());
-	fd = open(tmp.ptr, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	fd = fs_open_temp(path, &tmp);
 	if (fd < 0) {
 		err_at(e, ERR_IO, path, 0, "%s: %s", path, strerror(errno));
 		goto out;

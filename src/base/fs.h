@@ -16,8 +16,10 @@
 /* Reads a whole file; *data is NUL-terminated (the NUL is not counted in *len). */
 int fs_read_file(struct arena *a, const char *path, char **data, size_t *len, struct err *e);
 /* Writes data to path through a temporary file in the same directory and
- * rename(2), so a reader never sees a half-written file.  With exclusive,
- * fails (ERR_IO) if path already exists. */
+ * rename(2), so a reader never sees a half-written file.  The temporary file
+ * is created with O_EXCL | O_NOFOLLOW under a fresh name: an existing file
+ * or symlink of that name is never opened.  With exclusive, fails (ERR_IO)
+ * if path already exists (link(2), not rename: no race with another writer). */
 int fs_write_file(const char *path, const char *data, size_t len, bool exclusive, struct err *e);
 /* Names in dir (not "." or ".."), sorted bytewise. */
 int fs_list_dir(struct arena *a, const char *dir, struct strvec *names, struct err *e);

@@ -26,6 +26,9 @@ struct sink {
 	void *ctx; /* passed to every hook */
 };
 
+/* The logger of warnings (Python's logging.captureWarnings name). */
+#define SINK_WARNINGS "py.warnings"
+
 static inline void sink_status_begin(const struct sink *s, const char *text)
 {
 	if (s && s->status_begin)
@@ -49,6 +52,16 @@ static inline void sink_log(const struct sink *s, const char *level, const char 
 {
 	if (s && s->log)
 		s->log(s->ctx, level, logger, text);
+}
+
+/* Alembic util.warn (a Python UserWarning): the one channel for every
+ * warning of every command (script discovery, the runner), a WARNING record
+ * of logger "py.warnings" through the log hook (the CLI prints it as
+ * "UserWarning: text", even with -q). */
+static inline void sink_warn(const struct sink *s, const char *text)
+{
+	if (s && s->log)
+		s->log(s->ctx, "WARNING", SINK_WARNINGS, text);
 }
 
 static inline void sink_sql(const struct sink *s, const char *text, size_t len)

@@ -181,9 +181,13 @@ static void sink_msg_cb(void *c, const char *text)
 		cli_write_msg(ctx, text, true);
 }
 
+/* Log records; warnings (sink_warn) are Python UserWarnings, not log lines. */
 static void sink_log_cb(void *c, const char *level, const char *logger, const char *text)
 {
-	cli_log(c, level, logger, text);
+	if (!strcmp(logger, SINK_WARNINGS))
+		cli_warn(c, text);
+	else
+		cli_log(c, level, logger, text);
 }
 
 static void sink_sql_cb(void *c, const char *text, size_t len)
@@ -244,10 +248,8 @@ int cli_load_scripts(struct cli_ctx *ctx)
 	if (cli_load_config(ctx) < 0 || config_check_script_location(ctx->config, &ctx->err) < 0)
 		return -1;
 	sl = arena_alloc(ctx->arena, sizeof(*sl));
-	if (script_scan(ctx->arena, ctx->config, sl, &ctx->err) < 0)
+	if (script_scan(ctx->arena, ctx->config, &ctx->sink, sl, &ctx->err) < 0)
 		return -1;
-	for (size_t i = 0; i < sl->warnings.n; i++)
-		cli_warn(ctx, sl->warnings.v[i]);
 	g = arena_alloc(ctx->arena, sizeof(*g));
 	if (graph_build(ctx->arena, revs_from_scripts(ctx->arena, sl), sl->n, g, &ctx->err) < 0)
 		return -1;
@@ -365,6 +367,7 @@ int cli_main(int argc, char **argv)
 		if (cli_run_command(&ctx) < 0) {
 			cli_status_end(&ctx, false);
 			rc = cli_report(&ctx);
+			cli_hint(&ctx);
 		}
 		break;
 	}

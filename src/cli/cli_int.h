@@ -72,6 +72,12 @@ void cli_format_help(struct buf *out, const struct cli_parser *p, int width);
 /* Python textwrap.wrap(text, width) with TextWrapper's defaults. */
 void cli_wrap(struct arena *a, const char *text, int width, struct strvec *lines);
 
+/* hint.c ----------------------------------------------------------------- */
+
+/* After cli_report: "hint: ..." lines on stderr for ctx->err (see hint.c);
+ * nothing when there is no hint. */
+void cli_hint(struct cli_ctx *ctx);
+
 /* cli.c ------------------------------------------------------------------ */
 
 /* util.msg without the -q check: text flush-left, or indented by two and

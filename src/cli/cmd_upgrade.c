@@ -24,11 +24,6 @@ const struct cli_positional cmd_migrate_positionals[] = {
 	{0},
 };
 
-static void cmd_migrate_warn(void *ctx, const char *text)
-{
-	cli_warn(ctx, text);
-}
-
 /* command.py upgrade / downgrade. */
 int cmd_migrate_run(struct cli_ctx *ctx, enum run_cmd cmd)
 {
@@ -37,8 +32,6 @@ int cmd_migrate_run(struct cli_ctx *ctx, enum run_cmd cmd)
 
 	run_opts_from_config(&o, ctx->config);
 	o.sql = cli_flag(ctx, "sql");
-	o.warn = cmd_migrate_warn;
-	o.warn_ctx = ctx;
 	if (run_parse_target(ctx->arena, cmd, cli_arg(ctx, "revision"), o.sql, &r, &ctx->err) < 0)
 		return -1;
 	ctx->env_ran = true; /* from here on Alembic runs env.py, which sets up logging */

@@ -80,7 +80,7 @@ static const char *revision_error_text(const struct cli_ctx *ctx)
 			return "Multiple heads are present; please specify a single target revision";
 		end = e->arg;
 		if (cmd_is(ctx, "upgrade") || cmd_is(ctx, "downgrade"))
-			end = destination(ctx);
+			end = e->arg2[0] ? e->arg2 : destination(ctx); /* arg2: a range's start */
 		else if (cmd_is(ctx, "history"))
 			history_range(ctx, &start, &end);
 		return arena_printf(a,

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/bug.h"
 #include "base/str.h"
 #include "core/graph_int.h"
 
@@ -95,6 +96,7 @@ int graph_related(struct graph *g, const struct revlist *targets, enum graph_dir
 		while (stack->n) {
 			struct rev *r = stack->v[--stack->n];
 			const struct revlist *next;
+			BUG_ON(r->index >= g->n || g->revs[r->index] != r); /* a rev of this graph */
 			r->mark = g->gen;
 			if (bits_test(out, r->index))
 				continue;

@@ -111,7 +111,9 @@ bool revlist_has(const struct revlist *l, const struct rev *r);
 
 /*
  * Builds and validates the graph from revs[0..n) in load order.  The revs
- * are not copied: their derived fields are filled in place.  Load errors
+ * are not copied: their derived fields are filled in place, and the array
+ * itself becomes g->revs (the caller must not change it afterwards: walks
+ * check that g->revs[r->index] == r with BUG_ON).  Load errors
  * (ERR_INPUT, e->file = the offending revision's path):
  *   duplicate id            "Revision X is present more than once (A and B)"
  *   bad id                  "Character(s) '-, @' not allowed in revision identifier 'a-b@c'"

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/bug.h"
 #include "base/str.h"
 #include "core/graph_int.h"
 
@@ -57,6 +58,7 @@ static int topo_add(struct graph *g, struct topo *t, struct rev *r, struct err *
 
 static void topo_remove(struct topo *t, size_t i)
 {
+	BUG_ON(i >= t->cur.n || t->incur[t->cur.v[i]->index] == 0);
 	t->incur[t->cur.v[i]->index]--;
 	memmove(&t->cur.v[i], &t->cur.v[i + 1], (t->cur.n - i - 1) * sizeof(*t->cur.v));
 	memmove(&t->anc[i], &t->anc[i + 1], (t->cur.n - i - 1) * sizeof(*t->anc));
@@ -126,8 +128,12 @@ static int topo_sort(struct graph *g, struct bits *todo, const struct revlist *h
 		if (topo_add(g, &t, hs.v[k], e))
 			return -1;
 	while (t.cur.n) {
-		struct rev *c = t.cur.v[i];
-		long j = topo_blocker(&t, i);
+		struct rev *c;
+		long j;
+
+		BUG_ON(i >= t.cur.n); /* lane index always names a live lane */
+		c = t.cur.v[i];
+		j = topo_blocker(&t, i);
 		if (j >= 0) {
 			if (++switches > t.cur.n)
 				return err_set(e, ERR_REVISION, "Dependency resolution failed; broken map");

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/bug.h"
 #include "base/str.h"
 #include "core/graph_int.h"
 
@@ -25,6 +26,7 @@ static void add_op(struct graph *g, struct graph_rowops *ops, enum graph_row_kin
 		ops->v = arena_grow(g->arena, ops->v, ops->n, cap, sizeof(*ops->v));
 		ops->cap = cap;
 	}
+	BUG_ON(k != GRAPH_ROW_INSERT && k != GRAPH_ROW_UPDATE && k != GRAPH_ROW_DELETE);
 	ops->v[ops->n++] = (struct graph_row_op){k, from, to};
 }
 
@@ -248,13 +250,15 @@ int graph_step_rows(struct graph *g, const struct graph_step *st, struct strvec 
 {
 	switch (st->kind) {
 	case GRAPH_STEP_UPGRADE:
+		BUG_ON(!st->rev);
 		return upgrade_rows(g, st->rev, heads, ops, e);
 	case GRAPH_STEP_DOWNGRADE:
+		BUG_ON(!st->rev);
 		return downgrade_rows(g, st->rev, heads, ops, e);
 	case GRAPH_STEP_STAMP:
-		break;
+		return stamp_rows(g, st, heads, ops, e);
 	}
-	return stamp_rows(g, st, heads, ops, e);
+	BUG("step kind %d", (int)st->kind);
 }
 
 /* ---- stamp -------------------------------------------------------------- */

@@ -141,6 +141,13 @@ int db_open(const struct db_url *u, long lock_timeout_ms, struct db **out, struc
 	*out = NULL;
 	if (db_interrupted())
 		return err_set(e, ERR_INTERRUPTED, "interrupted before connecting");
+	/* An unencoded '@' in the password: SQLAlchemy's pattern would hand the
+	 * rest of the password to the server as host, database or query, and
+	 * its error would echo it.  Refused before connecting (the CLI adds the
+	 * percent-encoding hint). */
+	if (u->raw && url_ambiguous_at(u->raw))
+		return err_set(e, ERR_DB, "the database URL has more than one '@' after "
+			       "\"user:\"; refusing to connect with a password cut at the first");
 	if (d && !strcmp(d->name, "sqlite"))
 		rc = db_sqlite_ops.connect(u, lock_timeout_ms, out, e);
 	else if (d && !strcmp(d->name, "postgresql"))
@@ -247,47 +254,4 @@ int db_table_exists(struct db *db, const char *schema, const char *table, bool *
 	if (db_pre(e) < 0)
 		return -1;
 	return db_post(db->ops->table_exists(db, schema, table, exists, e), e);
-}
-
-/* Replaces each occurrence of needle (len n) in msg by XXXXX, in place,
- * truncating the message if it no longer fits in size bytes. */
-static void db_scrub_one(char *msg, size_t size, const char *needle, size_t n)
-{
-	char *from = msg, *hit;
-
-	if (!n)
-		return;
-	while ((hit = strstr(from, needle)) != NULL) {
-		size_t pos = (size_t)(hit - msg);
-		size_t tail = strlen(hit + n);
-
-		if (pos + 6 > size) {
-			*hit = '\0';
-			return;
-		}
-		if (pos + 5 + tail + 1 > size)
-			tail = size - pos - 6;
-		memmove(hit + 5, hit + n, tail);
-		hit[5 + tail] = '\0';
-		memcpy(hit, "XXXXX", 5);
-		from = hit + 5;
-	}
-}
-
-void db_scrub(char *msg, size_t size, const char *secret)
-{
-	struct buf enc = BUF_INIT;
-
-	if (!secret || !*secret || !strcmp(secret, "XXXXX"))
-		return;
-	db_scrub_one(msg, size, secret, strlen(secret));
-	for (const char *p = secret; *p; p++) {
-		if (str_isalnum(*p))
-			buf_addch(&enc, *p);
-		else
-			buf_addf(&enc, "%%%02X", (unsigned char)*p);
-	}
-	if (strcmp(enc.ptr, secret))
-		db_scrub_one(msg, size, enc.ptr, enc.len);
-	buf_release(&enc);
 }

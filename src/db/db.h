@@ -13,9 +13,10 @@
  * driver; db_close() frees them.  Query results are copied into the
  * caller's arena.  Every failure fills struct err (ERR_DB, ERR_LOCK for
  * lock timeouts, ERR_INTERRUPTED once a signal was recorded) and returns
- * -1; messages never contain a password (the drivers scrub what the server
- * or the client library echoes).  A database error is one primary line in
- * msg; the server's DETAIL/HINT (and the further lines of a multi-line
+ * -1; messages never contain a password (the drivers mask URL and conninfo
+ * passwords in what the client library reports: db_mask_err; servers never
+ * echo a password).  A database error is one primary line in msg; the
+ * server's DETAIL/HINT (and the further lines of a multi-line
  * client-library message) are prefixed lines in detail; SQLSTATE in
  * e->sqlstate.
  *
@@ -73,9 +74,16 @@ int url_parse(struct arena *a, const char *s, struct db_url *out, struct err *e)
 /* The URL with its password replaced by "XXXXX", rendered as SQLAlchemy's
  * str(URL) after alembic.util.obfuscate_url_pw: user/password quoted with
  * %XX for ":@/", query keys sorted.  An empty password is kept (as Alembic).
- * A string that does not parse is returned with anything between "://" +
- * "user:" and the last '@' masked, so no input can leak a password. */
+ * Ours: the value of a "password" / "sslpassword" query parameter (which
+ * libpq accepts) is masked too.  A string that does not parse, or has more
+ * than one '@' after "user:" (an unencoded '@' in the password), is
+ * returned with anything between "://" + "user:" and the last '@' masked,
+ * so no input can leak a password. */
 char *url_mask(struct arena *a, const char *s);
+
+/* More than one '@' after "scheme://user:": an unencoded '@' in the
+ * password (SQLAlchemy's pattern ends the password at the first one). */
+bool url_ambiguous_at(const char *s);
 
 /* Value of the last query parameter named key, or NULL. */
 const char *url_param(const struct db_url *u, const char *key);
@@ -159,7 +167,9 @@ extern const struct db_ops db_postgres_ops;
 extern const struct db_ops db_fake_ops;
 
 /* Connects to the database named by u with the driver of its dialect.
- * ERR_DB "No driver for dialect 'mysql'" when none is built in. */
+ * ERR_DB "No driver for dialect 'mysql'" when none is built in; ERR_DB
+ * when url_ambiguous_at(u->raw) (ours: Alembic would connect with a cut
+ * password and a host, database or query made of the rest of it). */
 int db_open(const struct db_url *u, long lock_timeout_ms, struct db **out, struct err *e);
 /* Closes and frees; NULL is fine. */
 void db_close(struct db *db);
@@ -224,9 +234,16 @@ void db_err_add_detail(struct err *e, const char *prefix, const char *text);
  * blanks and tabs trimmed). */
 int db_err_lines(struct err *e, enum err_code code, const char *text);
 
-/* Replaces every occurrence of secret (and its percent-encoded form) in
- * msg by "XXXXX"; for drivers whose libraries echo connection strings. */
-void db_scrub(char *msg, size_t size, const char *secret);
+/* ---- masking (mask.c) ---- */
+
+/* s with every password masked where its syntax puts it: the userinfo of a
+ * URL ("scheme://user:XXXXX@", up to the last '@' of the word) and the value
+ * of a password / sslpassword keyword ("password=XXXXX", conninfo quoting
+ * understood).  Nothing else is touched: no search for the password's text. */
+char *db_mask_text(struct arena *a, const char *s);
+/* db_mask_text over e->msg and e->detail, in place (drivers call it on what
+ * a client library reports). */
+void db_mask_err(struct err *e);
 
 /* ---- the fake driver (fake.c), for unit tests of the run logic ---- */
 
@@ -243,10 +260,26 @@ struct db_fake_config {
 	long lock_tries;      /* out: lock tries made so far */
 	long interrupt_at;    /* the N-th exec (1-based) gets SIGTERM while running */
 	long commit_fail;     /* the N-th commit fails (fail_msg) */
+	/* Fault injection over every call, as SQLite's tests fail the N-th
+	 * allocation: open (call 1), exec, query, begin, commit, lock and
+	 * table_exists all count; rollback and unlock are the cleanup path and
+	 * never fail.  A failed commit rolls back, as a real server's does. */
+	long fail_call;       /* the N-th call (1-based) fails with ERR_DB; 0 = never */
+	long calls;           /* out: calls made so far */
+	/* A simulated version table (for the fault loop): exec applies the
+	 * runner's CREATE TABLE / INSERT / UPDATE / DELETE of table "alembic_version"
+	 * inside the transaction (rowcount = rows matched), query returns the
+	 * pending rows, table_exists whether the table was created; commit makes
+	 * them durable, rollback discards them. */
+	bool versions;           /* simulate (rows and table_exists above are then unused) */
+	struct strvec committed; /* in/out: the rows as of the last commit */
+	bool table_committed;    /* in/out: the table exists as of the last commit */
+	bool lock_held;          /* out: the lock is taken and not released */
 };
 
 /* Opens a fake connection that records every call ("BEGIN", "COMMIT",
- * "ROLLBACK", "LOCK key", "UNLOCK key", statements) into log. */
+ * "ROLLBACK", "LOCK key", "UNLOCK key", statements) into log.  NULL when
+ * cfg->fail_call == 1 (the connection attempt is the first call). */
 struct db *db_fake_open(const struct db_dialect *d, struct db_fake_config *cfg,
 			struct arena *a, struct strvec *log);
 

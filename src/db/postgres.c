@@ -74,8 +74,7 @@ static int pg_fail(struct db *db, PGresult *res, enum err_code code, struct err 
 		snprintf(e->sqlstate, sizeof(e->sqlstate), "%s", state);
 	if (state && !strcmp(state, "55P03"))
 		e->code = ERR_LOCK; /* lock_not_available: our lock_timeout fired */
-	db_scrub(e->msg, sizeof(e->msg), c->password);
-	db_scrub(e->detail, sizeof(e->detail), c->password);
+	db_mask_err(e); /* a conninfo or URL echoed by libpq; never a search for the password */
 	return -1;
 }
 
@@ -423,10 +422,13 @@ static void pg_add_literal(struct db *db, struct buf *sql, const char *value)
 	PQfreemem(lit);
 }
 
-/* "SELECT fn(hashtext('alembic'), hashtext('<key>'))" into sql. */
+/* "SELECT pg_catalog.fn(pg_catalog.hashtext('alembic'), ...('<key>'))" into
+ * sql: catalog objects are always qualified, so a search_path that puts a
+ * user schema first cannot substitute them. */
 static void pg_lock_sql(struct db *db, struct buf *sql, const char *fn, const char *key)
 {
-	buf_addf(sql, "SELECT %s(hashtext('alembic'), hashtext(", fn);
+	buf_addf(sql, "SELECT pg_catalog.%s(pg_catalog.hashtext('alembic'), pg_catalog.hashtext(",
+		 fn);
 	pg_add_literal(db, sql, key);
 	buf_adds(sql, "))");
 }
@@ -499,7 +501,7 @@ static void pg_unlock(struct db *db, const char *key)
 	buf_release(&sql);
 }
 
-/* SQLAlchemy 1.4 PGDialect.has_table. */
+/* SQLAlchemy 1.4 PGDialect.has_table, with pg_catalog. qualification. */
 static int pg_table_exists(struct db *db, const char *schema, const char *table, bool *exists,
 			   struct err *e)
 {
@@ -508,15 +510,15 @@ static int pg_table_exists(struct db *db, const char *schema, const char *table,
 	struct buf sql = BUF_INIT;
 	int rc;
 
-	buf_adds(&sql, "select relname from pg_class c join pg_namespace n on "
-		       "n.oid=c.relnamespace where ");
+	buf_adds(&sql, "select c.relname from pg_catalog.pg_class c join pg_catalog.pg_namespace n "
+		       "on n.oid=c.relnamespace where ");
 	if (schema) {
 		buf_adds(&sql, "n.nspname=");
 		pg_add_literal(db, &sql, schema);
 	} else {
 		buf_adds(&sql, "pg_catalog.pg_table_is_visible(c.oid)");
 	}
-	buf_adds(&sql, " and relname=");
+	buf_adds(&sql, " and c.relname=");
 	pg_add_literal(db, &sql, table);
 	rc = pg_query(db, &a, sql.ptr, &rows, e);
 	*exists = rc == 0 && rows.n > 0;

@@ -137,7 +137,9 @@ static int url_parse_hostport(struct arena *a, const char **p, struct db_url *u,
 		s += 1 + n;
 		if (*port && (str_to_long(port, &v) < 0 || v < 0 || v > 65535))
 			return err_set(e, ERR_INPUT,
-				       "invalid literal for int() with base 10: '%s'", port);
+				       "invalid literal for int() with base 10: '%s%s'",
+				       strchr(port, '@') ? "XXXXX" : "",
+				       strchr(port, '@') ? strrchr(port, '@') : port);
 		if (*port)
 			u->port = (int)v;
 	}
@@ -215,6 +217,12 @@ static void url_add_quote_plus(struct buf *b, const char *s)
 	}
 }
 
+/* libpq keywords whose value is a secret. */
+static bool url_is_secret_key(const char *key)
+{
+	return !strcmp(key, "password") || !strcmp(key, "sslpassword");
+}
+
 /* Query keys in sorted order, values of one key in written order. */
 static void url_render_query(struct arena *a, const struct db_url *u, struct buf *b)
 {
@@ -232,7 +240,10 @@ static void url_render_query(struct arena *a, const struct db_url *u, struct buf
 			first = false;
 			url_add_quote_plus(b, u->params[i].key);
 			buf_addch(b, '=');
-			url_add_quote_plus(b, u->params[i].value);
+			if (url_is_secret_key(u->params[i].key))
+				buf_adds(b, "XXXXX"); /* libpq takes a password from the query too */
+			else
+				url_add_quote_plus(b, u->params[i].value);
 		}
 	}
 }
@@ -263,20 +274,34 @@ static char *url_render_masked(struct arena *a, const struct db_url *u)
 	return r;
 }
 
-/* Best effort for text that is not a URL: mask "user:SECRET@". */
+/* Best effort for text that is not a URL (or whose '@' are ambiguous): mask
+ * "user:SECRET@" up to the last '@', then any "password=..." keyword. */
 static char *url_mask_unparsed(struct arena *a, const char *s)
 {
 	const char *sep = strstr(s, "://");
 	const char *start, *colon, *at;
 
 	if (!sep)
-		return arena_strdup(a, s);
+		return db_mask_text(a, s);
 	start = sep + 3;
 	at = strrchr(start, '@');
 	colon = strchr(start, ':');
 	if (!at || !colon || colon > at)
-		return arena_strdup(a, s);
-	return arena_printf(a, "%.*s:XXXXX%s", (int)(colon - s), s, at);
+		return db_mask_text(a, s);
+	return db_mask_text(a, arena_printf(a, "%.*s:XXXXX%s", (int)(colon - s), s, at));
+}
+
+/* More than one '@' after "user:": SQLAlchemy's pattern ends the password at
+ * the first, so the rest of the password would print as host or database. */
+bool url_ambiguous_at(const char *s)
+{
+	const char *sep = strstr(s, "://");
+	const char *first, *colon;
+
+	if (!sep || !(first = strchr(sep + 3, '@')) || !strchr(first + 1, '@'))
+		return false;
+	colon = strchr(sep + 3, ':');
+	return colon && colon < first;
 }
 
 char *url_mask(struct arena *a, const char *s)
@@ -291,7 +316,7 @@ char *url_mask(struct arena *a, const char *s)
 		bool ok = n > 0;
 		for (size_t i = 0; i < n; i++)
 			ok = ok && url_name_char(s[i]);
-		if (ok && url_parse(a, s, &u, &e) == 0)
+		if (ok && !url_ambiguous_at(s) && url_parse(a, s, &u, &e) == 0)
 			return url_render_masked(a, &u);
 	}
 	return url_mask_unparsed(a, s);

@@ -13,6 +13,7 @@
 #include "run/run.h"
 
 #include "base/buf.h"
+#include "base/bug.h"
 #include "core/graph.h"
 #include "db/db.h"
 #include "script/script.h"
@@ -84,13 +85,10 @@ static void run_copy_rows(struct run_ctx *c, struct strvec *to, const struct str
 		strvec_push(c->a, to, from->v[i]);
 }
 
-/* util.warn: a UserWarning through the caller's hook, else a log record. */
+/* util.warn: a UserWarning, through the sink like every warning. */
 static void run_warn(const struct run_ctx *c, const char *text)
 {
-	if (c->o->warn)
-		c->o->warn(c->o->warn_ctx, text);
-	else
-		sink_log(c->s, "WARNING", "py.warnings", text);
+	sink_warn(c->s, text);
 }
 
 /* ---- steps and bodies ---- */
@@ -102,9 +100,10 @@ static const char *run_step_name(const struct graph_step *st)
 		return "upgrade";
 	case GRAPH_STEP_DOWNGRADE:
 		return "downgrade";
-	default:
+	case GRAPH_STEP_STAMP:
 		return "stamp_revision";
 	}
+	BUG("step kind %d", (int)st->kind);
 }
 
 static const struct script *run_step_script(const struct graph_step *st)
@@ -294,9 +293,10 @@ static char *run_rowop_sql(struct run_ctx *c, const struct graph_row_op *op)
 		return run_vt_insert(c->a, &c->vt, op->to);
 	case GRAPH_ROW_UPDATE:
 		return run_vt_update(c->a, &c->vt, op->from, op->to);
-	default:
+	case GRAPH_ROW_DELETE:
 		return run_vt_delete(c->a, &c->vt, op->from);
 	}
+	BUG("row operation kind %d", (int)op->kind);
 }
 
 /* Statements of a body; autocommit runs get COMMIT/BEGIN around them on
@@ -350,8 +350,11 @@ static int run_offline_start(struct run_ctx *c, struct err *e)
 	c->heads.n = 0;
 	if (!start || !*start || !strcmp(start, "base") || !c->g)
 		return 0;
-	if (graph_get_revision(c->g, start, &rev, e) < 0)
+	if (graph_get_revision(c->g, start, &rev, e) < 0) {
+		if (e->code == ERR_MULTIPLE_HEADS) /* the start failed, not the destination */
+			snprintf(e->arg2, sizeof(e->arg2), "%s", start);
 		return -1;
+	}
 	if (rev)
 		strvec_push(c->a, &c->heads, rev->id);
 	return 0;
@@ -424,6 +427,7 @@ static int run_txn_commit(struct run_ctx *c, struct err *e)
 {
 	if (c->db->in_transaction && db_commit(c->db, e) < 0)
 		return run_commit_failed(c, e);
+	BUG_ON(c->db->in_transaction);
 	run_copy_rows(c, &c->committed, &c->heads);
 	c->uncommitted.n = 0;
 	return 0;

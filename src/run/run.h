@@ -24,7 +24,8 @@
  * except that no "DROP TABLE alembic_version;" ends a run at base (newer
  * Alembic, 1.19 #1822).
  *
- * Log lines go through sink->log with logger "alembic.runtime.migration".
+ * Log lines go through sink->log with logger "alembic.runtime.migration";
+ * Alembic's UserWarnings (util.warn) through sink->warn.
  * Errors: graph errors pass through unchanged (ERR_RESOLUTION, ...);
  * ERR_COMMAND with Alembic's texts; ERR_DB / ERR_LOCK for the database;
  * ERR_MIGRATION for a failing statement (file:line of the statement, the
@@ -62,9 +63,6 @@ struct run_opts {
 	bool sql;                         /* offline (--sql) */
 	struct db *db;                    /* online: use this open connection (tests); NULL =
 					     connect to url (and close at the end) */
-	/* Alembic's UserWarnings (util.warn); NULL: a WARNING log record instead. */
-	void (*warn)(void *ctx, const char *text);
-	void *warn_ctx;                   /* passed to warn */
 };
 
 /* Fills o from the configuration (url, version table settings, lock

@@ -464,21 +464,7 @@ static int hexval(char c)
 
 static void add_utf8(struct buf *b, unsigned cp)
 {
-	if (cp < 0x80) {
-		buf_addch(b, (int)cp);
-	} else if (cp < 0x800) {
-		buf_addch(b, (int)(0xC0 | (cp >> 6)));
-		buf_addch(b, (int)(0x80 | (cp & 0x3F)));
-	} else if (cp < 0x10000) {
-		buf_addch(b, (int)(0xE0 | (cp >> 12)));
-		buf_addch(b, (int)(0x80 | ((cp >> 6) & 0x3F)));
-		buf_addch(b, (int)(0x80 | (cp & 0x3F)));
-	} else {
-		buf_addch(b, (int)(0xF0 | (cp >> 18)));
-		buf_addch(b, (int)(0x80 | ((cp >> 12) & 0x3F)));
-		buf_addch(b, (int)(0x80 | ((cp >> 6) & 0x3F)));
-		buf_addch(b, (int)(0x80 | (cp & 0x3F)));
-	}
+	buf_add_utf8(b, cp);
 }
 
 /* Reads exactly n hex digits at *pp; -1 if they are not there. */

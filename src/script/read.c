@@ -8,6 +8,7 @@
 #include "base/buf.h"
 #include "base/fs.h"
 #include "base/str.h"
+#include "script/coding.h"
 #include "script/pyparse.h"
 
 /* ---- native SQL format ---- */
@@ -320,7 +321,8 @@ static int parse_py(struct arena *a, struct script *s, const char *text, size_t 
 	struct pyparse_result r;
 	const char *sep;
 
-	if (pyparse_module(a, s->path, text, len, &r, e))
+	if (coding_decode(a, s->path, text, len, &text, &len, e) || /* PEP 263 */
+	    pyparse_module(a, s->path, text, len, &r, e))
 		return -1;
 	if (r.revision.kind == PYVAL_ABSENT) {
 		if (!legacy_rev_name(s->filename))

@@ -50,7 +50,8 @@ static bool path_set_add(struct arena *a, struct path_set *ps, const char *s)
 struct scan {
 	struct arena *a;	 /* results */
 	const struct config *c;	 /* settings */
-	struct script_list *out; /* scripts and warnings */
+	struct script_list *out; /* scripts */
+	const struct sink *s;	 /* warnings */
 	struct path_set seen;	 /* real paths loaded */
 	size_t cap;		 /* allocated slots in out->v */
 	bool is_py_project;	 /* new revisions are .py: a .sql without header is a helper */
@@ -109,8 +110,7 @@ static int scan_entry(struct scan *sc, const char *dir, const char *real_dir, co
 	size_t len;
 
 	if (!path_set_add(sc->a, &sc->seen, real)) {
-		strvec_push(sc->a, &sc->out->warnings,
-			    arena_printf(sc->a,
+		sink_warn(sc->s, arena_printf(sc->a,
 					 "File %s loaded twice! ignoring. Please ensure "
 					 "version_locations is unique.",
 					 real));
@@ -122,8 +122,7 @@ static int scan_entry(struct scan *sc, const char *dir, const char *real_dir, co
 		return -1;
 	if (sc->is_py_project && str_endswith(name, ".sql") && !has_revision_header(text)) {
 		/* Alembic projects keep SQL files for op.execute(open(...).read()) */
-		strvec_push(sc->a, &sc->out->warnings,
-			    arena_printf(sc->a,
+		sink_warn(sc->s, arena_printf(sc->a,
 					 "File %s has no '-- Revision ID:' header; not a revision, "
 					 "ignored.",
 					 path));
@@ -213,12 +212,14 @@ static int scan_dir(struct scan *sc, const char *dir)
 	return 0;
 }
 
-int script_scan(struct arena *a, const struct config *c, struct script_list *out, struct err *e)
+int script_scan(struct arena *a, const struct config *c, const struct sink *s,
+		struct script_list *out, struct err *e)
 {
 	struct scan sc = {0};
 
 	memset(out, 0, sizeof(*out));
 	sc.a = a;
+	sc.s = s;
 	sc.c = c;
 	sc.out = out;
 	sc.e = e;

@@ -104,14 +104,15 @@ struct script {
 struct script_list {
 	struct script **v;	/* load order */
 	size_t n;		/* number of scripts */
-	struct strvec warnings; /* "File X loaded twice! ignoring. ..." texts for the CLI */
 };
 
 /* Reads every revision file of the configured version locations.  In a
  * Python project (script_default_format() == SCRIPT_PY) a .sql file without
  * a "-- Revision ID:" line is a helper, skipped with a warning; elsewhere it
- * is an error. */
-int script_scan(struct arena *a, const struct config *c, struct script_list *out, struct err *e);
+ * is an error.  Warnings ("File X loaded twice! ignoring. ...") go to
+ * sink_warn(s) as they are found (s may be NULL: dropped). */
+int script_scan(struct arena *a, const struct config *c, const struct sink *s,
+		struct script_list *out, struct err *e);
 
 /* Reads one file (format chosen by extension: ".sql" native, anything else Python). */
 int script_read(struct arena *a, const char *dir, const char *filename, struct script **out,

@@ -3,11 +3,14 @@
  */
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/bug.h"
 #include "base/err.h"
 #include "base/fs.h"
 #include "base/str.h"
 #include "base/vec.h"
 #include "unit.h"
+
+#include <signal.h>
 
 static void test_arena_strings(void)
 {
@@ -84,9 +87,61 @@ static void test_err(void)
 	CHECK_STR(e.msg, "Can't locate revision identified by 'abc'");
 }
 
+/* The temporary file of an atomic write is created with O_EXCL | O_NOFOLLOW:
+ * a symlink planted under the temp names (an attacker's, or a leftover) is
+ * never followed, so its target is not truncated or overwritten. */
+static void test_fs_write_excl(void)
+{
+	struct arena a = ARENA_INIT;
+	struct err e;
+	char dir[] = "/tmp/t_base.XXXXXX";
+	char *victim, *path, *data;
+	size_t len;
+
+	CHECK(mkdtemp(dir) != NULL);
+	victim = fs_join(&a, dir, "victim");
+	path = fs_join(&a, dir, "out.txt");
+	CHECK(fs_write_file(victim, "keep", 4, false, &e) == 0);
+	CHECK(symlink(victim, arena_printf(&a, "%s.tmp-%ld", path, (long)getpid())) == 0);
+	CHECK(symlink(victim, arena_printf(&a, "%s.tmp-%ld-0", path, (long)getpid())) == 0);
+	CHECK(fs_write_file(path, "new", 3, false, &e) == 0);
+	CHECK(fs_read_file(&a, victim, &data, &len, &e) == 0);
+	CHECK_STR(data, "keep");
+	CHECK(fs_read_file(&a, path, &data, &len, &e) == 0);
+	CHECK_STR(data, "new");
+	CHECK(fs_write_file(path, "x", 1, true, &e) == -1 && e.code == ERR_IO);
+	CHECK(system(arena_printf(&a, "rm -rf '%s'", dir)) == 0);
+	arena_release(&a);
+}
+
+/* BUG() names the file, line and function, then aborts. */
+static void test_bug(void)
+{
+	int fds[2], status;
+	char out[512] = "", want[256];
+	ssize_t n;
+	pid_t pid;
+	int line;
+
+	CHECK(pipe(fds) == 0);
+	pid = fork();
+	/* the BUG() call and the expected line are on one line */
+	line = __LINE__; if (pid == 0) { dup2(fds[1], 2); BUG("graph lane %d", 7); }
+	close(fds[1]);
+	for (size_t got = 0; (n = read(fds[0], out + got, sizeof(out) - 1 - got)) > 0;)
+		got += (size_t)n; /* stderr is unbuffered: several writes */
+	close(fds[0]);
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT);
+	snprintf(want, sizeof(want), "alembic: BUG: tests/unit/t_base.c:%d: test_bug: graph lane 7",
+		 line);
+	CHECK(strstr(out, want) != NULL);
+}
+
 static const struct unit_test tests[] = {
 	UNIT(test_arena_strings), UNIT(test_buf), UNIT(test_str), UNIT(test_vec),
-	UNIT(test_paths), UNIT(test_err), {0},
+	UNIT(test_paths), UNIT(test_err), UNIT(test_fs_write_excl),
+	UNIT(test_bug), {0},
 };
 
 UNIT_MAIN(tests)

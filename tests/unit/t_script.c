@@ -715,6 +715,26 @@ static const char *sql_rev(struct arena *a, const char *id)
 	return arena_printf(a, "-- Revision ID: %s\n-- Revises:\n", id);
 }
 
+/* Warnings of the last scan(), recorded by the sink it passes. */
+static struct strvec warned;
+
+static void warn_rec(void *ctx, const char *level, const char *logger, const char *text)
+{
+	if (!strcmp(level, "WARNING") && !strcmp(logger, SINK_WARNINGS))
+		strvec_push(ctx, &warned, arena_strdup(ctx, text));
+}
+
+/* script_scan with a sink that records the warnings into warned. */
+static int scan(struct arena *a, const struct config *c, struct script_list *l, struct err *e)
+{
+	struct sink s = {0};
+
+	s.log = warn_rec;
+	s.ctx = a;
+	warned = (struct strvec)STRVEC_INIT;
+	return script_scan(a, c, &s, l, e);
+}
+
 static void test_scan_order_and_rules(void)
 {
 	struct arena a = ARENA_INIT;
@@ -736,7 +756,7 @@ static void test_scan_order_and_rules(void)
 	put(&a, v, "sub/c.sql", sql_rev(&a, "c"));
 	CHECK(fs_mkdir(fs_join(&a, dir, "other"), &e) == 0);
 	CHECK(symlink(fs_join(&a, dir, "other"), fs_join(&a, v, "d.py")) == 0); /* not a file */
-	CHECK_INT(script_scan(&a, &c, &l, &e), 0);
+	CHECK_INT(scan(&a, &c, &l, &e), 0);
 	CHECK_INT(l.n, 3);
 	if (l.n == 3) {
 		CHECK_STR(l.v[0]->id, "B");
@@ -745,9 +765,9 @@ static void test_scan_order_and_rules(void)
 		CHECK_STR(l.v[2]->path, arena_printf(&a, "%s/b.py", v));
 		CHECK_STR(l.v[2]->dir, v);
 	}
-	CHECK_INT(l.warnings.n, 0);
+	CHECK_INT(warned.n, 0);
 	c.recursive_version_locations = true;
-	CHECK_INT(script_scan(&a, &c, &l, &e), 0);
+	CHECK_INT(scan(&a, &c, &l, &e), 0);
 	CHECK_INT(l.n, 4);
 	if (l.n == 4)
 		CHECK_STR(l.v[3]->id, "c");
@@ -758,19 +778,19 @@ static void test_scan_order_and_rules(void)
 	strvec_push(&a, &c.version_locations, v);
 	strvec_push(&a, &c.version_locations, fs_join(&a, dir, "missing"));
 	strvec_push(&a, &c.version_locations, fs_join(&a, dir, "link"));
-	CHECK_INT(script_scan(&a, &c, &l, &e), 0);
+	CHECK_INT(scan(&a, &c, &l, &e), 0);
 	CHECK_INT(l.n, 3);
-	CHECK_INT(l.warnings.n, 11); /* every entry, as Alembic checks before matching names */
-	if (l.warnings.n) {
+	CHECK_INT(warned.n, 11); /* every entry, as Alembic checks before matching names */
+	if (warned.n) {
 		char real[PATH_MAX];
 		CHECK(realpath(v, real) != NULL);
-		CHECK_STR(l.warnings.v[0],
+		CHECK_STR(warned.v[0],
 			  arena_printf(&a, "File %s/.#lock.py loaded twice! ignoring. Please ensure "
 					   "version_locations is unique.", real));
 	}
 	/* a bad file stops the scan with its error */
 	put(&a, v, "z.py", "revision = 'unterminated\n");
-	CHECK_INT(script_scan(&a, &c, &l, &e), -1);
+	CHECK_INT(scan(&a, &c, &l, &e), -1);
 	CHECK_INT(e.code, ERR_INPUT);
 	CHECK_INT(e.line, 1);
 	remove_tree(&a, dir);
@@ -788,14 +808,14 @@ static void test_scan_sql_helpers(void)
 	CHECK(v && fs_mkdir(v, &e) == 0);
 	put(&a, v, "a.py", "revision = 'a'\ndown_revision = None\n");
 	put(&a, v, "a_data.sql", "INSERT INTO t VALUES (1);\n");
-	CHECK_INT(script_scan(&a, &c, &l, &e), -1); /* a native project: a broken revision */
+	CHECK_INT(scan(&a, &c, &l, &e), -1); /* a native project: a broken revision */
 	CHECK_INT(e.code, ERR_INPUT);
 	put(&a, dir, "script.py.mako", "");
-	CHECK_INT(script_scan(&a, &c, &l, &e), 0); /* an Alembic project: a helper file */
+	CHECK_INT(scan(&a, &c, &l, &e), 0); /* an Alembic project: a helper file */
 	CHECK_INT(l.n, 1);
-	CHECK_INT(l.warnings.n, 1);
-	if (l.warnings.n)
-		CHECK_STR(l.warnings.v[0],
+	CHECK_INT(warned.n, 1);
+	if (warned.n)
+		CHECK_STR(warned.v[0],
 			  arena_printf(&a, "File %s/a_data.sql has no '-- Revision ID:' header; not a "
 					   "revision, ignored.", v));
 	remove_tree(&a, dir);
@@ -810,7 +830,7 @@ static void test_scan_missing_versions(void)
 	struct script_list l;
 	struct err e;
 
-	CHECK_INT(script_scan(&a, &c, &l, &e), -1);
+	CHECK_INT(scan(&a, &c, &l, &e), -1);
 	CHECK_INT(e.code, ERR_IO);
 	remove_tree(&a, dir);
 	arena_release(&a);
@@ -830,17 +850,17 @@ static void test_scan_sourceless(void)
 	put(&a, v, "__pycache__/a.cpython-311.pyc", "");
 	put(&a, v, "__pycache__/__init__.cpython-311.pyc", "");
 	c.sourceless = true;
-	CHECK_INT(script_scan(&a, &c, &l, &e), 0); /* every compiled file has its source */
+	CHECK_INT(scan(&a, &c, &l, &e), 0); /* every compiled file has its source */
 	CHECK_INT(l.n, 1);
 	put(&a, v, "__pycache__/b.cpython-311.pyc", "");
-	CHECK_INT(script_scan(&a, &c, &l, &e), -1);
+	CHECK_INT(scan(&a, &c, &l, &e), -1);
 	CHECK_INT(e.code, ERR_INPUT);
 	CHECK(str_endswith(e.file, "__pycache__/b.cpython-311.pyc"));
 	c.sourceless = false;
-	CHECK_INT(script_scan(&a, &c, &l, &e), 0);
+	CHECK_INT(scan(&a, &c, &l, &e), 0);
 	put(&a, v, "c.pyo", "");
 	c.sourceless = true;
-	CHECK_INT(script_scan(&a, &c, &l, &e), -1);
+	CHECK_INT(scan(&a, &c, &l, &e), -1);
 	CHECK(str_endswith(e.file, "/c.pyo"));
 	remove_tree(&a, dir);
 	arena_release(&a);
@@ -869,7 +889,7 @@ static void test_scan_10k(void)
 					     "def upgrade():\n    op.execute(\"SELECT %d\")\n",
 					 i, i, i ? arena_printf(&a, "'r%05d'", i - 1) : "None", i));
 	}
-	CHECK_INT(script_scan(&a, &c, &l, &e), 0);
+	CHECK_INT(scan(&a, &c, &l, &e), 0);
 	CHECK_INT(l.n, 10000);
 	if (l.n == 10000) {
 		CHECK_STR(l.v[0]->id, "r00000");
