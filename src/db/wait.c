@@ -13,10 +13,10 @@
 
 /* ---- interruption ---- */
 
-static volatile sig_atomic_t db_signal;      /* the recorded signal, 0 = none */
-static int db_wake[2] = {-1, -1};            /* self-pipe: read end polled, write end
+static volatile sig_atomic_t db_signal; /* the recorded signal, 0 = none */
+static int db_wake[2] = {-1, -1};       /* self-pipe: read end polled, write end
 						written by the handler */
-static struct db *volatile db_active;        /* the connection the handler cancels */
+static struct db *volatile db_active;   /* the connection the handler cancels */
 
 int db_interrupt_init(struct err *e)
 {
@@ -150,7 +150,8 @@ static void db_lock_notice(struct db *db, struct arena *a, const char *what, con
 	if (!db->notice)
 		return;
 	if (held)
-		db->notice(db->notice_ctx, arena_printf(a, "waiting for %s held by %s", what, held));
+		db->notice(db->notice_ctx,
+			   arena_printf(a, "waiting for %s held by %s", what, held));
 	else
 		db->notice(db->notice_ctx, arena_printf(a, "waiting for %s", what));
 }
@@ -223,4 +224,3 @@ int db_err_lines(struct err *e, enum err_code code, const char *text)
 		db_err_add_detail(e, "DETAIL:  ", p + n + 1);
 	return -1;
 }
-
