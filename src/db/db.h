@@ -143,9 +143,6 @@ struct db_ops {
 	/* Does schema.table exist (schema NULL = the default schema)? */
 	int (*table_exists)(struct db *db, const char *schema, const char *table, bool *exists,
 			    struct err *e);
-	/* Asks the running statement to stop; called from a signal handler, so
-	 * async-signal-safe; NULL if the driver has nothing to cancel. */
-	void (*interrupt)(struct db *db);
 };
 
 struct db {
@@ -156,6 +153,10 @@ struct db {
 	bool in_transaction;              /* begin() done, no commit/rollback yet (a failed
 					     commit leaves it set: rollback still runs) */
 	bool cleanup;                     /* inside db_rollback/db_unlock: not interruptible */
+	/* Set by the driver at connect: asks the running statement to stop;
+	 * called from a signal handler, so async-signal-safe; NULL: nothing
+	 * to cancel. */
+	void (*interrupt)(struct db *db);
 	/* Told once when a lock wait begins ("waiting for the migration lock held
 	 * by pid 4242 (...)"); NULL: nothing said.  Set by the caller. */
 	void (*notice)(void *ctx, const char *text);

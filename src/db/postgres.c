@@ -79,6 +79,7 @@ static int pg_fail(struct db *db, PGresult *res, enum err_code code, struct err 
 }
 
 static int pg_simple(struct db *db, const char *sql, struct err *e);
+static void pg_interrupt(struct db *db);
 
 static void pg_close(struct db *db)
 {
@@ -204,6 +205,7 @@ static int pg_connect(const struct db_url *u, long lock_timeout_ms, struct db **
 	db->dialect = db_dialect_find("postgresql");
 	db->handle = c;
 	db->lock_timeout_ms = lock_timeout_ms;
+	db->interrupt = pg_interrupt;
 	if (u->password && !(c->password = strdup(u->password)))
 		die_oom(strlen(u->password));
 	pg_params(&a, u, &keys, &vals);
@@ -529,5 +531,5 @@ static int pg_table_exists(struct db *db, const char *schema, const char *table,
 
 const struct db_ops db_postgres_ops = {
 	"postgresql", pg_connect, pg_close,  pg_exec,        pg_query,        pg_begin,
-	pg_commit,    pg_rollback, pg_lock, pg_unlock, pg_table_exists, pg_interrupt,
+	pg_commit,    pg_rollback, pg_lock, pg_unlock, pg_table_exists,
 };

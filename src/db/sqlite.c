@@ -150,6 +150,7 @@ static int sqlite_connect(const struct db_url *u, long lock_timeout_ms, struct d
 	db->dialect = db_dialect_find("sqlite");
 	db->handle = c;
 	db->lock_timeout_ms = lock_timeout_ms;
+	db->interrupt = sqlite_interrupt;
 	rc = sqlite3_open_v2(path, &c->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK) {
 		err_set(e, ERR_DB, "(sqlite3.OperationalError) %s: %s",
@@ -317,5 +318,5 @@ static int sqlite_table_exists(struct db *db, const char *schema, const char *ta
 const struct db_ops db_sqlite_ops = {
 	"sqlite",          sqlite_connect, sqlite_close,  sqlite_exec,
 	sqlite_query,      sqlite_begin,   sqlite_commit, sqlite_rollback,
-	sqlite_lock,       sqlite_unlock,  sqlite_table_exists, sqlite_interrupt,
+	sqlite_lock,       sqlite_unlock,  sqlite_table_exists,
 };

@@ -42,8 +42,8 @@ void db_interrupt(int signo)
 		ssize_t w = write(db_wake[1], "!", 1);
 		(void)w; /* a full pipe is already awake */
 	}
-	if (db && !db->cleanup && db->ops->interrupt)
-		db->ops->interrupt(db);
+	if (db && !db->cleanup && db->interrupt)
+		db->interrupt(db);
 	errno = saved;
 }
 
