@@ -76,10 +76,10 @@ static const char *revision_error_text(const struct cli_ctx *ctx)
 		if (cmd_is(ctx, "revision") || cmd_is(ctx, "merge"))
 			return "Multiple heads are present; please specify the head revision on which "
 			       "the new revision should be based, or perform a merge.";
-		if (cmd_is(ctx, "stamp"))
+		if (cmd_is(ctx, "stamp") && !e->arg2[0]) /* arg2: a --sql range's start failed */
 			return "Multiple heads are present; please specify a single target revision";
 		end = e->arg;
-		if (cmd_is(ctx, "upgrade") || cmd_is(ctx, "downgrade"))
+		if (cmd_is(ctx, "upgrade") || cmd_is(ctx, "downgrade") || cmd_is(ctx, "stamp"))
 			end = e->arg2[0] ? e->arg2 : destination(ctx); /* arg2: a range's start */
 		else if (cmd_is(ctx, "history"))
 			history_range(ctx, &start, &end);

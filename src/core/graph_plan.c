@@ -208,12 +208,40 @@ struct collect {
 	bool assert_len;       /* assert_relative_length */
 };
 
+/* _collect_upgrade_revisions: each current revision must be an ancestor of the
+ * targets (else the range does not run along one branch). */
+static int current_below_targets(struct graph *g, const struct collect *c, const struct bits *req,
+				 const struct revlist *current, struct err *e)
+{
+	for (size_t i = 0; !c->implicit_base && i < current->n; i++)
+		if (current->v[i] &&
+		    (current->v[i] == GRAPH_BASE || !bits_test(req, current->v[i]->index)))
+			return err_resolution(e, ERR_RANGE_NOT_ANCESTOR, graph_ident_repr(g, c->lower),
+					      graph_ident_repr(g, c->upper));
+	return 0;
+}
+
+/* _collect_upgrade_revisions' last step: needs &= descendants of current (no deps). */
+static int needs_above_current(struct graph *g, const struct revlist *current, struct bits *needs,
+			       struct err *e)
+{
+	struct revlist desc = REVLIST_INIT;
+	struct bits below;
+
+	graph_bits_new(g, &below);
+	if (graph_related(g, current, DIR_DESC_NODEPS, true, &below, &desc, e))
+		return -1;
+	for (size_t i = 0; i < g->n / 64 + 1; i++)
+		needs->w[i] &= below.w[i];
+	return 0;
+}
+
 /* revision.py _collect_upgrade_revisions: *needs and *targets. */
 static int collect_upgrade(struct graph *g, struct collect c, struct bits *needs,
 			   struct revlist *targets, struct err *e)
 {
-	struct revlist current = REVLIST_INIT, low = REVLIST_INIT, desc = REVLIST_INIT;
-	struct bits req, have, below;
+	struct revlist current = REVLIST_INIT, low = REVLIST_INIT;
+	struct bits req, have;
 
 	if (graph_parse_upgrade_target(g, c.lower, c.upper, c.assert_len, targets, e) ||
 	    need_real(targets, e))
@@ -226,10 +254,8 @@ static int collect_upgrade(struct graph *g, struct collect c, struct bits *needs
 	if (graph_related(g, targets, DIR_ANC_DEPS, true, &req, NULL, e) ||
 	    graph_resolve(g, c.lower, &current, e))
 		return -1;
-	for (size_t i = 0; !c.implicit_base && i < current.n; i++)
-		if (current.v[i] && (current.v[i] == GRAPH_BASE || !bits_test(&req, current.v[i]->index)))
-			return err_resolution(e, ERR_RANGE_NOT_ANCESTOR, graph_ident_repr(g, c.lower),
-					      graph_ident_repr(g, c.upper));
+	if (current_below_targets(g, &c, &req, &current, e))
+		return -1;
 	if (current.n && !current.v[0] && reparse_lower(g, c.upper, &c.lower, &current, e))
 		return -1;
 	if (need_real(&current, e) || graph_related(g, &current, DIR_ANC_DEPS, true, &have, NULL, e))
@@ -243,12 +269,7 @@ static int collect_upgrade(struct graph *g, struct collect c, struct bits *needs
 		bits_set(needs, low.v[i]->index);
 	if (!current.n || c.implicit_base)
 		return 0;
-	graph_bits_new(g, &below);
-	if (graph_related(g, &current, DIR_DESC_NODEPS, true, &below, &desc, e))
-		return -1;
-	for (size_t i = 0; i < g->n / 64 + 1; i++)
-		needs->w[i] &= below.w[i];
-	return 0;
+	return needs_above_current(g, &current, needs, e);
 }
 
 /* Downgrade roots: every base (a labelled base counts once more per label,

@@ -355,8 +355,9 @@ static int run_offline_start(struct run_ctx *c, struct err *e)
 			snprintf(e->arg2, sizeof(e->arg2), "%s", start);
 		return -1;
 	}
-	if (rev)
-		strvec_push(c->a, &c->heads, rev->id);
+	if (!rev) /* Alembic: AttributeError on get_revision(...).revision */
+		return err_set(e, ERR_INPUT, "the start of the range, '%s', names no revision", start);
+	strvec_push(c->a, &c->heads, rev->id);
 	return 0;
 }
 

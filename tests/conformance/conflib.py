@@ -250,7 +250,14 @@ def norm_sql(text, start):
     """Offline SQL: replay the version-table statements from the start revision
     and pin the merge/unmerge statement order Alembic takes from a set."""
     lines = text.split("\n")
-    heads = {start} if start else set()
+    if start in ("head", "heads"):
+        # a symbolic start: the rows it stands for are the first step's from-revisions
+        first = re.search(r"^-- Running (?:upgrade|downgrade|stamp_revision) (.*?) -> ",
+                          text, re.M)
+        start = first.group(1) if first else ""
+        heads = set(r for r in start.split(", ") if r)
+    else:
+        heads = {start} if start else set()
     kind, stmts = None, []
 
     def flush():

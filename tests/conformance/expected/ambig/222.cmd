@@ -1,1 +1,1 @@
-online: upgrade f00dcafe0001 ; current ; downgrade abcd3333 ; current ; upgrade heads ; downgrade base
+-c pg.ini downgrade heads:abcd1111 --sql

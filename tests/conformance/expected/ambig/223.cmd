@@ -1,1 +1,1 @@
-online: upgrade abcd2222 ; current ; downgrade abcd1111 ; current ; upgrade heads ; downgrade base
+downgrade heads:abcd3333 --sql

@@ -1,1 +1,1 @@
-online: upgrade b9b9b9b9 ; current ; downgrade b9 ; current ; upgrade heads ; downgrade base
+-c pg.ini downgrade heads:abcd3333 --sql

@@ -1,1 +1,1 @@
-online: stamp abcd1111 ; current ; upgrade heads ; current ; downgrade abcd1111 ; stamp base
+downgrade heads:b9 --sql

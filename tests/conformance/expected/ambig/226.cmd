@@ -1,1 +1,1 @@
-online: stamp f00dbeef0003 ; current ; upgrade heads ; current ; downgrade f00dbeef0003 ; stamp base
+-c pg.ini downgrade heads:b9 --sql

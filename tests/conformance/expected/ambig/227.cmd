@@ -1,1 +1,1 @@
-online: stamp ab ; current ; upgrade heads ; current ; downgrade ab ; stamp base
+upgrade heads:f00dbeef0003 --sql

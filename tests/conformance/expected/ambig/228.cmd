@@ -1,1 +1,1 @@
-online: stamp f00dcafe0001 ; current ; upgrade heads ; current ; downgrade f00dcafe0001 ; stamp base
+-c pg.ini upgrade heads:f00dbeef0003 --sql

@@ -1,1 +1,1 @@
-online: stamp b9b9b9b9 ; current ; upgrade heads ; current ; downgrade b9b9b9b9 ; stamp base
+upgrade heads:f00dcafe0001 --sql

@@ -1,1 +1,1 @@
-online: upgrade abcdlabel@head ; current ; downgrade abcdlabel@base ; current ; upgrade heads ; downgrade abcdlabel@-1
+-c pg.ini upgrade heads:f00dcafe0001 --sql

@@ -1,1 +1,1 @@
-online: upgrade abcd2222 ; upgrade b9 ; current ; downgrade -1 ; current ; stamp heads ; current
+upgrade heads:abcd2222 --sql

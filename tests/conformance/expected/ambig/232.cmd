@@ -1,1 +1,1 @@
-online: upgrade b9b9b9b9 ; upgrade f00dbeef0003 ; current ; downgrade -1 ; current ; stamp heads ; current
+-c pg.ini upgrade heads:abcd2222 --sql

@@ -1,1 +1,1 @@
-online: upgrade nosuch ; upgrade abcd ; upgrade +2 ; downgrade +1 ; downgrade -5 ; upgrade head:base
+upgrade heads:b9b9b9b9 --sql

@@ -1,1 +1,1 @@
-online: upgrade nosuch ; upgrade f00dcafe000 ; upgrade +2 ; downgrade +1 ; downgrade -5 ; upgrade head:base
+-c pg.ini upgrade heads:b9b9b9b9 --sql

@@ -1,1 +1,1 @@
-online: stamp f00dbeef0003 ; stamp --purge abcd1111 ; current ; upgrade f00dbeef0003 ; downgrade base
+upgrade head:heads --sql

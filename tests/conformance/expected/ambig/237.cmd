@@ -1,1 +1,1 @@
-online: upgrade abcd1111 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+downgrade head:base --sql

@@ -1,1 +1,1 @@
-online: upgrade ab ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+downgrade head:b9b9b9b9 --sql

@@ -1,1 +1,1 @@
-online: upgrade heads ; downgrade f00dbeef0003 ; history -i ; show current ; history -r current:heads ; stamp --purge b9b9b9b9 ; history -i
+downgrade f00dcafe000:base --sql

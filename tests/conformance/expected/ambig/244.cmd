@@ -1,1 +1,1 @@
-online: upgrade heads ; downgrade ab ; history -i ; show current ; history -r current:heads ; stamp --purge f00dbeef0003 ; history -i
+downgrade f00dbeef0003:nosuch --sql

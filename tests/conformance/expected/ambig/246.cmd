@@ -1,1 +1,1 @@
-online: upgrade heads ; downgrade b9b9b9b9 ; history -i ; show current ; history -r current:heads ; stamp --purge f00dbeef0003 ; history -i
+downgrade abcd2222:nosuch --sql

@@ -1,1 +1,1 @@
-history -r abcd1111:abcd1111
+downgrade b9b9b9b9:nosuch --sql

@@ -1,1 +1,1 @@
-history -r f00dbeef0003:f00dbeef0003
+stamp --sql heads:base

@@ -1,1 +1,1 @@
-history -r ab:ab
+stamp --sql head:f00dbeef0003

@@ -1,1 +1,1 @@
-history -r f00dcafe0001:f00dcafe0001
+stamp --sql head:f00dcafe0001

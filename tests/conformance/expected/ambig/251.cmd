@@ -1,1 +1,1 @@
-history -r b9b9b9b9:b9b9b9b9
+stamp --sql head:abcd2222

@@ -1,1 +1,1 @@
-history -r abcd1111+1:
+stamp --sql head:b9b9b9b9

@@ -1,1 +1,1 @@
-history -r :f00dbeef0003-2
+online: upgrade +1 ; upgrade head ; current ; downgrade -1 ; downgrade base

@@ -1,1 +1,1 @@
-history -r :b9b9b9b9-2
+online: upgrade heads ; current ; downgrade base ; current

@@ -1,1 +1,1 @@
-history -r abcdlabel@base:abcdlabel@+1
+online: upgrade f00dbeef0003 ; current ; downgrade abcd1111 ; current ; upgrade heads ; downgrade base

@@ -1,1 +1,1 @@
-show f00dbeef0003-1
+online: upgrade b9b9b9b9 ; current ; downgrade b9 ; current ; upgrade heads ; downgrade base

@@ -1,1 +1,1 @@
-show b9b9b9b9-1
+online: stamp abcd1111 ; current ; upgrade heads ; current ; downgrade abcd1111 ; stamp base

@@ -1,1 +1,1 @@
-upgrade abcd1111:f00dbeef0003-1 --sql
+online: stamp ab ; current ; upgrade heads ; current ; downgrade ab ; stamp base

@@ -1,1 +1,1 @@
--c pg.ini upgrade abcd1111:f00dbeef0003-1 --sql
+online: stamp f00dcafe0001 ; current ; upgrade heads ; current ; downgrade f00dcafe0001 ; stamp base

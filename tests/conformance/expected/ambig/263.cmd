@@ -1,1 +1,1 @@
-upgrade abcd3333:f00dcafe0001-1 --sql
+online: stamp b9b9b9b9 ; current ; upgrade heads ; current ; downgrade b9b9b9b9 ; stamp base

@@ -1,1 +1,1 @@
--c pg.ini upgrade abcd3333:f00dcafe0001-1 --sql
+online: upgrade abcdlabel@head ; current ; downgrade abcdlabel@base ; current ; upgrade heads ; downgrade abcdlabel@-1

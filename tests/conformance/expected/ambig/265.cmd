@@ -1,1 +1,1 @@
-upgrade abcd1111:abcd2222-1 --sql
+online: upgrade abcd2222 ; upgrade b9 ; current ; downgrade -1 ; current ; stamp heads ; current

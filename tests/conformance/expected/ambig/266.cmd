@@ -1,1 +1,1 @@
--c pg.ini upgrade abcd1111:abcd2222-1 --sql
+online: upgrade b9b9b9b9 ; upgrade f00dbeef0003 ; current ; downgrade -1 ; current ; stamp heads ; current

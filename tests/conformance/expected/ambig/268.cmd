@@ -1,1 +1,1 @@
--c pg.ini upgrade b9:b9b9b9b9-1 --sql
+online: upgrade nosuch ; upgrade f00dcafe000 ; upgrade +2 ; downgrade +1 ; downgrade -5 ; upgrade head:base

@@ -1,1 +1,1 @@
-downgrade f00dbeef0003:f00dbeef0003-2 --sql
+online: stamp f00dbeef0003 ; stamp --purge abcd1111 ; current ; upgrade f00dbeef0003 ; downgrade base

@@ -1,1 +1,1 @@
--c pg.ini downgrade f00dbeef0003:f00dbeef0003-2 --sql
+online: stamp b9b9b9b9 ; stamp --purge abcd1111 ; current ; upgrade b9b9b9b9 ; downgrade base

@@ -1,1 +1,1 @@
-downgrade f00dcafe0001:f00dcafe0001-2 --sql
+online: upgrade abcd1111 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
--c pg.ini downgrade f00dcafe0001:f00dcafe0001-2 --sql
+online: upgrade f00dbeef0003 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
-downgrade abcd2222:abcd2222-2 --sql
+online: upgrade ab ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
--c pg.ini downgrade abcd2222:abcd2222-2 --sql
+online: upgrade f00dcafe0001 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
--c pg.ini downgrade b9b9b9b9:b9b9b9b9-2 --sql
+online: upgrade heads ; downgrade abcd1111 ; history -i ; show current ; history -r current:heads ; stamp --purge f00dbeef0003 ; history -i

@@ -1,1 +1,1 @@
-upgrade abcd1111:abcdlabel@+2 --sql
+online: upgrade heads ; downgrade f00dbeef0003 ; history -i ; show current ; history -r current:heads ; stamp --purge b9b9b9b9 ; history -i

@@ -1,1 +1,1 @@
-upgrade base:ab --sql
+history -r abcd1111:abcd1111

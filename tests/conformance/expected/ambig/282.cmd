@@ -1,1 +1,1 @@
-upgrade base:x --sql
+history -r f00dbeef0003:f00dbeef0003

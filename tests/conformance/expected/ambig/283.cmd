@@ -1,1 +1,1 @@
-upgrade base:abc --sql
+history -r ab:ab

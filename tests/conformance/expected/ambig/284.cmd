@@ -1,1 +1,1 @@
-upgrade base:b9 --sql
+history -r f00dcafe0001:f00dcafe0001

@@ -1,1 +1,1 @@
-stamp --sql abcdlabel@head
+history -r b9b9b9b9:b9b9b9b9

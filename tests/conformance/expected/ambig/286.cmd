@@ -1,1 +1,1 @@
--c pg.ini stamp --sql abcdlabel@head
+history -r abcd1111+1:

@@ -1,1 +1,1 @@
-stamp --sql x
+history -r :f00dbeef0003-2

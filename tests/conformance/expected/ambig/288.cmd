@@ -1,1 +1,1 @@
-stamp --sql abc
+history -r :b9b9b9b9-2

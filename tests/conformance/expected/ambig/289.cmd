@@ -1,1 +1,1 @@
-stamp --sql b9
+history -r abcdlabel@base:abcdlabel@+1

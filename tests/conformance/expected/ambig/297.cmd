@@ -1,1 +1,1 @@
-revision -m "next step" --head abcd1111
+upgrade abcd3333:f00dcafe0001-1 --sql

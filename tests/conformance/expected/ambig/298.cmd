@@ -1,1 +1,1 @@
-revision -m "next step" --head nosuch
+-c pg.ini upgrade abcd3333:f00dcafe0001-1 --sql

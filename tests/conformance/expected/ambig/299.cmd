@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id a-b@c
+upgrade abcd1111:abcd2222-1 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id "x+y"
+-c pg.ini upgrade abcd1111:abcd2222-1 --sql

@@ -1,1 +1,1 @@
-revision --sql -m "next step"
+upgrade b9:b9b9b9b9-1 --sql

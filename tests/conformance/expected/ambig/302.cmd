@@ -1,1 +1,1 @@
-revision --autogenerate --sql -m "next step"
+-c pg.ini upgrade b9:b9b9b9b9-1 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on nosuch
+downgrade f00dbeef0003:f00dbeef0003-2 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on abcd
+-c pg.ini downgrade f00dbeef0003:f00dbeef0003-2 --sql

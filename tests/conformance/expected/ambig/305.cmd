@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on f00dcafe000
+downgrade f00dcafe0001:f00dcafe0001-2 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --version-path /nonexistent/elsewhere
+-c pg.ini downgrade f00dcafe0001:f00dcafe0001-2 --sql

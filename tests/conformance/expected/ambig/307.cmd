@@ -1,1 +1,1 @@
-merge -m "join" abcd1111 f00dbeef0003
+downgrade abcd2222:abcd2222-2 --sql

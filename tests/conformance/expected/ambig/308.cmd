@@ -1,1 +1,1 @@
-merge -m "join" abcd1111 b9b9b9b9
+-c pg.ini downgrade abcd2222:abcd2222-2 --sql

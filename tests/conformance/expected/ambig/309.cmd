@@ -1,1 +1,1 @@
-merge -m "join" nosuch f00dbeef0003
+downgrade b9b9b9b9:b9b9b9b9-2 --sql

@@ -1,1 +1,1 @@
-merge -m "join" nosuch b9b9b9b9
+-c pg.ini downgrade b9b9b9b9:b9b9b9b9-2 --sql

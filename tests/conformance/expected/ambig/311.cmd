@@ -1,1 +1,1 @@
-merge -m "join" abcd
+upgrade abcd1111:abcdlabel@+2 --sql

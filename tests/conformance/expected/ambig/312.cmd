@@ -1,1 +1,1 @@
-merge -m "join" f00dcafe000
+downgrade f00dbeef0003:abcdlabel@base --sql

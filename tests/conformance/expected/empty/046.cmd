@@ -1,1 +1,1 @@
-history -r base:base
+upgrade head:heads --sql

@@ -1,1 +1,1 @@
-history -r heads:heads
+-c pg.ini upgrade head:heads --sql

@@ -1,1 +1,1 @@
-upgrade head+1 --sql
+downgrade head:base --sql

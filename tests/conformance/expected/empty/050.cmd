@@ -1,1 +1,1 @@
-revision -m "next step" --head nosuch
+stamp --sql heads:base

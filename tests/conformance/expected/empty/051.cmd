@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id a-b@c
+online: upgrade +1 ; upgrade head ; current ; downgrade -1 ; downgrade base

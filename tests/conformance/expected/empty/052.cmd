@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id "x+y"
+online: upgrade heads ; current ; downgrade base ; current

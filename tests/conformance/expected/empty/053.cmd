@@ -1,1 +1,1 @@
-revision --sql -m "next step"
+history -r base:base

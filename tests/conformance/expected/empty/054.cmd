@@ -1,1 +1,1 @@
-revision --autogenerate --sql -m "next step"
+history -r heads:heads

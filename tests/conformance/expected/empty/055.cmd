@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on nosuch
+upgrade head+1 --sql

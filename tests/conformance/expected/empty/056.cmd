@@ -1,1 +1,1 @@
-revision -m "next step" --version-path /nonexistent/elsewhere
+online: upgrade +2 ; upgrade +1 ; current ; downgrade -2 ; current ; upgrade heads ; downgrade -1

@@ -1,1 +1,1 @@
-online: upgrade afbd619699cf ; current ; downgrade cd61d8f16adf ; current ; upgrade heads ; downgrade base
+downgrade heads:cd61d8f16adf --sql

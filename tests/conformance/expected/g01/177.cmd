@@ -1,1 +1,1 @@
-online: upgrade 1e2f414c343c ; current ; downgrade cd61d8f16adf ; current ; upgrade heads ; downgrade base
+downgrade heads:025b8a9a021e --sql

@@ -1,1 +1,1 @@
-online: stamp cd61d8f16adf ; current ; upgrade heads ; current ; downgrade cd61d8f16adf ; stamp base
+upgrade heads:afbd619699cf --sql

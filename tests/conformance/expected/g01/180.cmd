@@ -1,1 +1,1 @@
-online: stamp afbd619699cf ; current ; upgrade heads ; current ; downgrade afbd619699cf ; stamp base
+-c pg.ini upgrade heads:afbd619699cf --sql

@@ -1,1 +1,1 @@
-online: stamp 35bfc9e9c616 ; current ; upgrade heads ; current ; downgrade 35bfc9e9c616 ; stamp base
+upgrade heads:9b816ec9d286 --sql

@@ -1,1 +1,1 @@
-online: stamp cd44b8b6d8fe ; current ; upgrade heads ; current ; downgrade cd44b8b6d8fe ; stamp base
+-c pg.ini upgrade heads:9b816ec9d286 --sql

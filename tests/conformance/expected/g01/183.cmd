@@ -1,1 +1,1 @@
-online: stamp afbd619699cf ; stamp --purge cd61d8f16adf ; current ; upgrade afbd619699cf ; downgrade base
+upgrade heads:1e2f414c343c --sql

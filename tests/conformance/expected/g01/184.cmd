@@ -1,1 +1,1 @@
-online: upgrade cd61d8f16adf ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+-c pg.ini upgrade heads:1e2f414c343c --sql

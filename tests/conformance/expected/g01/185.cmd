@@ -1,1 +1,1 @@
-online: upgrade afbd619699cf ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+upgrade head:heads --sql

@@ -1,1 +1,1 @@
-online: upgrade cd44b8b6d8fe ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+downgrade head:base --sql

@@ -1,1 +1,1 @@
-history -r cd61d8f16adf:cd61d8f16adf
+downgrade 9b816ec9d286:nosuch --sql

@@ -1,1 +1,1 @@
-history -r afbd619699cf:afbd619699cf
+downgrade 1e2f414c343c:nosuch --sql

@@ -1,1 +1,1 @@
-history -r 35bfc9e9c616:35bfc9e9c616
+stamp --sql heads:base

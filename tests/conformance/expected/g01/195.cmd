@@ -1,1 +1,1 @@
-history -r cd44b8b6d8fe:cd44b8b6d8fe
+stamp --sql head:afbd619699cf

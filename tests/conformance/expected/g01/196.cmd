@@ -1,1 +1,1 @@
-history -r cd61d8f16adf+1:
+stamp --sql head:9b816ec9d286

@@ -1,1 +1,1 @@
-history -r :afbd619699cf-2
+stamp --sql head:1e2f414c343c

@@ -1,1 +1,1 @@
-history -r base:base
+online: upgrade +1 ; upgrade head ; current ; downgrade -1 ; downgrade base

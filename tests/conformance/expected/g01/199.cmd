@@ -1,1 +1,1 @@
-history -r heads:heads
+online: upgrade heads ; current ; downgrade base ; current

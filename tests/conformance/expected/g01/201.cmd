@@ -1,1 +1,1 @@
-upgrade cd61d8f16adf:afbd619699cf-1 --sql
+online: upgrade 9b816ec9d286 ; current ; downgrade cd61d8f16adf ; current ; upgrade heads ; downgrade base

@@ -1,1 +1,1 @@
--c pg.ini upgrade cd61d8f16adf:afbd619699cf-1 --sql
+online: upgrade 1e2f414c343c ; current ; downgrade cd61d8f16adf ; current ; upgrade heads ; downgrade base

@@ -1,1 +1,1 @@
-upgrade cd61d8f16adf:9b816ec9d286-1 --sql
+online: upgrade afbd619699cf ; current ; downgrade 025b8a9a021e ; current ; upgrade heads ; downgrade base

@@ -1,1 +1,1 @@
--c pg.ini upgrade cd61d8f16adf:9b816ec9d286-1 --sql
+online: stamp cd61d8f16adf ; current ; upgrade heads ; current ; downgrade cd61d8f16adf ; stamp base

@@ -1,1 +1,1 @@
-upgrade cd61d8f16adf:1e2f414c343c-1 --sql
+online: stamp afbd619699cf ; current ; upgrade heads ; current ; downgrade afbd619699cf ; stamp base

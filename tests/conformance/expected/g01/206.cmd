@@ -1,1 +1,1 @@
--c pg.ini upgrade cd61d8f16adf:1e2f414c343c-1 --sql
+online: stamp 35bfc9e9c616 ; current ; upgrade heads ; current ; downgrade 35bfc9e9c616 ; stamp base

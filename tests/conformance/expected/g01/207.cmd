@@ -1,1 +1,1 @@
-upgrade 025b8a9a021e:afbd619699cf-1 --sql
+online: stamp cd44b8b6d8fe ; current ; upgrade heads ; current ; downgrade cd44b8b6d8fe ; stamp base

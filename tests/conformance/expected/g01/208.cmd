@@ -1,1 +1,1 @@
--c pg.ini upgrade 025b8a9a021e:afbd619699cf-1 --sql
+online: stamp afbd619699cf ; stamp --purge cd61d8f16adf ; current ; upgrade afbd619699cf ; downgrade base

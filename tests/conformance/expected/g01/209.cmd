@@ -1,1 +1,1 @@
-downgrade afbd619699cf:afbd619699cf-2 --sql
+online: upgrade cd61d8f16adf ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
--c pg.ini downgrade afbd619699cf:afbd619699cf-2 --sql
+online: upgrade afbd619699cf ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

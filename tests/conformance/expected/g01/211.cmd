@@ -1,1 +1,1 @@
-downgrade 9b816ec9d286:9b816ec9d286-2 --sql
+online: upgrade 35bfc9e9c616 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
--c pg.ini downgrade 9b816ec9d286:9b816ec9d286-2 --sql
+online: upgrade cd44b8b6d8fe ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
-downgrade 1e2f414c343c:1e2f414c343c-2 --sql
+online: upgrade heads ; downgrade cd61d8f16adf ; history -i ; show current ; history -r current:heads ; stamp --purge afbd619699cf ; history -i

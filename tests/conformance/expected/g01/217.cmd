@@ -1,1 +1,1 @@
-upgrade base:1e --sql
+history -r cd61d8f16adf:cd61d8f16adf

@@ -1,1 +1,1 @@
-upgrade base:7 --sql
+history -r afbd619699cf:afbd619699cf

@@ -1,1 +1,1 @@
-upgrade base:3 --sql
+history -r 35bfc9e9c616:35bfc9e9c616

@@ -1,1 +1,1 @@
-stamp --sql cd6
+history -r cd44b8b6d8fe:cd44b8b6d8fe

@@ -1,1 +1,1 @@
-stamp --sql 1e
+history -r cd61d8f16adf+1:

@@ -1,1 +1,1 @@
-stamp --sql 7
+history -r :afbd619699cf-2

@@ -1,1 +1,1 @@
-stamp --sql 3
+history -r base:base

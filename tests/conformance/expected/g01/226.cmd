@@ -1,1 +1,1 @@
-online: upgrade afbd619699cf ; upgrade afbd619699cf ; downgrade -1 ; stamp afbd619699cf ; current ; stamp --purge heads ; current ; downgrade base
+upgrade cd61d8f16adf:afbd619699cf-1 --sql

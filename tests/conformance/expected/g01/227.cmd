@@ -1,1 +1,1 @@
-online: upgrade 35bfc9e9c616 ; upgrade afbd619699cf ; downgrade -1 ; stamp 35bfc9e9c616 ; current ; stamp --purge heads ; current ; downgrade base
+-c pg.ini upgrade cd61d8f16adf:afbd619699cf-1 --sql

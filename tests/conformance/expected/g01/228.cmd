@@ -1,1 +1,1 @@
-online: upgrade cd44b8b6d8fe ; upgrade afbd619699cf ; downgrade -1 ; stamp cd44b8b6d8fe ; current ; stamp --purge heads ; current ; downgrade base
+upgrade cd61d8f16adf:9b816ec9d286-1 --sql

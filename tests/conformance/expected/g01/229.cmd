@@ -1,1 +1,1 @@
-revision -m "next step" --head nosuch
+-c pg.ini upgrade cd61d8f16adf:9b816ec9d286-1 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id "x+y"
+-c pg.ini upgrade cd61d8f16adf:1e2f414c343c-1 --sql

@@ -1,1 +1,1 @@
-revision --sql -m "next step"
+upgrade 025b8a9a021e:afbd619699cf-1 --sql

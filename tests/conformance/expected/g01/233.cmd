@@ -1,1 +1,1 @@
-revision --autogenerate --sql -m "next step"
+-c pg.ini upgrade 025b8a9a021e:afbd619699cf-1 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on nosuch
+downgrade afbd619699cf:afbd619699cf-2 --sql

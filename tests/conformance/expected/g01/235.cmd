@@ -1,1 +1,1 @@
-revision -m "next step" --version-path /nonexistent/elsewhere
+-c pg.ini downgrade afbd619699cf:afbd619699cf-2 --sql

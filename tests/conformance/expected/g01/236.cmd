@@ -1,1 +1,1 @@
-merge -m "join" nosuch afbd619699cf
+downgrade 9b816ec9d286:9b816ec9d286-2 --sql

@@ -1,1 +1,1 @@
-online: upgrade e892e8168561 ; current ; downgrade d95bf2a4d27b ; current ; upgrade heads ; downgrade base
+downgrade heads:d95bf2a4d27b --sql

@@ -1,1 +1,1 @@
-online: upgrade 8384ffa9b9f1 ; current ; downgrade e8625186ee32 ; current ; upgrade heads ; downgrade base
+-c pg.ini downgrade heads:d95bf2a4d27b --sql

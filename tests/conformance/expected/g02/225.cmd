@@ -1,1 +1,1 @@
-online: upgrade e892e8168561 ; current ; downgrade 6a27cbf87544 ; current ; upgrade heads ; downgrade base
+-c pg.ini downgrade heads:e8625186ee32 --sql

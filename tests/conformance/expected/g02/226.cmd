@@ -1,1 +1,1 @@
-online: stamp d95bf2a4d27b ; current ; upgrade heads ; current ; downgrade d95bf2a4d27b ; stamp base
+downgrade heads:6a27cbf87544 --sql

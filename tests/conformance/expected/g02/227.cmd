@@ -1,1 +1,1 @@
-online: stamp e892e8168561 ; current ; upgrade heads ; current ; downgrade e892e8168561 ; stamp base
+-c pg.ini downgrade heads:6a27cbf87544 --sql

@@ -1,1 +1,1 @@
-online: stamp 5d300706a045 ; current ; upgrade heads ; current ; downgrade 5d300706a045 ; stamp base
+upgrade heads:e892e8168561 --sql

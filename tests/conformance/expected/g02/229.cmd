@@ -1,1 +1,1 @@
-online: stamp cdbd64be8049 ; current ; upgrade heads ; current ; downgrade cdbd64be8049 ; stamp base
+-c pg.ini upgrade heads:e892e8168561 --sql

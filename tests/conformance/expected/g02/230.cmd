@@ -1,1 +1,1 @@
-online: stamp e252e44c5055 ; current ; upgrade heads ; current ; downgrade e252e44c5055 ; stamp base
+upgrade heads:8384ffa9b9f1 --sql

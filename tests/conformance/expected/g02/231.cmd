@@ -1,1 +1,1 @@
-online: upgrade ext@head ; current ; downgrade ext@base ; current ; upgrade heads ; downgrade ext@-1
+-c pg.ini upgrade heads:8384ffa9b9f1 --sql

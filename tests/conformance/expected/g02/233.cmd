@@ -1,1 +1,1 @@
-online: upgrade e892e8168561 ; current ; downgrade d95bf2a4d27b ; current ; upgrade +1 ; downgrade base
+-c pg.ini upgrade heads:5c6e15ba2bdd --sql

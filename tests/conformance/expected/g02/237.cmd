@@ -1,1 +1,1 @@
-online: upgrade d95bf2a4d27b ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+downgrade head:e892e8168561 --sql

@@ -1,1 +1,1 @@
-online: upgrade e892e8168561 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+upgrade nosuch:head --sql

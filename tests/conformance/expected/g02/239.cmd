@@ -1,1 +1,1 @@
-online: upgrade 5d300706a045 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+upgrade d95bf2a4d27b:nosuch --sql

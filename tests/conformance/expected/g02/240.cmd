@@ -1,1 +1,1 @@
-online: upgrade cdbd64be8049 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+downgrade e892e8168561:nosuch --sql

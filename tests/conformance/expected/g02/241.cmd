@@ -1,1 +1,1 @@
-online: upgrade e252e44c5055 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+downgrade 8384ffa9b9f1:nosuch --sql

@@ -1,1 +1,1 @@
-online: upgrade heads ; downgrade d95bf2a4d27b ; history -i ; show current ; history -r current:heads ; stamp --purge e892e8168561 ; history -i
+downgrade 5c6e15ba2bdd:nosuch --sql

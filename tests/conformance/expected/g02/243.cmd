@@ -1,1 +1,1 @@
-online: upgrade heads ; downgrade e892e8168561 ; history -i ; show current ; history -r current:heads ; stamp --purge e892e8168561 ; history -i
+stamp --sql heads:base

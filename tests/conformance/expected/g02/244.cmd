@@ -1,1 +1,1 @@
-online: upgrade heads ; downgrade 5d300706a045 ; history -i ; show current ; history -r current:heads ; stamp --purge e892e8168561 ; history -i
+stamp --sql head:e892e8168561

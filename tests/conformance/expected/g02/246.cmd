@@ -1,1 +1,1 @@
-online: upgrade heads ; downgrade e252e44c5055 ; history -i ; show current ; history -r current:heads ; stamp --purge e892e8168561 ; history -i
+stamp --sql head:5c6e15ba2bdd

@@ -1,1 +1,1 @@
-history -r d95bf2a4d27b:d95bf2a4d27b
+online: upgrade +1 ; upgrade head ; current ; downgrade -1 ; downgrade base

@@ -1,1 +1,1 @@
-history -r e892e8168561:e892e8168561
+online: upgrade heads ; current ; downgrade base ; current

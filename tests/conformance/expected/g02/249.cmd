@@ -1,1 +1,1 @@
-history -r 5d300706a045:5d300706a045
+online: upgrade e892e8168561 ; current ; downgrade d95bf2a4d27b ; current ; upgrade heads ; downgrade base

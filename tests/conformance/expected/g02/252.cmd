@@ -1,1 +1,1 @@
-history -r d95bf2a4d27b+1:
+online: upgrade e892e8168561 ; current ; downgrade 6a27cbf87544 ; current ; upgrade heads ; downgrade base

@@ -1,1 +1,1 @@
-history -r base:base
+online: stamp 5d300706a045 ; current ; upgrade heads ; current ; downgrade 5d300706a045 ; stamp base

@@ -1,1 +1,1 @@
-show e892e8168561-1
+online: stamp e252e44c5055 ; current ; upgrade heads ; current ; downgrade e252e44c5055 ; stamp base

@@ -1,1 +1,1 @@
-show ext@+1
+online: upgrade ext@head ; current ; downgrade ext@base ; current ; upgrade heads ; downgrade ext@-1

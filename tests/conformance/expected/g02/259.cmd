@@ -1,1 +1,1 @@
-upgrade d95bf2a4d27b:e892e8168561-1 --sql
+online: upgrade 5d300706a045 ; current ; downgrade d95bf2a4d27b ; current ; upgrade +1 ; downgrade base

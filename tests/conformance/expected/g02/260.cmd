@@ -1,1 +1,1 @@
--c pg.ini upgrade d95bf2a4d27b:e892e8168561-1 --sql
+online: upgrade e892e8168561 ; current ; downgrade d95bf2a4d27b ; current ; upgrade +1 ; downgrade base

@@ -1,1 +1,1 @@
-upgrade e8625186ee32:8384ffa9b9f1-1 --sql
+online: upgrade 5c6e15ba2bdd ; upgrade cdbd64be8049 ; current ; downgrade -1 ; current ; stamp heads ; current

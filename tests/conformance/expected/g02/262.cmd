@@ -1,1 +1,1 @@
--c pg.ini upgrade e8625186ee32:8384ffa9b9f1-1 --sql
+online: upgrade 6a27cbf87544 ; upgrade fec32e8d4b8a ; current ; downgrade -1 ; current ; stamp heads ; current

@@ -1,1 +1,1 @@
-upgrade d95bf2a4d27b:5c6e15ba2bdd-1 --sql
+online: stamp e892e8168561 ; stamp --purge d95bf2a4d27b ; current ; upgrade e892e8168561 ; downgrade base

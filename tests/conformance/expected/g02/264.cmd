@@ -1,1 +1,1 @@
--c pg.ini upgrade d95bf2a4d27b:5c6e15ba2bdd-1 --sql
+online: upgrade d95bf2a4d27b ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
--c pg.ini upgrade 6a27cbf87544:e892e8168561-1 --sql
+online: upgrade 5d300706a045 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
-downgrade e892e8168561:e892e8168561-2 --sql
+online: upgrade cdbd64be8049 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

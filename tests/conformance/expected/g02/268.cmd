@@ -1,1 +1,1 @@
--c pg.ini downgrade e892e8168561:e892e8168561-2 --sql
+online: upgrade e252e44c5055 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
-downgrade 8384ffa9b9f1:8384ffa9b9f1-2 --sql
+online: upgrade heads ; downgrade d95bf2a4d27b ; history -i ; show current ; history -r current:heads ; stamp --purge e892e8168561 ; history -i

@@ -1,1 +1,1 @@
--c pg.ini downgrade 8384ffa9b9f1:8384ffa9b9f1-2 --sql
+online: upgrade heads ; downgrade e892e8168561 ; history -i ; show current ; history -r current:heads ; stamp --purge e892e8168561 ; history -i

@@ -1,1 +1,1 @@
--c pg.ini downgrade 5c6e15ba2bdd:5c6e15ba2bdd-2 --sql
+online: upgrade heads ; downgrade cdbd64be8049 ; history -i ; show current ; history -r current:heads ; stamp --purge e892e8168561 ; history -i

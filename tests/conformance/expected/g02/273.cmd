@@ -1,1 +1,1 @@
-upgrade d95bf2a4d27b:ext@+2 --sql
+online: upgrade heads ; downgrade e252e44c5055 ; history -i ; show current ; history -r current:heads ; stamp --purge e892e8168561 ; history -i

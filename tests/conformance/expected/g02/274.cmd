@@ -1,1 +1,1 @@
-downgrade e892e8168561:ext@base --sql
+history -r d95bf2a4d27b:d95bf2a4d27b

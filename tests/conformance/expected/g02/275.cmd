@@ -1,1 +1,1 @@
-upgrade head+1 --sql
+history -r e892e8168561:e892e8168561

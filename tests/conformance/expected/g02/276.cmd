@@ -1,1 +1,1 @@
-upgrade base:d --sql
+history -r 5d300706a045:5d300706a045

@@ -1,1 +1,1 @@
-upgrade base:5c --sql
+history -r cdbd64be8049:cdbd64be8049

@@ -1,1 +1,1 @@
-upgrade base:cf --sql
+history -r e252e44c5055:e252e44c5055

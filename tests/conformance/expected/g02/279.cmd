@@ -1,1 +1,1 @@
-upgrade base:4 --sql
+history -r d95bf2a4d27b+1:

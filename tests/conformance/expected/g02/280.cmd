@@ -1,1 +1,1 @@
-stamp --sql ext@head
+history -r :e892e8168561-2

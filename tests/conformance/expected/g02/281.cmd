@@ -1,1 +1,1 @@
--c pg.ini stamp --sql ext@head
+history -r ext@base:ext@+1

@@ -1,1 +1,1 @@
-stamp --sql d
+history -r base:base

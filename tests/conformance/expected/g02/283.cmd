@@ -1,1 +1,1 @@
-stamp --sql 5c
+history -r heads:heads

@@ -1,1 +1,1 @@
-stamp --sql cf
+show e892e8168561-1

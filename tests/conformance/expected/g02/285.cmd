@@ -1,1 +1,1 @@
-stamp --sql 4
+show ext@+1

@@ -1,1 +1,1 @@
-online: upgrade ext@+1 ; upgrade ext@+1 ; current ; downgrade ext@-1 ; current ; upgrade ext@head ; downgrade ext@base
+upgrade d95bf2a4d27b:e892e8168561-1 --sql

@@ -1,1 +1,1 @@
-online: upgrade +2 ; upgrade +1 ; current ; downgrade -2 ; current ; upgrade heads ; downgrade -1
+-c pg.ini upgrade d95bf2a4d27b:e892e8168561-1 --sql

@@ -1,1 +1,1 @@
-online: upgrade d95bf2a4d27b ; upgrade e892e8168561 ; downgrade -1 ; stamp d95bf2a4d27b ; current ; stamp --purge heads ; current ; downgrade base
+upgrade e8625186ee32:8384ffa9b9f1-1 --sql

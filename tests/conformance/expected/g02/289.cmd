@@ -1,1 +1,1 @@
-online: upgrade e892e8168561 ; upgrade e892e8168561 ; downgrade -1 ; stamp e892e8168561 ; current ; stamp --purge heads ; current ; downgrade base
+-c pg.ini upgrade e8625186ee32:8384ffa9b9f1-1 --sql

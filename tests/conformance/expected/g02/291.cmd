@@ -1,1 +1,1 @@
-online: upgrade cdbd64be8049 ; upgrade e892e8168561 ; downgrade -1 ; stamp cdbd64be8049 ; current ; stamp --purge heads ; current ; downgrade base
+-c pg.ini upgrade d95bf2a4d27b:5c6e15ba2bdd-1 --sql

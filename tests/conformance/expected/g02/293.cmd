@@ -1,1 +1,1 @@
-revision -m "next step" --head d95bf2a4d27b
+-c pg.ini upgrade 6a27cbf87544:e892e8168561-1 --sql

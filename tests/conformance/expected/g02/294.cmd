@@ -1,1 +1,1 @@
-revision -m "next step" --head nosuch
+downgrade e892e8168561:e892e8168561-2 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id a-b@c
+-c pg.ini downgrade e892e8168561:e892e8168561-2 --sql

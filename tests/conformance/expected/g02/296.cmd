@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id "x+y"
+downgrade 8384ffa9b9f1:8384ffa9b9f1-2 --sql

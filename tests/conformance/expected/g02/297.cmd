@@ -1,1 +1,1 @@
-revision --sql -m "next step"
+-c pg.ini downgrade 8384ffa9b9f1:8384ffa9b9f1-2 --sql

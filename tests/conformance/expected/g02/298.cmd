@@ -1,1 +1,1 @@
-revision --autogenerate --sql -m "next step"
+downgrade 5c6e15ba2bdd:5c6e15ba2bdd-2 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on nosuch
+-c pg.ini downgrade 5c6e15ba2bdd:5c6e15ba2bdd-2 --sql

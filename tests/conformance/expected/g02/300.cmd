@@ -1,1 +1,1 @@
-revision -m "next step" --version-path /nonexistent/elsewhere
+upgrade d95bf2a4d27b:ext@+2 --sql

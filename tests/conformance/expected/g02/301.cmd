@@ -1,1 +1,1 @@
-merge -m "join" d95bf2a4d27b e892e8168561
+downgrade e892e8168561:ext@base --sql

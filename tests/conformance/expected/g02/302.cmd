@@ -1,1 +1,1 @@
-merge -m "join" nosuch e892e8168561
+upgrade head+1 --sql

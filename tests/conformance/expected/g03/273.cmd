@@ -1,1 +1,1 @@
-online: upgrade c76a6fa84dca ; current ; downgrade 0af497524d6a ; current ; upgrade heads ; downgrade base
+-c pg.ini downgrade heads:21638b529b4a --sql

@@ -1,1 +1,1 @@
-online: upgrade 795b9a9a80fd ; current ; downgrade 21638b529b4a ; current ; upgrade heads ; downgrade base
+downgrade heads:0af497524d6a --sql

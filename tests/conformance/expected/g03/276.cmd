@@ -1,1 +1,1 @@
-online: stamp 21638b529b4a ; current ; upgrade heads ; current ; downgrade 21638b529b4a ; stamp base
+downgrade heads:28ce10645d51 --sql

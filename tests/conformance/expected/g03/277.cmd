@@ -1,1 +1,1 @@
-online: stamp 685695c76ab4 ; current ; upgrade heads ; current ; downgrade 685695c76ab4 ; stamp base
+-c pg.ini downgrade heads:28ce10645d51 --sql

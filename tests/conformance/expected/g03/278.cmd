@@ -1,1 +1,1 @@
-online: stamp 633ae0f9e038 ; current ; upgrade heads ; current ; downgrade 633ae0f9e038 ; stamp base
+upgrade heads:685695c76ab4 --sql

@@ -1,1 +1,1 @@
-online: stamp 3b5f268ecc45 ; current ; upgrade heads ; current ; downgrade 3b5f268ecc45 ; stamp base
+-c pg.ini upgrade heads:685695c76ab4 --sql

@@ -1,1 +1,1 @@
-online: upgrade alpha@head ; current ; downgrade alpha@base ; current ; upgrade heads ; downgrade alpha@-1
+-c pg.ini upgrade heads:c76a6fa84dca --sql

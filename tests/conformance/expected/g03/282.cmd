@@ -1,1 +1,1 @@
-online: upgrade zz@head ; current ; downgrade zz@base ; current ; upgrade heads ; downgrade zz@-1
+upgrade heads:795b9a9a80fd --sql

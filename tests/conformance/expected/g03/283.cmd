@@ -1,1 +1,1 @@
-online: upgrade delta@head ; current ; downgrade delta@base ; current ; upgrade heads ; downgrade delta@-1
+-c pg.ini upgrade heads:795b9a9a80fd --sql

@@ -1,1 +1,1 @@
-online: upgrade 685695c76ab4 ; current ; downgrade 28ce10645d51 ; current ; upgrade +1 ; downgrade base
+-c pg.ini upgrade heads:5636e779c470 --sql

@@ -1,1 +1,1 @@
-online: upgrade 21638b529b4a ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+downgrade head:5636e779c470 --sql

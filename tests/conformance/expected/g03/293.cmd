@@ -1,1 +1,1 @@
-online: upgrade 3b5f268ecc45 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+upgrade 31163bfd1d33:nosuch --sql

@@ -1,1 +1,1 @@
-online: upgrade 93b0cd085b71 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+downgrade 685695c76ab4:nosuch --sql

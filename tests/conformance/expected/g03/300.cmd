@@ -1,1 +1,1 @@
-history -r 21638b529b4a:21638b529b4a
+stamp --sql head:c76a6fa84dca

@@ -1,1 +1,1 @@
-history -r 685695c76ab4:685695c76ab4
+stamp --sql head:795b9a9a80fd

@@ -1,1 +1,1 @@
-history -r 633ae0f9e038:633ae0f9e038
+stamp --sql head:5636e779c470

@@ -1,1 +1,1 @@
-history -r 3b5f268ecc45:3b5f268ecc45
+online: upgrade +1 ; upgrade head ; current ; downgrade -1 ; downgrade base

@@ -1,1 +1,1 @@
-history -r 93b0cd085b71:93b0cd085b71
+online: upgrade heads ; current ; downgrade base ; current

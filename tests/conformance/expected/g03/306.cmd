@@ -1,1 +1,1 @@
-history -r 31163bfd1d33+1:
+online: upgrade c76a6fa84dca ; current ; downgrade 0af497524d6a ; current ; upgrade heads ; downgrade base

@@ -1,1 +1,1 @@
-show 685695c76ab4-1
+online: upgrade alpha@head ; current ; downgrade alpha@base ; current ; upgrade heads ; downgrade alpha@-1

@@ -1,1 +1,1 @@
-show 5636e779c470-1
+online: upgrade zz@head ; current ; downgrade zz@base ; current ; upgrade heads ; downgrade zz@-1

@@ -1,1 +1,1 @@
-show alpha@+1
+online: upgrade delta@head ; current ; downgrade delta@base ; current ; upgrade heads ; downgrade delta@-1

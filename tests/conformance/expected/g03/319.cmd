@@ -1,1 +1,1 @@
-upgrade 21638b529b4a:685695c76ab4-1 --sql
+online: upgrade 21638b529b4a ; upgrade 31163bfd1d33 ; current ; downgrade -1 ; current ; stamp heads ; current

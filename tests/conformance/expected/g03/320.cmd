@@ -1,1 +1,1 @@
--c pg.ini upgrade 21638b529b4a:685695c76ab4-1 --sql
+online: upgrade 5636e779c470 ; upgrade 685695c76ab4 ; current ; downgrade -1 ; current ; stamp heads ; current

@@ -1,1 +1,1 @@
-upgrade 0af497524d6a:c76a6fa84dca-1 --sql
+online: stamp 685695c76ab4 ; stamp --purge 21638b529b4a ; current ; upgrade 685695c76ab4 ; downgrade base

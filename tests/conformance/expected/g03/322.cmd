@@ -1,1 +1,1 @@
--c pg.ini upgrade 0af497524d6a:c76a6fa84dca-1 --sql
+online: stamp 5636e779c470 ; stamp --purge 31163bfd1d33 ; current ; upgrade 5636e779c470 ; downgrade base

@@ -1,1 +1,1 @@
-upgrade 21638b529b4a:795b9a9a80fd-1 --sql
+online: upgrade 21638b529b4a ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
--c pg.ini upgrade 21638b529b4a:795b9a9a80fd-1 --sql
+online: upgrade 685695c76ab4 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
-upgrade 28ce10645d51:5636e779c470-1 --sql
+online: upgrade 633ae0f9e038 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

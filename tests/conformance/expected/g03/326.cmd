@@ -1,1 +1,1 @@
--c pg.ini upgrade 28ce10645d51:5636e779c470-1 --sql
+online: upgrade 3b5f268ecc45 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
-downgrade 685695c76ab4:685695c76ab4-2 --sql
+online: upgrade 93b0cd085b71 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

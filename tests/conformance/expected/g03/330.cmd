@@ -1,1 +1,1 @@
--c pg.ini downgrade c76a6fa84dca:c76a6fa84dca-2 --sql
+online: upgrade heads ; downgrade 633ae0f9e038 ; history -i ; show current ; history -r current:heads ; stamp --purge 685695c76ab4 ; history -i

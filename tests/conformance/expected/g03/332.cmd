@@ -1,1 +1,1 @@
--c pg.ini downgrade 795b9a9a80fd:795b9a9a80fd-2 --sql
+online: upgrade heads ; downgrade 93b0cd085b71 ; history -i ; show current ; history -r current:heads ; stamp --purge 685695c76ab4 ; history -i

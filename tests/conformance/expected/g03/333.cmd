@@ -1,1 +1,1 @@
-downgrade 5636e779c470:5636e779c470-2 --sql
+history -r 21638b529b4a:21638b529b4a

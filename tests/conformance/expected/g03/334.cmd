@@ -1,1 +1,1 @@
--c pg.ini downgrade 5636e779c470:5636e779c470-2 --sql
+history -r 685695c76ab4:685695c76ab4

@@ -1,1 +1,1 @@
-upgrade 21638b529b4a:alpha@+2 --sql
+history -r 633ae0f9e038:633ae0f9e038

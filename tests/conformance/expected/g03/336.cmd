@@ -1,1 +1,1 @@
-upgrade 31163bfd1d33:zz@+2 --sql
+history -r 3b5f268ecc45:3b5f268ecc45

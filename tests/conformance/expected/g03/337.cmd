@@ -1,1 +1,1 @@
-upgrade 21638b529b4a:delta@+2 --sql
+history -r 93b0cd085b71:93b0cd085b71

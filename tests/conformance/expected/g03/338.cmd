@@ -1,1 +1,1 @@
-downgrade 685695c76ab4:alpha@base --sql
+history -r 21638b529b4a+1:

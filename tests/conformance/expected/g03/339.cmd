@@ -1,1 +1,1 @@
-downgrade 5636e779c470:zz@base --sql
+history -r 31163bfd1d33+1:

@@ -1,1 +1,1 @@
-downgrade 685695c76ab4:delta@base --sql
+history -r :685695c76ab4-2

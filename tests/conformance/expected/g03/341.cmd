@@ -1,1 +1,1 @@
-upgrade head+1 --sql
+history -r :5636e779c470-2

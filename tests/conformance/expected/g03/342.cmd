@@ -1,1 +1,1 @@
-upgrade base:21 --sql
+history -r alpha@base:alpha@+1

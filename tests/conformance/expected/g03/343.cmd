@@ -1,1 +1,1 @@
-upgrade base:79 --sql
+history -r zz@base:zz@+1

@@ -1,1 +1,1 @@
-upgrade base:9b --sql
+history -r delta@base:delta@+1

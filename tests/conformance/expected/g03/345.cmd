@@ -1,1 +1,1 @@
-upgrade base:78 --sql
+history -r base:base

@@ -1,1 +1,1 @@
-stamp --sql alpha@head
+history -r heads:heads

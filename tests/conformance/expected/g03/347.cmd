@@ -1,1 +1,1 @@
--c pg.ini stamp --sql alpha@head
+show 685695c76ab4-1

@@ -1,1 +1,1 @@
-stamp --sql zz@head
+show 5636e779c470-1

@@ -1,1 +1,1 @@
--c pg.ini stamp --sql zz@head
+show alpha@+1

@@ -1,1 +1,1 @@
-stamp --sql delta@head
+show zz@+1

@@ -1,1 +1,1 @@
--c pg.ini stamp --sql delta@head
+show delta@+1

@@ -1,1 +1,1 @@
-stamp --sql 79
+-c pg.ini upgrade 21638b529b4a:685695c76ab4-1 --sql

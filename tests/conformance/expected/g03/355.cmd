@@ -1,1 +1,1 @@
-stamp --sql 78
+-c pg.ini upgrade 0af497524d6a:c76a6fa84dca-1 --sql

@@ -1,1 +1,1 @@
-online: upgrade alpha@+1 ; upgrade alpha@+1 ; current ; downgrade alpha@-1 ; current ; upgrade alpha@head ; downgrade alpha@base
+upgrade 21638b529b4a:795b9a9a80fd-1 --sql

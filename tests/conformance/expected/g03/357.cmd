@@ -1,1 +1,1 @@
-online: upgrade zz@+1 ; upgrade zz@+1 ; current ; downgrade zz@-1 ; current ; upgrade zz@head ; downgrade zz@base
+-c pg.ini upgrade 21638b529b4a:795b9a9a80fd-1 --sql

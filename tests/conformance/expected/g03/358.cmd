@@ -1,1 +1,1 @@
-online: upgrade delta@+1 ; upgrade delta@+1 ; current ; downgrade delta@-1 ; current ; upgrade delta@head ; downgrade delta@base
+upgrade 28ce10645d51:5636e779c470-1 --sql

@@ -1,1 +1,1 @@
-online: upgrade +2 ; upgrade +1 ; current ; downgrade -2 ; current ; upgrade heads ; downgrade -1
+-c pg.ini upgrade 28ce10645d51:5636e779c470-1 --sql

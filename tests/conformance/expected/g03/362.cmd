@@ -1,1 +1,1 @@
-online: upgrade 633ae0f9e038 ; upgrade 685695c76ab4 ; downgrade -1 ; stamp 633ae0f9e038 ; current ; stamp --purge heads ; current ; downgrade base
+downgrade c76a6fa84dca:c76a6fa84dca-2 --sql

@@ -1,1 +1,1 @@
-online: upgrade 3b5f268ecc45 ; upgrade 5636e779c470 ; downgrade -1 ; stamp 3b5f268ecc45 ; current ; stamp --purge heads ; current ; downgrade base
+-c pg.ini downgrade c76a6fa84dca:c76a6fa84dca-2 --sql

@@ -1,1 +1,1 @@
-online: upgrade 93b0cd085b71 ; upgrade 685695c76ab4 ; downgrade -1 ; stamp 93b0cd085b71 ; current ; stamp --purge heads ; current ; downgrade base
+downgrade 795b9a9a80fd:795b9a9a80fd-2 --sql

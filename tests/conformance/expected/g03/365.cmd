@@ -1,1 +1,1 @@
-revision -m "next step" --head 21638b529b4a
+-c pg.ini downgrade 795b9a9a80fd:795b9a9a80fd-2 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --head 28ce10645d51
+downgrade 5636e779c470:5636e779c470-2 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --head nosuch
+-c pg.ini downgrade 5636e779c470:5636e779c470-2 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id a-b@c
+upgrade 21638b529b4a:alpha@+2 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id "x+y"
+upgrade 31163bfd1d33:zz@+2 --sql

@@ -1,1 +1,1 @@
-revision --sql -m "next step"
+upgrade 21638b529b4a:delta@+2 --sql

@@ -1,1 +1,1 @@
-revision --autogenerate --sql -m "next step"
+downgrade 685695c76ab4:alpha@base --sql

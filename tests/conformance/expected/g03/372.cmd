@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on nosuch
+downgrade 5636e779c470:zz@base --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --version-path /nonexistent/elsewhere
+downgrade 685695c76ab4:delta@base --sql

@@ -1,1 +1,1 @@
-merge -m "join" 21638b529b4a 685695c76ab4
+upgrade head+1 --sql

@@ -1,1 +1,1 @@
-merge -m "join" 28ce10645d51 5636e779c470
+upgrade base:21 --sql

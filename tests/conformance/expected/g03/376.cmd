@@ -1,1 +1,1 @@
-merge -m "join" nosuch 685695c76ab4
+upgrade base:79 --sql

@@ -1,1 +1,1 @@
-online: upgrade c3e4d9196ada ; current ; downgrade b8a11a6916c7 ; current ; upgrade heads ; downgrade base
+downgrade heads:b8a11a6916c7 --sql

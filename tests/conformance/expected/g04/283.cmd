@@ -1,1 +1,1 @@
-online: stamp b8a11a6916c7 ; current ; upgrade heads ; current ; downgrade b8a11a6916c7 ; stamp base
+upgrade heads:c3e4d9196ada --sql

@@ -1,1 +1,1 @@
-online: stamp 42a0ce80c4b0 ; current ; upgrade heads ; current ; downgrade 42a0ce80c4b0 ; stamp base
+-c pg.ini upgrade heads:c3e4d9196ada --sql

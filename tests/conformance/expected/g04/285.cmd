@@ -1,1 +1,1 @@
-online: stamp 43001b2ed40e ; current ; upgrade heads ; current ; downgrade 43001b2ed40e ; stamp base
+upgrade heads:43001b2ed40e --sql

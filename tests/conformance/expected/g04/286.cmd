@@ -1,1 +1,1 @@
-online: stamp 0690ed6f0b09 ; current ; upgrade heads ; current ; downgrade 0690ed6f0b09 ; stamp base
+-c pg.ini upgrade heads:43001b2ed40e --sql

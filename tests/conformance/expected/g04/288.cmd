@@ -1,1 +1,1 @@
-online: upgrade alpha@head ; current ; downgrade alpha@base ; current ; upgrade heads ; downgrade alpha@-1
+-c pg.ini upgrade heads:171027ac435a --sql

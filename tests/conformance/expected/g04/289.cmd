@@ -1,1 +1,1 @@
-online: upgrade gamma@head ; current ; downgrade gamma@base ; current ; upgrade heads ; downgrade gamma@-1
+upgrade heads:14c10b11ad28 --sql

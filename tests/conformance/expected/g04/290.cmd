@@ -1,1 +1,1 @@
-online: upgrade billing@head ; current ; downgrade billing@base ; current ; upgrade heads ; downgrade billing@-1
+-c pg.ini upgrade heads:14c10b11ad28 --sql

@@ -1,1 +1,1 @@
-online: upgrade 42a0ce80c4b0 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+upgrade f1cf16df6486:nosuch --sql

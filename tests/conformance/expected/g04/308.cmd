@@ -1,1 +1,1 @@
-history -r b8a11a6916c7:b8a11a6916c7
+stamp --sql head:171027ac435a

@@ -1,1 +1,1 @@
-history -r 42a0ce80c4b0:42a0ce80c4b0
+stamp --sql head:14c10b11ad28

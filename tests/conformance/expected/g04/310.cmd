@@ -1,1 +1,1 @@
-history -r 43001b2ed40e:43001b2ed40e
+online: upgrade +1 ; upgrade head ; current ; downgrade -1 ; downgrade base

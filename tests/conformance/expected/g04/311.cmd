@@ -1,1 +1,1 @@
-history -r 0690ed6f0b09:0690ed6f0b09
+online: upgrade heads ; current ; downgrade base ; current

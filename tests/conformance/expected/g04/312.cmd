@@ -1,1 +1,1 @@
-history -r f1cf16df6486:f1cf16df6486
+online: upgrade c3e4d9196ada ; current ; downgrade b8a11a6916c7 ; current ; upgrade heads ; downgrade base

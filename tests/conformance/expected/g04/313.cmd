@@ -1,1 +1,1 @@
-history -r b8a11a6916c7+1:
+online: upgrade 43001b2ed40e ; current ; downgrade b8a11a6916c7 ; current ; upgrade heads ; downgrade base

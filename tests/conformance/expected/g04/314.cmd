@@ -1,1 +1,1 @@
-history -r f1cf16df6486+1:
+online: upgrade 171027ac435a ; current ; downgrade b8a11a6916c7 ; current ; upgrade heads ; downgrade base

@@ -1,1 +1,1 @@
-history -r :42a0ce80c4b0-2
+online: stamp b8a11a6916c7 ; current ; upgrade heads ; current ; downgrade b8a11a6916c7 ; stamp base

@@ -1,1 +1,1 @@
-history -r :c3e4d9196ada-2
+online: stamp 42a0ce80c4b0 ; current ; upgrade heads ; current ; downgrade 42a0ce80c4b0 ; stamp base

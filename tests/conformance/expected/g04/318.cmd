@@ -1,1 +1,1 @@
-history -r :14c10b11ad28-2
+online: stamp 43001b2ed40e ; current ; upgrade heads ; current ; downgrade 43001b2ed40e ; stamp base

@@ -1,1 +1,1 @@
-history -r alpha@base:alpha@+1
+online: stamp 0690ed6f0b09 ; current ; upgrade heads ; current ; downgrade 0690ed6f0b09 ; stamp base

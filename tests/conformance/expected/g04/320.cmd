@@ -1,1 +1,1 @@
-history -r gamma@base:gamma@+1
+online: stamp f1cf16df6486 ; current ; upgrade heads ; current ; downgrade f1cf16df6486 ; stamp base

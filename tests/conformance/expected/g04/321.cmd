@@ -1,1 +1,1 @@
-history -r billing@base:billing@+1
+online: upgrade alpha@head ; current ; downgrade alpha@base ; current ; upgrade heads ; downgrade alpha@-1

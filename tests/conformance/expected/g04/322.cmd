@@ -1,1 +1,1 @@
-history -r base:base
+online: upgrade gamma@head ; current ; downgrade gamma@base ; current ; upgrade heads ; downgrade gamma@-1

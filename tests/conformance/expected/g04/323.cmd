@@ -1,1 +1,1 @@
-history -r heads:heads
+online: upgrade billing@head ; current ; downgrade billing@base ; current ; upgrade heads ; downgrade billing@-1

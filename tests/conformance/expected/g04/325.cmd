@@ -1,1 +1,1 @@
-show c3e4d9196ada-1
+online: upgrade 43001b2ed40e ; current ; downgrade 43001b2ed40e ; current ; upgrade +1 ; downgrade base

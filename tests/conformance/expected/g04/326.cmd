@@ -1,1 +1,1 @@
-show 14c10b11ad28-1
+online: upgrade b8a11a6916c7 ; upgrade c79d46d4ac7a ; current ; downgrade -1 ; current ; stamp heads ; current

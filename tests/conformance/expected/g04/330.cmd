@@ -1,1 +1,1 @@
-upgrade b8a11a6916c7:c3e4d9196ada-1 --sql
+online: stamp 14c10b11ad28 ; stamp --purge 42784e1bcb38 ; current ; upgrade 14c10b11ad28 ; downgrade base

@@ -1,1 +1,1 @@
--c pg.ini upgrade b8a11a6916c7:c3e4d9196ada-1 --sql
+online: upgrade b8a11a6916c7 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
-upgrade b8a11a6916c7:43001b2ed40e-1 --sql
+online: upgrade 42a0ce80c4b0 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

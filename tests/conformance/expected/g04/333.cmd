@@ -1,1 +1,1 @@
--c pg.ini upgrade b8a11a6916c7:43001b2ed40e-1 --sql
+online: upgrade 43001b2ed40e ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

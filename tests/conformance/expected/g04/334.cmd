@@ -1,1 +1,1 @@
-upgrade b8a11a6916c7:171027ac435a-1 --sql
+online: upgrade 0690ed6f0b09 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

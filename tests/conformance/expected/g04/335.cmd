@@ -1,1 +1,1 @@
--c pg.ini upgrade b8a11a6916c7:171027ac435a-1 --sql
+online: upgrade f1cf16df6486 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

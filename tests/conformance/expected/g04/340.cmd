@@ -1,1 +1,1 @@
-downgrade 43001b2ed40e:43001b2ed40e-2 --sql
+online: upgrade heads ; downgrade f1cf16df6486 ; history -i ; show current ; history -r current:heads ; stamp --purge c3e4d9196ada ; history -i

@@ -1,1 +1,1 @@
--c pg.ini downgrade 43001b2ed40e:43001b2ed40e-2 --sql
+history -r b8a11a6916c7:b8a11a6916c7

@@ -1,1 +1,1 @@
-downgrade 171027ac435a:171027ac435a-2 --sql
+history -r 42a0ce80c4b0:42a0ce80c4b0

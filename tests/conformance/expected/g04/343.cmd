@@ -1,1 +1,1 @@
--c pg.ini downgrade 171027ac435a:171027ac435a-2 --sql
+history -r 43001b2ed40e:43001b2ed40e

@@ -1,1 +1,1 @@
-downgrade 14c10b11ad28:14c10b11ad28-2 --sql
+history -r 0690ed6f0b09:0690ed6f0b09

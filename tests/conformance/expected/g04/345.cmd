@@ -1,1 +1,1 @@
--c pg.ini downgrade 14c10b11ad28:14c10b11ad28-2 --sql
+history -r f1cf16df6486:f1cf16df6486

@@ -1,1 +1,1 @@
-upgrade b8a11a6916c7:alpha@+2 --sql
+history -r b8a11a6916c7+1:

@@ -1,1 +1,1 @@
-upgrade f1cf16df6486:gamma@+2 --sql
+history -r f1cf16df6486+1:

@@ -1,1 +1,1 @@
-upgrade 42784e1bcb38:billing@+2 --sql
+history -r 42784e1bcb38+1:

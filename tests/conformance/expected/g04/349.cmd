@@ -1,1 +1,1 @@
-downgrade 42a0ce80c4b0:alpha@base --sql
+history -r :42a0ce80c4b0-2

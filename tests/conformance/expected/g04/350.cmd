@@ -1,1 +1,1 @@
-downgrade c3e4d9196ada:gamma@base --sql
+history -r :c3e4d9196ada-2

@@ -1,1 +1,1 @@
-downgrade 14c10b11ad28:billing@base --sql
+history -r :14c10b11ad28-2

@@ -1,1 +1,1 @@
-upgrade head+1 --sql
+history -r alpha@base:alpha@+1

@@ -1,1 +1,1 @@
-upgrade base:b8 --sql
+history -r gamma@base:gamma@+1

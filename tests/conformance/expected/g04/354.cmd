@@ -1,1 +1,1 @@
-upgrade base:17 --sql
+history -r billing@base:billing@+1

@@ -1,1 +1,1 @@
-upgrade base:8c --sql
+history -r base:base

@@ -1,1 +1,1 @@
-upgrade base:fd --sql
+history -r heads:heads

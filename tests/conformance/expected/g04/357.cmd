@@ -1,1 +1,1 @@
-stamp --sql alpha@head
+show 42a0ce80c4b0-1

@@ -1,1 +1,1 @@
--c pg.ini stamp --sql alpha@head
+show c3e4d9196ada-1

@@ -1,1 +1,1 @@
-stamp --sql gamma@head
+show 14c10b11ad28-1

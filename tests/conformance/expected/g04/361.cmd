@@ -1,1 +1,1 @@
-stamp --sql billing@head
+show gamma@+1

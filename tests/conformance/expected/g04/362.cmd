@@ -1,1 +1,1 @@
--c pg.ini stamp --sql billing@head
+show billing@+1

@@ -1,1 +1,1 @@
-online: upgrade alpha@+1 ; upgrade alpha@+1 ; current ; downgrade alpha@-1 ; current ; upgrade alpha@head ; downgrade alpha@base
+upgrade b8a11a6916c7:171027ac435a-1 --sql

@@ -1,1 +1,1 @@
-online: upgrade gamma@+1 ; upgrade gamma@+1 ; current ; downgrade gamma@-1 ; current ; upgrade gamma@head ; downgrade gamma@base
+-c pg.ini upgrade b8a11a6916c7:171027ac435a-1 --sql

@@ -1,1 +1,1 @@
-online: upgrade billing@+1 ; upgrade billing@+1 ; current ; downgrade billing@-1 ; current ; upgrade billing@head ; downgrade billing@base
+upgrade 738d6e58d5ca:14c10b11ad28-1 --sql

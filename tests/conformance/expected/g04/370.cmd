@@ -1,1 +1,1 @@
-online: upgrade +2 ; upgrade +1 ; current ; downgrade -2 ; current ; upgrade heads ; downgrade -1
+-c pg.ini upgrade 738d6e58d5ca:14c10b11ad28-1 --sql

@@ -1,1 +1,1 @@
-online: upgrade 42a0ce80c4b0 ; upgrade c3e4d9196ada ; downgrade -1 ; stamp 42a0ce80c4b0 ; current ; stamp --purge heads ; current ; downgrade base
+-c pg.ini downgrade c3e4d9196ada:c3e4d9196ada-2 --sql

@@ -1,1 +1,1 @@
-online: upgrade 0690ed6f0b09 ; upgrade 42a0ce80c4b0 ; downgrade -1 ; stamp 0690ed6f0b09 ; current ; stamp --purge heads ; current ; downgrade base
+-c pg.ini downgrade 43001b2ed40e:43001b2ed40e-2 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --head b8a11a6916c7
+-c pg.ini downgrade 171027ac435a:171027ac435a-2 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --head 43001b2ed40e
+downgrade 14c10b11ad28:14c10b11ad28-2 --sql

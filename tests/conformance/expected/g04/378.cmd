@@ -1,1 +1,1 @@
-revision -m "next step" --head nosuch
+-c pg.ini downgrade 14c10b11ad28:14c10b11ad28-2 --sql

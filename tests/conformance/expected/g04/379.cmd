@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id a-b@c
+upgrade b8a11a6916c7:alpha@+2 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id "x+y"
+upgrade f1cf16df6486:gamma@+2 --sql

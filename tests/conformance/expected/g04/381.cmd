@@ -1,1 +1,1 @@
-revision --sql -m "next step"
+upgrade 42784e1bcb38:billing@+2 --sql

@@ -1,1 +1,1 @@
-revision --autogenerate --sql -m "next step"
+downgrade 42a0ce80c4b0:alpha@base --sql

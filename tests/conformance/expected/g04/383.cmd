@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on nosuch
+downgrade c3e4d9196ada:gamma@base --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --version-path /nonexistent/elsewhere
+downgrade 14c10b11ad28:billing@base --sql

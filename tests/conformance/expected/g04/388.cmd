@@ -1,1 +1,1 @@
-merge -m "join" nosuch 42a0ce80c4b0
+upgrade base:8c --sql

@@ -1,1 +1,1 @@
-online: upgrade f7f3f0e3cd97 ; current ; downgrade 87b0ec1d7da0 ; current ; upgrade heads ; downgrade base
+-c pg.ini downgrade heads:5bc8bde5c099 --sql

@@ -1,1 +1,1 @@
-online: upgrade d76df1446bea ; current ; downgrade 5bc8bde5c099 ; current ; upgrade heads ; downgrade base
+downgrade heads:87b0ec1d7da0 --sql

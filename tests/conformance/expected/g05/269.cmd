@@ -1,1 +1,1 @@
-online: upgrade 78f87b3120df ; current ; downgrade b2487b121dc5 ; current ; upgrade heads ; downgrade base
+-c pg.ini downgrade heads:87b0ec1d7da0 --sql

@@ -1,1 +1,1 @@
-online: stamp 5bc8bde5c099 ; current ; upgrade heads ; current ; downgrade 5bc8bde5c099 ; stamp base
+downgrade heads:b2487b121dc5 --sql

@@ -1,1 +1,1 @@
-online: stamp 78f87b3120df ; current ; upgrade heads ; current ; downgrade 78f87b3120df ; stamp base
+-c pg.ini downgrade heads:b2487b121dc5 --sql

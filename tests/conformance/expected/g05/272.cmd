@@ -1,1 +1,1 @@
-online: stamp 3fd492edcf45 ; current ; upgrade heads ; current ; downgrade 3fd492edcf45 ; stamp base
+upgrade heads:78f87b3120df --sql

@@ -1,1 +1,1 @@
-online: stamp de11ea959c21 ; current ; upgrade heads ; current ; downgrade de11ea959c21 ; stamp base
+-c pg.ini upgrade heads:78f87b3120df --sql

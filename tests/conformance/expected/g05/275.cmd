@@ -1,1 +1,1 @@
-online: upgrade gamma@head ; current ; downgrade gamma@base ; current ; upgrade heads ; downgrade gamma@-1
+-c pg.ini upgrade heads:f7f3f0e3cd97 --sql

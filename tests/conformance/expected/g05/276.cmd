@@ -1,1 +1,1 @@
-online: upgrade alpha@head ; current ; downgrade alpha@base ; current ; upgrade heads ; downgrade alpha@-1
+upgrade heads:d76df1446bea --sql

@@ -1,1 +1,1 @@
-online: upgrade billing@head ; current ; downgrade billing@base ; current ; upgrade heads ; downgrade billing@-1
+-c pg.ini upgrade heads:d76df1446bea --sql

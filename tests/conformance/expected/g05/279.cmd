@@ -1,1 +1,1 @@
-online: upgrade b2487b121dc5 ; current ; downgrade c30d28dbd25e ; current ; upgrade +1 ; downgrade base
+-c pg.ini upgrade head:heads --sql

@@ -1,1 +1,1 @@
-online: upgrade 5bc8bde5c099 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+upgrade f710f770c226:nosuch --sql

@@ -1,1 +1,1 @@
-online: upgrade 3fd492edcf45 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+downgrade f7f3f0e3cd97:nosuch --sql

@@ -1,1 +1,1 @@
-online: upgrade heads ; downgrade 78f87b3120df ; history -i ; show current ; history -r current:heads ; stamp --purge 78f87b3120df ; history -i
+stamp --sql head:f7f3f0e3cd97

@@ -1,1 +1,1 @@
-online: upgrade heads ; downgrade 3fd492edcf45 ; history -i ; show current ; history -r current:heads ; stamp --purge 78f87b3120df ; history -i
+stamp --sql head:d76df1446bea

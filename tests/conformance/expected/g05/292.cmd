@@ -1,1 +1,1 @@
-online: upgrade heads ; downgrade de11ea959c21 ; history -i ; show current ; history -r current:heads ; stamp --purge 78f87b3120df ; history -i
+online: upgrade +1 ; upgrade head ; current ; downgrade -1 ; downgrade base

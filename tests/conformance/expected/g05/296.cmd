@@ -1,1 +1,1 @@
-history -r 3fd492edcf45:3fd492edcf45
+online: upgrade d76df1446bea ; current ; downgrade 5bc8bde5c099 ; current ; upgrade heads ; downgrade base

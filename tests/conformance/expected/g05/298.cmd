@@ -1,1 +1,1 @@
-history -r f7f3f0e3cd97:f7f3f0e3cd97
+online: stamp 5bc8bde5c099 ; current ; upgrade heads ; current ; downgrade 5bc8bde5c099 ; stamp base

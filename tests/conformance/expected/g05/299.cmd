@@ -1,1 +1,1 @@
-history -r 5bc8bde5c099+1:
+online: stamp 78f87b3120df ; current ; upgrade heads ; current ; downgrade 78f87b3120df ; stamp base

@@ -1,1 +1,1 @@
-history -r f710f770c226+1:
+online: stamp 3fd492edcf45 ; current ; upgrade heads ; current ; downgrade 3fd492edcf45 ; stamp base

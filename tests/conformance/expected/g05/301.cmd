@@ -1,1 +1,1 @@
-history -r :78f87b3120df-2
+online: stamp de11ea959c21 ; current ; upgrade heads ; current ; downgrade de11ea959c21 ; stamp base

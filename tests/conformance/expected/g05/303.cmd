@@ -1,1 +1,1 @@
-history -r alpha@base:alpha@+1
+online: upgrade gamma@head ; current ; downgrade gamma@base ; current ; upgrade heads ; downgrade gamma@-1

@@ -1,1 +1,1 @@
-upgrade 5bc8bde5c099:78f87b3120df-1 --sql
+online: stamp 78f87b3120df ; stamp --purge f710f770c226 ; current ; upgrade 78f87b3120df ; downgrade base

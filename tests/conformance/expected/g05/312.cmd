@@ -1,1 +1,1 @@
--c pg.ini upgrade 5bc8bde5c099:78f87b3120df-1 --sql
+online: upgrade 5bc8bde5c099 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

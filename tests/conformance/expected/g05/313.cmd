@@ -1,1 +1,1 @@
-upgrade 87b0ec1d7da0:f7f3f0e3cd97-1 --sql
+online: upgrade 78f87b3120df ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

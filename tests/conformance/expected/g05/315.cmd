@@ -1,1 +1,1 @@
-upgrade 5bc8bde5c099:d76df1446bea-1 --sql
+online: upgrade de11ea959c21 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

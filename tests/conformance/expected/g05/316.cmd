@@ -1,1 +1,1 @@
--c pg.ini upgrade 5bc8bde5c099:d76df1446bea-1 --sql
+online: upgrade f7f3f0e3cd97 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
--c pg.ini upgrade b2487b121dc5:78f87b3120df-1 --sql
+online: upgrade heads ; downgrade 78f87b3120df ; history -i ; show current ; history -r current:heads ; stamp --purge 78f87b3120df ; history -i

@@ -1,1 +1,1 @@
-downgrade 78f87b3120df:78f87b3120df-2 --sql
+online: upgrade heads ; downgrade 3fd492edcf45 ; history -i ; show current ; history -r current:heads ; stamp --purge 78f87b3120df ; history -i

@@ -1,1 +1,1 @@
--c pg.ini downgrade 78f87b3120df:78f87b3120df-2 --sql
+online: upgrade heads ; downgrade de11ea959c21 ; history -i ; show current ; history -r current:heads ; stamp --purge 78f87b3120df ; history -i

@@ -1,1 +1,1 @@
--c pg.ini downgrade f7f3f0e3cd97:f7f3f0e3cd97-2 --sql
+history -r 5bc8bde5c099:5bc8bde5c099

@@ -1,1 +1,1 @@
-downgrade d76df1446bea:d76df1446bea-2 --sql
+history -r 78f87b3120df:78f87b3120df

@@ -1,1 +1,1 @@
--c pg.ini downgrade d76df1446bea:d76df1446bea-2 --sql
+history -r 3fd492edcf45:3fd492edcf45

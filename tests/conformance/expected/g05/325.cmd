@@ -1,1 +1,1 @@
-upgrade 5bc8bde5c099:gamma@+2 --sql
+history -r de11ea959c21:de11ea959c21

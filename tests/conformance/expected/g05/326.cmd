@@ -1,1 +1,1 @@
-upgrade f710f770c226:alpha@+2 --sql
+history -r f7f3f0e3cd97:f7f3f0e3cd97

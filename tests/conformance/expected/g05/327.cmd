@@ -1,1 +1,1 @@
-upgrade 5bc8bde5c099:billing@+2 --sql
+history -r 5bc8bde5c099+1:

@@ -1,1 +1,1 @@
-downgrade 78f87b3120df:gamma@base --sql
+history -r f710f770c226+1:

@@ -1,1 +1,1 @@
-downgrade 78f87b3120df:alpha@base --sql
+history -r :78f87b3120df-2

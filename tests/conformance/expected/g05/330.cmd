@@ -1,1 +1,1 @@
-downgrade 78f87b3120df:billing@base --sql
+history -r gamma@base:gamma@+1

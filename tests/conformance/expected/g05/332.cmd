@@ -1,1 +1,1 @@
-upgrade base:5b --sql
+history -r billing@base:billing@+1

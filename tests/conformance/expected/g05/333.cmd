@@ -1,1 +1,1 @@
-upgrade base:d7 --sql
+history -r base:base

@@ -1,1 +1,1 @@
-upgrade base:8 --sql
+history -r heads:heads

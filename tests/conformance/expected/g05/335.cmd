@@ -1,1 +1,1 @@
-upgrade base:c6 --sql
+show 78f87b3120df-1

@@ -1,1 +1,1 @@
-stamp --sql gamma@head
+show gamma@+1

@@ -1,1 +1,1 @@
--c pg.ini stamp --sql gamma@head
+show alpha@+1

@@ -1,1 +1,1 @@
-stamp --sql alpha@head
+show billing@+1

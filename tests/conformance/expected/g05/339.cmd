@@ -1,1 +1,1 @@
--c pg.ini stamp --sql alpha@head
+upgrade 5bc8bde5c099:78f87b3120df-1 --sql

@@ -1,1 +1,1 @@
-stamp --sql billing@head
+-c pg.ini upgrade 5bc8bde5c099:78f87b3120df-1 --sql

@@ -1,1 +1,1 @@
--c pg.ini stamp --sql billing@head
+upgrade 87b0ec1d7da0:f7f3f0e3cd97-1 --sql

@@ -1,1 +1,1 @@
-stamp --sql d7
+upgrade 5bc8bde5c099:d76df1446bea-1 --sql

@@ -1,1 +1,1 @@
-stamp --sql 8
+-c pg.ini upgrade 5bc8bde5c099:d76df1446bea-1 --sql

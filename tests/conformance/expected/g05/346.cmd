@@ -1,1 +1,1 @@
-online: upgrade gamma@+1 ; upgrade gamma@+1 ; current ; downgrade gamma@-1 ; current ; upgrade gamma@head ; downgrade gamma@base
+-c pg.ini upgrade b2487b121dc5:78f87b3120df-1 --sql

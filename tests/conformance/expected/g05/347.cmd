@@ -1,1 +1,1 @@
-online: upgrade alpha@+1 ; upgrade alpha@+1 ; current ; downgrade alpha@-1 ; current ; upgrade alpha@head ; downgrade alpha@base
+downgrade 78f87b3120df:78f87b3120df-2 --sql

@@ -1,1 +1,1 @@
-online: upgrade billing@+1 ; upgrade billing@+1 ; current ; downgrade billing@-1 ; current ; upgrade billing@head ; downgrade billing@base
+-c pg.ini downgrade 78f87b3120df:78f87b3120df-2 --sql

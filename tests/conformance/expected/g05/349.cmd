@@ -1,1 +1,1 @@
-online: upgrade +2 ; upgrade +1 ; current ; downgrade -2 ; current ; upgrade heads ; downgrade -1
+downgrade f7f3f0e3cd97:f7f3f0e3cd97-2 --sql

@@ -1,1 +1,1 @@
-online: upgrade 5bc8bde5c099 ; upgrade 78f87b3120df ; downgrade -1 ; stamp 5bc8bde5c099 ; current ; stamp --purge heads ; current ; downgrade base
+-c pg.ini downgrade f7f3f0e3cd97:f7f3f0e3cd97-2 --sql

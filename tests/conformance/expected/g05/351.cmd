@@ -1,1 +1,1 @@
-online: upgrade 78f87b3120df ; upgrade 78f87b3120df ; downgrade -1 ; stamp 78f87b3120df ; current ; stamp --purge heads ; current ; downgrade base
+downgrade d76df1446bea:d76df1446bea-2 --sql

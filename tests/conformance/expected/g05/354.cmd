@@ -1,1 +1,1 @@
-online: upgrade f7f3f0e3cd97 ; upgrade 78f87b3120df ; downgrade -1 ; stamp f7f3f0e3cd97 ; current ; stamp --purge heads ; current ; downgrade base
+upgrade f710f770c226:alpha@+2 --sql

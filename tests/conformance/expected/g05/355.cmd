@@ -1,1 +1,1 @@
-revision -m "next step" --head 5bc8bde5c099
+upgrade 5bc8bde5c099:billing@+2 --sql

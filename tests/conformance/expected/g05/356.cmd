@@ -1,1 +1,1 @@
-revision -m "next step" --head c30d28dbd25e
+downgrade 78f87b3120df:gamma@base --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --head nosuch
+downgrade 78f87b3120df:alpha@base --sql

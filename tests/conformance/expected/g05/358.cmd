@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id a-b@c
+downgrade 78f87b3120df:billing@base --sql

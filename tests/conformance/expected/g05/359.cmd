@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id "x+y"
+upgrade head+1 --sql

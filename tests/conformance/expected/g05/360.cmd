@@ -1,1 +1,1 @@
-revision --sql -m "next step"
+upgrade base:5b --sql

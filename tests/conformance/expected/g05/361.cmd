@@ -1,1 +1,1 @@
-revision --autogenerate --sql -m "next step"
+upgrade base:d7 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on nosuch
+upgrade base:8 --sql

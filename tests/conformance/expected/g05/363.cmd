@@ -1,1 +1,1 @@
-revision -m "next step" --version-path /nonexistent/elsewhere
+upgrade base:c6 --sql

@@ -1,1 +1,1 @@
-merge -m "join" c30d28dbd25e 78f87b3120df
+-c pg.ini stamp --sql gamma@head

@@ -1,1 +1,1 @@
-merge -m "join" nosuch 78f87b3120df
+stamp --sql alpha@head

@@ -1,1 +1,1 @@
-online: upgrade b31a71f970cf ; current ; downgrade 096d4251c35f ; current ; upgrade heads ; downgrade base
+-c pg.ini downgrade heads:14a0d26b9496 --sql

@@ -1,1 +1,1 @@
-online: stamp 14a0d26b9496 ; current ; upgrade heads ; current ; downgrade 14a0d26b9496 ; stamp base
+downgrade heads:7d2445cf8aa4 --sql

@@ -1,1 +1,1 @@
-online: stamp 5c41e9a51fb2 ; current ; upgrade heads ; current ; downgrade 5c41e9a51fb2 ; stamp base
+-c pg.ini downgrade heads:7d2445cf8aa4 --sql

@@ -1,1 +1,1 @@
-online: stamp 7d2445cbe1a2 ; current ; upgrade heads ; current ; downgrade 7d2445cbe1a2 ; stamp base
+-c pg.ini upgrade heads:e8d5d52d5759 --sql

@@ -1,1 +1,1 @@
-online: stamp 5c83a22ba4d7 ; current ; upgrade heads ; current ; downgrade 5c83a22ba4d7 ; stamp base
+upgrade heads:b31a71f970cf --sql

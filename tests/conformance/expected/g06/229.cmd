@@ -1,1 +1,1 @@
-online: upgrade 7d2445cf8aa4 ; upgrade 8a0c89ce5ef7 ; current ; downgrade -1 ; current ; stamp heads ; current
+-c pg.ini upgrade heads:b31a71f970cf --sql

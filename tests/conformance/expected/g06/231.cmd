@@ -1,1 +1,1 @@
-online: upgrade nosuch ; upgrade 096d ; upgrade +2 ; downgrade +1 ; downgrade -5 ; upgrade head:base
+-c pg.ini upgrade heads:096d42f9a039 --sql

@@ -1,1 +1,1 @@
-online: stamp 5c41e9a51fb2 ; stamp --purge 14a0d26b9496 ; current ; upgrade 5c41e9a51fb2 ; downgrade base
+-c pg.ini upgrade heads:5c83a22ba4d7 --sql

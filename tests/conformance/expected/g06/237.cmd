@@ -1,1 +1,1 @@
-online: upgrade 5c41e9a51fb2 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+downgrade head:5c41e9a51fb2 --sql

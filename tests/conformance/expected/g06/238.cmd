@@ -1,1 +1,1 @@
-online: upgrade 8a0c89ce5ef7 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+downgrade head:a502b2aaf854 --sql

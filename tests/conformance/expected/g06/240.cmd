@@ -1,1 +1,1 @@
-online: upgrade 5c83a22ba4d7 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+upgrade nosuch:head --sql

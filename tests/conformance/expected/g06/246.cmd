@@ -1,1 +1,1 @@
-history -r 14a0d26b9496:14a0d26b9496
+downgrade 096d42f9a039:nosuch --sql

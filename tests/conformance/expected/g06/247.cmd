@@ -1,1 +1,1 @@
-history -r 5c41e9a51fb2:5c41e9a51fb2
+downgrade 5c83a22ba4d7:nosuch --sql

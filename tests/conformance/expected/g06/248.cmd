@@ -1,1 +1,1 @@
-history -r 8a0c89ce5ef7:8a0c89ce5ef7
+stamp --sql heads:base

@@ -1,1 +1,1 @@
-history -r 7d2445cbe1a2:7d2445cbe1a2
+stamp --sql head:e8d5d52d5759

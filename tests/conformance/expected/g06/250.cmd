@@ -1,1 +1,1 @@
-history -r 5c83a22ba4d7:5c83a22ba4d7
+stamp --sql head:b31a71f970cf

@@ -1,1 +1,1 @@
-history -r 14a0d26b9496+1:
+stamp --sql head:096d42f9a039

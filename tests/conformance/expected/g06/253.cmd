@@ -1,1 +1,1 @@
-history -r :a502b2aaf854-2
+online: upgrade +1 ; upgrade head ; current ; downgrade -1 ; downgrade base

@@ -1,1 +1,1 @@
-history -r :5c83a22ba4d7-2
+online: upgrade heads ; current ; downgrade base ; current

@@ -1,1 +1,1 @@
-show 5c83a22ba4d7-1
+online: stamp 14a0d26b9496 ; current ; upgrade heads ; current ; downgrade 14a0d26b9496 ; stamp base

@@ -1,1 +1,1 @@
-upgrade 14a0d26b9496:e8d5d52d5759-1 --sql
+online: stamp 5c41e9a51fb2 ; current ; upgrade heads ; current ; downgrade 5c41e9a51fb2 ; stamp base

@@ -1,1 +1,1 @@
--c pg.ini upgrade 14a0d26b9496:e8d5d52d5759-1 --sql
+online: stamp 8a0c89ce5ef7 ; current ; upgrade heads ; current ; downgrade 8a0c89ce5ef7 ; stamp base

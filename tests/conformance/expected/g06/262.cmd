@@ -1,1 +1,1 @@
-upgrade 096d4251c35f:b31a71f970cf-1 --sql
+online: stamp 7d2445cbe1a2 ; current ; upgrade heads ; current ; downgrade 7d2445cbe1a2 ; stamp base

@@ -1,1 +1,1 @@
--c pg.ini upgrade 096d4251c35f:b31a71f970cf-1 --sql
+online: stamp 5c83a22ba4d7 ; current ; upgrade heads ; current ; downgrade 5c83a22ba4d7 ; stamp base

@@ -1,1 +1,1 @@
--c pg.ini upgrade 14a0d26b9496:096d42f9a039-1 --sql
+online: upgrade 5c83a22ba4d7 ; upgrade f9f380f1de02 ; current ; downgrade -1 ; current ; stamp heads ; current

@@ -1,1 +1,1 @@
-upgrade 7d2445cf8aa4:5c83a22ba4d7-1 --sql
+online: upgrade nosuch ; upgrade 096d ; upgrade +2 ; downgrade +1 ; downgrade -5 ; upgrade head:base

@@ -1,1 +1,1 @@
--c pg.ini downgrade e8d5d52d5759:e8d5d52d5759-2 --sql
+online: stamp a502b2aaf854 ; stamp --purge 14a0d26b9496 ; current ; upgrade a502b2aaf854 ; downgrade base

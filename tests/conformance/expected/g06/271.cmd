@@ -1,1 +1,1 @@
--c pg.ini downgrade b31a71f970cf:b31a71f970cf-2 --sql
+online: upgrade 14a0d26b9496 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
--c pg.ini downgrade 096d42f9a039:096d42f9a039-2 --sql
+online: upgrade 8a0c89ce5ef7 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
-downgrade 5c83a22ba4d7:5c83a22ba4d7-2 --sql
+online: upgrade 7d2445cbe1a2 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
--c pg.ini downgrade 5c83a22ba4d7:5c83a22ba4d7-2 --sql
+online: upgrade 5c83a22ba4d7 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
-stamp --sql e1
+history -r 14a0d26b9496:14a0d26b9496

@@ -1,1 +1,1 @@
-stamp --sql ac
+history -r 5c41e9a51fb2:5c41e9a51fb2

@@ -1,1 +1,1 @@
-stamp --sql 1
+history -r 7d2445cbe1a2:7d2445cbe1a2

@@ -1,1 +1,1 @@
-revision -m "next step" --head ac
+show 5c41e9a51fb2-1

@@ -1,1 +1,1 @@
-revision -m "next step" --head nosuch
+show a502b2aaf854-1

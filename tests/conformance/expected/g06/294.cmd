@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id a-b@c
+show 5c83a22ba4d7-1

@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on nosuch
+-c pg.ini upgrade 096d4251c35f:b31a71f970cf-1 --sql

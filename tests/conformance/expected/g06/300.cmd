@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on 7d2445c
+-c pg.ini upgrade 14a0d26b9496:096d42f9a039-1 --sql

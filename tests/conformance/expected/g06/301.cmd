@@ -1,1 +1,1 @@
-revision -m "next step" --version-path /nonexistent/elsewhere
+upgrade 7d2445cf8aa4:5c83a22ba4d7-1 --sql

@@ -1,1 +1,1 @@
-merge -m "join" 096d4251c35f 5c41e9a51fb2
+-c pg.ini upgrade 7d2445cf8aa4:5c83a22ba4d7-1 --sql

@@ -1,1 +1,1 @@
-merge -m "join" ac a502b2aaf854
+downgrade e8d5d52d5759:e8d5d52d5759-2 --sql

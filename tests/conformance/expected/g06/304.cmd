@@ -1,1 +1,1 @@
-merge -m "join" 096d4251c35f 5c83a22ba4d7
+-c pg.ini downgrade e8d5d52d5759:e8d5d52d5759-2 --sql

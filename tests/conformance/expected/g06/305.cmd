@@ -1,1 +1,1 @@
-merge -m "join" nosuch 5c41e9a51fb2
+downgrade b31a71f970cf:b31a71f970cf-2 --sql

@@ -1,1 +1,1 @@
-merge -m "join" nosuch a502b2aaf854
+-c pg.ini downgrade b31a71f970cf:b31a71f970cf-2 --sql

@@ -1,1 +1,1 @@
-merge -m "join" nosuch 5c83a22ba4d7
+downgrade 096d42f9a039:096d42f9a039-2 --sql

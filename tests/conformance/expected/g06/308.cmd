@@ -1,1 +1,1 @@
-merge -m "join" 096d
+-c pg.ini downgrade 096d42f9a039:096d42f9a039-2 --sql

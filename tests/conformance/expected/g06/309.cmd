@@ -1,1 +1,1 @@
-merge -m "join" 7d2445c
+downgrade 5c83a22ba4d7:5c83a22ba4d7-2 --sql

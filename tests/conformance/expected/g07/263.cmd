@@ -1,1 +1,1 @@
-online: upgrade 5d9d0ed99531 ; current ; downgrade b ; current ; upgrade heads ; downgrade base
+downgrade heads:ae2e7f150524 --sql

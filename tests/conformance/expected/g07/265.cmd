@@ -1,1 +1,1 @@
-online: stamp b ; current ; upgrade heads ; current ; downgrade b ; stamp base
+downgrade heads:10a3aa05e11a --sql

@@ -1,1 +1,1 @@
-online: stamp 119a74c9df6a ; current ; upgrade heads ; current ; downgrade 119a74c9df6a ; stamp base
+-c pg.ini downgrade heads:10a3aa05e11a --sql

@@ -1,1 +1,1 @@
-online: stamp 3926f28c105d ; current ; upgrade heads ; current ; downgrade 3926f28c105d ; stamp base
+upgrade heads:451af1d69ed6 --sql

@@ -1,1 +1,1 @@
-online: stamp 4ef892276658 ; current ; upgrade heads ; current ; downgrade 4ef892276658 ; stamp base
+-c pg.ini upgrade heads:451af1d69ed6 --sql

@@ -1,1 +1,1 @@
-online: upgrade 3926f28c105d ; current ; downgrade 099936f675cc ; current ; upgrade +1 ; downgrade base
+upgrade heads:5d9d0ed99531 --sql

@@ -1,1 +1,1 @@
-online: upgrade f9 ; current ; downgrade 5790c1d3fcff ; current ; upgrade +1 ; downgrade base
+-c pg.ini upgrade heads:5d9d0ed99531 --sql

@@ -1,1 +1,1 @@
-online: upgrade 7403e93f4a5a ; upgrade f9 ; current ; downgrade -1 ; current ; stamp heads ; current
+-c pg.ini upgrade heads:7403e93f4a5a --sql

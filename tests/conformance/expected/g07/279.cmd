@@ -1,1 +1,1 @@
-online: stamp 7403e93f4a5a ; stamp --purge b ; current ; upgrade 7403e93f4a5a ; downgrade base
+downgrade head:451af1d69ed6 --sql

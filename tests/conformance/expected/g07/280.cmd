@@ -1,1 +1,1 @@
-online: upgrade b ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+downgrade head:7403e93f4a5a --sql

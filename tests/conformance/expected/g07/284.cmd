@@ -1,1 +1,1 @@
-online: upgrade 9be449b64a08 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+downgrade 5d9d:base --sql

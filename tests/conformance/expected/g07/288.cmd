@@ -1,1 +1,1 @@
-online: upgrade heads ; downgrade 4ef892276658 ; history -i ; show current ; history -r current:heads ; stamp --purge 119a74c9df6a ; history -i
+downgrade 5d9d0ed99531:nosuch --sql

@@ -1,1 +1,1 @@
-online: upgrade heads ; downgrade 9be449b64a08 ; history -i ; show current ; history -r current:heads ; stamp --purge 451af1d69ed6 ; history -i
+downgrade 7403e93f4a5a:nosuch --sql

@@ -1,1 +1,1 @@
-history -r b:b
+stamp --sql heads:base

@@ -1,1 +1,1 @@
-history -r 119a74c9df6a:119a74c9df6a
+stamp --sql head:451af1d69ed6

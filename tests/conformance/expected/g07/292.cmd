@@ -1,1 +1,1 @@
-history -r 3926f28c105d:3926f28c105d
+stamp --sql head:f9

@@ -1,1 +1,1 @@
-history -r 4ef892276658:4ef892276658
+stamp --sql head:5d9d0ed99531

@@ -1,1 +1,1 @@
-history -r 9be449b64a08:9be449b64a08
+stamp --sql head:7403e93f4a5a

@@ -1,1 +1,1 @@
-history -r b+1:
+online: upgrade +1 ; upgrade head ; current ; downgrade -1 ; downgrade base

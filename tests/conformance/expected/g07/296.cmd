@@ -1,1 +1,1 @@
-history -r 10a3aa05e11a+1:
+online: upgrade heads ; current ; downgrade base ; current

@@ -1,1 +1,1 @@
-history -r :119a74c9df6a-2
+online: upgrade 451af1d69ed6 ; current ; downgrade b ; current ; upgrade heads ; downgrade base

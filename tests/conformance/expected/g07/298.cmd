@@ -1,1 +1,1 @@
-history -r :451af1d69ed6-2
+online: upgrade f9 ; current ; downgrade ae2e7f150524 ; current ; upgrade heads ; downgrade base

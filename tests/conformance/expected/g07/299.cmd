@@ -1,1 +1,1 @@
-history -r :7403e93f4a5a-2
+online: upgrade 5d9d0ed99531 ; current ; downgrade b ; current ; upgrade heads ; downgrade base

@@ -1,1 +1,1 @@
-history -r base:base
+online: stamp b ; current ; upgrade heads ; current ; downgrade b ; stamp base

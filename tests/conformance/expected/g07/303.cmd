@@ -1,1 +1,1 @@
-show 119a74c9df6a-1
+online: stamp 3926f28c105d ; current ; upgrade heads ; current ; downgrade 3926f28c105d ; stamp base

@@ -1,1 +1,1 @@
-show 7403e93f4a5a-1
+online: stamp 9be449b64a08 ; current ; upgrade heads ; current ; downgrade 9be449b64a08 ; stamp base

@@ -1,1 +1,1 @@
-show billing@+1
+online: upgrade billing@head ; current ; downgrade billing@base ; current ; upgrade heads ; downgrade billing@-1

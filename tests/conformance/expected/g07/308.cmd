@@ -1,1 +1,1 @@
--c pg.ini upgrade b:451af1d69ed6-1 --sql
+online: upgrade f9 ; current ; downgrade 5790c1d3fcff ; current ; upgrade +1 ; downgrade base

@@ -1,1 +1,1 @@
--c pg.ini upgrade ae2e7f150524:f9-1 --sql
+online: upgrade 7403e93f4a5a ; upgrade f9 ; current ; downgrade -1 ; current ; stamp heads ; current

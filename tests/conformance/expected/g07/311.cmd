@@ -1,1 +1,1 @@
-upgrade b:5d9d0ed99531-1 --sql
+online: upgrade nosuch ; upgrade 5d9d ; upgrade +2 ; downgrade +1 ; downgrade -5 ; upgrade head:base

@@ -1,1 +1,1 @@
--c pg.ini upgrade b:5d9d0ed99531-1 --sql
+online: upgrade nosuch ; upgrade 7403e ; upgrade +2 ; downgrade +1 ; downgrade -5 ; upgrade head:base

@@ -1,1 +1,1 @@
-upgrade 10a3aa05e11a:7403e93f4a5a-1 --sql
+online: stamp 119a74c9df6a ; stamp --purge b ; current ; upgrade 119a74c9df6a ; downgrade base

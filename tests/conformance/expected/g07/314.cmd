@@ -1,1 +1,1 @@
--c pg.ini upgrade 10a3aa05e11a:7403e93f4a5a-1 --sql
+online: stamp 451af1d69ed6 ; stamp --purge 10a3aa05e11a ; current ; upgrade 451af1d69ed6 ; downgrade base

@@ -1,1 +1,1 @@
-downgrade 451af1d69ed6:451af1d69ed6-2 --sql
+online: stamp 7403e93f4a5a ; stamp --purge b ; current ; upgrade 7403e93f4a5a ; downgrade base

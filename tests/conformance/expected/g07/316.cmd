@@ -1,1 +1,1 @@
--c pg.ini downgrade 451af1d69ed6:451af1d69ed6-2 --sql
+online: upgrade b ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
-downgrade f9:f9-2 --sql
+online: upgrade 119a74c9df6a ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
--c pg.ini downgrade f9:f9-2 --sql
+online: upgrade 3926f28c105d ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
-downgrade 5d9d0ed99531:5d9d0ed99531-2 --sql
+online: upgrade 4ef892276658 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

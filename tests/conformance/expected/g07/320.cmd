@@ -1,1 +1,1 @@
--c pg.ini downgrade 5d9d0ed99531:5d9d0ed99531-2 --sql
+online: upgrade 9be449b64a08 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
-downgrade 7403e93f4a5a:7403e93f4a5a-2 --sql
+online: upgrade heads ; downgrade b ; history -i ; show current ; history -r current:heads ; stamp --purge 119a74c9df6a ; history -i

@@ -1,1 +1,1 @@
--c pg.ini downgrade 7403e93f4a5a:7403e93f4a5a-2 --sql
+online: upgrade heads ; downgrade 119a74c9df6a ; history -i ; show current ; history -r current:heads ; stamp --purge 451af1d69ed6 ; history -i

@@ -1,1 +1,1 @@
-upgrade 10a3aa05e11a:billing@+2 --sql
+online: upgrade heads ; downgrade 4ef892276658 ; history -i ; show current ; history -r current:heads ; stamp --purge 119a74c9df6a ; history -i

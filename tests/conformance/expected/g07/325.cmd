@@ -1,1 +1,1 @@
-downgrade 119a74c9df6a:billing@base --sql
+online: upgrade heads ; downgrade 9be449b64a08 ; history -i ; show current ; history -r current:heads ; stamp --purge 451af1d69ed6 ; history -i

@@ -1,1 +1,1 @@
-downgrade 451af1d69ed6:billing@base --sql
+history -r b:b

@@ -1,1 +1,1 @@
-downgrade 7403e93f4a5a:billing@base --sql
+history -r 119a74c9df6a:119a74c9df6a

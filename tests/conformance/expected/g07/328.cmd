@@ -1,1 +1,1 @@
-upgrade head+1 --sql
+history -r 3926f28c105d:3926f28c105d

@@ -1,1 +1,1 @@
-upgrade base:b --sql
+history -r 4ef892276658:4ef892276658

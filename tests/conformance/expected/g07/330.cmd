@@ -1,1 +1,1 @@
-upgrade base:f9 --sql
+history -r 9be449b64a08:9be449b64a08

@@ -1,1 +1,1 @@
-upgrade base:3 --sql
+history -r b+1:

@@ -1,1 +1,1 @@
-upgrade base:f --sql
+history -r 10a3aa05e11a+1:

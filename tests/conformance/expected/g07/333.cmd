@@ -1,1 +1,1 @@
-stamp --sql billing@head
+history -r :119a74c9df6a-2

@@ -1,1 +1,1 @@
--c pg.ini stamp --sql billing@head
+history -r :451af1d69ed6-2

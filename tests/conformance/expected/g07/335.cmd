@@ -1,1 +1,1 @@
-stamp --sql f9
+history -r :7403e93f4a5a-2

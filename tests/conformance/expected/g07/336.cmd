@@ -1,1 +1,1 @@
-stamp --sql 3
+history -r billing@base:billing@+1

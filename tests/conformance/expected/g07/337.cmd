@@ -1,1 +1,1 @@
-stamp --sql f
+history -r base:base

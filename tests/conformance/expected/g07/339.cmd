@@ -1,1 +1,1 @@
-online: upgrade +2 ; upgrade +1 ; current ; downgrade -2 ; current ; upgrade heads ; downgrade -1
+show 119a74c9df6a-1

@@ -1,1 +1,1 @@
-revision -m "next step" --head 099936f675cc
+upgrade ae2e7f150524:f9-1 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --head 5790c1d3fcff
+-c pg.ini upgrade ae2e7f150524:f9-1 --sql

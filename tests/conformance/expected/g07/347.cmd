@@ -1,1 +1,1 @@
-revision -m "next step" --head nosuch
+upgrade b:5d9d0ed99531-1 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id a-b@c
+-c pg.ini upgrade b:5d9d0ed99531-1 --sql

@@ -1,1 +1,1 @@
-revision --autogenerate --sql -m "next step"
+downgrade 451af1d69ed6:451af1d69ed6-2 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on nosuch
+-c pg.ini downgrade 451af1d69ed6:451af1d69ed6-2 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on 5d9d
+downgrade f9:f9-2 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on 7403e
+-c pg.ini downgrade f9:f9-2 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --version-path /nonexistent/elsewhere
+downgrade 5d9d0ed99531:5d9d0ed99531-2 --sql

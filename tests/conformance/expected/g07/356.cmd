@@ -1,1 +1,1 @@
-merge -m "join" 099936f675cc 119a74c9df6a
+-c pg.ini downgrade 5d9d0ed99531:5d9d0ed99531-2 --sql

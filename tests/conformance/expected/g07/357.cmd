@@ -1,1 +1,1 @@
-merge -m "join" 5790c1d3fcff 451af1d69ed6
+downgrade 7403e93f4a5a:7403e93f4a5a-2 --sql

@@ -1,1 +1,1 @@
-merge -m "join" 099936f675cc 7403e93f4a5a
+-c pg.ini downgrade 7403e93f4a5a:7403e93f4a5a-2 --sql

@@ -1,1 +1,1 @@
-merge -m "join" nosuch 119a74c9df6a
+upgrade b:billing@+2 --sql

@@ -1,1 +1,1 @@
-merge -m "join" nosuch 451af1d69ed6
+upgrade 10a3aa05e11a:billing@+2 --sql

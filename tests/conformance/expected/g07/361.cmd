@@ -1,1 +1,1 @@
-merge -m "join" nosuch 7403e93f4a5a
+downgrade 119a74c9df6a:billing@base --sql

@@ -1,1 +1,1 @@
-merge -m "join" 5d9d
+downgrade 451af1d69ed6:billing@base --sql

@@ -1,1 +1,1 @@
-merge -m "join" 7403e
+downgrade 7403e93f4a5a:billing@base --sql

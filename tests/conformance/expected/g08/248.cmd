@@ -1,1 +1,1 @@
-online: upgrade c24f3bf36a14 ; current ; downgrade 0b35b46ee1da ; current ; upgrade heads ; downgrade base
+-c pg.ini downgrade heads:6018f658f7a7 --sql

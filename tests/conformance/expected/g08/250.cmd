@@ -1,1 +1,1 @@
-online: upgrade 844da65423a9 ; current ; downgrade 0edca92d04a3 ; current ; upgrade heads ; downgrade base
+-c pg.ini downgrade heads:0b35b46ee1da --sql

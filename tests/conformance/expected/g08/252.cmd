@@ -1,1 +1,1 @@
-online: stamp a9b71d1d784f ; current ; upgrade heads ; current ; downgrade a9b71d1d784f ; stamp base
+-c pg.ini downgrade heads:0edca92d04a3 --sql

@@ -1,1 +1,1 @@
-online: stamp 92b87eb72f82 ; current ; upgrade heads ; current ; downgrade 92b87eb72f82 ; stamp base
+upgrade heads:1607b0f91306 --sql

@@ -1,1 +1,1 @@
-online: stamp 844da65423a9 ; current ; upgrade heads ; current ; downgrade 844da65423a9 ; stamp base
+-c pg.ini upgrade heads:1607b0f91306 --sql

@@ -1,1 +1,1 @@
-online: upgrade delta@head ; current ; downgrade delta@base ; current ; upgrade heads ; downgrade delta@-1
+upgrade heads:c24f3bf36a14 --sql

@@ -1,1 +1,1 @@
-online: upgrade zz@head ; current ; downgrade zz@base ; current ; upgrade heads ; downgrade zz@-1
+-c pg.ini upgrade heads:c24f3bf36a14 --sql

@@ -1,1 +1,1 @@
-online: upgrade 1607b0f91306 ; current ; downgrade c24f3bf36a14 ; current ; upgrade +1 ; downgrade base
+-c pg.ini upgrade heads:0b35b46ee1da --sql

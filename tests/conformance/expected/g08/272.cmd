@@ -1,1 +1,1 @@
-history -r 6018f658f7a7:6018f658f7a7
+downgrade 0b35b46ee1da:nosuch --sql

@@ -1,1 +1,1 @@
-history -r a9b71d1d784f:a9b71d1d784f
+downgrade 844da65423a9:nosuch --sql

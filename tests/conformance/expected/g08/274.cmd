@@ -1,1 +1,1 @@
-history -r 92b87eb72f82:92b87eb72f82
+stamp --sql heads:base

@@ -1,1 +1,1 @@
-history -r 844da65423a9:844da65423a9
+stamp --sql head:1607b0f91306

@@ -1,1 +1,1 @@
-history -r 6018f658f7a7+1:
+stamp --sql head:c24f3bf36a14

@@ -1,1 +1,1 @@
-history -r d45c9ec353c1+1:
+stamp --sql head:0b35b46ee1da

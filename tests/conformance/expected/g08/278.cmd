@@ -1,1 +1,1 @@
-history -r :a9b71d1d784f-2
+stamp --sql head:844da65423a9

@@ -1,1 +1,1 @@
-history -r :d45c9ec353c1-2
+online: upgrade +1 ; upgrade head ; current ; downgrade -1 ; downgrade base

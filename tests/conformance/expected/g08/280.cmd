@@ -1,1 +1,1 @@
-history -r :844da65423a9-2
+online: upgrade heads ; current ; downgrade base ; current

@@ -1,1 +1,1 @@
-show a9b71d1d784f-1
+online: stamp 6018f658f7a7 ; current ; upgrade heads ; current ; downgrade 6018f658f7a7 ; stamp base

@@ -1,1 +1,1 @@
-show d45c9ec353c1-1
+online: stamp a9b71d1d784f ; current ; upgrade heads ; current ; downgrade a9b71d1d784f ; stamp base

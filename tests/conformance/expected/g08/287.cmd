@@ -1,1 +1,1 @@
-show 844da65423a9-1
+online: stamp 92b87eb72f82 ; current ; upgrade heads ; current ; downgrade 92b87eb72f82 ; stamp base

@@ -1,1 +1,1 @@
-upgrade 6018f658f7a7:1607b0f91306-1 --sql
+online: upgrade zz@head ; current ; downgrade zz@base ; current ; upgrade heads ; downgrade zz@-1

@@ -1,1 +1,1 @@
--c pg.ini upgrade 6018f658f7a7:1607b0f91306-1 --sql
+online: upgrade 92b87eb72f82 ; current ; downgrade 6018f658f7a7 ; current ; upgrade +1 ; downgrade base

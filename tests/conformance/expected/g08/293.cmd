@@ -1,1 +1,1 @@
--c pg.ini upgrade 0b35b46ee1da:c24f3bf36a14-1 --sql
+online: upgrade 6018f658f7a7 ; upgrade d45c9ec353c1 ; current ; downgrade -1 ; current ; stamp heads ; current

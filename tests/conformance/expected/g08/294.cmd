@@ -1,1 +1,1 @@
-upgrade 6018f658f7a7:0b35b46ee1da-1 --sql
+online: upgrade 844da65423a9 ; upgrade d45c9ec353c1 ; current ; downgrade -1 ; current ; stamp heads ; current

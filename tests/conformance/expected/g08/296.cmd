@@ -1,1 +1,1 @@
-upgrade 0edca92d04a3:844da65423a9-1 --sql
+online: stamp d45c9ec353c1 ; stamp --purge d45c9ec353c1 ; current ; upgrade d45c9ec353c1 ; downgrade base

@@ -1,1 +1,1 @@
--c pg.ini upgrade 0edca92d04a3:844da65423a9-1 --sql
+online: stamp 844da65423a9 ; stamp --purge 6018f658f7a7 ; current ; upgrade 844da65423a9 ; downgrade base

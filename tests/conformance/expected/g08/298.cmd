@@ -1,1 +1,1 @@
-downgrade 1607b0f91306:1607b0f91306-2 --sql
+online: upgrade 6018f658f7a7 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

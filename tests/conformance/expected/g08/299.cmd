@@ -1,1 +1,1 @@
--c pg.ini downgrade 1607b0f91306:1607b0f91306-2 --sql
+online: upgrade a9b71d1d784f ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
-downgrade c24f3bf36a14:c24f3bf36a14-2 --sql
+online: upgrade 92b87eb72f82 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

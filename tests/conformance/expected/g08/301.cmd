@@ -1,1 +1,1 @@
--c pg.ini downgrade c24f3bf36a14:c24f3bf36a14-2 --sql
+online: upgrade 844da65423a9 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
-downgrade 0b35b46ee1da:0b35b46ee1da-2 --sql
+online: upgrade heads ; downgrade 6018f658f7a7 ; history -i ; show current ; history -r current:heads ; stamp --purge a9b71d1d784f ; history -i

@@ -1,1 +1,1 @@
-upgrade 6018f658f7a7:delta@+2 --sql
+history -r 6018f658f7a7:6018f658f7a7

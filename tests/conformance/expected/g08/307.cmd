@@ -1,1 +1,1 @@
-upgrade d45c9ec353c1:zz@+2 --sql
+history -r a9b71d1d784f:a9b71d1d784f

@@ -1,1 +1,1 @@
-downgrade a9b71d1d784f:delta@base --sql
+history -r 92b87eb72f82:92b87eb72f82

@@ -1,1 +1,1 @@
-downgrade d45c9ec353c1:zz@base --sql
+history -r 844da65423a9:844da65423a9

@@ -1,1 +1,1 @@
-downgrade 844da65423a9:delta@base --sql
+history -r 6018f658f7a7+1:

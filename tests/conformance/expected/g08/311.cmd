@@ -1,1 +1,1 @@
-upgrade head+1 --sql
+history -r d45c9ec353c1+1:

@@ -1,1 +1,1 @@
-upgrade base:60 --sql
+history -r :a9b71d1d784f-2

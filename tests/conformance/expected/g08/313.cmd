@@ -1,1 +1,1 @@
-upgrade base:0b --sql
+history -r :d45c9ec353c1-2

@@ -1,1 +1,1 @@
-upgrade base:cf --sql
+history -r :844da65423a9-2

@@ -1,1 +1,1 @@
-upgrade base:66 --sql
+history -r delta@base:delta@+1

@@ -1,1 +1,1 @@
-stamp --sql delta@head
+history -r zz@base:zz@+1

@@ -1,1 +1,1 @@
--c pg.ini stamp --sql delta@head
+history -r base:base

@@ -1,1 +1,1 @@
-stamp --sql zz@head
+history -r heads:heads

@@ -1,1 +1,1 @@
--c pg.ini stamp --sql zz@head
+show a9b71d1d784f-1

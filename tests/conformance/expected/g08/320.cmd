@@ -1,1 +1,1 @@
-stamp --sql 60
+show d45c9ec353c1-1

@@ -1,1 +1,1 @@
-stamp --sql 0b
+show 844da65423a9-1

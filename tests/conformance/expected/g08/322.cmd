@@ -1,1 +1,1 @@
-stamp --sql cf
+show delta@+1

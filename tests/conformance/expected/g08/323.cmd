@@ -1,1 +1,1 @@
-stamp --sql 66
+show zz@+1

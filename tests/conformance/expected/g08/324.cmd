@@ -1,1 +1,1 @@
-online: upgrade delta@+1 ; upgrade delta@+1 ; current ; downgrade delta@-1 ; current ; upgrade delta@head ; downgrade delta@base
+upgrade 6018f658f7a7:1607b0f91306-1 --sql

@@ -1,1 +1,1 @@
-online: upgrade zz@+1 ; upgrade zz@+1 ; current ; downgrade zz@-1 ; current ; upgrade zz@head ; downgrade zz@base
+-c pg.ini upgrade 6018f658f7a7:1607b0f91306-1 --sql

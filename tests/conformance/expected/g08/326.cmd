@@ -1,1 +1,1 @@
-online: upgrade +2 ; upgrade +1 ; current ; downgrade -2 ; current ; upgrade heads ; downgrade -1
+upgrade 0b35b46ee1da:c24f3bf36a14-1 --sql

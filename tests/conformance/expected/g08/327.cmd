@@ -1,1 +1,1 @@
-online: upgrade 6018f658f7a7 ; upgrade a9b71d1d784f ; downgrade -1 ; stamp 6018f658f7a7 ; current ; stamp --purge heads ; current ; downgrade base
+-c pg.ini upgrade 0b35b46ee1da:c24f3bf36a14-1 --sql

@@ -1,1 +1,1 @@
-online: upgrade a9b71d1d784f ; upgrade d45c9ec353c1 ; downgrade -1 ; stamp a9b71d1d784f ; current ; stamp --purge heads ; current ; downgrade base
+upgrade 6018f658f7a7:0b35b46ee1da-1 --sql

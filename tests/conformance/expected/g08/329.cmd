@@ -1,1 +1,1 @@
-online: upgrade 92b87eb72f82 ; upgrade 844da65423a9 ; downgrade -1 ; stamp 92b87eb72f82 ; current ; stamp --purge heads ; current ; downgrade base
+-c pg.ini upgrade 6018f658f7a7:0b35b46ee1da-1 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --head 6018f658f7a7
+-c pg.ini upgrade 0edca92d04a3:844da65423a9-1 --sql

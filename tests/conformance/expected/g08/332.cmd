@@ -1,1 +1,1 @@
-revision -m "next step" --head c24f3bf36a14
+downgrade 1607b0f91306:1607b0f91306-2 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --head nosuch
+-c pg.ini downgrade 1607b0f91306:1607b0f91306-2 --sql

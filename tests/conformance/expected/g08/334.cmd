@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id a-b@c
+downgrade c24f3bf36a14:c24f3bf36a14-2 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id "x+y"
+-c pg.ini downgrade c24f3bf36a14:c24f3bf36a14-2 --sql

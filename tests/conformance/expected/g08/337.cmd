@@ -1,1 +1,1 @@
-revision --autogenerate --sql -m "next step"
+-c pg.ini downgrade 0b35b46ee1da:0b35b46ee1da-2 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on nosuch
+downgrade 844da65423a9:844da65423a9-2 --sql

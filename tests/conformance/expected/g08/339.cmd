@@ -1,1 +1,1 @@
-revision -m "next step" --version-path /nonexistent/elsewhere
+-c pg.ini downgrade 844da65423a9:844da65423a9-2 --sql

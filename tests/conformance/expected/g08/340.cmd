@@ -1,1 +1,1 @@
-merge -m "join" 6018f658f7a7 a9b71d1d784f
+upgrade 6018f658f7a7:delta@+2 --sql

@@ -1,1 +1,1 @@
-merge -m "join" c24f3bf36a14 d45c9ec353c1
+upgrade d45c9ec353c1:zz@+2 --sql

@@ -1,1 +1,1 @@
-merge -m "join" 6018f658f7a7 844da65423a9
+downgrade a9b71d1d784f:delta@base --sql

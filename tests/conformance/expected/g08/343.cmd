@@ -1,1 +1,1 @@
-merge -m "join" nosuch a9b71d1d784f
+downgrade d45c9ec353c1:zz@base --sql

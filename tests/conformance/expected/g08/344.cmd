@@ -1,1 +1,1 @@
-merge -m "join" nosuch d45c9ec353c1
+downgrade 844da65423a9:delta@base --sql

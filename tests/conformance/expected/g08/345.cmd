@@ -1,1 +1,1 @@
-merge -m "join" nosuch 844da65423a9
+upgrade head+1 --sql

@@ -1,1 +1,1 @@
-online: stamp 1975ea83b712 ; current ; upgrade heads ; current ; downgrade 1975ea83b712 ; stamp base
+-c pg.ini downgrade heads:ae1027a6acf --sql

@@ -1,1 +1,1 @@
-online: stamp 27c6a30d7c24 ; current ; upgrade heads ; current ; downgrade 27c6a30d7c24 ; stamp base
+upgrade heads:27c6a30d7c24 --sql

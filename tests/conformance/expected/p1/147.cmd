@@ -1,1 +1,1 @@
-online: stamp ae1027a6acf ; current ; upgrade heads ; current ; downgrade ae1027a6acf ; stamp base
+-c pg.ini upgrade heads:27c6a30d7c24 --sql

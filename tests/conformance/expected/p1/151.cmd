@@ -1,1 +1,1 @@
-online: upgrade ae1027a6acf ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+-c pg.ini upgrade head:heads --sql

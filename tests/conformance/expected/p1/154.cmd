@@ -1,1 +1,1 @@
-online: upgrade heads ; downgrade ae1027a6acf ; history -i ; show current ; history -r current:heads ; stamp --purge 27c6a30d7c24 ; history -i
+upgrade nosuch:head --sql

@@ -1,1 +1,1 @@
-history -r 1975ea83b712:1975ea83b712
+upgrade 1975ea83b712:nosuch --sql

@@ -1,1 +1,1 @@
-history -r 27c6a30d7c24:27c6a30d7c24
+downgrade 27c6a30d7c24:nosuch --sql

@@ -1,1 +1,1 @@
-history -r ae1027a6acf:ae1027a6acf
+downgrade ae1027a6acf:nosuch --sql

@@ -1,1 +1,1 @@
-history -r 1975ea83b712+1:
+stamp --sql heads:base

@@ -1,1 +1,1 @@
-history -r :27c6a30d7c24-2
+stamp --sql head:27c6a30d7c24

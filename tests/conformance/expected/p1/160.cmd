@@ -1,1 +1,1 @@
-history -r base:base
+stamp --sql head:ae1027a6acf

@@ -1,1 +1,1 @@
-show 27c6a30d7c24-1
+online: upgrade heads ; current ; downgrade base ; current

@@ -1,1 +1,1 @@
--c pg.ini upgrade 1975ea83b712:27c6a30d7c24-1 --sql
+online: upgrade ae1027a6acf ; current ; downgrade 1975ea83b712 ; current ; upgrade heads ; downgrade base

@@ -1,1 +1,1 @@
-upgrade 1975ea83b712:ae1027a6acf-1 --sql
+online: upgrade 27c6a30d7c24 ; current ; downgrade ae1027a6acf ; current ; upgrade heads ; downgrade base

@@ -1,1 +1,1 @@
--c pg.ini upgrade 1975ea83b712:ae1027a6acf-1 --sql
+online: stamp 1975ea83b712 ; current ; upgrade heads ; current ; downgrade 1975ea83b712 ; stamp base

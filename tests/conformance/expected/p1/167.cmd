@@ -1,1 +1,1 @@
-upgrade ae1027a6acf:27c6a30d7c24-1 --sql
+online: stamp 27c6a30d7c24 ; current ; upgrade heads ; current ; downgrade 27c6a30d7c24 ; stamp base

@@ -1,1 +1,1 @@
--c pg.ini upgrade ae1027a6acf:27c6a30d7c24-1 --sql
+online: stamp ae1027a6acf ; current ; upgrade heads ; current ; downgrade ae1027a6acf ; stamp base

@@ -1,1 +1,1 @@
--c pg.ini downgrade 27c6a30d7c24:27c6a30d7c24-2 --sql
+online: upgrade 1975ea83b712 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

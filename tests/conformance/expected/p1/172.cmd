@@ -1,1 +1,1 @@
--c pg.ini downgrade ae1027a6acf:ae1027a6acf-2 --sql
+online: upgrade ae1027a6acf ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
-upgrade base:2 --sql
+history -r 1975ea83b712:1975ea83b712

@@ -1,1 +1,1 @@
-stamp --sql 1
+history -r 27c6a30d7c24:27c6a30d7c24

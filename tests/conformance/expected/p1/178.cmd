@@ -1,1 +1,1 @@
-stamp --sql a
+history -r ae1027a6acf:ae1027a6acf

@@ -1,1 +1,1 @@
-stamp --sql 2
+history -r 1975ea83b712+1:

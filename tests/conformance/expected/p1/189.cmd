@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on nosuch
+-c pg.ini upgrade ae1027a6acf:27c6a30d7c24-1 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --version-path /nonexistent/elsewhere
+downgrade 27c6a30d7c24:27c6a30d7c24-2 --sql

@@ -1,1 +1,1 @@
-merge -m "join" nosuch 27c6a30d7c24
+-c pg.ini downgrade 27c6a30d7c24:27c6a30d7c24-2 --sql

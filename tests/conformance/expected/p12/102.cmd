@@ -1,1 +1,1 @@
-online: stamp a1b2c3d4e5f6 ; current ; upgrade heads ; current ; downgrade a1b2c3d4e5f6 ; stamp base
+-c pg.ini downgrade heads:a1b2c3d4e5f6 --sql

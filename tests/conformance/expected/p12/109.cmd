@@ -1,1 +1,1 @@
-history -r a1b2c3d4e5f6:a1b2c3d4e5f6
+upgrade nosuch:head --sql

@@ -1,1 +1,1 @@
-history -r 0f1e2d3c4b5a:0f1e2d3c4b5a
+upgrade a1b2c3d4e5f6:nosuch --sql

@@ -1,1 +1,1 @@
-history -r a1b2c3d4e5f6+1:
+downgrade 0f1e2d3c4b5a:nosuch --sql

@@ -1,1 +1,1 @@
-history -r base:base
+stamp --sql head:0f1e2d3c4b5a

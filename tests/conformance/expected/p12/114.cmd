@@ -1,1 +1,1 @@
-history -r heads:heads
+online: upgrade +1 ; upgrade head ; current ; downgrade -1 ; downgrade base

@@ -1,1 +1,1 @@
-show 0f1e2d3c4b5a-1
+online: upgrade heads ; current ; downgrade base ; current

@@ -1,1 +1,1 @@
--c pg.ini upgrade a1b2c3d4e5f6:0f1e2d3c4b5a-1 --sql
+online: stamp a1b2c3d4e5f6 ; current ; upgrade heads ; current ; downgrade a1b2c3d4e5f6 ; stamp base

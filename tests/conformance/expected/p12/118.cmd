@@ -1,1 +1,1 @@
-downgrade 0f1e2d3c4b5a:0f1e2d3c4b5a-2 --sql
+online: stamp 0f1e2d3c4b5a ; current ; upgrade heads ; current ; downgrade 0f1e2d3c4b5a ; stamp base

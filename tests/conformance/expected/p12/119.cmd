@@ -1,1 +1,1 @@
--c pg.ini downgrade 0f1e2d3c4b5a:0f1e2d3c4b5a-2 --sql
+online: stamp 0f1e2d3c4b5a ; stamp --purge a1b2c3d4e5f6 ; current ; upgrade 0f1e2d3c4b5a ; downgrade base

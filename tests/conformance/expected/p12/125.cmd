@@ -1,1 +1,1 @@
-online: upgrade +2 ; upgrade +1 ; current ; downgrade -2 ; current ; upgrade heads ; downgrade -1
+history -r 0f1e2d3c4b5a:0f1e2d3c4b5a

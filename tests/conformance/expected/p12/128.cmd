@@ -1,1 +1,1 @@
-revision -m "next step" --head nosuch
+history -r base:base

@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id a-b@c
+history -r heads:heads

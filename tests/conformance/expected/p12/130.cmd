@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id "x+y"
+show 0f1e2d3c4b5a-1

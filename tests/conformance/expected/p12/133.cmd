@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on nosuch
+downgrade 0f1e2d3c4b5a:0f1e2d3c4b5a-2 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --version-path /nonexistent/elsewhere
+-c pg.ini downgrade 0f1e2d3c4b5a:0f1e2d3c4b5a-2 --sql

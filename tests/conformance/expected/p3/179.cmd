@@ -1,1 +1,1 @@
-online: upgrade eeee0001 ; current ; downgrade aaaa0001 ; current ; upgrade heads ; downgrade base
+downgrade heads:aaaa0001 --sql

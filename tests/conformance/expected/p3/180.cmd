@@ -1,1 +1,1 @@
-online: upgrade eeee0001 ; current ; downgrade bbbb0001 ; current ; upgrade heads ; downgrade base
+-c pg.ini downgrade heads:aaaa0001 --sql

@@ -1,1 +1,1 @@
-online: upgrade bbbb0001 ; current ; downgrade aaaa0001 ; current ; upgrade heads ; downgrade base
+downgrade heads:bbbb0001 --sql

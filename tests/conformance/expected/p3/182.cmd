@@ -1,1 +1,1 @@
-online: upgrade eeee0001 ; current ; downgrade cccc0001 ; current ; upgrade heads ; downgrade base
+-c pg.ini downgrade heads:bbbb0001 --sql

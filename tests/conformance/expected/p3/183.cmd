@@ -1,1 +1,1 @@
-online: stamp aaaa0001 ; current ; upgrade heads ; current ; downgrade aaaa0001 ; stamp base
+downgrade heads:cccc0001 --sql

@@ -1,1 +1,1 @@
-online: stamp eeee0001 ; current ; upgrade heads ; current ; downgrade eeee0001 ; stamp base
+-c pg.ini downgrade heads:cccc0001 --sql

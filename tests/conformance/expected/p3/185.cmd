@@ -1,1 +1,1 @@
-online: stamp bbbb0001 ; current ; upgrade heads ; current ; downgrade bbbb0001 ; stamp base
+upgrade heads:eeee0001 --sql

@@ -1,1 +1,1 @@
-online: stamp bbbb0002 ; current ; upgrade heads ; current ; downgrade bbbb0002 ; stamp base
+-c pg.ini upgrade heads:eeee0001 --sql

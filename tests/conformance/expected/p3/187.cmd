@@ -1,1 +1,1 @@
-online: upgrade eeee0001 ; current ; downgrade aaaa0001 ; current ; upgrade +1 ; downgrade base
+upgrade heads:bbbb0001 --sql

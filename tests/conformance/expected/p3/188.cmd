@@ -1,1 +1,1 @@
-online: upgrade bbbb0001 ; upgrade cccc0001 ; current ; downgrade -1 ; current ; stamp heads ; current
+-c pg.ini upgrade heads:bbbb0001 --sql

@@ -1,1 +1,1 @@
-online: upgrade bbbb0002 ; upgrade cccc0001 ; current ; downgrade -1 ; current ; stamp heads ; current
+upgrade head:heads --sql

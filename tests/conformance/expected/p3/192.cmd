@@ -1,1 +1,1 @@
-online: stamp eeee0001 ; stamp --purge aaaa0001 ; current ; upgrade eeee0001 ; downgrade base
+downgrade head:eeee0001 --sql

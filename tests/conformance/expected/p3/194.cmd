@@ -1,1 +1,1 @@
-online: upgrade eeee0001 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+upgrade aaaa0001:nosuch --sql

@@ -1,1 +1,1 @@
-online: upgrade bbbb0001 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+downgrade bbbb:base --sql

@@ -1,1 +1,1 @@
-online: upgrade bbbb0002 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+downgrade bbbb000:base --sql

@@ -1,1 +1,1 @@
-online: upgrade heads ; downgrade aaaa0001 ; history -i ; show current ; history -r current:heads ; stamp --purge eeee0001 ; history -i
+downgrade eeee0001:nosuch --sql

@@ -1,1 +1,1 @@
-online: upgrade heads ; downgrade eeee0001 ; history -i ; show current ; history -r current:heads ; stamp --purge eeee0001 ; history -i
+downgrade bbbb0001:nosuch --sql

@@ -1,1 +1,1 @@
-online: upgrade heads ; downgrade bbbb0002 ; history -i ; show current ; history -r current:heads ; stamp --purge eeee0001 ; history -i
+stamp --sql head:eeee0001

@@ -1,1 +1,1 @@
-history -r aaaa0001:aaaa0001
+stamp --sql head:bbbb0001

@@ -1,1 +1,1 @@
-history -r eeee0001:eeee0001
+online: upgrade +1 ; upgrade head ; current ; downgrade -1 ; downgrade base

@@ -1,1 +1,1 @@
-history -r bbbb0001:bbbb0001
+online: upgrade heads ; current ; downgrade base ; current

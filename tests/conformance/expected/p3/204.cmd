@@ -1,1 +1,1 @@
-history -r bbbb0002:bbbb0002
+online: upgrade eeee0001 ; current ; downgrade aaaa0001 ; current ; upgrade heads ; downgrade base

@@ -1,1 +1,1 @@
-history -r aaaa0001+1:
+online: upgrade eeee0001 ; current ; downgrade bbbb0001 ; current ; upgrade heads ; downgrade base

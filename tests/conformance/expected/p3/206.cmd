@@ -1,1 +1,1 @@
-history -r :eeee0001-2
+online: upgrade bbbb0001 ; current ; downgrade aaaa0001 ; current ; upgrade heads ; downgrade base

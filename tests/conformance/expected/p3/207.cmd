@@ -1,1 +1,1 @@
-history -r base:base
+online: upgrade eeee0001 ; current ; downgrade cccc0001 ; current ; upgrade heads ; downgrade base

@@ -1,1 +1,1 @@
-show eeee0001-1
+online: stamp eeee0001 ; current ; upgrade heads ; current ; downgrade eeee0001 ; stamp base

@@ -1,1 +1,1 @@
-upgrade aaaa0001:eeee0001-1 --sql
+online: stamp bbbb0001 ; current ; upgrade heads ; current ; downgrade bbbb0001 ; stamp base

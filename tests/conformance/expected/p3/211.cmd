@@ -1,1 +1,1 @@
--c pg.ini upgrade aaaa0001:eeee0001-1 --sql
+online: stamp bbbb0002 ; current ; upgrade heads ; current ; downgrade bbbb0002 ; stamp base

@@ -1,1 +1,1 @@
-upgrade bbbb0001:eeee0001-1 --sql
+online: upgrade eeee0001 ; current ; downgrade aaaa0001 ; current ; upgrade +1 ; downgrade base

@@ -1,1 +1,1 @@
--c pg.ini upgrade bbbb0001:eeee0001-1 --sql
+online: upgrade bbbb0001 ; upgrade cccc0001 ; current ; downgrade -1 ; current ; stamp heads ; current

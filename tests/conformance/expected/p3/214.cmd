@@ -1,1 +1,1 @@
-upgrade aaaa0001:bbbb0001-1 --sql
+online: upgrade bbbb0002 ; upgrade cccc0001 ; current ; downgrade -1 ; current ; stamp heads ; current

@@ -1,1 +1,1 @@
--c pg.ini upgrade aaaa0001:bbbb0001-1 --sql
+online: upgrade nosuch ; upgrade bbbb ; upgrade +2 ; downgrade +1 ; downgrade -5 ; upgrade head:base

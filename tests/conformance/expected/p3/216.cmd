@@ -1,1 +1,1 @@
-upgrade cccc0001:eeee0001-1 --sql
+online: upgrade nosuch ; upgrade bbbb000 ; upgrade +2 ; downgrade +1 ; downgrade -5 ; upgrade head:base

@@ -1,1 +1,1 @@
--c pg.ini upgrade cccc0001:eeee0001-1 --sql
+online: stamp eeee0001 ; stamp --purge aaaa0001 ; current ; upgrade eeee0001 ; downgrade base

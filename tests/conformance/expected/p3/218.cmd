@@ -1,1 +1,1 @@
-downgrade eeee0001:eeee0001-2 --sql
+online: upgrade aaaa0001 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

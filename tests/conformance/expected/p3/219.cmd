@@ -1,1 +1,1 @@
--c pg.ini downgrade eeee0001:eeee0001-2 --sql
+online: upgrade eeee0001 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
--c pg.ini downgrade bbbb0001:bbbb0001-2 --sql
+online: upgrade bbbb0002 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
-stamp --sql a
+history -r aaaa0001:aaaa0001

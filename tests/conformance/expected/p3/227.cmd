@@ -1,1 +1,1 @@
-stamp --sql c
+history -r eeee0001:eeee0001

@@ -1,1 +1,1 @@
-stamp --sql e
+history -r bbbb0001:bbbb0001

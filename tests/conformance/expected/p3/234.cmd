@@ -1,1 +1,1 @@
-revision -m "next step" --head aaaa0001
+show eeee0001-1

@@ -1,1 +1,1 @@
-revision -m "next step" --head nosuch
+upgrade aaaa0001:eeee0001-1 --sql

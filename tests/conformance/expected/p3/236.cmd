@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id a-b@c
+-c pg.ini upgrade aaaa0001:eeee0001-1 --sql

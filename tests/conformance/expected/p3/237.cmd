@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id "x+y"
+upgrade bbbb0001:eeee0001-1 --sql

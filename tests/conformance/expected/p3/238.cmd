@@ -1,1 +1,1 @@
-revision --sql -m "next step"
+-c pg.ini upgrade bbbb0001:eeee0001-1 --sql

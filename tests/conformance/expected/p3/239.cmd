@@ -1,1 +1,1 @@
-revision --autogenerate --sql -m "next step"
+upgrade aaaa0001:bbbb0001-1 --sql

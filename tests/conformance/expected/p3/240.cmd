@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on nosuch
+-c pg.ini upgrade aaaa0001:bbbb0001-1 --sql

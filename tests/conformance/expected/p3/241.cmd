@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on bbbb
+upgrade cccc0001:eeee0001-1 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on bbbb000
+-c pg.ini upgrade cccc0001:eeee0001-1 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --version-path /nonexistent/elsewhere
+downgrade eeee0001:eeee0001-2 --sql

@@ -1,1 +1,1 @@
-merge -m "join" aaaa0001 eeee0001
+-c pg.ini downgrade eeee0001:eeee0001-2 --sql

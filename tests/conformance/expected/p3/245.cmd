@@ -1,1 +1,1 @@
-merge -m "join" nosuch eeee0001
+downgrade bbbb0001:bbbb0001-2 --sql

@@ -1,1 +1,1 @@
-merge -m "join" bbbb
+-c pg.ini downgrade bbbb0001:bbbb0001-2 --sql

@@ -1,1 +1,1 @@
-merge -m "join" bbbb000
+upgrade head+1 --sql

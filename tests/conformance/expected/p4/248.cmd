@@ -1,1 +1,1 @@
-online: upgrade +1 ; upgrade head ; current ; downgrade -1 ; downgrade base
+downgrade heads:base --sql

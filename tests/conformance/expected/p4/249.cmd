@@ -1,1 +1,1 @@
-online: upgrade heads ; current ; downgrade base ; current
+-c pg.ini downgrade heads:base --sql

@@ -1,1 +1,1 @@
-online: upgrade a1000004 ; current ; downgrade a1000002 ; current ; upgrade heads ; downgrade base
+-c pg.ini downgrade heads:a1000001 --sql

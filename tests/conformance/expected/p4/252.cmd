@@ -1,1 +1,1 @@
-online: upgrade a1000002 ; current ; downgrade a1000001 ; current ; upgrade heads ; downgrade base
+downgrade heads:a1000002 --sql

@@ -1,1 +1,1 @@
-online: upgrade n1000003 ; current ; downgrade n1000002 ; current ; upgrade heads ; downgrade base
+-c pg.ini downgrade heads:a1000002 --sql

@@ -1,1 +1,1 @@
-online: stamp a1000001 ; current ; upgrade heads ; current ; downgrade a1000001 ; stamp base
+downgrade heads:n1000002 --sql

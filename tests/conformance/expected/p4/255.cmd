@@ -1,1 +1,1 @@
-online: stamp a1000004 ; current ; upgrade heads ; current ; downgrade a1000004 ; stamp base
+-c pg.ini downgrade heads:n1000002 --sql

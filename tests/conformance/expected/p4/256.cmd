@@ -1,1 +1,1 @@
-online: stamp a1000003 ; current ; upgrade heads ; current ; downgrade a1000003 ; stamp base
+upgrade heads:a1000004 --sql

@@ -1,1 +1,1 @@
-online: stamp n1000001 ; current ; upgrade heads ; current ; downgrade n1000001 ; stamp base
+-c pg.ini upgrade heads:a1000004 --sql

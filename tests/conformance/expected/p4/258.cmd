@@ -1,1 +1,1 @@
-online: stamp z1000001 ; current ; upgrade heads ; current ; downgrade z1000001 ; stamp base
+upgrade heads:a1000002 --sql

@@ -1,1 +1,1 @@
-online: upgrade core@head ; current ; downgrade core@base ; current ; upgrade heads ; downgrade core@-1
+-c pg.ini upgrade heads:a1000002 --sql

@@ -1,1 +1,1 @@
-online: upgrade netlib@head ; current ; downgrade netlib@base ; current ; upgrade heads ; downgrade netlib@-1
+upgrade heads:n1000003 --sql

@@ -1,1 +1,1 @@
-online: upgrade zz@head ; current ; downgrade zz@base ; current ; upgrade heads ; downgrade zz@-1
+-c pg.ini upgrade heads:n1000003 --sql

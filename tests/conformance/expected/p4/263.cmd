@@ -1,1 +1,1 @@
-online: upgrade n1000003 ; upgrade z1000001 ; current ; downgrade -1 ; current ; stamp heads ; current
+-c pg.ini upgrade head:heads --sql

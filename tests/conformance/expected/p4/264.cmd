@@ -1,1 +1,1 @@
-online: upgrade nosuch ; upgrade a100 ; upgrade +2 ; downgrade +1 ; downgrade -5 ; upgrade head:base
+downgrade head:base --sql

@@ -1,1 +1,1 @@
-online: upgrade nosuch ; upgrade n100000 ; upgrade +2 ; downgrade +1 ; downgrade -5 ; upgrade head:base
+downgrade head:a1000004 --sql

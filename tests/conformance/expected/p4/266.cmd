@@ -1,1 +1,1 @@
-online: stamp a1000004 ; stamp --purge a1000001 ; current ; upgrade a1000004 ; downgrade base
+downgrade head:n1000003 --sql

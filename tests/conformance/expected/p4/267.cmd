@@ -1,1 +1,1 @@
-online: stamp n1000003 ; stamp --purge n1000001 ; current ; upgrade n1000003 ; downgrade base
+upgrade nosuch:head --sql

@@ -1,1 +1,1 @@
-online: upgrade a1000001 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+upgrade n1000001:nosuch --sql

@@ -1,1 +1,1 @@
-online: upgrade a1000004 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+upgrade z1000001:nosuch --sql

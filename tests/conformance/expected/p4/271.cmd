@@ -1,1 +1,1 @@
-online: upgrade a1000003 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+downgrade a100:base --sql

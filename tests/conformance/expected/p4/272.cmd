@@ -1,1 +1,1 @@
-online: upgrade n1000001 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+downgrade n100000:base --sql

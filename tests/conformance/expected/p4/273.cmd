@@ -1,1 +1,1 @@
-online: upgrade z1000001 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:
+downgrade a1000004:nosuch --sql

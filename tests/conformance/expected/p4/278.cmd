@@ -1,1 +1,1 @@
-online: upgrade heads ; downgrade z1000001 ; history -i ; show current ; history -r current:heads ; stamp --purge a1000004 ; history -i
+stamp --sql head:a1000002

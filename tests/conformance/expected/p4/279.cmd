@@ -1,1 +1,1 @@
-history -r a1000001:a1000001
+stamp --sql head:n1000003

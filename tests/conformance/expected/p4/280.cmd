@@ -1,1 +1,1 @@
-history -r a1000004:a1000004
+online: upgrade +1 ; upgrade head ; current ; downgrade -1 ; downgrade base

@@ -1,1 +1,1 @@
-history -r a1000003:a1000003
+online: upgrade heads ; current ; downgrade base ; current

@@ -1,1 +1,1 @@
-history -r n1000001:n1000001
+online: upgrade a1000004 ; current ; downgrade a1000001 ; current ; upgrade heads ; downgrade base

@@ -1,1 +1,1 @@
-history -r z1000001:z1000001
+online: upgrade a1000004 ; current ; downgrade a1000002 ; current ; upgrade heads ; downgrade base

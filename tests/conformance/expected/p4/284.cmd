@@ -1,1 +1,1 @@
-history -r a1000001+1:
+online: upgrade a1000002 ; current ; downgrade a1000001 ; current ; upgrade heads ; downgrade base

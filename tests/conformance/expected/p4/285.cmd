@@ -1,1 +1,1 @@
-history -r n1000001+1:
+online: upgrade n1000003 ; current ; downgrade n1000002 ; current ; upgrade heads ; downgrade base

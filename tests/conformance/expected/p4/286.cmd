@@ -1,1 +1,1 @@
-history -r z1000001+1:
+online: stamp a1000001 ; current ; upgrade heads ; current ; downgrade a1000001 ; stamp base

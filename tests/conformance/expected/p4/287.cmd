@@ -1,1 +1,1 @@
-history -r :a1000004-2
+online: stamp a1000004 ; current ; upgrade heads ; current ; downgrade a1000004 ; stamp base

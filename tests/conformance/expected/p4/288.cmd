@@ -1,1 +1,1 @@
-history -r :n1000003-2
+online: stamp a1000003 ; current ; upgrade heads ; current ; downgrade a1000003 ; stamp base

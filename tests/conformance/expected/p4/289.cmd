@@ -1,1 +1,1 @@
-history -r core@base:core@+1
+online: stamp n1000001 ; current ; upgrade heads ; current ; downgrade n1000001 ; stamp base

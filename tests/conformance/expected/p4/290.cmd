@@ -1,1 +1,1 @@
-history -r netlib@base:netlib@+1
+online: stamp z1000001 ; current ; upgrade heads ; current ; downgrade z1000001 ; stamp base

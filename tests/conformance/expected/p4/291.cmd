@@ -1,1 +1,1 @@
-history -r zz@base:zz@+1
+online: upgrade core@head ; current ; downgrade core@base ; current ; upgrade heads ; downgrade core@-1

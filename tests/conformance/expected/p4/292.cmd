@@ -1,1 +1,1 @@
-history -r base:base
+online: upgrade netlib@head ; current ; downgrade netlib@base ; current ; upgrade heads ; downgrade netlib@-1

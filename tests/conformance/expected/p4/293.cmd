@@ -1,1 +1,1 @@
-history -r heads:heads
+online: upgrade zz@head ; current ; downgrade zz@base ; current ; upgrade heads ; downgrade zz@-1

@@ -1,1 +1,1 @@
-upgrade a1000001:a1000004-1 --sql
+online: stamp n1000003 ; stamp --purge n1000001 ; current ; upgrade n1000003 ; downgrade base

@@ -1,1 +1,1 @@
--c pg.ini upgrade a1000001:a1000004-1 --sql
+online: stamp a1000004 ; stamp --purge z1000001 ; current ; upgrade a1000004 ; downgrade base

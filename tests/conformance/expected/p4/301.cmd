@@ -1,1 +1,1 @@
-upgrade a1000002:a1000004-1 --sql
+online: upgrade a1000001 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

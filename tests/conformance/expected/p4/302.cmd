@@ -1,1 +1,1 @@
--c pg.ini upgrade a1000002:a1000004-1 --sql
+online: upgrade a1000004 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
-upgrade a1000001:a1000002-1 --sql
+online: upgrade a1000003 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
--c pg.ini upgrade a1000001:a1000002-1 --sql
+online: upgrade n1000001 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
-upgrade n1000002:n1000003-1 --sql
+online: upgrade z1000001 ; history -i ; show current ; history -r current: ; history -r :current ; history -v -i -r current:

@@ -1,1 +1,1 @@
--c pg.ini upgrade n1000002:n1000003-1 --sql
+online: upgrade heads ; downgrade a1000001 ; history -i ; show current ; history -r current:heads ; stamp --purge a1000004 ; history -i

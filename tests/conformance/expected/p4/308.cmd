@@ -1,1 +1,1 @@
--c pg.ini downgrade a1000004:a1000004-2 --sql
+online: upgrade heads ; downgrade a1000003 ; history -i ; show current ; history -r current:heads ; stamp --purge a1000004 ; history -i

@@ -1,1 +1,1 @@
--c pg.ini downgrade a1000002:a1000002-2 --sql
+online: upgrade heads ; downgrade z1000001 ; history -i ; show current ; history -r current:heads ; stamp --purge a1000004 ; history -i

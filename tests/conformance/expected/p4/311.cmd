@@ -1,1 +1,1 @@
-downgrade n1000003:n1000003-2 --sql
+history -r a1000001:a1000001

@@ -1,1 +1,1 @@
--c pg.ini downgrade n1000003:n1000003-2 --sql
+history -r a1000004:a1000004

@@ -1,1 +1,1 @@
-upgrade a1000001:core@+2 --sql
+history -r a1000003:a1000003

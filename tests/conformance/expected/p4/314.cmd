@@ -1,1 +1,1 @@
-upgrade n1000001:netlib@+2 --sql
+history -r n1000001:n1000001

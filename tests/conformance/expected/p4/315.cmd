@@ -1,1 +1,1 @@
-upgrade z1000001:zz@+2 --sql
+history -r z1000001:z1000001

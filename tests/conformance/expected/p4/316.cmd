@@ -1,1 +1,1 @@
-downgrade a1000004:core@base --sql
+history -r a1000001+1:

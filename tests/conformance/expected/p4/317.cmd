@@ -1,1 +1,1 @@
-downgrade n1000003:netlib@base --sql
+history -r n1000001+1:

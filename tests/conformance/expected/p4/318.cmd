@@ -1,1 +1,1 @@
-downgrade a1000004:zz@base --sql
+history -r z1000001+1:

@@ -1,1 +1,1 @@
-upgrade head+1 --sql
+history -r :a1000004-2

@@ -1,1 +1,1 @@
-upgrade base:z --sql
+history -r :n1000003-2

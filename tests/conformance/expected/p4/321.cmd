@@ -1,1 +1,1 @@
-stamp --sql core@head
+history -r core@base:core@+1

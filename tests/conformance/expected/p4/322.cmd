@@ -1,1 +1,1 @@
--c pg.ini stamp --sql core@head
+history -r netlib@base:netlib@+1

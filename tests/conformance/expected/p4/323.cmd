@@ -1,1 +1,1 @@
-stamp --sql netlib@head
+history -r zz@base:zz@+1

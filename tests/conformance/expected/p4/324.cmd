@@ -1,1 +1,1 @@
--c pg.ini stamp --sql netlib@head
+history -r base:base

@@ -1,1 +1,1 @@
--c pg.ini stamp --sql zz@head
+show a1000004-1

@@ -1,1 +1,1 @@
-stamp --sql z
+show n1000003-1

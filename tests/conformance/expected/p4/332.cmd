@@ -1,1 +1,1 @@
-online: upgrade a1000001 ; upgrade a1000004 ; downgrade -1 ; stamp a1000001 ; current ; stamp --purge heads ; current ; downgrade base
+-c pg.ini upgrade a1000001:a1000004-1 --sql

@@ -1,1 +1,1 @@
-online: upgrade a1000004 ; upgrade n1000003 ; downgrade -1 ; stamp a1000004 ; current ; stamp --purge heads ; current ; downgrade base
+upgrade a1000002:a1000004-1 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --head nosuch
+upgrade n1000002:n1000003-1 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id a-b@c
+-c pg.ini upgrade n1000002:n1000003-1 --sql

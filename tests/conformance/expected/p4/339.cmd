@@ -1,1 +1,1 @@
-revision -m "next step" --rev-id "x+y"
+downgrade a1000004:a1000004-2 --sql

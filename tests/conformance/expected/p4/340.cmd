@@ -1,1 +1,1 @@
-revision --sql -m "next step"
+-c pg.ini downgrade a1000004:a1000004-2 --sql

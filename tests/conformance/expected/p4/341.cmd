@@ -1,1 +1,1 @@
-revision --autogenerate --sql -m "next step"
+downgrade a1000002:a1000002-2 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on nosuch
+-c pg.ini downgrade a1000002:a1000002-2 --sql

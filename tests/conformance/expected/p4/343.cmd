@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on a100
+downgrade n1000003:n1000003-2 --sql

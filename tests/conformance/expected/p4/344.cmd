@@ -1,1 +1,1 @@
-revision -m "next step" --depends-on n100000
+-c pg.ini downgrade n1000003:n1000003-2 --sql

@@ -1,1 +1,1 @@
-revision -m "next step" --version-path /nonexistent/elsewhere
+upgrade a1000001:core@+2 --sql

@@ -1,1 +1,1 @@
-merge -m "join" nosuch a1000004
+upgrade n1000001:netlib@+2 --sql

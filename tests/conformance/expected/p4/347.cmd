@@ -1,1 +1,1 @@
-merge -m "join" nosuch n1000003
+upgrade z1000001:zz@+2 --sql

@@ -1,1 +1,1 @@
-merge -m "join" a100
+downgrade a1000004:core@base --sql

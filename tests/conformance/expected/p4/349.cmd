@@ -1,1 +1,1 @@
-merge -m "join" n100000
+downgrade n1000003:netlib@base --sql

@@ -1,0 +1,1 @@
+downgrade b9b9b9b9:abcdlabel@base --sql

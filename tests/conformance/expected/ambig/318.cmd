@@ -1,0 +1,1 @@
+upgrade base:b9 --sql

@@ -1,0 +1,1 @@
+merge -m "join" abcd1111 f00dbeef0003

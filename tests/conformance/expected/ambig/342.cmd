@@ -1,0 +1,1 @@
+merge -m "join" abcd1111 b9b9b9b9

@@ -1,0 +1,1 @@
+merge -m "join" nosuch f00dbeef0003

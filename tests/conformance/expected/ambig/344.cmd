@@ -1,0 +1,1 @@
+merge -m "join" nosuch b9b9b9b9

@@ -1,0 +1,1 @@
+merge -m "join" f00dcafe000

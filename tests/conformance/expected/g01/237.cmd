@@ -1,0 +1,1 @@
+-c pg.ini downgrade 9b816ec9d286:9b816ec9d286-2 --sql

@@ -1,0 +1,1 @@
+upgrade base:cd6 --sql

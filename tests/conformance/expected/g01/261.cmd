@@ -1,0 +1,1 @@
+merge -m "join" nosuch afbd619699cf

@@ -1,0 +1,1 @@
+upgrade base:4 --sql

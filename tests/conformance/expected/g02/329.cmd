@@ -1,0 +1,1 @@
+merge -m "join" nosuch e892e8168561

@@ -1,0 +1,1 @@
+revision -m "next step" --head 21638b529b4a

@@ -1,0 +1,1 @@
+revision -m "next step" --head 28ce10645d51

@@ -1,0 +1,1 @@
+merge -m "join" nosuch 685695c76ab4

@@ -1,0 +1,1 @@
+merge -m "join" nosuch 5636e779c470

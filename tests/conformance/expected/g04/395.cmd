@@ -1,0 +1,1 @@
+-c pg.ini stamp --sql billing@head

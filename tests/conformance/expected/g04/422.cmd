@@ -1,0 +1,1 @@
+merge -m "join" nosuch c3e4d9196ada

@@ -1,0 +1,1 @@
+merge -m "join" nosuch 14c10b11ad28

@@ -1,0 +1,1 @@
+upgrade head+1 --sql

@@ -1,0 +1,1 @@
+upgrade base:ac --sql

@@ -1,0 +1,1 @@
+revision -m "next step" --head 096d4251c35f

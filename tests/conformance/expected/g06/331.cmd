@@ -1,0 +1,1 @@
+revision --sql -m "next step"

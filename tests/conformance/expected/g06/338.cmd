@@ -1,0 +1,1 @@
+merge -m "join" ac a502b2aaf854

@@ -1,0 +1,1 @@
+merge -m "join" nosuch a502b2aaf854

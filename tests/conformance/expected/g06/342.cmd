@@ -1,0 +1,1 @@
+merge -m "join" nosuch 5c83a22ba4d7

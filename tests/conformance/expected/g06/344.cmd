@@ -1,0 +1,1 @@
+merge -m "join" 7d2445c

@@ -1,0 +1,1 @@
+upgrade base:f9 --sql

@@ -1,0 +1,1 @@
+upgrade base:3 --sql

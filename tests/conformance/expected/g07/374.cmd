@@ -1,0 +1,1 @@
+online: upgrade billing@+1 ; upgrade billing@+1 ; current ; downgrade billing@-1 ; current ; upgrade billing@head ; downgrade billing@base

@@ -1,0 +1,1 @@
+revision --autogenerate --sql -m "next step"

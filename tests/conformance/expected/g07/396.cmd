@@ -1,0 +1,1 @@
+merge -m "join" nosuch 451af1d69ed6

@@ -1,0 +1,1 @@
+merge -m "join" 5d9d

@@ -1,0 +1,1 @@
+merge -m "join" 7403e

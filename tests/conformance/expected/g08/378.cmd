@@ -1,0 +1,1 @@
+merge -m "join" nosuch d45c9ec353c1

@@ -1,0 +1,1 @@
+merge -m "join" nosuch 844da65423a9

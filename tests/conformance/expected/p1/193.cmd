@@ -1,0 +1,1 @@
+-c pg.ini downgrade ae1027a6acf:ae1027a6acf-2 --sql

@@ -1,0 +1,1 @@
+merge -m "join" nosuch 0f1e2d3c4b5a

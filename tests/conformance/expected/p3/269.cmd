@@ -1,0 +1,1 @@
+merge -m "join" aaaa0001 eeee0001

@@ -1,0 +1,1 @@
+downgrade a1000004:zz@base --sql

@@ -1,0 +1,1 @@
+online: upgrade z1000001 ; upgrade a1000004 ; downgrade -1 ; stamp z1000001 ; current ; stamp --purge heads ; current ; downgrade base

@@ -1,0 +1,1 @@
+revision -m "next step" --head nosuch

@@ -1,0 +1,1 @@
+merge -m "join" nosuch n1000003

@@ -1,0 +1,1 @@
+merge -m "join" n100000
