@@ -10,7 +10,7 @@
 void err_clear(struct err *e)
 {
 	e->code = ERR_OK;
-	e->msg[0] = e->file[0] = e->arg[0] = e->arg2[0] = e->detail[0] = '\0';
+	e->msg[0] = e->file[0] = e->arg[0] = e->arg2[0] = e->detail[0] = e->sqlstate[0] = '\0';
 	e->line = e->col = 0;
 }
 

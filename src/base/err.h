@@ -27,6 +27,8 @@ enum err_code {
 				   start of an offline FROM:TO range when that failed */
 	ERR_RANGE_NOT_ANCESTOR, /* arg = lower, arg2 = upper */
 	ERR_REVISION,           /* any other RevisionError: msg is Alembic's text */
+	ERR_INTERRUPTED,        /* SIGINT/SIGTERM stopped the run: msg says where the database
+				   is ("rolled back, the database is at f1"); exit 128+signal */
 };
 
 #define ERR_MSG_MAX 4096
@@ -40,7 +42,9 @@ struct err {
 	int col;                 /* 1-based column, 0 if unknown */
 	char arg[ERR_ARG_MAX];   /* argument the error is about (resolution errors) */
 	char arg2[ERR_ARG_MAX];  /* second argument (range upper bound) */
-	char detail[ERR_MSG_MAX];/* optional detail (database DETAIL/HINT), "" if none */
+	char detail[ERR_MSG_MAX];/* optional detail lines, each prefixed ("DETAIL:  ...",
+				    "HINT:  ..."), newline-separated; "" if none */
+	char sqlstate[6];        /* the database's SQLSTATE ("23505"), "" if none (tests) */
 };
 
 void err_clear(struct err *e);

@@ -12,6 +12,7 @@
 #include "base/str.h"
 #include "cli/cli_int.h"
 #include "core/graph.h"
+#include "db/db.h"
 #include "run/run.h"
 #include "script/script.h"
 
@@ -257,10 +258,55 @@ int cli_load_scripts(struct cli_ctx *ctx)
 	return 0;
 }
 
+/* ---- signals ------------------------------------------------------------ */
+
+/* SIGINT/SIGTERM: record it and ask the db layer to stop the statement
+ * (db_interrupt is async-signal-safe); the default action comes back for
+ * both signals, so a second one ends the process at once. */
+static const int cli_signals[] = {SIGINT, SIGTERM};
+static bool cli_signal_caught[2]; /* which of cli_signals has our handler */
+
+static void cli_on_signal(int signo)
+{
+	struct sigaction dfl;
+
+	memset(&dfl, 0, sizeof(dfl));
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	for (size_t i = 0; i < 2; i++)
+		if (cli_signal_caught[i])
+			sigaction(cli_signals[i], &dfl, NULL);
+	db_interrupt(signo);
+}
+
+void cli_catch_signals(struct cli_ctx *ctx)
+{
+	struct sigaction sa, old;
+
+	if (ctx->signals_caught || db_interrupt_init(&ctx->err) < 0) {
+		err_clear(&ctx->err); /* without the pipe: signals keep their default action */
+		return;
+	}
+	ctx->signals_caught = true;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = cli_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaddset(&sa.sa_mask, SIGINT);
+	sigaddset(&sa.sa_mask, SIGTERM);
+	sa.sa_flags = 0; /* no SA_RESTART: a blocking call returns EINTR */
+	for (size_t i = 0; i < 2; i++) {
+		/* a signal ignored on entry (SIGINT of a background job) stays ignored */
+		if (sigaction(cli_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
+		cli_signal_caught[i] = sigaction(cli_signals[i], &sa, NULL) == 0;
+	}
+}
+
 int cli_db_rows(struct cli_ctx *ctx, struct strvec *rows)
 {
 	struct run_opts o;
 
+	cli_catch_signals(ctx);
 	if (cli_load_config(ctx) < 0)
 		return -1;
 	run_opts_from_config(&o, ctx->config);
@@ -295,6 +341,8 @@ static int cli_run_command(struct cli_ctx *ctx)
 {
 	const struct cli_command *cmd = ctx->cmd;
 
+	if ((cmd->flags & CMD_ENV) && !cli_flag(ctx, "sql"))
+		cli_catch_signals(ctx); /* the commands that may connect (offline: the default) */
 	if ((cmd->flags & CMD_NEEDS_SCRIPTS) && cli_load_scripts(ctx) < 0)
 		return -1;
 	if ((cmd->flags & CMD_NEEDS_CONFIG) && cli_load_config(ctx) < 0)
@@ -323,8 +371,8 @@ int cli_main(int argc, char **argv)
 		}
 		break;
 	}
-	if (fflush(stdout) != 0 && rc == 0)
-		rc = 1;
+	rc = cli_report_late_signal(&ctx, rc);
+	rc = cli_close_stdout(&ctx, rc);
 	arena_release(&a);
 	return rc;
 }

@@ -101,6 +101,7 @@ struct cli_ctx {
 	int msg_width;                   /* Alembic TERMWIDTH: width of a tty on fd 0, 0 if none */
 	bool status_open;                /* a status line "Text ..." is waiting for done/FAILED */
 	const char *const *argv;         /* the command's own arguments (after the command word) */
+	bool signals_caught;             /* cli_catch_signals installed the handlers */
 };
 
 int cli_main(int argc, char **argv);

@@ -84,6 +84,13 @@ void cli_hint(struct cli_ctx *ctx);
  * wrapped to the width of a terminal on stdin (Alembic reads TIOCGWINSZ of
  * fd 0 at import), then a newline if asked. */
 void cli_write_msg(struct cli_ctx *ctx, const char *text, bool newline);
+/* Installs the SIGINT/SIGTERM handlers (sigaction, no SA_RESTART) for a
+ * command that connects: the handler records the signal and has the db
+ * layer cancel the running statement; the run rolls back and unlocks, and
+ * cli_report prints "interrupted by SIGTERM: ..." and exits 128+signal.
+ * After the first signal both go back to their default action.  A signal
+ * ignored on entry stays ignored.  Idempotent. */
+void cli_catch_signals(struct cli_ctx *ctx);
 /* The version table's rows (what Alembic's env.py hands to `current`,
  * `history -i`, `show current`, `edit current`): connects, logs the
  * context lines, reads (run_read_rows).  -1 with ctx->err set. */
@@ -113,6 +120,13 @@ int cli_generate_revision(struct cli_ctx *ctx, const struct cli_newrev *nr);
 
 /* Prints ctx->err as Alembic would for ctx->cmd and returns the exit status. */
 int cli_report(struct cli_ctx *ctx);
+/* A signal recorded while the command did not fail of it (an offline run,
+ * a failure of its own): "interrupted by SIGTERM" and 128+signal; else rc. */
+int cli_report_late_signal(struct cli_ctx *ctx, int rc);
+/* Flushes and closes stdout; a failed write (a full disk behind a
+ * redirect, /dev/full) is one "ERROR: could not write to standard output:
+ * ..." line on stderr and exit status 1 (rc when already non-zero). */
+int cli_close_stdout(struct cli_ctx *ctx, int rc);
 
 /* revfmt.c --------------------------------------------------------------- */
 

@@ -10,6 +10,10 @@
  *                         logging has started (util.err logs, then prints)
  *   everything else       what Alembic shows as a traceback (rc 1): one clean
  *                         line "ERROR: <file>:<line>: <msg>" (+ detail), 1
+ *   ERR_INTERRUPTED       "interrupted by SIGTERM: rolled back, the database
+ *                         is at <rev>" on stderr, 128+signal (ours: Alembic
+ *                         dies of the signal, or a KeyboardInterrupt
+ *                         traceback for SIGINT)
  * With --raiseerr a CommandError is re-raised by Alembic (traceback, rc 1):
  * here "ERROR: <msg>" on stderr, exit 1.
  */
@@ -18,6 +22,7 @@
 
 #include "base/str.h"
 #include "cli/cli_int.h"
+#include "db/db.h"
 
 /* The destination argument of upgrade/downgrade (after "from:" in --sql ranges). */
 static const char *destination(const struct cli_ctx *ctx)
@@ -132,6 +137,53 @@ static int report_crash(struct cli_ctx *ctx, const char *msg)
 	return 1;
 }
 
+static const char *signal_name(int signo)
+{
+	switch (signo) {
+	case SIGINT:
+		return "SIGINT";
+	case SIGTERM:
+		return "SIGTERM";
+	default:
+		return "a signal";
+	}
+}
+
+/* The one line of an interrupted run; 128+signal. */
+static int report_interrupted(struct cli_ctx *ctx, const char *state)
+{
+	int signo = db_interrupted() ? db_interrupted() : SIGTERM;
+
+	fflush(ctx->out);
+	fprintf(ctx->errout, "interrupted by %s%s%s\n", signal_name(signo), state ? ": " : "",
+		state ? state : "");
+	return 128 + signo;
+}
+
+int cli_report_late_signal(struct cli_ctx *ctx, int rc)
+{
+	if (!db_interrupted() || ctx->err.code == ERR_INTERRUPTED)
+		return rc;
+	return report_interrupted(ctx, NULL);
+}
+
+int cli_close_stdout(struct cli_ctx *ctx, int rc)
+{
+	bool bad = fflush(ctx->out) != 0;
+	int saved = bad ? errno : 0;
+
+	bad = ferror(ctx->out) || bad;
+	if (fclose(ctx->out) != 0 && !bad) {
+		bad = true;
+		saved = errno;
+	}
+	if (!bad)
+		return rc;
+	fprintf(ctx->errout, "ERROR: could not write to standard output: %s\n",
+		strerror(saved ? saved : EIO));
+	return rc ? rc : 1;
+}
+
 int cli_report(struct cli_ctx *ctx)
 {
 	const char *text;
@@ -141,6 +193,8 @@ int cli_report(struct cli_ctx *ctx)
 		return 0;
 	case ERR_USAGE:
 		return report_usage(ctx);
+	case ERR_INTERRUPTED:
+		return report_interrupted(ctx, ctx->err.msg);
 	case ERR_COMMAND:
 	case ERR_RESOLUTION:
 	case ERR_MULTIPLE_HEADS:

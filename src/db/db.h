@@ -11,10 +11,23 @@
  *
  * Ownership: struct db and the driver handle inside it belong to the
  * driver; db_close() frees them.  Query results are copied into the
- * caller's arena.  Every failure fills struct err (ERR_DB, or ERR_LOCK for
- * lock timeouts) and returns -1; messages never contain a password (the
- * drivers mask URL and conninfo passwords in what the client library
- * reports: db_mask_err; servers never echo a password).
+ * caller's arena.  Every failure fills struct err (ERR_DB, ERR_LOCK for
+ * lock timeouts, ERR_INTERRUPTED once a signal was recorded) and returns
+ * -1; messages never contain a password (the drivers mask URL and conninfo
+ * passwords in what the client library reports: db_mask_err; servers never
+ * echo a password).  A database error is one primary line in msg; the
+ * server's DETAIL/HINT (and the further lines of a multi-line
+ * client-library message) are prefixed lines in detail; SQLSTATE in
+ * e->sqlstate.
+ *
+ * Interruption: the CLI's SIGINT/SIGTERM handler calls db_interrupt(),
+ * which is async-signal-safe: it records the signal, wakes every wait of
+ * this layer (a self-pipe watched by the poll loops: connect, statements,
+ * lock waits) and asks the open connection to stop its statement
+ * (PostgreSQL: PQcancel with the object prepared at connect time;
+ * SQLite: sqlite3_interrupt).  From then on every call fails with
+ * ERR_INTERRUPTED before it starts, except db_rollback/db_unlock/db_close,
+ * the cleanup path, which still run.
  *
  * URLs are SQLAlchemy URLs as users write them (url.c):
  *   postgresql[+driver]://user:pass@host:port/db?key=value  (percent-decoded
@@ -137,7 +150,17 @@ struct db {
 	const struct db_dialect *dialect; /* dialect facts */
 	void *handle;                     /* driver state (sqlite3 *, PGconn *, fake) */
 	long lock_timeout_ms;             /* wait bound for locks */
-	bool in_transaction;              /* begin() done, no commit/rollback yet */
+	bool in_transaction;              /* begin() done, no commit/rollback yet (a failed
+					     commit leaves it set: rollback still runs) */
+	bool cleanup;                     /* inside db_rollback/db_unlock: not interruptible */
+	/* Set by the driver at connect: asks the running statement to stop;
+	 * called from a signal handler, so async-signal-safe; NULL: nothing
+	 * to cancel. */
+	void (*interrupt)(struct db *db);
+	/* Told once when a lock wait begins ("waiting for the migration lock held
+	 * by pid 4242 (...)"); NULL: nothing said.  Set by the caller. */
+	void (*notice)(void *ctx, const char *text);
+	void *notice_ctx;                 /* passed to notice */
 };
 
 extern const struct db_ops db_sqlite_ops;
@@ -162,6 +185,56 @@ void db_unlock(struct db *db, const char *key);
 int db_table_exists(struct db *db, const char *schema, const char *table, bool *exists,
 		    struct err *e);
 
+/* ---- interruption (wait.c; see the header comment) ---- */
+
+/* Creates the wake pipe the waits watch; call once before installing
+ * signal handlers.  ERR_IO if pipe(2) fails. */
+int db_interrupt_init(struct err *e);
+/* From a signal handler: records signo (the first one counts), wakes the
+ * waits, cancels the open connection's statement.  Async-signal-safe. */
+void db_interrupt(int signo);
+/* The recorded signal, 0 if none. */
+int db_interrupted(void);
+/* Forgets a recorded signal (unit tests). */
+void db_interrupt_reset(void);
+/* db_open/db_close: the connection the handler cancels (one at a time). */
+void db_interrupt_track(struct db *db);
+void db_interrupt_untrack(struct db *db);
+
+/* ---- helpers for drivers (wait.c) ---- */
+
+/* Milliseconds on CLOCK_MONOTONIC (never jumps with the wall clock). */
+long db_now_ms(void);
+/*
+ * Waits until fd (-1: none) is ready for events, timeout_ms passes (-1: no
+ * bound), or the wake pipe fires.  1 = fd ready, 0 = timed out,
+ * -1 = a signal is recorded or poll(2) failed (errno).  EINTR is not an
+ * error: the loop re-checks.  The wait is interruptible only with a db
+ * that is not in cleanup; db NULL waits on whatever is recorded.
+ */
+int db_wait(struct db *db, int fd, short events, long timeout_ms);
+/*
+ * The migration lock's wait, shared by the drivers: calls try_lock until
+ * it returns 1 (taken), lock_timeout_ms has passed on the monotonic clock
+ * (the time try_lock itself takes counts), or a signal is recorded;
+ * step_ms between tries.  try_lock returns 1 taken, 0 busy, -1 error.
+ * holder(db, a, key) describes who holds the lock ("pid 4242
+ * (application alembic, client 10.0.0.5, since 12:01:03)") or returns
+ * NULL; it is asked when the wait begins (db->notice, once) and on timeout
+ * (ERR_LOCK names the holder).  what names the lock in messages.
+ */
+int db_lock_wait(struct db *db, const char *key, const char *what, long step_ms,
+		 int (*try_lock)(struct db *db, const char *key, struct err *e),
+		 const char *(*holder)(struct db *db, struct arena *a, const char *key),
+		 struct err *e);
+/* Appends text to e->detail, each of its lines as "<prefix><line>" on a
+ * line of its own (prefix e.g. "DETAIL:  "); empty lines are dropped. */
+void db_err_add_detail(struct err *e, const char *prefix, const char *text);
+/* Sets e from a possibly multi-line client-library message: the first
+ * non-empty line is msg, the others become "DETAIL:  " lines (leading
+ * blanks and tabs trimmed). */
+int db_err_lines(struct err *e, enum err_code code, const char *text);
+
 /* ---- masking (mask.c) ---- */
 
 /* s with every password masked where its syntax puts it: the userinfo of a
@@ -182,6 +255,12 @@ struct db_fake_config {
 	bool table_exists;    /* answer of table_exists */
 	struct strvec rows;   /* answer of every query */
 	bool lock_busy;       /* lock() times out */
+	long lock_busy_tries; /* the first N lock tries find it busy (then it is taken) */
+	long lock_try_ms;     /* each lock try takes this long (a slow query) */
+	const char *lock_holder; /* the holder's description; NULL: unknown */
+	long lock_tries;      /* out: lock tries made so far */
+	long interrupt_at;    /* the N-th exec (1-based) gets SIGTERM while running */
+	long commit_fail;     /* the N-th commit fails (fail_msg) */
 	/* Fault injection over every call, as SQLite's tests fail the N-th
 	 * allocation: open (call 1), exec, query, begin, commit, lock and
 	 * table_exists all count; rollback and unlock are the cleanup path and

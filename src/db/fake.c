@@ -13,6 +13,7 @@ struct fake_conn {
 	struct arena *arena;        /* where log lines live */
 	struct strvec *log;         /* recorded calls */
 	long n_exec;                /* exec calls so far */
+	long n_commit;              /* commit calls so far */
 	struct strvec pending;      /* versions: rows inside the open transaction */
 	bool table_pending;         /* versions: the table exists inside it */
 };
@@ -126,6 +127,12 @@ static int fake_exec(struct db *db, const char *sql, long *rowcount, struct err 
 	if (fake_fault(db, "exec", e) < 0)
 		return -1;
 	c->n_exec++;
+	if (c->cfg->interrupt_at && c->n_exec == c->cfg->interrupt_at) {
+		/* SIGTERM while the statement runs: the server cancels it */
+		db_interrupt(SIGTERM);
+		fake_record(db, arena_printf(c->arena, "CANCELLED %s", sql));
+		return err_set(e, ERR_DB, "canceling statement due to user request");
+	}
 	if (c->cfg->fail_at && c->n_exec == c->cfg->fail_at) {
 		fake_record(db, arena_printf(c->arena, "FAIL %s", sql));
 		return err_set(e, ERR_DB, "%s", c->cfg->fail_msg ? c->cfg->fail_msg : "fake failure");
@@ -164,8 +171,15 @@ static int fake_begin(struct db *db, struct err *e)
 
 static int fake_commit(struct db *db, struct err *e)
 {
+	struct fake_conn *c = fake_conn(db);
+
+	if (c->cfg->commit_fail && ++c->n_commit == c->cfg->commit_fail) {
+		fake_record(db, "FAIL COMMIT");
+		fake_settle(c, false); /* a failed COMMIT rolls back */
+		return err_set(e, ERR_DB, "%s", c->cfg->fail_msg ? c->cfg->fail_msg : "fake failure");
+	}
 	if (fake_fault(db, "commit", e) < 0) {
-		fake_settle(fake_conn(db), false); /* a failed COMMIT rolls back */
+		fake_settle(c, false); /* a failed COMMIT rolls back */
 		return -1;
 	}
 	fake_record(db, "COMMIT");
@@ -181,14 +195,37 @@ static int fake_rollback(struct db *db, struct err *e)
 	return 0;
 }
 
+/* One try: busy while lock_busy or for the first lock_busy_tries tries;
+ * each try takes lock_try_ms (a slow query counts against the timeout). */
+static int fake_try_lock(struct db *db, const char *key, struct err *e)
+{
+	struct fake_conn *c = fake_conn(db);
+	struct timespec ts = {c->cfg->lock_try_ms / 1000, (c->cfg->lock_try_ms % 1000) * 1000000};
+
+	(void)key;
+	(void)e;
+	if (c->cfg->lock_try_ms > 0)
+		nanosleep(&ts, NULL);
+	c->cfg->lock_tries++;
+	return !(c->cfg->lock_busy || c->cfg->lock_tries <= c->cfg->lock_busy_tries);
+}
+
+static const char *fake_lock_holder(struct db *db, struct arena *a, const char *key)
+{
+	(void)a;
+	(void)key;
+	return fake_conn(db)->cfg->lock_holder;
+}
+
 static int fake_lock(struct db *db, const char *key, struct err *e)
 {
 	struct fake_conn *c = fake_conn(db);
 
 	if (fake_fault(db, "lock", e) < 0)
 		return -1;
-	if (c->cfg->lock_busy)
-		return err_set(e, ERR_LOCK, "Timed out waiting for the migration lock on %s", key);
+	if (db_lock_wait(db, key, arena_printf(c->arena, "the migration lock on %s", key), 50,
+			 fake_try_lock, fake_lock_holder, e) < 0)
+		return -1;
 	fake_record(db, arena_printf(c->arena, "LOCK %s", key));
 	c->cfg->lock_held = true;
 	return 0;

@@ -4,22 +4,36 @@
  * Unlike Python's pysqlite (which autocommits DDL), statements run inside
  * real transactions: begin() is "BEGIN IMMEDIATE", so a run takes SQLite's
  * write lock up front and waits for another writer at most the lock
- * timeout (sqlite3_busy_timeout).  The migration lock (lock()) is an
- * flock(2) on the database file, held across transactions for
- * transaction_per_migration runs; flock locks are independent of the POSIX
- * record locks SQLite itself uses, and the kernel drops them when the
- * process dies.  An in-memory database needs no lock.
+ * timeout (a busy handler on the monotonic clock that also gives up when a
+ * signal is recorded).  The migration lock (lock()) is a POSIX record lock
+ * (fcntl F_SETLK) on one byte of the database file that SQLite never locks
+ * (SQLITE_MIGRATION_LOCK_BYTE), held across transactions for
+ * transaction_per_migration runs; the kernel drops it when the process
+ * dies, and F_GETLK names the holder's pid for the "waiting for" and
+ * timeout messages.  Because closing any descriptor of a file drops the
+ * process's record locks on it (SQLite's included), the lock descriptor is
+ * closed only after the SQLite connection.  An in-memory database needs no
+ * lock.  SIGINT/SIGTERM: sqlite3_interrupt from the handler, and a
+ * progress handler that stops a statement started after the signal.
  */
 #include "db/db.h"
 
 #include <sqlite3.h>
-#include <sys/file.h>
 
 #include "base/buf.h"
 
+/* SQLite's unix VFS locks the bytes 0x40000000 (PENDING_BYTE) to
+ * 0x40000201; ours lies past them, where no page data is ever read or
+ * written through a lock. */
+#define SQLITE_MIGRATION_LOCK_BYTE (0x40000000L + 4096)
+/* SQLite's RESERVED_BYTE: a writer's lock, whose holder we can name. */
+#define SQLITE_RESERVED_BYTE (0x40000000L + 1)
+
 struct sqlite_conn {
 	sqlite3 *h;       /* the connection */
-	int lock_fd;      /* flock(2) descriptor on the database file; -1 if none */
+	int lock_fd;      /* descriptor for the migration lock (O_RDWR); -1 if none */
+	bool locked;      /* the migration lock is held */
+	long busy_start;  /* db_now_ms() when the current busy wait began */
 	const char *path; /* file name ("" / ":memory:" for memory), heap-owned */
 };
 
@@ -28,29 +42,97 @@ static struct sqlite_conn *sqlite_conn(struct db *db)
 	return db->handle;
 }
 
-/* ERR_LOCK for "database is locked"/busy, else ERR_DB with SQLite's text. */
+/* c->lock_fd, opened on first use and closed only after the SQLite
+ * connection (closing a descriptor of the file would drop SQLite's own
+ * record locks).  -1 with errno if the file cannot be opened for writing. */
+static int sqlite_lock_fd(struct sqlite_conn *c)
+{
+	if (c->lock_fd < 0)
+		c->lock_fd = open(c->path, O_RDWR | O_CLOEXEC);
+	return c->lock_fd;
+}
+
+/* The pid holding a write lock on [start, start+len) of the file (another
+ * process: F_GETLK ignores our own locks), 0 if none or unknown. */
+static long sqlite_lock_owner(struct sqlite_conn *c, long start, long len)
+{
+	struct flock fl = {0};
+
+	if (!strcmp(c->path, ":memory:") || sqlite_lock_fd(c) < 0)
+		return 0;
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	fl.l_start = start;
+	fl.l_len = len;
+	if (fcntl(c->lock_fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK)
+		return fl.l_pid;
+	return 0;
+}
+
+/* ERR_LOCK for "database is locked"/busy (naming the writer's pid when the
+ * kernel knows it), else ERR_DB with SQLite's text. */
 static int sqlite_fail(struct db *db, int rc, const char *what, struct err *e)
 {
-	sqlite3 *h = sqlite_conn(db)->h;
-	const char *msg = h ? sqlite3_errmsg(h) : sqlite3_errstr(rc);
+	struct sqlite_conn *c = sqlite_conn(db);
+	const char *msg = c->h ? sqlite3_errmsg(c->h) : sqlite3_errstr(rc);
+	long pid;
 
-	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+	if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+		return err_set(e, ERR_DB, "%s", msg);
+	pid = sqlite_lock_owner(c, SQLITE_RESERVED_BYTE, 1);
+	if (pid > 0)
 		return err_set(e, ERR_LOCK,
-			       "%s: %s (another process holds the write lock; waited %ld ms)",
-			       what, msg, db->lock_timeout_ms);
-	return err_set(e, ERR_DB, "%s", msg);
+			       "%s: %s (pid %ld holds the write lock; waited %ld ms)", what, msg, pid,
+			       db->lock_timeout_ms);
+	return err_set(e, ERR_LOCK, "%s: %s (another process holds the write lock; waited %ld ms)",
+		       what, msg, db->lock_timeout_ms);
 }
 
 static void sqlite_close(struct db *db)
 {
 	struct sqlite_conn *c = sqlite_conn(db);
 
-	if (c->lock_fd >= 0)
-		close(c->lock_fd);
 	sqlite3_close(c->h);
+	if (c->lock_fd >= 0)
+		close(c->lock_fd); /* after SQLite: this drops every record lock of ours */
 	free((void *)c->path);
 	free(c);
 	free(db);
+}
+
+/* Busy handler: wait up to the lock timeout on the monotonic clock, in
+ * short steps that wake on a signal; 0 = give up (SQLITE_BUSY). */
+static int sqlite_busy(void *arg, int count)
+{
+	struct db *db = arg;
+	struct sqlite_conn *c = sqlite_conn(db);
+	long left;
+
+	if (count == 0)
+		c->busy_start = db_now_ms();
+	left = db->lock_timeout_ms - (db_now_ms() - c->busy_start);
+	if (left <= 0 || (db_interrupted() && !db->cleanup))
+		return 0;
+	return db_wait(db, -1, 0, left < 20 ? left : 20) >= 0;
+}
+
+/* Progress handler: stops a statement once a signal is recorded (covers a
+ * statement started just after sqlite3_interrupt, which SQLite forgets when
+ * no statement runs). */
+static int sqlite_progress(void *arg)
+{
+	struct db *db = arg;
+
+	return db_interrupted() && !db->cleanup;
+}
+
+/* From the signal handler: sqlite3_interrupt is safe to call there. */
+static void sqlite_interrupt(struct db *db)
+{
+	struct sqlite_conn *c = sqlite_conn(db);
+
+	if (c->h)
+		sqlite3_interrupt(c->h);
 }
 
 static int sqlite_connect(const struct db_url *u, long lock_timeout_ms, struct db **out,
@@ -68,6 +150,7 @@ static int sqlite_connect(const struct db_url *u, long lock_timeout_ms, struct d
 	db->dialect = db_dialect_find("sqlite");
 	db->handle = c;
 	db->lock_timeout_ms = lock_timeout_ms;
+	db->interrupt = sqlite_interrupt;
 	rc = sqlite3_open_v2(path, &c->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK) {
 		err_set(e, ERR_DB, "(sqlite3.OperationalError) %s: %s",
@@ -75,7 +158,8 @@ static int sqlite_connect(const struct db_url *u, long lock_timeout_ms, struct d
 		sqlite_close(db);
 		return -1;
 	}
-	sqlite3_busy_timeout(c->h, lock_timeout_ms > INT_MAX ? INT_MAX : (int)lock_timeout_ms);
+	sqlite3_busy_handler(c->h, sqlite_busy, db);
+	sqlite3_progress_handler(c->h, 1000, sqlite_progress, db);
 	*out = db;
 	return 0;
 }
@@ -150,52 +234,65 @@ static int sqlite_rollback(struct db *db, struct err *e)
 	return 0;
 }
 
-/* flock(2) with polling up to the lock timeout. */
+/* One F_SETLK try on our byte: 1 taken, 0 busy, -1 error. */
+static int sqlite_try_lock(struct db *db, const char *key, struct err *e)
+{
+	struct sqlite_conn *c = sqlite_conn(db);
+	struct flock fl = {0};
+
+	(void)key;
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	fl.l_start = SQLITE_MIGRATION_LOCK_BYTE;
+	fl.l_len = 1;
+	if (fcntl(c->lock_fd, F_SETLK, &fl) == 0)
+		return 1;
+	if (errno == EACCES || errno == EAGAIN || errno == EINTR)
+		return 0;
+	return err_set(e, ERR_DB, "could not lock %s: %s", c->path, strerror(errno));
+}
+
+/* "pid 4242" from F_GETLK; NULL when the holder is gone. */
+static const char *sqlite_lock_holder(struct db *db, struct arena *a, const char *key)
+{
+	long pid = sqlite_lock_owner(sqlite_conn(db), SQLITE_MIGRATION_LOCK_BYTE, 1);
+
+	(void)key;
+	return pid > 0 ? arena_printf(a, "pid %ld", pid) : NULL;
+}
+
 static int sqlite_lock(struct db *db, const char *key, struct err *e)
 {
 	struct sqlite_conn *c = sqlite_conn(db);
-	long waited = 0;
+	struct arena a = ARENA_INIT;
+	int rc;
 
-	(void)key;
-	if (!strcmp(c->path, ":memory:") || c->lock_fd >= 0)
+	if (!strcmp(c->path, ":memory:") || c->locked)
 		return 0;
-	c->lock_fd = open(c->path, O_RDONLY | O_CLOEXEC);
-	if (c->lock_fd < 0)
+	if (sqlite_lock_fd(c) < 0)
 		return err_set(e, ERR_DB, "could not open %s for locking: %s", c->path,
 			       strerror(errno));
-	while (flock(c->lock_fd, LOCK_EX | LOCK_NB) < 0) {
-		struct timespec ts = {0, 50 * 1000 * 1000};
-
-		if (errno != EWOULDBLOCK && errno != EINTR) {
-			err_set(e, ERR_DB, "could not lock %s: %s", c->path, strerror(errno));
-			goto close_fd;
-		}
-		if (waited >= db->lock_timeout_ms) {
-			err_set(e, ERR_LOCK,
-				"Timed out after %ld ms waiting for the migration lock on %s "
-				"(another alembic run is migrating this database)",
-				db->lock_timeout_ms, c->path);
-			goto close_fd;
-		}
-		nanosleep(&ts, NULL);
-		waited += 50;
-	}
-	return 0;
-close_fd:
-	close(c->lock_fd);
-	c->lock_fd = -1;
-	return -1;
+	rc = db_lock_wait(db, key, arena_printf(&a, "the migration lock on %s", c->path), 50,
+			  sqlite_try_lock, sqlite_lock_holder, e);
+	c->locked = rc == 0;
+	arena_release(&a);
+	return rc;
 }
 
 static void sqlite_unlock(struct db *db, const char *key)
 {
 	struct sqlite_conn *c = sqlite_conn(db);
+	struct flock fl = {0};
 
 	(void)key;
-	if (c->lock_fd >= 0) {
-		close(c->lock_fd); /* releases the flock */
-		c->lock_fd = -1;
-	}
+	if (!c->locked)
+		return;
+	fl.l_type = F_UNLCK;
+	fl.l_whence = SEEK_SET;
+	fl.l_start = SQLITE_MIGRATION_LOCK_BYTE;
+	fl.l_len = 1;
+	fcntl(c->lock_fd, F_SETLK, &fl); /* the descriptor stays open: see sqlite_close */
+	c->locked = false;
 }
 
 /* SQLite's "schema" is an attached database name (main by default). */

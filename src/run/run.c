@@ -45,6 +45,8 @@ struct run_ctx {
 	struct db *db;                /* online connection; NULL offline */
 	struct strvec heads;          /* HeadMaintainer's row set, updated per step */
 	struct strvec committed;      /* rows as of the last COMMIT (failure messages) */
+	bool rows_known;              /* the rows were read (committed is meaningful) */
+	struct strvec uncommitted;    /* short logs of the steps since the last COMMIT */
 	bool step_autocommitted;      /* the current step ran statements outside a transaction */
 };
 
@@ -395,19 +397,41 @@ static int run_txn_begin(struct run_ctx *c, struct err *e)
 	return c->db->in_transaction ? 0 : db_begin(c->db, e);
 }
 
-static int run_txn_commit(struct run_ctx *c, struct err *e)
-{
-	if (c->db->in_transaction && db_commit(c->db, e) < 0)
-		return -1;
-	BUG_ON(c->db->in_transaction);
-	run_copy_rows(c, &c->committed, &c->heads);
-	return 0;
-}
-
 /* "f1", "f1, f2" or "base": what the database holds after a rollback. */
 static const char *run_committed_text(struct run_ctx *c)
 {
 	return c->committed.n ? strvec_join(c->a, &c->committed, ", ") : "base";
+}
+
+/* A failed COMMIT (a deferred constraint, SQLite's "database or disk is
+ * full" at flush): rolled back, and the message names the steps that were
+ * being committed and where the database is. */
+static int run_commit_failed(struct run_ctx *c, struct err *e)
+{
+	char detail[ERR_MSG_MAX], state[sizeof(e->sqlstate)];
+	const char *msg = arena_strdup(c->a, e->msg);
+	enum err_code code = e->code;
+
+	snprintf(detail, sizeof(detail), "%s", e->detail);
+	snprintf(state, sizeof(state), "%s", e->sqlstate);
+	db_rollback(c->db);
+	err_set(e, code == ERR_INTERRUPTED || code == ERR_LOCK ? code : ERR_MIGRATION,
+		"%s failed while committing: %s (rolled back; the database is at %s)",
+		c->uncommitted.n ? strvec_join(c->a, &c->uncommitted, ", ") : "creating the "
+		"version table", msg, run_committed_text(c));
+	snprintf(e->detail, sizeof(e->detail), "%s", detail);
+	snprintf(e->sqlstate, sizeof(e->sqlstate), "%s", state);
+	return -1;
+}
+
+static int run_txn_commit(struct run_ctx *c, struct err *e)
+{
+	if (c->db->in_transaction && db_commit(c->db, e) < 0)
+		return run_commit_failed(c, e);
+	BUG_ON(c->db->in_transaction);
+	run_copy_rows(c, &c->committed, &c->heads);
+	c->uncommitted.n = 0;
+	return 0;
 }
 
 /* Rewrites a database error of step st (at path:line, line 0 = unknown) as
@@ -419,7 +443,10 @@ static int run_stmt_failed(struct run_ctx *c, const struct graph_step *st, const
 	char *msg = arena_printf(c->a, "%s%s", what, e->msg);
 	enum err_code code = e->code == ERR_LOCK ? ERR_LOCK : ERR_MIGRATION;
 
+	char state[sizeof(e->sqlstate)];
+
 	snprintf(detail, sizeof(detail), "%s", e->detail);
+	snprintf(state, sizeof(state), "%s", e->sqlstate);
 	db_rollback(c->db);
 	if (c->step_autocommitted)
 		err_at(e, code, path, line,
@@ -431,6 +458,7 @@ static int run_stmt_failed(struct run_ctx *c, const struct graph_step *st, const
 		       "%s failed: %s (rolled back; the database is at %s)", run_step_short(c, st),
 		       msg, run_committed_text(c));
 	snprintf(e->detail, sizeof(e->detail), "%s", detail);
+	snprintf(e->sqlstate, sizeof(e->sqlstate), "%s", state);
 	return -1;
 }
 
@@ -483,6 +511,7 @@ static int run_online_step(struct run_ctx *c, const struct graph_step *st,
 	if (run_txn_begin(c, e) < 0)
 		return -1;
 	c->step_autocommitted = false;
+	strvec_push(c->a, &c->uncommitted, run_step_short(c, st));
 	run_log(c, "Running %s", run_step_log(c, st));
 	for (size_t i = 0; i < b->n; i++)
 		if (run_exec_stmt(c, st, b, &b->v[i], e) < 0)
@@ -519,6 +548,7 @@ static int run_online_prepare(struct run_ctx *c, struct err *e)
 	if (run_txn_begin(c, e) < 0 || run_read(c, &c->heads, &exists, e) < 0)
 		return -1;
 	run_copy_rows(c, &c->committed, &c->heads);
+	c->rows_known = true;
 	if (!exists && db_exec(c->db, run_vt_create(c->a, &c->vt), NULL, e) < 0)
 		return -1;
 	if (c->r->purge) {
@@ -551,6 +581,13 @@ rollback:
 	return -1;
 }
 
+/* The db layer's notices (the one "waiting for the migration lock held
+ * by ..." line) as log records. */
+static void run_db_notice(void *ctx, const char *text)
+{
+	run_log(ctx, "%s", text);
+}
+
 /* Connects (unless the caller gave a connection) and logs the context. */
 static int run_connect(struct run_ctx *c, struct err *e)
 {
@@ -558,19 +595,48 @@ static int run_connect(struct run_ctx *c, struct err *e)
 
 	if (c->o->db) {
 		c->db = c->o->db;
-		return 0;
-	}
-	if (url_parse(c->a, c->o->url, &u, e) < 0 ||
-	    db_open(&u, c->o->lock_timeout_ms, &c->db, e) < 0)
+	} else if (url_parse(c->a, c->o->url, &u, e) < 0 ||
+		   db_open(&u, c->o->lock_timeout_ms, &c->db, e) < 0) {
 		return -1;
+	}
+	c->db->notice = run_db_notice;
+	c->db->notice_ctx = c;
 	return 0;
 }
 
 static void run_disconnect(struct run_ctx *c)
 {
+	if (c->db) {
+		c->db->notice = NULL;
+		c->db->notice_ctx = NULL;
+	}
 	if (c->db && c->db != c->o->db)
 		db_close(c->db);
 	c->db = NULL;
+}
+
+/*
+ * After SIGINT/SIGTERM, once the rollback and unlock have run: e becomes
+ * ERR_INTERRUPTED and says where the database is (the CLI prints
+ * "interrupted by SIGTERM: <msg>" and exits 128+signal).  rc is the run's
+ * result: a run that finished before it noticed the signal is at its end.
+ */
+static int run_interrupted(struct run_ctx *c, int rc, struct err *e)
+{
+	if (!c->rows_known)
+		err_set(e, ERR_INTERRUPTED, "nothing was changed");
+	else if (rc == 0)
+		err_set(e, ERR_INTERRUPTED, "the run had finished, the database is at %s",
+			run_committed_text(c));
+	else if (c->step_autocommitted)
+		err_set(e, ERR_INTERRUPTED,
+			"rolled back, the database is at %s (statements of the interrupted revision "
+			"that ran outside a transaction stay applied)",
+			run_committed_text(c));
+	else
+		err_set(e, ERR_INTERRUPTED, "rolled back, the database is at %s",
+			run_committed_text(c));
+	return -1;
 }
 
 static int run_online(struct run_ctx *c, struct err *e)
@@ -578,7 +644,7 @@ static int run_online(struct run_ctx *c, struct err *e)
 	int rc = -1;
 
 	if (run_connect(c, e) < 0)
-		return -1;
+		goto disconnect;
 	run_log_context(c);
 	if (db_lock(c->db, c->vt.lock_key, e) < 0)
 		goto disconnect;
@@ -586,6 +652,8 @@ static int run_online(struct run_ctx *c, struct err *e)
 	db_unlock(c->db, c->vt.lock_key);
 disconnect:
 	run_disconnect(c);
+	if (db_interrupted())
+		return run_interrupted(c, rc, e);
 	return rc;
 }
 
@@ -645,11 +713,16 @@ int run_read_rows(struct arena *a, const struct run_opts *o, const struct sink *
 	rows->n = 0;
 	if (o->sql)
 		return err_set(e, ERR_COMMAND, "Can't read the version table in --sql mode");
-	if (run_ctx_init(&c, a, o, s, e) < 0 || run_connect(&c, e) < 0)
+	if (run_ctx_init(&c, a, o, s, e) < 0)
 		return -1;
-	run_log_context(&c);
-	rc = run_read(&c, rows, &exists, e);
+	rc = run_connect(&c, e);
+	if (rc == 0) {
+		run_log_context(&c);
+		rc = run_read(&c, rows, &exists, e);
+	}
 	run_disconnect(&c);
+	if (db_interrupted())
+		return run_interrupted(&c, -1, e); /* a read changes nothing */
 	return rc;
 }
 

@@ -29,8 +29,13 @@
  * Errors: graph errors pass through unchanged (ERR_RESOLUTION, ...);
  * ERR_COMMAND with Alembic's texts; ERR_DB / ERR_LOCK for the database;
  * ERR_MIGRATION for a failing statement (file:line of the statement, the
- * revision and the database's message in msg, DETAIL/HINT in detail);
- * ERR_INPUT for a revision body that cannot run.
+ * revision and the database's message in msg, DETAIL/HINT in detail) or a
+ * failing COMMIT ("upgrade a1 -> a2 failed while committing: ... (rolled
+ * back; the database is at a1)"); ERR_INPUT for a revision body that
+ * cannot run; ERR_INTERRUPTED after SIGINT/SIGTERM (db_interrupt), once
+ * the rollback and unlock have run, msg saying where the database is
+ * ("rolled back, the database is at a1", "nothing was changed").  The db
+ * layer's "waiting for the migration lock ..." notice is logged once.
  */
 #ifndef RUN_RUN_H
 #define RUN_RUN_H

@@ -14,24 +14,7 @@ if [ -z "${ALEMBIC_TEST_PG_URL:-}" ] || [ -z "${ALEMBIC_TEST_PG_DIR:-}" ]; then
 	exit 1
 fi
 
-# psql over the cluster's unix socket (trust authentication there)
-pg() { # pg DB SQL: unaligned tuples-only output, rows joined by spaces
-	"$ALEMBIC_TEST_PG_BIN/psql" -X -q -A -t -h "$ALEMBIC_TEST_PG_DIR" -p "$ALEMBIC_TEST_PG_PORT" \
-		-U alembic_test -d "$1" -c "$2" 2>&1 | tr '\n' ' '
-}
-
-DBN=0
-# pg_project [INI LINE...]: fresh project on a fresh database $DB with URL $URL
-pg_project() {
-	DBN=$((DBN + 1))
-	DB="rt_$$_$DBN"
-	pg postgres "CREATE DATABASE $DB" >/dev/null
-	URL="${ALEMBIC_TEST_PG_URL%/*}/$DB"
-	rt_project "$URL" "$@"
-}
-
-rows() { pg "$DB" "SELECT version_num FROM alembic_version ORDER BY 1"; }
-tables() { pg "$DB" "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"; }
+. "$TESTS_TOP/tests/pg_lib.sh"
 
 # --- linear flow ----------------------------------------------------------------------
 pg_project

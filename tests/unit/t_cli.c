@@ -10,6 +10,7 @@
 #include "base/buf.h"
 #include "cli/cli_int.h"
 #include "core/graph.h"
+#include "db/db.h"
 #include "script/script.h"
 #include "unit.h"
 
@@ -174,12 +175,45 @@ static void test_revfmt(void)
 	arena_release(&a);
 }
 
+/* SIGINT/SIGTERM handlers: no SA_RESTART; the first signal is recorded for
+ * the db layer and puts both back to their default action, so a second
+ * one ends the process at once. */
+static void test_signals(void)
+{
+	struct arena a = ARENA_INIT;
+	struct cli_ctx ctx;
+	struct sigaction sa;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.arena = &a;
+	signal(SIGINT, SIG_DFL); /* as a foreground process gets it */
+	cli_catch_signals(&ctx);
+	CHECK(sigaction(SIGTERM, NULL, &sa) == 0);
+	CHECK(sa.sa_handler != SIG_DFL && sa.sa_handler != SIG_IGN);
+	CHECK(!(sa.sa_flags & SA_RESTART));
+	CHECK(sigaction(SIGINT, NULL, &sa) == 0 && sa.sa_handler != SIG_DFL);
+	CHECK_INT(db_interrupted(), 0);
+	raise(SIGINT);
+	CHECK_INT(db_interrupted(), SIGINT);
+	CHECK(sigaction(SIGTERM, NULL, &sa) == 0 && sa.sa_handler == SIG_DFL);
+	CHECK(sigaction(SIGINT, NULL, &sa) == 0 && sa.sa_handler == SIG_DFL);
+	db_interrupt_reset();
+	/* a signal ignored on entry stays ignored */
+	signal(SIGINT, SIG_IGN);
+	signal(SIGTERM, SIG_DFL);
+	ctx.signals_caught = false;
+	cli_catch_signals(&ctx);
+	CHECK(sigaction(SIGINT, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN);
+	arena_release(&a);
+}
+
 static const struct unit_test tests[] = {
 	UNIT(test_wrap_like_python),
 	UNIT(test_py_repr),
 	UNIT(test_parse_values),
 	UNIT(test_parse_errors),
 	UNIT(test_revfmt),
+	UNIT(test_signals),
 	{0},
 };
 

@@ -59,8 +59,7 @@ static void test_sqlite_basics(void)
 	arena_release(&a);
 }
 
-/* Another connection holds the write lock: BEGIN IMMEDIATE waits, then ERR_LOCK;
- * the flock migration lock times out the same way. */
+/* Another connection holds the write lock: BEGIN IMMEDIATE waits, then ERR_LOCK. */
 static void test_sqlite_busy(void)
 {
 	struct arena a = ARENA_INIT;
@@ -80,14 +79,163 @@ static void test_sqlite_busy(void)
 	CHECK(db_commit(holder, &e) == 0);
 	CHECK(db_begin(db, &e) == 0);
 	db_rollback(db);
-	CHECK(db_lock(holder, "alembic_version", &e) == 0);
+	db_close(holder);
+	db_close(db);
+	arena_release(&a);
+}
+
+/* A child process holding the migration lock of url until the parent
+ * writes to *release; returns its pid once it holds the lock. */
+static pid_t lock_holder_child(const char *url, int *release)
+{
+	int up[2], down[2];
+	char c;
+	pid_t pid;
+
+	if (pipe(up) < 0 || pipe(down) < 0)
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		struct arena a = ARENA_INIT;
+		struct err e;
+		struct db *db = open_url(&a, url, 100, &e);
+
+		if (!db || db_lock(db, "alembic_version", &e) < 0)
+			_exit(1);
+		if (write(up[1], "L", 1) != 1 || read(down[0], &c, 1) < 0)
+			_exit(1);
+		_exit(0);
+	}
+	close(up[1]);
+	close(down[0]);
+	*release = down[1];
+	if (read(up[0], &c, 1) != 1)
+		pid = -1;
+	close(up[0]);
+	return pid;
+}
+
+static struct arena notice_arena = ARENA_INIT;
+
+static void record_notice(void *ctx, const char *text)
+{
+	strvec_push(&notice_arena, ctx, arena_strdup(&notice_arena, text));
+}
+
+static void on_term(int signo)
+{
+	db_interrupt(signo);
+}
+
+/* A child that sends SIGTERM to this process after ms milliseconds. */
+static pid_t term_me_after(long ms)
+{
+	pid_t parent = getpid(), pid = fork();
+
+	if (pid == 0) {
+		struct timespec ts = {ms / 1000, (ms % 1000) * 1000000};
+
+		nanosleep(&ts, NULL);
+		kill(parent, SIGTERM);
+		_exit(0);
+	}
+	return pid;
+}
+
+static void catch_term(void)
+{
+	struct sigaction sa;
+	struct err e;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_term;
+	sigemptyset(&sa.sa_mask);
+	CHECK(db_interrupt_init(&e) == 0);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+/* The migration lock is a record lock another process holds: the wait
+ * names the holder's pid once, times out naming it, and is taken once the
+ * holder is gone. */
+static void test_sqlite_migration_lock(void)
+{
+	struct arena a = ARENA_INIT;
+	struct err e;
+	struct strvec notices = STRVEC_INIT;
+	const char *url = tmp_sqlite(&a);
+	struct db *db = open_url(&a, url, 300, &e);
+	int release = -1;
+	pid_t child;
+	char *want;
+
+	CHECK(db != NULL);
+	if (!db)
+		return;
+	CHECK(db_exec(db, "CREATE TABLE t (a int)", NULL, &e) == 0);
+	child = lock_holder_child(url, &release);
+	CHECK(child > 0);
+	db->notice = record_notice;
+	db->notice_ctx = &notices;
 	CHECK(db_lock(db, "alembic_version", &e) == -1);
 	CHECK_INT(e.code, ERR_LOCK);
-	CHECK(strstr(e.msg, "Timed out after 200 ms waiting for the migration lock") != NULL);
-	db_unlock(holder, "alembic_version");
+	want = arena_printf(&a, "Timed out after 300 ms waiting for the migration lock on %s held "
+			    "by pid %ld", url + strlen("sqlite:///"), (long)child);
+	CHECK_STR(e.msg, want);
+	CHECK_INT(notices.n, 1);
+	if (notices.n == 1)
+		CHECK_STR(notices.v[0], arena_printf(&a, "waiting for the migration lock on %s held "
+						     "by pid %ld", url + strlen("sqlite:///"),
+						     (long)child));
+	CHECK(write(release, "x", 1) == 1);
+	waitpid(child, NULL, 0);
 	CHECK(db_lock(db, "alembic_version", &e) == 0);
 	db_unlock(db, "alembic_version");
-	db_close(holder);
+	/* SIGTERM during a wait: ERR_INTERRUPTED at once, not after the timeout */
+	child = lock_holder_child(url, &release);
+	db->lock_timeout_ms = 10000;
+	catch_term();
+	long t0 = db_now_ms();
+	pid_t killer = term_me_after(200);
+	CHECK(db_lock(db, "alembic_version", &e) == -1);
+	CHECK_INT(e.code, ERR_INTERRUPTED);
+	CHECK(db_now_ms() - t0 < 2000);
+	waitpid(killer, NULL, 0);
+	CHECK(write(release, "x", 1) == 1);
+	waitpid(child, NULL, 0);
+	db_interrupt_reset();
+	db_close(db);
+	arena_release(&a);
+}
+
+/* SIGTERM during a long statement: sqlite3_interrupt stops it; the
+ * rollback (cleanup) still runs. */
+static void test_sqlite_interrupt_statement(void)
+{
+	struct arena a = ARENA_INIT;
+	struct err e;
+	bool exists = true;
+	struct db *db = open_url(&a, tmp_sqlite(&a), 300, &e);
+	long t0;
+	pid_t killer;
+
+	CHECK(db != NULL);
+	if (!db)
+		return;
+	catch_term();
+	CHECK(db_begin(db, &e) == 0);
+	CHECK(db_exec(db, "CREATE TABLE t (a int)", NULL, &e) == 0);
+	t0 = db_now_ms();
+	killer = term_me_after(200);
+	CHECK(db_exec(db, "SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
+			  "SELECT x + 1 FROM c) SELECT x FROM c)", NULL, &e) == -1);
+	CHECK_INT(e.code, ERR_INTERRUPTED);
+	CHECK(db_now_ms() - t0 < 2000);
+	waitpid(killer, NULL, 0);
+	db_rollback(db);
+	CHECK(db_exec(db, "SELECT 1", NULL, &e) == -1); /* nothing new starts */
+	CHECK_INT(e.code, ERR_INTERRUPTED);
+	db_interrupt_reset();
+	CHECK(db_table_exists(db, NULL, "t", &exists, &e) == 0 && !exists);
 	db_close(db);
 	arena_release(&a);
 }
@@ -184,8 +332,10 @@ static void test_pg_advisory_lock(void)
 	CHECK(db_lock(one, "public.alembic_version", &e) == 0);
 	CHECK(db_lock(two, "public.alembic_version", &e) == -1);
 	CHECK_INT(e.code, ERR_LOCK);
-	CHECK_STR(e.msg, "Timed out after 300 ms waiting for the migration lock on "
-			 "public.alembic_version (another alembic run is migrating this database)");
+	/* the holder is named from pg_locks + pg_stat_activity */
+	CHECK(strstr(e.msg, "Timed out after 300 ms waiting for the migration lock on "
+			    "public.alembic_version held by pid ") == e.msg);
+	CHECK(strstr(e.msg, " (application alembic, client 127.0.0.1, since ") != NULL);
 	CHECK(db_lock(two, "other.table", &e) == 0);
 	db_unlock(one, "public.alembic_version");
 	CHECK(db_lock(two, "public.alembic_version", &e) == 0);
@@ -218,6 +368,84 @@ static void test_pg_wrong_password_and_unreachable(void)
 	CHECK_INT(e.code, ERR_DB);
 	CHECK(strstr(e.msg, "Connection refused") != NULL);
 	CHECK(strstr(e.msg, "Wr0ng") == NULL);
+	/* libpq's second line is a prefixed detail line, never raw text */
+	CHECK(strchr(e.msg, '\n') == NULL && strchr(e.msg, '\t') == NULL);
+	CHECK(strstr(e.detail, "DETAIL:  Is the server running on that host") == e.detail);
+	arena_release(&a);
+}
+
+/* application_name and client_connection_check_interval are set at
+ * connection start; a deferred constraint fails at COMMIT with the
+ * server's DETAIL and SQLSTATE; a HINT is its own prefixed line. */
+static void test_pg_session_and_errors(void)
+{
+	struct arena a = ARENA_INIT;
+	struct err e;
+	struct strvec rows = STRVEC_INIT;
+	const char *url = pg_url();
+	struct db *db;
+
+	CHECK(url != NULL);
+	if (!url || !(db = open_url(&a, url, 1000, &e)))
+		return;
+	CHECK(db_query(db, &a, "SELECT current_setting('application_name') || ' ' || "
+			      "current_setting('client_connection_check_interval')", &rows, &e) == 0);
+	CHECK(rows.n == 1 && !strcmp(rows.v[0], "alembic 1s"));
+	db_exec(db, "DROP TABLE IF EXISTS t_db_child, t_db_parent", NULL, &e);
+	CHECK(db_begin(db, &e) == 0);
+	CHECK(db_exec(db, "CREATE TABLE t_db_parent (id int PRIMARY KEY); CREATE TABLE t_db_child "
+			  "(pid int REFERENCES t_db_parent DEFERRABLE INITIALLY DEFERRED); "
+			  "INSERT INTO t_db_child VALUES (5)", NULL, &e) == 0);
+	CHECK(db_commit(db, &e) == -1);
+	CHECK_STR(e.msg, "insert or update on table \"t_db_child\" violates foreign key constraint "
+			 "\"t_db_child_pid_fkey\"");
+	CHECK_STR(e.detail, "DETAIL:  Key (pid)=(5) is not present in table \"t_db_parent\".");
+	CHECK_STR(e.sqlstate, "23503");
+	db_rollback(db);
+	CHECK(db_exec(db, "SELECT * FROM no_such_fn_x()", NULL, &e) == -1);
+	CHECK_STR(e.sqlstate, "42883");
+	CHECK(strstr(e.detail, "HINT:  No function matches") == e.detail);
+	CHECK(db_exec(db, "DO $$BEGIN RAISE EXCEPTION 'one' USING DETAIL = E'a\\nb', HINT = 'h'; "
+			  "END$$", NULL, &e) == -1);
+	CHECK_STR(e.msg, "one");
+	CHECK_STR(e.detail, "DETAIL:  a\nDETAIL:  b\nHINT:  h");
+	db_close(db);
+	arena_release(&a);
+}
+
+/* SIGTERM during pg_sleep: the statement is cancelled on the server at
+ * once (not after 10 s), the rollback runs, the session is usable for the
+ * cleanup and the backend is idle. */
+static void test_pg_interrupt_statement(void)
+{
+	struct arena a = ARENA_INIT;
+	struct err e;
+	struct strvec rows = STRVEC_INIT;
+	const char *url = pg_url();
+	struct db *db, *probe;
+	long t0;
+	pid_t killer;
+
+	CHECK(url != NULL);
+	if (!url || !(db = open_url(&a, url, 1000, &e)) || !(probe = open_url(&a, url, 1000, &e)))
+		return;
+	catch_term();
+	CHECK(db_begin(db, &e) == 0);
+	t0 = db_now_ms();
+	killer = term_me_after(300);
+	CHECK(db_exec(db, "SELECT pg_sleep(10)", NULL, &e) == -1);
+	CHECK_INT(e.code, ERR_INTERRUPTED);
+	CHECK_STR(e.sqlstate, "57014");
+	CHECK(db_now_ms() - t0 < 3000);
+	waitpid(killer, NULL, 0);
+	db_rollback(db);
+	db_unlock(db, "x");
+	db_interrupt_reset();
+	CHECK(db_query(probe, &a, "SELECT count(*) FROM pg_stat_activity WHERE query = "
+				 "'SELECT pg_sleep(10)' AND state = 'active'", &rows, &e) == 0);
+	CHECK(rows.n == 1 && !strcmp(rows.v[0], "0"));
+	db_close(db);
+	db_close(probe);
 	arena_release(&a);
 }
 
@@ -250,10 +478,14 @@ static const struct unit_test tests[] = {
 	UNIT(test_quoting),
 	UNIT(test_sqlite_basics),
 	UNIT(test_sqlite_busy),
+	UNIT(test_sqlite_migration_lock),
+	UNIT(test_sqlite_interrupt_statement),
 	UNIT(test_sqlite_bad_path),
 	UNIT(test_pg_basics),
 	UNIT(test_pg_advisory_lock),
 	UNIT(test_pg_wrong_password_and_unreachable),
+	UNIT(test_pg_session_and_errors),
+	UNIT(test_pg_interrupt_statement),
 	{0},
 };
 

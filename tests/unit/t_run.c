@@ -584,6 +584,128 @@ static void test_online_fake_autocommit(void)
 	arena_release(&p.a);
 }
 
+/* The lock wait reads the monotonic clock: a slow try (200 ms here) counts
+ * against lock_timeout (300 ms), so the wait gives up after two tries, not
+ * after the six 50 ms steps a step count would make; the holder is named
+ * once when the wait begins and in the ERR_LOCK message. */
+static void test_online_fake_lock_wait_monotonic(void)
+{
+	struct proj p;
+	struct run_opts o;
+	struct rec r;
+	struct err e;
+	struct strvec log = STRVEC_INIT;
+	struct db_fake_config cfg = {.rowcount = 1, .table_exists = true, .lock_busy = true,
+				     .lock_try_ms = 200,
+				     .lock_holder = "pid 4242 (application alembic, client "
+						    "10.0.0.5, since 12:01:03)"};
+	long t0;
+
+	p12(&p);
+	opts(&o, NULL, false);
+	o.db = db_fake_open(db_dialect_find("postgresql"), &cfg, &p.a, &log);
+	o.db->lock_timeout_ms = 300;
+	t0 = db_now_ms();
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
+	CHECK(db_now_ms() - t0 < 700);
+	CHECK_INT(cfg.lock_tries, 2);
+	CHECK_INT(e.code, ERR_LOCK);
+	CHECK_STR(e.msg, "Timed out after 300 ms waiting for the migration lock on alembic_version "
+			 "held by pid 4242 (application alembic, client 10.0.0.5, since 12:01:03)");
+	CHECK_STR(buf_cstr(&r.log),
+		  "INFO Context impl PostgresqlImpl.\nINFO Will assume transactional DDL.\n"
+		  "INFO waiting for the migration lock on alembic_version held by pid 4242 "
+		  "(application alembic, client 10.0.0.5, since 12:01:03)\n");
+	CHECK_INT(log.n, 0); /* nothing ran */
+	/* busy for three tries, then taken: one "waiting" line, the run goes on */
+	cfg.lock_busy = false;
+	cfg.lock_try_ms = 0;
+	cfg.lock_tries = 0;
+	cfg.lock_busy_tries = 3;
+	cfg.lock_holder = NULL;
+	o.db->lock_timeout_ms = 5000;
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == 0);
+	CHECK_INT(cfg.lock_tries, 4);
+	CHECK(strstr(buf_cstr(&r.log), "INFO waiting for the migration lock on alembic_version\n"
+				       "INFO Running upgrade") != NULL);
+	db_close(o.db);
+	arena_release(&p.a);
+}
+
+/* SIGTERM while a statement runs: the run rolls back, unlocks, and says
+ * where the database is; afterwards nothing else starts. */
+static void test_online_fake_interrupted(void)
+{
+	struct proj p;
+	struct run_opts o;
+	struct rec r;
+	struct err e;
+	struct strvec log = STRVEC_INIT;
+	struct db_fake_config cfg = {.rowcount = 1, .interrupt_at = 4};
+
+	p12(&p);
+	opts(&o, NULL, false);
+	o.db = db_fake_open(db_dialect_find("postgresql"), &cfg, &p.a, &log);
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
+	CHECK_INT(e.code, ERR_INTERRUPTED);
+	CHECK_INT(db_interrupted(), SIGTERM);
+	CHECK_STR(e.msg, "rolled back, the database is at base");
+	CHECK(str_endswith(log_text(&p.a, &log), "CANCELLED INSERT INTO log (msg) VALUES "
+						  "('hello')\nROLLBACK\nUNLOCK alembic_version"));
+	/* once interrupted, a new run starts nothing */
+	log.n = 0;
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
+	CHECK_INT(e.code, ERR_INTERRUPTED);
+	CHECK_STR(e.msg, "nothing was changed");
+	CHECK_INT(log.n, 0);
+	/* per revision: the first revision stays committed */
+	db_interrupt_reset();
+	cfg.interrupt_at = 0;
+	db_close(o.db);
+	log.n = 0;
+	o.transaction_per_migration = true;
+	cfg.interrupt_at = 4;
+	o.db = db_fake_open(db_dialect_find("postgresql"), &cfg, &p.a, &log);
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
+	CHECK_STR(e.msg, "rolled back, the database is at a1b2c3d4e5f6");
+	db_interrupt_reset();
+	db_close(o.db);
+	arena_release(&p.a);
+}
+
+/* A failing COMMIT names the steps, the rollback and where the database is. */
+static void test_online_fake_commit_failure(void)
+{
+	struct proj p;
+	struct run_opts o;
+	struct rec r;
+	struct err e;
+	struct strvec log = STRVEC_INIT;
+	struct db_fake_config cfg = {.rowcount = 1, .commit_fail = 1,
+				     .fail_msg = "database or disk is full"};
+
+	p12(&p);
+	opts(&o, NULL, false);
+	o.db = db_fake_open(db_dialect_find("sqlite"), &cfg, &p.a, &log);
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
+	CHECK_INT(e.code, ERR_MIGRATION);
+	CHECK_STR(e.msg, "upgrade  -> a1b2c3d4e5f6, upgrade a1b2c3d4e5f6 -> 0f1e2d3c4b5a failed "
+			 "while committing: database or disk is full (rolled back; the database is "
+			 "at base)");
+	CHECK(str_endswith(log_text(&p.a, &log), "FAIL COMMIT\nROLLBACK\nUNLOCK alembic_version"));
+	db_close(o.db);
+	/* per revision: the second commit fails, the first revision stays */
+	log.n = 0;
+	cfg.commit_fail = 3; /* 1: the version table, 2: the first revision */
+	o.transaction_per_migration = true;
+	o.db = db_fake_open(db_dialect_find("sqlite"), &cfg, &p.a, &log);
+	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
+	CHECK_STR(e.msg, "upgrade a1b2c3d4e5f6 -> 0f1e2d3c4b5a failed while committing: database "
+			 "or disk is full (rolled back; the database is at a1b2c3d4e5f6)");
+	db_close(o.db);
+	arena_release(&p.a);
+}
+
 /* ---- real SQLite files ---- */
 
 static char *tmp_db(struct arena *a)
@@ -659,6 +781,9 @@ static const struct unit_test tests[] = {
 	UNIT(test_online_fake_refusal_runs_nothing),
 	UNIT(test_online_fake_rowcount_and_lock),
 	UNIT(test_online_fake_autocommit),
+	UNIT(test_online_fake_lock_wait_monotonic),
+	UNIT(test_online_fake_interrupted),
+	UNIT(test_online_fake_commit_failure),
 	UNIT(test_sqlite_all_or_nothing),
 	{0},
 };
