@@ -88,6 +88,7 @@ struct sch_type {
 	const char *charset;               /* mysql charset= */
 	bool ascii, binary, unicode, national; /* mysql string flags */
 	bool varying;                      /* postgresql BIT(varying=True) */
+	bool expect_unicode;               /* String _expect_unicode= (Python side; repr shows it) */
 	/* numbers */
 	long long precision;               /* Numeric/Float precision; TIMESTAMP/TIME/INTERVAL precision */
 	long long scale;                   /* Numeric scale */
@@ -173,6 +174,19 @@ int sch_type_extra(const struct sch_type *t, const char *dialect, struct sch_typ
  * Only meaningful when sch_type_extra said has_check. */
 void sch_type_check_sql(const struct sch_type *t, const char *dialect, const char *qcol,
 			struct buf *out);
+
+/*
+ * Appends t as Alembic 1.8.1's autogenerate writes it in a revision
+ * (render._repr_type with sqlalchemy_module_prefix "sa." and no
+ * user_module_prefix) when the migration context's dialect is dialect:
+ * "sa.String(length=50)", "postgresql.JSONB(astext_type=sa.Text())",
+ * "sqlmodel.sql.sqltypes.AutoString()", "sa.Text().with_variant(...)".
+ * Adds the "from sqlalchemy.dialects import X" lines it needs to imports
+ * (if not NULL; no duplicates).  Never fails.
+ */
+struct strvec;
+void sch_type_render_py(struct arena *a, const struct sch_type *t, const char *dialect,
+			struct buf *out, struct strvec *imports);
 
 /*
  * Appends the DDL of t for dialect ("sqlite", "postgresql", "mysql",

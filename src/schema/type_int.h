@@ -35,4 +35,19 @@ struct sch_type_class {
 	unsigned flags;         /* TC_* */
 };
 
+/* What a parameter takes. */
+enum param_kind {
+	PK_INT,    /* int or None -> long long field (-1: None) */
+	PK_BOOL,   /* truth value -> bool field */
+	PK_STR,    /* str or None -> const char * field */
+	PK_TYPE,   /* a type expression -> const struct sch_type * field */
+	PK_ANY,    /* accepted, no effect on DDL (Python-side options) */
+	PK_ANYTYPE,/* a type expression, checked, not kept (astext_type, text_type) */
+	PK_REFUSE, /* needs Python to evaluate (values_callable) */
+};
+
+/* The field of t that parameter name fills (kind set), or NULL for a
+ * parameter with no field (accepted and ignored). */
+const void *type_param_field(const struct sch_type *t, const char *name, enum param_kind *kind);
+
 #endif

@@ -16,6 +16,8 @@ line per dialect:
     mariadb VARCHAR(50)
     [check DIALECT NAME|- BODY]      a CHECK constraint CREATE TABLE adds
     [ctype postgresql CREATE TYPE name AS ENUM ('a', 'b')]   before CREATE TABLE
+    py sqlite|postgresql TEXT        how Alembic's autogenerate writes the type
+    [pyimport sqlite|postgresql IMPORT]   an import that rendering adds
 
 A dialect line may instead hold "! CompileError: message"; a construction
 error is one line "error TypeError: message" instead of the dialect lines
@@ -38,6 +40,9 @@ from sqlalchemy import schema as sa_schema
 from sqlalchemy.dialects import mysql, postgresql, sqlite
 from sqlalchemy.dialects.postgresql import base as pg_base
 import sqlmodel
+from alembic.autogenerate import render as alembic_render
+from alembic.autogenerate.api import AutogenContext
+from alembic.runtime.migration import MigrationContext
 import sqlmodel.sql.sqltypes
 
 warnings.simplefilter("ignore")
@@ -385,6 +390,26 @@ def error_text(ex):
     return "%s: %s" % (type(ex).__name__, msg)
 
 
+def render_lines(t):
+    """How Alembic's autogenerate writes t in a revision (render._repr_type,
+    sqlalchemy_module_prefix "sa.", no user_module_prefix), with the
+    SQLite and the PostgreSQL impl, and the imports it adds."""
+    lines = []
+    for dname in ("sqlite", "postgresql"):
+        mc = MigrationContext.configure(dialect_name=dname)
+        ac = AutogenContext(mc, opts={"sqlalchemy_module_prefix": "sa.",
+                                      "alembic_module_prefix": "op.",
+                                      "user_module_prefix": None})
+        try:
+            text = alembic_render._repr_type(t, ac)
+        except Exception as ex:
+            text = "! " + error_text(ex)
+        lines.append("py %s %s" % (dname, text))
+        for imp in sorted(ac.imports):
+            lines.append("pyimport %s %s" % (dname, imp))
+    return lines
+
+
 def record(expr):
     try:
         t = eval(expr, ENV)
@@ -406,7 +431,7 @@ def record(expr):
             extra += check_lines(expr, t, dname, d)
         except Exception:  # the column's DDL fails: no extras to record
             pass
-    return lines + extra
+    return lines + extra + render_lines(t)
 
 
 # SQLAlchemy 2.0 names (docs.sqlalchemy.org/en/20/core/type_basics.html):

@@ -17,6 +17,7 @@
 #include "base/buf.h"
 #include "base/err.h"
 #include "base/str.h"
+#include "base/vec.h"
 #include "db/db.h"
 #include "schema/type.h"
 #include "unit.h"
@@ -239,6 +240,22 @@ static const char *const refused_on_purpose[] = {
 	"mysql.ENUM('a', 'b', name='e', native_enum=False, length=1)",
 };
 
+/* Expressions whose repr we render differently on purpose: an int given for a
+ * bool parameter (or the reverse) keeps only its truth value (sa.Float(10, 2)
+ * is asdecimal=True; Python's repr shows asdecimal=2).  Their DDL is checked. */
+static const char *const py_differs_on_purpose[] = {
+	"sa.Numeric(10, 2, False, 4)", "sa.NUMERIC(10, 2, False, 4)", "sa.DECIMAL(10, 2, False, 4)",
+	"sa.Float(10, 2)", "sa.FLOAT(10, 2)", "sa.REAL(10, 2)", "sa.ARRAY(sa.Integer, 3)",
+};
+
+static bool in_list(const char *const *list, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(list[i], s))
+			return true;
+	return false;
+}
+
 struct case_run {
 	struct arena a;          /* per-case arena */
 	char expr[4096];         /* the expression */
@@ -344,7 +361,53 @@ struct extras_rec {
 	char check[4][512];  /* "NAME|- BODY" of a recorded CHECK, "" if none */
 	char ctype[4][512];  /* the recorded CREATE TYPE statement, "" if none */
 	bool rendered[4];    /* SQLAlchemy rendered the type's DDL on the dialect */
+	char py[2][1024];    /* Alembic's rendering with the sqlite / postgresql impl */
+	char pyimports[2][512]; /* the imports it added, sorted, ";"-joined */
 };
+
+static const char *const py_dialects[] = {"sqlite", "postgresql"};
+
+/* Compares sch_type_render_py with the recorded renderings. */
+static void case_py(struct case_run *r, const struct extras_rec *x)
+{
+	if (!r->built || r->skip || r->refused ||
+	    in_list(py_differs_on_purpose,
+		    sizeof(py_differs_on_purpose) / sizeof(py_differs_on_purpose[0]), r->expr))
+		return;
+	for (size_t i = 0; i < 2; i++) {
+		struct buf got = BUF_INIT;
+		struct strvec imps = {0};
+
+		if (!x->py[i][0])
+			continue;
+		r->checked++;
+		sch_type_render_py(&r->a, r->t, py_dialects[i], &got, &imps);
+		strvec_sort(&imps);
+		char *joined = strvec_join(&r->a, &imps, ";");
+		if (strcmp(buf_cstr(&got), x->py[i]))
+			case_fail(r, "py %s:\n    got:  [%s]\n    want: [%s]", py_dialects[i],
+				  buf_cstr(&got), x->py[i]);
+		if (strcmp(joined ? joined : "", x->pyimports[i]))
+			case_fail(r, "py %s imports:\n    got:  [%s]\n    want: [%s]",
+				  py_dialects[i], joined ? joined : "", x->pyimports[i]);
+		buf_release(&got);
+	}
+}
+
+static void case_py_line(struct extras_rec *x, const char *line, bool is_import)
+{
+	const char *d = line + (is_import ? 9 : 3);
+	size_t i = !strncmp(d, "sqlite ", 7) ? 0 : 1;
+	const char *rest = d + (i == 0 ? 7 : 11);
+
+	if (!is_import) {
+		snprintf(x->py[i], sizeof(x->py[i]), "%s", rest);
+		return;
+	}
+	size_t len = strlen(x->pyimports[i]);
+	snprintf(x->pyimports[i] + len, sizeof(x->pyimports[i]) - len, "%s%s", len ? ";" : "",
+		 rest);
+}
 
 static int dialect_index(const char *d, size_t n)
 {
@@ -422,6 +485,10 @@ static void case_line(struct case_run *r, struct extras_rec *x, const char *line
 
 	if (!strncmp(line, "error ", 6))
 		case_error(r, line + 6);
+	else if (!strncmp(line, "py ", 3))
+		case_py_line(x, line, false);
+	else if (!strncmp(line, "pyimport ", 9))
+		case_py_line(x, line, true);
 	else if (!strncmp(line, "check ", 6))
 		case_extra_line(x, line, true);
 	else if (!strncmp(line, "ctype ", 6))
@@ -450,8 +517,10 @@ static void test_recorded_cases(void)
 		if (line[0] == '#' || !line[0])
 			continue;
 		if (!strncmp(line, "expr ", 5)) {
-			if (open)
+			if (open) {
 				case_extras(&r, &x);
+				case_py(&r, &x);
+			}
 			memset(&x, 0, sizeof(x));
 			case_start(&r, line + 5);
 			cases++;
@@ -460,8 +529,10 @@ static void test_recorded_cases(void)
 		}
 		case_line(&r, &x, line);
 	}
-	if (open)
+	if (open) {
 		case_extras(&r, &x);
+		case_py(&r, &x);
+	}
 	fclose(f);
 	arena_release(&r.a);
 	fprintf(stderr, "  %d cases, %d lines checked, %d mismatches\n", cases, r.checked,
@@ -548,6 +619,9 @@ static void test_build_errors(void)
 			  "'dialect_name'", 26);
 	check_build_error("sa.Integer().with_variant(sa.Foo, 'sqlite')",
 			  "unknown column type 'sa.Foo'", 27);
+	check_build_error("sa.Integer().with_variant(sa.Text(), 'mysql')"
+			  ".with_variant(sa.String(5), 'mysql')",
+			  "Dialect 'mysql' is already present in the mapping for this Variant", 74);
 	check_build_error("sa.Integer().with_variant(sa.BigInteger, 5)",
 			  "with_variant() dialect_name must be a str, not int", 42);
 }
