@@ -39,7 +39,7 @@ struct run_ctx {
 	const struct run_opts *o;     /* options */
 	const struct run_request *r;  /* the command */
 	const struct sink *s;         /* log / sql output */
-	const struct db_dialect *d;   /* dialect of the URL */
+	const struct sql_dialect *d;   /* dialect of the URL */
 	struct run_vt vt;             /* version table names */
 	struct db *db;                /* online connection; NULL offline */
 	struct strvec heads;          /* HeadMaintainer's row set, updated per step */
@@ -606,7 +606,7 @@ static int run_ctx_init(struct run_ctx *c, struct arena *a, const struct run_opt
 				       "No 'sqlalchemy.url' key found in the configuration");
 		if (url_parse(a, o->url, &u, e) < 0)
 			return -1;
-		c->d = db_dialect_find(u.dialect);
+		c->d = sql_dialect_find(u.dialect);
 		if (!c->d)
 			return err_set(e, ERR_DB, "Can't load plugin: sqlalchemy.dialects:%s",
 				       u.drivername);

@@ -125,11 +125,11 @@ int run_command(struct arena *a, struct graph *g, const struct config *c,
 
 /* ---- version table SQL (version.c) ---- */
 
-struct db_dialect;
+struct sql_dialect;
 
 /* Rendered names of the version table for one dialect. */
 struct run_vt {
-	const struct db_dialect *d; /* dialect */
+	const struct sql_dialect *d; /* dialect */
 	const char *table;          /* quoted, schema-qualified: audit."My_versions" */
 	const char *lock_key;       /* unquoted "schema.table" (or "table"), lock identity */
 	const char *name;           /* the plain table name (error messages) */
@@ -137,7 +137,7 @@ struct run_vt {
 	bool pk;                    /* with the primary key constraint */
 };
 
-void run_vt_init(struct arena *a, struct run_vt *vt, const struct db_dialect *d,
+void run_vt_init(struct arena *a, struct run_vt *vt, const struct sql_dialect *d,
 		 const char *table, const char *schema, bool pk);
 /* CREATE TABLE as SQLAlchemy renders it offline (4-space indent, no ';'). */
 char *run_vt_create(struct arena *a, const struct run_vt *vt);
