@@ -106,18 +106,19 @@ struct sch_type {
 	const char *regexp;                /* sqlite regexp= */
 	/* Boolean / Enum constraint */
 	bool create_constraint;            /* Boolean/Enum create_constraint= (1.4 default False) */
-	const char *constraint_name;       /* Boolean name= (the CHECK's name) */
+	const char *name_arg;              /* name=: an Enum's type name (also its CHECK's name),
+					      a Boolean's CHECK name; NULL if not given */
 	/* enums and sets */
 	const char *const *values;         /* Enum/ENUM/SET values in order */
 	size_t n_values;                   /* their number */
-	const char *enum_name;             /* Enum name= (the PostgreSQL type's name) */
-	const char *schema;                /* Enum schema= */
+	const char *schema;                /* Enum schema= (with inherit_schema the caller
+					      sets it from the table: SchemaType._set_table) */
 	bool native_enum;                  /* Enum native_enum= (default True) */
 	bool create_type;                  /* postgresql.ENUM create_type= (default True) */
 	bool inherit_schema;               /* Enum inherit_schema= */
 	bool retrieve_as_bitwise;          /* mysql SET retrieve_as_bitwise= */
 	/* containers and others */
-	const struct sch_type *item;       /* ARRAY item_type */
+	const struct sch_type *item;       /* ARRAY item_type; PickleType impl= (NULL: LargeBinary) */
 	long long dimensions;              /* ARRAY dimensions=, -1 none */
 	bool as_tuple, zero_indexes;       /* ARRAY flags (Python side only) */
 	bool as_uuid;                      /* UUID as_uuid= (1.4 default False; Uuid True) */
