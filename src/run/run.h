@@ -55,6 +55,8 @@ struct run_opts {
 	bool transaction_per_migration;   /* one transaction per revision */
 	long lock_timeout_ms;             /* bound on every lock wait */
 	bool sql;                         /* offline (--sql) */
+	bool naming_convention_unknown;   /* env.py's target_metadata may carry a naming
+					     convention we cannot read (sql_opts) */
 	struct db *db;                    /* online: use this open connection (tests); NULL =
 					     connect to url (and close at the end) */
 	/* Alembic's UserWarnings (util.warn); NULL: a WARNING log record instead. */

@@ -73,7 +73,7 @@ static int ddl_autoinc_ok(struct ddl_ctx *x, const struct sch_table *t, const st
 		if (autoinc_true)
 			return ddl_fail(x, "Column type %s on column '%s.%s' is not compatible "
 					   "with autoincrement=True",
-					dc->type ? pyv_describe(x->a, dc->type->src) : "NullType()",
+					dc->type ? ddl_what(x, dc->type->src) : "NullType()",
 					t->name, c->name);
 		return 0;
 	}
@@ -595,7 +595,7 @@ static int ddl_execute(struct ddl_ctx *x, struct buf *b)
 
 	if (!op->sql)
 		return ddl_fail(x, "op.execute() of %s cannot be rendered without Python",
-				op->stmt ? pyv_describe(x->a, op->stmt) : "this statement");
+				op->stmt ? ddl_what(x, op->stmt) : "this statement");
 	if (op->native) {
 		sql_stmts_push(x->a, x->out, op->sql, x->autocommit || op->autocommit, op->line);
 		return 0;
@@ -633,7 +633,7 @@ static int ddl_bulk_row(struct ddl_ctx *x, const struct sch_table *t, const stru
 				 !strcmp(row->keys[k]->s, t->columns[i]->name);
 		if (!known)
 			return ddl_fail(x, "Unconsumed column names: %s",
-					pyv_describe(x->a, row->keys[k]));
+					ddl_what(x, row->keys[k]));
 	}
 	buf_adds(b, "INSERT INTO ");
 	ddl_table_name(x, b, t->schema, t->name);

@@ -76,6 +76,9 @@ extern const struct ddl_family ddl_mysql;
 
 /* ERR_INPUT at the op's position with a formatted message; returns -1. */
 int ddl_fail(struct ddl_ctx *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A value named for messages: "sa.func.now(...)", "a str" (pyv_describe
+ * lives with the evaluator; the compiler needs no more than this). */
+const char *ddl_what(struct ddl_ctx *x, const struct pyv *v);
 /* Appends a finished statement. */
 void ddl_emit(struct ddl_ctx *x, struct buf *b);
 

@@ -25,6 +25,23 @@ int ddl_fail(struct ddl_ctx *x, const char *fmt, ...)
 	return -1;
 }
 
+const char *ddl_what(struct ddl_ctx *x, const struct pyv *v)
+{
+	static const char *const kinds[] = {"None", "a bool", "an int", "a float", "a str",
+					    "a bytes value", "a tuple", "a list", "a dict"};
+
+	if (!v)
+		return "nothing";
+	if ((v->kind == PYV_CALL || v->kind == PYV_REF) && v->name)
+		return arena_printf(x->a, "%s%s%s",
+				    str_startswith(v->name, "sqlalchemy.") ? "sa." : "",
+				    str_startswith(v->name, "sqlalchemy.") ? v->name + 11 : v->name,
+				    v->kind == PYV_CALL ? "(...)" : "");
+	if ((size_t)v->kind < sizeof(kinds) / sizeof(kinds[0]))
+		return kinds[v->kind];
+	return "a value";
+}
+
 void ddl_emit(struct ddl_ctx *x, struct buf *b)
 {
 	sql_stmts_push(x->a, x->out, buf_to_arena(b, x->a), x->autocommit,
@@ -129,7 +146,7 @@ int ddl_literal(struct ddl_ctx *x, struct buf *b, const struct pyv *v)
 		return 0;
 	default:
 		return ddl_fail(x, "cannot render %s as a SQL literal without Python",
-				pyv_describe(x->a, v));
+				ddl_what(x, v));
 	}
 }
 
@@ -204,7 +221,7 @@ static int ddl_pyv_expr(struct ddl_ctx *x, struct buf *b, const struct pyv *v)
 	}
 	if (v->kind == PYV_CALL && !strcmp(n, "sqlalchemy.literal") && v->n == 1)
 		return ddl_literal(x, b, v->items[0]);
-	return ddl_fail(x, "cannot render %s as SQL without Python", pyv_describe(x->a, v));
+	return ddl_fail(x, "cannot render %s as SQL without Python", ddl_what(x, v));
 }
 
 int ddl_expr(struct ddl_ctx *x, struct buf *b, const struct sch_expr *ex)
