@@ -724,9 +724,8 @@ static int ddl_dispatch(struct ddl_ctx *x, const struct ddl_family *f, struct bu
 	case MIG_AUTOCOMMIT:
 		return ddl_body(x, op->body, op->n_body, true);
 	case MIG_BATCH:
-		if (x->d->family == SQL_FAMILY_SQLITE)
-			return ddl_fail(x, "batch_alter_table on SQLite is compiled by the batch "
-					   "module, not here");
+		if (sql_batch_needs_recreate(x->d, op))
+			return ddl_fail(x, "%s", sql_batch_refusal(x->a, x->o, op));
 		return ddl_body(x, op->body, op->n_body, x->autocommit);
 	}
 	return ddl_fail(x, "unknown operation");
@@ -767,6 +766,51 @@ static int ddl_body(struct ddl_ctx *x, const struct mig_op *ops, size_t n, bool 
 	x->op = outer;
 	x->autocommit = saved;
 	return rc;
+}
+
+/* SQLiteImpl.requires_recreate_in_batch: an add_column whose default is
+ * an expression (or a stored computed column), or any op other than
+ * add_column / create_index / drop_index. */
+static bool ddl_sqlite_op_recreates(const struct mig_op *op)
+{
+	const struct sch_column *c = op->column;
+
+	if (op->kind == MIG_CREATE_INDEX || op->kind == MIG_DROP_INDEX)
+		return false;
+	if (op->kind != MIG_ADD_COLUMN)
+		return true;
+	return (c->server_default && c->server_default->kind != SCH_EXPR_STR) ||
+	       (c->computed && c->computed->persisted == SCH_TRUE);
+}
+
+bool sql_batch_needs_recreate(const struct sql_dialect *d, const struct mig_op *batch)
+{
+	if (!strcmp(batch->recreate ? batch->recreate : "auto", "always"))
+		return true;
+	if (!strcmp(batch->recreate ? batch->recreate : "auto", "never") ||
+	    d->family != SQL_FAMILY_SQLITE)
+		return false;
+	for (size_t i = 0; i < batch->n_body; i++)
+		if (ddl_sqlite_op_recreates(&batch->body[i]))
+			return true;
+	return false;
+}
+
+const char *sql_batch_refusal(struct arena *a, const struct sql_opts *o,
+			      const struct mig_op *batch)
+{
+	if (o->as_sql)
+		return arena_printf(a, "This operation cannot proceed in --sql mode; batch mode "
+				       "with dialect %s requires a live database connection with "
+				       "which to reflect the table \"%s\". To generate a batch SQL "
+				       "migration script using table \"move and copy\", a complete "
+				       "Table object should be passed to the \"copy_from\" argument "
+				       "of the batch_alter_table() method so that table reflection "
+				       "can be skipped.",
+				    o->d->name, batch->table);
+	return arena_printf(a, "batch_alter_table('%s') needs SQLite's move-and-copy, which "
+			       "is not implemented natively yet",
+			    batch->table);
 }
 
 int sql_compile_body(struct arena *a, const struct sql_opts *o, const struct mig_body *b,

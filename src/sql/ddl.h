@@ -78,4 +78,14 @@ int sql_compile_op(struct arena *a, const struct sql_opts *o, const struct mig_o
 int sql_compile_body(struct arena *a, const struct sql_opts *o, const struct mig_body *b,
 		     struct sql_stmts *out, struct err *e);
 
+/* Whether a batch_alter_table block needs the move-and-copy rebuild on
+ * dialect d (recreate="always", or "auto" on SQLite with an op SQLite cannot
+ * ALTER: SQLiteImpl.requires_recreate_in_batch).  Elsewhere the block's ops
+ * are plain ALTERs. */
+bool sql_batch_needs_recreate(const struct sql_dialect *d, const struct mig_op *batch);
+/* The refusal for a rebuild that cannot be done: offline Alembic's own
+ * text (it needs copy_from=); online ours. */
+const char *sql_batch_refusal(struct arena *a, const struct sql_opts *o,
+			      const struct mig_op *batch);
+
 #endif
