@@ -78,6 +78,7 @@ struct ev {
 	const struct pyv *ret;		/* FLOW_RETURN value */
 	const char *fn_name;		/* "upgrade" / "downgrade" */
 	struct py_body *body;		/* irreversible goes here */
+	const char *unset_var;		/* env.py mode: the unset variable the last error is about */
 };
 
 /* Sets e (ERR_INPUT, file:line:col) and returns NULL. */

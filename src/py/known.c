@@ -343,9 +343,26 @@ static const struct pyv *h_main_option(struct ev *ev, const struct py_expr *x,
 		return ev_fail_at(ev, x, "config.get_main_option in a revision cannot be evaluated "
 					 "without Python");
 	val = ev->env->main_option ? ev->env->main_option(ev->env->main_option_ctx, key->s) : NULL;
+	for (size_t k = 0; ev->env_out && k < ev->env_out->n_settings; k++) {
+		const struct py_env_setting *st = &ev->env_out->settings[k];
+		if (!st->section && st->kind == PY_ENV_VALUE && !strcmp(st->key, key->s))
+			val = st->value; /* env.py's own set_main_option came first */
+	}
 	if (val)
 		return ev_str(ev, val, strlen(val), x);
 	return args->n_pos > 1 ? args->pos[1] : ev_new(ev, PYV_NONE, x);
+}
+
+/* Calls py_env_read records (config.set_main_option, context.configure): in a
+ * revision they need the environment's objects. */
+static const struct pyv *h_env_only(struct ev *ev, const struct py_expr *x, const struct pyv *fn,
+				    const struct ev_args *args)
+{
+	(void)args;
+	if (ev->env)
+		return ev_new(ev, PYV_NONE, x);
+	return ev_fail_at(ev, x, "%s in a revision cannot be evaluated without Python",
+			  display(ev, fn->name));
 }
 
 static const struct pyv *h_json_dumps(struct ev *ev, const struct py_expr *x, const struct pyv *fn,
@@ -407,6 +424,9 @@ static const struct known known[] = {
 					  "cannot be evaluated without Python"},
     {"alembic.result.", KN_REFUSE, NULL, query_used},
     {"alembic.config.get_main_option", KN_FN, h_main_option, NULL},
+    {"alembic.config.set_main_option", KN_FN, h_env_only, NULL},
+    {"alembic.config.set_section_option", KN_FN, h_env_only, NULL},
+    {"alembic.context.configure", KN_FN, h_env_only, NULL},
     {"alembic.config.", KN_REFUSE, NULL, no_python},
     {"alembic.", KN_REFUSE, NULL, no_python},
     /* SQLAlchemy: every name is a value for the binder, but for what needs Python */
@@ -566,8 +586,10 @@ const struct pyv *known_subscript(struct ev *ev, const struct py_expr *x, const 
 	args.n_pos = 1;
 	if (!(v = h_getenv(ev, x, ref, &args)))
 		return NULL;
-	if (v->kind == PYV_NONE && v->unset_var)
+	if (v->kind == PYV_NONE && v->unset_var) {
+		ev->unset_var = v->unset_var;
 		return ev_fail_at(ev, x, "environment variable %s is not set (KeyError)", v->unset_var);
+	}
 	return v;
 }
 

@@ -111,8 +111,10 @@ static void *unusable(struct ev *ev, const struct py_expr *x, const struct pyv *
 {
 	if (v->kind == PYV_OPAQUE)
 		return ev_fail_opaque(ev, v, x);
-	if (v->kind == PYV_NONE && v->unset_var)
+	if (v->kind == PYV_NONE && v->unset_var) {
+		ev->unset_var = v->unset_var;
 		return ev_fail_at(ev, x, "environment variable %s is not set", v->unset_var);
+	}
 	if (v->kind == PYV_REF && !strcmp(v->name, "alembic.result"))
 		return ev_fail_at(ev, x, "a query whose result is used (bind.execute(...) in an "
 					 "expression) cannot run without Python");
