@@ -121,7 +121,7 @@ const struct db_ops db_fake_ops = {
 	fake_commit, fake_rollback, fake_lock, fake_unlock, fake_table_exists,
 };
 
-struct db *db_fake_open(const struct db_dialect *d, struct db_fake_config *cfg,
+struct db *db_fake_open(const struct sql_dialect *d, struct db_fake_config *cfg,
 			struct arena *a, struct strvec *log)
 {
 	struct db *db = calloc(1, sizeof(*db));

@@ -114,7 +114,7 @@ static int pg_connect(const struct db_url *u, long lock_timeout_ms, struct db **
 	if (!db || !c)
 		die_oom(sizeof(*db));
 	db->ops = &db_postgres_ops;
-	db->dialect = db_dialect_find("postgresql");
+	db->dialect = sql_dialect_find("postgresql");
 	db->handle = c;
 	db->lock_timeout_ms = lock_timeout_ms;
 	if (u->password && !(c->password = strdup(u->password)))
@@ -233,7 +233,7 @@ static void pg_add_literal(struct db *db, struct buf *sql, const char *value)
 	char *lit = PQescapeLiteral(pg_conn(db)->h, value, strlen(value));
 
 	if (!lit) {
-		db_quote_literal(sql, value); /* only on out-of-memory or bad encoding */
+		sql_quote_literal(sql, value); /* only on out-of-memory or bad encoding */
 		return;
 	}
 	buf_adds(sql, lit);

@@ -65,7 +65,7 @@ static int sqlite_connect(const struct db_url *u, long lock_timeout_ms, struct d
 		die_oom(sizeof(*db));
 	c->lock_fd = -1;
 	db->ops = &db_sqlite_ops;
-	db->dialect = db_dialect_find("sqlite");
+	db->dialect = sql_dialect_find("sqlite");
 	db->handle = c;
 	db->lock_timeout_ms = lock_timeout_ms;
 	rc = sqlite3_open_v2(path, &c->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
@@ -208,9 +208,9 @@ static int sqlite_table_exists(struct db *db, const char *schema, const char *ta
 	int rc;
 
 	buf_adds(&sql, "SELECT name FROM ");
-	db_quote_ident(db->dialect, &sql, schema ? schema : "main");
+	sql_quote_ident(db->dialect, &sql, schema ? schema : "main");
 	buf_adds(&sql, ".sqlite_master WHERE type = 'table' AND name = ");
-	db_quote_literal(&sql, table);
+	sql_quote_literal(&sql, table);
 	rc = sqlite_query(db, &a, sql.ptr, &rows, e);
 	*exists = rc == 0 && rows.n > 0;
 	buf_release(&sql);

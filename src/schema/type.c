@@ -404,7 +404,10 @@ static const char *pyv_type_name(const struct pyv *v)
 	case PYV_LIST: return "list";
 	case PYV_DICT: return "dict";
 	case PYV_REF:
-	case PYV_CALL: return "object";
+	case PYV_CALL:
+	case PYV_ATTR:
+	case PYV_FUNC:
+	case PYV_OPAQUE: return "object";
 	}
 	return "object";
 }

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "base/str.h"
-#include "db/db.h"
+#include "sql/dialect.h"
 #include "schema/type_int.h"
 
 struct tc;
@@ -394,16 +394,16 @@ static int p_float(const struct tc *c, const struct sch_type *t, struct buf *out
 static int p_enum_upper(const struct tc *c, const struct sch_type *t, struct buf *out,
 			struct err *e)
 {
-	const struct db_dialect *d = db_dialect_find("postgresql");
+	const struct sql_dialect *d = sql_dialect_find("postgresql");
 
 	(void)c;
 	if (!t->name_arg || !*t->name_arg)
 		return tc_error(e, t, "PostgreSQL ENUM type requires a name.");
 	if (t->schema) {
-		db_quote_ident(d, out, t->schema);
+		sql_quote_ident(d, out, t->schema);
 		buf_addch(out, '.');
 	}
-	db_quote_ident(d, out, t->name_arg);
+	sql_quote_ident(d, out, t->name_arg);
 	return 0;
 }
 

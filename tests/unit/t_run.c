@@ -440,7 +440,7 @@ static void test_online_fake_whole_transaction(void)
 
 	p12(&p);
 	opts(&o, NULL, false);
-	o.db = db_fake_open(db_dialect_find("postgresql"), &cfg, &p.a, &log);
+	o.db = db_fake_open(sql_dialect_find("postgresql"), &cfg, &p.a, &log);
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == 0);
 	CHECK_STR(log_text(&p.a, &log),
 		  "LOCK alembic_version\nBEGIN\nEXISTS alembic_version\n"
@@ -474,7 +474,7 @@ static void test_online_fake_failure_rolls_back(void)
 	p12(&p);
 	opts(&o, NULL, false);
 	o.transaction_per_migration = true;
-	o.db = db_fake_open(db_dialect_find("sqlite"), &cfg, &p.a, &log);
+	o.db = db_fake_open(sql_dialect_find("sqlite"), &cfg, &p.a, &log);
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
 	CHECK_INT(e.code, ERR_MIGRATION);
 	CHECK_STR(e.file, "/v/0f1e2d3c4b5a_x.py");
@@ -507,7 +507,7 @@ static void test_online_fake_refusal_runs_nothing(void)
 	sc->upgrade.refusal = "op.add_column(...)";
 	sc->upgrade.refusal_line = 17;
 	opts(&o, NULL, false);
-	o.db = db_fake_open(db_dialect_find("sqlite"), &cfg, &p.a, &log);
+	o.db = db_fake_open(sql_dialect_find("sqlite"), &cfg, &p.a, &log);
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
 	CHECK_INT(e.code, ERR_INPUT);
 	CHECK_INT(e.line, 17);
@@ -531,7 +531,7 @@ static void test_online_fake_rowcount_and_lock(void)
 	p12(&p);
 	strvec_push(&p.a, &cfg.rows, "a1b2c3d4e5f6");
 	opts(&o, NULL, false);
-	o.db = db_fake_open(db_dialect_find("sqlite"), &cfg, &p.a, &log);
+	o.db = db_fake_open(sql_dialect_find("sqlite"), &cfg, &p.a, &log);
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
 	CHECK_INT(e.code, ERR_COMMAND);
 	CHECK_STR(e.msg, "Online migration expected to match one row when updating "
@@ -569,7 +569,7 @@ static void test_online_fake_autocommit(void)
 		"DROP TABLE t;\n");
 	proj_build(&p);
 	opts(&o, NULL, false);
-	o.db = db_fake_open(db_dialect_find("postgresql"), &cfg, &p.a, &log);
+	o.db = db_fake_open(sql_dialect_find("postgresql"), &cfg, &p.a, &log);
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
 	CHECK_STR(log_text(&p.a, &log),
 		  "LOCK alembic_version\nBEGIN\nEXISTS alembic_version\n"

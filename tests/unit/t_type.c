@@ -445,17 +445,17 @@ static void case_extras(struct case_run *r, const struct extras_rec *x)
 				  buf_cstr(&got), x->check[i]);
 		buf_reset(&got);
 		if (ex.create_type) {
-			const struct db_dialect *pg = db_dialect_find("postgresql");
+			const struct sql_dialect *pg = sql_dialect_find("postgresql");
 			buf_adds(&got, "CREATE TYPE ");
 			if (ex.type_schema) {
-				db_quote_ident(pg, &got, ex.type_schema);
+				sql_quote_ident(pg, &got, ex.type_schema);
 				buf_addch(&got, '.');
 			}
-			db_quote_ident(pg, &got, ex.type_name);
+			sql_quote_ident(pg, &got, ex.type_name);
 			buf_adds(&got, " AS ENUM (");
 			for (size_t k = 0; k < ex.n_values; k++) {
 				buf_adds(&got, k ? ", " : "");
-				db_quote_literal(&got, ex.values[k]);
+				sql_quote_literal(&got, ex.values[k]);
 			}
 			buf_addch(&got, ')');
 		}
