@@ -19,6 +19,7 @@
 #include "base/str.h"
 #include "base/vec.h"
 #include "db/db.h"
+#include "py/py.h"
 #include "schema/type.h"
 #include "unit.h"
 
@@ -761,8 +762,100 @@ static void test_extras(void)
 	arena_release(&a);
 }
 
+/* ---- the real front end: every case expression through src/py ---- */
+
+/* The type pyv of expr as the Python front end evaluates it in a revision
+ * (op.add_column('t', sa.Column('x', EXPR))), or NULL when it refuses it. */
+static const struct pyv *eval_type(struct arena *a, const char *expr, struct err *e)
+{
+	char *text = arena_printf(a,
+				  "import sqlalchemy as sa\n"
+				  "from sqlalchemy.dialects import postgresql, mysql, sqlite\n"
+				  "import sqlmodel\n"
+				  "from alembic import op\n"
+				  "def upgrade():\n"
+				  "    op.add_column('t', sa.Column('x', %s))\n", expr);
+	struct py_module *m;
+	struct py_body body;
+	struct py_eval_ctx ctx = {.file = "x.py", .dialect = "postgresql"};
+
+	if (py_parse_module(a, "x.py", text, strlen(text), &m, e) < 0 ||
+	    py_eval_function(a, m, "upgrade", &ctx, &body, e) < 0 || body.n_ops != 1)
+		return NULL;
+	const struct pyv *call = body.ops[0].call;
+	if (call->n < 2 || call->items[1]->kind != PYV_CALL || call->items[1]->n < 2)
+		return NULL;
+	return call->items[1]->items[1];
+}
+
+/* The DDL of t on every dialect, or its errors, as one string. */
+static char *ddl_all(struct arena *a, const struct sch_type *t)
+{
+	struct buf all = BUF_INIT;
+
+	for (size_t i = 0; i < 4; i++) {
+		struct err e;
+		err_clear(&e);
+		buf_addf(&all, "%s: ", case_dialects[i]);
+		if (sql_type_ddl(a, case_dialects[i], t, &all, &e) < 0)
+			buf_addf(&all, "! %s", e.msg);
+		buf_addch(&all, '\n');
+	}
+	char *s = buf_to_arena(&all, a);
+	buf_release(&all);
+	return s;
+}
+
+/* Every case expression the test reader builds gives the same type through the
+ * evaluator (same DDL on every dialect, or the same build error). */
+static void test_cases_through_evaluator(void)
+{
+	const char *path = getenv("TYPE_CASES") ? getenv("TYPE_CASES") : "tests/cases/types.cases";
+	FILE *f = fopen(path, "r");
+	char line[4096];
+	int n = 0, same = 0;
+
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		struct arena a = ARENA_INIT;
+		const struct sch_type *t1, *t2;
+		struct err e1, e2;
+
+		line[strcspn(line, "\n")] = '\0';
+		if (strncmp(line, "expr ", 5))
+			continue;
+		e1 = build(&a, line + 5, &t1);
+		err_clear(&e2);
+		const struct pyv *v = eval_type(&a, line + 5, &e2);
+		if (e1.code == ERR_USAGE) { /* not for the test reader: the evaluator must refuse */
+			CHECK(v == NULL);
+			arena_release(&a);
+			continue;
+		}
+		n++;
+		if (v)
+			sch_type_from_pyv(&a, "x.py", v, &t2, &e2);
+		bool ok = (!t1 && (!v || e2.code != ERR_OK)) ||
+			  (t1 && v && e2.code == ERR_OK && !strcmp(ddl_all(&a, t1), ddl_all(&a, t2)));
+		if (!t1 && v && e2.code == ERR_OK)
+			ok = false;
+		if (!ok)
+			fprintf(stderr, "  %s: reader %s, evaluator %s\n", line + 5,
+				t1 ? "builds" : e1.msg, v ? (e2.code ? e2.msg : "builds") : e2.msg);
+		same += ok;
+		arena_release(&a);
+	}
+	fclose(f);
+	fprintf(stderr, "  %d of %d expressions alike through the evaluator\n", same, n);
+	CHECK(n > 700);
+	CHECK_INT(same, n);
+}
+
 static const struct unit_test tests[] = {
 	UNIT(test_recorded_cases),
+	UNIT(test_cases_through_evaluator),
 	UNIT(test_build_errors),
 	UNIT(test_ddl_errors),
 	UNIT(test_int_kinds),
