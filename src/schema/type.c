@@ -833,6 +833,10 @@ int sch_type_extra(const struct sch_type *t, const char *dialect, struct sch_typ
 	bool native = type_enum_is_native(t, dialect);
 	x->has_check = t->create_constraint && !native;
 	x->check_name = t->name_arg;
+	if (x->has_check) {
+		x->values = t->values; /* for callers that render the literals themselves */
+		x->n_values = t->n_values;
+	}
 	if (native && !strcmp(dialect, "postgresql") && t->create_type) {
 		if (!t->name_arg)
 			return type_err(e, NULL, t->src, "PostgreSQL ENUM type requires a name.");

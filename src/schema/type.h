@@ -136,7 +136,7 @@ struct sch_type_extra {
 	bool create_type;          /* PostgreSQL: CREATE TYPE name AS ENUM (...) before the table */
 	const char *type_name;     /* its name (unquoted), NULL if none */
 	const char *type_schema;   /* its schema (unquoted), NULL for the default */
-	const char *const *values; /* its values */
+	const char *const *values; /* the enum's values: of the CREATE TYPE, or of an enum CHECK */
 	size_t n_values;           /* their number */
 	bool has_check;            /* a CHECK constraint on the column is emitted */
 	const char *check_name;    /* the constraint's name (unquoted), NULL if unnamed */
@@ -170,8 +170,11 @@ int sch_type_extra(const struct sch_type *t, const char *dialect, struct sch_typ
 		   struct err *e);
 
 /* Appends the text of t's CHECK constraint body for column qcol (already
- * quoted), as SQLAlchemy renders it: "qcol IN (0, 1)" or "qcol IN ('a', 'b')".
- * Only meaningful when sch_type_extra said has_check. */
+ * quoted), as SQLAlchemy renders it: "qcol IN (0, 1)" or "qcol IN ('a', 'b')"
+ * with quotes doubled only (SQLite; online).  Offline PostgreSQL/MySQL
+ * also double '%' and backslashes in the literals (String.literal_processor):
+ * such callers render x->values themselves.  Only meaningful when
+ * sch_type_extra said has_check. */
 void sch_type_check_sql(const struct sch_type *t, const char *dialect, const char *qcol,
 			struct buf *out);
 

@@ -753,6 +753,11 @@ static void test_extras(void)
 	CHECK(x.create_type);
 	CHECK_STR(x.type_name, "e");
 	CHECK_STR(x.type_schema, "s");
+	e = build(&a, "sa.Enum('50%', 'b', name='e', native_enum=False, create_constraint=True)", &t);
+	CHECK_INT(sch_type_extra(t, "mysql", &x, &e), 0);
+	CHECK(x.has_check && !x.check_is_bool && !x.create_type);
+	CHECK_INT(x.n_values, 2);
+	CHECK_STR(x.values[0], "50%");
 	e = build(&a, "sa.Boolean(create_constraint=True, name='ck')", &t);
 	CHECK_INT(sch_type_extra(t, "postgresql", &x, &e), 0);
 	CHECK(!x.has_check);
