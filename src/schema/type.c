@@ -321,6 +321,18 @@ static int type_err(struct err *e, const char *file, const struct pyv *v, const 
 	return -1;
 }
 
+/* Names SQLAlchemy 1.4 does not have (or that are no column types), with why. */
+static const char *const type_refused[][2] = {
+	{PG "CITEXT", "is not in SQLAlchemy 1.4 (it came with 2.0); add such a column "
+		      "with op.execute(\"ALTER TABLE ... ADD COLUMN ... CITEXT\")"},
+	{PG "DOMAIN", "is not in SQLAlchemy 1.4 (it came with 2.0); create the domain with "
+		      "op.execute(\"CREATE DOMAIN ...\")"},
+	{SA "TupleType", "is not a column type"},
+	{SA "TypeDecorator", "is a base class: a custom type needs Python to be known"},
+	{SA "UserDefinedType", "is a base class: a custom type needs Python to be known"},
+	{SA "NullType", "has no DDL"},
+};
+
 /* The class named name (aliases resolved), or NULL. */
 static const struct sch_type_class *type_class_find(const char *name)
 {
@@ -752,6 +764,10 @@ static int type_build_pyv(struct arena *a, const char *file, const struct pyv *v
 		return type_err(e, file, v, "expected a column type, got %s",
 				v->kind == PYV_STR ? "a string" : pyv_type_name(v));
 	b.c = type_class_find(v->name);
+	for (size_t i = 0; !b.c && i < sizeof(type_refused) / sizeof(type_refused[0]); i++)
+		if (!strcmp(type_refused[i][0], v->name))
+			return type_err(e, file, v, "%s %s", type_short_name(a, v->name),
+					type_refused[i][1]);
 	if (!b.c)
 		return type_err(e, file, v, "unknown column type '%s'", type_short_name(a, v->name));
 	if (v->kind == PYV_REF)

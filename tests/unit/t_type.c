@@ -578,7 +578,11 @@ static void check_build_error(const char *expr, const char *msg, int col)
 static void test_build_errors(void)
 {
 	check_build_error("sa.Foo()", "unknown column type 'sa.Foo'", 1);
-	check_build_error("postgresql.CITEXT", "unknown column type 'postgresql.CITEXT'", 1);
+	check_build_error("postgresql.CITEXT",
+			  "postgresql.CITEXT is not in SQLAlchemy 1.4 (it came with 2.0); add such a "
+			  "column with op.execute(\"ALTER TABLE ... ADD COLUMN ... CITEXT\")", 1);
+	check_build_error("sa.TupleType()", "sa.TupleType is not a column type", 1);
+	check_build_error("postgresql.Foo", "unknown column type 'postgresql.Foo'", 1);
 	check_build_error("sa.String(lenght=5)",
 			  "String() got an unexpected keyword argument 'lenght'", 18);
 	check_build_error("sa.String(5, length=6)",
