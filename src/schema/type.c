@@ -201,6 +201,8 @@ static const struct sch_type_class type_classes[] = {
 	{SM "AutoString", "AutoString", "String", "String", "autostring", SCH_T_STRING, 0, P_STRING,
 	 "", 0},
 	{SM "GUID", "GUID", "String", "String", "guid", SCH_T_UUID, 0, P_STRING, "", 0},
+	/* what reflection gives for a type it does not know */
+	{SA "NullType", "NullType", NULL, NULL, "null", F, 0, "", "", TC_NOINIT | TC_REFLECT},
 };
 
 /* Dialect modules re-export some generic classes under their own name. */
@@ -330,7 +332,7 @@ static const char *const type_refused[][2] = {
 	{SA "TupleType", "is not a column type"},
 	{SA "TypeDecorator", "is a base class: a custom type needs Python to be known"},
 	{SA "UserDefinedType", "is a base class: a custom type needs Python to be known"},
-	{SA "NullType", "has no DDL"},
+	{SA "NullType", "has no DDL: give the column a type"},
 };
 
 /* The class named name (aliases resolved), or NULL. */
@@ -764,6 +766,8 @@ static int type_build_pyv(struct arena *a, const char *file, const struct pyv *v
 		return type_err(e, file, v, "expected a column type, got %s",
 				v->kind == PYV_STR ? "a string" : pyv_type_name(v));
 	b.c = type_class_find(v->name);
+	if (b.c && (b.c->flags & TC_REFLECT))
+		b.c = NULL;
 	for (size_t i = 0; !b.c && i < sizeof(type_refused) / sizeof(type_refused[0]); i++)
 		if (!strcmp(type_refused[i][0], v->name))
 			return type_err(e, file, v, "%s %s", type_short_name(a, v->name),
@@ -782,6 +786,17 @@ static int type_build_pyv(struct arena *a, const char *file, const struct pyv *v
 		return -1;
 	*out = t;
 	return 0;
+}
+
+struct sch_type *type_make(struct arena *a, const char *name)
+{
+	const struct sch_type_class *c = type_class_find(name);
+
+	if (!c)
+		return NULL;
+	struct sch_type *t = arena_alloc(a, sizeof(*t));
+	type_defaults(t, c);
+	return t;
 }
 
 int sch_type_from_pyv(struct arena *a, const char *file, const struct pyv *v,

@@ -156,6 +156,29 @@ struct sch_type_extra {
 int sch_type_from_pyv(struct arena *a, const char *file, const struct pyv *v,
 		      const struct sch_type **out, struct err *e);
 
+/* An enum type as reflection lists it (PGDialect._load_enums). */
+struct sch_enum_def {
+	const char *schema;         /* its schema */
+	const char *name;           /* its name */
+	bool visible;               /* in the search path: format_type() writes it unqualified */
+	const char *const *labels;  /* its values in order */
+	size_t n_labels;            /* their number */
+};
+
+/*
+ * A reflected column type, as SQLAlchemy 1.4's reflection builds it:
+ * PostgreSQL's format_type() text ("character varying(50)", "integer[]",
+ * "timestamp(3) with time zone", an enum's name) through
+ * PGDialect._get_column_info with its ischema_names and enums[0..n_enums);
+ * SQLite's declared type through SQLiteDialect._resolve_type_affinity
+ * (upper-cased, as get_columns does).  A type neither knows is NullType
+ * (SQLAlchemy warns "Did not recognize type"), which compiles to no DDL.
+ * ERR_INPUT only for a dialect without reflection rules.
+ */
+int sch_type_from_sql(struct arena *a, const char *dialect, const char *sql,
+		      const struct sch_enum_def *enums, size_t n_enums, const struct sch_type **out,
+		      struct err *e);
+
 /* The type effectively used on dialect (a with_variant for it, else t);
  * "mariadb" also takes a "mysql" variant, as SQLAlchemy 1.4 does. */
 const struct sch_type *sch_type_for_dialect(const struct sch_type *t, const char *dialect);

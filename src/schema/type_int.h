@@ -18,6 +18,7 @@ enum {
 	TC_REQ1 = 1 << 5,     /* the first positional parameter is required (ARRAY item_type) */
 	TC_PG_ENUM = 1 << 6,  /* postgresql.ENUM: always native, create_type */
 	TC_V20 = 1 << 7,      /* SQLAlchemy 2.0 name: DDL documented, not recorded */
+	TC_REFLECT = 1 << 8,  /* made by reflection only (NullType), never written */
 };
 
 /* One type class: its canonical name, Python signature and compile rule. */
@@ -49,5 +50,9 @@ enum param_kind {
 /* The field of t that parameter name fills (kind set), or NULL for a
  * parameter with no field (accepted and ignored). */
 const void *type_param_field(const struct sch_type *t, const char *name, enum param_kind *kind);
+
+/* A type of class name with its constructor's defaults (reflection builds
+ * the rest); NULL for an unknown name.  ARRAY's item is left NULL. */
+struct sch_type *type_make(struct arena *a, const char *name);
 
 #endif

@@ -197,6 +197,14 @@ static int g_varbinary(const struct tc *c, const struct sch_type *t, struct buf 
 	return 0;
 }
 
+/* GenericTypeCompiler.visit_null. */
+static int g_null(const struct tc *c, const struct sch_type *t, struct buf *out, struct err *e)
+{
+	(void)c, (void)out;
+	return tc_error(e, t, "Can't generate DDL for NullType(); did you forget to specify a "
+			"type on this Column?");
+}
+
 /* Interval (a TypeDecorator over DateTime; PostgreSQL adapts it to INTERVAL
  * with second_precision as precision when native). */
 static int g_interval(const struct tc *c, const struct sch_type *t, struct buf *out,
@@ -281,7 +289,7 @@ static const struct visit_row generic_rows[] = {
 	{"numeric", g_numeric_lc}, {"string", g_string}, {"unicode", g_string},
 	{"text", g_text_lc}, {"unicode_text", g_text_lc}, {"enum", g_enum}, {"JSON", g_json},
 	{"interval", g_interval}, {"pickle", g_pickle}, {"autostring", g_autostring},
-	{"guid", g_guid},
+	{"guid", g_guid}, {"null", g_null},
 	/* SQLAlchemy 2.0 (documented, not recorded) */
 	{"uuid", g_uuid}, {"UUID20", g_uuid_upper}, {"double", g_double_lc}, {"DOUBLE20", g_double},
 	{"DOUBLE_PRECISION20", g_double_precision},
