@@ -4,7 +4,8 @@
  * revision as op.add_column('t', sa.Column('x', INPUT)), parsed and
  * evaluated by the Python front end; whatever value comes out goes through
  * sch_type_from_pyv, sql_type_ddl on every dialect, sch_type_extra and
- * sch_type_render_py.  Checks: every failure is ERR_INPUT, a build error
+ * sch_type_render_py; the same bytes as a reflected type string go through
+ * sch_type_from_sql for SQLite and PostgreSQL and then the same checks.  Checks: every failure is ERR_INPUT, a build error
  * points into the file (or nowhere: a module name such as `sa` carries no
  * position from the evaluator), a rendered DDL or Python text is never empty.
  */
@@ -63,8 +64,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct err e;
 	const struct sch_type *t;
 
-	if (memchr(data, '\n', size) || size > 4096)
+	if (memchr(data, '\n', size) || memchr(data, '\0', size) || size > 4096)
 		return 0; /* one expression on the Column's line */
+	static const char *const reflecting[] = {"sqlite", "postgresql"};
+	char *sql = arena_strndup(&a, (const char *)data, size);
+	for (size_t d = 0; d < 2; d++) {
+		err_clear(&e);
+		if (sch_type_from_sql(&a, reflecting[d], sql, NULL, 0, &t, &e) < 0 || !t)
+			abort();
+		check_type(&a, t);
+	}
 	buf_adds(&text, "import sqlalchemy as sa\nfrom sqlalchemy.dialects import postgresql, "
 			"mysql, sqlite\nimport sqlmodel\nfrom alembic import op\ndef upgrade():\n"
 			"    op.add_column('t', sa.Column('x', ");
