@@ -19,7 +19,12 @@
  *   sql_type_ddl       - the DDL text of a type for a dialect name ("sqlite",
  *                        "postgresql", "mysql", "mariadb"); ERR_INPUT with
  *                        SQLAlchemy's CompileError text when the dialect cannot
- *                        render it ("VARCHAR requires a length on dialect mysql").
+ *                        render it ("VARCHAR requires a length on dialect mysql");
+ *   sch_type_extra     - what a column of the type adds (PostgreSQL CREATE TYPE,
+ *                        the CHECK of create_constraint=True);
+ *   sch_type_int_kind  - SERIAL / AUTOINCREMENT decisions;
+ *   sch_type_render_py - the type as Alembic's autogenerate writes it (type_py.c);
+ *   sch_type_from_sql  - a reflected type as SQLAlchemy builds it (type_sql.c).
  * Pure: no I/O.  Everything lives in the caller's arena; returned pointers
  * stay valid as long as that arena.
  */
