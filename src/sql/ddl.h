@@ -39,25 +39,25 @@ struct sql_stmt {
 	const char *sql; /* the statement text, no terminator */
 	bool autocommit; /* runs outside the transaction (autocommit_block, CONCURRENTLY
 			    under a -- migrate:no-transaction file) */
-	int line;        /* 1-based line of the operation in the revision file (0: none) */
+	int line;	 /* 1-based line of the operation in the revision file (0: none) */
 };
 
 /* A growing list of statements (arena-backed). */
 struct sql_stmts {
 	struct sql_stmt *v; /* statements in order */
-	size_t n;           /* their number */
-	size_t cap;         /* allocated */
+	size_t n;	    /* their number */
+	size_t cap;	    /* allocated */
 };
 
 struct sql_opts {
-	const struct sql_dialect *d; /* the dialect compiled for */
-	bool as_sql;                 /* offline (--sql): literal binds, Alembic's exact text */
-	const char *file;            /* revision file, for error positions */
+	const struct sql_dialect *d;	/* the dialect compiled for */
+	bool as_sql;			/* offline (--sql): literal binds, Alembic's exact text */
+	const char *file;		/* revision file, for error positions */
 	bool naming_convention_unknown; /* env.py's target_metadata may carry a naming
 					   convention we cannot read: names it would give
 					   are refused rather than guessed */
-	struct strvec *memo;         /* the run's memo (Alembic's impl.memo): PostgreSQL enum
-					types created so far ("schema.name"); NULL: none kept */
+	struct strvec *memo;		/* the run's memo (Alembic's impl.memo): PostgreSQL enum
+					   types created so far ("schema.name"); NULL: none kept */
 };
 
 /* Appends stmt to out. */

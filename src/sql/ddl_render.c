@@ -27,8 +27,9 @@ int ddl_fail(struct ddl_ctx *x, const char *fmt, ...)
 
 const char *ddl_what(struct ddl_ctx *x, const struct pyv *v)
 {
-	static const char *const kinds[] = {"None", "a bool", "an int", "a float", "a str",
-					    "a bytes value", "a tuple", "a list", "a dict"};
+	static const char *const kinds[] = {"None",    "a bool", "an int",
+					    "a float", "a str",	 "a bytes value",
+					    "a tuple", "a list", "a dict"};
 
 	if (!v)
 		return "nothing";
@@ -44,8 +45,7 @@ const char *ddl_what(struct ddl_ctx *x, const struct pyv *v)
 
 void ddl_emit(struct ddl_ctx *x, struct buf *b)
 {
-	sql_stmts_push(x->a, x->out, buf_to_arena(b, x->a), x->autocommit,
-		       x->op ? x->op->line : 0);
+	sql_stmts_push(x->a, x->out, buf_to_arena(b, x->a), x->autocommit, x->op ? x->op->line : 0);
 	buf_reset(b);
 }
 
@@ -154,8 +154,9 @@ int ddl_literal(struct ddl_ctx *x, struct buf *b, const struct pyv *v)
 static bool ddl_ansi_function(const char *name)
 {
 	static const char *const ansi[] = {
-		"current_date", "current_time", "current_timestamp", "current_user", "localtime",
-		"localtimestamp", "session_user", "user", NULL,
+	    "current_date", "current_time", "current_timestamp",
+	    "current_user", "localtime",    "localtimestamp",
+	    "session_user", "user",	    NULL,
 	};
 
 	for (size_t i = 0; ansi[i]; i++)
@@ -203,8 +204,8 @@ static int ddl_pyv_expr(struct ddl_ctx *x, struct buf *b, const struct pyv *v)
 		return ddl_literal(x, b, v);
 	if (str_startswith(n, "sqlalchemy.func."))
 		return ddl_func(x, b, v);
-	if (v->kind == PYV_CALL && (!strcmp(n, "sqlalchemy.text") ||
-				    !strcmp(n, "sqlalchemy.literal_column")) &&
+	if (v->kind == PYV_CALL &&
+	    (!strcmp(n, "sqlalchemy.text") || !strcmp(n, "sqlalchemy.literal_column")) &&
 	    v->n == 1 && v->items[0]->kind == PYV_STR) {
 		ddl_text(x, b, v->items[0]->s);
 		return 0;
@@ -266,7 +267,8 @@ int ddl_type(struct ddl_ctx *x, struct buf *b, const struct sch_type *t)
 				   "a type on this Column?");
 	if (sql_type_ddl(x->a, x->d->name, t, b, x->e) < 0) {
 		if (!x->e->file[0])
-			snprintf(x->e->file, sizeof(x->e->file), "%s", x->o->file ? x->o->file : "");
+			snprintf(x->e->file, sizeof(x->e->file), "%s",
+				 x->o->file ? x->o->file : "");
 		if (!x->e->line && x->op) {
 			x->e->line = x->op->line;
 			x->e->col = x->op->col;
@@ -282,7 +284,14 @@ int ddl_computed(struct ddl_ctx *x, struct buf *b, const struct sch_computed *c)
 	if (ddl_expr(x, b, &c->sqltext) < 0)
 		return -1;
 	buf_addch(b, ')');
-	if (c->persisted == SCH_TRUE)
+	if (x->d->family == SQL_FAMILY_POSTGRESQL) { /* PGDDLCompiler.visit_computed_column */
+		if (c->persisted == SCH_FALSE)
+			return ddl_fail(x,
+					"PostrgreSQL computed columns do not support 'virtual' "
+					"persistence; set the 'persisted' flag to None or True for "
+					"PostgreSQL support.");
+		buf_adds(b, " STORED");
+	} else if (c->persisted == SCH_TRUE)
 		buf_adds(b, " STORED");
 	else if (c->persisted == SCH_FALSE)
 		buf_adds(b, " VIRTUAL");
@@ -290,8 +299,8 @@ int ddl_computed(struct ddl_ctx *x, struct buf *b, const struct sch_computed *c)
 }
 
 /* One "KEYWORD %d" identity option when given. */
-static int ddl_identity_num(struct ddl_ctx *x, struct buf *b, const char *kw,
-			    const struct pyv *v, bool *first)
+static int ddl_identity_num(struct ddl_ctx *x, struct buf *b, const char *kw, const struct pyv *v,
+			    bool *first)
 {
 	if (!v || v->kind == PYV_NONE)
 		return 0;
@@ -500,15 +509,15 @@ int ddl_check_kw(struct ddl_ctx *x, const struct sch_kwargs *kw, const char *con
 			if (!strcmp(k + plen + 1, known[j]))
 				ok = true;
 		if (!ok)
-			return ddl_fail(x, "Argument '%s' is not accepted by dialect '%s' on behalf "
-					   "of %s (or not supported here)",
+			return ddl_fail(x,
+					"Argument '%s' is not accepted by dialect '%s' on behalf "
+					"of %s (or not supported here)",
 					k + plen + 1, prefix, what);
 	}
 	return 0;
 }
 
-void ddl_index_head(struct ddl_ctx *x, struct buf *b, const struct sch_index *ix,
-		    bool concurrently)
+void ddl_index_head(struct ddl_ctx *x, struct buf *b, const struct sch_index *ix, bool concurrently)
 {
 	(void)x;
 	buf_adds(b, "CREATE ");
