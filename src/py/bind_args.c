@@ -96,14 +96,14 @@ int bind_args(struct bind_ctx *x, const struct pyv *call, const struct bind_sig 
 		long i = bind_param_index(sig, kw->key);
 
 		if (i >= 0 && out->v[i])
-			return bind_fail(x, kw->val, "%s() got multiple values for argument '%s'",
+			return bind_fail(x, call, "%s() got multiple values for argument '%s'",
 					 sig->name, kw->key);
 		if (i >= 0) {
 			out->v[i] = kw->val;
 			continue;
 		}
 		if (!sig->varkw)
-			return bind_fail(x, kw->val, "%s() got an unexpected keyword argument '%s'",
+			return bind_fail(x, call, "%s() got an unexpected keyword argument '%s'",
 					 sig->name, kw->key);
 		((struct pyv_kwarg *)out->kw.v)[out->kw.n++] = *kw;
 	}
