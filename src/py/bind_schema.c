@@ -460,6 +460,9 @@ int bind_table_clause(struct bind_ctx *x, const struct pyv *v, struct sch_table 
 				   ? -1
 				   : bind_fail(x, c, "expected sa.column(\"name\", type), got %s",
 					       pyv_describe(x->a, c));
+		} else if (bind_type(x, c->n > 1 ? c->items[1] : pyv_kwarg(c, "type_"),
+				     &col->type) < 0) {
+			return -1;
 		}
 		t->columns[t->n_columns++] = col;
 	}

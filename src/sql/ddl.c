@@ -656,7 +656,7 @@ static int ddl_bulk_row(struct ddl_ctx *x, const struct sch_table *t, const stru
 		ddl_q(x, b, t->columns[i]->name);
 		if (used++)
 			buf_adds(&vals, ", ");
-		if (ddl_literal(x, &vals, v) < 0) {
+		if (ddl_literal_typed(x, &vals, v, t->columns[i]->type) < 0) {
 			buf_release(&vals);
 			return -1;
 		}

@@ -18,22 +18,16 @@ struct dml_ctx {
 	struct strvec bind_names;  /* where-clause bind names used so far */
 };
 
-/* A bind parameter named name with value v. */
+/* A bound value: rendered as a literal (offline the generic env.py sets
+ * literal_binds=True; online it is the same statement with its value). */
 static int dml_param(struct dml_ctx *c, struct buf *b, const char *name, const struct pyv *v)
 {
-	if (!c->x->o->as_sql)
-		return ddl_literal(c->x, b, v);
-	switch (c->x->d->family) {
-	case SQL_FAMILY_POSTGRESQL:
-		buf_addf(b, "%%(%s)s", name);
-		return 0;
-	case SQL_FAMILY_MYSQL:
-		buf_adds(b, "%s");
-		return 0;
-	default:
-		buf_addch(b, '?');
-		return 0;
-	}
+	const struct sch_type *t = NULL;
+
+	for (size_t i = 0; i < c->t->n_columns; i++)
+		if (!strcmp(c->t->columns[i]->name, name))
+			t = c->t->columns[i]->type;
+	return ddl_literal_typed(c->x, b, v, t);
 }
 
 /* t.c.col / t.c["col"]: the column's name, or NULL. */

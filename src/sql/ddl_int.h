@@ -76,8 +76,7 @@ extern const struct ddl_family ddl_mysql;
 
 /* ERR_INPUT at the op's position with a formatted message; returns -1. */
 int ddl_fail(struct ddl_ctx *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* A value named for messages: "sa.func.now(...)", "a str" (pyv_describe
- * lives with the evaluator; the compiler needs no more than this). */
+/* A value named for messages, as Python's repr (pyv_describe). */
 const char *ddl_what(struct ddl_ctx *x, const struct pyv *v);
 /* Appends a finished statement. */
 void ddl_emit(struct ddl_ctx *x, struct buf *b);
@@ -93,6 +92,10 @@ void ddl_alter_table(struct ddl_ctx *x, struct buf *b, const char *schema, const
 void ddl_literal_str(struct ddl_ctx *x, struct buf *b, const char *s);
 /* An evaluated Python value as a literal bind (None, bool, int, float, str). */
 int ddl_literal(struct ddl_ctx *x, struct buf *b, const struct pyv *v);
+/* ddl_literal for a value bound to a column of type t (NULL: NullType):
+ * also datetime.date/datetime/time values. */
+int ddl_literal_typed(struct ddl_ctx *x, struct buf *b, const struct pyv *v,
+		      const struct sch_type *t);
 /* A SQL expression kept by the model (CHECK text, index expression, ...). */
 int ddl_expr(struct ddl_ctx *x, struct buf *b, const struct sch_expr *ex);
 /* A clause given as a keyword (postgresql_where=, sqlite_where=): a string

@@ -183,7 +183,8 @@ static int pg_create_index(struct ddl_ctx *x, const struct sch_index *ix, const 
 /* PGDDLCompiler.visit_drop_index */
 static int pg_drop_index(struct ddl_ctx *x, const struct mig_op *op, struct buf *b)
 {
-	static const char *const known[] = {"concurrently", NULL};
+	static const char *const known[] = {"where", "using", "concurrently", "include", "ops",
+					    "with", "tablespace", NULL};
 	const struct sch_index *ix = op->index;
 	const char *schema = ix->schema ? ix->schema : op->schema;
 

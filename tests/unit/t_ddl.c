@@ -61,7 +61,8 @@ static char *run_case(struct arena *a, const struct ddl_case *c, struct strvec *
 	err_clear(&e);
 	buf_adds(&mod,
 		 "from alembic import op\nimport sqlalchemy as sa\n"
-		 "from sqlalchemy.dialects import postgresql, mysql, sqlite\n\n\ndef upgrade():\n");
+		 "from sqlalchemy.dialects import postgresql, mysql, sqlite\nimport datetime\n\n\n"
+		       "def upgrade():\n");
 	for (const char *p = c->code; *p;) {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
