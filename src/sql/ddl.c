@@ -25,6 +25,7 @@ void sql_stmts_push(struct arena *a, struct sql_stmts *out, const char *sql, boo
 	out->v[out->n].sql = sql;
 	out->v[out->n].autocommit = autocommit;
 	out->v[out->n].line = line;
+	out->v[out->n].batch = NULL;
 	out->n++;
 }
 
@@ -734,8 +735,18 @@ static int ddl_dispatch(struct ddl_ctx *x, const struct ddl_family *f, struct bu
 	case MIG_AUTOCOMMIT:
 		return ddl_body(x, op->body, op->n_body, true);
 	case MIG_BATCH:
-		if (sql_batch_needs_recreate(x->d, op))
-			return ddl_fail(x, "%s", sql_batch_refusal(x->a, x->o, op));
+		if (sql_batch_needs_recreate(x->d, op) && (x->o->as_sql || x->d->family != SQL_FAMILY_SQLITE)) {
+			ddl_fail(x, "%s", sql_batch_refusal(x->a, x->o, op));
+			if (x->o->as_sql)
+				x->e->code = ERR_COMMAND; /* Alembic's CommandError: FAILED:, 255 */
+			return -1;
+		}
+		if (sql_batch_needs_recreate(x->d, op)) { /* rebuilt when it runs: the table is
+							     read from the database then */
+			sql_stmts_push(x->a, x->out, NULL, x->autocommit, op->line);
+			x->out->v[x->out->n - 1].batch = op;
+			return 0;
+		}
 		return ddl_body(x, op->body, op->n_body, x->autocommit);
 	}
 	return ddl_fail(x, "unknown operation");
