@@ -236,13 +236,15 @@ static int isq_fks(struct db *db, struct arena *a, const char *schema, struct sc
 	return 0;
 }
 
-static const char *isq_fk_name(struct arena *a, const char *sql, const struct strvec *cols);
+static const char *isq_named(struct arena *a, const char *sql, const char *kw,
+			     const struct strvec *cols);
 
 static void isq_fk_names(struct arena *a, const char *sql, struct sch_table *t)
 {
 	for (size_t i = 0; i < t->n_constraints; i++)
 		if (t->constraints[i]->kind == SCH_FOREIGN_KEY)
-			t->constraints[i]->name = isq_fk_name(a, sql, &t->constraints[i]->columns);
+			t->constraints[i]->name =
+				isq_named(a, sql, "FOREIGN KEY", &t->constraints[i]->columns);
 }
 
 /* "a, b" of a parenthesised column list, quotes and blanks dropped. */
@@ -261,10 +263,12 @@ static char *isq_collist(struct arena *a, const char *open, const char **after)
 	return r;
 }
 
-/* The name SQLAlchemy's FK pattern finds for the foreign key on cols
- * ("CONSTRAINT name FOREIGN KEY (cols) REFERENCES ..."), or NULL. */
-static const char *isq_fk_name(struct arena *a, const char *sql, const struct strvec *cols)
+/* The name SQLAlchemy's patterns find for the constraint of kind kw
+ * ("FOREIGN KEY", "UNIQUE") on cols: "CONSTRAINT name <kw> (cols)", or NULL. */
+static const char *isq_named(struct arena *a, const char *sql, const char *kw,
+			     const struct strvec *cols)
 {
+	size_t kwlen = strlen(kw);
 	char *want = strvec_join(a, cols, ",");
 
 	for (const char *p = sql; (p = strstr(p, "CONSTRAINT ")) != NULL;) {
@@ -276,9 +280,9 @@ static const char *isq_fk_name(struct arena *a, const char *sql, const struct st
 		q = end;
 		while (*q && str_isspace(*q))
 			q++;
-		if (strncasecmp(q, "FOREIGN KEY", 11))
+		if (strncasecmp(q, kw, kwlen))
 			continue;
-		q += 11;
+		q += kwlen;
 		while (*q == ' ')
 			q++;
 		if (*q == '(') {
@@ -336,7 +340,7 @@ static int isq_indexes(struct db *db, struct arena *a, const char *schema, const
 			k->kind = SCH_UNIQUE;
 			k->columns = cols;
 			k->name = str_startswith(r[1], "sqlite_autoindex_")
-					  ? isq_constraint_name(a, sql, "UNIQUE")
+					  ? isq_named(a, sql, "UNIQUE", &cols)
 					  : r[1];
 			t->constraints[t->n_constraints++] = k;
 		} else {

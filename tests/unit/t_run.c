@@ -463,8 +463,8 @@ static void test_online_fake_whole_transaction(void)
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == 0);
 	CHECK_STR(log_text(&p.a, &log),
 		  "LOCK alembic_version\nBEGIN\nEXISTS alembic_version\n"
-		  "CREATE TABLE alembic_version (\n    version_num VARCHAR(32) NOT NULL, \n"
-		  "    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)\n"
+		  "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n"
+		  "\tCONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)\n"
 		  "CREATE TABLE log (id INTEGER PRIMARY KEY, msg TEXT)\n"
 		  "INSERT INTO alembic_version (version_num) VALUES ('a1b2c3d4e5f6') RETURNING "
 		  "alembic_version.version_num\n"
