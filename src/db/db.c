@@ -82,6 +82,16 @@ int db_table_exists(struct db *db, const char *schema, const char *table, bool *
 	return db->ops->table_exists(db, schema, table, exists, e);
 }
 
+int db_read_table(struct db *db, struct arena *a, const char *schema, const char *table,
+		  struct sch_table **out, struct err *e)
+{
+	if (!db->ops->read_table)
+		return err_set(e, ERR_DB, "reading a table's definition is not implemented for "
+					  "dialect %s",
+			       db->dialect->name);
+	return db->ops->read_table(db, a, schema, table, out, e);
+}
+
 /* Replaces each occurrence of needle (len n) in msg by XXXXX, in place,
  * truncating the message if it no longer fits in size bytes. */
 static void db_scrub_one(char *msg, size_t size, const char *needle, size_t n)

@@ -33,6 +33,8 @@
 #include "base/vec.h"
 #include "sql/dialect.h"
 
+struct sch_table; /* schema/schema.h */
+
 /* ---- URLs (url.c) ---- */
 
 struct db_url_param {
@@ -96,6 +98,12 @@ struct db_ops {
 	/* Does schema.table exist (schema NULL = the default schema)? */
 	int (*table_exists)(struct db *db, const char *schema, const char *table, bool *exists,
 			    struct err *e);
+	/* Introspection: schema.table as SQLAlchemy 1.4's reflection sees it
+	 * (columns, primary key, foreign keys, unique constraints, indexes;
+	 * CHECK constraints are not reflected, as Alembic's batch mode drops
+	 * them).  NULL for drivers without it. */
+	int (*read_table)(struct db *db, struct arena *a, const char *schema, const char *table,
+			  struct sch_table **out, struct err *e);
 };
 
 struct db {
@@ -125,6 +133,10 @@ int db_lock(struct db *db, const char *key, struct err *e);
 void db_unlock(struct db *db, const char *key);
 int db_table_exists(struct db *db, const char *schema, const char *table, bool *exists,
 		    struct err *e);
+
+/* db->ops->read_table; ERR_DB when the driver has none. */
+int db_read_table(struct db *db, struct arena *a, const char *schema, const char *table,
+		  struct sch_table **out, struct err *e);
 
 /* Replaces every occurrence of secret (and its percent-encoded form) in
  * msg by "XXXXX"; for drivers whose libraries echo connection strings. */

@@ -319,5 +319,5 @@ static int pg_table_exists(struct db *db, const char *schema, const char *table,
 
 const struct db_ops db_postgres_ops = {
 	"postgresql", pg_connect, pg_close,  pg_exec,        pg_query,        pg_begin,
-	pg_commit,    pg_rollback, pg_lock, pg_unlock, pg_table_exists,
+	pg_commit,    pg_rollback, pg_lock, pg_unlock, pg_table_exists, NULL,
 };

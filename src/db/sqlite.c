@@ -11,6 +11,7 @@
  * process dies.  An in-memory database needs no lock.
  */
 #include "db/db.h"
+#include "db/sqlite_int.h"
 
 #include <sqlite3.h>
 #include <sys/file.h>
@@ -125,6 +126,27 @@ static int sqlite_query(struct db *db, struct arena *a, const char *sql, struct 
 	return 0;
 }
 
+int db_sqlite_rows(struct db *db, struct arena *a, const char *sql, size_t ncols,
+		   struct strvec *cells, struct err *e)
+{
+	sqlite3 *h = sqlite_conn(db)->h;
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return sqlite_fail(db, rc, "query", e);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		for (size_t i = 0; i < ncols; i++) {
+			const unsigned char *v = sqlite3_column_text(st, (int)i);
+
+			strvec_push(a, cells, v ? arena_strdup(a, (const char *)v) : NULL);
+		}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sqlite_fail(db, rc, "query", e);
+	return 0;
+}
+
 static int sqlite_begin(struct db *db, struct err *e)
 {
 	int rc = sqlite3_exec(sqlite_conn(db)->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
@@ -221,5 +243,5 @@ static int sqlite_table_exists(struct db *db, const char *schema, const char *ta
 const struct db_ops db_sqlite_ops = {
 	"sqlite",          sqlite_connect, sqlite_close,  sqlite_exec,
 	sqlite_query,      sqlite_begin,   sqlite_commit, sqlite_rollback,
-	sqlite_lock,       sqlite_unlock,  sqlite_table_exists,
+	sqlite_lock,       sqlite_unlock,  sqlite_table_exists, db_sqlite_read_table,
 };

@@ -49,14 +49,15 @@ static int bind_table_kw(struct bind_ctx *x, const struct sch_kwargs *kw, struct
 			nv[t->dialect_kw.n++] = kw->v[i];
 			t->dialect_kw.v = nv;
 		} else {
-			return bind_fail(x, v, "Table() got an unexpected keyword argument '%s'", k);
+			return bind_fail(x, v, "Table() got an unexpected keyword argument '%s'",
+					 k);
 		}
 	}
 	return 0;
 }
 
-static int b_create_table(struct bind_ctx *x, const struct bind_args *a,
-			  const struct bind_sig *sig, struct mig_op *op)
+static int b_create_table(struct bind_ctx *x, const struct bind_args *a, const struct bind_sig *sig,
+			  struct mig_op *op)
 {
 	struct sch_table *t = arena_calloc(x->a, 1, sizeof(*t));
 	size_t n = a->n_rest;
@@ -81,8 +82,9 @@ static int b_create_table(struct bind_ctx *x, const struct bind_args *a,
 			if (bind_index_obj(x, v, &t->indexes[t->n_indexes++]) < 0)
 				return -1;
 		} else {
-			return bind_fail(x, v, "create_table() takes columns, constraints and "
-					       "indexes, not %s",
+			return bind_fail(x, v,
+					 "create_table() takes columns, constraints and "
+					 "indexes, not %s",
 					 pyv_describe(x->a, v));
 		}
 	}
@@ -93,15 +95,15 @@ static int b_create_table(struct bind_ctx *x, const struct bind_args *a,
 	return 0;
 }
 
-static int b_drop_table(struct bind_ctx *x, const struct bind_args *a,
-			const struct bind_sig *sig, struct mig_op *op)
+static int b_drop_table(struct bind_ctx *x, const struct bind_args *a, const struct bind_sig *sig,
+			struct mig_op *op)
 {
 	op->dialect_kw = a->kw;
 	return bind_target(x, a, sig, "table_name", op);
 }
 
-static int b_rename_table(struct bind_ctx *x, const struct bind_args *a,
-			  const struct bind_sig *sig, struct mig_op *op)
+static int b_rename_table(struct bind_ctx *x, const struct bind_args *a, const struct bind_sig *sig,
+			  struct mig_op *op)
 {
 	if (bind_target(x, a, sig, "old_table_name", op) < 0)
 		return -1;
@@ -109,8 +111,8 @@ static int b_rename_table(struct bind_ctx *x, const struct bind_args *a,
 			 &op->new_name, NULL);
 }
 
-static int b_add_column(struct bind_ctx *x, const struct bind_args *a,
-			const struct bind_sig *sig, struct mig_op *op)
+static int b_add_column(struct bind_ctx *x, const struct bind_args *a, const struct bind_sig *sig,
+			struct mig_op *op)
 {
 	struct sch_column *c;
 
@@ -121,8 +123,8 @@ static int b_add_column(struct bind_ctx *x, const struct bind_args *a,
 	return 0;
 }
 
-static int b_drop_column(struct bind_ctx *x, const struct bind_args *a,
-			 const struct bind_sig *sig, struct mig_op *op)
+static int b_drop_column(struct bind_ctx *x, const struct bind_args *a, const struct bind_sig *sig,
+			 struct mig_op *op)
 {
 	op->dialect_kw = a->kw;
 	if (bind_target(x, a, sig, "table_name", op) < 0)
@@ -149,16 +151,16 @@ static int bind_alter_kw(struct bind_ctx *x, const struct sch_kwargs *kw, struct
 				return -1;
 		} else if (!strcmp(kw->v[i].key, "existing_autoincrement")) {
 			if (v->kind == PYV_BOOL)
-				al->existing_autoincrement = v->b ? SCH_AUTOINC_TRUE
-								  : SCH_AUTOINC_FALSE;
+				al->existing_autoincrement =
+				    v->b ? SCH_AUTOINC_TRUE : SCH_AUTOINC_FALSE;
 		}
 	}
 	al->dialect_kw = *kw;
 	return 0;
 }
 
-static int b_alter_column(struct bind_ctx *x, const struct bind_args *a,
-			  const struct bind_sig *sig, struct mig_op *op)
+static int b_alter_column(struct bind_ctx *x, const struct bind_args *a, const struct bind_sig *sig,
+			  struct mig_op *op)
 {
 	struct mig_alter *al = &op->alter;
 	const struct pyv *sd = bind_arg_raw(a, sig, "server_default");
@@ -191,16 +193,18 @@ static int b_alter_column(struct bind_ctx *x, const struct bind_args *a,
 			return -1;
 	}
 	if (bind_arg(a, sig, "insert_before") || bind_arg(a, sig, "insert_after"))
-		return bind_fail(x, bind_arg(a, sig, "insert_before") ? bind_arg(a, sig, "insert_before")
-								       : bind_arg(a, sig, "insert_after"),
+		return bind_fail(x,
+				 bind_arg(a, sig, "insert_before")
+				     ? bind_arg(a, sig, "insert_before")
+				     : bind_arg(a, sig, "insert_after"),
 				 "insert_before/insert_after are not supported natively");
 	return 0;
 }
 
 /* create_index / batch create_index: the Index's keywords (unique is a
  * parameter; if_not_exists ours, from newer Alembic). */
-static int b_create_index(struct bind_ctx *x, const struct bind_args *a,
-			  const struct bind_sig *sig, struct mig_op *op)
+static int b_create_index(struct bind_ctx *x, const struct bind_args *a, const struct bind_sig *sig,
+			  struct mig_op *op)
 {
 	struct sch_index *ix = arena_calloc(x->a, 1, sizeof(*ix));
 	const struct pyv *cols = bind_arg_raw(a, sig, "columns");
@@ -218,8 +222,9 @@ static int b_create_index(struct bind_ctx *x, const struct bind_args *a,
 		} else if (!strcmp(kw->key, "if_not_exists")) {
 			ix->if_not_exists = bind_truthy(kw->val);
 		} else if (!strchr(kw->key, '_') || kw->key[0] == '_') {
-			return bind_fail(x, kw->val, "Additional arguments should be named "
-						     "<dialectname>_<argument>, got '%s'",
+			return bind_fail(x, kw->val,
+					 "Additional arguments should be named "
+					 "<dialectname>_<argument>, got '%s'",
 					 kw->key);
 		} else {
 			struct pyv_kwarg *nv = arena_grow(x->a, ix->dialect_kw.v, ix->dialect_kw.n,
@@ -235,8 +240,8 @@ static int b_create_index(struct bind_ctx *x, const struct bind_args *a,
 	return 0;
 }
 
-static int b_drop_index(struct bind_ctx *x, const struct bind_args *a,
-			const struct bind_sig *sig, struct mig_op *op)
+static int b_drop_index(struct bind_ctx *x, const struct bind_args *a, const struct bind_sig *sig,
+			struct mig_op *op)
 {
 	struct sch_index *ix = arena_calloc(x->a, 1, sizeof(*ix));
 
@@ -245,8 +250,8 @@ static int b_drop_index(struct bind_ctx *x, const struct bind_args *a,
 		op->schema = x->batch_schema;
 	} else if (bind_name(x, bind_arg_raw(a, sig, "table_name"), "table_name", true, &op->table,
 			     NULL) < 0 ||
-		   bind_name(x, bind_arg_raw(a, sig, "schema"), "schema", true, &op->schema,
-			     NULL) < 0) {
+		   bind_name(x, bind_arg_raw(a, sig, "schema"), "schema", true, &op->schema, NULL) <
+		       0) {
 		return -1;
 	}
 	if (bind_name(x, a->v[0], "index_name", false, &ix->name, &ix->name_final) < 0)
@@ -278,11 +283,14 @@ static int b_create_fk(struct bind_ctx *x, const struct bind_args *a, const stru
 	    bind_name(x, bind_arg_raw(a, sig, "referent_table"), "referent_table", false,
 		      &k->ref_table, NULL) < 0 ||
 	    bind_names(x, bind_arg_raw(a, sig, "local_cols"), "local_cols", &k->columns) < 0 ||
-	    bind_names(x, bind_arg_raw(a, sig, "remote_cols"), "remote_cols", &k->ref_columns) < 0 ||
+	    bind_names(x, bind_arg_raw(a, sig, "remote_cols"), "remote_cols", &k->ref_columns) <
+		0 ||
 	    bind_name(x, bind_arg_raw(a, sig, "referent_schema"), "referent_schema", true,
 		      &k->ref_schema, NULL) < 0 ||
-	    bind_name(x, bind_arg_raw(a, sig, "ondelete"), "ondelete", true, &k->ondelete, NULL) < 0 ||
-	    bind_name(x, bind_arg_raw(a, sig, "onupdate"), "onupdate", true, &k->onupdate, NULL) < 0 ||
+	    bind_name(x, bind_arg_raw(a, sig, "ondelete"), "ondelete", true, &k->ondelete, NULL) <
+		0 ||
+	    bind_name(x, bind_arg_raw(a, sig, "onupdate"), "onupdate", true, &k->onupdate, NULL) <
+		0 ||
 	    bind_name(x, bind_arg_raw(a, sig, "initially"), "initially", true, &k->initially,
 		      NULL) < 0 ||
 	    bind_name(x, bind_arg_raw(a, sig, "match"), "match", true, &k->match, NULL) < 0 ||
@@ -310,7 +318,8 @@ static int b_create_unique(struct bind_ctx *x, const struct bind_args *a,
 			if (bind_tristate(x, a->kw.v[i].val, "deferrable", &k->deferrable) < 0)
 				return -1;
 		} else if (!strcmp(a->kw.v[i].key, "initially")) {
-			if (bind_name(x, a->kw.v[i].val, "initially", true, &k->initially, NULL) < 0)
+			if (bind_name(x, a->kw.v[i].val, "initially", true, &k->initially, NULL) <
+			    0)
 				return -1;
 		}
 	}
@@ -318,8 +327,8 @@ static int b_create_unique(struct bind_ctx *x, const struct bind_args *a,
 	return 0;
 }
 
-static int b_create_check(struct bind_ctx *x, const struct bind_args *a,
-			  const struct bind_sig *sig, struct mig_op *op)
+static int b_create_check(struct bind_ctx *x, const struct bind_args *a, const struct bind_sig *sig,
+			  struct mig_op *op)
 {
 	struct sch_constraint *k = arena_calloc(x->a, 1, sizeof(*k));
 
@@ -348,8 +357,9 @@ static int b_drop_constraint(struct bind_ctx *x, const struct bind_args *a,
 		if (t->kind == PYV_STR && !strcmp(t->s, types[i]))
 			op->constraint_type = types[i];
 	if (!op->constraint_type)
-		return bind_fail(x, t, "'type' can be one of 'check', 'foreignkey', 'primary', "
-				       "'unique', None");
+		return bind_fail(x, t,
+				 "'type' can be one of 'check', 'foreignkey', 'primary', "
+				 "'unique', None");
 	return 0;
 }
 
@@ -365,6 +375,41 @@ static int b_table_comment(struct bind_ctx *x, const struct bind_args *a,
 	return bind_name(x, bind_arg_raw(a, sig, "comment"), "comment", true, &op->comment, NULL);
 }
 
+/* tbl.insert().values(...) / tbl.update().where(...).values(...) /
+ * tbl.delete().where(...): the method chain read from the outside in. */
+static int bind_dml(struct bind_ctx *x, const struct pyv *s, struct mig_op *op)
+{
+	struct mig_dml *d = arena_calloc(x->a, 1, sizeof(*d));
+	struct sch_table *t;
+	const struct pyv *v;
+
+	for (v = s; v && v->kind == PYV_CALL && v->receiver; v = v->receiver) {
+		if (!strcmp(v->name, "values") && !v->n && !d->values) {
+			d->values = v->kw;
+			d->n_values = v->n_kw;
+		} else if (!strcmp(v->name, "where") && v->n == 1 && !v->n_kw && !d->where) {
+			d->where = v->items[0];
+		} else if (!strcmp(v->name, "insert") || !strcmp(v->name, "update") ||
+			   !strcmp(v->name, "delete")) {
+			if (v->n || v->n_kw)
+				break;
+			d->kind = v->name[0] == 'i'   ? MIG_DML_INSERT
+				  : v->name[0] == 'u' ? MIG_DML_UPDATE
+						      : MIG_DML_DELETE;
+			if (bind_table_clause(x, v->receiver, &t) < 0)
+				return -1;
+			d->table = t;
+			op->dml = d;
+			return 0;
+		} else {
+			break;
+		}
+	}
+	return bind_fail(x, s,
+			 "execute() of this statement cannot be rendered natively; use a "
+			 "SQL string or sa.text(...)");
+}
+
 static int b_execute(struct bind_ctx *x, const struct bind_args *a, const struct bind_sig *sig,
 		     struct mig_op *op)
 {
@@ -375,9 +420,11 @@ static int b_execute(struct bind_ctx *x, const struct bind_args *a, const struct
 		op->sql = s->s;
 	else if (bind_is_call(s, "sqlalchemy.text") && s->n == 1 && s->items[0]->kind == PYV_STR)
 		op->sql = s->items[0]->s;
-	else if (s->kind == PYV_CALL && s->receiver)
+	else if (s->kind == PYV_CALL && s->receiver) {
 		op->stmt = s;
-	else
+		if (bind_dml(x, s, op) < 0)
+			return -1;
+	} else
 		return bind_fail(x, s, "execute() takes a SQL string or sa.text(...), not %s",
 				 pyv_describe(x->a, s));
 	if (s->kind == PYV_CALL && s->n_kw && !s->receiver)
@@ -387,8 +434,8 @@ static int b_execute(struct bind_ctx *x, const struct bind_args *a, const struct
 	return 0;
 }
 
-static int b_bulk_insert(struct bind_ctx *x, const struct bind_args *a,
-			 const struct bind_sig *sig, struct mig_op *op)
+static int b_bulk_insert(struct bind_ctx *x, const struct bind_args *a, const struct bind_sig *sig,
+			 struct mig_op *op)
 {
 	struct sch_table *t;
 	const struct pyv *mi = bind_arg_raw(a, sig, "multiinsert");
@@ -414,8 +461,8 @@ static int b_batch(struct bind_ctx *x, const struct bind_args *a, const struct b
 	if (bind_target(x, a, sig, "table_name", op) < 0)
 		return -1;
 	op->recreate = "auto";
-	if (rc && (rc->kind != PYV_STR || (strcmp(rc->s, "auto") && strcmp(rc->s, "always") &&
-					   strcmp(rc->s, "never"))))
+	if (rc && (rc->kind != PYV_STR ||
+		   (strcmp(rc->s, "auto") && strcmp(rc->s, "always") && strcmp(rc->s, "never"))))
 		return bind_fail(x, rc, "recreate may be one of 'auto', 'always', or 'never'.");
 	if (rc)
 		op->recreate = rc->s;
@@ -425,9 +472,11 @@ static int b_batch(struct bind_ctx *x, const struct bind_args *a, const struct b
 	for (size_t i = 3; i < sig->n_params; i++) {
 		const struct pyv *v = a->v[i];
 
-		if (v && v->kind != PYV_NONE && !((v->kind == PYV_TUPLE || v->kind == PYV_DICT ||
-						   v->kind == PYV_LIST) && v->n == 0))
-			return bind_fail(x, v, "batch_alter_table(%s=...) is not supported natively",
+		if (v && v->kind != PYV_NONE &&
+		    !((v->kind == PYV_TUPLE || v->kind == PYV_DICT || v->kind == PYV_LIST) &&
+		      v->n == 0))
+			return bind_fail(x, v,
+					 "batch_alter_table(%s=...) is not supported natively",
 					 sig->params[i]);
 	}
 	return 0;
@@ -439,114 +488,112 @@ typedef int (*bind_fn)(struct bind_ctx *, const struct bind_args *, const struct
 		       struct mig_op *);
 
 struct bind_op {
-	const char *name;     /* "alembic.op.create_table" */
+	const char *name;      /* "alembic.op.create_table" */
 	enum mig_op_kind kind; /* what it becomes */
-	struct bind_sig sig;  /* its signature */
-	bind_fn bind;         /* fills the op */
+	struct bind_sig sig;   /* its signature */
+	bind_fn bind;	       /* fills the op */
 };
 
-#define SIG(n, req, va, kw, ...) {n, {__VA_ARGS__}, sizeof((const char *[]){__VA_ARGS__}) / sizeof(const char *), req, va, kw, true}
-#define ALTER_PARAMS "nullable", "comment", "server_default", "new_column_name", "type_", \
-		     "existing_type", "existing_server_default", "existing_nullable", \
-		     "existing_comment"
+#define SIG(n, req, va, kw, ...)                                                                   \
+	{                                                                                          \
+		n, {__VA_ARGS__}, sizeof((const char *[]){__VA_ARGS__}) / sizeof(const char *),    \
+		    req, va, kw, true                                                              \
+	}
+#define ALTER_PARAMS                                                                               \
+	"nullable", "comment", "server_default", "new_column_name", "type_", "existing_type",      \
+	    "existing_server_default", "existing_nullable", "existing_comment"
 
 static const struct bind_op bind_ops[] = {
-	{"alembic.op.create_table", MIG_CREATE_TABLE, SIG("create_table", 1, true, true, "table_name"),
-	 b_create_table},
-	{"alembic.op.drop_table", MIG_DROP_TABLE,
-	 SIG("drop_table", 1, false, true, "table_name", "schema"), b_drop_table},
-	{"alembic.op.rename_table", MIG_RENAME_TABLE,
-	 SIG("rename_table", 2, false, false, "old_table_name", "new_table_name", "schema"),
-	 b_rename_table},
-	{"alembic.op.add_column", MIG_ADD_COLUMN,
-	 SIG("add_column", 2, false, false, "table_name", "column", "schema"), b_add_column},
-	{"alembic.op.drop_column", MIG_DROP_COLUMN,
-	 SIG("drop_column", 2, false, true, "table_name", "column_name", "schema"), b_drop_column},
-	{"alembic.op.alter_column", MIG_ALTER_COLUMN,
-	 SIG("alter_column", 2, false, true, "table_name", "column_name", ALTER_PARAMS, "schema"),
-	 b_alter_column},
-	{"alembic.op.create_index", MIG_CREATE_INDEX,
-	 SIG("create_index", 3, false, true, "index_name", "table_name", "columns", "schema",
-	     "unique"),
-	 b_create_index},
-	{"alembic.op.drop_index", MIG_DROP_INDEX,
-	 SIG("drop_index", 1, false, true, "index_name", "table_name", "schema"), b_drop_index},
-	{"alembic.op.create_foreign_key", MIG_ADD_CONSTRAINT,
-	 SIG("create_foreign_key", 5, false, true, "constraint_name", "source_table",
-	     "referent_table", "local_cols", "remote_cols", "onupdate", "ondelete", "deferrable",
-	     "initially", "match", "source_schema", "referent_schema"),
-	 b_create_fk},
-	{"alembic.op.create_unique_constraint", MIG_ADD_CONSTRAINT,
-	 SIG("create_unique_constraint", 3, false, true, "constraint_name", "table_name",
-	     "columns", "schema"),
-	 b_create_unique},
-	{"alembic.op.create_check_constraint", MIG_ADD_CONSTRAINT,
-	 SIG("create_check_constraint", 3, false, true, "constraint_name", "table_name",
-	     "condition", "schema"),
-	 b_create_check},
-	{"alembic.op.create_primary_key", MIG_ADD_CONSTRAINT,
-	 SIG("create_primary_key", 3, false, false, "constraint_name", "table_name", "columns",
-	     "schema"),
-	 b_create_unique},
-	{"alembic.op.drop_constraint", MIG_DROP_CONSTRAINT,
-	 SIG("drop_constraint", 2, false, false, "constraint_name", "table_name", "type_",
-	     "schema"),
-	 b_drop_constraint},
-	{"alembic.op.create_table_comment", MIG_CREATE_TABLE_COMMENT,
-	 SIG("create_table_comment", 2, false, false, "table_name", "comment", "existing_comment",
-	     "schema"),
-	 b_table_comment},
-	{"alembic.op.drop_table_comment", MIG_DROP_TABLE_COMMENT,
-	 SIG("drop_table_comment", 1, false, false, "table_name", "existing_comment", "schema"),
-	 b_table_comment},
-	{"alembic.op.execute", MIG_EXECUTE,
-	 SIG("execute", 1, false, false, "sqltext", "execution_options"), b_execute},
-	{"alembic.bind.execute", MIG_EXECUTE, SIG("execute", 1, true, true, "statement"),
-	 b_execute},
-	{"alembic.op.bulk_insert", MIG_BULK_INSERT,
-	 SIG("bulk_insert", 2, false, false, "table", "rows", "multiinsert"), b_bulk_insert},
-	{"alembic.op.batch_alter_table", MIG_BATCH,
-	 SIG("batch_alter_table", 1, false, false, "table_name", "schema", "recreate",
-	     "partial_reordering", "copy_from", "table_args", "table_kwargs", "reflect_args",
-	     "reflect_kwargs", "naming_convention"),
-	 b_batch},
-	/* inside a batch block: the table is the block's */
-	{"alembic.batch_op.add_column", MIG_ADD_COLUMN,
-	 SIG("add_column", 1, false, false, "column", "insert_before", "insert_after"),
-	 b_add_column},
-	{"alembic.batch_op.drop_column", MIG_DROP_COLUMN,
-	 SIG("drop_column", 1, false, true, "column_name"), b_drop_column},
-	{"alembic.batch_op.alter_column", MIG_ALTER_COLUMN,
-	 SIG("alter_column", 1, false, true, "column_name", ALTER_PARAMS, "insert_before",
-	     "insert_after"),
-	 b_alter_column},
-	{"alembic.batch_op.create_index", MIG_CREATE_INDEX,
-	 SIG("create_index", 2, false, true, "index_name", "columns"), b_create_index},
-	{"alembic.batch_op.drop_index", MIG_DROP_INDEX, SIG("drop_index", 1, false, true, "index_name"),
-	 b_drop_index},
-	{"alembic.batch_op.create_foreign_key", MIG_ADD_CONSTRAINT,
-	 SIG("create_foreign_key", 4, false, true, "constraint_name", "referent_table",
-	     "local_cols", "remote_cols", "referent_schema", "onupdate", "ondelete", "deferrable",
-	     "initially", "match"),
-	 b_create_fk},
-	{"alembic.batch_op.create_unique_constraint", MIG_ADD_CONSTRAINT,
-	 SIG("create_unique_constraint", 2, false, true, "constraint_name", "columns"),
-	 b_create_unique},
-	{"alembic.batch_op.create_check_constraint", MIG_ADD_CONSTRAINT,
-	 SIG("create_check_constraint", 2, false, true, "constraint_name", "condition"),
-	 b_create_check},
-	{"alembic.batch_op.create_primary_key", MIG_ADD_CONSTRAINT,
-	 SIG("create_primary_key", 2, false, false, "constraint_name", "columns"),
-	 b_create_unique},
-	{"alembic.batch_op.drop_constraint", MIG_DROP_CONSTRAINT,
-	 SIG("drop_constraint", 1, false, false, "constraint_name", "type_"), b_drop_constraint},
-	{"alembic.batch_op.create_table_comment", MIG_CREATE_TABLE_COMMENT,
-	 SIG("create_table_comment", 1, false, false, "comment", "existing_comment"),
-	 b_table_comment},
-	{"alembic.batch_op.drop_table_comment", MIG_DROP_TABLE_COMMENT,
-	 SIG("drop_table_comment", 0, false, false, "existing_comment"), b_table_comment},
-	{"alembic.batch_op.execute", MIG_EXECUTE,
-	 SIG("execute", 1, false, false, "sqltext", "execution_options"), b_execute},
+    {"alembic.op.create_table", MIG_CREATE_TABLE, SIG("create_table", 1, true, true, "table_name"),
+     b_create_table},
+    {"alembic.op.drop_table", MIG_DROP_TABLE,
+     SIG("drop_table", 1, false, true, "table_name", "schema"), b_drop_table},
+    {"alembic.op.rename_table", MIG_RENAME_TABLE,
+     SIG("rename_table", 2, false, false, "old_table_name", "new_table_name", "schema"),
+     b_rename_table},
+    {"alembic.op.add_column", MIG_ADD_COLUMN,
+     SIG("add_column", 2, false, false, "table_name", "column", "schema"), b_add_column},
+    {"alembic.op.drop_column", MIG_DROP_COLUMN,
+     SIG("drop_column", 2, false, true, "table_name", "column_name", "schema"), b_drop_column},
+    {"alembic.op.alter_column", MIG_ALTER_COLUMN,
+     SIG("alter_column", 2, false, true, "table_name", "column_name", ALTER_PARAMS, "schema"),
+     b_alter_column},
+    {"alembic.op.create_index", MIG_CREATE_INDEX,
+     SIG("create_index", 3, false, true, "index_name", "table_name", "columns", "schema", "unique"),
+     b_create_index},
+    {"alembic.op.drop_index", MIG_DROP_INDEX,
+     SIG("drop_index", 1, false, true, "index_name", "table_name", "schema"), b_drop_index},
+    {"alembic.op.create_foreign_key", MIG_ADD_CONSTRAINT,
+     SIG("create_foreign_key", 5, false, true, "constraint_name", "source_table", "referent_table",
+	 "local_cols", "remote_cols", "onupdate", "ondelete", "deferrable", "initially", "match",
+	 "source_schema", "referent_schema"),
+     b_create_fk},
+    {"alembic.op.create_unique_constraint", MIG_ADD_CONSTRAINT,
+     SIG("create_unique_constraint", 3, false, true, "constraint_name", "table_name", "columns",
+	 "schema"),
+     b_create_unique},
+    {"alembic.op.create_check_constraint", MIG_ADD_CONSTRAINT,
+     SIG("create_check_constraint", 3, false, true, "constraint_name", "table_name", "condition",
+	 "schema"),
+     b_create_check},
+    {"alembic.op.create_primary_key", MIG_ADD_CONSTRAINT,
+     SIG("create_primary_key", 3, false, false, "constraint_name", "table_name", "columns",
+	 "schema"),
+     b_create_unique},
+    {"alembic.op.drop_constraint", MIG_DROP_CONSTRAINT,
+     SIG("drop_constraint", 2, false, false, "constraint_name", "table_name", "type_", "schema"),
+     b_drop_constraint},
+    {"alembic.op.create_table_comment", MIG_CREATE_TABLE_COMMENT,
+     SIG("create_table_comment", 2, false, false, "table_name", "comment", "existing_comment",
+	 "schema"),
+     b_table_comment},
+    {"alembic.op.drop_table_comment", MIG_DROP_TABLE_COMMENT,
+     SIG("drop_table_comment", 1, false, false, "table_name", "existing_comment", "schema"),
+     b_table_comment},
+    {"alembic.op.execute", MIG_EXECUTE,
+     SIG("execute", 1, false, false, "sqltext", "execution_options"), b_execute},
+    {"alembic.bind.execute", MIG_EXECUTE, SIG("execute", 1, true, true, "statement"), b_execute},
+    {"alembic.op.bulk_insert", MIG_BULK_INSERT,
+     SIG("bulk_insert", 2, false, false, "table", "rows", "multiinsert"), b_bulk_insert},
+    {"alembic.op.batch_alter_table", MIG_BATCH,
+     SIG("batch_alter_table", 1, false, false, "table_name", "schema", "recreate",
+	 "partial_reordering", "copy_from", "table_args", "table_kwargs", "reflect_args",
+	 "reflect_kwargs", "naming_convention"),
+     b_batch},
+    /* inside a batch block: the table is the block's */
+    {"alembic.batch_op.add_column", MIG_ADD_COLUMN,
+     SIG("add_column", 1, false, false, "column", "insert_before", "insert_after"), b_add_column},
+    {"alembic.batch_op.drop_column", MIG_DROP_COLUMN,
+     SIG("drop_column", 1, false, true, "column_name"), b_drop_column},
+    {"alembic.batch_op.alter_column", MIG_ALTER_COLUMN,
+     SIG("alter_column", 1, false, true, "column_name", ALTER_PARAMS, "insert_before",
+	 "insert_after"),
+     b_alter_column},
+    {"alembic.batch_op.create_index", MIG_CREATE_INDEX,
+     SIG("create_index", 2, false, true, "index_name", "columns"), b_create_index},
+    {"alembic.batch_op.drop_index", MIG_DROP_INDEX, SIG("drop_index", 1, false, true, "index_name"),
+     b_drop_index},
+    {"alembic.batch_op.create_foreign_key", MIG_ADD_CONSTRAINT,
+     SIG("create_foreign_key", 4, false, true, "constraint_name", "referent_table", "local_cols",
+	 "remote_cols", "referent_schema", "onupdate", "ondelete", "deferrable", "initially",
+	 "match"),
+     b_create_fk},
+    {"alembic.batch_op.create_unique_constraint", MIG_ADD_CONSTRAINT,
+     SIG("create_unique_constraint", 2, false, true, "constraint_name", "columns"),
+     b_create_unique},
+    {"alembic.batch_op.create_check_constraint", MIG_ADD_CONSTRAINT,
+     SIG("create_check_constraint", 2, false, true, "constraint_name", "condition"),
+     b_create_check},
+    {"alembic.batch_op.create_primary_key", MIG_ADD_CONSTRAINT,
+     SIG("create_primary_key", 2, false, false, "constraint_name", "columns"), b_create_unique},
+    {"alembic.batch_op.drop_constraint", MIG_DROP_CONSTRAINT,
+     SIG("drop_constraint", 1, false, false, "constraint_name", "type_"), b_drop_constraint},
+    {"alembic.batch_op.create_table_comment", MIG_CREATE_TABLE_COMMENT,
+     SIG("create_table_comment", 1, false, false, "comment", "existing_comment"), b_table_comment},
+    {"alembic.batch_op.drop_table_comment", MIG_DROP_TABLE_COMMENT,
+     SIG("drop_table_comment", 0, false, false, "existing_comment"), b_table_comment},
+    {"alembic.batch_op.execute", MIG_EXECUTE,
+     SIG("execute", 1, false, false, "sqltext", "execution_options"), b_execute},
 };
 
 static const struct bind_op *bind_find(const char *name)

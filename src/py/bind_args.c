@@ -62,8 +62,9 @@ static int bind_too_many(struct bind_ctx *x, const struct pyv *call, const struc
 		return bind_fail(x, call, "%s() takes %zu positional argument%s but %zu %s given",
 				 sig->name, hi, hi == 1 ? "" : "s", given,
 				 given == 1 ? "was" : "were");
-	return bind_fail(x, call, "%s() takes from %zu to %zu positional arguments but %zu were "
-				  "given",
+	return bind_fail(x, call,
+			 "%s() takes from %zu to %zu positional arguments but %zu were "
+			 "given",
 			 sig->name, lo, hi, given);
 }
 
@@ -95,22 +96,21 @@ int bind_args(struct bind_ctx *x, const struct pyv *call, const struct bind_sig 
 		long i = bind_param_index(sig, kw->key);
 
 		if (i >= 0 && out->v[i])
-			return bind_fail(x, kw->val, "%s() got multiple values for argument '%s'",
+			return bind_fail(x, call, "%s() got multiple values for argument '%s'",
 					 sig->name, kw->key);
 		if (i >= 0) {
 			out->v[i] = kw->val;
 			continue;
 		}
 		if (!sig->varkw)
-			return bind_fail(x, kw->val, "%s() got an unexpected keyword argument '%s'",
+			return bind_fail(x, call, "%s() got an unexpected keyword argument '%s'",
 					 sig->name, kw->key);
 		((struct pyv_kwarg *)out->kw.v)[out->kw.n++] = *kw;
 	}
 	return bind_missing(x, call, sig, out);
 }
 
-const struct pyv *bind_arg(const struct bind_args *a, const struct bind_sig *sig,
-			   const char *name)
+const struct pyv *bind_arg(const struct bind_args *a, const struct bind_sig *sig, const char *name)
 {
 	long i = bind_param_index(sig, name);
 
@@ -147,8 +147,7 @@ int bind_name(struct bind_ctx *x, const struct pyv *v, const char *what, bool al
 		return 0;
 	}
 	if (v->kind != PYV_STR)
-		return bind_fail(x, v, "%s must be a string, not %s", what,
-				 pyv_describe(x->a, v));
+		return bind_fail(x, v, "%s must be a string, not %s", what, pyv_describe(x->a, v));
 	if (strlen(v->s) != v->len)
 		return bind_fail(x, v, "%s holds a NUL byte", what);
 	*out = v->s;
@@ -159,7 +158,8 @@ int bind_names(struct bind_ctx *x, const struct pyv *v, const char *what, struct
 {
 	memset(out, 0, sizeof(*out));
 	if (v && v->kind == PYV_STR) {
-		strvec_push(x->a, out, v->s); /* a string iterates... Alembic takes it as one name */
+		strvec_push(x->a, out,
+			    v->s); /* a string iterates... Alembic takes it as one name */
 		return 0;
 	}
 	if (!v || (v->kind != PYV_LIST && v->kind != PYV_TUPLE))
@@ -174,8 +174,7 @@ int bind_names(struct bind_ctx *x, const struct pyv *v, const char *what, struct
 	return 0;
 }
 
-int bind_tristate(struct bind_ctx *x, const struct pyv *v, const char *what,
-		  enum sch_tristate *out)
+int bind_tristate(struct bind_ctx *x, const struct pyv *v, const char *what, enum sch_tristate *out)
 {
 	*out = SCH_UNSET;
 	if (!v || v->kind == PYV_NONE)
@@ -194,7 +193,8 @@ int bind_tristate(struct bind_ctx *x, const struct pyv *v, const char *what,
 bool bind_is_text(const struct pyv *v)
 {
 	return v && v->kind == PYV_CALL &&
-	       (!strcmp(v->name, "sqlalchemy.text") || !strcmp(v->name, "sqlalchemy.literal_column")) &&
+	       (!strcmp(v->name, "sqlalchemy.text") ||
+		!strcmp(v->name, "sqlalchemy.literal_column")) &&
 	       v->n == 1 && v->items[0]->kind == PYV_STR && v->n_kw == 0;
 }
 

@@ -31,16 +31,22 @@ static void bind_kw_push(struct bind_ctx *x, struct sch_kwargs *kw, const struct
 
 static int bind_identity(struct bind_ctx *x, const struct pyv *v, const struct sch_identity **out)
 {
-	static const struct bind_sig sig = {
-		"Identity", {"always", "on_null", "start", "increment", "minvalue", "maxvalue",
-			     "nominvalue", "nomaxvalue", "cycle", "cache", "order"},
-		11, 0, false, false, true};
+	static const struct bind_sig sig = {"Identity",
+					    {"always", "on_null", "start", "increment", "minvalue",
+					     "maxvalue", "nominvalue", "nomaxvalue", "cycle",
+					     "cache", "order"},
+					    11,
+					    0,
+					    false,
+					    false,
+					    true};
 	struct sch_identity *id = arena_calloc(x->a, 1, sizeof(*id));
 	struct bind_args a;
 
 	if (bind_args(x, v, &sig, &a) < 0)
 		return -1;
-	id->always = bind_arg(&a, &sig, "always") && bind_arg(&a, &sig, "always")->kind == PYV_BOOL &&
+	id->always = bind_arg(&a, &sig, "always") &&
+		     bind_arg(&a, &sig, "always")->kind == PYV_BOOL &&
 		     bind_arg(&a, &sig, "always")->b;
 	id->on_null = bind_arg(&a, &sig, "on_null") != NULL;
 	id->start = bind_arg(&a, &sig, "start");
@@ -58,8 +64,8 @@ static int bind_identity(struct bind_ctx *x, const struct pyv *v, const struct s
 
 static int bind_computed(struct bind_ctx *x, const struct pyv *v, const struct sch_computed **out)
 {
-	static const struct bind_sig sig = {"Computed", {"sqltext", "persisted"}, 2, 1,
-					    false, false, true};
+	static const struct bind_sig sig = {
+	    "Computed", {"sqltext", "persisted"}, 2, 1, false, false, true};
 	struct sch_computed *c = arena_calloc(x->a, 1, sizeof(*c));
 	struct bind_args a;
 
@@ -80,18 +86,23 @@ static int bind_opt_str(struct bind_ctx *x, const struct bind_args *a, const str
 
 static int bind_fk(struct bind_ctx *x, const struct pyv *v, const struct sch_fk **out)
 {
-	static const struct bind_sig sig = {
-		"ForeignKey", {"column", "_constraint", "use_alter", "name", "onupdate", "ondelete",
-			       "deferrable", "initially", "link_to_name", "match", "info"},
-		11, 1, false, true, true};
+	static const struct bind_sig sig = {"ForeignKey",
+					    {"column", "_constraint", "use_alter", "name",
+					     "onupdate", "ondelete", "deferrable", "initially",
+					     "link_to_name", "match", "info"},
+					    11,
+					    1,
+					    false,
+					    true,
+					    true};
 	struct sch_fk *fk = arena_calloc(x->a, 1, sizeof(*fk));
 	enum sch_tristate use_alter;
 	struct bind_args a;
 
 	if (bind_args(x, v, &sig, &a) < 0 ||
 	    bind_name(x, a.v[0], "ForeignKey column", false, &fk->ref, NULL) < 0 ||
-	    bind_name(x, bind_arg_raw(&a, &sig, "name"), "name", true, &fk->name,
-		      &fk->name_final) < 0 ||
+	    bind_name(x, bind_arg_raw(&a, &sig, "name"), "name", true, &fk->name, &fk->name_final) <
+		0 ||
 	    bind_opt_str(x, &a, &sig, "ondelete", &fk->ondelete) < 0 ||
 	    bind_opt_str(x, &a, &sig, "onupdate", &fk->onupdate) < 0 ||
 	    bind_opt_str(x, &a, &sig, "initially", &fk->initially) < 0 ||
@@ -127,12 +138,15 @@ static int bind_column_kw(struct bind_ctx *x, const struct pyv_kwarg *kw, struct
 		else if (v->kind == PYV_STR && !strcmp(v->s, "ignore_fk"))
 			c->autoincrement = SCH_AUTOINC_IGNORE_FK;
 		else if (!(v->kind == PYV_STR && !strcmp(v->s, "auto")))
-			return bind_fail(x, v, "autoincrement must be True, False, 'auto' or "
-					       "'ignore_fk'");
+			return bind_fail(x, v,
+					 "autoincrement must be True, False, 'auto' or "
+					 "'ignore_fk'");
 	} else if (!strcmp(k, "server_default")) {
-		if (bind_is_call(v, "sqlalchemy.Identity") || bind_is_call(v, "sqlalchemy.Computed"))
-			return bind_fail(x, v, "server_default=%s is not supported; pass it as a "
-					       "positional argument of sa.Column",
+		if (bind_is_call(v, "sqlalchemy.Identity") ||
+		    bind_is_call(v, "sqlalchemy.Computed"))
+			return bind_fail(x, v,
+					 "server_default=%s is not supported; pass it as a "
+					 "positional argument of sa.Column",
 					 pyv_describe(x->a, v));
 		if (v->kind != PYV_NONE)
 			c->server_default = bind_expr(x, v, false);
@@ -178,8 +192,8 @@ static int bind_column_item(struct bind_ctx *x, const struct pyv *v, struct sch_
 
 		if (bind_constraint(x, v, &k) < 0)
 			return -1;
-		c->checks = arena_grow(x->a, c->checks, c->n_checks, c->n_checks + 1,
-				       sizeof(*c->checks));
+		c->checks =
+		    arena_grow(x->a, c->checks, c->n_checks, c->n_checks + 1, sizeof(*c->checks));
 		c->checks[c->n_checks++] = k;
 		return 0;
 	}
@@ -190,8 +204,9 @@ static int bind_column_item(struct bind_ctx *x, const struct pyv *v, struct sch_
 		return bind_fail(x, v, "%s cannot be an argument of sa.Column",
 				 pyv_describe(x->a, v));
 	if (c->type)
-		return bind_fail(x, v, "sa.Column() got a second type or an argument it does not "
-				       "take: %s",
+		return bind_fail(x, v,
+				 "sa.Column() got a second type or an argument it does not "
+				 "take: %s",
 				 pyv_describe(x->a, v));
 	return bind_type(x, v, &c->type);
 }
@@ -280,7 +295,8 @@ static int bind_fk_refs(struct bind_ctx *x, const struct pyv *at, struct sch_con
 		schema = tdot ? arena_strndup(x->a, tab, (size_t)(tdot - tab)) : NULL;
 		tab = tdot ? tdot + 1 : tab;
 		if (i && (strcmp(tab, k->ref_table) || !str_eq(schema, k->ref_schema)))
-			return bind_fail(x, at, "ForeignKeyConstraint refers to more than one table");
+			return bind_fail(x, at,
+					 "ForeignKeyConstraint refers to more than one table");
 		k->ref_table = tab;
 		k->ref_schema = schema;
 		strvec_push(x->a, &k->ref_columns, dot + 1);
@@ -290,26 +306,31 @@ static int bind_fk_refs(struct bind_ctx *x, const struct pyv *at, struct sch_con
 
 static int bind_fk_constraint(struct bind_ctx *x, const struct pyv *v, struct sch_constraint *k)
 {
-	static const char *const extra[] = {"columns", "refcolumns", "onupdate", "ondelete",
-					    "use_alter", "link_to_name", "match", "table", NULL};
+	static const char *const extra[] = {"columns",	"refcolumns", "onupdate",
+					    "ondelete", "use_alter",  "link_to_name",
+					    "match",	"table",      NULL};
 	const struct pyv *cols = v->n > 0 ? v->items[0] : pyv_kwarg(v, "columns");
 	const struct pyv *refs = v->n > 1 ? v->items[1] : pyv_kwarg(v, "refcolumns");
 	struct strvec refnames;
 	enum sch_tristate ua = SCH_UNSET;
 
 	if (!cols || !refs)
-		return bind_fail(x, v, "ForeignKeyConstraint() missing %s required positional "
-				       "argument%s",
-				 !cols && !refs ? "2" : "1", !cols && !refs ? "s: 'columns' and "
-									   "'refcolumns'"
-								  : !cols ? ": 'columns'" : ": 'refcolumns'");
+		return bind_fail(x, v,
+				 "ForeignKeyConstraint() missing %s required positional "
+				 "argument%s",
+				 !cols && !refs ? "2" : "1",
+				 !cols && !refs ? "s: 'columns' and "
+						  "'refcolumns'"
+				 : !cols	? ": 'columns'"
+						: ": 'refcolumns'");
 	if (bind_names(x, cols, "columns", &k->columns) < 0 ||
 	    bind_names(x, refs, "refcolumns", &refnames) < 0 ||
 	    bind_fk_refs(x, refs, k, &refnames) < 0 || bind_constraint_kw(x, v, k, extra) < 0)
 		return -1;
 	if (k->columns.n != refnames.n)
-		return bind_fail(x, v, "ForeignKeyConstraint number of constrained columns must "
-				       "match the number of referenced columns.");
+		return bind_fail(x, v,
+				 "ForeignKeyConstraint number of constrained columns must "
+				 "match the number of referenced columns.");
 	if (bind_name(x, pyv_kwarg(v, "ondelete"), "ondelete", true, &k->ondelete, NULL) < 0 ||
 	    bind_name(x, pyv_kwarg(v, "onupdate"), "onupdate", true, &k->onupdate, NULL) < 0 ||
 	    bind_name(x, pyv_kwarg(v, "match"), "match", true, &k->match, NULL) < 0 ||
@@ -332,16 +353,18 @@ int bind_constraint(struct bind_ctx *x, const struct pyv *v, struct sch_constrai
 	} else if (bind_is_call(v, "sqlalchemy.CheckConstraint")) {
 		k->kind = SCH_CHECK;
 		if (!v->n && !pyv_kwarg(v, "sqltext"))
-			return bind_fail(x, v, "CheckConstraint.__init__() missing 1 required "
-					       "positional argument: 'sqltext'");
+			return bind_fail(x, v,
+					 "CheckConstraint.__init__() missing 1 required "
+					 "positional argument: 'sqltext'");
 		k->sqltext = bind_expr(x, v->n ? v->items[0] : pyv_kwarg(v, "sqltext"), true);
-		if (bind_constraint_kw(x, v, k, (const char *const[]){"sqltext", "table", NULL}) < 0)
+		if (bind_constraint_kw(x, v, k, (const char *const[]){"sqltext", "table", NULL}) <
+		    0)
 			return -1;
 	} else {
 		struct pyv list = *v;
 
-		k->kind = bind_is_call(v, "sqlalchemy.UniqueConstraint") ? SCH_UNIQUE
-									   : SCH_PRIMARY_KEY;
+		k->kind =
+		    bind_is_call(v, "sqlalchemy.UniqueConstraint") ? SCH_UNIQUE : SCH_PRIMARY_KEY;
 		list.kind = PYV_TUPLE;
 		if (bind_names(x, &list, "columns", &k->columns) < 0 ||
 		    bind_constraint_kw(x, v, k, NULL) < 0)
@@ -377,8 +400,9 @@ int bind_index_obj(struct bind_ctx *x, const struct pyv *v, struct sch_index **o
 	struct pyv elems = *v;
 
 	if (!v->n)
-		return bind_fail(x, v, "Index.__init__() missing 1 required positional argument: "
-				       "'name'");
+		return bind_fail(x, v,
+				 "Index.__init__() missing 1 required positional argument: "
+				 "'name'");
 	if (bind_name(x, v->items[0], "Index name", true, &ix->name, &ix->name_final) < 0)
 		return -1;
 	elems.kind = PYV_TUPLE;
@@ -396,8 +420,9 @@ int bind_index_obj(struct bind_ctx *x, const struct pyv *v, struct sch_index **o
 		else if (bind_is_dialect_kw(kw->key))
 			bind_kw_push(x, &ix->dialect_kw, kw);
 		else
-			return bind_fail(x, kw->val, "Additional arguments should be named "
-						     "<dialectname>_<argument>, got '%s'",
+			return bind_fail(x, kw->val,
+					 "Additional arguments should be named "
+					 "<dialectname>_<argument>, got '%s'",
 					 kw->key);
 	}
 	ix->line = v->line;
@@ -411,11 +436,14 @@ int bind_table_clause(struct bind_ctx *x, const struct pyv *v, struct sch_table 
 	struct sch_table *t = arena_calloc(x->a, 1, sizeof(*t));
 
 	if (!bind_is_call(v, "sqlalchemy.table") && !bind_is_call(v, "sqlalchemy.Table"))
-		return bind_fail(x, v, "bulk_insert() needs a table made with sa.table(...), got %s",
+		return bind_fail(x, v,
+				 "bulk_insert() needs a table made with sa.table(...), got %s",
 				 pyv_describe(x->a, v));
 	if (!v->n || bind_name(x, v->items[0], "table name", false, &t->name, NULL) < 0)
-		return v->n ? -1 : bind_fail(x, v, "table() missing 1 required positional "
-						   "argument: 'name'");
+		return v->n ? -1
+			    : bind_fail(x, v,
+					"table() missing 1 required positional "
+					"argument: 'name'");
 	if (bind_name(x, pyv_kwarg(v, "schema"), "schema", true, &t->schema, NULL) < 0)
 		return -1;
 	t->columns = arena_calloc(x->a, v->n, sizeof(*t->columns));
@@ -428,9 +456,13 @@ int bind_table_clause(struct bind_ctx *x, const struct pyv *v, struct sch_table 
 				return -1;
 		} else if (!bind_is_call(c, "sqlalchemy.column") || !c->n ||
 			   bind_name(x, c->items[0], "column name", false, &col->name, NULL) < 0) {
-			return x->e->code ? -1
-					  : bind_fail(x, c, "expected sa.column(\"name\", type), got %s",
-						      pyv_describe(x->a, c));
+			return x->e->code
+				   ? -1
+				   : bind_fail(x, c, "expected sa.column(\"name\", type), got %s",
+					       pyv_describe(x->a, c));
+		} else if (bind_type(x, c->n > 1 ? c->items[1] : pyv_kwarg(c, "type_"),
+				     &col->type) < 0) {
+			return -1;
 		}
 		t->columns[t->n_columns++] = col;
 	}

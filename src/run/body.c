@@ -9,6 +9,8 @@
 #include "run/run_int.h"
 
 #include "db/db.h"
+#include "py/bind.h"
+#include "py/py.h"
 #include "script/script.h"
 
 /* A native section: the splitter's statements as verbatim execute ops
@@ -39,28 +41,19 @@ static int run_ops_sql(struct arena *a, const struct sql_dialect *d, const struc
 	return 0;
 }
 
-/* A Python function read by the revision reader: its op.execute
- * statements as execute ops, or the reader's refusal. */
+/* A Python function: the module parsed, the function evaluated for the
+ * run's dialect and mode, its calls bound to operations. */
 static int run_ops_py(struct arena *a, const struct run_body_req *r, const struct script *sc,
 		      const char *what, struct mig_body *out, struct err *e)
 {
-	const struct script_section *sec = !strcmp(what, "upgrade") ? &sc->upgrade : &sc->downgrade;
-	struct mig_op *ops;
+	struct py_eval_ctx ctx = {sc->path, r->d->name, r->as_sql, NULL, 0};
+	struct py_module *m;
+	struct py_body body;
 
-	(void)r;
-	if (sec->refusal)
-		return err_at(e, ERR_INPUT, sc->path, sec->refusal_line,
-			      "revision %s: %s() cannot run without Python: %s", sc->id, what,
-			      sec->refusal);
-	ops = arena_calloc(a, sec->n_stmts + 1, sizeof(*ops));
-	for (size_t i = 0; i < sec->n_stmts; i++) {
-		ops[i].kind = MIG_EXECUTE;
-		ops[i].sql = sec->stmts[i].sql;
-		ops[i].line = sec->stmts[i].line;
-	}
-	out->ops = ops;
-	out->n_ops = sec->n_stmts;
-	return 0;
+	if (py_parse_module(a, sc->path, sc->text, sc->text_len, &m, e) < 0 ||
+	    py_eval_function(a, m, what, &ctx, &body, e) < 0)
+		return -1;
+	return py_bind_body(a, sc->path, &body, out, e);
 }
 
 int run_body_ops(struct arena *a, const struct run_body_req *r, const struct script *sc, bool up,

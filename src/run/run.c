@@ -370,6 +370,27 @@ static int run_stmt_failed(struct run_ctx *c, const struct graph_step *st, const
 	return -1;
 }
 
+/* A SQLite batch_alter_table rebuild: the table read now (inside the
+ * run's transaction, after the steps before it), then its statements. */
+static int run_exec_batch(struct run_ctx *c, const struct graph_step *st,
+			  const struct run_body *b, const struct sql_stmt *s, struct err *e)
+{
+	struct sql_opts o = {c->d, false, b->path, c->o->naming_convention_unknown, &c->memo};
+	struct sql_stmts stmts = {0};
+	struct sch_table *t;
+	long rowcount;
+
+	if (db_read_table(c->db, c->a, s->batch->schema, s->batch->table, &t, e) < 0 ||
+	    sql_batch_rebuild(c->a, &o, t, s->batch, &stmts, e) < 0)
+		return run_stmt_failed(c, st, b->path, s->line,
+				       arena_printf(c->a, "batch_alter_table('%s'): ", s->batch->table),
+				       e);
+	for (size_t i = 0; i < stmts.n; i++)
+		if (db_exec(c->db, stmts.v[i].sql, &rowcount, e) < 0)
+			return run_stmt_failed(c, st, b->path, s->line, "", e);
+	return 0;
+}
+
 static int run_exec_stmt(struct run_ctx *c, const struct graph_step *st,
 			 const struct run_body *b, const struct sql_stmt *s, struct err *e)
 {
@@ -382,6 +403,8 @@ static int run_exec_stmt(struct run_ctx *c, const struct graph_step *st,
 	} else if (run_txn_begin(c, e) < 0) {
 		return -1;
 	}
+	if (s->batch)
+		return run_exec_batch(c, st, b, s, e);
 	if (db_exec(c->db, s->sql, &rowcount, e) < 0)
 		return run_stmt_failed(c, st, b->path, s->line, "", e);
 	return 0;

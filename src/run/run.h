@@ -141,7 +141,8 @@ struct run_vt {
 
 void run_vt_init(struct arena *a, struct run_vt *vt, const struct sql_dialect *d,
 		 const char *table, const char *schema, bool pk);
-/* CREATE TABLE as SQLAlchemy renders it offline (4-space indent, no ';'). */
+/* CREATE TABLE as SQLAlchemy compiles it ("\n\t" indent, as online; the offline
+ * writer turns tabs into four spaces), no terminator. */
 char *run_vt_create(struct arena *a, const struct run_vt *vt);
 char *run_vt_select(struct arena *a, const struct run_vt *vt);
 char *run_vt_insert(struct arena *a, const struct run_vt *vt, const char *id);

@@ -17,10 +17,10 @@ struct script;
 
 /* What a body is compiled for. */
 struct run_body_req {
-	const struct sql_dialect *d;    /* the run's dialect */
-	bool as_sql;                    /* offline */
+	const struct sql_dialect *d;	/* the run's dialect */
+	bool as_sql;			/* offline */
 	bool naming_convention_unknown; /* see struct sql_opts */
-	struct strvec *memo;            /* the run's compile memo (PostgreSQL enum types) */
+	struct strvec *memo;		/* the run's compile memo (PostgreSQL enum types) */
 };
 
 /* The operations of sc's upgrade (up) or downgrade: a native section split

@@ -34,10 +34,10 @@ char *run_vt_create(struct arena *a, const struct run_vt *vt)
 	struct buf b = BUF_INIT;
 	char *r;
 
-	buf_addf(&b, "CREATE TABLE %s (\n    version_num %s NOT NULL", vt->table,
+	buf_addf(&b, "CREATE TABLE %s (\n\tversion_num %s NOT NULL", vt->table,
 		 vt->d->version_type);
 	if (vt->pk) {
-		buf_adds(&b, ", \n    CONSTRAINT ");
+		buf_adds(&b, ", \n\tCONSTRAINT ");
 		sql_quote_ident(vt->d, &b, arena_printf(a, "%s_pkc", vt->name));
 		buf_adds(&b, " PRIMARY KEY (version_num)");
 	}

@@ -234,6 +234,21 @@ struct mig_alter {
 	struct sch_kwargs dialect_kw;        /* postgresql_using=, mysql_*, ... */
 };
 
+/* op.execute(tbl.insert().values(...)) and friends, on a sa.table(). */
+enum mig_dml_kind {
+	MIG_DML_INSERT, /* tbl.insert().values(k=v, ...) */
+	MIG_DML_UPDATE, /* tbl.update().where(cond).values(k=v, ...) */
+	MIG_DML_DELETE, /* tbl.delete().where(cond) */
+};
+
+struct mig_dml {
+	enum mig_dml_kind kind;         /* which statement */
+	const struct sch_table *table;  /* the sa.table(...) */
+	const struct pyv_kwarg *values; /* values(...) keywords, written order */
+	size_t n_values;                /* their number */
+	const struct pyv *where;        /* where(...) condition (operator.* calls), or NULL */
+};
+
 struct mig_op {
 	enum mig_op_kind kind;
 	const char *table;        /* the table operated on (not for MIG_EXECUTE) */
@@ -246,6 +261,7 @@ struct mig_op {
 	bool autocommit;          /* native SQL: runs outside the transaction (marker or
 				     -- migrate:no-transaction) */
 	const struct pyv *stmt;   /* non-string statements (sa.table(...).insert() ...), or NULL */
+	const struct mig_dml *dml; /* stmt understood as an INSERT/UPDATE/DELETE, or NULL */
 	/* MIG_CREATE_TABLE (and the table a batch is for, when known) */
 	const struct sch_table *create; /* the table to create */
 	/* MIG_RENAME_TABLE */

@@ -25,6 +25,7 @@ void sql_stmts_push(struct arena *a, struct sql_stmts *out, const char *sql, boo
 	out->v[out->n].sql = sql;
 	out->v[out->n].autocommit = autocommit;
 	out->v[out->n].line = line;
+	out->v[out->n].batch = NULL;
 	out->n++;
 }
 
@@ -71,8 +72,9 @@ static int ddl_autoinc_ok(struct ddl_ctx *x, const struct sch_table *t, const st
 	*ok = false;
 	if (f != SCH_T_INTEGER && f != SCH_T_NUMERIC) {
 		if (autoinc_true)
-			return ddl_fail(x, "Column type %s on column '%s.%s' is not compatible "
-					   "with autoincrement=True",
+			return ddl_fail(x,
+					"Column type %s on column '%s.%s' is not compatible "
+					"with autoincrement=True",
 					dc->type ? ddl_what(x, dc->type->src) : "NullType()",
 					t->name, c->name);
 		return 0;
@@ -110,8 +112,9 @@ static int ddl_pk_columns(struct ddl_ctx *x, struct ddl_table *dt)
 			struct ddl_col *dc = ddl_find_col(dt, dt->pk_cons->columns.v[i]);
 
 			if (!dc)
-				return ddl_fail(x, "PrimaryKeyConstraint names column '%s', which "
-						   "is not in table '%s'",
+				return ddl_fail(x,
+						"PrimaryKeyConstraint names column '%s', which "
+						"is not in table '%s'",
 						dt->pk_cons->columns.v[i], t->name);
 			dc->primary_key = true;
 			dt->pk[dt->n_pk++] = dc->c->name;
@@ -144,8 +147,9 @@ static int ddl_pick_autoinc(struct ddl_ctx *x, struct ddl_table *dt)
 			if (ddl_autoinc_ok(x, dt->t, dc, true, &ok) < 0)
 				return -1;
 			if (found && found->c->autoincrement == SCH_AUTOINC_TRUE)
-				return ddl_fail(x, "Only one Column may be marked autoincrement=True, "
-						   "found both %s and %s.",
+				return ddl_fail(x,
+						"Only one Column may be marked autoincrement=True, "
+						"found both %s and %s.",
 						found->c->name, dc->c->name);
 			found = dc;
 		} else if (dt->n_pk == 1 && ai != SCH_AUTOINC_FALSE) {
@@ -158,7 +162,8 @@ static int ddl_pick_autoinc(struct ddl_ctx *x, struct ddl_table *dt)
 	if (!found)
 		return 0;
 	found->autoinc = true;
-	if (!(dt->pk_cons && dt->pk_cons->columns.n) && dt->n_pk > 1 && dt->pk[0] != found->c->name) {
+	if (!(dt->pk_cons && dt->pk_cons->columns.n) && dt->n_pk > 1 &&
+	    dt->pk[0] != found->c->name) {
 		size_t at = 0;
 
 		while (dt->pk[at] != found->c->name)
@@ -184,8 +189,8 @@ int ddl_table_prepare(struct ddl_ctx *x, const struct sch_table *t, struct ddl_t
 	for (size_t i = 0; i < out->n_cols; i++) {
 		struct ddl_col *dc = &out->cols[i];
 
-		dc->nullable = dc->c->nullable == SCH_UNSET ? !dc->primary_key
-							    : dc->c->nullable == SCH_TRUE;
+		dc->nullable =
+		    dc->c->nullable == SCH_UNSET ? !dc->primary_key : dc->c->nullable == SCH_TRUE;
 	}
 	return ddl_pick_autoinc(x, out);
 }
@@ -203,14 +208,14 @@ static const char *ddl_ix_name(struct ddl_ctx *x, const struct sch_table *t, con
 /* A name the metadata's naming convention would decide (an unnamed
  * constraint or index): refused when env.py's convention is unknown (see
  * struct sql_opts).  Given names are taken as they are. */
-static int ddl_convention_check(struct ddl_ctx *x, const char *what, const char *name,
-				bool final)
+static int ddl_convention_check(struct ddl_ctx *x, const char *what, const char *name, bool final)
 {
 	if (!x->o->naming_convention_unknown || final || name)
 		return 0;
-	return ddl_fail(x, "the name of %s%s%s%s depends on the naming convention of env.py's "
-			   "target_metadata, which cannot be read without Python; give the name "
-			   "with op.f(\"...\")",
+	return ddl_fail(x,
+			"the name of %s%s%s%s depends on the naming convention of env.py's "
+			"target_metadata, which cannot be read without Python; give the name "
+			"with op.f(\"...\")",
 			what, name ? " '" : "", name ? name : "", name ? "'" : "");
 }
 
@@ -343,8 +348,8 @@ static int ddl_enum_types(struct ddl_ctx *x, const struct sch_table *t, struct b
 		}
 		if (!ex.create_type)
 			continue;
-		key = arena_printf(x->a, "%s.%s", ex.type_schema ? ex.type_schema : "",
-				   ex.type_name);
+		key =
+		    arena_printf(x->a, "%s.%s", ex.type_schema ? ex.type_schema : "", ex.type_name);
 		if (x->o->memo && strvec_find(x->o->memo, key) >= 0)
 			continue;
 		if (x->o->memo)
@@ -391,8 +396,8 @@ static int ddl_create_table_stmt(struct ddl_ctx *x, const struct ddl_family *f,
 }
 
 /* One CREATE INDEX. */
-static int ddl_index_stmt(struct ddl_ctx *x, const struct ddl_family *f,
-			  const struct sch_index *ix, struct buf *b)
+static int ddl_index_stmt(struct ddl_ctx *x, const struct ddl_family *f, const struct sch_index *ix,
+			  struct buf *b)
 {
 	if (!ix->name)
 		return ddl_fail(x, "CREATE INDEX requires that the index have a name");
@@ -493,8 +498,8 @@ static int ddl_create_table(struct ddl_ctx *x, const struct ddl_family *f, struc
 /* SQLite's add_constraint: type-bound CHECKs are skipped with a warning,
  * anything else is Alembic's NotImplementedError. */
 static const char ddl_sqlite_no_alter[] =
-	"No support for ALTER of constraints in SQLite dialect. Please refer to the batch "
-	"mode feature which allows for SQLite migrations using a copy-and-move strategy.";
+    "No support for ALTER of constraints in SQLite dialect. Please refer to the batch "
+    "mode feature which allows for SQLite migrations using a copy-and-move strategy.";
 
 static int ddl_add_constraint_stmt(struct ddl_ctx *x, const char *schema, const char *table,
 				   const struct sch_constraint *c, struct buf *b)
@@ -539,8 +544,8 @@ static int ddl_add_column(struct ddl_ctx *x, const struct ddl_family *f, struct 
 	if (ddl_table_indexes(x, f, &t, b) < 0)
 		return -1;
 	if (ddl_separate_comments(x) && op->column->comment && *op->column->comment)
-		ddl_column_comment(x, op->schema, op->table, op->column->name,
-				   op->column->comment, b);
+		ddl_column_comment(x, op->schema, op->table, op->column->name, op->column->comment,
+				   b);
 	return 0;
 }
 
@@ -593,6 +598,12 @@ static int ddl_execute(struct ddl_ctx *x, struct buf *b)
 {
 	const struct mig_op *op = x->op;
 
+	if (!op->sql && op->dml) {
+		if (ddl_dml(x, op->dml, b) < 0)
+			return -1;
+		ddl_emit(x, b);
+		return 0;
+	}
 	if (!op->sql)
 		return ddl_fail(x, "op.execute() of %s cannot be rendered without Python",
 				op->stmt ? ddl_what(x, op->stmt) : "this statement");
@@ -646,7 +657,7 @@ static int ddl_bulk_row(struct ddl_ctx *x, const struct sch_table *t, const stru
 		ddl_q(x, b, t->columns[i]->name);
 		if (used++)
 			buf_adds(&vals, ", ");
-		if (ddl_literal(x, &vals, v) < 0) {
+		if (ddl_literal_typed(x, &vals, v, t->columns[i]->type) < 0) {
 			buf_release(&vals);
 			return -1;
 		}
@@ -724,8 +735,18 @@ static int ddl_dispatch(struct ddl_ctx *x, const struct ddl_family *f, struct bu
 	case MIG_AUTOCOMMIT:
 		return ddl_body(x, op->body, op->n_body, true);
 	case MIG_BATCH:
-		if (sql_batch_needs_recreate(x->d, op))
-			return ddl_fail(x, "%s", sql_batch_refusal(x->a, x->o, op));
+		if (sql_batch_needs_recreate(x->d, op) && (x->o->as_sql || x->d->family != SQL_FAMILY_SQLITE)) {
+			ddl_fail(x, "%s", sql_batch_refusal(x->a, x->o, op));
+			if (x->o->as_sql)
+				x->e->code = ERR_COMMAND; /* Alembic's CommandError: FAILED:, 255 */
+			return -1;
+		}
+		if (sql_batch_needs_recreate(x->d, op)) { /* rebuilt when it runs: the table is
+							     read from the database then */
+			sql_stmts_push(x->a, x->out, NULL, x->autocommit, op->line);
+			x->out->v[x->out->n - 1].batch = op;
+			return 0;
+		}
 		return ddl_body(x, op->body, op->n_body, x->autocommit);
 	}
 	return ddl_fail(x, "unknown operation");
@@ -740,8 +761,9 @@ int sql_compile_op(struct arena *a, const struct sql_opts *o, const struct mig_o
 	int rc;
 
 	if (!f && op->kind != MIG_EXECUTE)
-		return ddl_fail(&x, "operations other than op.execute() are not compiled for "
-				    "dialect %s",
+		return ddl_fail(&x,
+				"operations other than op.execute() are not compiled for "
+				"dialect %s",
 				o->d->name);
 	rc = ddl_dispatch(&x, f, &b);
 	buf_release(&b);
@@ -796,20 +818,21 @@ bool sql_batch_needs_recreate(const struct sql_dialect *d, const struct mig_op *
 	return false;
 }
 
-const char *sql_batch_refusal(struct arena *a, const struct sql_opts *o,
-			      const struct mig_op *batch)
+const char *sql_batch_refusal(struct arena *a, const struct sql_opts *o, const struct mig_op *batch)
 {
 	if (o->as_sql)
-		return arena_printf(a, "This operation cannot proceed in --sql mode; batch mode "
-				       "with dialect %s requires a live database connection with "
-				       "which to reflect the table \"%s\". To generate a batch SQL "
-				       "migration script using table \"move and copy\", a complete "
-				       "Table object should be passed to the \"copy_from\" argument "
-				       "of the batch_alter_table() method so that table reflection "
-				       "can be skipped.",
+		return arena_printf(a,
+				    "This operation cannot proceed in --sql mode; batch mode "
+				    "with dialect %s requires a live database connection with "
+				    "which to reflect the table \"%s\". To generate a batch SQL "
+				    "migration script using table \"move and copy\", a complete "
+				    "Table object should be passed to the \"copy_from\" argument "
+				    "of the batch_alter_table() method so that table reflection "
+				    "can be skipped.",
 				    o->d->name, batch->table);
-	return arena_printf(a, "batch_alter_table('%s') needs SQLite's move-and-copy, which "
-			       "is not implemented natively yet",
+	return arena_printf(a,
+			    "batch_alter_table('%s') needs SQLite's move-and-copy, which "
+			    "is not implemented natively yet",
 			    batch->table);
 }
 

@@ -39,25 +39,28 @@ struct sql_stmt {
 	const char *sql; /* the statement text, no terminator */
 	bool autocommit; /* runs outside the transaction (autocommit_block, CONCURRENTLY
 			    under a -- migrate:no-transaction file) */
-	int line;        /* 1-based line of the operation in the revision file (0: none) */
+	int line;	 /* 1-based line of the operation in the revision file (0: none) */
+	const struct mig_op *batch; /* online SQLite batch_alter_table needing the rebuild: sql
+				       is NULL and the runtime reads the table, then runs
+				       sql_batch_rebuild's statements */
 };
 
 /* A growing list of statements (arena-backed). */
 struct sql_stmts {
 	struct sql_stmt *v; /* statements in order */
-	size_t n;           /* their number */
-	size_t cap;         /* allocated */
+	size_t n;	    /* their number */
+	size_t cap;	    /* allocated */
 };
 
 struct sql_opts {
-	const struct sql_dialect *d; /* the dialect compiled for */
-	bool as_sql;                 /* offline (--sql): literal binds, Alembic's exact text */
-	const char *file;            /* revision file, for error positions */
+	const struct sql_dialect *d;	/* the dialect compiled for */
+	bool as_sql;			/* offline (--sql): literal binds, Alembic's exact text */
+	const char *file;		/* revision file, for error positions */
 	bool naming_convention_unknown; /* env.py's target_metadata may carry a naming
 					   convention we cannot read: names it would give
 					   are refused rather than guessed */
-	struct strvec *memo;         /* the run's memo (Alembic's impl.memo): PostgreSQL enum
-					types created so far ("schema.name"); NULL: none kept */
+	struct strvec *memo;		/* the run's memo (Alembic's impl.memo): PostgreSQL enum
+					   types created so far ("schema.name"); NULL: none kept */
 };
 
 /* Appends stmt to out. */
@@ -87,5 +90,14 @@ bool sql_batch_needs_recreate(const struct sql_dialect *d, const struct mig_op *
  * text (it needs copy_from=); online ours. */
 const char *sql_batch_refusal(struct arena *a, const struct sql_opts *o,
 			      const struct mig_op *batch);
+
+/*
+ * batch.c: the move-and-copy of batch (a MIG_BATCH op) for table old as the
+ * database holds it now: CREATE TABLE _alembic_tmp_<t>, INSERT ... SELECT,
+ * DROP, RENAME, CREATE INDEX (Alembic's ApplyBatchImpl), appended to out.
+ * ERR_INPUT for an op the rebuild cannot apply (no such column, ...).
+ */
+int sql_batch_rebuild(struct arena *a, const struct sql_opts *o, const struct sch_table *old,
+		      const struct mig_op *batch, struct sql_stmts *out, struct err *e);
 
 #endif

@@ -84,8 +84,9 @@ int ddl_generic_alter_column(struct ddl_ctx *x, const struct mig_op *op)
 		goto out;
 	if (op->alter.comment_given) {
 		if (x->d->family != SQL_FAMILY_POSTGRESQL) {
-			ddl_fail(x, "Compiler can't render element of type ColumnComment on "
-				    "dialect %s (alter_column comment=)",
+			ddl_fail(x,
+				 "Compiler can't render element of type ColumnComment on "
+				 "dialect %s (alter_column comment=)",
 				 x->d->name);
 			goto out;
 		}

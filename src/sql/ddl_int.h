@@ -12,32 +12,32 @@
 
 /* One compilation: the op being compiled and where its statements go. */
 struct ddl_ctx {
-	struct arena *a;          /* arena of the run */
-	const struct sql_opts *o; /* dialect and mode */
+	struct arena *a;	     /* arena of the run */
+	const struct sql_opts *o;    /* dialect and mode */
 	const struct sql_dialect *d; /* o->d */
-	const struct mig_op *op;  /* the operation (positions for errors) */
-	struct sql_stmts *out;    /* statements appended here */
-	struct err *e;            /* error out */
-	bool autocommit;          /* inside an autocommit block */
+	const struct mig_op *op;     /* the operation (positions for errors) */
+	struct sql_stmts *out;	     /* statements appended here */
+	struct err *e;		     /* error out */
+	bool autocommit;	     /* inside an autocommit block */
 };
 
 /* A column of a table being created, with what SQLAlchemy derives. */
 struct ddl_col {
-	const struct sch_column *c; /* the column */
-	bool nullable;              /* effective nullability */
-	bool primary_key;           /* member of the primary key */
-	bool autoinc;               /* table._autoincrement_column */
+	const struct sch_column *c;  /* the column */
+	bool nullable;		     /* effective nullability */
+	bool primary_key;	     /* member of the primary key */
+	bool autoinc;		     /* table._autoincrement_column */
 	const struct sch_type *type; /* the type for this dialect (variant chosen) */
 };
 
 /* A table as CREATE TABLE / ADD COLUMN render it. */
 struct ddl_table {
-	const struct sch_table *t;  /* the table */
-	struct ddl_col *cols;       /* its columns */
-	size_t n_cols;              /* their number */
-	const char **pk;            /* primary key column names in rendered order */
-	size_t n_pk;                /* their number */
-	const char *pk_name;        /* explicit PrimaryKeyConstraint name=, or NULL */
+	const struct sch_table *t;	      /* the table */
+	struct ddl_col *cols;		      /* its columns */
+	size_t n_cols;			      /* their number */
+	const char **pk;		      /* primary key column names in rendered order */
+	size_t n_pk;			      /* their number */
+	const char *pk_name;		      /* explicit PrimaryKeyConstraint name=, or NULL */
 	const struct sch_constraint *pk_cons; /* the explicit constraint, or NULL */
 };
 
@@ -76,8 +76,7 @@ extern const struct ddl_family ddl_mysql;
 
 /* ERR_INPUT at the op's position with a formatted message; returns -1. */
 int ddl_fail(struct ddl_ctx *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* A value named for messages: "sa.func.now(...)", "a str" (pyv_describe
- * lives with the evaluator; the compiler needs no more than this). */
+/* A value named for messages, as Python's repr (pyv_describe). */
 const char *ddl_what(struct ddl_ctx *x, const struct pyv *v);
 /* Appends a finished statement. */
 void ddl_emit(struct ddl_ctx *x, struct buf *b);
@@ -93,6 +92,10 @@ void ddl_alter_table(struct ddl_ctx *x, struct buf *b, const char *schema, const
 void ddl_literal_str(struct ddl_ctx *x, struct buf *b, const char *s);
 /* An evaluated Python value as a literal bind (None, bool, int, float, str). */
 int ddl_literal(struct ddl_ctx *x, struct buf *b, const struct pyv *v);
+/* ddl_literal for a value bound to a column of type t (NULL: NullType):
+ * also datetime.date/datetime/time values. */
+int ddl_literal_typed(struct ddl_ctx *x, struct buf *b, const struct pyv *v,
+		      const struct sch_type *t);
 /* A SQL expression kept by the model (CHECK text, index expression, ...). */
 int ddl_expr(struct ddl_ctx *x, struct buf *b, const struct sch_expr *ex);
 /* A clause given as a keyword (postgresql_where=, sqlite_where=): a string
@@ -134,6 +137,9 @@ int ddl_check_kw(struct ddl_ctx *x, const struct sch_kwargs *kw, const char *con
 int ddl_table_prepare(struct ddl_ctx *x, const struct sch_table *t, struct ddl_table *out);
 /* The type of a column on this dialect (variants resolved), or NULL. */
 const struct sch_type *ddl_coltype(struct ddl_ctx *x, const struct sch_column *c);
+
+/* op.execute() of a sa.table() insert/update/delete (ddl_dml.c). */
+int ddl_dml(struct ddl_ctx *x, const struct mig_dml *d, struct buf *b);
 
 /* The generic forms (ddl_alter.c), shared by the SQLite and PostgreSQL families. */
 int ddl_alter_nullable(struct ddl_ctx *x, const struct mig_op *op, struct buf *b);

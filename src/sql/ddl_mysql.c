@@ -62,10 +62,10 @@ static int my_column_spec(struct ddl_ctx *x, const struct ddl_table *t, const st
 /* One table option "KEY=value" / "KEY value" (MySQLDDLCompiler.post_create_table). */
 static int my_table_opt(struct ddl_ctx *x, const char *key, const struct pyv *v, struct buf *b)
 {
-	static const char *const quoted[] = {"COMMENT", "DATA DIRECTORY", "INDEX DIRECTORY",
-					     "PASSWORD", "CONNECTION", NULL};
-	static const char *const spaced[] = {"TABLESPACE", "DEFAULT CHARACTER SET",
-					     "CHARACTER SET", "COLLATE", NULL};
+	static const char *const quoted[] = {"COMMENT",	 "DATA DIRECTORY", "INDEX DIRECTORY",
+					     "PASSWORD", "CONNECTION",	   NULL};
+	static const char *const spaced[] = {"TABLESPACE", "DEFAULT CHARACTER SET", "CHARACTER SET",
+					     "COLLATE", NULL};
 	char *opt = arena_strdup(x->a, key);
 	bool q = false, sp = false;
 
@@ -191,7 +191,9 @@ static int my_drop_index(struct ddl_ctx *x, const struct mig_op *op, struct buf 
 	ddl_q(x, b, ix->name);
 	buf_adds(b, " ON ");
 	ddl_table_name(x, b, ix->schema ? ix->schema : op->schema,
-		       ix->table ? ix->table : op->table ? op->table : "no_table");
+		       ix->table   ? ix->table
+		       : op->table ? op->table
+				   : "no_table");
 	return 0;
 }
 
@@ -201,8 +203,9 @@ static int my_colspec(struct ddl_ctx *x, const struct mig_op *op, bool nullable,
 		      const char *comment, struct buf *b)
 {
 	if (!type)
-		return ddl_fail(x, "MySQL's CHANGE/MODIFY restates the whole column: alter_column "
-				   "of '%s.%s' needs type_= or existing_type= (Alembic fails here)",
+		return ddl_fail(x,
+				"MySQL's CHANGE/MODIFY restates the whole column: alter_column "
+				"of '%s.%s' needs type_= or existing_type= (Alembic fails here)",
 				op->table, op->alter.column);
 	if (ddl_type(x, b, sch_type_for_dialect(type, x->d->name)) < 0)
 		return -1;
@@ -229,10 +232,10 @@ static int my_alter_column(struct ddl_ctx *x, const struct mig_op *op)
 	bool nullable = al->nullable != SCH_UNSET ? al->nullable == SCH_TRUE
 						  : al->existing_nullable != SCH_FALSE;
 	bool autoinc = al->autoincrement != SCH_UNSET
-			       ? al->autoincrement == SCH_TRUE
-			       : al->existing_autoincrement == SCH_AUTOINC_TRUE;
+			   ? al->autoincrement == SCH_TRUE
+			   : al->existing_autoincrement == SCH_AUTOINC_TRUE;
 	const struct sch_expr *dflt =
-		al->server_default_given ? al->server_default : al->existing_server_default;
+	    al->server_default_given ? al->server_default : al->existing_server_default;
 	const char *comment = al->comment_given ? al->comment : al->existing_comment;
 	bool functional = type && type->family == SCH_T_DATETIME && al->server_default_given &&
 			  al->server_default;
@@ -317,13 +320,13 @@ static int my_table_comment(struct ddl_ctx *x, const struct mig_op *op, const ch
 }
 
 const struct ddl_family ddl_mysql = {
-	.column_spec = my_column_spec,
-	.post_create = my_post_create,
-	.create_index = my_create_index,
-	.drop_index = my_drop_index,
-	.alter_column = my_alter_column,
-	.drop_constraint = my_drop_constraint,
-	.rename_table = my_rename_table,
-	.table_comment = my_table_comment,
-	.kw_prefix = "mysql_",
+    .column_spec = my_column_spec,
+    .post_create = my_post_create,
+    .create_index = my_create_index,
+    .drop_index = my_drop_index,
+    .alter_column = my_alter_column,
+    .drop_constraint = my_drop_constraint,
+    .rename_table = my_rename_table,
+    .table_comment = my_table_comment,
+    .kw_prefix = "mysql_",
 };

@@ -25,8 +25,9 @@ static int pg_column_spec(struct ddl_ctx *x, const struct ddl_table *t, const st
 	if (c->primary_key && c->autoinc && !identity) {
 		enum sch_int_kind k = sch_type_int_kind(c->c->type, x->d->name);
 
-		buf_adds(b, k == SCH_INT_BIG ? " BIGSERIAL" : k == SCH_INT_SMALL ? " SMALLSERIAL"
-										 : " SERIAL");
+		buf_adds(b, k == SCH_INT_BIG	 ? " BIGSERIAL"
+			    : k == SCH_INT_SMALL ? " SMALLSERIAL"
+						 : " SERIAL");
 	} else {
 		buf_addch(b, ' ');
 		if (ddl_type(x, b, c->type) < 0)
@@ -58,8 +59,8 @@ static int pg_column_spec(struct ddl_ctx *x, const struct ddl_table *t, const st
  * ON COMMIT, TABLESPACE. */
 static int pg_post_create(struct ddl_ctx *x, const struct sch_table *t, struct buf *b)
 {
-	static const char *const known[] = {"inherits", "partition_by", "with_oids", "on_commit",
-					    "tablespace", NULL};
+	static const char *const known[] = {"inherits",	 "partition_by", "with_oids",
+					    "on_commit", "tablespace",	 NULL};
 	const struct pyv *v;
 
 	if (ddl_check_kw(x, &t->dialect_kw, known, "Table") < 0)
@@ -81,7 +82,8 @@ static int pg_post_create(struct ddl_ctx *x, const struct sch_table *t, struct b
 		buf_adds(b, " )");
 	}
 	if (ddl_kw_str(&t->dialect_kw, "postgresql_partition_by"))
-		buf_addf(b, "\n PARTITION BY %s", ddl_kw_str(&t->dialect_kw, "postgresql_partition_by"));
+		buf_addf(b, "\n PARTITION BY %s",
+			 ddl_kw_str(&t->dialect_kw, "postgresql_partition_by"));
 	v = ddl_kw(&t->dialect_kw, "postgresql_with_oids");
 	if (v && v->kind == PYV_BOOL)
 		buf_adds(b, v->b ? "\n WITH OIDS" : "\n WITHOUT OIDS");
@@ -145,8 +147,8 @@ static int pg_index_with(struct ddl_ctx *x, const struct pyv *w, struct buf *b)
 static int pg_create_index(struct ddl_ctx *x, const struct sch_index *ix, const char *schema,
 			   struct buf *b)
 {
-	static const char *const known[] = {"where", "using", "concurrently", "include", "ops",
-					    "with", "tablespace", NULL};
+	static const char *const known[] = {"where", "using", "concurrently", "include",
+					    "ops",   "with",  "tablespace",   NULL};
 	const struct sch_kwargs *kw = &ix->dialect_kw;
 	const char *using = ddl_kw_str(kw, "postgresql_using");
 	const struct pyv *where = ddl_kw(kw, "postgresql_where");
@@ -181,7 +183,8 @@ static int pg_create_index(struct ddl_ctx *x, const struct sch_index *ix, const 
 /* PGDDLCompiler.visit_drop_index */
 static int pg_drop_index(struct ddl_ctx *x, const struct mig_op *op, struct buf *b)
 {
-	static const char *const known[] = {"concurrently", NULL};
+	static const char *const known[] = {"where", "using", "concurrently", "include", "ops",
+					    "with", "tablespace", NULL};
 	const struct sch_index *ix = op->index;
 	const char *schema = ix->schema ? ix->schema : op->schema;
 
@@ -221,13 +224,13 @@ static int pg_alter_column(struct ddl_ctx *x, const struct mig_op *op)
 }
 
 const struct ddl_family ddl_postgresql = {
-	.column_spec = pg_column_spec,
-	.post_create = pg_post_create,
-	.create_index = pg_create_index,
-	.drop_index = pg_drop_index,
-	.alter_column = pg_alter_column,
-	.drop_constraint = ddl_generic_drop_constraint,
-	.rename_table = ddl_generic_rename_table,
-	.table_comment = ddl_generic_table_comment,
-	.kw_prefix = "postgresql_",
+    .column_spec = pg_column_spec,
+    .post_create = pg_post_create,
+    .create_index = pg_create_index,
+    .drop_index = pg_drop_index,
+    .alter_column = pg_alter_column,
+    .drop_constraint = ddl_generic_drop_constraint,
+    .rename_table = ddl_generic_rename_table,
+    .table_comment = ddl_generic_table_comment,
+    .kw_prefix = "postgresql_",
 };

@@ -27,25 +27,12 @@ int ddl_fail(struct ddl_ctx *x, const char *fmt, ...)
 
 const char *ddl_what(struct ddl_ctx *x, const struct pyv *v)
 {
-	static const char *const kinds[] = {"None", "a bool", "an int", "a float", "a str",
-					    "a bytes value", "a tuple", "a list", "a dict"};
-
-	if (!v)
-		return "nothing";
-	if ((v->kind == PYV_CALL || v->kind == PYV_REF) && v->name)
-		return arena_printf(x->a, "%s%s%s",
-				    str_startswith(v->name, "sqlalchemy.") ? "sa." : "",
-				    str_startswith(v->name, "sqlalchemy.") ? v->name + 11 : v->name,
-				    v->kind == PYV_CALL ? "(...)" : "");
-	if ((size_t)v->kind < sizeof(kinds) / sizeof(kinds[0]))
-		return kinds[v->kind];
-	return "a value";
+	return v ? pyv_describe(x->a, v) : "nothing";
 }
 
 void ddl_emit(struct ddl_ctx *x, struct buf *b)
 {
-	sql_stmts_push(x->a, x->out, buf_to_arena(b, x->a), x->autocommit,
-		       x->op ? x->op->line : 0);
+	sql_stmts_push(x->a, x->out, buf_to_arena(b, x->a), x->autocommit, x->op ? x->op->line : 0);
 	buf_reset(b);
 }
 
@@ -76,10 +63,10 @@ void ddl_alter_table(struct ddl_ctx *x, struct buf *b, const char *schema, const
 	ddl_table_name(x, b, schema, name);
 }
 
-/* Offline PostgreSQL and MySQL: String.literal_processor doubles '%'
- * (pyformat/format paramstyle) and backslashes (_backslash_escapes, which
- * offline cannot be read from the server).  Online nothing is doubled: the
- * drivers would undo it. */
+/* Offline PostgreSQL and MySQL: render_literal_value doubles backslashes
+ * (_backslash_escapes, which offline cannot be read from the server).
+ * '%' is never doubled: the generic env.py configures offline runs with
+ * paramstyle "named".  Online nothing is doubled (the values are bound). */
 static bool ddl_offline_escapes(const struct ddl_ctx *x)
 {
 	return x->o->as_sql &&
@@ -92,24 +79,80 @@ void ddl_literal_str(struct ddl_ctx *x, struct buf *b, const char *s)
 
 	buf_addch(b, '\'');
 	for (const char *p = s; *p; p++) {
-		if (*p == '\'' || (esc && (*p == '%' || *p == '\\')))
+		if (*p == '\'' || (esc && *p == '\\'))
 			buf_addch(b, *p);
 		buf_addch(b, *p);
 	}
 	buf_addch(b, '\'');
 }
 
-/* Text of a text() construct as compiled: offline PostgreSQL/MySQL double
- * '%' (TextClause post_process_text). */
+/* Text of a text() construct: verbatim. */
 static void ddl_text(struct ddl_ctx *x, struct buf *b, const char *s)
 {
-	bool esc = ddl_offline_escapes(x);
+	(void)x;
+	buf_adds(b, s);
+}
 
-	for (const char *p = s; *p; p++) {
-		if (esc && *p == '%')
-			buf_addch(b, '%');
-		buf_addch(b, *p);
+/* The integer arguments of a datetime.date/datetime/time call, in order
+ * (keywords by name); missing ones 0.  -1 when one is not an int. */
+static int ddl_dt_fields(const struct pyv *v, const char *const *names, long long *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct pyv *a = i < v->n ? v->items[i] : pyv_kwarg(v, names[i]);
+
+		f[i] = 0;
+		if (a && a->kind != PYV_INT)
+			return -1;
+		if (a)
+			f[i] = a->i;
 	}
+	return 0;
+}
+
+/* datetime.date / datetime.datetime / datetime.time as SQLite's DATE /
+ * DATETIME / TIME literal processors format them; offline PostgreSQL and
+ * MySQL have none (SQLAlchemy 1.4's CompileError).  Online the same ISO
+ * text is bound as a string the server parses. */
+static int ddl_literal_dt(struct ddl_ctx *x, struct buf *b, const struct pyv *v, const char *type)
+{
+	static const char *const names[] = {"year", "month", "day", "hour", "minute", "second",
+					    "microsecond"};
+	static const char *const tnames[] = {"hour", "minute", "second", "microsecond"};
+	bool is_time = !strcmp(v->name, "datetime.time");
+	long long f[7];
+
+	if (x->o->as_sql && x->d->family != SQL_FAMILY_SQLITE)
+		return ddl_fail(x, "No literal value renderer is available for literal value \"%s\" "
+				   "with datatype %s",
+				ddl_what(x, v), type);
+	if (ddl_dt_fields(v, is_time ? tnames : names, f, is_time ? 4 : 7) < 0)
+		return ddl_fail(x, "cannot render %s as a SQL literal", ddl_what(x, v));
+	if (is_time)
+		buf_addf(b, "'%02lld:%02lld:%02lld.%06lld'", f[0], f[1], f[2], f[3]);
+	else if (!strcmp(v->name, "datetime.date"))
+		buf_addf(b, "'%04lld-%02lld-%02lld'", f[0], f[1], f[2]);
+	else
+		buf_addf(b, "'%04lld-%02lld-%02lld %02lld:%02lld:%02lld.%06lld'", f[0], f[1], f[2],
+			 f[3], f[4], f[5], f[6]);
+	return 0;
+}
+
+int ddl_literal_typed(struct ddl_ctx *x, struct buf *b, const struct pyv *v,
+		      const struct sch_type *t)
+{
+	if (v->kind == PYV_CALL && (!strcmp(v->name, "datetime.date") ||
+				    !strcmp(v->name, "datetime.datetime") ||
+				    !strcmp(v->name, "datetime.time"))) {
+		struct buf tb = BUF_INIT;
+		struct err ignored;
+		const char *type = "NULL";
+
+		if (t && sql_type_ddl(x->a, "sqlite", t, &tb, &ignored) == 0)
+			type = buf_to_arena(&tb, x->a);
+		buf_release(&tb);
+		return ddl_literal_dt(x, b, v, type);
+	}
+	return ddl_literal(x, b, v);
 }
 
 static bool ddl_native_boolean(const struct ddl_ctx *x)
@@ -154,8 +197,9 @@ int ddl_literal(struct ddl_ctx *x, struct buf *b, const struct pyv *v)
 static bool ddl_ansi_function(const char *name)
 {
 	static const char *const ansi[] = {
-		"current_date", "current_time", "current_timestamp", "current_user", "localtime",
-		"localtimestamp", "session_user", "user", NULL,
+	    "current_date", "current_time", "current_timestamp",
+	    "current_user", "localtime",    "localtimestamp",
+	    "session_user", "user",	    NULL,
 	};
 
 	for (size_t i = 0; ansi[i]; i++)
@@ -203,8 +247,8 @@ static int ddl_pyv_expr(struct ddl_ctx *x, struct buf *b, const struct pyv *v)
 		return ddl_literal(x, b, v);
 	if (str_startswith(n, "sqlalchemy.func."))
 		return ddl_func(x, b, v);
-	if (v->kind == PYV_CALL && (!strcmp(n, "sqlalchemy.text") ||
-				    !strcmp(n, "sqlalchemy.literal_column")) &&
+	if (v->kind == PYV_CALL &&
+	    (!strcmp(n, "sqlalchemy.text") || !strcmp(n, "sqlalchemy.literal_column")) &&
 	    v->n == 1 && v->items[0]->kind == PYV_STR) {
 		ddl_text(x, b, v->items[0]->s);
 		return 0;
@@ -266,7 +310,8 @@ int ddl_type(struct ddl_ctx *x, struct buf *b, const struct sch_type *t)
 				   "a type on this Column?");
 	if (sql_type_ddl(x->a, x->d->name, t, b, x->e) < 0) {
 		if (!x->e->file[0])
-			snprintf(x->e->file, sizeof(x->e->file), "%s", x->o->file ? x->o->file : "");
+			snprintf(x->e->file, sizeof(x->e->file), "%s",
+				 x->o->file ? x->o->file : "");
 		if (!x->e->line && x->op) {
 			x->e->line = x->op->line;
 			x->e->col = x->op->col;
@@ -282,7 +327,14 @@ int ddl_computed(struct ddl_ctx *x, struct buf *b, const struct sch_computed *c)
 	if (ddl_expr(x, b, &c->sqltext) < 0)
 		return -1;
 	buf_addch(b, ')');
-	if (c->persisted == SCH_TRUE)
+	if (x->d->family == SQL_FAMILY_POSTGRESQL) { /* PGDDLCompiler.visit_computed_column */
+		if (c->persisted == SCH_FALSE)
+			return ddl_fail(x,
+					"PostrgreSQL computed columns do not support 'virtual' "
+					"persistence; set the 'persisted' flag to None or True for "
+					"PostgreSQL support.");
+		buf_adds(b, " STORED");
+	} else if (c->persisted == SCH_TRUE)
 		buf_adds(b, " STORED");
 	else if (c->persisted == SCH_FALSE)
 		buf_adds(b, " VIRTUAL");
@@ -290,8 +342,8 @@ int ddl_computed(struct ddl_ctx *x, struct buf *b, const struct sch_computed *c)
 }
 
 /* One "KEYWORD %d" identity option when given. */
-static int ddl_identity_num(struct ddl_ctx *x, struct buf *b, const char *kw,
-			    const struct pyv *v, bool *first)
+static int ddl_identity_num(struct ddl_ctx *x, struct buf *b, const char *kw, const struct pyv *v,
+			    bool *first)
 {
 	if (!v || v->kind == PYV_NONE)
 		return 0;
@@ -500,15 +552,15 @@ int ddl_check_kw(struct ddl_ctx *x, const struct sch_kwargs *kw, const char *con
 			if (!strcmp(k + plen + 1, known[j]))
 				ok = true;
 		if (!ok)
-			return ddl_fail(x, "Argument '%s' is not accepted by dialect '%s' on behalf "
-					   "of %s (or not supported here)",
+			return ddl_fail(x,
+					"Argument '%s' is not accepted by dialect '%s' on behalf "
+					"of %s (or not supported here)",
 					k + plen + 1, prefix, what);
 	}
 	return 0;
 }
 
-void ddl_index_head(struct ddl_ctx *x, struct buf *b, const struct sch_index *ix,
-		    bool concurrently)
+void ddl_index_head(struct ddl_ctx *x, struct buf *b, const struct sch_index *ix, bool concurrently)
 {
 	(void)x;
 	buf_adds(b, "CREATE ");

@@ -33,8 +33,8 @@ static bool sqlite_pk_inline(struct ddl_ctx *x, const struct ddl_table *t)
 	return c && c->type && c->type->family == SCH_T_INTEGER && c->c->n_fks == 0;
 }
 
-static int sqlite_column_spec(struct ddl_ctx *x, const struct ddl_table *t,
-			      const struct ddl_col *c, struct buf *b)
+static int sqlite_column_spec(struct ddl_ctx *x, const struct ddl_table *t, const struct ddl_col *c,
+			      struct buf *b)
 {
 	static const char *const known[] = {"on_conflict_not_null", "on_conflict_primary_key",
 					    "on_conflict_unique", NULL};
@@ -124,10 +124,11 @@ static int sqlite_alter_column(struct ddl_ctx *x, const struct mig_op *op)
 
 	if (!x->o->as_sql && (al->nullable != SCH_UNSET || al->server_default_given || al->type ||
 			      al->comment_given))
-		return ddl_fail(x, "SQLite cannot ALTER COLUMN (alter_column of '%s.%s' changes "
-				   "its type, nullability, default or comment); Alembic would "
-				   "emit an ALTER COLUMN that SQLite rejects: use \"with "
-				   "op.batch_alter_table('%s') as batch_op:\" instead",
+		return ddl_fail(x,
+				"SQLite cannot ALTER COLUMN (alter_column of '%s.%s' changes "
+				"its type, nullability, default or comment); Alembic would "
+				"emit an ALTER COLUMN that SQLite rejects: use \"with "
+				"op.batch_alter_table('%s') as batch_op:\" instead",
 				op->table, al->column, op->table);
 	return ddl_generic_alter_column(x, op);
 }
@@ -141,15 +142,15 @@ static int sqlite_table_comment(struct ddl_ctx *x, const struct mig_op *op, cons
 }
 
 const struct ddl_family ddl_sqlite = {
-	.column_spec = sqlite_column_spec,
-	.pk_inline = sqlite_pk_inline,
-	.fk_skipped = sqlite_fk_skipped,
-	.post_create = sqlite_post_create,
-	.create_index = sqlite_create_index,
-	.drop_index = ddl_generic_drop_index,
-	.alter_column = sqlite_alter_column,
-	.drop_constraint = ddl_generic_drop_constraint,
-	.rename_table = ddl_generic_rename_table,
-	.table_comment = sqlite_table_comment,
-	.kw_prefix = "sqlite_",
+    .column_spec = sqlite_column_spec,
+    .pk_inline = sqlite_pk_inline,
+    .fk_skipped = sqlite_fk_skipped,
+    .post_create = sqlite_post_create,
+    .create_index = sqlite_create_index,
+    .drop_index = ddl_generic_drop_index,
+    .alter_column = sqlite_alter_column,
+    .drop_constraint = ddl_generic_drop_constraint,
+    .rename_table = ddl_generic_rename_table,
+    .table_comment = sqlite_table_comment,
+    .kw_prefix = "sqlite_",
 };

@@ -15,8 +15,8 @@
 #include <string.h>
 
 #include "base/str.h"
-#include "sql/dialect.h"
 #include "schema/type_int.h"
+#include "sql/dialect.h"
 
 struct tc;
 typedef int (*visit_fn)(const struct tc *c, const struct sch_type *t, struct buf *out,
@@ -25,32 +25,31 @@ typedef int (*visit_fn)(const struct tc *c, const struct sch_type *t, struct buf
 /* One visit rule. */
 struct visit_row {
 	const char *visit; /* visit name */
-	visit_fn fn;       /* renders it */
+	visit_fn fn;	   /* renders it */
 };
 
 /* One type compiler: its rules and the compiler it extends. */
 struct type_compiler {
-	const char *dialect;             /* dialect name it serves */
-	const char *pyname;              /* SQLAlchemy's class name, for messages */
-	const struct visit_row *rows;    /* its own rules */
-	size_t n_rows;                   /* their number */
-	const struct type_compiler *base;/* GenericTypeCompiler, or NULL for that one */
+	const char *dialect;		  /* dialect name it serves */
+	const char *pyname;		  /* SQLAlchemy's class name, for messages */
+	const struct visit_row *rows;	  /* its own rules */
+	size_t n_rows;			  /* their number */
+	const struct type_compiler *base; /* GenericTypeCompiler, or NULL for that one */
 };
 
 /* A compile in progress. */
 struct tc {
 	const struct type_compiler *comp; /* the dialect's compiler */
-	const char *dialect;              /* "sqlite", "postgresql", "mysql", "mariadb" */
-	struct arena *a;                  /* scratch for derived types */
+	const char *dialect;		  /* "sqlite", "postgresql", "mysql", "mariadb" */
+	struct arena *a;		  /* scratch for derived types */
 };
 
 static int tc_dispatch(const struct tc *c, const char *visit, const struct sch_type *t,
 		       struct buf *out, struct err *e);
-static int tc_process(const struct tc *c, const struct sch_type *t, struct buf *out,
-		      struct err *e);
+static int tc_process(const struct tc *c, const struct sch_type *t, struct buf *out, struct err *e);
 
 static int tc_error(struct err *e, const struct sch_type *t, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 static int tc_error(struct err *e, const struct sch_type *t, const char *fmt, ...)
 {
@@ -83,19 +82,19 @@ static struct sch_type *tc_copy(const struct tc *c, const struct sch_type *t)
 
 /* ---- GenericTypeCompiler ---- */
 
-#define PLAIN(fn, text)                                                                         \
-	static int fn(const struct tc *c, const struct sch_type *t, struct buf *out,           \
-		      struct err *e)                                                            \
-	{                                                                                       \
-		(void)c, (void)t, (void)e;                                                      \
-		buf_adds(out, text);                                                            \
-		return 0;                                                                       \
+#define PLAIN(fn, text)                                                                            \
+	static int fn(const struct tc *c, const struct sch_type *t, struct buf *out,               \
+		      struct err *e)                                                               \
+	{                                                                                          \
+		(void)c, (void)t, (void)e;                                                         \
+		buf_adds(out, text);                                                               \
+		return 0;                                                                          \
 	}
-#define REDIRECT(fn, target)                                                                    \
-	static int fn(const struct tc *c, const struct sch_type *t, struct buf *out,           \
-		      struct err *e)                                                            \
-	{                                                                                       \
-		return tc_dispatch(c, target, t, out, e);                                       \
+#define REDIRECT(fn, target)                                                                       \
+	static int fn(const struct tc *c, const struct sch_type *t, struct buf *out,               \
+		      struct err *e)                                                               \
+	{                                                                                          \
+		return tc_dispatch(c, target, t, out, e);                                          \
 	}
 
 PLAIN(g_float, "FLOAT")
@@ -164,13 +163,13 @@ static void string_spec(const char *name, const struct sch_type *t, struct buf *
 		buf_addf(out, " COLLATE \"%s\"", t->collation);
 }
 
-#define STRING(fn, name)                                                                        \
-	static int fn(const struct tc *c, const struct sch_type *t, struct buf *out,           \
-		      struct err *e)                                                            \
-	{                                                                                       \
-		(void)c, (void)e;                                                               \
-		string_spec(name, t, out);                                                      \
-		return 0;                                                                       \
+#define STRING(fn, name)                                                                           \
+	static int fn(const struct tc *c, const struct sch_type *t, struct buf *out,               \
+		      struct err *e)                                                               \
+	{                                                                                          \
+		(void)c, (void)e;                                                                  \
+		string_spec(name, t, out);                                                         \
+		return 0;                                                                          \
 	}
 STRING(g_char, "CHAR")
 STRING(g_nchar, "NCHAR")
@@ -187,8 +186,7 @@ static int g_binary(const struct tc *c, const struct sch_type *t, struct buf *ou
 	return 0;
 }
 
-static int g_varbinary(const struct tc *c, const struct sch_type *t, struct buf *out,
-		       struct err *e)
+static int g_varbinary(const struct tc *c, const struct sch_type *t, struct buf *out, struct err *e)
 {
 	(void)c, (void)e;
 	buf_adds(out, "VARBINARY");
@@ -207,8 +205,7 @@ static int g_null(const struct tc *c, const struct sch_type *t, struct buf *out,
 
 /* Interval (a TypeDecorator over DateTime; PostgreSQL adapts it to INTERVAL
  * with second_precision as precision when native). */
-static int g_interval(const struct tc *c, const struct sch_type *t, struct buf *out,
-		      struct err *e)
+static int g_interval(const struct tc *c, const struct sch_type *t, struct buf *out, struct err *e)
 {
 	if (t->native && !strcmp(c->dialect, "postgresql")) {
 		buf_adds(out, "INTERVAL");
@@ -277,27 +274,59 @@ static int g_uuid(const struct tc *c, const struct sch_type *t, struct buf *out,
 }
 
 static const struct visit_row generic_rows[] = {
-	{"FLOAT", g_float}, {"REAL", g_real}, {"NUMERIC", g_numeric}, {"DECIMAL", g_decimal},
-	{"INTEGER", g_integer}, {"SMALLINT", g_smallint}, {"BIGINT", g_bigint},
-	{"TIMESTAMP", g_timestamp}, {"DATETIME", g_datetime}, {"DATE", g_date}, {"TIME", g_time},
-	{"CLOB", g_clob}, {"CHAR", g_char}, {"NCHAR", g_nchar}, {"VARCHAR", g_varchar},
-	{"NVARCHAR", g_nvarchar}, {"TEXT", g_text}, {"BLOB", g_blob}, {"BINARY", g_binary},
-	{"VARBINARY", g_varbinary}, {"BOOLEAN", g_boolean}, {"large_binary", g_large_binary},
-	{"boolean", g_boolean_lc}, {"time", g_time_lc}, {"datetime", g_datetime_lc},
-	{"date", g_date_lc}, {"big_integer", g_big_integer}, {"small_integer", g_small_integer},
-	{"integer", g_integer_lc}, {"real", g_real}, {"float", g_float_lc},
-	{"numeric", g_numeric_lc}, {"string", g_string}, {"unicode", g_string},
-	{"text", g_text_lc}, {"unicode_text", g_text_lc}, {"enum", g_enum}, {"JSON", g_json},
-	{"interval", g_interval}, {"pickle", g_pickle}, {"autostring", g_autostring},
-	{"guid", g_guid}, {"null", g_null},
-	/* SQLAlchemy 2.0 (documented, not recorded) */
-	{"uuid", g_uuid}, {"UUID20", g_uuid_upper}, {"double", g_double_lc}, {"DOUBLE20", g_double},
-	{"DOUBLE_PRECISION20", g_double_precision},
+    {"FLOAT", g_float},
+    {"REAL", g_real},
+    {"NUMERIC", g_numeric},
+    {"DECIMAL", g_decimal},
+    {"INTEGER", g_integer},
+    {"SMALLINT", g_smallint},
+    {"BIGINT", g_bigint},
+    {"TIMESTAMP", g_timestamp},
+    {"DATETIME", g_datetime},
+    {"DATE", g_date},
+    {"TIME", g_time},
+    {"CLOB", g_clob},
+    {"CHAR", g_char},
+    {"NCHAR", g_nchar},
+    {"VARCHAR", g_varchar},
+    {"NVARCHAR", g_nvarchar},
+    {"TEXT", g_text},
+    {"BLOB", g_blob},
+    {"BINARY", g_binary},
+    {"VARBINARY", g_varbinary},
+    {"BOOLEAN", g_boolean},
+    {"large_binary", g_large_binary},
+    {"boolean", g_boolean_lc},
+    {"time", g_time_lc},
+    {"datetime", g_datetime_lc},
+    {"date", g_date_lc},
+    {"big_integer", g_big_integer},
+    {"small_integer", g_small_integer},
+    {"integer", g_integer_lc},
+    {"real", g_real},
+    {"float", g_float_lc},
+    {"numeric", g_numeric_lc},
+    {"string", g_string},
+    {"unicode", g_string},
+    {"text", g_text_lc},
+    {"unicode_text", g_text_lc},
+    {"enum", g_enum},
+    {"JSON", g_json},
+    {"interval", g_interval},
+    {"pickle", g_pickle},
+    {"autostring", g_autostring},
+    {"guid", g_guid},
+    {"null", g_null},
+    /* SQLAlchemy 2.0 (documented, not recorded) */
+    {"uuid", g_uuid},
+    {"UUID20", g_uuid_upper},
+    {"double", g_double_lc},
+    {"DOUBLE20", g_double},
+    {"DOUBLE_PRECISION20", g_double_precision},
 };
 
 static const struct type_compiler generic_compiler = {
-	NULL, "GenericTypeCompiler", generic_rows, sizeof(generic_rows) / sizeof(generic_rows[0]),
-	NULL,
+    NULL, "GenericTypeCompiler", generic_rows, sizeof(generic_rows) / sizeof(generic_rows[0]), NULL,
 };
 
 /* ---- SQLiteTypeCompiler ---- */
@@ -340,8 +369,7 @@ static int sqlite_dt(const struct sch_type *t, const char *name, struct buf *out
 	return 0;
 }
 
-static int s_datetime(const struct tc *c, const struct sch_type *t, struct buf *out,
-		      struct err *e)
+static int s_datetime(const struct tc *c, const struct sch_type *t, struct buf *out, struct err *e)
 {
 	(void)c, (void)e;
 	return sqlite_dt(t, "DATETIME", out);
@@ -360,7 +388,10 @@ static int s_time(const struct tc *c, const struct sch_type *t, struct buf *out,
 }
 
 static const struct visit_row sqlite_rows[] = {
-	{"large_binary", g_blob}, {"DATETIME", s_datetime}, {"DATE", s_date}, {"TIME", s_time},
+    {"large_binary", g_blob},
+    {"DATETIME", s_datetime},
+    {"DATE", s_date},
+    {"TIME", s_time},
 };
 
 /* ---- PGTypeCompiler ---- */
@@ -432,8 +463,7 @@ static void pg_zoned(const char *name, const struct sch_type *t, struct buf *out
 	buf_adds(out, t->timezone ? " WITH TIME ZONE" : " WITHOUT TIME ZONE");
 }
 
-static int p_timestamp(const struct tc *c, const struct sch_type *t, struct buf *out,
-		       struct err *e)
+static int p_timestamp(const struct tc *c, const struct sch_type *t, struct buf *out, struct err *e)
 {
 	(void)c, (void)e;
 	pg_zoned("TIMESTAMP", t, out);
@@ -447,8 +477,7 @@ static int p_time(const struct tc *c, const struct sch_type *t, struct buf *out,
 	return 0;
 }
 
-static int p_interval(const struct tc *c, const struct sch_type *t, struct buf *out,
-		      struct err *e)
+static int p_interval(const struct tc *c, const struct sch_type *t, struct buf *out, struct err *e)
 {
 	(void)c, (void)e;
 	buf_adds(out, "INTERVAL");
@@ -463,7 +492,8 @@ static int p_bit(const struct tc *c, const struct sch_type *t, struct buf *out, 
 {
 	(void)c;
 	if (!t->cls || strcmp(t->cls->name, "sqlalchemy.dialects.postgresql.BIT"))
-		return tc_error(e, t, "mysql.BIT cannot be rendered on dialect postgresql "
+		return tc_error(e, t,
+				"mysql.BIT cannot be rendered on dialect postgresql "
 				"(SQLAlchemy 1.4 fails: 'BIT' object has no attribute 'varying')");
 	if (t->varying) {
 		buf_adds(out, "BIT VARYING");
@@ -498,16 +528,38 @@ static int p_array(const struct tc *c, const struct sch_type *t, struct buf *out
 }
 
 static const struct visit_row pg_rows[] = {
-	{"TSVECTOR", p_tsvector}, {"INET", p_inet}, {"CIDR", p_cidr}, {"MACADDR", p_macaddr},
-	{"MACADDR8", p_macaddr8}, {"MONEY", p_money}, {"OID", p_oid}, {"REGCLASS", p_regclass},
-	{"FLOAT", p_float}, {"DOUBLE_PRECISION", p_double_precision}, {"BIGINT", g_bigint},
-	{"HSTORE", p_hstore}, {"JSON", g_json}, {"JSONB", p_jsonb}, {"INT4RANGE", p_int4range},
-	{"INT8RANGE", p_int8range}, {"NUMRANGE", p_numrange}, {"DATERANGE", p_daterange},
-	{"TSRANGE", p_tsrange}, {"TSTZRANGE", p_tstzrange}, {"datetime", p_datetime_lc},
-	{"enum", p_enum}, {"ENUM", p_enum_upper}, {"TIMESTAMP", p_timestamp}, {"TIME", p_time},
-	{"INTERVAL", p_interval}, {"BIT", p_bit}, {"UUID", p_uuid},
-	{"large_binary", p_large_binary}, {"BYTEA", p_bytea}, {"ARRAY", p_array},
-	{"double", p_double_lc},
+    {"TSVECTOR", p_tsvector},
+    {"INET", p_inet},
+    {"CIDR", p_cidr},
+    {"MACADDR", p_macaddr},
+    {"MACADDR8", p_macaddr8},
+    {"MONEY", p_money},
+    {"OID", p_oid},
+    {"REGCLASS", p_regclass},
+    {"FLOAT", p_float},
+    {"DOUBLE_PRECISION", p_double_precision},
+    {"BIGINT", g_bigint},
+    {"HSTORE", p_hstore},
+    {"JSON", g_json},
+    {"JSONB", p_jsonb},
+    {"INT4RANGE", p_int4range},
+    {"INT8RANGE", p_int8range},
+    {"NUMRANGE", p_numrange},
+    {"DATERANGE", p_daterange},
+    {"TSRANGE", p_tsrange},
+    {"TSTZRANGE", p_tstzrange},
+    {"datetime", p_datetime_lc},
+    {"enum", p_enum},
+    {"ENUM", p_enum_upper},
+    {"TIMESTAMP", p_timestamp},
+    {"TIME", p_time},
+    {"INTERVAL", p_interval},
+    {"BIT", p_bit},
+    {"UUID", p_uuid},
+    {"large_binary", p_large_binary},
+    {"BYTEA", p_bytea},
+    {"ARRAY", p_array},
+    {"double", p_double_lc},
 };
 
 /* ---- MySQLTypeCompiler ---- */
@@ -629,12 +681,12 @@ static int my_int(const char *name, const struct sch_type *t, struct buf *out)
 	return 0;
 }
 
-#define MYINT(fn, name)                                                                         \
-	static int fn(const struct tc *c, const struct sch_type *t, struct buf *out,           \
-		      struct err *e)                                                            \
-	{                                                                                       \
-		(void)c, (void)e;                                                               \
-		return my_int(name, t, out);                                                    \
+#define MYINT(fn, name)                                                                            \
+	static int fn(const struct tc *c, const struct sch_type *t, struct buf *out,               \
+		      struct err *e)                                                               \
+	{                                                                                          \
+		(void)c, (void)e;                                                                  \
+		return my_int(name, t, out);                                                       \
 	}
 MYINT(m_integer, "INTEGER")
 MYINT(m_bigint, "BIGINT")
@@ -662,8 +714,7 @@ static int my_fsp(const char *name, const struct sch_type *t, struct buf *out)
 	return 0;
 }
 
-static int m_datetime(const struct tc *c, const struct sch_type *t, struct buf *out,
-		      struct err *e)
+static int m_datetime(const struct tc *c, const struct sch_type *t, struct buf *out, struct err *e)
 {
 	(void)c, (void)e;
 	return my_fsp("DATETIME", t, out);
@@ -675,8 +726,7 @@ static int m_time(const struct tc *c, const struct sch_type *t, struct buf *out,
 	return my_fsp("TIME", t, out);
 }
 
-static int m_timestamp(const struct tc *c, const struct sch_type *t, struct buf *out,
-		       struct err *e)
+static int m_timestamp(const struct tc *c, const struct sch_type *t, struct buf *out, struct err *e)
 {
 	(void)c, (void)e;
 	return my_fsp("TIMESTAMP", t, out);
@@ -712,20 +762,20 @@ static int m_text(const struct tc *c, const struct sch_type *t, struct buf *out,
 	return my_str("TEXT", true, false, t, out);
 }
 
-#define MYSTR(fn, name)                                                                         \
-	static int fn(const struct tc *c, const struct sch_type *t, struct buf *out,           \
-		      struct err *e)                                                            \
-	{                                                                                       \
-		(void)c, (void)e;                                                               \
-		return my_str(name, false, false, t, out);                                      \
+#define MYSTR(fn, name)                                                                            \
+	static int fn(const struct tc *c, const struct sch_type *t, struct buf *out,               \
+		      struct err *e)                                                               \
+	{                                                                                          \
+		(void)c, (void)e;                                                                  \
+		return my_str(name, false, false, t, out);                                         \
 	}
 MYSTR(m_tinytext, "TINYTEXT")
 MYSTR(m_mediumtext, "MEDIUMTEXT")
 MYSTR(m_longtext, "LONGTEXT")
 
 /* VARCHAR / NVARCHAR need a length on MySQL (a CompileError naming the dialect). */
-static int my_varchar(const char *name, bool national, const struct sch_type *t,
-		      struct buf *out, struct err *e)
+static int my_varchar(const char *name, bool national, const struct sch_type *t, struct buf *out,
+		      struct err *e)
 {
 	if (t->length <= 0)
 		return tc_error(e, t, "%s requires a length on dialect mysql", name);
@@ -738,8 +788,7 @@ static int m_varchar(const struct tc *c, const struct sch_type *t, struct buf *o
 	return my_varchar("VARCHAR", false, t, out, e);
 }
 
-static int m_nvarchar(const struct tc *c, const struct sch_type *t, struct buf *out,
-		      struct err *e)
+static int m_nvarchar(const struct tc *c, const struct sch_type *t, struct buf *out, struct err *e)
 {
 	(void)c;
 	return my_varchar("NVARCHAR", true, t, out, e);
@@ -758,8 +807,7 @@ static int m_nchar(const struct tc *c, const struct sch_type *t, struct buf *out
 }
 
 /* VARBINARY(%d) % length: SQLAlchemy fails with a TypeError without one. */
-static int m_varbinary(const struct tc *c, const struct sch_type *t, struct buf *out,
-		       struct err *e)
+static int m_varbinary(const struct tc *c, const struct sch_type *t, struct buf *out, struct err *e)
 {
 	(void)c;
 	if (t->length < 0)
@@ -828,25 +876,50 @@ static int m_set(const struct tc *c, const struct sch_type *t, struct buf *out, 
 }
 
 static const struct visit_row mysql_rows[] = {
-	{"NUMERIC", m_numeric}, {"DECIMAL", m_decimal}, {"DOUBLE", m_double}, {"REAL", m_real},
-	{"FLOAT", m_float}, {"INTEGER", m_integer}, {"BIGINT", m_bigint},
-	{"MEDIUMINT", m_mediumint}, {"TINYINT", m_tinyint}, {"SMALLINT", m_smallint},
-	{"BIT", m_bit}, {"DATETIME", m_datetime}, {"DATE", g_date}, {"TIME", m_time},
-	{"TIMESTAMP", m_timestamp}, {"YEAR", m_year}, {"TEXT", m_text}, {"TINYTEXT", m_tinytext},
-	{"MEDIUMTEXT", m_mediumtext}, {"LONGTEXT", m_longtext}, {"VARCHAR", m_varchar},
-	{"CHAR", m_char}, {"NVARCHAR", m_nvarchar}, {"NCHAR", m_nchar},
-	{"VARBINARY", m_varbinary}, {"JSON", g_json}, {"large_binary", m_large_binary},
-	{"enum", m_enum}, {"BLOB", m_blob}, {"TINYBLOB", m_tinyblob},
-	{"MEDIUMBLOB", m_mediumblob}, {"LONGBLOB", m_longblob}, {"ENUM", m_enum_upper},
-	{"SET", m_set}, {"BOOLEAN", m_bool}, {"DOUBLE20", m_double},
+    {"NUMERIC", m_numeric},
+    {"DECIMAL", m_decimal},
+    {"DOUBLE", m_double},
+    {"REAL", m_real},
+    {"FLOAT", m_float},
+    {"INTEGER", m_integer},
+    {"BIGINT", m_bigint},
+    {"MEDIUMINT", m_mediumint},
+    {"TINYINT", m_tinyint},
+    {"SMALLINT", m_smallint},
+    {"BIT", m_bit},
+    {"DATETIME", m_datetime},
+    {"DATE", g_date},
+    {"TIME", m_time},
+    {"TIMESTAMP", m_timestamp},
+    {"YEAR", m_year},
+    {"TEXT", m_text},
+    {"TINYTEXT", m_tinytext},
+    {"MEDIUMTEXT", m_mediumtext},
+    {"LONGTEXT", m_longtext},
+    {"VARCHAR", m_varchar},
+    {"CHAR", m_char},
+    {"NVARCHAR", m_nvarchar},
+    {"NCHAR", m_nchar},
+    {"VARBINARY", m_varbinary},
+    {"JSON", g_json},
+    {"large_binary", m_large_binary},
+    {"enum", m_enum},
+    {"BLOB", m_blob},
+    {"TINYBLOB", m_tinyblob},
+    {"MEDIUMBLOB", m_mediumblob},
+    {"LONGBLOB", m_longblob},
+    {"ENUM", m_enum_upper},
+    {"SET", m_set},
+    {"BOOLEAN", m_bool},
+    {"DOUBLE20", m_double},
 };
 
 #define ROWS(r) r, sizeof(r) / sizeof(r[0])
 static const struct type_compiler type_compilers[] = {
-	{"sqlite", "SQLiteTypeCompiler", ROWS(sqlite_rows), &generic_compiler},
-	{"postgresql", "PGTypeCompiler", ROWS(pg_rows), &generic_compiler},
-	{"mysql", "MySQLTypeCompiler", ROWS(mysql_rows), &generic_compiler},
-	{"mariadb", "MySQLTypeCompiler", ROWS(mysql_rows), &generic_compiler},
+    {"sqlite", "SQLiteTypeCompiler", ROWS(sqlite_rows), &generic_compiler},
+    {"postgresql", "PGTypeCompiler", ROWS(pg_rows), &generic_compiler},
+    {"mysql", "MySQLTypeCompiler", ROWS(mysql_rows), &generic_compiler},
+    {"mariadb", "MySQLTypeCompiler", ROWS(mysql_rows), &generic_compiler},
 };
 
 /* Compiler.process: the visit rule of the type's visit name, through the
@@ -858,8 +931,8 @@ static int tc_dispatch(const struct tc *c, const char *visit, const struct sch_t
 		for (size_t i = 0; i < tc->n_rows; i++)
 			if (!strcmp(tc->rows[i].visit, visit))
 				return tc->rows[i].fn(c, t, out, e);
-	return tc_error(e, t, "Compiler for dialect %s can't render element of type %s",
-			c->dialect, t->cls ? t->cls->pyname : visit);
+	return tc_error(e, t, "Compiler for dialect %s can't render element of type %s", c->dialect,
+			t->cls ? t->cls->pyname : visit);
 }
 
 /* The visit name a type dispatches on; the 2.0 upper-case names that collide
@@ -877,15 +950,14 @@ static const char *tc_visit_name(const struct sch_type *t)
 	return t->cls->visit;
 }
 
-static int tc_process(const struct tc *c, const struct sch_type *t, struct buf *out,
-		      struct err *e)
+static int tc_process(const struct tc *c, const struct sch_type *t, struct buf *out, struct err *e)
 {
 	t = sch_type_for_dialect(t, c->dialect);
 	return tc_dispatch(c, tc_visit_name(t), t, out, e);
 }
 
-int sql_type_ddl(struct arena *a, const char *dialect, const struct sch_type *t,
-		 struct buf *out, struct err *e)
+int sql_type_ddl(struct arena *a, const char *dialect, const struct sch_type *t, struct buf *out,
+		 struct err *e)
 {
 	struct tc c = {.dialect = dialect, .a = a};
 

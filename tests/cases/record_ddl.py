@@ -4,7 +4,9 @@ for each operation of the case table below, per dialect, into ddl.txt.
 
 Run with the oracle (Debian's python3-alembic): /usr/bin/python3 record_ddl.py
 Each case's code is the body of an upgrade() function: it runs against
-Operations(MigrationContext.configure(dialect_name=D, opts={"as_sql": True}))
+Operations(MigrationContext.configure(dialect_name=D, opts={"as_sql": True,
+"literal_binds": True}, dialect_opts={"paramstyle": "named"})), as the generic
+env.py's run_migrations_offline() configures it,
 and the output buffer is recorded verbatim.  An exception is recorded as
 "ERROR <ExceptionClass>: <message>".
 
@@ -17,6 +19,7 @@ ddl.txt format, one block per (case, dialect):
 t_ddl.c reads the same file, evaluates the code with our Python front end,
 binds and compiles it, and compares.
 """
+import datetime
 import io
 import os
 import sys
@@ -344,6 +347,17 @@ op.bulk_insert(t, [{"id": 1, "msg": "it's", "ok": True, "f": 1.5},
 t = sa.table("log", sa.column("id", sa.Integer), sa.column("msg", sa.String), schema="s")
 op.bulk_insert(t, [{"id": 1}, {"msg": "x", "id": 2}])
 '''),
+    ("percent_backslash", ALL, '''
+t = sa.table("log", sa.column("msg", sa.String))
+op.bulk_insert(t, [{"msg": "50% a\\\\b"}])
+op.add_column("t", sa.Column("c", sa.String(5), server_default="5%", comment="x%"))
+op.execute("select '%'")
+op.execute(sa.text("select '%' || 'a\\\\b'"))
+'''),
+    ("bulk_insert_dates", ALL, '''
+t = sa.table("log", sa.column("d", sa.Date), sa.column("ts", sa.DateTime))
+op.bulk_insert(t, [{"d": datetime.date(2020, 1, 2), "ts": datetime.datetime(2020, 1, 2, 3, 4, 5)}])
+'''),
     ("bulk_insert_nomulti", ALL, '''
 t = sa.table("log", sa.column("id", sa.Integer), sa.column("msg", sa.String))
 op.bulk_insert(t, [{"id": 1, "msg": "a"}, {"id": 2, "msg": "b"}], multiinsert=False)
@@ -353,10 +367,14 @@ op.bulk_insert(t, [{"id": 1, "msg": "a"}, {"id": 2, "msg": "b"}], multiinsert=Fa
 
 def run_case(dialect, code):
     buf = io.StringIO()
+    # as Alembic's generic env.py configures an offline run
     ctx = MigrationContext.configure(dialect_name=dialect,
-                                     opts={"as_sql": True, "output_buffer": buf})
+                                     dialect_opts={"paramstyle": "named"},
+                                     opts={"as_sql": True, "output_buffer": buf,
+                                           "literal_binds": True})
     op = Operations(ctx)
-    ns = {"op": op, "sa": sa, "postgresql": postgresql, "mysql": mysql, "sqlite": sqlite}
+    ns = {"op": op, "sa": sa, "postgresql": postgresql, "mysql": mysql, "sqlite": sqlite,
+          "datetime": datetime}
     try:
         exec(compile(code, "<case>", "exec"), ns)
     except Exception as ex:  # recorded, compared by t_ddl.c
