@@ -4,7 +4,7 @@
  * A driver is a const struct db_ops (sqlite.c, postgres.c, fake.c); the
  * facts Alembic's "impl" classes carry about a dialect (its log name,
  * transactional DDL, statement terminator, the PostgreSQL RETURNING quirk,
- * identifier quoting) are a const struct db_dialect, usable without any
+ * identifier quoting) are a const struct sql_dialect, usable without any
  * connection, so offline (--sql) mode never touches a driver.  Adding
  * MySQL/MariaDB means one more dialect row (already present for offline
  * output) and one more ops table.
@@ -45,6 +45,9 @@
 #include "base/err.h"
 #include "base/str.h"
 #include "base/vec.h"
+#include "sql/dialect.h"
+
+struct sch_table; /* schema/schema.h */
 
 /* ---- URLs (url.c) ---- */
 
@@ -88,33 +91,6 @@ bool url_ambiguous_at(const char *s);
 /* Value of the last query parameter named key, or NULL. */
 const char *url_param(const struct db_url *u, const char *key);
 
-/* ---- dialects ---- */
-
-struct db_dialect {
-	const char *name;            /* URL dialect name: "sqlite", "postgresql", ... */
-	const char *impl_name;       /* Alembic impl class for the log: "SQLiteImpl" */
-	bool transactional_ddl;      /* Alembic's impl.transactional_ddl (log line, offline BEGIN) */
-	bool runs_in_transaction;    /* we wrap online runs in a real transaction (sqlite: yes) */
-	const char *terminator;      /* offline statement terminator: ";" or "" (Oracle) */
-	const char *separator;       /* offline line after each statement: "GO", "/" or NULL */
-	const char *begin_sql;       /* offline BEGIN text without terminator */
-	const char *version_type;    /* "VARCHAR(32)" or "VARCHAR2(32 CHAR)" */
-	bool insert_returning;       /* version INSERT gets " RETURNING <table>.version_num" */
-	const char *const *reserved; /* sorted reserved words that force identifier quoting */
-	size_t n_reserved;
-};
-
-/* The dialect for a URL dialect name ("postgres" counts as "postgresql"),
- * or NULL. */
-const struct db_dialect *db_dialect_find(const char *name);
-
-/* Identifier quoted only when the dialect requires it (SQLAlchemy's
- * IdentifierPreparer._requires_quotes: reserved, upper case, illegal
- * characters or initial), appended to out. */
-void db_quote_ident(const struct db_dialect *d, struct buf *out, const char *name);
-/* SQL string literal: 'it''s'. */
-void db_quote_literal(struct buf *out, const char *value);
-
 /* ---- connections ---- */
 
 struct db;
@@ -143,11 +119,17 @@ struct db_ops {
 	/* Does schema.table exist (schema NULL = the default schema)? */
 	int (*table_exists)(struct db *db, const char *schema, const char *table, bool *exists,
 			    struct err *e);
+	/* Introspection: schema.table as SQLAlchemy 1.4's reflection sees it
+	 * (columns, primary key, foreign keys, unique constraints, indexes;
+	 * CHECK constraints are not reflected, as Alembic's batch mode drops
+	 * them).  NULL for drivers without it. */
+	int (*read_table)(struct db *db, struct arena *a, const char *schema, const char *table,
+			  struct sch_table **out, struct err *e);
 };
 
 struct db {
 	const struct db_ops *ops;         /* driver */
-	const struct db_dialect *dialect; /* dialect facts */
+	const struct sql_dialect *dialect; /* dialect facts */
 	void *handle;                     /* driver state (sqlite3 *, PGconn *, fake) */
 	long lock_timeout_ms;             /* wait bound for locks */
 	bool in_transaction;              /* begin() done, no commit/rollback yet (a failed
@@ -246,6 +228,10 @@ char *db_mask_text(struct arena *a, const char *s);
  * a client library reports). */
 void db_mask_err(struct err *e);
 
+/* db->ops->read_table; ERR_DB when the driver has none. */
+int db_read_table(struct db *db, struct arena *a, const char *schema, const char *table,
+		  struct sch_table **out, struct err *e);
+
 /* ---- the fake driver (fake.c), for unit tests of the run logic ---- */
 
 struct db_fake_config {
@@ -281,7 +267,7 @@ struct db_fake_config {
 /* Opens a fake connection that records every call ("BEGIN", "COMMIT",
  * "ROLLBACK", "LOCK key", "UNLOCK key", statements) into log.  NULL when
  * cfg->fail_call == 1 (the connection attempt is the first call). */
-struct db *db_fake_open(const struct db_dialect *d, struct db_fake_config *cfg,
+struct db *db_fake_open(const struct sql_dialect *d, struct db_fake_config *cfg,
 			struct arena *a, struct strvec *log);
 
 /* ---- statement splitter (split.c) ---- */
@@ -292,17 +278,6 @@ struct split_stmt {
 	int line;        /* 1-based line of its first character in the input */
 	bool autocommit; /* inside an "-- migrate:autocommit" block */
 };
-
-struct split_opts {
-	bool dollar_quotes;   /* PostgreSQL $tag$...$tag$ strings */
-	bool nested_comments; /* PostgreSQL nested block comments */
-	bool brackets;        /* SQLite/MSSQL [identifier] */
-	bool backticks;       /* MySQL/SQLite `identifier` */
-	bool backslashes;     /* MySQL: backslash escapes inside '...' and "..." */
-};
-
-/* Options for a dialect name. */
-struct split_opts split_opts_for(const char *dialect);
 
 /*
  * Splits SQL text into statements at top-level ';': quotes '...' (with

@@ -252,10 +252,10 @@ static int fake_table_exists(struct db *db, const char *schema, const char *tabl
 
 const struct db_ops db_fake_ops = {
 	"fake",     fake_connect, fake_close,  fake_exec,         fake_query,  fake_begin,
-	fake_commit, fake_rollback, fake_lock, fake_unlock, fake_table_exists,
+	fake_commit, fake_rollback, fake_lock, fake_unlock, fake_table_exists, NULL,
 };
 
-struct db *db_fake_open(const struct db_dialect *d, struct db_fake_config *cfg,
+struct db *db_fake_open(const struct sql_dialect *d, struct db_fake_config *cfg,
 			struct arena *a, struct strvec *log)
 {
 	struct db *db = calloc(1, sizeof(*db));

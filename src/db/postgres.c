@@ -202,7 +202,7 @@ static int pg_connect(const struct db_url *u, long lock_timeout_ms, struct db **
 	if (!db || !c)
 		die_oom(sizeof(*db));
 	db->ops = &db_postgres_ops;
-	db->dialect = db_dialect_find("postgresql");
+	db->dialect = sql_dialect_find("postgresql");
 	db->handle = c;
 	db->lock_timeout_ms = lock_timeout_ms;
 	db->interrupt = pg_interrupt;
@@ -417,7 +417,7 @@ static void pg_add_literal(struct db *db, struct buf *sql, const char *value)
 	char *lit = PQescapeLiteral(pg_conn(db)->h, value, strlen(value));
 
 	if (!lit) {
-		db_quote_literal(sql, value); /* only on out-of-memory or bad encoding */
+		sql_quote_literal(sql, value); /* only on out-of-memory or bad encoding */
 		return;
 	}
 	buf_adds(sql, lit);
@@ -531,5 +531,5 @@ static int pg_table_exists(struct db *db, const char *schema, const char *table,
 
 const struct db_ops db_postgres_ops = {
 	"postgresql", pg_connect, pg_close,  pg_exec,        pg_query,        pg_begin,
-	pg_commit,    pg_rollback, pg_lock, pg_unlock, pg_table_exists,
+	pg_commit,    pg_rollback, pg_lock, pg_unlock, pg_table_exists, NULL,
 };

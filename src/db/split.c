@@ -21,25 +21,6 @@ struct split_state {
 	bool autocommit;      /* inside -- migrate:autocommit */
 };
 
-struct split_opts split_opts_for(const char *dialect)
-{
-	struct split_opts o = {false, false, false, false, false};
-
-	if (dialect && !strcmp(dialect, "postgresql")) {
-		o.dollar_quotes = true;
-		o.nested_comments = true;
-	} else if (dialect && (!strcmp(dialect, "mysql") || !strcmp(dialect, "mariadb"))) {
-		o.backticks = true;
-		o.backslashes = true;
-	} else if (dialect && !strcmp(dialect, "mssql")) {
-		o.brackets = true;
-	} else {
-		o.brackets = true;
-		o.backticks = true;
-	}
-	return o;
-}
-
 static char split_peek(const struct split_state *s, size_t ahead)
 {
 	size_t i;

@@ -17,6 +17,7 @@
  * progress handler that stops a statement started after the signal.
  */
 #include "db/db.h"
+#include "db/sqlite_int.h"
 
 #include <sqlite3.h>
 
@@ -147,7 +148,7 @@ static int sqlite_connect(const struct db_url *u, long lock_timeout_ms, struct d
 		die_oom(sizeof(*db));
 	c->lock_fd = -1;
 	db->ops = &db_sqlite_ops;
-	db->dialect = db_dialect_find("sqlite");
+	db->dialect = sql_dialect_find("sqlite");
 	db->handle = c;
 	db->lock_timeout_ms = lock_timeout_ms;
 	db->interrupt = sqlite_interrupt;
@@ -203,6 +204,27 @@ static int sqlite_query(struct db *db, struct arena *a, const char *sql, struct 
 		const unsigned char *v = sqlite3_column_text(st, 0);
 		strvec_push(a, out, arena_strdup(a, v ? (const char *)v : ""));
 	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sqlite_fail(db, rc, "query", e);
+	return 0;
+}
+
+int db_sqlite_rows(struct db *db, struct arena *a, const char *sql, size_t ncols,
+		   struct strvec *cells, struct err *e)
+{
+	sqlite3 *h = sqlite_conn(db)->h;
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return sqlite_fail(db, rc, "query", e);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		for (size_t i = 0; i < ncols; i++) {
+			const unsigned char *v = sqlite3_column_text(st, (int)i);
+
+			strvec_push(a, cells, v ? arena_strdup(a, (const char *)v) : NULL);
+		}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return sqlite_fail(db, rc, "query", e);
@@ -305,9 +327,9 @@ static int sqlite_table_exists(struct db *db, const char *schema, const char *ta
 	int rc;
 
 	buf_adds(&sql, "SELECT name FROM ");
-	db_quote_ident(db->dialect, &sql, schema ? schema : "main");
+	sql_quote_ident(db->dialect, &sql, schema ? schema : "main");
 	buf_adds(&sql, ".sqlite_master WHERE type = 'table' AND name = ");
-	db_quote_literal(&sql, table);
+	sql_quote_literal(&sql, table);
 	rc = sqlite_query(db, &a, sql.ptr, &rows, e);
 	*exists = rc == 0 && rows.n > 0;
 	buf_release(&sql);
@@ -318,5 +340,5 @@ static int sqlite_table_exists(struct db *db, const char *schema, const char *ta
 const struct db_ops db_sqlite_ops = {
 	"sqlite",          sqlite_connect, sqlite_close,  sqlite_exec,
 	sqlite_query,      sqlite_begin,   sqlite_commit, sqlite_rollback,
-	sqlite_lock,       sqlite_unlock,  sqlite_table_exists,
+	sqlite_lock,       sqlite_unlock,  sqlite_table_exists, db_sqlite_read_table,
 };

@@ -11,6 +11,7 @@
  * An offline run renders the same steps as text (ref §10).
  */
 #include "run/run.h"
+#include "run/run_int.h"
 
 #include "base/buf.h"
 #include "base/bug.h"
@@ -20,18 +21,10 @@
 
 #define RUN_LOGGER "alembic.runtime.migration"
 
-/* One statement of a revision body. */
-struct run_stmt {
-	const char *sql; /* text as written (no trailing ';' for native SQL) */
-	int line;        /* 1-based line in the revision file */
-	bool autocommit; /* must run outside a transaction */
-};
-
-/* The statements one step runs, checked before anything runs. */
+/* The statements one step runs, compiled before anything runs. */
 struct run_body {
-	struct run_stmt *v;   /* statements in order */
-	size_t n;             /* their number */
-	const char *path;     /* revision file, for messages */
+	struct sql_stmts stmts; /* statements in order */
+	const char *path;       /* revision file, for messages */
 };
 
 struct run_ctx {
@@ -40,7 +33,7 @@ struct run_ctx {
 	const struct run_opts *o;     /* options */
 	const struct run_request *r;  /* the command */
 	const struct sink *s;         /* log / sql output */
-	const struct db_dialect *d;   /* dialect of the URL */
+	const struct sql_dialect *d;   /* dialect of the URL */
 	struct run_vt vt;             /* version table names */
 	struct db *db;                /* online connection; NULL offline */
 	struct strvec heads;          /* HeadMaintainer's row set, updated per step */
@@ -48,6 +41,7 @@ struct run_ctx {
 	bool rows_known;              /* the rows were read (committed is meaningful) */
 	struct strvec uncommitted;    /* short logs of the steps since the last COMMIT */
 	bool step_autocommitted;      /* the current step ran statements outside a transaction */
+	struct strvec memo;           /* compile memo of the run (Alembic's impl.memo) */
 };
 
 static void run_log(const struct run_ctx *c, const char *fmt, ...)
@@ -129,61 +123,12 @@ static char *run_step_log(struct run_ctx *c, const struct graph_step *st)
 	return s;
 }
 
-static void run_body_push(struct run_ctx *c, struct run_body *b, size_t *cap, const char *sql,
-			  int line, bool autocommit)
-{
-	if (b->n == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 8;
-		b->v = arena_grow(c->a, b->v, *cap, ncap, sizeof(*b->v));
-		*cap = ncap;
-	}
-	b->v[b->n].sql = sql;
-	b->v[b->n].line = line;
-	b->v[b->n].autocommit = autocommit;
-	b->n++;
-}
-
-/* Python revision: the op.execute statements, or the refusal. */
-static int run_body_py(struct run_ctx *c, const struct script *sc, const struct script_section *sec,
-		       const char *what, struct run_body *b, struct err *e)
-{
-	size_t cap = 0;
-
-	if (sec->refusal)
-		return err_at(e, ERR_INPUT, sc->path, sec->refusal_line,
-			      "revision %s: %s() cannot run without Python: %s", sc->id, what,
-			      sec->refusal);
-	for (size_t i = 0; i < sec->n_stmts; i++)
-		run_body_push(c, b, &cap, sec->stmts[i].sql, sec->stmts[i].line, false);
-	return 0;
-}
-
-/* Native SQL revision: the section split into statements. */
-static int run_body_sql(struct run_ctx *c, const struct script *sc,
-			const struct script_section *sec, struct run_body *b, struct err *e)
-{
-	struct split_stmt *st;
-	size_t n, cap = 0;
-
-	if (split_sql(c->a, sec->text ? sec->text : "", sec->first_line > 0 ? sec->first_line : 1,
-		      split_opts_for(c->d->name), &st, &n, e) < 0) {
-		snprintf(e->file, sizeof(e->file), "%s", sc->path);
-		return -1;
-	}
-	for (size_t i = 0; i < n; i++)
-		run_body_push(c, b, &cap, st[i].sql, st[i].line,
-			      st[i].autocommit || sc->is_no_transaction);
-	return 0;
-}
-
 /* The statements of one step; stamps have none. */
 static int run_body_build(struct run_ctx *c, const struct graph_step *st, struct run_body *b,
 			  struct err *e)
 {
 	const struct script *sc = run_step_script(st);
-	bool up = st->kind == GRAPH_STEP_UPGRADE;
-	const struct script_section *sec;
-	const char *what = up ? "upgrade" : "downgrade";
+	struct run_body_req req = {c->d, c->o->sql, c->o->naming_convention_unknown, &c->memo};
 
 	memset(b, 0, sizeof(*b));
 	if (st->kind == GRAPH_STEP_STAMP)
@@ -191,13 +136,7 @@ static int run_body_build(struct run_ctx *c, const struct graph_step *st, struct
 	if (!sc)
 		return err_set(e, ERR_INPUT, "revision %s has no script", st->rev ? st->rev->id : "?");
 	b->path = sc->path;
-	sec = up ? &sc->upgrade : &sc->downgrade;
-	if (!sec->present)
-		return err_at(e, ERR_INPUT, sc->path, 0, "revision %s has no %s %s", sc->id, what,
-			      sc->format == SCRIPT_PY ? "function" : "section (-- migrate:...)");
-	if (sc->format == SCRIPT_PY)
-		return run_body_py(c, sc, sec, what, b, e);
-	return run_body_sql(c, sc, sec, b, e);
+	return run_body_compile(c->a, &req, sc, st->kind == GRAPH_STEP_UPGRADE, &b->stmts, e);
 }
 
 /* Every step's body, before anything runs. */
@@ -305,15 +244,17 @@ static void run_offline_body(struct run_ctx *c, const struct run_body *b)
 {
 	bool in_block = false;
 
-	for (size_t i = 0; i < b->n; i++) {
-		if (b->v[i].autocommit != in_block && c->d->transactional_ddl) {
-			if (b->v[i].autocommit)
+	for (size_t i = 0; i < b->stmts.n; i++) {
+		const struct sql_stmt *st = &b->stmts.v[i];
+
+		if (st->autocommit != in_block && c->d->transactional_ddl) {
+			if (st->autocommit)
 				run_out_commit(c);
 			else
 				run_out_begin(c);
 		}
-		in_block = b->v[i].autocommit;
-		run_out_stmt(c, b->v[i].sql);
+		in_block = st->autocommit;
+		run_out_stmt(c, st->sql);
 	}
 	if (in_block && c->d->transactional_ddl)
 		run_out_begin(c);
@@ -462,8 +403,29 @@ static int run_stmt_failed(struct run_ctx *c, const struct graph_step *st, const
 	return -1;
 }
 
+/* A SQLite batch_alter_table rebuild: the table read now (inside the
+ * run's transaction, after the steps before it), then its statements. */
+static int run_exec_batch(struct run_ctx *c, const struct graph_step *st,
+			  const struct run_body *b, const struct sql_stmt *s, struct err *e)
+{
+	struct sql_opts o = {c->d, false, b->path, c->o->naming_convention_unknown, &c->memo};
+	struct sql_stmts stmts = {0};
+	struct sch_table *t;
+	long rowcount;
+
+	if (db_read_table(c->db, c->a, s->batch->schema, s->batch->table, &t, e) < 0 ||
+	    sql_batch_rebuild(c->a, &o, t, s->batch, &stmts, e) < 0)
+		return run_stmt_failed(c, st, b->path, s->line,
+				       arena_printf(c->a, "batch_alter_table('%s'): ", s->batch->table),
+				       e);
+	for (size_t i = 0; i < stmts.n; i++)
+		if (db_exec(c->db, stmts.v[i].sql, &rowcount, e) < 0)
+			return run_stmt_failed(c, st, b->path, s->line, "", e);
+	return 0;
+}
+
 static int run_exec_stmt(struct run_ctx *c, const struct graph_step *st,
-			 const struct run_body *b, const struct run_stmt *s, struct err *e)
+			 const struct run_body *b, const struct sql_stmt *s, struct err *e)
 {
 	long rowcount;
 
@@ -474,6 +436,8 @@ static int run_exec_stmt(struct run_ctx *c, const struct graph_step *st,
 	} else if (run_txn_begin(c, e) < 0) {
 		return -1;
 	}
+	if (s->batch)
+		return run_exec_batch(c, st, b, s, e);
 	if (db_exec(c->db, s->sql, &rowcount, e) < 0)
 		return run_stmt_failed(c, st, b->path, s->line, "", e);
 	return 0;
@@ -513,8 +477,8 @@ static int run_online_step(struct run_ctx *c, const struct graph_step *st,
 	c->step_autocommitted = false;
 	strvec_push(c->a, &c->uncommitted, run_step_short(c, st));
 	run_log(c, "Running %s", run_step_log(c, st));
-	for (size_t i = 0; i < b->n; i++)
-		if (run_exec_stmt(c, st, b, &b->v[i], e) < 0)
+	for (size_t i = 0; i < b->stmts.n; i++)
+		if (run_exec_stmt(c, st, b, &b->stmts.v[i], e) < 0)
 			return -1;
 	if (run_step_rowops(c, st, &ops, e) < 0)
 		return -1;
@@ -679,7 +643,7 @@ static int run_ctx_init(struct run_ctx *c, struct arena *a, const struct run_opt
 				       "No 'sqlalchemy.url' key found in the configuration");
 		if (url_parse(a, o->url, &u, e) < 0)
 			return -1;
-		c->d = db_dialect_find(u.dialect);
+		c->d = sql_dialect_find(u.dialect);
 		if (!c->d)
 			return err_set(e, ERR_DB, "Can't load plugin: sqlalchemy.dialects:%s",
 				       u.drivername);

@@ -61,6 +61,8 @@ struct run_opts {
 	bool transaction_per_migration;   /* one transaction per revision */
 	long lock_timeout_ms;             /* bound on every lock wait */
 	bool sql;                         /* offline (--sql) */
+	bool naming_convention_unknown;   /* env.py's target_metadata may carry a naming
+					     convention we cannot read (sql_opts) */
 	struct db *db;                    /* online: use this open connection (tests); NULL =
 					     connect to url (and close at the end) */
 };
@@ -128,11 +130,11 @@ int run_command(struct arena *a, struct graph *g, const struct config *c,
 
 /* ---- version table SQL (version.c) ---- */
 
-struct db_dialect;
+struct sql_dialect;
 
 /* Rendered names of the version table for one dialect. */
 struct run_vt {
-	const struct db_dialect *d; /* dialect */
+	const struct sql_dialect *d; /* dialect */
 	const char *table;          /* quoted, schema-qualified: audit."My_versions" */
 	const char *lock_key;       /* unquoted "schema.table" (or "table"), lock identity */
 	const char *name;           /* the plain table name (error messages) */
@@ -140,9 +142,10 @@ struct run_vt {
 	bool pk;                    /* with the primary key constraint */
 };
 
-void run_vt_init(struct arena *a, struct run_vt *vt, const struct db_dialect *d,
+void run_vt_init(struct arena *a, struct run_vt *vt, const struct sql_dialect *d,
 		 const char *table, const char *schema, bool pk);
-/* CREATE TABLE as SQLAlchemy renders it offline (4-space indent, no ';'). */
+/* CREATE TABLE as SQLAlchemy compiles it ("\n\t" indent, as online; the offline
+ * writer turns tabs into four spaces), no terminator. */
 char *run_vt_create(struct arena *a, const struct run_vt *vt);
 char *run_vt_select(struct arena *a, const struct run_vt *vt);
 char *run_vt_insert(struct arena *a, const struct run_vt *vt, const char *id);

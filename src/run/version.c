@@ -8,7 +8,7 @@
 #include "base/buf.h"
 #include "db/db.h"
 
-void run_vt_init(struct arena *a, struct run_vt *vt, const struct db_dialect *d,
+void run_vt_init(struct arena *a, struct run_vt *vt, const struct sql_dialect *d,
 		 const char *table, const char *schema, bool pk)
 {
 	struct buf b = BUF_INIT;
@@ -18,10 +18,10 @@ void run_vt_init(struct arena *a, struct run_vt *vt, const struct db_dialect *d,
 	vt->schema = schema && *schema ? schema : NULL;
 	vt->pk = pk;
 	if (vt->schema) {
-		db_quote_ident(d, &b, vt->schema);
+		sql_quote_ident(d, &b, vt->schema);
 		buf_addch(&b, '.');
 	}
-	db_quote_ident(d, &b, table);
+	sql_quote_ident(d, &b, table);
 	vt->table = buf_to_arena(&b, a);
 	vt->lock_key = vt->schema ? arena_printf(a, "%s.%s", vt->schema, table) : table;
 	buf_release(&b);
@@ -34,11 +34,11 @@ char *run_vt_create(struct arena *a, const struct run_vt *vt)
 	struct buf b = BUF_INIT;
 	char *r;
 
-	buf_addf(&b, "CREATE TABLE %s (\n    version_num %s NOT NULL", vt->table,
+	buf_addf(&b, "CREATE TABLE %s (\n\tversion_num %s NOT NULL", vt->table,
 		 vt->d->version_type);
 	if (vt->pk) {
-		buf_adds(&b, ", \n    CONSTRAINT ");
-		db_quote_ident(vt->d, &b, arena_printf(a, "%s_pkc", vt->name));
+		buf_adds(&b, ", \n\tCONSTRAINT ");
+		sql_quote_ident(vt->d, &b, arena_printf(a, "%s_pkc", vt->name));
 		buf_adds(&b, " PRIMARY KEY (version_num)");
 	}
 	buf_adds(&b, "\n)");
@@ -60,7 +60,7 @@ static char *run_vt_with_literal(struct arena *a, const char *prefix, const char
 	char *r;
 
 	buf_adds(&b, prefix);
-	db_quote_literal(&b, lit);
+	sql_quote_literal(&b, lit);
 	buf_adds(&b, suffix);
 	r = buf_to_arena(&b, a);
 	buf_release(&b);
@@ -83,9 +83,9 @@ char *run_vt_update(struct arena *a, const struct run_vt *vt, const char *from, 
 	char *r;
 
 	buf_addf(&b, "UPDATE %s SET version_num=", vt->table);
-	db_quote_literal(&b, to);
+	sql_quote_literal(&b, to);
 	buf_addf(&b, " WHERE %s.version_num = ", vt->table);
-	db_quote_literal(&b, from);
+	sql_quote_literal(&b, from);
 	r = buf_to_arena(&b, a);
 	buf_release(&b);
 	return r;

@@ -86,7 +86,8 @@ struct sch_computed {
 	enum sch_tristate persisted; /* persisted=: STORED / VIRTUAL / unset */
 };
 
-struct sch_fk; /* below */
+struct sch_fk;         /* below */
+struct sch_constraint; /* below */
 
 struct sch_column {
 	const char *name;              /* column name */
@@ -103,8 +104,13 @@ struct sch_column {
 	const char *comment;           /* comment=, NULL if none */
 	const struct sch_fk **fks;     /* sa.ForeignKey(...) positional arguments */
 	size_t n_fks;                  /* their number */
+	const struct sch_constraint **checks; /* sa.CheckConstraint(...) positional arguments:
+					  rendered inline after the column spec */
+	size_t n_checks;               /* their number */
 	struct sch_kwargs dialect_kw;  /* dialect-specific keywords */
 	const struct pyv *info;        /* info= (autogenerate reads renamed_from), or NULL */
+	bool has_client_default;       /* default= / a Sequence given: SQLAlchemy's
+					  _autoincrement_column check looks at it */
 	int line, col;                 /* where the column was written, 0 if not from source */
 };
 
@@ -214,6 +220,7 @@ struct mig_alter {
 	const char *column;                  /* column_name */
 	const char *new_name;                /* new_column_name, NULL if not given */
 	enum sch_tristate nullable;          /* nullable= */
+	enum sch_tristate autoincrement;     /* autoincrement= (MySQL only) */
 	const struct sch_type *type;         /* type_=, NULL if not given */
 	bool server_default_given;           /* server_default= was passed */
 	const struct sch_expr *server_default; /* its value (NULL with given: server_default=None) */
@@ -227,13 +234,34 @@ struct mig_alter {
 	struct sch_kwargs dialect_kw;        /* postgresql_using=, mysql_*, ... */
 };
 
+/* op.execute(tbl.insert().values(...)) and friends, on a sa.table(). */
+enum mig_dml_kind {
+	MIG_DML_INSERT, /* tbl.insert().values(k=v, ...) */
+	MIG_DML_UPDATE, /* tbl.update().where(cond).values(k=v, ...) */
+	MIG_DML_DELETE, /* tbl.delete().where(cond) */
+};
+
+struct mig_dml {
+	enum mig_dml_kind kind;         /* which statement */
+	const struct sch_table *table;  /* the sa.table(...) */
+	const struct pyv_kwarg *values; /* values(...) keywords, written order */
+	size_t n_values;                /* their number */
+	const struct pyv *where;        /* where(...) condition (operator.* calls), or NULL */
+};
+
 struct mig_op {
 	enum mig_op_kind kind;
 	const char *table;        /* the table operated on (not for MIG_EXECUTE) */
 	const char *schema;       /* schema=, NULL = default */
 	/* MIG_EXECUTE */
 	const char *sql;          /* statement text as written (Alembic appends the terminator) */
+	bool native;              /* from a native .sql section: printed verbatim (a .py
+				     op.execute is a text() construct: offline PostgreSQL and
+				     MySQL double its '%') */
+	bool autocommit;          /* native SQL: runs outside the transaction (marker or
+				     -- migrate:no-transaction) */
 	const struct pyv *stmt;   /* non-string statements (sa.table(...).insert() ...), or NULL */
+	const struct mig_dml *dml; /* stmt understood as an INSERT/UPDATE/DELETE, or NULL */
 	/* MIG_CREATE_TABLE (and the table a batch is for, when known) */
 	const struct sch_table *create; /* the table to create */
 	/* MIG_RENAME_TABLE */
@@ -259,6 +287,8 @@ struct mig_op {
 	const struct sch_table *bulk_table; /* sa.table("t", sa.column("a", sa.String), ...) */
 	const struct pyv *rows;             /* the list of dicts, as evaluated */
 	bool multiinsert;                   /* multiinsert= (default True) */
+	/* MIG_DROP_INDEX / MIG_DROP_TABLE */
+	bool if_exists;                     /* if_exists=True (Alembic 1.12+ names) */
 	/* MIG_BATCH / MIG_AUTOCOMMIT */
 	const struct mig_op *body;  /* the operations inside, in order */
 	size_t n_body;

@@ -254,9 +254,9 @@ expect_rc 0 "ensure_version"
 expect_eq "$(tables)" "alembic_version " "ensure_version creates the table"
 expect_eq "$(sqlite3 app.db "SELECT sql FROM sqlite_master WHERE name = 'alembic_version'")" \
 	"CREATE TABLE alembic_version (
-    version_num VARCHAR(32) NOT NULL, 
-    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
-)" "version table DDL as Alembic's"
+	version_num VARCHAR(32) NOT NULL, 
+	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+)" "version table DDL as Alembic's (online: SQLAlchemy's tab indent)"
 run alembic current
 expect_out "current on an empty table" </dev/null
 
@@ -314,7 +314,7 @@ down_revision = '0f1e2d3c4b5a'
 
 def upgrade():
     op.execute("INSERT INTO log (msg) VALUES ('should not run')")
-    op.add_column('log', sa.Column('extra', sa.Integer()))
+    rows = op.get_bind().execute(sa.text('SELECT 1')).fetchall()
 
 
 def downgrade():

@@ -453,23 +453,23 @@ static void test_pg_interrupt_statement(void)
  * IdentifierPreparer); a quote inside is doubled, for identifiers and literals. */
 static void test_quoting(void)
 {
-	const struct db_dialect *pg = db_dialect_find("postgresql");
+	const struct sql_dialect *pg = sql_dialect_find("postgresql");
 	struct buf b = BUF_INIT;
 
 	CHECK(pg != NULL);
-	db_quote_ident(pg, &b, "alembic_version");
+	sql_quote_ident(pg, &b, "alembic_version");
 	CHECK_STR(buf_cstr(&b), "alembic_version");
 	buf_reset(&b);
-	db_quote_ident(pg, &b, "My\"Table");
+	sql_quote_ident(pg, &b, "My\"Table");
 	CHECK_STR(buf_cstr(&b), "\"My\"\"Table\"");
 	buf_reset(&b);
-	db_quote_ident(pg, &b, "user");
+	sql_quote_ident(pg, &b, "user");
 	CHECK_STR(buf_cstr(&b), "\"user\"");
 	buf_reset(&b);
-	db_quote_literal(&b, "it's");
+	sql_quote_literal(&b, "it's");
 	CHECK_STR(buf_cstr(&b), "'it''s'");
 	buf_reset(&b);
-	db_quote_literal(&b, "");
+	sql_quote_literal(&b, "");
 	CHECK_STR(buf_cstr(&b), "''");
 	buf_release(&b);
 }

@@ -55,8 +55,27 @@ static struct script_stmt *one_stmt(struct arena *a, const char *sql, int line)
 }
 
 /* Adds revision id (parents: space-separated) with a Python body. */
-static struct script *add_py(struct proj *p, const char *id, const char *parents,
-			     const char *doc, const char *up, const char *down)
+/* A revision module whose upgrade()'s op.execute is on line 20 and
+ * downgrade()'s on line 24 (the lines the messages below name). */
+static char *py_text(struct arena *a, const char *up, const char *down)
+{
+	struct buf b = BUF_INIT;
+	char *r;
+
+	buf_adds(&b, "from alembic import op\nimport sqlalchemy as sa\n");
+	for (int i = 3; i < 19; i++)
+		buf_addf(&b, "# line %d\n", i);
+	buf_addf(&b, "def upgrade():\n    %s%s%s\n\n\n", up ? "op.execute(\"\"\"" : "pass",
+		 up ? up : "", up ? "\"\"\")" : "");
+	buf_addf(&b, "def downgrade():\n    %s%s%s\n", down ? "op.execute(\"\"\"" : "pass",
+		 down ? down : "", down ? "\"\"\")" : "");
+	r = buf_to_arena(&b, a);
+	buf_release(&b);
+	return r;
+}
+
+static struct script *add_py(struct proj *p, const char *id, const char *parents, const char *doc,
+			     const char *up, const char *down)
 {
 	struct script *sc = arena_calloc(&p->a, 1, sizeof(*sc));
 	struct rev *r = arena_calloc(&p->a, 1, sizeof(*r));
@@ -67,6 +86,8 @@ static struct script *add_py(struct proj *p, const char *id, const char *parents
 	sc->format = SCRIPT_PY;
 	sc->path = arena_printf(&p->a, "/v/%s_x.py", id);
 	sc->upgrade.present = sc->downgrade.present = true;
+	sc->text = py_text(&p->a, up, down);
+	sc->text_len = strlen(sc->text);
 	if (up) {
 		sc->upgrade.stmts = one_stmt(&p->a, up, 20);
 		sc->upgrade.n_stmts = 1;
@@ -93,8 +114,8 @@ static struct script *add_py(struct proj *p, const char *id, const char *parents
 }
 
 /* Adds a native SQL revision whose upgrade section starts on line 8. */
-static struct script *add_sql(struct proj *p, const char *id, const char *parents,
-			      const char *up, const char *down)
+static struct script *add_sql(struct proj *p, const char *id, const char *parents, const char *up,
+			      const char *down)
 {
 	struct script *sc = add_py(p, id, parents, id, NULL, NULL);
 
@@ -147,8 +168,8 @@ static int run(struct proj *p, struct run_opts *o, enum run_cmd cmd, const char 
 	return run_migrate(&p->a, &p->g, o, &rq, &s, e);
 }
 
-#define P12_CREATE                                                                         \
-	"CREATE TABLE alembic_version (\n    version_num VARCHAR(32) NOT NULL, \n"            \
+#define P12_CREATE                                                                                 \
+	"CREATE TABLE alembic_version (\n    version_num VARCHAR(32) NOT NULL, \n"                 \
 	"    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n);\n\n"
 
 static void test_offline_sqlite_p12(void)
@@ -161,8 +182,7 @@ static void test_offline_sqlite_p12(void)
 	p12(&p);
 	opts(&o, "sqlite:///x.db", true);
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == 0);
-	CHECK_STR(buf_cstr(&r.sql),
-		  P12_CREATE
+	CHECK_STR(buf_cstr(&r.sql), P12_CREATE
 		  "-- Running upgrade  -> a1b2c3d4e5f6\n\n"
 		  "CREATE TABLE log (id INTEGER PRIMARY KEY, msg TEXT);\n\n"
 		  "INSERT INTO alembic_version (version_num) VALUES ('a1b2c3d4e5f6');\n\n"
@@ -200,8 +220,7 @@ static void test_offline_pg_p12(void)
 	opts(&o, "postgresql://u:pw@h/db", true);
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == 0);
 	CHECK_STR(buf_cstr(&r.sql),
-		  "BEGIN;\n\n" P12_CREATE
-		  "-- Running upgrade  -> a1b2c3d4e5f6\n\n"
+		  "BEGIN;\n\n" P12_CREATE "-- Running upgrade  -> a1b2c3d4e5f6\n\n"
 		  "CREATE TABLE log (id INTEGER PRIMARY KEY, msg TEXT);\n\n"
 		  "INSERT INTO alembic_version (version_num) VALUES ('a1b2c3d4e5f6') "
 		  "RETURNING alembic_version.version_num;\n\n"
@@ -219,8 +238,7 @@ static void test_offline_pg_p12(void)
 	o.transaction_per_migration = true;
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == 0);
 	CHECK_STR(buf_cstr(&r.sql),
-		  "BEGIN;\n\n" P12_CREATE
-		  "-- Running upgrade  -> a1b2c3d4e5f6\n\n"
+		  "BEGIN;\n\n" P12_CREATE "-- Running upgrade  -> a1b2c3d4e5f6\n\n"
 		  "CREATE TABLE log (id INTEGER PRIMARY KEY, msg TEXT);\n\n"
 		  "INSERT INTO alembic_version (version_num) VALUES ('a1b2c3d4e5f6') "
 		  "RETURNING alembic_version.version_num;\n\n"
@@ -233,12 +251,11 @@ static void test_offline_pg_p12(void)
 	/* start from a revision: no CREATE */
 	o.transaction_per_migration = false;
 	CHECK(run(&p, &o, RUN_UPGRADE, "a1b2", "head", &r, &e) == 0);
-	CHECK_STR(buf_cstr(&r.sql),
-		  "BEGIN;\n\n-- Running upgrade a1b2c3d4e5f6 -> 0f1e2d3c4b5a\n\n"
-		  "INSERT INTO log (msg) VALUES ('hello');\n\n"
-		  "UPDATE alembic_version SET version_num='0f1e2d3c4b5a' WHERE "
-		  "alembic_version.version_num = 'a1b2c3d4e5f6';\n\n"
-		  "COMMIT;\n\n");
+	CHECK_STR(buf_cstr(&r.sql), "BEGIN;\n\n-- Running upgrade a1b2c3d4e5f6 -> 0f1e2d3c4b5a\n\n"
+				    "INSERT INTO log (msg) VALUES ('hello');\n\n"
+				    "UPDATE alembic_version SET version_num='0f1e2d3c4b5a' WHERE "
+				    "alembic_version.version_num = 'a1b2c3d4e5f6';\n\n"
+				    "COMMIT;\n\n");
 	arena_release(&p.a);
 }
 
@@ -295,12 +312,12 @@ static void test_offline_branches(void)
 		  "alembic_version.version_num = 'cccc0001';\n"
 		  "COMMIT;\n");
 	CHECK(run(&p, &o, RUN_UPGRADE, "base", "heads", &r, &e) == 0);
-	CHECK(strstr(buf_cstr(&r.sql), "-- Running upgrade bbbb0002, cccc0001 -> eeee0001\n\n"
-				       "DELETE FROM alembic_version WHERE "
-				       "alembic_version.version_num = 'bbbb0002';\n\n"
-				       "UPDATE alembic_version SET version_num='eeee0001' WHERE "
-				       "alembic_version.version_num = 'cccc0001';\n\nCOMMIT;\n\n") !=
-	      NULL);
+	CHECK(strstr(buf_cstr(&r.sql),
+		     "-- Running upgrade bbbb0002, cccc0001 -> eeee0001\n\n"
+		     "DELETE FROM alembic_version WHERE "
+		     "alembic_version.version_num = 'bbbb0002';\n\n"
+		     "UPDATE alembic_version SET version_num='eeee0001' WHERE "
+		     "alembic_version.version_num = 'cccc0001';\n\nCOMMIT;\n\n") != NULL);
 	arena_release(&p.a);
 }
 
@@ -385,26 +402,28 @@ static void test_offline_sqlite_p1_native(void)
 		"DROP TABLE account;");
 	add_sql(&p, "ae1027a6acf", "1975ea83b712",
 		"ALTER TABLE account ADD COLUMN last_transaction_date DATETIME;",
-		"-- comments are not statements\nALTER TABLE account DROP COLUMN last_transaction_date;");
-	add_sql(&p, "27c6a30d7c24", "ae1027a6acf", "INSERT INTO account (id, name) VALUES (1, 'x');",
+		"-- comments are not statements\nALTER TABLE account DROP COLUMN "
+		"last_transaction_date;");
+	add_sql(&p, "27c6a30d7c24", "ae1027a6acf",
+		"INSERT INTO account (id, name) VALUES (1, 'x');",
 		"DELETE FROM account WHERE id = 1");
 	proj_build(&p);
 	opts(&o, "sqlite:///x.db", true);
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == 0);
-	CHECK_STR(buf_cstr(&r.sql),
-		  P12_CREATE
-		  "-- Running upgrade  -> 1975ea83b712\n\n"
-		  "CREATE TABLE account (\n    id INTEGER NOT NULL, \n    name VARCHAR(50) NOT NULL, \n"
-		  "    PRIMARY KEY (id)\n);\n\n"
-		  "INSERT INTO alembic_version (version_num) VALUES ('1975ea83b712');\n\n"
-		  "-- Running upgrade 1975ea83b712 -> ae1027a6acf\n\n"
-		  "ALTER TABLE account ADD COLUMN last_transaction_date DATETIME;\n\n"
-		  "UPDATE alembic_version SET version_num='ae1027a6acf' WHERE "
-		  "alembic_version.version_num = '1975ea83b712';\n\n"
-		  "-- Running upgrade ae1027a6acf -> 27c6a30d7c24\n\n"
-		  "INSERT INTO account (id, name) VALUES (1, 'x');\n\n"
-		  "UPDATE alembic_version SET version_num='27c6a30d7c24' WHERE "
-		  "alembic_version.version_num = 'ae1027a6acf';\n\n");
+	CHECK_STR(
+	    buf_cstr(&r.sql), P12_CREATE
+	    "-- Running upgrade  -> 1975ea83b712\n\n"
+	    "CREATE TABLE account (\n    id INTEGER NOT NULL, \n    name VARCHAR(50) NOT NULL, \n"
+	    "    PRIMARY KEY (id)\n);\n\n"
+	    "INSERT INTO alembic_version (version_num) VALUES ('1975ea83b712');\n\n"
+	    "-- Running upgrade 1975ea83b712 -> ae1027a6acf\n\n"
+	    "ALTER TABLE account ADD COLUMN last_transaction_date DATETIME;\n\n"
+	    "UPDATE alembic_version SET version_num='ae1027a6acf' WHERE "
+	    "alembic_version.version_num = '1975ea83b712';\n\n"
+	    "-- Running upgrade ae1027a6acf -> 27c6a30d7c24\n\n"
+	    "INSERT INTO account (id, name) VALUES (1, 'x');\n\n"
+	    "UPDATE alembic_version SET version_num='27c6a30d7c24' WHERE "
+	    "alembic_version.version_num = 'ae1027a6acf';\n\n");
 	CHECK(run(&p, &o, RUN_DOWNGRADE, "27c6a30d7c24", "base", &r, &e) == 0);
 	CHECK_STR(buf_cstr(&r.sql),
 		  "-- Running downgrade 27c6a30d7c24 -> ae1027a6acf\n\n"
@@ -440,12 +459,12 @@ static void test_online_fake_whole_transaction(void)
 
 	p12(&p);
 	opts(&o, NULL, false);
-	o.db = db_fake_open(db_dialect_find("postgresql"), &cfg, &p.a, &log);
+	o.db = db_fake_open(sql_dialect_find("postgresql"), &cfg, &p.a, &log);
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == 0);
 	CHECK_STR(log_text(&p.a, &log),
 		  "LOCK alembic_version\nBEGIN\nEXISTS alembic_version\n"
-		  "CREATE TABLE alembic_version (\n    version_num VARCHAR(32) NOT NULL, \n"
-		  "    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)\n"
+		  "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n"
+		  "\tCONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)\n"
 		  "CREATE TABLE log (id INTEGER PRIMARY KEY, msg TEXT)\n"
 		  "INSERT INTO alembic_version (version_num) VALUES ('a1b2c3d4e5f6') RETURNING "
 		  "alembic_version.version_num\n"
@@ -474,7 +493,7 @@ static void test_online_fake_failure_rolls_back(void)
 	p12(&p);
 	opts(&o, NULL, false);
 	o.transaction_per_migration = true;
-	o.db = db_fake_open(db_dialect_find("sqlite"), &cfg, &p.a, &log);
+	o.db = db_fake_open(sql_dialect_find("sqlite"), &cfg, &p.a, &log);
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
 	CHECK_INT(e.code, ERR_MIGRATION);
 	CHECK_STR(e.file, "/v/0f1e2d3c4b5a_x.py");
@@ -504,15 +523,16 @@ static void test_online_fake_refusal_runs_nothing(void)
 
 	p12(&p);
 	sc = p.revs[1]->data;
-	sc->upgrade.refusal = "op.add_column(...)";
-	sc->upgrade.refusal_line = 17;
+	sc->text = py_text(&p.a, NULL, NULL);
+	sc->text = arena_printf(&p.a, "%.*s    op.frobnicate(\"t\")\n",
+				(int)(strstr(sc->text, "    pass") - sc->text), sc->text);
+	sc->text_len = strlen(sc->text);
 	opts(&o, NULL, false);
-	o.db = db_fake_open(db_dialect_find("sqlite"), &cfg, &p.a, &log);
+	o.db = db_fake_open(sql_dialect_find("sqlite"), &cfg, &p.a, &log);
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
 	CHECK_INT(e.code, ERR_INPUT);
-	CHECK_INT(e.line, 17);
-	CHECK_STR(e.msg, "revision 0f1e2d3c4b5a: upgrade() cannot run without Python: "
-			 "op.add_column(...)");
+	CHECK_INT(e.line, 20);
+	CHECK(strstr(e.msg, "frobnicate") != NULL);
 	CHECK(strstr(log_text(&p.a, &log), "CREATE TABLE log") == NULL);
 	CHECK(strstr(log_text(&p.a, &log), "ROLLBACK\nUNLOCK") != NULL);
 	db_close(o.db);
@@ -531,7 +551,7 @@ static void test_online_fake_rowcount_and_lock(void)
 	p12(&p);
 	strvec_push(&p.a, &cfg.rows, "a1b2c3d4e5f6");
 	opts(&o, NULL, false);
-	o.db = db_fake_open(db_dialect_find("sqlite"), &cfg, &p.a, &log);
+	o.db = db_fake_open(sql_dialect_find("sqlite"), &cfg, &p.a, &log);
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
 	CHECK_INT(e.code, ERR_COMMAND);
 	CHECK_STR(e.msg, "Online migration expected to match one row when updating "
@@ -569,7 +589,7 @@ static void test_online_fake_autocommit(void)
 		"DROP TABLE t;\n");
 	proj_build(&p);
 	opts(&o, NULL, false);
-	o.db = db_fake_open(db_dialect_find("postgresql"), &cfg, &p.a, &log);
+	o.db = db_fake_open(sql_dialect_find("postgresql"), &cfg, &p.a, &log);
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
 	CHECK_STR(log_text(&p.a, &log),
 		  "LOCK alembic_version\nBEGIN\nEXISTS alembic_version\n"
@@ -759,7 +779,7 @@ static void test_sqlite_all_or_nothing(void)
 	CHECK(rows.n == 1 && !strcmp(rows.v[0], "f1"));
 	/* fixing f2 lets the run finish from f1 */
 	((struct script *)p.revs[1]->data)->upgrade.text =
-		"CREATE TABLE t2 (a int);\nINSERT INTO t1 VALUES (1);";
+	    "CREATE TABLE t2 (a int);\nINSERT INTO t1 VALUES (1);";
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == 0);
 	sqlite_rows(&p, &o, &rows);
 	CHECK(rows.n == 1 && !strcmp(rows.v[0], "f3"));

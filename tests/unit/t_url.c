@@ -105,24 +105,24 @@ static void test_url_mask(void)
 
 static void test_quoting(void)
 {
-	const struct db_dialect *pg = db_dialect_find("postgresql");
-	const struct db_dialect *lite = db_dialect_find("sqlite");
+	const struct sql_dialect *pg = sql_dialect_find("postgresql");
+	const struct sql_dialect *lite = sql_dialect_find("sqlite");
 	struct buf b = BUF_INIT;
 
-	CHECK(pg && lite && db_dialect_find("postgres") == pg && !db_dialect_find("nosuch"));
-	db_quote_ident(pg, &b, "alembic_version");
+	CHECK(pg && lite && sql_dialect_find("postgres") == pg && !sql_dialect_find("nosuch"));
+	sql_quote_ident(pg, &b, "alembic_version");
 	buf_addch(&b, ' ');
-	db_quote_ident(pg, &b, "My_versions");
+	sql_quote_ident(pg, &b, "My_versions");
 	buf_addch(&b, ' ');
-	db_quote_ident(pg, &b, "user");
+	sql_quote_ident(pg, &b, "user");
 	buf_addch(&b, ' ');
-	db_quote_ident(lite, &b, "index");
+	sql_quote_ident(lite, &b, "index");
 	buf_addch(&b, ' ');
-	db_quote_ident(pg, &b, "index");
+	sql_quote_ident(pg, &b, "index");
 	buf_addch(&b, ' ');
-	db_quote_ident(pg, &b, "a\"b");
+	sql_quote_ident(pg, &b, "a\"b");
 	buf_addch(&b, ' ');
-	db_quote_literal(&b, "x'y");
+	sql_quote_literal(&b, "x'y");
 	CHECK_STR(buf_cstr(&b), "alembic_version \"My_versions\" \"user\" \"index\" index "
 				"\"a\"\"b\" 'x''y'");
 	buf_release(&b);

@@ -1,0 +1,9 @@
+from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, mysql, sqlite
+import datetime
+
+
+def upgrade():
+    t = sa.table("log", sa.column("id", sa.Integer), sa.column("msg", sa.String))
+    op.bulk_insert(t, [{"id": 1, "msg": "a"}, {"id": 2, "msg": "b"}], multiinsert=False)

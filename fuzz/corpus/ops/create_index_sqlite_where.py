@@ -1,0 +1,8 @@
+from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, mysql, sqlite
+import datetime
+
+
+def upgrade():
+    op.create_index("ix_w", "t", ["a"], sqlite_where=sa.text("a > 0"))

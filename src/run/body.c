@@ -1,0 +1,94 @@
+/*
+ * body.c - one revision direction as the statements a run executes or
+ * prints: whatever the file's format, the body first becomes operations
+ * (schema/schema.h: a native .sql section is a list of MIG_EXECUTE ops, a
+ * .py function is evaluated for the run's dialect and bound by py/bind.c),
+ * then the DDL compiler (sql/ddl.h) renders them for the dialect.  Online
+ * and offline runs take this one path.
+ */
+#include "run/run_int.h"
+
+#include "db/db.h"
+#include "py/bind.h"
+#include "py/py.h"
+#include "script/script.h"
+
+/* A native section: the splitter's statements as verbatim execute ops
+ * (autocommit blocks and -- migrate:no-transaction files run outside the
+ * transaction). */
+static int run_ops_sql(struct arena *a, const struct sql_dialect *d, const struct script *sc,
+		       const struct script_section *sec, struct mig_body *out, struct err *e)
+{
+	struct split_stmt *st;
+	struct mig_op *ops;
+	size_t n;
+
+	if (split_sql(a, sec->text ? sec->text : "", sec->first_line > 0 ? sec->first_line : 1,
+		      split_opts_for(d->name), &st, &n, e) < 0) {
+		snprintf(e->file, sizeof(e->file), "%s", sc->path);
+		return -1;
+	}
+	ops = arena_calloc(a, n + 1, sizeof(*ops));
+	for (size_t i = 0; i < n; i++) {
+		ops[i].kind = MIG_EXECUTE;
+		ops[i].sql = st[i].sql;
+		ops[i].native = true;
+		ops[i].autocommit = st[i].autocommit || sc->is_no_transaction;
+		ops[i].line = st[i].line;
+	}
+	out->ops = ops;
+	out->n_ops = n;
+	return 0;
+}
+
+/* A Python function: the module parsed, the function evaluated for the
+ * run's dialect and mode, its calls bound to operations. */
+static int run_ops_py(struct arena *a, const struct run_body_req *r, const struct script *sc,
+		      const char *what, struct mig_body *out, struct err *e)
+{
+	struct py_eval_ctx ctx = {sc->path, r->d->name, r->as_sql, NULL, 0};
+	struct py_module *m;
+	struct py_body body;
+
+	if (py_parse_module(a, sc->path, sc->text, sc->text_len, &m, e) < 0 ||
+	    py_eval_function(a, m, what, &ctx, &body, e) < 0)
+		return -1;
+	return py_bind_body(a, sc->path, &body, out, e);
+}
+
+int run_body_ops(struct arena *a, const struct run_body_req *r, const struct script *sc, bool up,
+		 struct mig_body *out, struct err *e)
+{
+	const struct script_section *sec = up ? &sc->upgrade : &sc->downgrade;
+	const char *what = up ? "upgrade" : "downgrade";
+
+	memset(out, 0, sizeof(*out));
+	if (!sec->present)
+		return err_at(e, ERR_INPUT, sc->path, 0, "revision %s has no %s %s", sc->id, what,
+			      sc->format == SCRIPT_PY ? "function" : "section (-- migrate:...)");
+	if (sc->format == SCRIPT_PY)
+		return run_ops_py(a, r, sc, what, out, e);
+	return run_ops_sql(a, r->d, sc, sec, out, e);
+}
+
+int run_body_compile(struct arena *a, const struct run_body_req *r, const struct script *sc,
+		     bool up, struct sql_stmts *out, struct err *e)
+{
+	struct sql_opts o = {r->d, r->as_sql, sc->path, r->naming_convention_unknown, r->memo};
+	struct mig_body body;
+
+	memset(out, 0, sizeof(*out));
+	if (run_body_ops(a, r, sc, up, &body, e) < 0)
+		return -1;
+	if (body.irreversible)
+		return err_at(e, ERR_INPUT, sc->path, body.irreversible_line,
+			      "revision %s cannot be run %s: %s", sc->id,
+			      up ? "upward" : "downward",
+			      body.irreversible_msg ? body.irreversible_msg : "it raises");
+	if (sql_compile_body(a, &o, &body, out, e) < 0) {
+		if (!e->file[0])
+			snprintf(e->file, sizeof(e->file), "%s", sc->path);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,174 @@
+/*
+ * ddl_dml.c - op.execute() of a sa.table()'s insert()/update()/delete():
+ * SQLAlchemy 1.4's compiler output for them.  Offline Alembic compiles the
+ * statement without literal binds, so the script shows the dialect's
+ * placeholders (SQLite "?", PostgreSQL "%(name)s", MySQL "%s"), exactly as
+ * it prints them; online the values are rendered as literals (the same
+ * statement with its parameters bound).
+ */
+#include "sql/ddl_int.h"
+
+#include <string.h>
+
+#include "base/str.h"
+
+struct dml_ctx {
+	struct ddl_ctx *x;	   /* the compilation */
+	const struct sch_table *t; /* the table */
+	struct strvec bind_names;  /* where-clause bind names used so far */
+};
+
+/* A bound value: rendered as a literal (offline the generic env.py sets
+ * literal_binds=True; online it is the same statement with its value). */
+static int dml_param(struct dml_ctx *c, struct buf *b, const char *name, const struct pyv *v)
+{
+	const struct sch_type *t = NULL;
+
+	for (size_t i = 0; i < c->t->n_columns; i++)
+		if (!strcmp(c->t->columns[i]->name, name))
+			t = c->t->columns[i]->type;
+	return ddl_literal_typed(c->x, b, v, t);
+}
+
+/* t.c.col / t.c["col"]: the column's name, or NULL. */
+static const char *dml_column(const struct pyv *v)
+{
+	if (v && v->kind == PYV_ATTR && v->receiver && v->receiver->kind == PYV_ATTR &&
+	    !strcmp(v->receiver->name, "c"))
+		return v->name;
+	return NULL;
+}
+
+/* The where-clause bind name: "<col>_<n>", n counting that column's uses. */
+static const char *dml_bind_name(struct dml_ctx *c, const char *col)
+{
+	for (int n = 1;; n++) {
+		const char *name = arena_printf(c->x->a, "%s_%d", col, n);
+
+		if (strvec_find(&c->bind_names, name) < 0) {
+			strvec_push(c->x->a, &c->bind_names, name);
+			return name;
+		}
+	}
+}
+
+static int dml_cond(struct dml_ctx *c, struct buf *b, const struct pyv *v);
+
+/* One operand: a column of the table, or a value compared with column col. */
+static int dml_operand(struct dml_ctx *c, struct buf *b, const struct pyv *v, const char *col)
+{
+	const char *name = dml_column(v);
+
+	if (name) {
+		ddl_q(c->x, b, c->t->name);
+		buf_addch(b, '.');
+		ddl_q(c->x, b, name);
+		return 0;
+	}
+	if (v->kind == PYV_CALL && str_startswith(v->name, "operator."))
+		return dml_cond(c, b, v);
+	return dml_param(c, b, dml_bind_name(c, col ? col : "param"), v);
+}
+
+/* A comparison or conjunction of the operator.* calls the evaluator makes. */
+static int dml_cond(struct dml_ctx *c, struct buf *b, const struct pyv *v)
+{
+	static const char *const ops[][2] = {
+	    {"operator.eq", " = "},	{"operator.ne", " != "},  {"operator.lt", " < "},
+	    {"operator.le", " <= "},	{"operator.gt", " > "},	  {"operator.ge", " >= "},
+	    {"operator.and_", " AND "}, {"operator.or_", " OR "},
+	};
+	const char *col;
+
+	if (v->kind != PYV_CALL || v->n != 2)
+		return ddl_fail(c->x, "a where() condition of %s cannot be rendered natively",
+				ddl_what(c->x, v));
+	col = dml_column(v->items[0]);
+	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		if (strcmp(v->name, ops[i][0]))
+			continue;
+		if (dml_operand(c, b, v->items[0], NULL) < 0)
+			return -1;
+		if (v->items[1]->kind == PYV_NONE && (i == 0 || i == 1)) {
+			buf_adds(b, i == 0 ? " IS NULL" : " IS NOT NULL");
+			return 0;
+		}
+		buf_adds(b, ops[i][1]);
+		return dml_operand(c, b, v->items[1], col);
+	}
+	return ddl_fail(c->x, "a where() condition of %s cannot be rendered natively",
+			ddl_what(c->x, v));
+}
+
+/* The value given for column col, or NULL. */
+static const struct pyv *dml_value(const struct mig_dml *d, const char *col)
+{
+	for (size_t i = 0; i < d->n_values; i++)
+		if (!strcmp(d->values[i].key, col))
+			return d->values[i].val;
+	return NULL;
+}
+
+static int dml_check_values(struct dml_ctx *c, const struct mig_dml *d)
+{
+	for (size_t i = 0; i < d->n_values; i++) {
+		bool known = false;
+
+		for (size_t j = 0; j < c->t->n_columns; j++)
+			known |= !strcmp(c->t->columns[j]->name, d->values[i].key);
+		if (!known)
+			return ddl_fail(c->x, "Unconsumed column names: %s", d->values[i].key);
+	}
+	return 0;
+}
+
+/* INSERT INTO t (a, b) VALUES (...) / UPDATE t SET a=..., b=... */
+static int dml_columns(struct dml_ctx *c, const struct mig_dml *d, struct buf *b)
+{
+	struct buf vals = BUF_INIT;
+	size_t used = 0;
+	int rc = 0;
+
+	for (size_t j = 0; j < c->t->n_columns && rc == 0; j++) {
+		const char *col = c->t->columns[j]->name;
+		const struct pyv *v = dml_value(d, col);
+
+		if (!v)
+			continue;
+		if (d->kind == MIG_DML_INSERT) {
+			buf_adds(b, used ? ", " : " (");
+			ddl_q(c->x, b, col);
+			buf_adds(&vals, used ? ", " : "");
+			rc = dml_param(c, &vals, col, v);
+		} else {
+			buf_adds(b, used ? ", " : " SET ");
+			ddl_q(c->x, b, col);
+			buf_addch(b, '=');
+			rc = dml_param(c, b, col, v);
+		}
+		used++;
+	}
+	if (rc == 0 && d->kind == MIG_DML_INSERT)
+		buf_addf(b, used ? ") VALUES (%s)" : " DEFAULT VALUES", vals.ptr ? vals.ptr : "");
+	buf_release(&vals);
+	return rc;
+}
+
+int ddl_dml(struct ddl_ctx *x, const struct mig_dml *d, struct buf *b)
+{
+	struct dml_ctx c = {x, d->table, STRVEC_INIT};
+	static const char *const head[] = {"INSERT INTO ", "UPDATE ", "DELETE FROM "};
+
+	if (dml_check_values(&c, d) < 0)
+		return -1;
+	buf_adds(b, head[d->kind]);
+	ddl_table_name(x, b, d->table->schema, d->table->name);
+	if (d->kind != MIG_DML_DELETE && dml_columns(&c, d, b) < 0)
+		return -1;
+	if (d->where) {
+		buf_adds(b, " WHERE ");
+		if (dml_cond(&c, b, d->where) < 0)
+			return -1;
+	}
+	return 0;
+}

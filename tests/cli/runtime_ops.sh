@@ -1,0 +1,269 @@
+#!/bin/sh
+# tests/cli/runtime_ops.sh - Alembic revisions made of op.* calls, run by the
+# built executable on SQLite files and on the PostgreSQL test cluster:
+# upgrade / downgrade online (the schema checked in the catalog), --sql
+# compared byte for byte with Python Alembic 1.8.1 on the same project (when
+# the oracle is installed), a failure half-way leaving the database at a
+# revision boundary, and bad op calls refused with file:line:col before
+# anything runs.  Without $ALEMBIC_TEST_PG_URL the PostgreSQL part FAILS.
+RT_HELPERS_ONLY=1 . "$(dirname "$0")/runtime_sqlite.sh"
+
+# ops_rev ID PARENT MESSAGE: a .py revision whose bodies are read from
+# $UP / $DOWN (shell variables holding the indented function bodies).
+ops_rev() {
+	{
+		printf '"""%s\n\nRevision ID: %s\nRevises: %s\nCreate Date: 2026-12-01 00:00:00.000000\n\n"""\n' \
+			"$3" "$1" "$2"
+		printf 'from alembic import op\nimport sqlalchemy as sa\n\n\n'
+		printf "revision = '%s'\n" "$1"
+		if [ -n "$2" ]; then printf "down_revision = '%s'\n" "$2"; else printf 'down_revision = None\n'; fi
+		printf 'branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n%s\n\n\ndef downgrade():\n%s\n' \
+			"$UP" "$DOWN"
+	} >"migrations/versions/$1_x.py"
+}
+
+# The project: four revisions covering the common operations.
+ops_project() {
+	UP='    op.create_table(
+        "account",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=50), nullable=False),
+        sa.Column("email", sa.String(length=100), nullable=True),
+        sa.Column("created", sa.DateTime(), server_default=sa.func.now(), nullable=True),
+        sa.Column("status", sa.Enum("active", "gone", name="status"), nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("email"),
+    )
+    op.create_table(
+        "post",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("account_id", sa.Integer(), nullable=False),
+        sa.Column("title", sa.String(length=200), nullable=False, comment="the title"),
+        sa.Column("body", sa.Text(), nullable=True),
+        sa.ForeignKeyConstraint(["account_id"], ["account.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index(op.f("ix_post_title"), "post", ["title"], unique=False)'
+	DOWN='    op.drop_index(op.f("ix_post_title"), table_name="post")
+    op.drop_table("post")
+    op.drop_table("account")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TYPE status")'
+	ops_rev a0000001 "" "create account and post"
+	UP='    op.add_column("account", sa.Column("age", sa.Integer(), server_default="0", nullable=False))
+    account = sa.table("account", sa.column("id", sa.Integer), sa.column("name", sa.String),
+                       sa.column("age", sa.Integer))
+    op.bulk_insert(account, [{"id": 1, "name": "it'"'"'s", "age": 30}, {"id": 2, "name": "bob", "age": 4}])
+    op.execute("UPDATE account SET age = age + 1 WHERE id = 2")'
+	DOWN='    op.execute("DELETE FROM account")
+    op.drop_column("account", "age")'
+	ops_rev a0000002 a0000001 "add age, seed"
+	UP='    op.rename_table("post", "article")
+    op.create_index("ix_account_name", "account", ["name"], unique=True)'
+	DOWN='    op.drop_index("ix_account_name", table_name="account")
+    op.rename_table("article", "post")'
+	ops_rev a0000003 a0000002 "rename post"
+}
+
+# The oracle on the same project: Alembic's generic env.py and an ini.
+oracle_env() {
+	if ! /usr/bin/python3 -c 'import alembic' 2>/dev/null; then return 1; fi
+	mkdir -p "$T_ROOT/pyinit"
+	[ -f "$T_ROOT/pyinit/migrations/env.py" ] ||
+		(cd "$T_ROOT/pyinit" && /usr/bin/python3 -m alembic init migrations >/dev/null)
+	cp "$T_ROOT/pyinit/migrations/env.py" "$T_ROOT/pyinit/migrations/script.py.mako" migrations/
+	sed "s|^script_location = .*|script_location = migrations|; s|^sqlalchemy.url = .*|sqlalchemy.url = $(sed -n 's/^sqlalchemy.url = //p' alembic.ini | sed 's/[|&]/\\&/g')|" \
+		"$T_ROOT/pyinit/alembic.ini" >py.ini
+}
+
+# ops_offline_same LABEL ARGS...: our stdout of `ARGS --sql` is Alembic's, except the
+# final "DROP TABLE alembic_version;" block Alembic 1.8.1 prints at base (divergence
+# no-final-drop, newer Alembic).
+ops_offline_same() {
+	label=$1
+	shift
+	run /usr/bin/python3 -m alembic -c py.ini "$@"
+	awk 'BEGIN{RS=""; ORS="\n\n"} !/^DROP TABLE alembic_version;$/' "$T_ROOT/.out" >"$T_ROOT/.py"
+	run alembic "$@"
+	expect_rc 0 "$label: exit status"
+	expect_out "$label: identical to Alembic 1.8.1" <"$T_ROOT/.py"
+}
+
+# --- SQLite ------------------------------------------------------------------------
+rows() { sqlite3 app.db 'SELECT version_num FROM alembic_version ORDER BY 1' | tr '\n' ' '; }
+rt_project sqlite:///app.db
+ops_project
+run alembic upgrade head
+expect_rc 0 "sqlite: upgrade head"
+expect_eq "$(sqlite3 app.db "SELECT sql FROM sqlite_master WHERE name = 'account'")" \
+	"CREATE TABLE account (
+	id INTEGER NOT NULL, 
+	name VARCHAR(50) NOT NULL, 
+	email VARCHAR(100), 
+	created DATETIME DEFAULT (CURRENT_TIMESTAMP), 
+	status VARCHAR(6), age INTEGER DEFAULT '0' NOT NULL, 
+	PRIMARY KEY (id), 
+	UNIQUE (email)
+)" "sqlite: account as created and altered"
+expect_eq "$(sqlite3 app.db "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY 1" | tr '\n' ' ')" \
+	"ix_account_name ix_post_title " "sqlite: indexes"
+expect_eq "$(sqlite3 app.db "SELECT group_concat(name || '=' || age, ',') FROM account")" \
+	"it's=30,bob=5" "sqlite: bulk_insert and execute"
+expect_eq "$(sqlite3 app.db "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1" | tr '\n' ' ')" \
+	"account alembic_version article " "sqlite: rename_table"
+expect_eq "$(rows)" "a0000003 " "sqlite: row at head"
+run alembic downgrade base
+expect_rc 0 "sqlite: downgrade base"
+expect_eq "$(sqlite3 app.db "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1" | tr '\n' ' ')" \
+	"alembic_version " "sqlite: downgrade base leaves only the version table"
+if oracle_env; then
+	ops_offline_same "sqlite: upgrade head --sql" upgrade head --sql
+	ops_offline_same "sqlite: downgrade head:base --sql" downgrade a0000003:base --sql
+fi
+
+# A failure half-way: revision 4 creates a table, then a statement fails.
+UP='    op.create_table("t4", sa.Column("id", sa.Integer(), primary_key=True))
+    op.execute("INSERT INTO no_such_table VALUES (1)")'
+DOWN='    op.drop_table("t4")'
+ops_rev a0000004 a0000003 "fails"
+run alembic upgrade a0000003
+run alembic upgrade head
+expect_rc 1 "sqlite: a failing revision fails the run"
+expect_err_has "a0000004_x.py:20: upgrade a0000003 -> a0000004 failed: no such table: no_such_table" \
+	"sqlite: the failing statement's file:line"
+expect_eq "$(rows)" "a0000003 " "sqlite: the database stays at the last revision"
+expect_eq "$(sqlite3 app.db "SELECT count(*) FROM sqlite_master WHERE name = 't4'")" "0" \
+	"sqlite: nothing of the failed revision remains"
+rm migrations/versions/a0000004_x.py
+
+# Bad op calls: refused with file:line:col before anything runs.
+run alembic downgrade base
+UP='    op.execute("CREATE TABLE should_not_exist (id INTEGER)")
+    op.add_column("account", sa.Column("x", sa.Integer()), nulable=False)'
+DOWN='    pass'
+ops_rev a0000004 a0000003 "bad call"
+run alembic upgrade head
+expect_rc 1 "sqlite: a wrong keyword is refused"
+expect_err_has "a0000004_x.py:20:5: add_column() got an unexpected keyword argument 'nulable'" \
+	"sqlite: TypeError text at file:line:col"
+expect_eq "$(rows)" "" "sqlite: nothing ran (rows)"
+expect_eq "$(sqlite3 app.db "SELECT count(*) FROM sqlite_master WHERE name IN ('account', 'should_not_exist')")" \
+	"0" "sqlite: nothing ran (tables)"
+UP='    op.create_table()'
+ops_rev a0000004 a0000003 "bad call"
+run alembic upgrade head --sql
+expect_rc 1 "sqlite --sql: a missing argument is refused"
+expect_err_has "a0000004_x.py:19:5: create_table() missing 1 required positional argument: 'table_name'" \
+	"sqlite --sql: Python's TypeError text"
+UP='    op.alter_column("account", "name", nullable=True, existing_type=sa.String(50))'
+ops_rev a0000004 a0000003 "alter on sqlite"
+run alembic upgrade head
+expect_rc 1 "sqlite: ALTER COLUMN refused online"
+expect_err_has "batch_alter_table" "sqlite: the refusal points at batch_alter_table"
+expect_eq "$(rows)" "" "sqlite: refused before anything ran"
+run alembic upgrade a0000003:head --sql
+expect_rc 0 "sqlite --sql: ALTER COLUMN printed as Alembic prints it"
+expect_out_has "ALTER TABLE account ALTER COLUMN name DROP NOT NULL;" "sqlite --sql: the ALTER"
+
+# --- batch_alter_table on SQLite: the move-and-copy, compared with Python Alembic ------
+rt_project sqlite:///app.db
+UP='    op.execute("CREATE TABLE account (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(50) NOT NULL DEFAULT '"'"'x'"'"', \n\tbio TEXT, \n\tparent_id INTEGER, \n\tscore NUMERIC(5, 2), \n\tPRIMARY KEY (id), \n\tUNIQUE (name), \n\tCONSTRAINT fk_parent FOREIGN KEY(parent_id) REFERENCES account (id), \n\tCONSTRAINT ck_name CHECK (length(name) > 0), \n\tCHECK (id > 0)\n)")
+    op.execute("CREATE INDEX ix_account_bio ON account (bio)")
+    op.execute("CREATE UNIQUE INDEX ix_u ON account (bio, name)")
+    op.execute("INSERT INTO account (id, name, bio, score) VALUES (1, '"'"'a'"'"', '"'"'b'"'"', 2.5)")'
+DOWN='    op.drop_table("account")'
+ops_rev c0000001 "" "account"
+UP='    with op.batch_alter_table("account") as batch_op:
+        batch_op.alter_column("bio", nullable=False, existing_type=sa.Text())
+        batch_op.add_column(sa.Column("age", sa.Integer(), server_default="0"))
+        batch_op.alter_column("score", new_column_name="points", type_=sa.Integer(), existing_type=sa.Numeric(5, 2))
+        batch_op.create_index("ix_age", ["age"])
+        batch_op.create_unique_constraint("uq_age_bio", ["age", "bio"])'
+DOWN='    with op.batch_alter_table("account") as batch_op:
+        batch_op.drop_constraint("uq_age_bio", type_="unique")
+        batch_op.drop_index("ix_age")
+        batch_op.drop_column("age")
+        batch_op.alter_column("points", new_column_name="score", type_=sa.Numeric(5, 2))
+        batch_op.alter_column("bio", nullable=True, existing_type=sa.Text())'
+ops_rev c0000002 c0000001 "batch"
+run alembic upgrade head
+expect_rc 0 "batch: upgrade head"
+run alembic upgrade head --sql
+expect_rc 255 "batch --sql: the rebuild needs the database (Alembic's CommandError)"
+expect_out_has "FAILED: This operation cannot proceed in --sql mode; batch mode with dialect sqlite requires a live database connection with which to reflect the table \"account\"." \
+	"batch --sql: Alembic's text"
+if oracle_env; then
+	sed -i 's|^sqlalchemy.url = .*|sqlalchemy.url = sqlite:///py.db|' py.ini
+	run /usr/bin/python3 -m alembic -c py.ini upgrade head
+	expect_rc 0 "batch: Python Alembic upgrades the same project"
+	# line order compared as a set: Alembic takes the rebuilt table's named
+	# constraints and its indexes from Python sets (ours: reflection order)
+	expect_eq "$(sqlite3 app.db .schema | sort)" "$(sqlite3 py.db .schema | sort)" \
+		"batch: the rebuilt schema is Alembic's"
+	expect_eq "$(sqlite3 app.db 'SELECT * FROM account')" "$(sqlite3 py.db 'SELECT * FROM account')" \
+		"batch: the rows are copied as Alembic copies them"
+	run alembic downgrade c0000001
+	expect_rc 0 "batch: downgrade"
+	run /usr/bin/python3 -m alembic -c py.ini downgrade c0000001
+	expect_eq "$(sqlite3 app.db .schema | sort)" "$(sqlite3 py.db .schema | sort)" \
+		"batch: the schema after the downgrade is Alembic's"
+fi
+
+# --- PostgreSQL -----------------------------------------------------------------------
+if [ -z "${ALEMBIC_TEST_PG_URL:-}" ] || [ -z "${ALEMBIC_TEST_PG_DIR:-}" ]; then
+	not_ok "ALEMBIC_TEST_PG_URL / ALEMBIC_TEST_PG_DIR not set: run through tests/run (tests/pg.sh)"
+	finish
+	exit 1
+fi
+pg() {
+	"$ALEMBIC_TEST_PG_BIN/psql" -X -q -A -t -h "$ALEMBIC_TEST_PG_DIR" -p "$ALEMBIC_TEST_PG_PORT" \
+		-U alembic_test -d "$1" -c "$2" 2>&1 | tr '\n' ' '
+}
+DB="ops_$$"
+pg postgres "CREATE DATABASE $DB" >/dev/null
+rt_project "${ALEMBIC_TEST_PG_URL%/*}/$DB"
+ops_project
+rows() { pg "$DB" "SELECT version_num FROM alembic_version ORDER BY 1"; }
+run alembic upgrade head
+expect_rc 0 "pg: upgrade head"
+expect_eq "$(pg "$DB" "SELECT column_name || ':' || data_type || ':' || is_nullable || ':' || coalesce(column_default, '') FROM information_schema.columns WHERE table_name = 'account' ORDER BY ordinal_position")" \
+	"id:integer:NO:nextval('account_id_seq'::regclass) name:character varying:NO: email:character varying:YES: created:timestamp without time zone:YES:now() status:USER-DEFINED:YES: age:integer:NO:0 " \
+	"pg: account columns (SERIAL, server defaults, enum)"
+expect_eq "$(pg "$DB" "SELECT enum_range(NULL::status)")" "{active,gone} " "pg: CREATE TYPE status"
+expect_eq "$(pg "$DB" "SELECT col_description('article'::regclass, 3)")" "the title " "pg: COMMENT ON COLUMN"
+expect_eq "$(pg "$DB" "SELECT confdeltype FROM pg_constraint WHERE conrelid = 'article'::regclass AND contype = 'f'")" \
+	"c " "pg: ON DELETE CASCADE"
+expect_eq "$(pg "$DB" "SELECT string_agg(name || '=' || age, ',' ORDER BY id) FROM account")" \
+	"it's=30,bob=5 " "pg: bulk_insert and execute"
+expect_eq "$(pg "$DB" "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexname LIKE 'ix%' ORDER BY 1")" \
+	"ix_account_name ix_post_title " "pg: indexes"
+run alembic downgrade base
+expect_rc 0 "pg: downgrade base"
+expect_eq "$(pg "$DB" "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")" \
+	"alembic_version " "pg: downgrade base leaves only the version table"
+expect_eq "$(pg "$DB" "SELECT count(*) FROM pg_type WHERE typname = 'status'")" "0 " "pg: DROP TYPE in the downgrade"
+if oracle_env; then
+	ops_offline_same "pg: upgrade head --sql" upgrade head --sql
+	ops_offline_same "pg: downgrade a0000003:base --sql" downgrade a0000003:base --sql
+fi
+run alembic upgrade head
+UP='    op.alter_column("account", "name", new_column_name="full_name", type_=sa.String(80), existing_type=sa.String(50), nullable=True)
+    op.execute("SELECT * FROM no_such_table")'
+DOWN='    op.alter_column("account", "full_name", new_column_name="name", type_=sa.String(50), nullable=False)'
+ops_rev a0000004 a0000003 "fails"
+run alembic upgrade head
+expect_rc 1 "pg: a failing revision fails the run"
+expect_err_has "a0000004_x.py:20: upgrade a0000003 -> a0000004 failed: " "pg: the failing statement's file:line"
+expect_eq "$(rows)" "a0000003 " "pg: the database stays at the last revision"
+expect_eq "$(pg "$DB" "SELECT column_name FROM information_schema.columns WHERE table_name = 'account' AND column_name LIKE '%name'")" \
+	"name " "pg: the failed revision's ALTERs rolled back"
+UP='    op.alter_column("account", "name", new_column_name="full_name", type_=sa.String(80), existing_type=sa.String(50), nullable=True)'
+ops_rev a0000004 a0000003 "alter"
+run alembic upgrade head
+expect_rc 0 "pg: alter_column type, nullable, rename"
+expect_eq "$(pg "$DB" "SELECT column_name || ':' || character_maximum_length || ':' || is_nullable FROM information_schema.columns WHERE table_name = 'account' AND column_name LIKE '%name'")" \
+	"full_name:80:YES " "pg: the column altered"
+run alembic downgrade -1
+expect_rc 0 "pg: alter_column back"
+pg postgres "DROP DATABASE $DB" >/dev/null
+finish
