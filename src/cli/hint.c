@@ -134,7 +134,7 @@ static void hint_database(struct cli_ctx *ctx)
 		      ctx->errout);
 		return;
 	}
-	if (!hint_url(ctx, &u) || db_dialect_find(u.dialect))
+	if (!hint_url(ctx, &u) || sql_dialect_find(u.dialect))
 		return;
 	for (size_t i = 0; i < sizeof(hint_dialects) / sizeof(hint_dialects[0]); i++) {
 		size_t d = hint_distance(u.dialect, hint_dialects[i], 2);

@@ -92,7 +92,7 @@ static int frun(struct fproj *p, const struct scenario *sc, const char *dialect,
 	o.version_table = "alembic_version";
 	o.lock_timeout_ms = 100;
 	o.transaction_per_migration = per_step;
-	o.db = db_fake_open(db_dialect_find(dialect), cfg, &p->a, log);
+	o.db = db_fake_open(sql_dialect_find(dialect), cfg, &p->a, log);
 	if (!o.db)
 		return err_set(e, ERR_DB, "connection failed (fake)");
 	err_clear(e);

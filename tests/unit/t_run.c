@@ -623,7 +623,7 @@ static void test_online_fake_lock_wait_monotonic(void)
 
 	p12(&p);
 	opts(&o, NULL, false);
-	o.db = db_fake_open(db_dialect_find("postgresql"), &cfg, &p.a, &log);
+	o.db = db_fake_open(sql_dialect_find("postgresql"), &cfg, &p.a, &log);
 	o.db->lock_timeout_ms = 300;
 	t0 = db_now_ms();
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
@@ -665,7 +665,7 @@ static void test_online_fake_interrupted(void)
 
 	p12(&p);
 	opts(&o, NULL, false);
-	o.db = db_fake_open(db_dialect_find("postgresql"), &cfg, &p.a, &log);
+	o.db = db_fake_open(sql_dialect_find("postgresql"), &cfg, &p.a, &log);
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
 	CHECK_INT(e.code, ERR_INTERRUPTED);
 	CHECK_INT(db_interrupted(), SIGTERM);
@@ -685,7 +685,7 @@ static void test_online_fake_interrupted(void)
 	log.n = 0;
 	o.transaction_per_migration = true;
 	cfg.interrupt_at = 4;
-	o.db = db_fake_open(db_dialect_find("postgresql"), &cfg, &p.a, &log);
+	o.db = db_fake_open(sql_dialect_find("postgresql"), &cfg, &p.a, &log);
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
 	CHECK_STR(e.msg, "rolled back, the database is at a1b2c3d4e5f6");
 	db_interrupt_reset();
@@ -706,7 +706,7 @@ static void test_online_fake_commit_failure(void)
 
 	p12(&p);
 	opts(&o, NULL, false);
-	o.db = db_fake_open(db_dialect_find("sqlite"), &cfg, &p.a, &log);
+	o.db = db_fake_open(sql_dialect_find("sqlite"), &cfg, &p.a, &log);
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
 	CHECK_INT(e.code, ERR_MIGRATION);
 	CHECK_STR(e.msg, "upgrade  -> a1b2c3d4e5f6, upgrade a1b2c3d4e5f6 -> 0f1e2d3c4b5a failed "
@@ -718,7 +718,7 @@ static void test_online_fake_commit_failure(void)
 	log.n = 0;
 	cfg.commit_fail = 3; /* 1: the version table, 2: the first revision */
 	o.transaction_per_migration = true;
-	o.db = db_fake_open(db_dialect_find("sqlite"), &cfg, &p.a, &log);
+	o.db = db_fake_open(sql_dialect_find("sqlite"), &cfg, &p.a, &log);
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
 	CHECK_STR(e.msg, "upgrade a1b2c3d4e5f6 -> 0f1e2d3c4b5a failed while committing: database "
 			 "or disk is full (rolled back; the database is at a1b2c3d4e5f6)");
