@@ -210,6 +210,13 @@ static int b_apply(struct bstate *s, const struct mig_op *op)
 	switch (op->kind) {
 	case MIG_ADD_COLUMN:
 		b_add_column(s, op->column);
+		/* toimpl.add_column: the column's constraints as add_constraint */
+		if (op->column->unique == SCH_TRUE && op->column->index != SCH_TRUE)
+			return ddl_fail(s->x, "Constraint must have a name");
+		for (size_t i = 0; i < op->column->n_fks; i++)
+			if (b_add_constraint(s, ddl_fk_of(s->x, op->column, op->column->fks[i])) < 0)
+				return -1;
+		s->cols[s->n_cols - 1].c->n_fks = 0;
 		if (op->column->index == SCH_TRUE) {
 			struct sch_index *ix = arena_calloc(s->x->a, 1, sizeof(*ix));
 

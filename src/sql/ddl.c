@@ -222,8 +222,8 @@ static int ddl_convention_check(struct ddl_ctx *x, const char *what, const char 
 /* ---- CREATE TABLE ---- */
 
 /* The column's ForeignKey as the ForeignKeyConstraint SQLAlchemy makes of it. */
-static struct sch_constraint *ddl_fk_of(struct ddl_ctx *x, const struct sch_column *c,
-					const struct sch_fk *fk)
+struct sch_constraint *ddl_fk_of(struct ddl_ctx *x, const struct sch_column *c,
+				 const struct sch_fk *fk)
 {
 	struct sch_constraint *k = arena_calloc(x->a, 1, sizeof(*k));
 	const char *dot = strrchr(fk->ref, '.');
@@ -800,6 +800,9 @@ static bool ddl_sqlite_op_recreates(const struct mig_op *op)
 	if (op->kind == MIG_CREATE_INDEX || op->kind == MIG_DROP_INDEX)
 		return false;
 	if (op->kind != MIG_ADD_COLUMN)
+		return true;
+	/* toimpl.add_column adds the column's constraints as add_constraint ops */
+	if (c->n_fks || (c->unique == SCH_TRUE && c->index != SCH_TRUE))
 		return true;
 	return (c->server_default && c->server_default->kind != SCH_EXPR_STR) ||
 	       (c->computed && c->computed->persisted == SCH_TRUE);

@@ -115,6 +115,9 @@ void ddl_deferrability(struct ddl_ctx *x, struct buf *b, enum sch_tristate defer
 		       const char *initially);
 /* Column-level CHECK constraints and SQLAlchemy's " CHECK (...)" suffixes. */
 int ddl_column_checks(struct ddl_ctx *x, struct buf *b, const struct sch_column *c);
+/* The ForeignKeyConstraint SQLAlchemy makes of a column's ForeignKey. */
+struct sch_constraint *ddl_fk_of(struct ddl_ctx *x, const struct sch_column *c,
+				 const struct sch_fk *fk);
 /* A table-level constraint as CREATE TABLE and ADD CONSTRAINT render it. */
 int ddl_constraint(struct ddl_ctx *x, struct buf *b, const struct sch_constraint *c);
 /* The index expressions "(a, lower(b))" without parentheses. */
