@@ -29,6 +29,7 @@ static const struct py_expr *p_test(struct parser *ps);
 static const struct py_expr *p_star_exprs(struct parser *ps, bool allow_star);
 static const struct py_expr *p_targets(struct parser *ps);
 static const struct py_expr *p_boolop(struct parser *ps, bool is_or);
+static const struct py_expr *p_binary(struct parser *ps, size_t level);
 static bool is_target(const struct py_expr *x);
 static void *fail_target(struct parser *ps, const struct py_expr *x);
 static int p_block(struct parser *ps, struct py_block *out, const char *what, int line);
@@ -565,8 +566,14 @@ static const struct py_expr *p_atom(struct parser *ps)
 					     : PYE_ELLIPSIS,
 			    t);
 	}
-	if (eat_op(ps, "("))
-		return at_kw(ps, "yield") ? NULL : p_display(ps, PYE_TUPLE, ")", t);
+	if (eat_op(ps, "(")) {
+		const struct py_expr *y;
+		if (!at_kw(ps, "yield"))
+			return p_display(ps, PYE_TUPLE, ")", t);
+		if (!(y = p_star_exprs(ps, true)) || !expect_op(ps, ")"))
+			return NULL;
+		return y;
+	}
 	if (eat_op(ps, "["))
 		return p_display(ps, PYE_LIST, "]", t);
 	if (eat_op(ps, "{"))
@@ -1416,7 +1423,7 @@ static int p_with(struct parser *ps, struct py_stmt *s)
 		memset(&v[n], 0, sizeof(v[n]));
 		if (!(v[n].ctx = p_test(ps)))
 			return -1;
-		if (eat_kw(ps, "as") && !(v[n].var = p_star_exprs(ps, false)))
+		if (eat_kw(ps, "as") && !(v[n].var = p_binary(ps, 0)))
 			return -1;
 		if (v[n].var && !is_target(v[n].var))
 			return fail_target(ps, v[n].var), -1;
