@@ -315,6 +315,7 @@ static const struct py_expr *p_field(struct parser *ps, const struct py_tok *t, 
 		return NULL;
 	sub.v = toks.v;
 	sub.i = 0;
+	buf_init(&sub.scratch); /* its own: a copy of ps's would be freed twice */
 	x = node(ps, PYE_FIELD, t);
 	x->line = line;
 	x->col = col;
@@ -336,6 +337,7 @@ static const struct py_expr *p_field(struct parser *ps, const struct py_tok *t, 
 	}
 	x->a = val;
 	x->s = arena_strndup(ps->a, p, (size_t)(stop->p - p));
+	buf_release(&sub.scratch);
 	py_toks_free(&toks);
 	return val ? x : NULL;
 }
@@ -472,6 +474,7 @@ static const struct py_expr *p_display(struct parser *ps, enum py_expr_kind k, c
 			x->a = it;
 			if (!p_comp(ps, x))
 				return NULL;
+			items.n = 0; /* the element is in a, not an item */
 			break;
 		}
 		if (!eat_op(ps, ","))
@@ -528,6 +531,7 @@ static const struct py_expr *p_brace(struct parser *ps, const struct py_tok *t)
 			x->b = v;
 			if (!p_comp(ps, x))
 				return NULL;
+			keys.n = vals.n = 0; /* key and value are in a and b */
 			break;
 		}
 		if (!eat_op(ps, ","))
@@ -585,6 +589,7 @@ static const struct py_expr *p_atom(struct parser *ps)
 
 static int p_args(struct parser *ps, struct py_expr *call)
 {
+	const struct py_tok *open = cur(ps) - 1; /* the '(' */
 	struct xvec pos = {0};
 	struct py_keyword *kw = NULL;
 	size_t n_kw = 0;
@@ -624,7 +629,8 @@ static int p_args(struct parser *ps, struct py_expr *call)
 				x = nx;
 			}
 			if (at_kw(ps, "for")) {
-				struct py_expr *g = node(ps, PYE_GENEXP, t);
+				/* f(x for x in y): the generator is at the call's '(' */
+				struct py_expr *g = node(ps, PYE_GENEXP, open);
 				g->a = x;
 				if (!p_comp(ps, g))
 					return -1;
@@ -1549,6 +1555,8 @@ static int p_compound(struct parser *ps, struct svec *blk)
 	}
 	s->decos = decos.v;
 	s->n_decos = decos.n;
+	s->line = cur(ps)->line; /* a decorated def is at its "def", as Python's ast has it */
+	s->col = cur(ps)->col;
 	if (at_kw(ps, "async")) {
 		s->is_async = true;
 		ps->i++;

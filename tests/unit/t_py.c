@@ -182,7 +182,7 @@ static void test_parse_statements(void)
 	CHECK_STR(from->names[0].asname, "z");
 	def = m->body.v[6];
 	CHECK_STR(def->s, "f");
-	CHECK_INT(def->line, 7);
+	CHECK_INT(def->line, 8); /* at "def", not at the decorator */
 	CHECK_INT(def->n_decos, 1);
 	CHECK_INT(def->n_params, 5);
 	CHECK_INT(def->params[2].star, 1);
