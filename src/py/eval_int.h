@@ -100,6 +100,8 @@ struct pyv *ev_opaque(struct ev *ev, const char *why, int line, int col);
 void *ev_fail_opaque(struct ev *ev, const struct pyv *v, const struct py_expr *x);
 
 /* ---- eval.c ---- */
+/* Appends x to the arena array *v of *n values (linear growth). */
+void ev_vpush(struct ev *ev, const struct pyv ***v, size_t *n, const struct pyv *x);
 const struct pyv *ev_expr(struct ev *ev, const struct py_expr *x);
 int ev_block(struct ev *ev, const struct py_block *b);
 /* Calls a function defined in the file. */

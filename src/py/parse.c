@@ -43,7 +43,9 @@ static const struct py_tok *cur(const struct parser *ps)
 
 static bool tok_eq(const struct py_tok *t, enum py_tok_kind k, const char *s)
 {
-	return t->kind == k && t->n == strlen(s) && !memcmp(t->p, s, t->n);
+	/* the first byte first: most comparisons fail there (this is the parser's hot spot) */
+	return t->kind == k && t->n && t->p[0] == s[0] && t->n == strlen(s) &&
+	       !memcmp(t->p, s, t->n);
 }
 
 static bool at_op(const struct parser *ps, const char *s)
@@ -81,7 +83,7 @@ static bool is_keyword(const struct py_tok *t)
 	    "lambda", "nonlocal", "not", "or",	   "pass",   "raise",  "return", "try",
 	    "while", "with",   "yield",	 NULL};
 
-	if (t->kind != PYT_NAME)
+	if (t->kind != PYT_NAME || t->n < 2 || t->n > 8 || !strchr("FNTabcdefgilnoprtwy", t->p[0]))
 		return false;
 	for (int i = 0; kw[i]; i++)
 		if (t->n == strlen(kw[i]) && !memcmp(t->p, kw[i], t->n))
