@@ -608,6 +608,33 @@ static const struct pyv *ev_literal(struct ev *ev, const struct py_expr *x)
 	}
 }
 
+/* A lambda is the function "def <lambda>(params): return body", made here. */
+static const struct pyv *ev_lambda(struct ev *ev, const struct py_expr *x)
+{
+	struct py_stmt *def = arena_calloc(ev->a, 1, sizeof(*def));
+	struct py_stmt *ret = arena_calloc(ev->a, 1, sizeof(*ret));
+	const struct py_stmt **body = arena_alloc(ev->a, sizeof(*body));
+	struct pyv *f = ev_new(ev, PYV_FUNC, x);
+
+	ret->kind = PYS_RETURN;
+	ret->line = x->a->line;
+	ret->col = x->a->col;
+	ret->value = x->a;
+	body[0] = ret;
+	def->kind = PYS_DEF;
+	def->line = x->line;
+	def->col = x->col;
+	def->s = "<lambda>";
+	def->params = x->params;
+	def->n_params = x->n_params;
+	def->body.v = body;
+	def->body.n = 1;
+	f->name = def->s;
+	f->def = def;
+	f->scope = ev_cur_scope(ev);
+	return f;
+}
+
 static const struct pyv *ev_expr_kind(struct ev *ev, const struct py_expr *x)
 {
 	const struct pyv *v, *w;
@@ -656,7 +683,7 @@ static const struct pyv *ev_expr_kind(struct ev *ev, const struct py_expr *x)
 			return NULL;
 		return ev_expr(ev, t ? x->a : x->c);
 	case PYE_LAMBDA:
-		return ev_fail_at(ev, x, "a lambda cannot be evaluated without Python");
+		return ev_lambda(ev, x);
 	case PYE_SET:
 	case PYE_SETCOMP:
 		return ev_fail_at(ev, x, "a set cannot be evaluated without Python (its order is "

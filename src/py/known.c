@@ -519,10 +519,17 @@ const struct pyv *known_attr(struct ev *ev, const struct py_expr *x, const struc
 						 "block at line %d) is used outside its block",
 					  ev->batches[ref->handle].line);
 	}
-	if (!strcmp(base, "alembic.result"))
-		return ev_fail_at(ev, x, "a query whose result is used (bind.execute(...).%s) cannot "
-					 "run without Python",
-				  attr);
+	if (!strcmp(base, "alembic.result")) {
+		static const char *const methods[] = {"fetchall", "fetchone", "fetchmany", "first",
+						      "one",	  "scalar",   "scalars",   "all",
+						      "mappings", "keys",     NULL};
+		bool call = false;
+		for (int m = 0; methods[m]; m++)
+			call = call || !strcmp(attr, methods[m]);
+		return ev_fail_at(ev, x, "a query whose result is used (bind.execute(...).%s%s) "
+					 "cannot run without Python",
+				  attr, call ? "()" : "");
+	}
 	if (!strcmp(base, "alembic.batch_op") && (!strcmp(attr, "f") || !strcmp(attr, "get_bind")))
 		base = "alembic.op"; /* BatchOperations inherits these from Operations */
 	name = arena_printf(ev->a, "%s.%s", base, attr);

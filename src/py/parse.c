@@ -187,6 +187,14 @@ static bool enter(struct parser *ps)
 	return true;
 }
 
+/* y starts where its first operand x does: at x's '(' when x is parenthesised
+ * (Python's ast positions "(a).b" and "(a) + b" at the parenthesis). */
+static void start_at(struct py_expr *y, const struct py_expr *x)
+{
+	y->line = x->is_paren ? x->paren_line : x->line;
+	y->col = x->is_paren ? x->paren_col : x->col;
+}
+
 /* ---- atoms ---- */
 
 /* Python's int()/float() of a NUMBER token (underscores allowed between digits). */
@@ -489,6 +497,8 @@ static const struct py_expr *p_display(struct parser *ps, enum py_expr_kind k, c
 		struct py_expr *inner = arena_alloc(ps->a, sizeof(*inner));
 		*inner = *items.v[0];
 		inner->is_paren = true;
+		inner->paren_line = t->line;
+		inner->paren_col = t->col;
 		return inner;
 	}
 	x->v = items.v;
@@ -687,8 +697,7 @@ static const struct py_expr *p_subscript(struct parser *ps, const struct py_expr
 	struct xvec items = {0};
 	bool comma = false;
 
-	x->line = target->line;
-	x->col = target->col;
+	start_at(x, target);
 	x->op_line = op->line;
 	x->op_col = op->col;
 	x->a = target;
@@ -709,6 +718,7 @@ static const struct py_expr *p_subscript(struct parser *ps, const struct py_expr
 		x->b = items.v[0];
 	} else {
 		struct py_expr *tup = node(ps, PYE_TUPLE, op);
+		start_at(tup, items.v[0]); /* a[x, y]: the tuple starts at x */
 		tup->v = items.v;
 		tup->n = items.n;
 		x->b = tup;
@@ -742,8 +752,7 @@ static const struct py_expr *p_primary(struct parser *ps)
 		} else {
 			break;
 		}
-		y->line = x->line;
-		y->col = x->col;
+		start_at(y, x);
 		y->op_line = op->line;
 		y->op_col = op->col;
 		y->a = x;
@@ -779,8 +788,7 @@ static const struct py_expr *p_power(struct parser *ps)
 		b->a = x;
 		if (!(b->b = p_factor(ps)))
 			return NULL;
-		b->line = x->line;
-		b->col = x->col;
+		start_at(b, x);
 		return b;
 	}
 	return x;
@@ -835,8 +843,7 @@ static const struct py_expr *p_binary(struct parser *ps, size_t level)
 		b->s = op;
 		b->op_line = t->line;
 		b->op_col = t->col;
-		b->line = x->line;
-		b->col = x->col;
+		start_at(b, x);
 		b->a = x;
 		if (!(b->b = p_binary(ps, level + 1)))
 			return NULL;
@@ -888,8 +895,7 @@ static const struct py_expr *p_comparison(struct parser *ps)
 	if (!operands.n)
 		return x;
 	c = node(ps, PYE_COMPARE, t);
-	c->line = x->line;
-	c->col = x->col;
+	start_at(c, x);
 	c->op_line = t->line;
 	c->op_col = t->col;
 	c->v = operands.v;
@@ -936,8 +942,7 @@ static const struct py_expr *p_boolop(struct parser *ps, bool is_or)
 	if (!items.n)
 		return x;
 	b = node(ps, PYE_BOOLOP, cur(ps));
-	b->line = x->line;
-	b->col = x->col;
+	start_at(b, x);
 	b->s = is_or ? "or" : "and";
 	b->v = items.v;
 	b->n = items.n;
@@ -1008,8 +1013,7 @@ static const struct py_expr *p_test(struct parser *ps)
 	if (x && at_kw(ps, "if")) {
 		c = node(ps, PYE_IFEXP, cur(ps));
 		ps->i++;
-		c->line = x->line;
-		c->col = x->col;
+		start_at(c, x);
 		c->a = x;
 		if (!(c->b = p_boolop(ps, true)))
 			return NULL;

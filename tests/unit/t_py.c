@@ -543,7 +543,7 @@ static void test_eval_bind_execute(void)
 	refused(HDR "def upgrade():\n    bind = op.get_bind()\n"
 		    "    rows = bind.execute(sa.text('SELECT 1')).fetchall()\n",
 		5, 12,
-		"a query whose result is used (bind.execute(...).fetchall) cannot run without "
+		"a query whose result is used (bind.execute(...).fetchall()) cannot run without "
 		"Python");
 	refused(HDR "def upgrade():\n    conn = op.get_bind()\n"
 		    "    for row in conn.execute('SELECT 1'):\n        pass\n",
@@ -637,8 +637,10 @@ static void test_eval_literals(void)
 		"ZeroDivisionError: division by zero");
 	refused(HDR "def upgrade():\n    op.execute({1, 2})\n", 4, 16,
 		"a set cannot be evaluated without Python (its order is Python's hash order)");
-	refused(HDR "def upgrade():\n    f = lambda: 1\n", 4, 9,
-		"a lambda cannot be evaluated without Python");
+	CHECK_INT(eval(HDR "def upgrade():\n    f = lambda n, m=2: sa.Column(n, sa.String(m))\n"
+			   "    op.add_column('t', f('c'))\n"),
+		  0);
+	CHECK_STR(op(0), "alembic.op.add_column('t', sqlalchemy.Column('c', sqlalchemy.String(2)))");
 	refused(HDR "def upgrade():\n    op.execute(f'{1:>4}')\n", 4, 16,
 		"an f-string with a format specification cannot be evaluated without Python");
 }
