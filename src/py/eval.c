@@ -781,10 +781,12 @@ static int ev_import(struct ev *ev, const struct py_stmt *s)
 		else
 			v = ev_opaque(ev,
 				      arena_printf(ev->a,
-						   "the %s module '%s%s' (imported at line %d) cannot be "
+						   "the %s '%s%s' (imported at line %d) cannot be "
 						   "imported without Python",
-						   !s->level && known_stdlib(mod) ? "Python"
-										 : "application's",
+						   s->level		      ? "application's module"
+						   : known_stdlib(mod)	      ? "Python module"
+						   : known_third_party(mod) ? "package"
+									    : "application's module",
 						   s->level ? "." : "", mod, s->line),
 				      0, 0);
 		ev_bind(ev, ev_cur_scope(ev), bind, v);

@@ -121,6 +121,8 @@ const char *known_canon(struct ev *ev, const char *name);
 bool known_module(const char *module);
 /* Whether module is in Python's standard library (for messages only). */
 bool known_stdlib(const char *module);
+/* Whether module is a package from PyPI that migrations use (for messages only). */
+bool known_third_party(const char *module);
 /* Attribute attr of the known-name reference ref. */
 const struct pyv *known_attr(struct ev *ev, const struct py_expr *x, const struct pyv *ref,
 			     const char *attr);

@@ -120,6 +120,21 @@ bool known_stdlib(const char *module)
 	return false;
 }
 
+bool known_third_party(const char *module)
+{
+	static const char *const names[] = {
+	    "sqlalchemy_utils", "geoalchemy2",	"alembic_utils", "pgvector",	 "sqlalchemy_utc",
+	    "sqlalchemy_json",	"sqlalchemy_jsonfield", "fastapi_users_db_sqlalchemy",
+	    "oslo_db",		"oslo_log",	"oslo_utils",	 "oslo_config", "neutron_lib",
+	    "flask_sqlalchemy", "sqlalchemy_continuum", "citext",   NULL};
+	size_t n = strcspn(module, ".");
+
+	for (int k = 0; names[k]; k++)
+		if (strlen(names[k]) == n && !strncmp(module, names[k], n))
+			return true;
+	return false;
+}
+
 /* The name as the user wrote it, near enough: "op.foo", "sa.orm.Session". */
 static const char *display(struct ev *ev, const char *name)
 {

@@ -566,6 +566,11 @@ static void test_eval_imports(void)
 		6, 16,
 		"the application's module 'app.models' (imported at line 3) cannot be imported "
 		"without Python");
+	refused(HDR "from sqlalchemy_utils import UUIDType\n"
+		    "def upgrade():\n    op.add_column('t', sa.Column('u', UUIDType()))\n",
+		5, 39,
+		"the package 'sqlalchemy_utils' (imported at line 3) cannot be imported without "
+		"Python");
 	/* an unused application import is fine */
 	CHECK_INT(eval(HDR "from app.models import User\nfrom . import helpers\n"
 			   "def upgrade():\n    pass\n"),
