@@ -161,6 +161,8 @@ struct py_expr {
 	bool is_imag;		       /* PYE_FLOAT: imaginary literal (1j) */
 	bool is_from;		       /* PYE_YIELD: yield from */
 	bool is_paren;		       /* written inside its own parentheses */
+	int paren_line;		       /* is_paren: line of the '(' */
+	int paren_col;		       /* ... and its column */
 	char conv;		       /* PYE_FIELD conversion: 'r', 's', 'a' or 0 */
 	double f;		       /* PYE_FLOAT value */
 	const char *bad;	       /* PYE_STR/PYE_BYTES whose value cannot be held (a NUL, a
@@ -236,7 +238,8 @@ struct py_handler {
 
 struct py_stmt {
 	enum py_stmt_kind kind;		  /* which fields below mean something */
-	int line;			  /* 1-based line of the first token (decorator for defs) */
+	int line;			  /* 1-based line of the first token ("def"/"class"/"async"
+					     for a decorated one, as Python's ast) */
 	int col;			  /* 1-based column */
 	const char *s;			  /* PYS_AUGASSIGN operator; PYS_DEF/CLASS name; PYS_FROM
 					     module ("" for "from . import"); PYS_OTHER keyword */

@@ -29,6 +29,7 @@ static const struct py_expr *p_test(struct parser *ps);
 static const struct py_expr *p_star_exprs(struct parser *ps, bool allow_star);
 static const struct py_expr *p_targets(struct parser *ps);
 static const struct py_expr *p_boolop(struct parser *ps, bool is_or);
+static const struct py_expr *p_binary(struct parser *ps, size_t level);
 static bool is_target(const struct py_expr *x);
 static void *fail_target(struct parser *ps, const struct py_expr *x);
 static int p_block(struct parser *ps, struct py_block *out, const char *what, int line);
@@ -42,7 +43,9 @@ static const struct py_tok *cur(const struct parser *ps)
 
 static bool tok_eq(const struct py_tok *t, enum py_tok_kind k, const char *s)
 {
-	return t->kind == k && t->n == strlen(s) && !memcmp(t->p, s, t->n);
+	/* the first byte first: most comparisons fail there (this is the parser's hot spot) */
+	return t->kind == k && t->n && t->p[0] == s[0] && t->n == strlen(s) &&
+	       !memcmp(t->p, s, t->n);
 }
 
 static bool at_op(const struct parser *ps, const char *s)
@@ -80,7 +83,7 @@ static bool is_keyword(const struct py_tok *t)
 	    "lambda", "nonlocal", "not", "or",	   "pass",   "raise",  "return", "try",
 	    "while", "with",   "yield",	 NULL};
 
-	if (t->kind != PYT_NAME)
+	if (t->kind != PYT_NAME || t->n < 2 || t->n > 8 || !strchr("FNTabcdefgilnoprtwy", t->p[0]))
 		return false;
 	for (int i = 0; kw[i]; i++)
 		if (t->n == strlen(kw[i]) && !memcmp(t->p, kw[i], t->n))
@@ -182,6 +185,14 @@ static bool enter(struct parser *ps)
 		return false;
 	}
 	return true;
+}
+
+/* y starts where its first operand x does: at x's '(' when x is parenthesised
+ * (Python's ast positions "(a).b" and "(a) + b" at the parenthesis). */
+static void start_at(struct py_expr *y, const struct py_expr *x)
+{
+	y->line = x->is_paren ? x->paren_line : x->line;
+	y->col = x->is_paren ? x->paren_col : x->col;
 }
 
 /* ---- atoms ---- */
@@ -314,6 +325,7 @@ static const struct py_expr *p_field(struct parser *ps, const struct py_tok *t, 
 		return NULL;
 	sub.v = toks.v;
 	sub.i = 0;
+	buf_init(&sub.scratch); /* its own: a copy of ps's would be freed twice */
 	x = node(ps, PYE_FIELD, t);
 	x->line = line;
 	x->col = col;
@@ -335,6 +347,7 @@ static const struct py_expr *p_field(struct parser *ps, const struct py_tok *t, 
 	}
 	x->a = val;
 	x->s = arena_strndup(ps->a, p, (size_t)(stop->p - p));
+	buf_release(&sub.scratch);
 	py_toks_free(&toks);
 	return val ? x : NULL;
 }
@@ -471,6 +484,7 @@ static const struct py_expr *p_display(struct parser *ps, enum py_expr_kind k, c
 			x->a = it;
 			if (!p_comp(ps, x))
 				return NULL;
+			items.n = 0; /* the element is in a, not an item */
 			break;
 		}
 		if (!eat_op(ps, ","))
@@ -483,6 +497,8 @@ static const struct py_expr *p_display(struct parser *ps, enum py_expr_kind k, c
 		struct py_expr *inner = arena_alloc(ps->a, sizeof(*inner));
 		*inner = *items.v[0];
 		inner->is_paren = true;
+		inner->paren_line = t->line;
+		inner->paren_col = t->col;
 		return inner;
 	}
 	x->v = items.v;
@@ -527,6 +543,7 @@ static const struct py_expr *p_brace(struct parser *ps, const struct py_tok *t)
 			x->b = v;
 			if (!p_comp(ps, x))
 				return NULL;
+			keys.n = vals.n = 0; /* key and value are in a and b */
 			break;
 		}
 		if (!eat_op(ps, ","))
@@ -565,8 +582,14 @@ static const struct py_expr *p_atom(struct parser *ps)
 					     : PYE_ELLIPSIS,
 			    t);
 	}
-	if (eat_op(ps, "("))
-		return at_kw(ps, "yield") ? NULL : p_display(ps, PYE_TUPLE, ")", t);
+	if (eat_op(ps, "(")) {
+		const struct py_expr *y;
+		if (!at_kw(ps, "yield"))
+			return p_display(ps, PYE_TUPLE, ")", t);
+		if (!(y = p_star_exprs(ps, true)) || !expect_op(ps, ")"))
+			return NULL;
+		return y;
+	}
 	if (eat_op(ps, "["))
 		return p_display(ps, PYE_LIST, "]", t);
 	if (eat_op(ps, "{"))
@@ -578,6 +601,7 @@ static const struct py_expr *p_atom(struct parser *ps)
 
 static int p_args(struct parser *ps, struct py_expr *call)
 {
+	const struct py_tok *open = cur(ps) - 1; /* the '(' */
 	struct xvec pos = {0};
 	struct py_keyword *kw = NULL;
 	size_t n_kw = 0;
@@ -617,7 +641,8 @@ static int p_args(struct parser *ps, struct py_expr *call)
 				x = nx;
 			}
 			if (at_kw(ps, "for")) {
-				struct py_expr *g = node(ps, PYE_GENEXP, t);
+				/* f(x for x in y): the generator is at the call's '(' */
+				struct py_expr *g = node(ps, PYE_GENEXP, open);
 				g->a = x;
 				if (!p_comp(ps, g))
 					return -1;
@@ -672,8 +697,7 @@ static const struct py_expr *p_subscript(struct parser *ps, const struct py_expr
 	struct xvec items = {0};
 	bool comma = false;
 
-	x->line = target->line;
-	x->col = target->col;
+	start_at(x, target);
 	x->op_line = op->line;
 	x->op_col = op->col;
 	x->a = target;
@@ -694,6 +718,7 @@ static const struct py_expr *p_subscript(struct parser *ps, const struct py_expr
 		x->b = items.v[0];
 	} else {
 		struct py_expr *tup = node(ps, PYE_TUPLE, op);
+		start_at(tup, items.v[0]); /* a[x, y]: the tuple starts at x */
 		tup->v = items.v;
 		tup->n = items.n;
 		x->b = tup;
@@ -727,8 +752,7 @@ static const struct py_expr *p_primary(struct parser *ps)
 		} else {
 			break;
 		}
-		y->line = x->line;
-		y->col = x->col;
+		start_at(y, x);
 		y->op_line = op->line;
 		y->op_col = op->col;
 		y->a = x;
@@ -764,8 +788,7 @@ static const struct py_expr *p_power(struct parser *ps)
 		b->a = x;
 		if (!(b->b = p_factor(ps)))
 			return NULL;
-		b->line = x->line;
-		b->col = x->col;
+		start_at(b, x);
 		return b;
 	}
 	return x;
@@ -820,8 +843,7 @@ static const struct py_expr *p_binary(struct parser *ps, size_t level)
 		b->s = op;
 		b->op_line = t->line;
 		b->op_col = t->col;
-		b->line = x->line;
-		b->col = x->col;
+		start_at(b, x);
 		b->a = x;
 		if (!(b->b = p_binary(ps, level + 1)))
 			return NULL;
@@ -873,8 +895,7 @@ static const struct py_expr *p_comparison(struct parser *ps)
 	if (!operands.n)
 		return x;
 	c = node(ps, PYE_COMPARE, t);
-	c->line = x->line;
-	c->col = x->col;
+	start_at(c, x);
 	c->op_line = t->line;
 	c->op_col = t->col;
 	c->v = operands.v;
@@ -921,8 +942,7 @@ static const struct py_expr *p_boolop(struct parser *ps, bool is_or)
 	if (!items.n)
 		return x;
 	b = node(ps, PYE_BOOLOP, cur(ps));
-	b->line = x->line;
-	b->col = x->col;
+	start_at(b, x);
 	b->s = is_or ? "or" : "and";
 	b->v = items.v;
 	b->n = items.n;
@@ -993,8 +1013,7 @@ static const struct py_expr *p_test(struct parser *ps)
 	if (x && at_kw(ps, "if")) {
 		c = node(ps, PYE_IFEXP, cur(ps));
 		ps->i++;
-		c->line = x->line;
-		c->col = x->col;
+		start_at(c, x);
 		c->a = x;
 		if (!(c->b = p_boolop(ps, true)))
 			return NULL;
@@ -1416,7 +1435,7 @@ static int p_with(struct parser *ps, struct py_stmt *s)
 		memset(&v[n], 0, sizeof(v[n]));
 		if (!(v[n].ctx = p_test(ps)))
 			return -1;
-		if (eat_kw(ps, "as") && !(v[n].var = p_star_exprs(ps, false)))
+		if (eat_kw(ps, "as") && !(v[n].var = p_binary(ps, 0)))
 			return -1;
 		if (v[n].var && !is_target(v[n].var))
 			return fail_target(ps, v[n].var), -1;
@@ -1542,6 +1561,8 @@ static int p_compound(struct parser *ps, struct svec *blk)
 	}
 	s->decos = decos.v;
 	s->n_decos = decos.n;
+	s->line = cur(ps)->line; /* a decorated def is at its "def", as Python's ast has it */
+	s->col = cur(ps)->col;
 	if (at_kw(ps, "async")) {
 		s->is_async = true;
 		ps->i++;

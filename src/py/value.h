@@ -96,10 +96,14 @@ struct pyv {
 /* One operation a migration function performs, in execution order. */
 struct py_op {
 	const struct pyv *call;   /* PYV_CALL "alembic.op.*", "alembic.batch_op.*" or
-				     "alembic.bind.execute" */
-	const struct py_op *body; /* batch_alter_table / autocommit_block: the ops inside */
+				     "alembic.bind.execute" (also bind.exec_driver_sql;
+				     its result is never used); a with block is
+				     "alembic.op.batch_alter_table" (args as written) or
+				     "alembic.op.autocommit_block" (no args) */
+	const struct py_op *body; /* batch_alter_table / autocommit_block: the ops inside
+				     (batch_op.* calls, or op.* calls) */
 	size_t n_body;            /* their number */
-	int line;                 /* 1-based line of the statement */
+	int line;                 /* 1-based line of the call (of the with item's call) */
 	int col;                  /* 1-based column */
 };
 
