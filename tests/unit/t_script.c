@@ -579,11 +579,11 @@ static void test_write_mako_refusals(void)
 	/* what is supported beyond the generic template: ## comments, %%, \ continuation */
 	put(&a, dir, "script.py.mako",
 	    "\xef\xbb\xbf## a comment line\nrevision = ${repr(up_revision)}\\\r\n\ndown_revision = None\n"
-	    "%% not a control line\nx = ${down_revision | comma}|${message | n,trim}\n");
+	    "'''\n%% not a control line\n'''\nx = ${down_revision | comma}|${message | n,trim}\n");
 	n.id = "ok";
 	n.message = "  padded  ";
 	CHECK_INT(script_write_revision(&a, &c, &n, NULL, &path, &e), 0);
-	CHECK_STR(read_all(&a, path), "revision = 'ok'\ndown_revision = None\n% not a control line\n"
+	CHECK_STR(read_all(&a, path), "revision = 'ok'\ndown_revision = None\n'''\n% not a control line\n'''\n"
 				      "x = None|padded\n");
 	remove_tree(&a, dir);
 	arena_release(&a);
