@@ -497,6 +497,7 @@ struct ini_expander {
 	const struct ini_entry *ent; /* the option asked for: errors name it */
 	struct buf out;		     /* the value being built */
 	struct err *e;		     /* error output */
+	struct strvec *vars;	     /* NULL, or collects the ${VAR} names looked up */
 };
 
 static int ini_fail(struct ini_expander *x, const char *fmt, const char *arg)
@@ -618,6 +619,8 @@ static int ini_env_ref(struct ini_expander *x, const char *ref, const char *clos
 		    ini_shown(x, arena_strndup(x->a, ref, (size_t)(close - ref) + 1)));
 	name = arena_strndup(x->a, inner, (size_t)(sep - inner));
 	val = getenv(name);
+	if (x->vars)
+		strvec_push_unique(x->a, x->vars, name);
 	if (sep == close) {
 		if (!val)
 			return ini_fail(x,
@@ -662,7 +665,13 @@ static int ini_expand_env(struct ini_expander *x, const char *in)
 char *ini_expand_entry(struct arena *a, const struct ini *ini, const char *section,
 		       const struct ini_entry *ent, struct err *e)
 {
-	struct ini_expander x = {a, ini, section, ent, BUF_INIT, e};
+	return ini_expand_entry_vars(a, ini, section, ent, NULL, e);
+}
+
+char *ini_expand_entry_vars(struct arena *a, const struct ini *ini, const char *section,
+			    const struct ini_entry *ent, struct strvec *vars, struct err *e)
+{
+	struct ini_expander x = {a, ini, section, ent, BUF_INIT, e, vars};
 	char *interpolated, *out = NULL;
 
 	if (ent->is_literal)

@@ -38,6 +38,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "base/vec.h"
 
 enum ini_line_kind {
 	INI_BLANK,	  /* empty or white space only */
@@ -116,6 +117,11 @@ char *ini_get(struct arena *a, const struct ini *ini, const char *section, const
 /* As ini_get for an entry already looked up in section. */
 char *ini_expand_entry(struct arena *a, const struct ini *ini, const char *section,
 		       const struct ini_entry *ent, struct err *e);
+
+/* As ini_expand_entry, also appending to vars (when not NULL) the name of
+ * each environment variable a ${VAR} reference looks up, once, in order. */
+char *ini_expand_entry_vars(struct arena *a, const struct ini *ini, const char *section,
+			    const struct ini_entry *ent, struct strvec *vars, struct err *e);
 
 /* Python repr() of a str: 'text' (or "text" if it holds ' but not "), with
  * backslash escapes for control and non-printable characters. */
