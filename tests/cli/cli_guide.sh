@@ -192,19 +192,8 @@ expect_out "config --set adds a key" <<'EOF'
 EOF
 
 run alembic list_templates
-expect_rc 0 "list_templates"
-expect_out "list_templates" <<'EOF'
-Available templates:
-
-multidb - Rudimentary multi-database configuration.
-generic - Generic single-database configuration.
-async - Generic single-database configuration with an async dbapi.
-sql - Native single-database configuration with plain SQL revisions.
-
-Templates are used via the 'init' command, e.g.:
-
-  alembic init --template generic ./scripts
-EOF
+expect_rc 0 "list_templates (cli_init.sh checks the whole text)"
+expect_out_has "generic - Generic single-database configuration." "list_templates: generic"
 
 # edit: $EDITOR gets the file's path.
 cat >"$T_ROOT/ed.sh" <<'EOF'
