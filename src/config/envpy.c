@@ -10,8 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/fs.h"
 #include "base/str.h"
+#include "config/ini.h"
 
 /* The context.configure keywords that are settings of ours, with the kind
  * of literal each takes (MigrationContext's options of the same names). */
@@ -54,6 +56,36 @@ static struct err *envpy_err(struct arena *a, const char *path, int line, const 
 	return e;
 }
 
+/* text with the password of any "scheme://user:password@" in it replaced
+ * by XXXXX (as url_mask): a why text may quote env.py's source. */
+static const char *envpy_scrub(struct arena *a, const char *text)
+{
+	struct buf b = BUF_INIT;
+	const char *p = text, *sep;
+	char *out;
+
+	while ((sep = strstr(p, "://")) != NULL) {
+		const char *user = sep + 3, *end = user, *colon = NULL;
+
+		while (*end && !strchr("@/ \t\"'", *end)) {
+			if (*end == ':' && !colon)
+				colon = end;
+			end++;
+		}
+		buf_add(&b, p, (size_t)(user - p));
+		p = user;
+		if (*end == '@' && colon) {
+			buf_add(&b, user, (size_t)(colon + 1 - user));
+			buf_adds(&b, "XXXXX");
+			p = end;
+		}
+	}
+	buf_adds(&b, p);
+	out = buf_to_arena(&b, a);
+	buf_release(&b);
+	return out;
+}
+
 /* The hint every "cannot be read" message ends with. */
 static const char *envpy_hint(struct arena *a, const char *key)
 {
@@ -64,6 +96,22 @@ static const char *envpy_hint(struct arena *a, const char *key)
 			    "write it in alembic.ini instead (%s = ..., or %s = ${VAR} to read "
 			    "the environment variable VAR) and remove it from env.py",
 			    key, key);
+}
+
+/* config.set_main_option stores the value in Alembic's ConfigParser, whose
+ * get_main_option interpolates it: "%%" is "%", a lone '%' fails. */
+static const char *envpy_interpolate(struct arena *a, const struct config *c, const char *path,
+				     const struct py_env_setting *s, const struct err **err)
+{
+	struct err *e = arena_alloc(a, sizeof(*e));
+	const char *v;
+
+	err_clear(e);
+	v = ini_interpolate_value(a, c->ini, s->section ? s->section : c->section, s->key,
+				  s->value, path, s->line, e);
+	if (!v)
+		*err = e;
+	return v;
 }
 
 /* One config.set_main_option / set_section_option call as an entry. */
@@ -80,7 +128,7 @@ static void envpy_setting(struct arena *a, const struct config *c, const char *p
 		out->var = bare->var;
 	switch (s->kind) {
 	case PY_ENV_VALUE:
-		out->value = s->value;
+		out->value = envpy_interpolate(a, c, path, s, &out->err);
 		break;
 	case PY_ENV_UNSET:
 		out->var = s->var;
@@ -93,7 +141,8 @@ static void envpy_setting(struct arena *a, const struct config *c, const char *p
 		out->err = envpy_err(a, path, s->line,
 				     "option '%s' is set from %s, which cannot be read without "
 				     "running Python; %s",
-				     s->key, s->why ? s->why : "an expression", envpy_hint(a, s->key));
+				     s->key, s->why ? envpy_scrub(a, s->why) : "an expression",
+				     envpy_hint(a, s->key));
 		break;
 	}
 }
@@ -136,7 +185,7 @@ static void envpy_keyword(struct arena *a, const char *path, size_t k,
 	if (kw->value)
 		out->err = envpy_err(a, path, kw->line,
 				     "context.configure(%s=%s): expected %s", key,
-				     kw->text ? kw->text : "...",
+				     kw->text ? envpy_scrub(a, kw->text) : "...",
 				     envpy_keywords[k].kind == ENVPY_KW_BOOL ? "True or False"
 				     : envpy_keywords[k].kind == ENVPY_KW_STR
 					 ? "a string"
@@ -145,7 +194,8 @@ static void envpy_keyword(struct arena *a, const char *path, size_t k,
 		out->err = envpy_err(a, path, kw->line,
 				     "context.configure(%s=%s): the value cannot be read without "
 				     "running Python; %s",
-				     key, kw->text ? kw->text : "...", envpy_hint(a, key));
+				     key, kw->text ? envpy_scrub(a, kw->text) : "...",
+				     envpy_hint(a, key));
 }
 
 /* Keyword k's entry in configure call cc, or NULL when cc does not pass it. */

@@ -498,13 +498,15 @@ struct ini_expander {
 	struct buf out;		     /* the value being built */
 	struct err *e;		     /* error output */
 	struct strvec *vars;	     /* NULL, or collects the ${VAR} names looked up */
+	const char *path;	     /* file errors name, when not the ini (env.py) */
 };
 
 static int ini_fail(struct ini_expander *x, const char *fmt, const char *arg)
 {
 	char *what = arena_printf(x->a, fmt, arg);
 
-	return err_at(x->e, ERR_INPUT, x->ini->path, x->ent->line, "option %s in section %s: %s",
+	return err_at(x->e, ERR_INPUT, x->path ? x->path : x->ini->path, x->ent->line,
+		      "option %s in section %s: %s",
 		      ini_repr(x->a, x->ent->key),
 		      ini_repr(x->a, x->section ? x->section : "DEFAULT"), what);
 }
@@ -671,7 +673,7 @@ char *ini_expand_entry(struct arena *a, const struct ini *ini, const char *secti
 char *ini_expand_entry_vars(struct arena *a, const struct ini *ini, const char *section,
 			    const struct ini_entry *ent, struct strvec *vars, struct err *e)
 {
-	struct ini_expander x = {a, ini, section, ent, BUF_INIT, e, vars};
+	struct ini_expander x = {a, ini, section, ent, BUF_INIT, e, vars, NULL};
 	char *interpolated, *out = NULL;
 
 	if (ent->is_literal)
@@ -684,6 +686,20 @@ char *ini_expand_entry_vars(struct arena *a, const struct ini *ini, const char *
 		goto release;
 	out = buf_to_arena(&x.out, a);
 release:
+	buf_release(&x.out);
+	return out;
+}
+
+char *ini_interpolate_value(struct arena *a, const struct ini *ini, const char *section,
+			    const char *key, const char *value, const char *path, int line,
+			    struct err *e)
+{
+	struct ini_entry ent = {key, value, line, line, false};
+	struct ini_expander x = {a, ini, section, &ent, BUF_INIT, e, NULL, path};
+	char *out = NULL;
+
+	if (ini_interpolate(&x, value, 1) == 0)
+		out = buf_to_arena(&x.out, a);
 	buf_release(&x.out);
 	return out;
 }

@@ -123,6 +123,18 @@ char *ini_expand_entry(struct arena *a, const struct ini *ini, const char *secti
 char *ini_expand_entry_vars(struct arena *a, const struct ini *ini, const char *section,
 			    const struct ini_entry *ent, struct strvec *vars, struct err *e);
 
+/*
+ * What ConfigParser.get returns for a value set with ConfigParser.set
+ * (Alembic's config.set_main_option): value after BasicInterpolation only
+ * ("%%" -> "%", "%(key)s" from section and [DEFAULT]; no ${VAR}).  NULL
+ * with e set (ERR_INPUT at path:line, for key) when it does not
+ * interpolate, e.g. a lone '%' (Python: ValueError "invalid interpolation
+ * syntax" at set time).
+ */
+char *ini_interpolate_value(struct arena *a, const struct ini *ini, const char *section,
+			    const char *key, const char *value, const char *path, int line,
+			    struct err *e);
+
 /* Python repr() of a str: 'text' (or "text" if it holds ' but not "), with
  * backslash escapes for control and non-printable characters. */
 char *ini_repr(struct arena *a, const char *s);

@@ -127,7 +127,7 @@ static void test_unreadable_value(void)
 	struct config c;
 	struct err e;
 	struct py_env_setting s[2] = {
-	    setting("custom.key", PY_ENV_UNREADABLE, "a call of helper()", 9),
+	    setting("custom.key", PY_ENV_UNREADABLE, "a call of helper(\"pg://u:pw9@h/d\")", 9),
 	    setting("sqlalchemy.url", PY_ENV_UNREADABLE, "a call of get_url()", 12),
 	};
 	struct py_env_out vals = {s, 1, NULL, 0, NULL, 0};
@@ -138,6 +138,8 @@ static void test_unreadable_value(void)
 	/* a key no command needs: listed as an error, the run is not blocked */
 	CHECK(c.env_err == NULL);
 	CHECK_STR(c.url, "sqlite:///ini.db");
+	CHECK(c.n_env == 1 && c.env[0].err && strstr(c.env[0].err->msg, "pg://u:XXXXX@h/d") &&
+	      !strstr(c.env[0].err->msg, "pw9"));
 	vals.n_settings = 2;
 	load(&a, &c);
 	CHECK(envpy_apply(&a, &c, ENV_PATH, &vals, NULL, &e) == 0);
@@ -264,10 +266,36 @@ static void test_sections_and_template(void)
 	done(&a);
 }
 
+/* set_main_option values go through ConfigParser's interpolation, as in Alembic. */
+static void test_interpolation(void)
+{
+	struct arena a = ARENA_INIT;
+	struct config c;
+	struct err e;
+	struct py_env_setting s = setting("sqlalchemy.url", PY_ENV_VALUE, "sqlite:///a%%b.db", 7);
+	struct py_env_out vals = {&s, 1, NULL, 0, NULL, 0};
+
+	load(&a, &c);
+	err_clear(&e);
+	CHECK(envpy_apply(&a, &c, ENV_PATH, &vals, NULL, &e) == 0);
+	CHECK_STR(c.url, "sqlite:///a%b.db");
+	s.value = "postgresql://u:p%40ss@h/db"; /* a percent-encoded password */
+	load(&a, &c);
+	CHECK(envpy_apply(&a, &c, ENV_PATH, &vals, NULL, &e) == 0);
+	CHECK(c.url == NULL && c.env_err != NULL);
+	if (c.env_err) {
+		CHECK_STR(c.env_err->file, ENV_PATH);
+		CHECK_INT(c.env_err->line, 7);
+		CHECK(strstr(c.env_err->msg, "p%40ss") == NULL); /* never the password */
+	}
+	done(&a);
+}
+
 static const struct unit_test tests[] = {
     UNIT(test_url_from_env_py),	   UNIT(test_unset_variable),
     UNIT(test_unreadable_value),   UNIT(test_configure_keywords),
     UNIT(test_configure_conflicts), UNIT(test_sections_and_template),
+    UNIT(test_interpolation),
     {0},
 };
 
