@@ -23,6 +23,12 @@
  *   batch_op.<name> inside a batch block                        -> "alembic.batch_op.<name>"
  *   bind.execute / connection.execute (op.get_bind() result)    -> "alembic.bind.execute"
  *   datetime.datetime / datetime.date / decimal.Decimal / uuid.UUID -> as written
+ *   a method called on a value (tbl.insert(), col.desc())       -> PYV_CALL, name the method
+ *                                     as written ("insert", "desc"), receiver the value
+ *   an attribute of a value (tbl.c, tbl.c.id)                   -> PYV_ATTR, name the attribute
+ *   an operator on SQL expression values (t.c.x == 1, -col)     -> PYV_CALL "operator.eq",
+ *     args the operands; names: operator.{eq,ne,lt,le,gt,ge,in,not_in,is,is_not,add,sub,
+ *     mul,truediv,floordiv,mod,pow,and_,or_,xor,lshift,rshift,matmul,neg,pos,invert,not_}
  * sqlalchemy.types.X, sqlalchemy.sql.sqltypes.X and sqlalchemy.X are one name "sqlalchemy.X".
  *
  * Ownership: every value lives in the arena given to the evaluator.
@@ -47,7 +53,11 @@ enum pyv_kind {
 	PYV_LIST,  /* items[0..n) */
 	PYV_DICT,  /* keys[0..n) -> items[0..n), in insertion order (later keys replace) */
 	PYV_REF,   /* a known name not called: name (e.g. "sqlalchemy.Integer") */
-	PYV_CALL,  /* a call of a known name: name, args, kwargs */
+	PYV_CALL,  /* a call of a known name: name, args, kwargs; a method call: receiver too */
+	PYV_ATTR,  /* an attribute of a value: receiver.name (tbl.c, tbl.c.id) */
+	/* The kinds below are the evaluator's own and never reach a struct py_body. */
+	PYV_FUNC,   /* a function defined in the file: def (its struct py_stmt), scope */
+	PYV_OPAQUE, /* a value that cannot be known without Python: s says why, at line:col */
 };
 
 struct pyv;
@@ -75,7 +85,12 @@ struct pyv {
 	size_t n_kw;                 /* their number */
 	const struct pyv *receiver;  /* PYV_CALL of a method on a value (e.g. the
 					sa.table(...) of tbl.insert(), the column of
-					col.desc()); NULL for plain calls */
+					col.desc()); PYV_ATTR: the value; NULL for plain calls */
+	const char *unset_var;       /* PYV_NONE made by os.getenv("X") of an unset X
+					(env.py reading): "X"; else NULL */
+	const void *def;             /* PYV_FUNC: the struct py_stmt of the def (ast.h) */
+	const void *scope;           /* PYV_FUNC: the scope it was defined in (eval.c) */
+	int handle;                  /* PYV_REF "alembic.batch_op": which batch block (eval.c) */
 };
 
 /* One operation a migration function performs, in execution order. */
@@ -102,5 +117,10 @@ struct py_body {
 const struct pyv *pyv_kwarg(const struct pyv *c, const char *key);
 /* Python repr()-like rendering for messages ("'abc'", "None", "sa.Integer()"). */
 char *pyv_describe(struct arena *a, const struct pyv *v);
+struct buf;
+/* Appends Python's repr() of the str s[0..n) to b (quote choice and escapes as Python). */
+void pyv_repr_str(struct buf *b, const char *s, size_t n);
+/* Python's repr() of a float: the shortest text that reads back as f ("0.5", "1e-05"). */
+char *pyv_float_repr(struct arena *a, double f);
 
 #endif
