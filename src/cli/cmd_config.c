@@ -137,9 +137,9 @@ static void config_warn_override(struct cli_ctx *ctx, const char *key)
 		return;
 	fflush(ctx->out);
 	fprintf(ctx->errout,
-		"warning: %s:%d sets %s (%s), which overrides alembic.ini: the value written "
+		"warning: %s:%d sets %s (%s), which overrides %s: the value written "
 		"there takes effect only once that line is removed\n",
-		ctx->config->env_path, env->line, env->key, env->origin);
+		ctx->config->env_path, env->line, env->key, env->origin, ctx->config->ini_path);
 }
 
 static int config_set(struct cli_ctx *ctx, const struct strvec *sets)

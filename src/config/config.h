@@ -53,7 +53,8 @@ struct config_env {
 				  a value Python would compute, a conflict): ERR_INPUT at
 				  env.py:line; NULL otherwise */
 	const char *origin;  /* "config.set_main_option", "config.set_section_option",
-				"context.configure" or "target_metadata" */
+				"context.configure" or "module-level assignment"
+				(target_metadata) */
 	const char *var;     /* the environment variable the value comes from, or NULL */
 	int line;	     /* 1-based line in env.py */
 };

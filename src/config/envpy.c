@@ -139,8 +139,7 @@ static void envpy_setting(struct arena *a, const struct config *c, const char *p
 		break;
 	case PY_ENV_UNREADABLE:
 		out->err = envpy_err(a, path, s->line,
-				     "option '%s' is set from %s, which cannot be read without "
-				     "running Python; %s",
+				     "option '%s' cannot be read without running Python (%s); %s",
 				     s->key, s->why ? envpy_scrub(a, s->why) : "an expression",
 				     envpy_hint(a, s->key));
 		break;
@@ -281,7 +280,7 @@ int envpy_apply(struct arena *a, struct config *c, const char *path,
 		memset(t, 0, sizeof(*t));
 		t->key = "target_metadata";
 		t->value = vals->target_metadata;
-		t->origin = "target_metadata";
+		t->origin = "module-level assignment";
 		t->line = vals->target_metadata_line;
 	}
 	return config_derive_env(a, c, e);

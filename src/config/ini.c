@@ -499,6 +499,7 @@ struct ini_expander {
 	struct err *e;		     /* error output */
 	struct strvec *vars;	     /* NULL, or collects the ${VAR} names looked up */
 	const char *path;	     /* file errors name, when not the ini (env.py) */
+	bool keep_lone_percent;	     /* a '%' not starting "%%" or "%(" stays as it is */
 };
 
 static int ini_fail(struct ini_expander *x, const char *fmt, const char *arg)
@@ -564,6 +565,11 @@ static int ini_interpolate(struct ini_expander *x, const char *rest, int depth)
 		if (rest[1] == '%') {
 			buf_addch(&x->out, '%');
 			rest += 2;
+			continue;
+		}
+		if (rest[1] != '(' && x->keep_lone_percent) {
+			buf_addch(&x->out, '%');
+			rest++;
 			continue;
 		}
 		if (rest[1] != '(')
@@ -673,7 +679,7 @@ char *ini_expand_entry(struct arena *a, const struct ini *ini, const char *secti
 char *ini_expand_entry_vars(struct arena *a, const struct ini *ini, const char *section,
 			    const struct ini_entry *ent, struct strvec *vars, struct err *e)
 {
-	struct ini_expander x = {a, ini, section, ent, BUF_INIT, e, vars, NULL};
+	struct ini_expander x = {a, ini, section, ent, BUF_INIT, e, vars, NULL, false};
 	char *interpolated, *out = NULL;
 
 	if (ent->is_literal)
@@ -695,7 +701,7 @@ char *ini_interpolate_value(struct arena *a, const struct ini *ini, const char *
 			    struct err *e)
 {
 	struct ini_entry ent = {key, value, line, line, false};
-	struct ini_expander x = {a, ini, section, &ent, BUF_INIT, e, NULL, path};
+	struct ini_expander x = {a, ini, section, &ent, BUF_INIT, e, NULL, path, true};
 	char *out = NULL;
 
 	if (ini_interpolate(&x, value, 1) == 0)

@@ -126,10 +126,12 @@ char *ini_expand_entry_vars(struct arena *a, const struct ini *ini, const char *
 /*
  * What ConfigParser.get returns for a value set with ConfigParser.set
  * (Alembic's config.set_main_option): value after BasicInterpolation only
- * ("%%" -> "%", "%(key)s" from section and [DEFAULT]; no ${VAR}).  NULL
- * with e set (ERR_INPUT at path:line, for key) when it does not
- * interpolate, e.g. a lone '%' (Python: ValueError "invalid interpolation
- * syntax" at set time).
+ * ("%%" -> "%", "%(key)s" from section and [DEFAULT]; no ${VAR}).
+ * (differs) a '%' that starts neither "%%" nor "%(" is kept as it is, where
+ * Python raises ValueError "invalid interpolation syntax" (with a traceback
+ * showing the value): percent-encoded URLs from the environment
+ * ("p%40ss", "s3cret%20pw") work, and no such URL holds "%%" or "%(".
+ * NULL with e set (ERR_INPUT at path:line, for key) for a bad "%(key)s".
  */
 char *ini_interpolate_value(struct arena *a, const struct ini *ini, const char *section,
 			    const char *key, const char *value, const char *path, int line,

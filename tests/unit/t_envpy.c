@@ -192,7 +192,7 @@ static void test_configure_keywords(void)
 	CHECK_STR(set[1].key, "version_table");
 	CHECK(set[1].env && set[1].env->line == 41 && set[1].line == 3);
 	CHECK_STR(set[n - 1].key, "target_metadata");
-	CHECK_STR(set[n - 1].env->origin, "target_metadata");
+	CHECK_STR(set[n - 1].env->origin, "module-level assignment");
 	done(&a);
 }
 
@@ -279,7 +279,11 @@ static void test_interpolation(void)
 	err_clear(&e);
 	CHECK(envpy_apply(&a, &c, ENV_PATH, &vals, NULL, &e) == 0);
 	CHECK_STR(c.url, "sqlite:///a%b.db");
-	s.value = "postgresql://u:p%40ss@h/db"; /* a percent-encoded password */
+	s.value = "postgresql://u:p%40ss@h/db%"; /* a percent-encoded password */
+	load(&a, &c);
+	CHECK(envpy_apply(&a, &c, ENV_PATH, &vals, NULL, &e) == 0);
+	CHECK_STR(c.url, "postgresql://u:p%40ss@h/db%"); /* Alembic: ValueError */
+	s.value = "postgresql://u:p%40ss@h/%(nosuch)s";
 	load(&a, &c);
 	CHECK(envpy_apply(&a, &c, ENV_PATH, &vals, NULL, &e) == 0);
 	CHECK(c.url == NULL && c.env_err != NULL);
