@@ -27,20 +27,16 @@ static const struct {
 	const char *key;	/* keyword = ini key */
 	enum envpy_kwkind kind; /* literal it takes */
 } envpy_keywords[] = {
-    {"version_table", ENVPY_KW_STR},
-    {"version_table_schema", ENVPY_KW_STR_NONE},
-    {"version_table_pk", ENVPY_KW_BOOL},
-    {"transaction_per_migration", ENVPY_KW_BOOL},
-    {"include_schemas", ENVPY_KW_BOOL},
-    {"render_as_batch", ENVPY_KW_BOOL},
-    {"compare_type", ENVPY_KW_BOOL},
-    {"compare_server_default", ENVPY_KW_BOOL},
+    {"version_table", ENVPY_KW_STR},	 {"version_table_schema", ENVPY_KW_STR_NONE},
+    {"version_table_pk", ENVPY_KW_BOOL}, {"transaction_per_migration", ENVPY_KW_BOOL},
+    {"include_schemas", ENVPY_KW_BOOL},	 {"render_as_batch", ENVPY_KW_BOOL},
+    {"compare_type", ENVPY_KW_BOOL},	 {"compare_server_default", ENVPY_KW_BOOL},
 };
 #define ENVPY_N_KEYWORDS (sizeof(envpy_keywords) / sizeof(envpy_keywords[0]))
 
 /* A fresh ERR_INPUT error at path:line, in the arena (entries keep it). */
 static struct err *envpy_err(struct arena *a, const char *path, int line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 
 static struct err *envpy_err(struct arena *a, const char *path, int line, const char *fmt, ...)
 {
@@ -107,8 +103,8 @@ static const char *envpy_interpolate(struct arena *a, const struct config *c, co
 	const char *v;
 
 	err_clear(e);
-	v = ini_interpolate_value(a, c->ini, s->section ? s->section : c->section, s->key,
-				  s->value, path, s->line, e);
+	v = ini_interpolate_value(a, c->ini, s->section ? s->section : c->section, s->key, s->value,
+				  path, s->line, e);
 	if (!v)
 		*err = e;
 	return v;
@@ -124,7 +120,8 @@ static void envpy_setting(struct arena *a, const struct config *c, const char *p
 	out->section = s->section && strcmp(s->section, c->section) ? s->section : NULL;
 	out->origin = s->section ? "config.set_section_option" : "config.set_main_option";
 	out->line = s->line;
-	if (bare && bare->kind == PY_ENV_UNSET && bare->line == s->line && str_eq(bare->key, s->key))
+	if (bare && bare->kind == PY_ENV_UNSET && bare->line == s->line &&
+	    str_eq(bare->key, s->key))
 		out->var = bare->var;
 	switch (s->kind) {
 	case PY_ENV_VALUE:
@@ -132,10 +129,11 @@ static void envpy_setting(struct arena *a, const struct config *c, const char *p
 		break;
 	case PY_ENV_UNSET:
 		out->var = s->var;
-		out->err = envpy_err(a, path, s->line,
-				     "option '%s': environment variable %s is not set (Alembic would "
-				     "pass None to %s and fail)",
-				     s->key, s->var, out->origin);
+		out->err =
+		    envpy_err(a, path, s->line,
+			      "option '%s': environment variable %s is not set (Alembic would "
+			      "pass None to %s and fail)",
+			      s->key, s->var, out->origin);
 		break;
 	case PY_ENV_UNREADABLE:
 		out->err = envpy_err(a, path, s->line,
@@ -182,19 +180,17 @@ static void envpy_keyword(struct arena *a, const char *path, size_t k,
 	if (out->value)
 		return;
 	if (kw->value)
-		out->err = envpy_err(a, path, kw->line,
-				     "context.configure(%s=%s): expected %s", key,
-				     kw->text ? envpy_scrub(a, kw->text) : "...",
-				     envpy_keywords[k].kind == ENVPY_KW_BOOL ? "True or False"
-				     : envpy_keywords[k].kind == ENVPY_KW_STR
-					 ? "a string"
-					 : "a string or None");
-	else
-		out->err = envpy_err(a, path, kw->line,
-				     "context.configure(%s=%s): the value cannot be read without "
-				     "running Python; %s",
+		out->err = envpy_err(a, path, kw->line, "context.configure(%s=%s): expected %s",
 				     key, kw->text ? envpy_scrub(a, kw->text) : "...",
-				     envpy_hint(a, key));
+				     envpy_keywords[k].kind == ENVPY_KW_BOOL  ? "True or False"
+				     : envpy_keywords[k].kind == ENVPY_KW_STR ? "a string"
+									      : "a string or None");
+	else
+		out->err =
+		    envpy_err(a, path, kw->line,
+			      "context.configure(%s=%s): the value cannot be read without "
+			      "running Python; %s",
+			      key, kw->text ? envpy_scrub(a, kw->text) : "...", envpy_hint(a, key));
 }
 
 /* Keyword k's entry in configure call cc, or NULL when cc does not pass it. */
@@ -257,8 +253,8 @@ static struct config_env *envpy_push(struct arena *a, struct config *c, size_t *
 	return &c->env[c->n_env++];
 }
 
-int envpy_apply(struct arena *a, struct config *c, const char *path,
-		const struct py_env_out *vals, const struct py_env_out *novars, struct err *e)
+int envpy_apply(struct arena *a, struct config *c, const char *path, const struct py_env_out *vals,
+		const struct py_env_out *novars, struct err *e)
 {
 	size_t cap = 0;
 

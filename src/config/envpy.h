@@ -57,7 +57,7 @@ int envpy_read(struct arena *a, struct config *c, struct err *e);
  * (an entry that is PY_ENV_UNSET there names the variable its value comes
  * from).  Then config_derive_env().  Same return as envpy_read.
  */
-int envpy_apply(struct arena *a, struct config *c, const char *path,
-		const struct py_env_out *vals, const struct py_env_out *novars, struct err *e);
+int envpy_apply(struct arena *a, struct config *c, const char *path, const struct py_env_out *vals,
+		const struct py_env_out *novars, struct err *e);
 
 #endif

@@ -71,7 +71,8 @@ static void test_url_from_env_py(void)
 	struct arena a = ARENA_INIT;
 	struct config c;
 	struct err e;
-	struct py_env_setting s = setting("sqlalchemy.url", PY_ENV_VALUE, "postgresql://u:pw@h/db", 25);
+	struct py_env_setting s =
+	    setting("sqlalchemy.url", PY_ENV_VALUE, "postgresql://u:pw@h/db", 25);
 	struct py_env_setting bare = setting("sqlalchemy.url", PY_ENV_UNSET, "POSTGRES_URL", 25);
 	struct py_env_out vals = {&s, 1, NULL, 0, NULL, 0}, nov = {&bare, 1, NULL, 0, NULL, 0};
 	struct config_setting *set;
@@ -115,7 +116,8 @@ static void test_unset_variable(void)
 		CHECK_INT(c.url_err->code, ERR_INPUT);
 		CHECK_STR(c.url_err->file, ENV_PATH);
 		CHECK_INT(c.url_err->line, 31);
-		CHECK(strstr(c.url_err->msg, "environment variable POSTGRES_URL is not set") != NULL);
+		CHECK(strstr(c.url_err->msg, "environment variable POSTGRES_URL is not set") !=
+		      NULL);
 	}
 	done(&a);
 }
@@ -188,7 +190,8 @@ static void test_configure_keywords(void)
 	CHECK_STR(c.target_metadata, "SQLModel.metadata");
 	CHECK_STR(c.url, "sqlite:///ini.db"); /* url=url is the template's plumbing */
 	config_settings(&a, &c, &set, &n);
-	CHECK_INT(n, 8); /* 4 ini keys + schema, transaction_per_migration, compare_type, metadata */
+	CHECK_INT(n,
+		  8); /* 4 ini keys + schema, transaction_per_migration, compare_type, metadata */
 	CHECK_STR(set[1].key, "version_table");
 	CHECK(set[1].env && set[1].env->line == 41 && set[1].line == 3);
 	CHECK_STR(set[n - 1].key, "target_metadata");
@@ -296,11 +299,10 @@ static void test_interpolation(void)
 }
 
 static const struct unit_test tests[] = {
-    UNIT(test_url_from_env_py),	   UNIT(test_unset_variable),
-    UNIT(test_unreadable_value),   UNIT(test_configure_keywords),
+    UNIT(test_url_from_env_py),	    UNIT(test_unset_variable),
+    UNIT(test_unreadable_value),    UNIT(test_configure_keywords),
     UNIT(test_configure_conflicts), UNIT(test_sections_and_template),
-    UNIT(test_interpolation),
-    {0},
+    UNIT(test_interpolation),	    {0},
 };
 
 UNIT_MAIN(tests)
