@@ -236,7 +236,8 @@ struct py_handler {
 
 struct py_stmt {
 	enum py_stmt_kind kind;		  /* which fields below mean something */
-	int line;			  /* 1-based line of the first token (decorator for defs) */
+	int line;			  /* 1-based line of the first token ("def"/"class"/"async"
+					     for a decorated one, as Python's ast) */
 	int col;			  /* 1-based column */
 	const char *s;			  /* PYS_AUGASSIGN operator; PYS_DEF/CLASS name; PYS_FROM
 					     module ("" for "from . import"); PYS_OTHER keyword */

@@ -1143,8 +1143,14 @@ int ev_module(struct ev *ev)
 		if (!ev->e->code)
 			return ev_fail(ev, s->line, s->col, "'%s' at module level",
 				       ev->flow == FLOW_RAISE ? "raise" : "return"), -1;
-		defer_names(ev, s, ev_opaque(ev, arena_strdup(ev->a, ev->e->msg), ev->e->line,
-					     ev->e->col));
+		/* reported where a name is used, with where it came from */
+		defer_names(ev, s,
+			    ev_opaque(ev,
+				      strstr(ev->e->msg, "(imported at line")
+					  ? arena_strdup(ev->a, ev->e->msg)
+					  : arena_printf(ev->a, "%s (at line %d)", ev->e->msg,
+							 ev->e->line),
+				      0, 0));
 		err_clear(ev->e);
 	}
 	return 0;

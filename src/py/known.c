@@ -123,6 +123,17 @@ bool known_stdlib(const char *module)
 /* The name as the user wrote it, near enough: "op.foo", "sa.orm.Session". */
 static const char *display(struct ev *ev, const char *name)
 {
+	static const char *const handles[][2] = {
+	    {"alembic.bind.", "bind."},
+	    {"alembic.dialect.", "bind.dialect."},
+	    {"alembic.engine.", "bind.engine."},
+	    {"alembic.migration_context.", "op.get_context()."},
+	    {"alembic.config.", "config."},
+	};
+
+	for (size_t k = 0; k < sizeof(handles) / sizeof(handles[0]); k++)
+		if (str_startswith(name, handles[k][0]))
+			return arena_printf(ev->a, "%s%s", handles[k][1], name + strlen(handles[k][0]));
 	if (str_startswith(name, "alembic."))
 		return name + 8;
 	if (str_startswith(name, "sqlalchemy."))

@@ -9,6 +9,8 @@
  */
 #include "py/ast.h"
 
+#include <stdio.h>
+
 #include "base/str.h"
 
 #define INDENT_MAX 100 /* CPython's MAXINDENT */
@@ -23,6 +25,9 @@ struct lexer {
 	int col_off;	    /* fragment mode: columns added on line0 */
 	bool is_fragment;   /* no NEWLINE/INDENT/DEDENT tokens */
 	int depth;	    /* bracket nesting */
+	int open_line[INDENT_MAX]; /* line of each open bracket (the first INDENT_MAX) */
+	int open_col[INDENT_MAX];  /* its column */
+	char open_ch[INDENT_MAX];  /* the bracket */
 	bool at_line_start; /* next token starts a logical line */
 	int indent;	    /* indentation of the current logical line */
 	int stack[INDENT_MAX + 1]; /* indentation widths of the open blocks, stack[0] = 0 */
@@ -356,10 +361,16 @@ static int lex_op(struct lexer *lx)
 		if (!strchr("()[]{},:.;@=+-*/%&|^~<>!", *s))
 			return lex_error(lx, lx->line, lex_col(lx, s), "invalid character in Python source");
 		n = 1;
-		if (strchr("([{", *s))
+		if (strchr("([{", *s)) {
+			if (lx->depth < INDENT_MAX) {
+				lx->open_line[lx->depth] = lx->line;
+				lx->open_col[lx->depth] = lex_col(lx, s);
+				lx->open_ch[lx->depth] = *s;
+			}
 			lx->depth++;
-		else if (strchr(")]}", *s) && lx->depth > 0)
+		} else if (strchr(")]}", *s) && lx->depth > 0) {
 			lx->depth--;
+		}
 	}
 	lx->p += n;
 	return lex_token(lx, PYT_OP, s, n) ? 0 : -1;
@@ -411,11 +422,12 @@ static int lex_step(struct lexer *lx)
 		while (lx->p < lx->end && *lx->p != '\n' && *lx->p != '\r')
 			lx->p++;
 	} else if (c == '\n' || c == '\r') {
+		bool ends = lx->depth == 0 && !lx->is_fragment;
+		if (ends)
+			lex_end_line(lx); /* NEWLINE sits at the line break, as tokenize reports it */
 		lex_newline(lx);
-		if (lx->depth == 0 && !lx->is_fragment) {
-			lex_end_line(lx);
+		if (ends)
 			lex_line_start(lx);
-		}
 	} else if (c == '\\') {
 		if (lx->p + 1 >= lx->end || (lx->p[1] != '\n' && lx->p[1] != '\r'))
 			return lex_error(lx, lx->line, lex_col(lx, lx->p),
@@ -465,6 +477,12 @@ static int lex_run(struct lexer *lx)
 	if (lx->is_fragment) {
 		lex_push(lx, PYT_EOF, lx->p, 0);
 		return 0;
+	}
+	if (lx->depth > 0) {
+		int k = lx->depth <= INDENT_MAX ? lx->depth - 1 : INDENT_MAX - 1;
+		char msg[32];
+		snprintf(msg, sizeof(msg), "'%c' was never closed", lx->open_ch[k]);
+		return lex_error(lx, lx->open_line[k], lx->open_col[k], msg);
 	}
 	lex_end_line(lx);
 	lx->at_line_start = false;

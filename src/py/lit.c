@@ -8,7 +8,6 @@
  */
 #include "py/eval_int.h"
 
-#include <math.h>
 #include <stdio.h>
 
 #include "base/buf.h"
@@ -200,6 +199,30 @@ static const struct pyv *num_result(struct ev *ev, const struct py_expr *x, bool
 	return v;
 }
 
+/* floor() and pow() with an integral exponent, without libm (the executable links none). */
+static bool fpow_int(double a, double b, double *out)
+{
+	long long e = (long long)b;
+	double r = 1;
+
+	if ((double)e != b || e > 4096 || e < -4096)
+		return false;
+	for (long long k = 0; k < (e < 0 ? -e : e); k++)
+		r *= a;
+	*out = e < 0 ? 1 / r : r;
+	return true;
+}
+
+static double ffloor(double d)
+{
+	double t;
+
+	if (d >= 9.2e18 || d <= -9.2e18 || d != d)
+		return d;
+	t = (double)(long long)d;
+	return t > d ? t - 1 : t;
+}
+
 /* Python's floor division and modulo (the result takes the divisor's sign). */
 static long long floor_div(long long a, long long b)
 {
@@ -228,8 +251,12 @@ static const struct pyv *int_binop(struct ev *ev, const struct py_expr *x, const
 		if (!strcmp(op, "%"))
 			r = a - r * b;
 	} else if (!strcmp(op, "**")) {
-		if (b < 0)
-			return num_result(ev, x, true, pow((double)a, (double)b), 0);
+		if (b < 0) {
+			double f;
+			if (!fpow_int((double)a, (double)b, &f))
+				return ev_fail_at(ev, x, "a power this large is not supported");
+			return num_result(ev, x, true, f, 0);
+		}
 		r = 1;
 		for (long long k = 0; k < b; k++)
 			if (__builtin_mul_overflow(r, a, &r))
@@ -262,9 +289,9 @@ static const struct pyv *float_binop(struct ev *ev, const struct py_expr *x, con
 	else if (!strcmp(op, "/"))
 		r = a / b;
 	else if (!strcmp(op, "//"))
-		r = floor(a / b);
-	else if (!strcmp(op, "**"))
-		r = pow(a, b);
+		r = ffloor(a / b);
+	else if (!strcmp(op, "**") && fpow_int(a, b, &r))
+		;
 	else
 		return ev_fail_at(ev, x, "unsupported operand type(s) for %s: 'float'", op);
 	return num_result(ev, x, true, r, 0);

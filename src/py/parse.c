@@ -29,6 +29,7 @@ static const struct py_expr *p_test(struct parser *ps);
 static const struct py_expr *p_star_exprs(struct parser *ps, bool allow_star);
 static const struct py_expr *p_targets(struct parser *ps);
 static const struct py_expr *p_boolop(struct parser *ps, bool is_or);
+static const struct py_expr *p_binary(struct parser *ps, size_t level);
 static bool is_target(const struct py_expr *x);
 static void *fail_target(struct parser *ps, const struct py_expr *x);
 static int p_block(struct parser *ps, struct py_block *out, const char *what, int line);
@@ -314,6 +315,7 @@ static const struct py_expr *p_field(struct parser *ps, const struct py_tok *t, 
 		return NULL;
 	sub.v = toks.v;
 	sub.i = 0;
+	buf_init(&sub.scratch); /* its own: a copy of ps's would be freed twice */
 	x = node(ps, PYE_FIELD, t);
 	x->line = line;
 	x->col = col;
@@ -335,6 +337,7 @@ static const struct py_expr *p_field(struct parser *ps, const struct py_tok *t, 
 	}
 	x->a = val;
 	x->s = arena_strndup(ps->a, p, (size_t)(stop->p - p));
+	buf_release(&sub.scratch);
 	py_toks_free(&toks);
 	return val ? x : NULL;
 }
@@ -471,6 +474,7 @@ static const struct py_expr *p_display(struct parser *ps, enum py_expr_kind k, c
 			x->a = it;
 			if (!p_comp(ps, x))
 				return NULL;
+			items.n = 0; /* the element is in a, not an item */
 			break;
 		}
 		if (!eat_op(ps, ","))
@@ -527,6 +531,7 @@ static const struct py_expr *p_brace(struct parser *ps, const struct py_tok *t)
 			x->b = v;
 			if (!p_comp(ps, x))
 				return NULL;
+			keys.n = vals.n = 0; /* key and value are in a and b */
 			break;
 		}
 		if (!eat_op(ps, ","))
@@ -565,8 +570,14 @@ static const struct py_expr *p_atom(struct parser *ps)
 					     : PYE_ELLIPSIS,
 			    t);
 	}
-	if (eat_op(ps, "("))
-		return at_kw(ps, "yield") ? NULL : p_display(ps, PYE_TUPLE, ")", t);
+	if (eat_op(ps, "(")) {
+		const struct py_expr *y;
+		if (!at_kw(ps, "yield"))
+			return p_display(ps, PYE_TUPLE, ")", t);
+		if (!(y = p_star_exprs(ps, true)) || !expect_op(ps, ")"))
+			return NULL;
+		return y;
+	}
 	if (eat_op(ps, "["))
 		return p_display(ps, PYE_LIST, "]", t);
 	if (eat_op(ps, "{"))
@@ -578,6 +589,7 @@ static const struct py_expr *p_atom(struct parser *ps)
 
 static int p_args(struct parser *ps, struct py_expr *call)
 {
+	const struct py_tok *open = cur(ps) - 1; /* the '(' */
 	struct xvec pos = {0};
 	struct py_keyword *kw = NULL;
 	size_t n_kw = 0;
@@ -617,7 +629,8 @@ static int p_args(struct parser *ps, struct py_expr *call)
 				x = nx;
 			}
 			if (at_kw(ps, "for")) {
-				struct py_expr *g = node(ps, PYE_GENEXP, t);
+				/* f(x for x in y): the generator is at the call's '(' */
+				struct py_expr *g = node(ps, PYE_GENEXP, open);
 				g->a = x;
 				if (!p_comp(ps, g))
 					return -1;
@@ -1416,7 +1429,7 @@ static int p_with(struct parser *ps, struct py_stmt *s)
 		memset(&v[n], 0, sizeof(v[n]));
 		if (!(v[n].ctx = p_test(ps)))
 			return -1;
-		if (eat_kw(ps, "as") && !(v[n].var = p_star_exprs(ps, false)))
+		if (eat_kw(ps, "as") && !(v[n].var = p_binary(ps, 0)))
 			return -1;
 		if (v[n].var && !is_target(v[n].var))
 			return fail_target(ps, v[n].var), -1;
@@ -1542,6 +1555,8 @@ static int p_compound(struct parser *ps, struct svec *blk)
 	}
 	s->decos = decos.v;
 	s->n_decos = decos.n;
+	s->line = cur(ps)->line; /* a decorated def is at its "def", as Python's ast has it */
+	s->col = cur(ps)->col;
 	if (at_kw(ps, "async")) {
 		s->is_async = true;
 		ps->i++;

@@ -52,7 +52,7 @@ struct py_hval {
 /* A module-level def upgrade()/downgrade(). */
 struct py_hdef {
 	bool present;	      /* defined at module level */
-	int line;	      /* line of "def" (of its first decorator if decorated) */
+	int line;	      /* line of "def" */
 	bool is_decorated;    /* has decorators */
 	bool has_params;      /* declares parameters */
 	const void *node;     /* the struct py_stmt of the def (ast.h) */

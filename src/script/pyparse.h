@@ -1,20 +1,20 @@
 /*
- * pyparse.h - a reader for the subset of Python that Alembic revision files
- * use.  Not a Python parser: it tokenizes the whole file (strings of every
- * form, comments, brackets, continuation lines), then looks only at
- * module-level statements:
- *   - the module docstring (first statement, string literals only);
- *   - assignments, optionally annotated, to revision, down_revision,
- *     branch_labels and depends_on, whose values may be None, a string (all
- *     literal forms, implicit concatenation) or a tuple/list of strings;
+ * pyparse.h - what script reading takes from an Alembic revision module,
+ * read off the Python front end's syntax tree (src/py/py.h: the whole file
+ * is parsed, so a Python syntax error anywhere is ERR_INPUT with file, line
+ * and column):
+ *   - the module docstring (first statement, plain string literals only);
+ *   - the last module-level assignment, optionally annotated, to revision,
+ *     down_revision, branch_labels and depends_on, whose values may be None,
+ *     a string (all literal forms, implicit concatenation) or a tuple/list of
+ *     strings;
  *   - the bodies of def upgrade() / def downgrade(): a body made only of
  *     pass, docstrings, comments and op.execute(<string>) /
  *     op.execute(sa.text(<string>)) / op.execute(text(<string>)) yields its
  *     statements; anything else yields a refusal naming the construct (the
  *     file still loads: only running that body is refused, by src/run).
- * Every other module-level statement is skipped.  What cannot be read at all
- * (NUL byte, invalid UTF-8, unterminated string, bad escape, a value that is
- * not a literal) is ERR_INPUT with file, line and column.
+ * Statements nested in blocks are not looked at.  A value that is not a
+ * literal, a bad escape in one, NUL bytes or invalid UTF-8 are ERR_INPUT.
  */
 #ifndef SCRIPT_PYPARSE_H
 #define SCRIPT_PYPARSE_H

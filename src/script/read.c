@@ -8,6 +8,7 @@
 #include "base/buf.h"
 #include "base/fs.h"
 #include "base/str.h"
+#include "py/py.h"
 #include "script/pyparse.h"
 
 /* ---- native SQL format ---- */
@@ -370,6 +371,19 @@ int script_parse(struct arena *a, const char *dir, const char *filename, const c
 		return -1;
 	}
 	*out = s;
+	return 0;
+}
+
+int script_module(struct arena *a, const struct script *s, const struct py_module **out,
+		  struct err *e)
+{
+	struct py_module *m;
+
+	if (s->format != SCRIPT_PY)
+		return err_at(e, ERR_INPUT, s->path, 0, "not a Python revision");
+	if (py_parse_module(a, s->path, s->text, s->text_len, &m, e))
+		return -1;
+	*out = m;
 	return 0;
 }
 

@@ -6,11 +6,14 @@
  *     as Alembic's docstring (message, "Revision ID:", "Revises:",
  *     "Create Date:", and "Branch Labels:" / "Depends On:" when non-empty),
  *     then "-- migrate:upgrade" and "-- migrate:downgrade" sections of SQL;
- *   - Alembic's Python files (.py): module-level revision, down_revision,
- *     branch_labels, depends_on and the module docstring are read (see
- *     pyparse.h); upgrade()/downgrade() bodies made only of op.execute(<string
- *     literal>) calls become statement lists, any other body a refusal that
- *     the runtime (src/run) reports when asked to run it.
+ *   - Alembic's Python files (.py): parsed by the Python front end (src/py);
+ *     module-level revision, down_revision, branch_labels, depends_on and the
+ *     module docstring are read (see pyparse.h); upgrade()/downgrade() bodies
+ *     made only of op.execute(<string literal>) calls become statement lists,
+ *     any other body a refusal that the runtime (src/run) reports when asked
+ *     to run it (until the runtime evaluates bodies through script_module and
+ *     py_eval_function).  A Python syntax error anywhere in the file is an
+ *     error when the file is read, as Alembic's import fails.
  * Files are loaded per version location in configured order, and within a
  * directory in bytewise-sorted file-name order (reference §13).
  *
@@ -106,6 +109,16 @@ struct script_list {
 	size_t n;		/* number of scripts */
 	struct strvec warnings; /* "File X loaded twice! ignoring. ..." texts for the CLI */
 };
+
+struct py_module;
+
+/* The syntax tree of a Python revision (src/py/py.h), parsed again from
+ * s->text into arena a: script reading keeps only the header and the
+ * op.execute statement lists, so 10,000 revisions do not keep 10,000 trees;
+ * the runtime parses the files it runs, then py_eval_function evaluates
+ * upgrade()/downgrade() for its dialect.  ERR_INPUT for a .sql script. */
+int script_module(struct arena *a, const struct script *s, const struct py_module **out,
+		  struct err *e);
 
 /* Reads every revision file of the configured version locations.  In a
  * Python project (script_default_format() == SCRIPT_PY) a .sql file without

@@ -1,0 +1,2 @@
+"""legacy: id from the file name"""
+down_revision = None

@@ -1,0 +1,2 @@
+revision = "a" \ x
+down_revision = None

@@ -1,0 +1,2 @@
+revision = "\x4"
+down_revision = None

@@ -1,0 +1,2 @@
+"""café"""
+revision = "x"

@@ -1,0 +1,2 @@
+revision = "\N{BULLET}"
+down_revision = None

@@ -1,0 +1,2 @@
+revision = None
+down_revision = None

@@ -1,0 +1,3 @@
+import x
+revision = x.REV
+down_revision = None

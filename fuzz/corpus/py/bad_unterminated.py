@@ -1,0 +1,3 @@
+"""doc"""
+revision = 'abc
+down_revision = None

@@ -1,0 +1,4 @@
+revision = "x"
+down_revision = None
+"""never
+closed

@@ -1,0 +1,3 @@
+x = f"{d[\"k\"]!r:>{w}} {{lit}} {f'{y}'}"
+revision = "f"
+down_revision = None

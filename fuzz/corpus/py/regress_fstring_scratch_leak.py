@@ -1,0 +1,3 @@
+x = f"~d[\"k\", *args, :&int = 2, **kw) -> N]!r:>|w}} {{lit}} f{'{y}'}"
+revision = "f"
+down_revision = None
