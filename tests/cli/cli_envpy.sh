@@ -179,6 +179,10 @@ check_form '"sqlite:///" + os.getenv("DBNAME") + ".db"' sqlite:///named.db
 check_form 'f"sqlite:///{os.environ[\x27DBNAME\x27]}.db"' sqlite:///named.db
 check_form 'context.get_x_argument(as_dictionary=True).get("db")' sqlite:///fromx.db -x db=sqlite:///fromx.db
 check_form 'context.get_x_argument(as_dictionary=True)["db"]' sqlite:///fromx2.db -x db=sqlite:///fromx2.db
+check_form 'context.get_x_argument(as_dictionary=True).get("db")' sqlite:///att.db -xdb=sqlite:///att.db
+check_form 'context.get_x_argument(as_dictionary=True).get("db")' sqlite:///b.db \
+	-x db=sqlite:///a.db -x db=sqlite:///b.db
+check_form 'context.get_x_argument(as_dictionary=True).get("db", "sqlite:///dflt.db")' sqlite:///dflt.db
 url_form 'os.environ["DBX_UNSET"]'
 run alembic upgrade head
 expect_rc 1 "os.environ[unset]: fails"
