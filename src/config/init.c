@@ -29,20 +29,30 @@ static void init_add_escaped(struct buf *b, const char *dir)
 	}
 }
 
-char *init_render_ini(struct arena *a, const struct init_template *t, const char *dir)
+/* Appends text with "${script_location}" replaced by dir (escaped). */
+static void init_render_text(struct buf *b, const char *text, const char *dir)
 {
 	static const char loc[] = "${script_location}";
+
+	for (const char *p = text; *p;) {
+		if (!strncmp(p, loc, sizeof(loc) - 1)) {
+			init_add_escaped(b, dir);
+			p += sizeof(loc) - 1;
+		} else {
+			buf_addch(b, *p++);
+		}
+	}
+}
+
+char *init_render_ini(struct arena *a, const struct init_template *t, const char *dir)
+{
 	struct buf b = BUF_INIT;
 	char *out;
 
-	for (const char *p = t->ini; *p;) {
-		if (!strncmp(p, loc, sizeof(loc) - 1)) {
-			init_add_escaped(&b, dir);
-			p += sizeof(loc) - 1;
-		} else {
-			buf_addch(&b, *p++);
-		}
-	}
+	init_render_text(&b, t->ini, dir);
+	if (t->ini_tail_from)
+		init_render_text(&b, strstr(t->ini_tail_from->ini, "\n[post_write_hooks]\n") + 1,
+				 dir);
 	out = buf_to_arena(&b, a);
 	buf_release(&b);
 	return out;

@@ -44,7 +44,8 @@ const char init_script_sql[] = "-- ${message}\n"
 				      "${downgrades}\n";
 
 /* alembic.ini: Alembic's generic alembic.ini.mako reworked for our keys, no inline
- * comments and no default URL; ${script_location} is replaced (init.c). */
+ * comments and no default URL; ${script_location} is replaced (init.c).  Its
+ * [post_write_hooks] and logging sections are Alembic's (ini_tail_from). */
 static const char init_ini_sql[] =
     "# A generic, single database configuration.\n"
     "\n"
@@ -137,52 +138,7 @@ static const char init_ini_sql[] =
     "# for a literal $ and %% for a literal %.\n"
     "sqlalchemy.url = ${POSTGRES_URL}\n"
     "\n"
-    "\n"
-    "[post_write_hooks]\n"
-    "# post_write_hooks defines scripts or Python functions that are run\n"
-    "# on newly generated revision scripts.  See the documentation for further\n"
-    "# detail and examples\n"
-    "\n"
-    "# format using \"black\" - use the console_scripts runner, against the \"black\" entrypoint\n"
-    "# hooks = black\n"
-    "# black.type = console_scripts\n"
-    "# black.entrypoint = black\n"
-    "# black.options = -l 79 REVISION_SCRIPT_FILENAME\n"
-    "\n"
-    "# Logging configuration\n"
-    "[loggers]\n"
-    "keys = root,sqlalchemy,alembic\n"
-    "\n"
-    "[handlers]\n"
-    "keys = console\n"
-    "\n"
-    "[formatters]\n"
-    "keys = generic\n"
-    "\n"
-    "[logger_root]\n"
-    "level = WARN\n"
-    "handlers = console\n"
-    "qualname =\n"
-    "\n"
-    "[logger_sqlalchemy]\n"
-    "level = WARN\n"
-    "handlers =\n"
-    "qualname = sqlalchemy.engine\n"
-    "\n"
-    "[logger_alembic]\n"
-    "level = INFO\n"
-    "handlers =\n"
-    "qualname = alembic\n"
-    "\n"
-    "[handler_console]\n"
-    "class = StreamHandler\n"
-    "args = (sys.stderr,)\n"
-    "level = NOTSET\n"
-    "formatter = generic\n"
-    "\n"
-    "[formatter_generic]\n"
-    "format = %(levelname)-5.5s [%(name)s] %(message)s\n"
-    "datefmt = %H:%M:%S\n";
+    "\n";
 
 static const struct init_file init_files_sql[] = {
     {"README", init_readme_sql},
@@ -196,6 +152,7 @@ static const struct init_template init_template_sql = {
     "Native single-database configuration with plain SQL revisions.",
     init_files_sql,
     init_ini_sql,
+    &init_template_generic,
 };
 
 /* list_templates order: Alembic's own (os.listdir() of its templates

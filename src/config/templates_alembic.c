@@ -787,6 +787,7 @@ const struct init_template init_template_multidb = {
     "Rudimentary multi-database configuration.",
     alembic_multidb_files,
     alembic_multidb_alembic_ini_mako,
+    NULL,
 };
 
 const struct init_template init_template_generic = {
@@ -794,6 +795,7 @@ const struct init_template init_template_generic = {
     "Generic single-database configuration.",
     alembic_generic_files,
     alembic_generic_alembic_ini_mako,
+    NULL,
 };
 
 const struct init_template init_template_async = {
@@ -801,5 +803,6 @@ const struct init_template init_template_async = {
     "Generic single-database configuration with an async dbapi.",
     alembic_async_files,
     alembic_async_alembic_ini_mako,
+    NULL,
 };
 
