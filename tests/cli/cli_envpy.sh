@@ -183,10 +183,16 @@ check_form 'context.get_x_argument(as_dictionary=True).get("db")' sqlite:///att.
 check_form 'context.get_x_argument(as_dictionary=True).get("db")' sqlite:///b.db \
 	-x db=sqlite:///a.db -x db=sqlite:///b.db
 check_form 'context.get_x_argument(as_dictionary=True).get("db", "sqlite:///dflt.db")' sqlite:///dflt.db
-url_form 'os.environ["DBX_UNSET"]'
-run alembic upgrade head
-expect_rc 1 "os.environ[unset]: fails"
-expect_err_has "environment variable DBX_UNSET is not set" "os.environ[unset]: names it"
+check_form '"sqlite:///%s.db" % os.environ["DBNAME"]' sqlite:///named.db
+check_form '"sqlite:///{}.db".format(os.getenv("DBNAME"))' sqlite:///named.db
+for unset_form in 'os.environ["DBX_UNSET"]' 'os.environ.get("DBX_UNSET")' 'os.getenv("DBX_UNSET")' \
+	'"sqlite:///" + os.getenv("DBX_UNSET")'; do
+	url_form "$unset_form"
+	run alembic upgrade head
+	expect_rc 1 "$unset_form unset: fails"
+	expect_err_has "environment variable DBX_UNSET is not set" "$unset_form unset: names it"
+	[ ! -e dbname ] && ok || not_ok "$unset_form unset: no fallback to the ini's URL"
+done
 # the URL from -x drives a real run
 url_form 'context.get_x_argument(as_dictionary=True).get("db")'
 run alembic -x db=sqlite:///xrun.db upgrade head
