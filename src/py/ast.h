@@ -161,6 +161,8 @@ struct py_expr {
 	bool is_imag;		       /* PYE_FLOAT: imaginary literal (1j) */
 	bool is_from;		       /* PYE_YIELD: yield from */
 	bool is_paren;		       /* written inside its own parentheses */
+	int paren_line;		       /* is_paren: line of the '(' */
+	int paren_col;		       /* ... and its column */
 	char conv;		       /* PYE_FIELD conversion: 'r', 's', 'a' or 0 */
 	double f;		       /* PYE_FLOAT value */
 	const char *bad;	       /* PYE_STR/PYE_BYTES whose value cannot be held (a NUL, a

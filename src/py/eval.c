@@ -101,6 +101,14 @@ void *ev_fail_opaque(struct ev *ev, const struct pyv *v, const struct py_expr *x
 	return ev_fail_at(ev, x, "%s", v->s);
 }
 
+void ev_vpush(struct ev *ev, const struct pyv ***v, size_t *n, const struct pyv *x)
+{
+	/* capacity is implied by n: 4, 8, 16, ... so pushes stay linear */
+	if (*n == 0 || (*n >= 4 && (*n & (*n - 1)) == 0))
+		*v = arena_grow(ev->a, *v, *n, *n ? *n * 2 : 4, sizeof(**v));
+	(*v)[(*n)++] = x;
+}
+
 /* ---- scopes ---- */
 
 static struct ev_scope *scope_new(struct ev *ev, struct ev_scope *parent)
@@ -210,15 +218,13 @@ static const struct pyv *ev_seq(struct ev *ev, const struct py_expr *x, enum pyv
 			size_t m;
 			if (!inner || !(it = lit_iter(ev, x->v[k]->a, inner, &m)))
 				return NULL;
-			items = arena_grow(ev->a, items, n, n + m, sizeof(*items));
 			for (size_t j = 0; j < m; j++)
-				items[n++] = it[j];
+				ev_vpush(ev, &items, &n, it[j]);
 			continue;
 		}
 		if (!(v = ev_expr(ev, x->v[k])))
 			return NULL;
-		items = arena_grow(ev->a, items, n, n + 1, sizeof(*items));
-		items[n++] = v;
+		ev_vpush(ev, &items, &n, v);
 	}
 	return lit_seq(ev, kind, items, n, x);
 }
@@ -281,11 +287,15 @@ static int ev_comp_level(struct ev *ev, const struct py_expr *x, size_t g, const
 				return -1;
 			continue;
 		}
-		*out = arena_grow(ev->a, *out, *n, *n + 2, sizeof(**out));
-		if (!((*out)[(*n)++] = ev_expr(ev, x->a)))
+		const struct pyv *v = ev_expr(ev, x->a);
+		if (!v)
 			return -1;
-		if (x->kind == PYE_DICTCOMP && !((*out)[(*n)++] = ev_expr(ev, x->b)))
-			return -1;
+		ev_vpush(ev, out, n, v);
+		if (x->kind == PYE_DICTCOMP) {
+			if (!(v = ev_expr(ev, x->b)))
+				return -1;
+			ev_vpush(ev, out, n, v);
+		}
 	}
 	return 0;
 }
@@ -394,16 +404,13 @@ static int ev_args(struct ev *ev, const struct py_expr *x, struct ev_args *out)
 			size_t m;
 			if (!(v = ev_expr(ev, a->a)) || !(it = lit_iter(ev, a->a, v, &m)))
 				return -1;
-			out->pos = arena_grow(ev->a, out->pos, out->n_pos, out->n_pos + m,
-					      sizeof(*out->pos));
 			for (size_t j = 0; j < m; j++)
-				out->pos[out->n_pos++] = it[j];
+				ev_vpush(ev, &out->pos, &out->n_pos, it[j]);
 			continue;
 		}
 		if (!(v = ev_expr(ev, a)))
 			return -1;
-		out->pos = arena_grow(ev->a, out->pos, out->n_pos, out->n_pos + 1, sizeof(*out->pos));
-		out->pos[out->n_pos++] = v;
+		ev_vpush(ev, &out->pos, &out->n_pos, v);
 	}
 	for (size_t k = 0; k < x->n_kw; k++) {
 		const struct py_keyword *kw = &x->kw[k];
@@ -472,8 +479,10 @@ static const struct pyv *ev_list_mutation(struct ev *ev, const struct py_expr *x
 	if (extend && !(more = lit_iter(ev, x->v[0], args->pos[0], &n_more)))
 		return NULL;
 	items = arena_alloc(ev->a, (recv->n + n_more + 1) * sizeof(*items));
-	memcpy(items, recv->items, recv->n * sizeof(*items));
-	memcpy(items + recv->n, more, n_more * sizeof(*items));
+	if (recv->n) /* an empty list's items may be NULL */
+		memcpy(items, recv->items, recv->n * sizeof(*items));
+	if (n_more)
+		memcpy(items + recv->n, more, n_more * sizeof(*items));
 	ev_bind(ev, ev_cur_scope(ev), target->s, lit_seq(ev, PYV_LIST, items, recv->n + n_more, x));
 	return ev_new(ev, PYV_NONE, x);
 }
@@ -599,6 +608,33 @@ static const struct pyv *ev_literal(struct ev *ev, const struct py_expr *x)
 	}
 }
 
+/* A lambda is the function "def <lambda>(params): return body", made here. */
+static const struct pyv *ev_lambda(struct ev *ev, const struct py_expr *x)
+{
+	struct py_stmt *def = arena_calloc(ev->a, 1, sizeof(*def));
+	struct py_stmt *ret = arena_calloc(ev->a, 1, sizeof(*ret));
+	const struct py_stmt **body = arena_alloc(ev->a, sizeof(*body));
+	struct pyv *f = ev_new(ev, PYV_FUNC, x);
+
+	ret->kind = PYS_RETURN;
+	ret->line = x->a->line;
+	ret->col = x->a->col;
+	ret->value = x->a;
+	body[0] = ret;
+	def->kind = PYS_DEF;
+	def->line = x->line;
+	def->col = x->col;
+	def->s = "<lambda>";
+	def->params = x->params;
+	def->n_params = x->n_params;
+	def->body.v = body;
+	def->body.n = 1;
+	f->name = def->s;
+	f->def = def;
+	f->scope = ev_cur_scope(ev);
+	return f;
+}
+
 static const struct pyv *ev_expr_kind(struct ev *ev, const struct py_expr *x)
 {
 	const struct pyv *v, *w;
@@ -647,7 +683,7 @@ static const struct pyv *ev_expr_kind(struct ev *ev, const struct py_expr *x)
 			return NULL;
 		return ev_expr(ev, t ? x->a : x->c);
 	case PYE_LAMBDA:
-		return ev_fail_at(ev, x, "a lambda cannot be evaluated without Python");
+		return ev_lambda(ev, x);
 	case PYE_SET:
 	case PYE_SETCOMP:
 		return ev_fail_at(ev, x, "a set cannot be evaluated without Python (its order is "
@@ -745,10 +781,12 @@ static int ev_import(struct ev *ev, const struct py_stmt *s)
 		else
 			v = ev_opaque(ev,
 				      arena_printf(ev->a,
-						   "the %s module '%s%s' (imported at line %d) cannot be "
+						   "the %s '%s%s' (imported at line %d) cannot be "
 						   "imported without Python",
-						   !s->level && known_stdlib(mod) ? "Python"
-										 : "application's",
+						   s->level		      ? "application's module"
+						   : known_stdlib(mod)	      ? "Python module"
+						   : known_third_party(mod) ? "package"
+									    : "application's module",
 						   s->level ? "." : "", mod, s->line),
 				      0, 0);
 		ev_bind(ev, ev_cur_scope(ev), bind, v);

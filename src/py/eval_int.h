@@ -100,6 +100,8 @@ struct pyv *ev_opaque(struct ev *ev, const char *why, int line, int col);
 void *ev_fail_opaque(struct ev *ev, const struct pyv *v, const struct py_expr *x);
 
 /* ---- eval.c ---- */
+/* Appends x to the arena array *v of *n values (linear growth). */
+void ev_vpush(struct ev *ev, const struct pyv ***v, size_t *n, const struct pyv *x);
 const struct pyv *ev_expr(struct ev *ev, const struct py_expr *x);
 int ev_block(struct ev *ev, const struct py_block *b);
 /* Calls a function defined in the file. */
@@ -119,6 +121,8 @@ const char *known_canon(struct ev *ev, const char *name);
 bool known_module(const char *module);
 /* Whether module is in Python's standard library (for messages only). */
 bool known_stdlib(const char *module);
+/* Whether module is a package from PyPI that migrations use (for messages only). */
+bool known_third_party(const char *module);
 /* Attribute attr of the known-name reference ref. */
 const struct pyv *known_attr(struct ev *ev, const struct py_expr *x, const struct pyv *ref,
 			     const char *attr);

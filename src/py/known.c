@@ -120,6 +120,21 @@ bool known_stdlib(const char *module)
 	return false;
 }
 
+bool known_third_party(const char *module)
+{
+	static const char *const names[] = {
+	    "sqlalchemy_utils", "geoalchemy2",	"alembic_utils", "pgvector",	 "sqlalchemy_utc",
+	    "sqlalchemy_json",	"sqlalchemy_jsonfield", "fastapi_users_db_sqlalchemy",
+	    "oslo_db",		"oslo_log",	"oslo_utils",	 "oslo_config", "neutron_lib",
+	    "flask_sqlalchemy", "sqlalchemy_continuum", "citext",   NULL};
+	size_t n = strcspn(module, ".");
+
+	for (int k = 0; names[k]; k++)
+		if (strlen(names[k]) == n && !strncmp(module, names[k], n))
+			return true;
+	return false;
+}
+
 /* The name as the user wrote it, near enough: "op.foo", "sa.orm.Session". */
 static const char *display(struct ev *ev, const char *name)
 {
@@ -519,10 +534,17 @@ const struct pyv *known_attr(struct ev *ev, const struct py_expr *x, const struc
 						 "block at line %d) is used outside its block",
 					  ev->batches[ref->handle].line);
 	}
-	if (!strcmp(base, "alembic.result"))
-		return ev_fail_at(ev, x, "a query whose result is used (bind.execute(...).%s) cannot "
-					 "run without Python",
-				  attr);
+	if (!strcmp(base, "alembic.result")) {
+		static const char *const methods[] = {"fetchall", "fetchone", "fetchmany", "first",
+						      "one",	  "scalar",   "scalars",   "all",
+						      "mappings", "keys",     NULL};
+		bool call = false;
+		for (int m = 0; methods[m]; m++)
+			call = call || !strcmp(attr, methods[m]);
+		return ev_fail_at(ev, x, "a query whose result is used (bind.execute(...).%s%s) "
+					 "cannot run without Python",
+				  attr, call ? "()" : "");
+	}
 	if (!strcmp(base, "alembic.batch_op") && (!strcmp(attr, "f") || !strcmp(attr, "get_bind")))
 		base = "alembic.op"; /* BatchOperations inherits these from Operations */
 	name = arena_printf(ev->a, "%s.%s", base, attr);

@@ -317,8 +317,10 @@ static const struct pyv *concat(struct ev *ev, const struct py_expr *x, const st
 		return v;
 	}
 	items = arena_alloc(ev->a, (l->n + r->n + 1) * sizeof(*items));
-	memcpy(items, l->items, l->n * sizeof(*items));
-	memcpy(items + l->n, r->items, r->n * sizeof(*items));
+	if (l->n) /* an empty sequence's items may be NULL */
+		memcpy(items, l->items, l->n * sizeof(*items));
+	if (r->n)
+		memcpy(items + l->n, r->items, r->n * sizeof(*items));
 	return lit_seq(ev, l->kind, items, l->n + r->n, x);
 }
 
@@ -338,7 +340,8 @@ static const struct pyv *repeat(struct ev *ev, const struct py_expr *x, const st
 			continue;
 		}
 		items = arena_grow(ev->a, items, n, n + seq->n, sizeof(*items));
-		memcpy(items + n, seq->items, seq->n * sizeof(*items));
+		if (seq->n)
+			memcpy(items + n, seq->items, seq->n * sizeof(*items));
 		n += seq->n;
 	}
 	v = seq->kind == PYV_STR ? ev_str(ev, b.ptr ? b.ptr : "", b.len, x)
@@ -888,8 +891,7 @@ static const struct pyv *b_range(struct ev *ev, const struct py_expr *x, const s
 	for (long long i = lo; step > 0 ? i < hi : i > hi; i += step) {
 		if (n >= 100000)
 			return ev_fail_at(ev, x, "a range this large is not supported");
-		items = arena_grow(ev->a, items, n, n + 1, sizeof(*items));
-		items[n++] = ev_int(ev, i, x);
+		ev_vpush(ev, &items, &n, ev_int(ev, i, x));
 	}
 	return lit_seq(ev, PYV_LIST, items, n, x);
 }

@@ -43,7 +43,9 @@ static const struct py_tok *cur(const struct parser *ps)
 
 static bool tok_eq(const struct py_tok *t, enum py_tok_kind k, const char *s)
 {
-	return t->kind == k && t->n == strlen(s) && !memcmp(t->p, s, t->n);
+	/* the first byte first: most comparisons fail there (this is the parser's hot spot) */
+	return t->kind == k && t->n && t->p[0] == s[0] && t->n == strlen(s) &&
+	       !memcmp(t->p, s, t->n);
 }
 
 static bool at_op(const struct parser *ps, const char *s)
@@ -81,7 +83,7 @@ static bool is_keyword(const struct py_tok *t)
 	    "lambda", "nonlocal", "not", "or",	   "pass",   "raise",  "return", "try",
 	    "while", "with",   "yield",	 NULL};
 
-	if (t->kind != PYT_NAME)
+	if (t->kind != PYT_NAME || t->n < 2 || t->n > 8 || !strchr("FNTabcdefgilnoprtwy", t->p[0]))
 		return false;
 	for (int i = 0; kw[i]; i++)
 		if (t->n == strlen(kw[i]) && !memcmp(t->p, kw[i], t->n))
@@ -183,6 +185,14 @@ static bool enter(struct parser *ps)
 		return false;
 	}
 	return true;
+}
+
+/* y starts where its first operand x does: at x's '(' when x is parenthesised
+ * (Python's ast positions "(a).b" and "(a) + b" at the parenthesis). */
+static void start_at(struct py_expr *y, const struct py_expr *x)
+{
+	y->line = x->is_paren ? x->paren_line : x->line;
+	y->col = x->is_paren ? x->paren_col : x->col;
 }
 
 /* ---- atoms ---- */
@@ -487,6 +497,8 @@ static const struct py_expr *p_display(struct parser *ps, enum py_expr_kind k, c
 		struct py_expr *inner = arena_alloc(ps->a, sizeof(*inner));
 		*inner = *items.v[0];
 		inner->is_paren = true;
+		inner->paren_line = t->line;
+		inner->paren_col = t->col;
 		return inner;
 	}
 	x->v = items.v;
@@ -685,8 +697,7 @@ static const struct py_expr *p_subscript(struct parser *ps, const struct py_expr
 	struct xvec items = {0};
 	bool comma = false;
 
-	x->line = target->line;
-	x->col = target->col;
+	start_at(x, target);
 	x->op_line = op->line;
 	x->op_col = op->col;
 	x->a = target;
@@ -707,6 +718,7 @@ static const struct py_expr *p_subscript(struct parser *ps, const struct py_expr
 		x->b = items.v[0];
 	} else {
 		struct py_expr *tup = node(ps, PYE_TUPLE, op);
+		start_at(tup, items.v[0]); /* a[x, y]: the tuple starts at x */
 		tup->v = items.v;
 		tup->n = items.n;
 		x->b = tup;
@@ -740,8 +752,7 @@ static const struct py_expr *p_primary(struct parser *ps)
 		} else {
 			break;
 		}
-		y->line = x->line;
-		y->col = x->col;
+		start_at(y, x);
 		y->op_line = op->line;
 		y->op_col = op->col;
 		y->a = x;
@@ -777,8 +788,7 @@ static const struct py_expr *p_power(struct parser *ps)
 		b->a = x;
 		if (!(b->b = p_factor(ps)))
 			return NULL;
-		b->line = x->line;
-		b->col = x->col;
+		start_at(b, x);
 		return b;
 	}
 	return x;
@@ -833,8 +843,7 @@ static const struct py_expr *p_binary(struct parser *ps, size_t level)
 		b->s = op;
 		b->op_line = t->line;
 		b->op_col = t->col;
-		b->line = x->line;
-		b->col = x->col;
+		start_at(b, x);
 		b->a = x;
 		if (!(b->b = p_binary(ps, level + 1)))
 			return NULL;
@@ -886,8 +895,7 @@ static const struct py_expr *p_comparison(struct parser *ps)
 	if (!operands.n)
 		return x;
 	c = node(ps, PYE_COMPARE, t);
-	c->line = x->line;
-	c->col = x->col;
+	start_at(c, x);
 	c->op_line = t->line;
 	c->op_col = t->col;
 	c->v = operands.v;
@@ -934,8 +942,7 @@ static const struct py_expr *p_boolop(struct parser *ps, bool is_or)
 	if (!items.n)
 		return x;
 	b = node(ps, PYE_BOOLOP, cur(ps));
-	b->line = x->line;
-	b->col = x->col;
+	start_at(b, x);
 	b->s = is_or ? "or" : "and";
 	b->v = items.v;
 	b->n = items.n;
@@ -1006,8 +1013,7 @@ static const struct py_expr *p_test(struct parser *ps)
 	if (x && at_kw(ps, "if")) {
 		c = node(ps, PYE_IFEXP, cur(ps));
 		ps->i++;
-		c->line = x->line;
-		c->col = x->col;
+		start_at(c, x);
 		c->a = x;
 		if (!(c->b = p_boolop(ps, true)))
 			return NULL;
