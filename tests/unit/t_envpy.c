@@ -22,6 +22,7 @@ static const char ini_text[] = "[alembic]\n"
 			       "lib.dir = ${T_ENVPY_HOME}/lib\n";
 
 static char dir[] = "/tmp/t_envpy.XXXXXX"; /* the test's directory (made once per child) */
+static bool dir_made;			   /* dir exists (a random name may end in X too) */
 
 /* A config loaded from ini_text in a fresh directory (the test's child owns it). */
 static void load(struct arena *a, struct config *c)
@@ -30,7 +31,7 @@ static void load(struct arena *a, struct config *c)
 
 	err_clear(&e);
 	setenv("T_ENVPY_HOME", "/home/t", 1);
-	if ((dir[strlen(dir) - 1] == 'X' && !mkdtemp(dir)) || chdir(dir) ||
+	if ((!dir_made && !(dir_made = mkdtemp(dir) != NULL)) || chdir(dir) ||
 	    fs_write_file("alembic.ini", ini_text, sizeof(ini_text) - 1, false, &e) ||
 	    config_load(a, "alembic.ini", NULL, c, &e)) {
 		fprintf(stderr, "setup: %s\n", e.msg);
