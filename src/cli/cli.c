@@ -11,6 +11,7 @@
 #include "base/buf.h"
 #include "base/str.h"
 #include "cli/cli_int.h"
+#include "config/envpy.h"
 #include "core/graph.h"
 #include "db/db.h"
 #include "run/run.h"
@@ -215,6 +216,10 @@ int cli_load_config(struct cli_ctx *ctx)
 		return -1;
 	for (size_t i = 0; i < ctx->x_args.n; i++)
 		strvec_push(ctx->arena, &c->x_args, ctx->x_args.v[i]);
+	/* env.py's settings (read, never run); its errors wait for the
+	 * commands that connect (config->url_err) */
+	if (envpy_read(ctx->arena, c, &ctx->err) < 0)
+		return -1;
 	ctx->config = c;
 	return 0;
 }

@@ -1,6 +1,6 @@
 /*
  * cmd_list_templates.c - `alembic list_templates` (command.py
- * list_templates): our embedded templates, bytewise by name.
+ * list_templates): Alembic's templates in its order, then ours (init.h).
  */
 #include "cli/cli_int.h"
 #include "config/init.h"
@@ -12,8 +12,8 @@ static const struct cli_option list_templates_options[] = {
 static int list_templates_run(struct cli_ctx *ctx)
 {
 	cli_print(ctx, "Available templates:\n");
-	for (const struct init_template *t = init_templates; t->name; t++)
-		cli_print(ctx, "%s - %s", t->name, t->synopsis);
+	for (const struct init_template *const *t = init_templates; *t; t++)
+		cli_print(ctx, "%s - %s", (*t)->name, (*t)->synopsis);
 	cli_print(ctx, "\nTemplates are used via the 'init' command, e.g.:");
 	cli_print(ctx, "\n  alembic init --template generic ./scripts");
 	return 0;

@@ -53,20 +53,45 @@ const char *config_get(struct arena *a, const struct config *c, const char *key,
 	return ini_get(a, c->ini, c->section, key, e);
 }
 
+const struct config_env *config_env_find(const struct config *c, const char *key)
+{
+	const struct config_env *found = NULL;
+
+	for (size_t i = 0; i < c->n_env; i++)
+		if (!c->env[i].section && !strcmp(c->env[i].key, key))
+			found = &c->env[i];
+	return found;
+}
+
 /* Line of key in the main section (or [DEFAULT]), for messages. */
 static int config_line(const struct config *c, const char *key)
 {
+	const struct config_env *env = config_env_find(c, key);
 	const struct ini_entry *ent = ini_lookup(c->ini, c->section, key);
 
+	if (env)
+		return env->line;
 	return ent ? ent->line : 0;
 }
 
-/* Expanded value of key; *out = dflt if absent. */
+/* The file a key's value comes from (env.py or the ini), for messages. */
+static const char *config_file(const struct config *c, const char *key)
+{
+	return config_env_find(c, key) ? c->env_path : c->ini->path;
+}
+
+/* Expanded value of key (env.py's when it sets the key); *out = dflt if
+ * absent, or if env.py's value cannot be known (config_derive_env reports). */
 static int config_str(struct arena *a, const struct config *c, const char *key, const char *dflt,
 		      const char **out, struct err *e)
 {
+	const struct config_env *env = config_env_find(c, key);
 	const char *v;
 
+	if (env) {
+		*out = env->err ? dflt : env->value;
+		return 0;
+	}
 	e->code = ERR_OK;
 	v = config_get(a, c, key, e);
 	if (!v && e->code != ERR_OK)
@@ -90,7 +115,7 @@ static int config_bool(struct arena *a, const struct config *c, const char *key,
 	}
 	b = str_to_bool(str_strip(a, v));
 	if (b < 0)
-		return err_at(e, ERR_INPUT, c->ini->path, config_line(c, key),
+		return err_at(e, ERR_INPUT, config_file(c, key), config_line(c, key),
 			      "%s: expected true/yes/on/1 or false/no/off/0, got %s", key,
 			      ini_repr(a, v));
 	*out = b == 1;
@@ -136,7 +161,7 @@ static int config_lock_timeout(struct arena *a, struct config *c, struct err *e)
 			ms += (*p - '0') * (scale /= 10);
 	if (p == v || *p || ms > CONFIG_LOCK_TIMEOUT_MAX_S * 1000)
 		return err_at(
-		    e, ERR_INPUT, c->ini->path, config_line(c, "lock_timeout"),
+		    e, ERR_INPUT, config_file(c, "lock_timeout"), config_line(c, "lock_timeout"),
 		    "lock_timeout: expected seconds (e.g. 60 or 2.5, at most %ld), got %s",
 		    CONFIG_LOCK_TIMEOUT_MAX_S, ini_repr(a, v));
 	c->lock_timeout_ms = ms;
@@ -148,7 +173,7 @@ static int config_abs_location(struct arena *a, const struct config *c, const ch
 			       const char *path, const char **out, struct err *e)
 {
 	if (path[0] != '/' && strchr(path, ':'))
-		return err_at(e, ERR_INPUT, c->ini->path, config_line(c, key),
+		return err_at(e, ERR_INPUT, config_file(c, key), config_line(c, key),
 			      "%s: %s names a Python package resource ('package:dir'), which needs "
 			      "Python to resolve; use a directory path (e.g. %%(here)s/migrations)",
 			      key, ini_repr(a, path));
@@ -293,11 +318,15 @@ static int config_env_keys(struct arena *a, struct config *c, struct err *e)
 			e) ||
 	    config_str(a, c, "revision_format", NULL, &c->revision_format, e) ||
 	    config_str(a, c, "target_metadata", NULL, &c->target_metadata, e) ||
+	    config_bool(a, c, "include_schemas", false, &c->include_schemas, e) ||
+	    config_bool(a, c, "render_as_batch", false, &c->render_as_batch, e) ||
+	    config_bool(a, c, "compare_type", false, &c->compare_type, e) ||
+	    config_bool(a, c, "compare_server_default", false, &c->compare_server_default, e) ||
 	    config_lock_timeout(a, c, e))
 		return -1;
 	c->version_table = str_strip(a, c->version_table);
 	if (!*c->version_table)
-		return err_at(e, ERR_INPUT, c->ini->path, config_line(c, "version_table"),
+		return err_at(e, ERR_INPUT, config_file(c, "version_table"), config_line(c, "version_table"),
 			      "version_table: the table name must not be empty");
 	schema = schema ? str_strip(a, schema) : NULL;
 	c->version_table_schema = schema && *schema ? schema : NULL;
@@ -305,21 +334,53 @@ static int config_env_keys(struct arena *a, struct config *c, struct err *e)
 		return 0; /* absent: the script module picks by the project's templates */
 	c->revision_format = str_lower(a, str_strip(a, c->revision_format));
 	if (strcmp(c->revision_format, "sql") && strcmp(c->revision_format, "py"))
-		return err_at(e, ERR_INPUT, c->ini->path, config_line(c, "revision_format"),
+		return err_at(e, ERR_INPUT, config_file(c, "revision_format"), config_line(c, "revision_format"),
 			      "revision_format: expected 'sql' or 'py', got %s",
 			      ini_repr(a, c->revision_format));
 	return 0;
 }
 
 /* sqlalchemy.url: read now, but an unexpandable value only fails the
- * commands that connect (Alembic's env.py reads it; heads/history do not). */
+ * commands that connect (Alembic's env.py reads it; heads/history do not).
+ * env.py's value wins; an env.py that cannot be read (env_err) fails the
+ * same commands, whatever the URL. */
 static void config_url(struct arena *a, struct config *c)
 {
+	const struct config_env *env = config_env_find(c, "sqlalchemy.url");
 	struct err *ue = arena_alloc(a, sizeof(*ue));
 
 	err_clear(ue);
-	c->url = config_get(a, c, "sqlalchemy.url", ue);
+	if (env)
+		c->url = env->value;
+	else
+		c->url = config_get(a, c, "sqlalchemy.url", ue);
 	c->url_err = ue->code != ERR_OK ? ue : NULL;
+	if (c->env_err) {
+		c->url = NULL;
+		c->url_err = c->env_err;
+	}
+}
+
+/* The keys the commands that run the environment need (config_env_keys and
+ * the URL): an env.py value of one of them that cannot be known is an error
+ * for those commands, never a silent fallback to the ini's value. */
+static const char *const config_needed_keys[] = {
+    "sqlalchemy.url",	 "version_table",	      "version_table_schema",
+    "version_table_pk", "transaction_per_migration", "lock_timeout",
+    NULL,
+};
+
+int config_derive_env(struct arena *a, struct config *c, struct err *e)
+{
+	for (const char *const *k = config_needed_keys; *k && !c->env_err; k++) {
+		const struct config_env *env = config_env_find(c, *k);
+		if (env && env->err)
+			c->env_err = env->err;
+	}
+	if (config_env_keys(a, c, e))
+		return -1;
+	config_url(a, c);
+	return 0;
 }
 
 /* The keys ScriptDirectory.from_config reads besides locations. */
@@ -382,15 +443,50 @@ static void config_setting_fill(struct arena *a, const struct config *c,
 				const struct ini_entry *ent, bool is_default,
 				struct config_setting *s)
 {
+	struct strvec vars = STRVEC_INIT;
 	struct err e;
 
 	err_clear(&e);
+	memset(s, 0, sizeof(*s));
 	s->key = ent->key;
 	s->raw = ent->raw;
 	s->line = ent->line;
 	s->is_default = is_default;
-	s->value = ini_expand_entry(a, c->ini, c->section, ent, &e);
+	s->value = ini_expand_entry_vars(a, c->ini, c->section, ent, &vars, &e);
 	s->error = s->value ? NULL : arena_strdup(a, e.msg);
+	s->vars = vars.n ? strvec_join(a, &vars, ", ") : NULL;
+}
+
+/* env.py's entry for s->key, when there is one, decides the value. */
+static void config_setting_env(const struct config *c, struct config_setting *s)
+{
+	const struct config_env *env = config_env_find(c, s->key);
+
+	if (!env)
+		return;
+	s->env = env;
+	s->value = env->value;
+	s->error = env->err ? env->err->msg : NULL;
+	s->env_err = env->err;
+}
+
+/* Appends the keys only env.py sets (main section), first occurrence order. */
+static size_t config_settings_env_only(const struct config *c, struct config_setting *v,
+				       size_t count)
+{
+	for (size_t i = 0; i < c->n_env; i++) {
+		const struct config_env *env = &c->env[i];
+		bool seen = env->section != NULL;
+
+		for (size_t j = 0; j < count && !seen; j++)
+			seen = !strcmp(v[j].key, env->key);
+		if (seen)
+			continue;
+		memset(&v[count], 0, sizeof(v[count]));
+		v[count].key = env->key;
+		config_setting_env(c, &v[count++]);
+	}
+	return count;
 }
 
 void config_settings(struct arena *a, const struct config *c, struct config_setting **out,
@@ -398,7 +494,7 @@ void config_settings(struct arena *a, const struct config *c, struct config_sett
 {
 	const struct ini_section *sec = ini_section(c->ini, c->section);
 	const struct ini_section *d = &c->ini->defaults;
-	size_t count = 0, max = (sec ? sec->n : 0) + d->n;
+	size_t count = 0, max = (sec ? sec->n : 0) + d->n + c->n_env;
 	struct config_setting *v = arena_calloc(a, max ? max : 1, sizeof(*v));
 
 	for (size_t i = 0; sec && i < sec->n; i++)
@@ -411,8 +507,10 @@ void config_settings(struct arena *a, const struct config *c, struct config_sett
 		if (!shadowed && !d->entries[i].is_literal)
 			config_setting_fill(a, c, &d->entries[i], true, &v[count++]);
 	}
+	for (size_t i = 0; i < count; i++)
+		config_setting_env(c, &v[i]);
+	*n = config_settings_env_only(c, v, count);
 	*out = v;
-	*n = count;
 }
 
 /* ---- rewrite (`alembic config --set`) ---------------------------------- */

@@ -38,6 +38,27 @@
 
 struct ini; /* parsed ini file: see ini.h */
 
+/*
+ * One value env.py sets (read by src/config/envpy.c, never run): a
+ * config.set_main_option / set_section_option call, a context.configure
+ * keyword we know, or target_metadata.  What env.py sets wins over
+ * alembic.ini, as in Alembic.
+ */
+struct config_env {
+	const char *key;     /* the ini key it sets (configure keywords: the same name) */
+	const char *section; /* set_section_option's section; NULL for the main section */
+	const char *value;   /* the value as an ini string (bools "true"/"false", None ""),
+				NULL when err is set */
+	const struct err *err; /* why the value cannot be known (an unset variable,
+				  a value Python would compute, a conflict): ERR_INPUT at
+				  env.py:line; NULL otherwise */
+	const char *origin;  /* "config.set_main_option", "config.set_section_option",
+				"context.configure" or "module-level assignment"
+				(target_metadata) */
+	const char *var;     /* the environment variable the value comes from, or NULL */
+	int line;	     /* 1-based line in env.py */
+};
+
 struct config {
 	const char *ini_path;	 /* path as given (-c / $ALEMBIC_CONFIG / alembic.ini) */
 	const char *ini_abspath; /* absolute path of the ini file */
@@ -70,8 +91,25 @@ struct config {
 	const char *version_path_separator; /* effective separator keyword ("os", ";", "newline",
 					      ...); NULL = legacy comma/space splitting */
 	const char *target_metadata;	    /* target_metadata key, stored only; NULL if absent */
-	const struct err *url_err;	    /* why url is NULL although sqlalchemy.url is set
-					       (e.g. an unset ${VAR}); NULL otherwise */
+	const struct err *url_err;	    /* why the environment cannot be set up: url is
+					       NULL because sqlalchemy.url does not expand (an
+					       unset ${VAR}), or env.py sets a value the run needs
+					       in a way that cannot be read (env_err); NULL
+					       otherwise.  Only commands that connect (or print
+					       --sql) fail with it. */
+	/* --- env.py (envpy.h), filled by envpy_read(); empty when there is none --- */
+	const char *env_path;		    /* env.py as named in messages
+					       ("<script_location as written>/env.py"); NULL
+					       when no env.py was read */
+	struct config_env *env;		    /* what env.py sets, in source order (keywords of
+					       context.configure after the set_*_option calls) */
+	size_t n_env;			    /* number of env entries */
+	const struct err *env_err;	    /* env.py cannot be read (syntax error, I/O) or sets
+					       a value the run needs unreadably; NULL otherwise */
+	bool include_schemas;		    /* context.configure / ini key; default false */
+	bool render_as_batch;		    /* likewise (stored for autogenerate) */
+	bool compare_type;		    /* likewise, default false in 1.8.1 */
+	bool compare_server_default;	    /* likewise, default false */
 };
 
 /*
@@ -81,6 +119,21 @@ struct config {
  */
 int config_load(struct arena *a, const char *path, const char *section, struct config *out,
 		struct err *e);
+
+/*
+ * Derives again the settings env.py may change (sqlalchemy.url, the
+ * version table keys, transaction_per_migration, lock_timeout,
+ * revision_format, target_metadata and the autogenerate flags) from c->env
+ * over the ini: the last env entry of a key in the main section wins.  An
+ * env entry with err makes c->env_err (the first one) and c->url_err.  The
+ * keys ScriptDirectory reads (script_location, version_locations,
+ * file_template, ...) keep the ini's values: Alembic builds the script
+ * directory before env.py runs.  Called by envpy_read().
+ */
+int config_derive_env(struct arena *a, struct config *c, struct err *e);
+
+/* The winning env.py entry for key of the main section, or NULL. */
+const struct config_env *config_env_find(const struct config *c, const char *key);
 
 /* ERR_COMMAND "Path doesn't exist: ..." unless script_location is a directory. */
 int config_check_script_location(const struct config *c, struct err *e);
@@ -96,18 +149,26 @@ const char *config_get(struct arena *a, const struct config *c, const char *key,
 /* One key of the main section as `alembic config` shows it. */
 struct config_setting {
 	const char *key;   /* lower-cased key */
-	const char *raw;   /* value as written (continuation lines joined with "\n") */
-	const char *value; /* after interpolation and ${VAR} expansion; NULL if that failed */
+	const char *raw;   /* value as written in the ini (continuation lines joined with
+			      "\n"); NULL when only env.py sets the key */
+	const char *value; /* the effective value: env.py's if it sets the key, else the
+			      ini's after interpolation and ${VAR} expansion; NULL if that
+			      failed */
 	const char *error; /* why value is NULL (message without file:line), else NULL */
-	int line;	   /* 1-based line of the key in the ini */
+	const struct err *env_err; /* env.py's error when value is NULL because of it */
+	int line;	   /* 1-based line of the key in the ini; 0 when not in the ini */
 	bool is_default;   /* inherited from [DEFAULT] (not overridden by the main section) */
+	const struct config_env *env; /* the env.py entry that sets the value, or NULL */
+	const char *vars;  /* environment variables the ini value reads (${VAR}),
+			      ", "-joined; NULL if none */
 };
 
 /*
  * The main section's effective settings: its own keys in file order, then the
  * [DEFAULT] keys it does not override, in file order (the built-in "here" is
- * not listed).  A value that cannot be expanded is reported per setting, so
- * one bad key does not hide the others.  *out lives in a.
+ * not listed), then the keys only env.py sets, in env.py's order.  A value
+ * that cannot be expanded is reported per setting, so one bad key does not
+ * hide the others.  *out lives in a.
  */
 void config_settings(struct arena *a, const struct config *c, struct config_setting **out,
 		     size_t *n);

@@ -497,13 +497,17 @@ struct ini_expander {
 	const struct ini_entry *ent; /* the option asked for: errors name it */
 	struct buf out;		     /* the value being built */
 	struct err *e;		     /* error output */
+	struct strvec *vars;	     /* NULL, or collects the ${VAR} names looked up */
+	const char *path;	     /* file errors name, when not the ini (env.py) */
+	bool keep_lone_percent;	     /* a '%' not starting "%%" or "%(" stays as it is */
 };
 
 static int ini_fail(struct ini_expander *x, const char *fmt, const char *arg)
 {
 	char *what = arena_printf(x->a, fmt, arg);
 
-	return err_at(x->e, ERR_INPUT, x->ini->path, x->ent->line, "option %s in section %s: %s",
+	return err_at(x->e, ERR_INPUT, x->path ? x->path : x->ini->path, x->ent->line,
+		      "option %s in section %s: %s",
 		      ini_repr(x->a, x->ent->key),
 		      ini_repr(x->a, x->section ? x->section : "DEFAULT"), what);
 }
@@ -563,6 +567,11 @@ static int ini_interpolate(struct ini_expander *x, const char *rest, int depth)
 			rest += 2;
 			continue;
 		}
+		if (rest[1] != '(' && x->keep_lone_percent) {
+			buf_addch(&x->out, '%');
+			rest++;
+			continue;
+		}
 		if (rest[1] != '(')
 			return ini_fail(x, "'%%' must be followed by '%%' or '(', found: %s",
 					ini_shown(x, rest));
@@ -618,6 +627,8 @@ static int ini_env_ref(struct ini_expander *x, const char *ref, const char *clos
 		    ini_shown(x, arena_strndup(x->a, ref, (size_t)(close - ref) + 1)));
 	name = arena_strndup(x->a, inner, (size_t)(sep - inner));
 	val = getenv(name);
+	if (x->vars)
+		strvec_push_unique(x->a, x->vars, name);
 	if (sep == close) {
 		if (!val)
 			return ini_fail(x,
@@ -662,7 +673,13 @@ static int ini_expand_env(struct ini_expander *x, const char *in)
 char *ini_expand_entry(struct arena *a, const struct ini *ini, const char *section,
 		       const struct ini_entry *ent, struct err *e)
 {
-	struct ini_expander x = {a, ini, section, ent, BUF_INIT, e};
+	return ini_expand_entry_vars(a, ini, section, ent, NULL, e);
+}
+
+char *ini_expand_entry_vars(struct arena *a, const struct ini *ini, const char *section,
+			    const struct ini_entry *ent, struct strvec *vars, struct err *e)
+{
+	struct ini_expander x = {a, ini, section, ent, BUF_INIT, e, vars, NULL, false};
 	char *interpolated, *out = NULL;
 
 	if (ent->is_literal)
@@ -675,6 +692,20 @@ char *ini_expand_entry(struct arena *a, const struct ini *ini, const char *secti
 		goto release;
 	out = buf_to_arena(&x.out, a);
 release:
+	buf_release(&x.out);
+	return out;
+}
+
+char *ini_interpolate_value(struct arena *a, const struct ini *ini, const char *section,
+			    const char *key, const char *value, const char *path, int line,
+			    struct err *e)
+{
+	struct ini_entry ent = {key, value, line, line, false};
+	struct ini_expander x = {a, ini, section, &ent, BUF_INIT, e, NULL, path, true};
+	char *out = NULL;
+
+	if (ini_interpolate(&x, value, 1) == 0)
+		out = buf_to_arena(&x.out, a);
 	buf_release(&x.out);
 	return out;
 }

@@ -38,6 +38,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "base/vec.h"
 
 enum ini_line_kind {
 	INI_BLANK,	  /* empty or white space only */
@@ -116,6 +117,25 @@ char *ini_get(struct arena *a, const struct ini *ini, const char *section, const
 /* As ini_get for an entry already looked up in section. */
 char *ini_expand_entry(struct arena *a, const struct ini *ini, const char *section,
 		       const struct ini_entry *ent, struct err *e);
+
+/* As ini_expand_entry, also appending to vars (when not NULL) the name of
+ * each environment variable a ${VAR} reference looks up, once, in order. */
+char *ini_expand_entry_vars(struct arena *a, const struct ini *ini, const char *section,
+			    const struct ini_entry *ent, struct strvec *vars, struct err *e);
+
+/*
+ * What ConfigParser.get returns for a value set with ConfigParser.set
+ * (Alembic's config.set_main_option): value after BasicInterpolation only
+ * ("%%" -> "%", "%(key)s" from section and [DEFAULT]; no ${VAR}).
+ * (differs) a '%' that starts neither "%%" nor "%(" is kept as it is, where
+ * Python raises ValueError "invalid interpolation syntax" (with a traceback
+ * showing the value): percent-encoded URLs from the environment
+ * ("p%40ss", "s3cret%20pw") work, and no such URL holds "%%" or "%(".
+ * NULL with e set (ERR_INPUT at path:line, for key) for a bad "%(key)s".
+ */
+char *ini_interpolate_value(struct arena *a, const struct ini *ini, const char *section,
+			    const char *key, const char *value, const char *path, int line,
+			    struct err *e);
 
 /* Python repr() of a str: 'text' (or "text" if it holds ' but not "), with
  * backslash escapes for control and non-printable characters. */

@@ -11,13 +11,15 @@
 
 const struct init_template *init_find_template(const char *name)
 {
-	for (const struct init_template *t = init_templates; t->name; t++)
-		if (!strcmp(t->name, name))
-			return t;
+	for (const struct init_template *const *t = init_templates; *t; t++)
+		if (!strcmp((*t)->name, name))
+			return *t;
 	return NULL;
 }
 
-/* Appends dir for the ini: '%' and '$' doubled (ConfigParser and ${VAR}). */
+/* Appends dir for the ini: '%' and '$' doubled (ConfigParser and ${VAR}).
+ * (differs) Alembic's Mako writes dir raw, so a '%' in it breaks its own
+ * ini (InterpolationSyntaxError); for every other dir the bytes agree. */
 static void init_add_escaped(struct buf *b, const char *dir)
 {
 	for (const char *p = dir; *p; p++) {
@@ -27,23 +29,30 @@ static void init_add_escaped(struct buf *b, const char *dir)
 	}
 }
 
+/* Appends text with "${script_location}" replaced by dir (escaped). */
+static void init_render_text(struct buf *b, const char *text, const char *dir)
+{
+	static const char loc[] = "${script_location}";
+
+	for (const char *p = text; *p;) {
+		if (!strncmp(p, loc, sizeof(loc) - 1)) {
+			init_add_escaped(b, dir);
+			p += sizeof(loc) - 1;
+		} else {
+			buf_addch(b, *p++);
+		}
+	}
+}
+
 char *init_render_ini(struct arena *a, const struct init_template *t, const char *dir)
 {
-	static const char loc[] = "${script_location}", fmt[] = "${revision_format_line}";
 	struct buf b = BUF_INIT;
 	char *out;
 
-	for (const char *p = t->ini; *p;) {
-		if (!strncmp(p, loc, sizeof(loc) - 1)) {
-			init_add_escaped(&b, dir);
-			p += sizeof(loc) - 1;
-		} else if (!strncmp(p, fmt, sizeof(fmt) - 1)) {
-			buf_adds(&b, t->revision_format_line);
-			p += sizeof(fmt) - 1;
-		} else {
-			buf_addch(&b, *p++);
-		}
-	}
+	init_render_text(&b, t->ini, dir);
+	if (t->ini_tail_from)
+		init_render_text(&b, strstr(t->ini_tail_from->ini, "\n[post_write_hooks]\n") + 1,
+				 dir);
 	out = buf_to_arena(&b, a);
 	buf_release(&b);
 	return out;
@@ -106,8 +115,8 @@ static int init_check(struct arena *a, const char *dir, const char *template_nam
 	return 0;
 }
 
-/* The template's files, then the ini (Alembic prints it among them in
- * os.listdir order; we print it last). */
+/* The template's files, then the ini: Alembic handles them in os.listdir()
+ * order of its template directory, which puts alembic.ini.mako last here. */
 static int init_files(struct arena *a, const struct init_template *t, const char *abs_dir,
 		      const char *dir, const char *ini_abs, const struct sink *s, struct err *e)
 {

@@ -1,13 +1,13 @@
 /*
- * templates.c - the init templates, embedded (Alembic ships them as files in
- * alembic/templates/<name>/; see init.h).  The texts are data: keep them
- * byte-exact (script.py.mako is Alembic 1.8.1's generic template verbatim).
+ * templates.c - our native init template `sql` and the list of every
+ * template (Alembic's own three are generated data in templates_alembic.c;
+ * see init.h).  The texts are data: keep them byte-exact.
  */
 #include "config/init.h"
 
-/* README first lines are the list_templates synopses below. */
-static const char init_readme_generic[] =
-    "Generic single-database configuration.\n"
+/* The sql template's README; its first line is the list_templates synopsis. */
+static const char init_readme_sql[] =
+    "Native single-database configuration with plain SQL revisions.\n"
     "\n"
     "This directory belongs to the `alembic` command, a native implementation of\n"
     "Alembic's workflow: no Python and no env.py are needed.\n"
@@ -23,30 +23,10 @@ static const char init_readme_generic[] =
     "Settings live in alembic.ini, including the ones Python Alembic keeps in\n"
     "env.py (version_table, version_table_schema, transaction_per_migration ...).\n"
     "The database URL is sqlalchemy.url; values may use ${VAR} and\n"
-    "${VAR:-default}, so the generated ${POSTGRES_URL:-sqlite:///app.db} follows the\n"
-    "POSTGRES_URL environment variable.  `alembic config` shows the effective\n"
-    "settings and `alembic config --set key=value` changes one in place.\n";
-
-static const char init_readme_py[] =
-    "Generic single-database configuration with Python revision files.\n"
-    "\n"
-    "This directory belongs to the `alembic` command, a native implementation of\n"
-    "Alembic's workflow, set up for teams that also keep Python Alembic working:\n"
-    "new revisions are Alembic Python files made from script.py.mako\n"
-    "(revision_format = py in alembic.ini).\n"
-    "\n"
-    "  versions/          the revision files, one per schema change\n"
-    "  script.py.mako     Alembic 1.8.1's template for Python revisions\n"
-    "  script.sql.tmpl    the template for plain SQL revisions (revision_format = sql)\n"
-    "\n"
-    "The native command reads every revision's identifiers and docstring and runs\n"
-    "upgrade()/downgrade() bodies made of op.execute(\"...\") calls; anything else\n"
-    "needs Python Alembic, which has to be given an env.py of its own.\n"
-    "\n"
-    "Settings live in alembic.ini, including the ones Python Alembic keeps in\n"
-    "env.py (version_table, version_table_schema, transaction_per_migration ...).\n"
-    "The database URL is sqlalchemy.url; values may use ${VAR} and\n"
-    "${VAR:-default}.  `alembic config` shows the effective settings and\n"
+    "${VAR:-default}.  The generated ${POSTGRES_URL} follows the POSTGRES_URL\n"
+    "environment variable; a command that connects while it is unset fails and\n"
+    "names it (there is no fallback database).  `alembic config` shows the\n"
+    "effective settings and where each comes from, and\n"
     "`alembic config --set key=value` changes one in place.\n";
 
 /* The native revision template: its ${...} placeholders are filled by src/script,
@@ -63,35 +43,10 @@ const char init_script_sql[] = "-- ${message}\n"
 				      "-- migrate:downgrade\n"
 				      "${downgrades}\n";
 
-/* Alembic 1.8.1 templates/generic/script.py.mako, verbatim. */
-static const char init_script_mako[] = "\"\"\"${message}\n"
-				       "\n"
-				       "Revision ID: ${up_revision}\n"
-				       "Revises: ${down_revision | comma,n}\n"
-				       "Create Date: ${create_date}\n"
-				       "\n"
-				       "\"\"\"\n"
-				       "from alembic import op\n"
-				       "import sqlalchemy as sa\n"
-				       "${imports if imports else \"\"}\n"
-				       "\n"
-				       "# revision identifiers, used by Alembic.\n"
-				       "revision = ${repr(up_revision)}\n"
-				       "down_revision = ${repr(down_revision)}\n"
-				       "branch_labels = ${repr(branch_labels)}\n"
-				       "depends_on = ${repr(depends_on)}\n"
-				       "\n"
-				       "\n"
-				       "def upgrade() -> None:\n"
-				       "    ${upgrades if upgrades else \"pass\"}\n"
-				       "\n"
-				       "\n"
-				       "def downgrade() -> None:\n"
-				       "    ${downgrades if downgrades else \"pass\"}\n";
-
 /* alembic.ini: Alembic's generic alembic.ini.mako reworked for our keys, no inline
- * comments; ${script_location} and ${revision_format_line} are replaced (init.c). */
-static const char init_ini[] =
+ * comments and no default URL; ${script_location} is replaced (init.c).  Its
+ * [post_write_hooks] and logging sections are Alembic's (ini_tail_from). */
+static const char init_ini_sql[] =
     "# A generic, single database configuration.\n"
     "\n"
     "[alembic]\n"
@@ -163,7 +118,7 @@ static const char init_ini[] =
     "# format of new revision files: 'sql' (plain SQL under \"-- migrate:upgrade\" and\n"
     "# \"-- migrate:downgrade\", from script.sql.tmpl) or 'py' (Alembic's Python\n"
     "# revisions, from script.py.mako)\n"
-    "${revision_format_line}\n"
+    "# revision_format = sql\n"
     "\n"
     "# settings Python Alembic takes from env.py's context.configure():\n"
     "# name and schema of the table that records the applied revisions\n"
@@ -181,72 +136,27 @@ static const char init_ini[] =
     "# the database URL.  ${VAR} is replaced by the environment variable VAR and\n"
     "# ${VAR:-default} by VAR or, when VAR is unset or empty, by default; write $$\n"
     "# for a literal $ and %% for a literal %.\n"
-    "sqlalchemy.url = ${POSTGRES_URL:-sqlite:///app.db}\n"
+    "sqlalchemy.url = ${POSTGRES_URL}\n"
     "\n"
-    "\n"
-    "[post_write_hooks]\n"
-    "# post_write_hooks defines scripts or Python functions that are run\n"
-    "# on newly generated revision scripts.  See the documentation for further\n"
-    "# detail and examples\n"
-    "\n"
-    "# format using \"black\" - use the console_scripts runner, against the \"black\" entrypoint\n"
-    "# hooks = black\n"
-    "# black.type = console_scripts\n"
-    "# black.entrypoint = black\n"
-    "# black.options = -l 79 REVISION_SCRIPT_FILENAME\n"
-    "\n"
-    "# Logging configuration\n"
-    "[loggers]\n"
-    "keys = root,sqlalchemy,alembic\n"
-    "\n"
-    "[handlers]\n"
-    "keys = console\n"
-    "\n"
-    "[formatters]\n"
-    "keys = generic\n"
-    "\n"
-    "[logger_root]\n"
-    "level = WARN\n"
-    "handlers = console\n"
-    "qualname =\n"
-    "\n"
-    "[logger_sqlalchemy]\n"
-    "level = WARN\n"
-    "handlers =\n"
-    "qualname = sqlalchemy.engine\n"
-    "\n"
-    "[logger_alembic]\n"
-    "level = INFO\n"
-    "handlers =\n"
-    "qualname = alembic\n"
-    "\n"
-    "[handler_console]\n"
-    "class = StreamHandler\n"
-    "args = (sys.stderr,)\n"
-    "level = NOTSET\n"
-    "formatter = generic\n"
-    "\n"
-    "[formatter_generic]\n"
-    "format = %(levelname)-5.5s [%(name)s] %(message)s\n"
-    "datefmt = %H:%M:%S\n";
+    "\n";
 
-static const struct init_file init_files_generic[] = {
-    {"README", init_readme_generic},
+static const struct init_file init_files_sql[] = {
+    {"README", init_readme_sql},
     {"script.sql.tmpl", init_script_sql},
     {NULL, NULL},
 };
 
-static const struct init_file init_files_py[] = {
-    {"README", init_readme_py},
-    {"script.py.mako", init_script_mako},
-    {"script.sql.tmpl", init_script_sql},
-    {NULL, NULL},
+/* Our native layout (plain SQL revisions, no env.py). */
+static const struct init_template init_template_sql = {
+    "sql",
+    "Native single-database configuration with plain SQL revisions.",
+    init_files_sql,
+    init_ini_sql,
+    &init_template_generic,
 };
 
-const struct init_template init_templates[] = {
-    {"generic", "Generic single-database configuration.", init_files_generic, init_ini,
-     "# revision_format = sql"},
-    {"py", "Generic single-database configuration with Python revision files.", init_files_py,
-     init_ini, "revision_format = py"},
-    {NULL, NULL, NULL, NULL, NULL},
+/* list_templates order: Alembic's own (os.listdir() of its templates
+ * directory as installed here: ref §3.1), then ours. */
+const struct init_template *const init_templates[] = {
+    &init_template_multidb, &init_template_generic, &init_template_async, &init_template_sql, NULL,
 };

@@ -575,6 +575,7 @@ static void rec_msg(void *ctx, const char *text)
 	buf_addf(&((struct rec *)ctx)->out, "%s\n", text);
 }
 
+/* generic is Alembic's own layout; the ini loads with Alembic's placeholder URL. */
 static void test_init_generic(void)
 {
 	struct arena a = ARENA_INIT;
@@ -583,6 +584,7 @@ static void test_init_generic(void)
 	struct sink s = {rec_begin, rec_end, rec_msg, NULL, NULL, &r};
 	struct err e;
 	struct config c;
+	const char *mako;
 
 	err_clear(&e);
 	unsetenv("ALEMBIC_CONFIG");
@@ -591,34 +593,31 @@ static void test_init_generic(void)
 		  arena_printf(&a,
 			       "Creating directory %s/migrations ...  done\n"
 			       "Creating directory %s/migrations/versions ...  done\n"
+			       "Generating %s/migrations/script.py.mako ...  done\n"
 			       "Generating %s/migrations/README ...  done\n"
-			       "Generating %s/migrations/script.sql.tmpl ...  done\n"
+			       "Generating %s/migrations/env.py ...  done\n"
 			       "Generating %s/alembic.ini ...  done\n"
 			       "Please edit configuration/connection/logging settings in "
 			       "'%s/alembic.ini' before proceeding.\n",
-			       d, d, d, d, d, d));
+			       d, d, d, d, d, d, d));
 	CHECK(fs_is_dir("migrations/versions"));
-	CHECK_STR(
-	    read_file(&a, "migrations/script.sql.tmpl"),
-	    "-- ${message}\n--\n-- Revision ID: ${up_revision}\n-- Revises: ${down_revision}\n"
-	    "-- Create Date: ${create_date}\n${header_extra}\n-- migrate:upgrade\n${upgrades}\n\n"
-	    "-- migrate:downgrade\n${downgrades}\n");
-	/* the generated ini loads, with the guide's POSTGRES_URL and no inline comments */
-	unsetenv("POSTGRES_URL");
+	CHECK(!fs_exists("migrations/script.sql.tmpl"));
+	CHECK_STR(read_file(&a, "migrations/README"), "Generic single-database configuration.");
+	mako = read_file(&a,
+			 "/usr/lib/python3/dist-packages/alembic/templates/generic/script.py.mako");
+	if (mako) /* the oracle is installed: the copy is verbatim */
+		CHECK_STR(read_file(&a, "migrations/script.py.mako"), mako);
 	CHECK(config_load(&a, NULL, NULL, &c, &e) == 0);
 	CHECK_STR(c.script_location_raw, "migrations");
-	CHECK_STR(c.url, "sqlite:///app.db");
-	CHECK(c.revision_format == NULL); /* commented out in the generic template */
+	CHECK_STR(c.url, "driver://user:pass@localhost/dbname");
+	CHECK(c.revision_format == NULL); /* the project's templates decide: py */
 	CHECK(config_check_script_location(&c, &e) == 0);
-	setenv("POSTGRES_URL", "postgresql://u@h/db", 1);
-	CHECK(config_load(&a, NULL, NULL, &c, &e) == 0);
-	CHECK_STR(c.url, "postgresql://u@h/db");
-	CHECK(strstr(read_file(&a, "alembic.ini"), "version_path_separator = os\n") != NULL);
 	buf_release(&r.out);
 	leave_tmpdir(&a);
 }
 
-static void test_init_py_existing_ini(void)
+/* sql is the native layout; its URL is ${POSTGRES_URL} with no fallback. */
+static void test_init_sql_existing_ini(void)
 {
 	struct arena a = ARENA_INIT;
 	char *d = enter_tmpdir(&a);
@@ -626,37 +625,42 @@ static void test_init_py_existing_ini(void)
 	struct sink s = {rec_begin, rec_end, rec_msg, NULL, NULL, &r};
 	struct err e;
 	struct config c;
-	char *mako;
 
 	CHECK(fs_mkdir("mig", &e) == 0); /* exists and empty: no first "Creating" line */
-	CHECK(init_project(&a, "mig", "py", "py.ini", &s, &e) == 0);
+	CHECK(init_project(&a, "mig", "sql", "n.ini", &s, &e) == 0);
 	CHECK_STR(r.out.ptr,
 		  arena_printf(&a,
 			       "Creating directory %s/mig/versions ...  done\n"
 			       "Generating %s/mig/README ...  done\n"
-			       "Generating %s/mig/script.py.mako ...  done\n"
 			       "Generating %s/mig/script.sql.tmpl ...  done\n"
-			       "Generating %s/py.ini ...  done\n"
+			       "Generating %s/n.ini ...  done\n"
 			       "Please edit configuration/connection/logging settings in "
-			       "'%s/py.ini' before proceeding.\n",
-			       d, d, d, d, d, d));
+			       "'%s/n.ini' before proceeding.\n",
+			       d, d, d, d, d));
+	CHECK_STR(
+	    read_file(&a, "mig/script.sql.tmpl"),
+	    "-- ${message}\n--\n-- Revision ID: ${up_revision}\n-- Revises: ${down_revision}\n"
+	    "-- Create Date: ${create_date}\n${header_extra}\n-- migrate:upgrade\n${upgrades}\n\n"
+	    "-- migrate:downgrade\n${downgrades}\n");
+	unsetenv("POSTGRES_URL");
 	err_clear(&e);
-	CHECK(config_load(&a, "py.ini", NULL, &c, &e) == 0);
-	CHECK_STR(c.revision_format, "py");
-	mako = read_file(&a,
-			 "/usr/lib/python3/dist-packages/alembic/templates/generic/script.py.mako");
-	if (mako) /* the oracle is installed: the copy is verbatim */
-		CHECK_STR(read_file(&a, "mig/script.py.mako"), mako);
+	CHECK(config_load(&a, "n.ini", NULL, &c, &e) == 0);
+	CHECK(c.url == NULL); /* no silent fallback to another database */
+	CHECK(c.url_err != NULL && strstr(c.url_err->msg, "POSTGRES_URL") != NULL);
+	setenv("POSTGRES_URL", "postgresql://u@h/db", 1);
+	CHECK(config_load(&a, "n.ini", NULL, &c, &e) == 0);
+	CHECK_STR(c.url, "postgresql://u@h/db");
+	unsetenv("POSTGRES_URL");
 	/* a second project next to an existing ini: skipped, not overwritten */
 	buf_reset(&r.out);
-	CHECK(init_project_ex(&a, "two", "generic", "py.ini", true, &s, &e) == 0);
-	CHECK(strstr(r.out.ptr, arena_printf(&a, "File %s/py.ini already exists, skipping\n", d)) !=
+	CHECK(init_project_ex(&a, "two", "generic", "n.ini", true, &s, &e) == 0);
+	CHECK(strstr(r.out.ptr, arena_printf(&a, "File %s/n.ini already exists, skipping\n", d)) !=
 	      NULL);
 	CHECK(strstr(r.out.ptr, arena_printf(&a,
 					     "Adding %s/two/__init__.py ...  done\n"
 					     "Adding %s/two/versions/__init__.py ...  done\n",
 					     d, d)) != NULL);
-	CHECK_STR(c.revision_format, "py");
+	CHECK(strstr(read_file(&a, "n.ini"), "script_location = mig\n") != NULL);
 	buf_release(&r.out);
 	leave_tmpdir(&a);
 }
@@ -704,36 +708,35 @@ static void test_init_escaped_dir(void)
 
 static void test_templates_list(void)
 {
+	static const char *const names[] = {"multidb", "generic", "async", "sql", NULL};
 	size_t n = 0;
 
-	for (const struct init_template *t = init_templates; t->name; t++, n++) {
+	for (const struct init_template *const *t = init_templates; *t; t++, n++) {
 		const char *readme = NULL;
-		for (const struct init_file *f = t->files; f->name; f++) {
+		for (const struct init_file *f = (*t)->files; f->name; f++)
 			if (!strcmp(f->name, "README"))
 				readme = f->text;
-			if (f[1].name)
-				CHECK(strcmp(f->name, f[1].name) < 0);
-		}
 		CHECK(readme != NULL);
 		if (readme) /* list_templates shows the README's first line */
-			CHECK(!strncmp(readme, t->synopsis, strlen(t->synopsis)) &&
-			      readme[strlen(t->synopsis)] == '\n');
-		CHECK(init_find_template(t->name) == t);
-		if (t[1].name)
-			CHECK(strcmp(t->name, t[1].name) < 0);
+			CHECK(!strncmp(readme, (*t)->synopsis, strlen((*t)->synopsis)) &&
+			      (readme[strlen((*t)->synopsis)] == '\n' ||
+			       !readme[strlen((*t)->synopsis)]));
+		CHECK(init_find_template((*t)->name) == *t);
+		CHECK(n < 4 && !strcmp((*t)->name, names[n]));
 	}
-	CHECK_INT(n, 2);
-	CHECK_STR(init_templates[0].synopsis, "Generic single-database configuration.");
-	CHECK(init_find_template("async") == NULL);
+	CHECK_INT(n, 4);
+	CHECK_STR(init_templates[1]->synopsis, "Generic single-database configuration.");
+	CHECK(init_find_template("py") == NULL);
+	CHECK(init_find_template("pyproject") == NULL);
 }
 
-/* Every value line of the generated ini is free of inline comments. */
+/* Every value line of the sql template's ini is free of inline comments. */
 static void test_template_ini_no_inline_comments(void)
 {
 	struct arena a = ARENA_INIT;
 	struct ini *ini;
 	struct err e;
-	const char *text = init_render_ini(&a, &init_templates[0], "migrations");
+	const char *text = init_render_ini(&a, init_find_template("sql"), "migrations");
 
 	err_clear(&e);
 	CHECK(ini_parse(&a, "t.ini", text, strlen(text), "/h", &ini, &e) == 0);
@@ -741,6 +744,8 @@ static void test_template_ini_no_inline_comments(void)
 		for (size_t j = 0; j < ini->sections[i]->n; j++)
 			CHECK(strchr(ini->sections[i]->entries[j].raw, '#') == NULL);
 	CHECK(strstr(text, "# revision_format = sql\n") != NULL);
+	CHECK(strstr(text, "sqlalchemy.url = ${POSTGRES_URL}\n") != NULL);
+	CHECK(strstr(text, "${POSTGRES_URL:-") == NULL); /* no default database */
 	CHECK(strstr(text, "to migrations/versions.") != NULL);
 	for (const char *k =
 		 "version_table\0version_table_schema\0transaction_per_migration\0"
@@ -749,6 +754,11 @@ static void test_template_ini_no_inline_comments(void)
 		 "version_path_separator\0";
 	     *k; k += strlen(k) + 1)
 		CHECK(strstr(text, arena_printf(&a, "# %s =", k)) != NULL);
+	/* Alembic's ini: ${script_location} replaced in all three places */
+	text = init_render_ini(&a, &init_template_generic, "mig");
+	CHECK(strstr(text, "script_location = mig\n") != NULL);
+	CHECK(strstr(text, "# to mig/versions.") != NULL);
+	CHECK(strstr(text, "${") == NULL);
 	arena_release(&a);
 }
 
@@ -768,7 +778,7 @@ static const struct unit_test tests[] = {
     UNIT(test_set_errors),
     UNIT(test_set_symlink),
     UNIT(test_init_generic),
-    UNIT(test_init_py_existing_ini),
+    UNIT(test_init_sql_existing_ini),
     UNIT(test_init_errors),
     UNIT(test_init_escaped_dir),
     UNIT(test_templates_list),
