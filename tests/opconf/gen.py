@@ -132,6 +132,9 @@ class Ctx:
         self.rnd = random.Random(name)
         self.dialect = "pg" if self.kind.startswith("pg") else "sqlite"
         self.batch = self.kind == "batch"
+        # N=1 SQLite projects use portable types and defaults only, so that their
+        # online run on PostgreSQL goes beyond the first revision
+        self.portable = self.dialect == "sqlite" and self.n == 1
         self.schemas = [None, "sales", "audit"] if self.kind == "pgms" else [None]
         self.tables = []  # list of table dicts (the current model)
         self.serial = 0
@@ -142,9 +145,9 @@ class Ctx:
         self.serial += 1
         return "%s%d" % (base, self.serial)
 
-    def types(self, for_sm=False):
-        out = [t for t in sorted(TYPES) if type_ok(t, self.dialect)]
-        return out
+    def types(self):
+        return [t for t in sorted(TYPES) if type_ok(t, self.dialect)
+                and not (self.portable and TYPES[t][2] != "A")]
 
 
 def qual(t):
@@ -169,6 +172,8 @@ def default_for(ctx, col):
     if vk == "str":
         return "'x'" if r < 0.5 else "sa.text(\"'abc'\")"
     if vk == "bool":
+        if ctx.portable:
+            return None
         if ctx.dialect == "pg":
             return "sa.text('true')" if r < 0.5 else "sa.false()"
         return "sa.text('0')"

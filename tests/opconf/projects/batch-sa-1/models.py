@@ -7,34 +7,40 @@ metadata = sa.MetaData()
 items = sa.Table(
     'items',
     metadata,
+    sa.Column('id', sa.BigInteger()),
+    sa.Column('kind', sa.INTEGER(), nullable=True, server_default=sa.text('1'), comment='the kind'),
+    sa.Column('title', sa.Interval(), nullable=True),
+    sa.Column('total', sa.LargeBinary(), nullable=True, comment='total (kept)'),
+    sa.PrimaryKeyConstraint('id', name='pk_items'),
+)
+
+users = sa.Table(
+    'users',
+    metadata,
     sa.Column('id', sa.BigInteger(), primary_key=True),
-    sa.Column('kind', sa.DECIMAL(precision=6, scale=2), nullable=True, index=True, server_default=sa.text('1'), comment='the kind'),
-    sa.Column('title', sa.Float(), nullable=False, server_default='1.5'),
+    sa.Column('region', sa.SMALLINT(), nullable=True, server_default=sa.text('1')),
+    sa.Column('level', sa.Boolean(), nullable=False),
+    sa.Column('hint', sa.UnicodeText(), nullable=False),
+    sa.Column('topic', sa.UnicodeText(), nullable=True, index=True, server_default=sa.text("'abc'"), comment='topic (kept)'),
+    sa.Column('items_id', sa.BigInteger(), nullable=False),
+    sa.ForeignKeyConstraint(['items_id'], ['items.id'], onupdate='CASCADE'),
+    sa.Index('ix_users_region_m', 'region', 'hint', unique=True),
+    comment='all users',
+)
+
+orders = sa.Table(
+    'orders',
+    metadata,
+    sa.Column('id', sa.Integer(), primary_key=True),
+    sa.Column('label', sa.BigInteger(), nullable=False),
+    sa.Column('hint', sa.Enum('red', 'low', 'blue', name='batch_sa_1_e1'), nullable=True, server_default='red'),
+    sa.Column('note_new', sa.FLOAT(), nullable=False),
+    sa.Column('amount', sa.Numeric(precision=12, scale=2), nullable=True, server_default='0'),
+    sa.Column('total', sa.TEXT(), nullable=True, comment='total (kept)'),
     sa.Column('extra', sa.String(length=10), nullable=True),
-    comment='all items',
-)
-
-tags = sa.Table(
-    'tags',
-    metadata,
-    sa.Column('id', sa.BigInteger(), primary_key=True),
-    sa.Column('amount', sa.Boolean(), nullable=True, server_default=sa.text('0')),
-    sa.Column('memo', sa.Unicode(length=30), nullable=True, unique=True, index=True, comment='the memo'),
-    sa.Index('ix_tags_memo_m', 'memo', unique=True),
-)
-
-invoices_r = sa.Table(
-    'invoices_r',
-    metadata,
-    sa.Column('id', sa.BigInteger(), primary_key=True),
-    sa.Column('email', sa.UnicodeText(), nullable=False),
-    sa.Column('kind_new', sa.Enum('draft', 'high', 'low', name='batch_sa_1_e1'), nullable=True),
-    sa.Column('url', sa.Enum('red', 'draft', 'low', name='batch_sa_1_e2'), nullable=False, comment='url (kept)'),
-    sa.Column('score', sa.SmallInteger(), nullable=False),
-    sa.Column('city', sa.VARCHAR(length=20), nullable=False, server_default='x'),
-    sa.Column('items_id', sa.BigInteger(), nullable=True, index=True),
-    sa.ForeignKeyConstraint(['items_id'], ['items.id'], ondelete='SET NULL'),
-    sa.UniqueConstraint('email', name='uq_invoices_r_email_v'),
+    sa.Column('grade', sa.Enum('low', 'active', 'blue', name='batch_sa_1_e2'), nullable=True),
+    sa.UniqueConstraint('amount', name='uq_orders_amount_v'),
+    comment="orders: o'neil",
 )
 
 lookup_1 = sa.Table(
@@ -50,16 +56,14 @@ lookup_1 = sa.Table(
     sa.Index('ix_lookup_1_label', 'label'),
 )
 
-vendors = sa.Table(
-    'vendors',
+reviews_r = sa.Table(
+    'reviews_r',
     metadata,
     sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('total', sa.String(length=10), nullable=False, server_default='x', comment='total (kept)'),
-    sa.Column('topic', sa.SmallInteger(), nullable=True, index=True),
-    sa.Column('score', sa.Text(), nullable=False, comment="it's score"),
-    sa.Column('lookup_1_id', sa.Integer(), nullable=False, index=True),
-    sa.ForeignKeyConstraint(['lookup_1_id'], ['lookup_1.id'], name='fk_vendors_lookup_1', ondelete='CASCADE'),
-    sa.CheckConstraint('topic >= 0', name='ck_vendors_topic'),
+    sa.Column('email', sa.Date(), nullable=False),
+    sa.Column('title', sa.UnicodeText(), nullable=False, server_default='x'),
+    sa.Column('color', sa.Boolean(), nullable=False, comment='color (kept)'),
+    sa.Column('phone', sa.REAL(), nullable=True, server_default='1.5'),
 )
 
 audit_3 = sa.Table(

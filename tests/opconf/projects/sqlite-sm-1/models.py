@@ -13,34 +13,34 @@ metadata = SQLModel.metadata
 class ItemsModel(SQLModel, table=True):
     __tablename__ = 'items'
     __table_args__ = (
-        sa.Index('ix_items_grade_m', 'grade', 'slug'),
-        {'comment': "items: o'neil"},
+        sa.Index('ix_items_memo_m', 'memo', 'qty'),
+        {'comment': 'all items'},
     )
 
     id: Optional[Any] = Field(default=None, sa_column=sa.Column('id', sa.BigInteger(), primary_key=True))
-    grade: Any = Field(default=None, sa_column=sa.Column('grade', sa.CHAR(length=3), nullable=False, server_default='x'))
-    topic: Optional[Any] = Field(default=None, sa_column=sa.Column('topic', sa.TIMESTAMP(), nullable=True))
-    size_new: Any = Field(default=None, sa_column=sa.Column('size_new', sa.Enum('draft', 'low', 'green', name='sqlite_sm_1_e1'), nullable=False, comment='the size'))
-    slug: Any = Field(default=None, sa_column=sa.Column('slug', sa.BIGINT(), nullable=False, unique=True, index=True))
+    grade_new: Any = Field(default=None, sa_column=sa.Column('grade_new', sa.DATE(), nullable=False, index=True, comment='the grade'))
+    memo: str = Field()
+    status: Optional[Any] = Field(default=None, sa_column=sa.Column('status', sa.Enum('done', 'green', 'draft', name='sqlite_sm_1_e1'), nullable=True))
     qty: Optional[int] = Field(default=None)
-    qty2: Optional[Any] = Field(default=None, sa_column=sa.Column('qty2', sa.Integer(), sa.Computed('qty * 2'), nullable=True))
-    memo: Optional[Any] = Field(default=None, sa_column=sa.Column('memo', sa.Enum('high', 'blue', 'low', name='sqlite_sm_1_e4'), nullable=True))
-    ratio: Optional[Any] = Field(default=None, sa_column=sa.Column('ratio', sa.TIME(), nullable=True, comment='the ratio'))
+    qty2: Optional[Any] = Field(default=None, sa_column=sa.Column('qty2', sa.Integer(), sa.Computed('qty * 2', persisted=True), nullable=True))
+    region: Optional[Any] = Field(default=None, sa_column=sa.Column('region', sa.TIME(), nullable=True))
 
 
-class NotesRModel(SQLModel, table=True):
-    __tablename__ = 'notes_r'
+class VendorsRModel(SQLModel, table=True):
+    __tablename__ = 'vendors_r'
     __table_args__ = (
-        sa.ForeignKeyConstraint(['items_id'], ['items.id'], name='fk_notes_items', ondelete='CASCADE'),
-        sa.UniqueConstraint('items_id', 'color', name='uq_notes_items_id_color'),
+        sa.PrimaryKeyConstraint('id', name='pk_vendors'),
+        sa.ForeignKeyConstraint(['items_id'], ['items.id'], deferrable=True, initially='DEFERRED'),
+        sa.UniqueConstraint('mode', 'items_id', name='uq_vendors_mode_items_id'),
+        sa.Index('ix_vendors_mode_m', 'size', 'mode'),
     )
 
-    id: Optional[int] = Field(default=None, primary_key=True)
-    color: Any = Field(default=None, sa_column=sa.Column('color', sa.SMALLINT(), nullable=False, index=True))
-    qty: Optional[int] = Field(default=None)
-    qty2: Optional[Any] = Field(default=None, sa_column=sa.Column('qty2', sa.Integer(), sa.Computed('qty * 2'), nullable=True))
-    items_id: Optional[Any] = Field(default=None, sa_column=sa.Column('items_id', sa.BigInteger(), nullable=True, index=True))
-    grade: Optional[Any] = Field(default=None, sa_column=sa.Column('grade', sa.Enum('done', 'high', 'green', name='sqlite_sm_1_e3'), nullable=True, comment='grade (kept)'))
+    id: Optional[Any] = Field(default=None, sa_column=sa.Column('id', sa.BigInteger()))
+    size: Optional[Any] = Field(default=None, sa_column=sa.Column('size', sa.CHAR(length=3), nullable=True, comment='the size'))
+    flag: Optional[Any] = Field(default=None, sa_column=sa.Column('flag', sa.Enum('done', 'green', 'draft', name='sqlite_sm_1_e2'), nullable=True))
+    mode: Optional[Any] = Field(default=None, sa_column=sa.Column('mode', sa.SMALLINT(), nullable=True, index=True, server_default=sa.text('1')))
+    kind: Optional[bool] = Field(default=None)
+    items_id: Optional[Any] = Field(default=None, sa_column=sa.Column('items_id', sa.BigInteger(), nullable=True))
 
 
 class Lookup1Model(SQLModel, table=True):
@@ -58,18 +58,6 @@ class Lookup1Model(SQLModel, table=True):
     n: Optional[int] = Field(default=None)
 
 
-class ProductsModel(SQLModel, table=True):
-    __tablename__ = 'products'
-    __table_args__ = (
-        sa.ForeignKeyConstraint(['items_id'], ['items.id'], ondelete='SET NULL'),
-    )
-
-    id: Optional[int] = Field(default=None, primary_key=True)
-    url: Optional[Any] = Field(default=None, sa_column=sa.Column('url', sa.BigInteger(), nullable=True))
-    ratio: bool = Field(sa_column_kwargs={'comment': 'the ratio'})
-    items_id: Optional[Any] = Field(default=None, sa_column=sa.Column('items_id', sa.BigInteger(), nullable=True))
-
-
 class Audit3Model(SQLModel, table=True):
     __tablename__ = 'audit_3'
     __table_args__ = (
@@ -78,48 +66,3 @@ class Audit3Model(SQLModel, table=True):
 
     k: Optional[Any] = Field(default=None, sa_column=sa.Column('k', sa.Integer()))
     v: Optional[Any] = Field(default=None, sa_column=sa.Column('v', sa.Text(), nullable=True))
-
-
-class OrdersModel(SQLModel, table=True):
-    __tablename__ = 'orders'
-    __table_args__ = (
-        sa.UniqueConstraint('region', 'owner', name='uq_orders_region_owner'),
-        sa.Index('ix_orders_lookup_1_id_m', 'lookup_1_id'),
-    )
-
-    id: Optional[int] = Field(default=None, primary_key=True)
-    owner: str = Field(max_length=40, sa_column_kwargs={'server_default': sa.text("'abc'")})
-    region: Any = Field(default=None, sa_column=sa.Column('region', sa.DECIMAL(precision=6, scale=2), nullable=False))
-    qty: Optional[int] = Field(default=None)
-    qty2: Optional[Any] = Field(default=None, sa_column=sa.Column('qty2', sa.Integer(), sa.Computed('qty * 2', persisted=True), nullable=True))
-    lookup_1_id: int = Field(foreign_key='lookup_1.id')
-
-
-class RegionsModel(SQLModel, table=True):
-    __tablename__ = 'regions'
-    __table_args__ = (
-        sa.ForeignKeyConstraint(['products_id'], ['products.id'], ondelete='CASCADE', onupdate='CASCADE'),
-        sa.CheckConstraint('products_id >= 0', name='ck_regions_products_id'),
-        sa.Index('ix_regions_products_id_m', 'products_id', unique=True),
-    )
-
-    id: Optional[int] = Field(default=None, primary_key=True)
-    total: datetime.datetime = Field()
-    score: Any = Field(default=None, sa_column=sa.Column('score', sa.FLOAT(), nullable=False))
-    email: str = Field(max_length=120)
-    topic: Optional[Any] = Field(default=None, sa_column=sa.Column('topic', sa.REAL(), nullable=True))
-    products_id: Optional[int] = Field(default=None, index=True)
-
-
-class AccountsModel(SQLModel, table=True):
-    __tablename__ = 'accounts'
-    __table_args__ = (
-        sa.ForeignKeyConstraint(['lookup_1_id'], ['lookup_1.id'], onupdate='CASCADE', deferrable=True, initially='DEFERRED'),
-        {'comment': "accounts: o'neil"},
-    )
-
-    id: Optional[Any] = Field(default=None, sa_column=sa.Column('id', sa.BigInteger(), primary_key=True))
-    price: str = Field()
-    state: Optional[Any] = Field(default=None, sa_column=sa.Column('state', sa.Enum('low', 'done', 'green', name='sqlite_sm_1_e5'), nullable=True))
-    status: str = Field(max_length=40)
-    lookup_1_id: int = Field()

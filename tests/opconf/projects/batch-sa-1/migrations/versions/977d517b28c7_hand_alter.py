@@ -23,21 +23,17 @@ def upgrade() -> None:
     with op.batch_alter_table('audit_3') as batch_op:
         batch_op.create_primary_key('pk_audit_3', ['k'])
         batch_op.create_check_constraint('ck_audit_3_k', 'k > 0')
-    op.rename_table('invoices', 'invoices_r')
-    with op.batch_alter_table('invoices_r') as batch_op:
-        batch_op.alter_column('kind', new_column_name='kind_new', existing_type=sa.Enum('draft', 'high', 'low', name='batch_sa_1_e1'), existing_nullable=True)
-    with op.batch_alter_table('vendors') as batch_op:
-        batch_op.drop_constraint('uq_vendors_lookup_1_id_score', type_='unique')
-    with op.batch_alter_table('items', recreate='always') as batch_op:
+    op.rename_table('reviews', 'reviews_r')
+    with op.batch_alter_table('orders') as batch_op:
+        batch_op.alter_column('note', new_column_name='note_new', existing_type=sa.FLOAT(), existing_nullable=False)
+    with op.batch_alter_table('orders', recreate='always') as batch_op:
         batch_op.add_column(sa.Column('extra', sa.String(length=10), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('items') as batch_op:
+    with op.batch_alter_table('orders') as batch_op:
         batch_op.drop_column('extra')
-    with op.batch_alter_table('vendors') as batch_op:
-        batch_op.create_unique_constraint('uq_vendors_lookup_1_id_score', ['lookup_1_id', 'score'])
-    with op.batch_alter_table('invoices_r') as batch_op:
-        batch_op.alter_column('kind_new', new_column_name='kind', existing_type=sa.Enum('draft', 'high', 'low', name='batch_sa_1_e1'), existing_nullable=True)
-    op.rename_table('invoices_r', 'invoices')
+    with op.batch_alter_table('orders') as batch_op:
+        batch_op.alter_column('note_new', new_column_name='note', existing_type=sa.FLOAT(), existing_nullable=False)
+    op.rename_table('reviews_r', 'reviews')
     op.drop_table('audit_3')

@@ -17,7 +17,7 @@ depends_on = None
 
 TABLE = 'lookup_1'
 ROWS = [
-    {'id': 1, 'label': '50%', 'flag': True, 'born': None, 'n': None},
+    {'id': 1, 'label': "o'neil", 'flag': None, 'born': None, 'n': None},
     {'id': 2, 'label': 'ünïcode', 'flag': True, 'born': None, 'n': None},
     {'id': 3, 'label': 'tab\there', 'flag': False, 'born': None, 'n': 21},
     {'id': 4, 'label': 'line\nbreak', 'flag': True, 'born': None, 'n': 28},

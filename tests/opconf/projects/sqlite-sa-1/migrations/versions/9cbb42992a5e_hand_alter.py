@@ -22,10 +22,10 @@ def upgrade() -> None:
         sa.Column('v', sa.Text(), nullable=True),
         sa.PrimaryKeyConstraint('k', name='pk_audit_3'))
     op.rename_table('tags', 'tags_r')
-    op.alter_column('tags_r', 'total', new_column_name='total_new', existing_type=sa.DATE(), existing_nullable=True)
+    op.alter_column('tags_r', 'price', new_column_name='price_new', existing_type=sa.Enum('done', 'active', 'draft', name='sqlite_sa_1_e1'), existing_nullable=True)
 
 
 def downgrade() -> None:
-    op.alter_column('tags_r', 'total_new', new_column_name='total', existing_type=sa.DATE(), existing_nullable=True)
+    op.alter_column('tags_r', 'price_new', new_column_name='price', existing_type=sa.Enum('done', 'active', 'draft', name='sqlite_sa_1_e1'), existing_nullable=True)
     op.rename_table('tags_r', 'tags')
     op.drop_table('audit_3')

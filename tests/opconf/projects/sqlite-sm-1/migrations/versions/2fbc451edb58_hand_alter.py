@@ -21,11 +21,11 @@ def upgrade() -> None:
         sa.Column('k', sa.Integer(), nullable=False),
         sa.Column('v', sa.Text(), nullable=True),
         sa.PrimaryKeyConstraint('k', name='pk_audit_3'))
-    op.rename_table('notes', 'notes_r')
-    op.alter_column('items', 'size', new_column_name='size_new', existing_type=sa.Enum('draft', 'low', 'green', name='sqlite_sm_1_e1'), existing_nullable=False)
+    op.rename_table('vendors', 'vendors_r')
+    op.alter_column('items', 'grade', new_column_name='grade_new', existing_type=sa.DATE(), existing_nullable=False)
 
 
 def downgrade() -> None:
-    op.alter_column('items', 'size_new', new_column_name='size', existing_type=sa.Enum('draft', 'low', 'green', name='sqlite_sm_1_e1'), existing_nullable=False)
-    op.rename_table('notes_r', 'notes')
+    op.alter_column('items', 'grade_new', new_column_name='grade', existing_type=sa.DATE(), existing_nullable=False)
+    op.rename_table('vendors_r', 'vendors')
     op.drop_table('audit_3')

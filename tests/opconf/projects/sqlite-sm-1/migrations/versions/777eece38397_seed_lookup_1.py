@@ -17,8 +17,8 @@ depends_on = None
 
 TABLE = 'lookup_1'
 ROWS = [
-    {'id': 1, 'label': 'plain', 'flag': False, 'born': None, 'n': None},
-    {'id': 2, 'label': 'line\nbreak', 'flag': False, 'born': None, 'n': 14},
+    {'id': 1, 'label': '50%', 'flag': None, 'born': None, 'n': 7},
+    {'id': 2, 'label': '', 'flag': False, 'born': None, 'n': None},
 ]
 
 
@@ -53,11 +53,9 @@ def upgrade() -> None:
         op.create_index('ix_lookup_1_label', TABLE, ['label'], postgresql_using='btree')
     else:
         op.create_index('ix_lookup_1_label', TABLE, ['label'], unique=False)
-    op.create_index('ix_lookup_1_lower', TABLE, [sa.text('lower(label)')])
 
 
 def downgrade() -> None:
-    op.drop_index('ix_lookup_1_lower', table_name=TABLE)
     op.drop_index('ix_lookup_1_label', table_name=TABLE)
     op.drop_index(op.f('ix_lookup_1_n'), table_name=TABLE)
     op.execute('DELETE FROM lookup_1')
