@@ -119,7 +119,7 @@ TWORDS = ("users posts orders items accounts invoices products tags events notes
 
 def type_ok(tname, dialect):
     d = TYPES[tname][2]
-    return d == "A" or (d == "S" and dialect == "sqlite") or (d == "P" and dialect == "pg")
+    return d in ("A", "M") or (d == "S" and dialect == "sqlite") or (d == "P" and dialect == "pg")
 
 
 class Ctx:
@@ -146,7 +146,7 @@ class Ctx:
         return "%s%d" % (base, self.serial)
 
     def types(self):
-        return [t for t in sorted(TYPES) if type_ok(t, self.dialect)
+        return [t for t in sorted(TYPES) if type_ok(t, self.dialect) and t not in EXTRA_TYPES
                 and not (self.portable and TYPES[t][2] != "A")]
 
 
@@ -817,6 +817,39 @@ def hand_alter(ctx, step):
 
 
 TYPES["VARCHAR10"] = ("sa.String(length=10)", ("str", {"max_length": 10}), "A", "str")
+# only in the all-types table (kept out of Ctx.types(), so the random choices of
+# the other projects stay what they were when they were recorded)
+EXTRA_TYPES = {
+    "TIMESTAMPTZ": ("sa.TIMESTAMP(timezone=True)", None, "A", "datetime"),
+    "TIMETZ": ("sa.Time(timezone=True)", None, "A", "none"),
+    "pgtimestamp0": ("postgresql.TIMESTAMP(timezone=True, precision=0)", None, "P", "datetime"),
+    "pgintervalf": ("postgresql.INTERVAL(fields='DAY TO SECOND')", None, "P", "none"),
+    "pgbit": ("postgresql.BIT(length=8)", None, "P", "none"),
+    "guid": ("sqlmodel.sql.sqltypes.GUID()", ("uuid.UUID", {}), "M", "none"),
+    "autostring": ("sqlmodel.sql.sqltypes.AutoString(length=25)", ("str", {"max_length": 25}), "M", "str"),
+}
+TYPES.update(EXTRA_TYPES)
+
+
+def all_types_table(ctx):
+    """One column of every type the project's dialect and flavor accept (the
+    N=1 PostgreSQL and batch projects), so that no type is left to chance."""
+    names = [t for t in sorted(TYPES) if type_ok(t, ctx.dialect) and t != "VARCHAR10"
+             and not (TYPES[t][2] == "M" and ctx.flavor != "sm")] + ["VARCHAR10"]
+    if ctx.dialect == "pg":
+        names = [t for t in names if t != "guid"] + ["guid"] if ctx.flavor == "sm" else names
+    cols = [{"name": "id", "type": "int", "nullable": False, "unique": False, "index": False,
+             "default": None, "comment": None, "locked": True, "pkcol": True}]
+    for t in names:
+        cols.append({"name": "c_%s%s" % (t.lower(), "_u" if t.isupper() else ""), "type": t,
+                     "nullable": True, "unique": False, "index": False, "default": None,
+                     "comment": None, "locked": True})
+    cols.append({"name": "c_enum", "type": "enum", "enum": True, "values": ["one", "two", "three"],
+                 "ename": "%s_all" % ctx.name.replace("-", "_"), "pg": False, "nullable": True,
+                 "unique": False, "index": False, "default": None, "comment": None, "locked": True})
+    return {"name": "alltypes", "schema": None, "cols": cols, "uniques": [], "checks": [], "fks": [],
+            "indexes": [], "comment": "one column of every type", "pk": ["id"], "pk_name": None,
+            "frozen": True}
 
 
 def project_steps(name):
@@ -847,6 +880,8 @@ def project_steps(name):
         add_hand(hand_schemas)
     for _ in range(ctx.rnd.randint(2, 4)):
         ctx.tables.append(new_table(ctx, ctx.tables))
+    if ctx.n == 1 and ctx.kind != "sqlite":
+        ctx.tables.append(all_types_table(ctx))
     add_models("v1")
     add_hand(hand_data)
     mutate(ctx, ctx.rnd.randint(3, 6))

@@ -26,7 +26,7 @@ class ShipmentsRModel(SQLModel, table=True):
     __tablename__ = 'shipments_r'
     __table_args__ = (
         sa.ForeignKeyConstraint(['orders_id'], ['orders.id'], name='fk_shipments_orders', onupdate='CASCADE'),
-        sa.ForeignKeyConstraint(['audit_3_ref_id'], ['audit_3.k'], name='fk_shipments_r_audit_3_v', ondelete='CASCADE'),
+        sa.ForeignKeyConstraint(['reviews_ref_id'], ['reviews.id'], name='fk_shipments_r_reviews_v', ondelete='CASCADE'),
         {'comment': 'all shipments'},
     )
 
@@ -36,7 +36,62 @@ class ShipmentsRModel(SQLModel, table=True):
     phone: Any = Field(default=None, sa_column=sa.Column('phone', sa.NUMERIC(precision=8, scale=3), nullable=False))
     orders_id: Optional[Any] = Field(default=None, sa_column=sa.Column('orders_id', sa.BigInteger(), nullable=True, index=True))
     extra: Optional[str] = Field(default=None, max_length=10)
-    audit_3_ref_id: Optional[int] = Field(default=None)
+    reviews_ref_id: Optional[int] = Field(default=None)
+
+
+class AlltypesModel(SQLModel, table=True):
+    __tablename__ = 'alltypes'
+    __table_args__ = (
+        {'comment': 'one column of every type'},
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    c_bigint_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_bigint_u', sa.BIGINT(), nullable=True))
+    c_blob_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_blob_u', sa.BLOB(), nullable=True))
+    c_boolean_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_boolean_u', sa.BOOLEAN(), nullable=True))
+    c_char_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_char_u', sa.CHAR(length=3), nullable=True))
+    c_date_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_date_u', sa.DATE(), nullable=True))
+    c_datetime_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_datetime_u', sa.DATETIME(), nullable=True))
+    c_decimal_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_decimal_u', sa.DECIMAL(precision=6, scale=2), nullable=True))
+    c_float_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_float_u', sa.FLOAT(), nullable=True))
+    c_integer_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_integer_u', sa.INTEGER(), nullable=True))
+    c_nchar_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_nchar_u', sa.NCHAR(length=4), nullable=True))
+    c_numeric_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_numeric_u', sa.NUMERIC(precision=8, scale=3), nullable=True))
+    c_nvarchar_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_nvarchar_u', sa.NVARCHAR(length=10), nullable=True))
+    c_real_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_real_u', sa.REAL(), nullable=True))
+    c_smallint_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_smallint_u', sa.SMALLINT(), nullable=True))
+    c_text_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_text_u', sa.TEXT(), nullable=True))
+    c_time_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_time_u', sa.TIME(), nullable=True))
+    c_timestamp_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_timestamp_u', sa.TIMESTAMP(), nullable=True))
+    c_timestamptz_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_timestamptz_u', sa.TIMESTAMP(timezone=True), nullable=True))
+    c_timetz_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_timetz_u', sa.Time(timezone=True), nullable=True))
+    c_varchar_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_varchar_u', sa.VARCHAR(length=20), nullable=True))
+    c_autostring: Optional[str] = Field(default=None, max_length=25)
+    c_bigint: Optional[Any] = Field(default=None, sa_column=sa.Column('c_bigint', sa.BigInteger(), nullable=True))
+    c_binary: Optional[bytes] = Field(default=None)
+    c_bool: Optional[bool] = Field(default=None)
+    c_date: Optional[datetime.date] = Field(default=None)
+    c_datetime: Optional[datetime.datetime] = Field(default=None)
+    c_datetimetz: Optional[Any] = Field(default=None, sa_column=sa.Column('c_datetimetz', sa.DateTime(timezone=True), nullable=True))
+    c_float: Optional[float] = Field(default=None)
+    c_float53: Optional[Any] = Field(default=None, sa_column=sa.Column('c_float53', sa.Float(precision=53), nullable=True))
+    c_guid: Optional[uuid.UUID] = Field(default=None)
+    c_int: Optional[int] = Field(default=None)
+    c_interval: Optional[datetime.timedelta] = Field(default=None)
+    c_json: Optional[Any] = Field(default=None, sa_column=sa.Column('c_json', sa.JSON(), nullable=True))
+    c_numeric: Optional[Any] = Field(default=None, sa_column=sa.Column('c_numeric', sa.Numeric(precision=10, scale=2), nullable=True))
+    c_numeric12: Optional[Any] = Field(default=None, sa_column=sa.Column('c_numeric12', sa.Numeric(precision=12, scale=2), nullable=True))
+    c_smallint: Optional[Any] = Field(default=None, sa_column=sa.Column('c_smallint', sa.SmallInteger(), nullable=True))
+    c_str: Optional[str] = Field(default=None)
+    c_str120: Optional[str] = Field(default=None, max_length=120)
+    c_str40: Optional[str] = Field(default=None, max_length=40)
+    c_str80: Optional[str] = Field(default=None, max_length=80)
+    c_text: Optional[Any] = Field(default=None, sa_column=sa.Column('c_text', sa.Text(), nullable=True))
+    c_time: Optional[datetime.time] = Field(default=None)
+    c_unicode: Optional[Any] = Field(default=None, sa_column=sa.Column('c_unicode', sa.Unicode(length=30), nullable=True))
+    c_unicodetext: Optional[Any] = Field(default=None, sa_column=sa.Column('c_unicodetext', sa.UnicodeText(), nullable=True))
+    c_varchar10_u: Optional[str] = Field(default=None, max_length=10)
+    c_enum: Optional[Any] = Field(default=None, sa_column=sa.Column('c_enum', sa.Enum('one', 'two', 'three', name='batch_sm_1_all'), nullable=True))
 
 
 class Lookup1Model(SQLModel, table=True):
@@ -57,8 +112,8 @@ class Lookup1Model(SQLModel, table=True):
 class UsersModel(SQLModel, table=True):
     __tablename__ = 'users'
     __table_args__ = (
-        sa.ForeignKeyConstraint(['lookup_1_id'], ['lookup_1.id'], name='fk_users_lookup_1', onupdate='CASCADE'),
-        sa.UniqueConstraint('lookup_1_id', 'phone', name='uq_users_lookup_1_id_phone'),
+        sa.ForeignKeyConstraint(['alltypes_id'], ['alltypes.id'], name='fk_users_alltypes', onupdate='CASCADE'),
+        sa.UniqueConstraint('alltypes_id', 'phone', name='uq_users_alltypes_id_phone'),
     )
 
     id: Optional[int] = Field(default=None, primary_key=True)
@@ -66,7 +121,7 @@ class UsersModel(SQLModel, table=True):
     total: Optional[Any] = Field(default=None, sa_column=sa.Column('total', sa.Numeric(precision=10, scale=2), nullable=True, server_default='0', comment='total (kept)'))
     tag: Optional[Any] = Field(default=None, sa_column=sa.Column('tag', sa.INTEGER(), nullable=True))
     url: Optional[str] = Field(default=None, max_length=10)
-    lookup_1_id: int = Field()
+    alltypes_id: int = Field()
 
 
 class ReviewsModel(SQLModel, table=True):

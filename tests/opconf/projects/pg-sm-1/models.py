@@ -88,6 +88,79 @@ class ReviewsModel(SQLModel, table=True):
     body: Any = Field(default=None, sa_column=sa.Column('body', sa.Float(precision=53), nullable=False, server_default='1.5'))
 
 
+class AlltypesModel(SQLModel, table=True):
+    __tablename__ = 'alltypes'
+    __table_args__ = (
+        {'comment': 'one column of every type'},
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    c_bigint_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_bigint_u', sa.BIGINT(), nullable=True))
+    c_boolean_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_boolean_u', sa.BOOLEAN(), nullable=True))
+    c_char_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_char_u', sa.CHAR(length=3), nullable=True))
+    c_date_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_date_u', sa.DATE(), nullable=True))
+    c_decimal_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_decimal_u', sa.DECIMAL(precision=6, scale=2), nullable=True))
+    c_float_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_float_u', sa.FLOAT(), nullable=True))
+    c_integer_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_integer_u', sa.INTEGER(), nullable=True))
+    c_nchar_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_nchar_u', sa.NCHAR(length=4), nullable=True))
+    c_numeric_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_numeric_u', sa.NUMERIC(precision=8, scale=3), nullable=True))
+    c_real_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_real_u', sa.REAL(), nullable=True))
+    c_smallint_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_smallint_u', sa.SMALLINT(), nullable=True))
+    c_text_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_text_u', sa.TEXT(), nullable=True))
+    c_time_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_time_u', sa.TIME(), nullable=True))
+    c_timestamp_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_timestamp_u', sa.TIMESTAMP(), nullable=True))
+    c_timestamptz_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_timestamptz_u', sa.TIMESTAMP(timezone=True), nullable=True))
+    c_timetz_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_timetz_u', sa.Time(timezone=True), nullable=True))
+    c_varchar_u: Optional[Any] = Field(default=None, sa_column=sa.Column('c_varchar_u', sa.VARCHAR(length=20), nullable=True))
+    c_autostring: Optional[str] = Field(default=None, max_length=25)
+    c_bigint: Optional[Any] = Field(default=None, sa_column=sa.Column('c_bigint', sa.BigInteger(), nullable=True))
+    c_binary: Optional[bytes] = Field(default=None)
+    c_bool: Optional[bool] = Field(default=None)
+    c_bytea: Optional[Any] = Field(default=None, sa_column=sa.Column('c_bytea', postgresql.BYTEA(), nullable=True))
+    c_cidr: Optional[Any] = Field(default=None, sa_column=sa.Column('c_cidr', postgresql.CIDR(), nullable=True))
+    c_date: Optional[datetime.date] = Field(default=None)
+    c_datetime: Optional[datetime.datetime] = Field(default=None)
+    c_datetimetz: Optional[Any] = Field(default=None, sa_column=sa.Column('c_datetimetz', sa.DateTime(timezone=True), nullable=True))
+    c_double: Optional[Any] = Field(default=None, sa_column=sa.Column('c_double', postgresql.DOUBLE_PRECISION(), nullable=True))
+    c_float: Optional[float] = Field(default=None)
+    c_float53: Optional[Any] = Field(default=None, sa_column=sa.Column('c_float53', sa.Float(precision=53), nullable=True))
+    c_inet: Optional[Any] = Field(default=None, sa_column=sa.Column('c_inet', postgresql.INET(), nullable=True))
+    c_int: Optional[int] = Field(default=None)
+    c_int4range: Optional[Any] = Field(default=None, sa_column=sa.Column('c_int4range', postgresql.INT4RANGE(), nullable=True))
+    c_intarray: Optional[Any] = Field(default=None, sa_column=sa.Column('c_intarray', postgresql.ARRAY(sa.Integer()), nullable=True))
+    c_interval: Optional[datetime.timedelta] = Field(default=None)
+    c_json: Optional[Any] = Field(default=None, sa_column=sa.Column('c_json', sa.JSON(), nullable=True))
+    c_jsonb: Optional[Any] = Field(default=None, sa_column=sa.Column('c_jsonb', postgresql.JSONB(), nullable=True))
+    c_macaddr: Optional[Any] = Field(default=None, sa_column=sa.Column('c_macaddr', postgresql.MACADDR(), nullable=True))
+    c_money: Optional[Any] = Field(default=None, sa_column=sa.Column('c_money', postgresql.MONEY(), nullable=True))
+    c_numeric: Optional[Any] = Field(default=None, sa_column=sa.Column('c_numeric', sa.Numeric(precision=10, scale=2), nullable=True))
+    c_numeric12: Optional[Any] = Field(default=None, sa_column=sa.Column('c_numeric12', sa.Numeric(precision=12, scale=2), nullable=True))
+    c_pgbit: Optional[Any] = Field(default=None, sa_column=sa.Column('c_pgbit', postgresql.BIT(length=8), nullable=True))
+    c_pginterval: Optional[Any] = Field(default=None, sa_column=sa.Column('c_pginterval', postgresql.INTERVAL(), nullable=True))
+    c_pgintervalf: Optional[Any] = Field(default=None, sa_column=sa.Column('c_pgintervalf', postgresql.INTERVAL(fields='DAY TO SECOND'), nullable=True))
+    c_pgjson: Optional[Any] = Field(default=None, sa_column=sa.Column('c_pgjson', postgresql.JSON(), nullable=True))
+    c_pgtimestamp0: Optional[Any] = Field(default=None, sa_column=sa.Column('c_pgtimestamp0', postgresql.TIMESTAMP(timezone=True, precision=0), nullable=True))
+    c_pgtimetz: Optional[Any] = Field(default=None, sa_column=sa.Column('c_pgtimetz', postgresql.TIME(timezone=True), nullable=True))
+    c_pgts3: Optional[Any] = Field(default=None, sa_column=sa.Column('c_pgts3', postgresql.TIMESTAMP(precision=3), nullable=True))
+    c_pgtstz: Optional[Any] = Field(default=None, sa_column=sa.Column('c_pgtstz', postgresql.TIMESTAMP(timezone=True), nullable=True))
+    c_smallint: Optional[Any] = Field(default=None, sa_column=sa.Column('c_smallint', sa.SmallInteger(), nullable=True))
+    c_str: Optional[str] = Field(default=None)
+    c_str120: Optional[str] = Field(default=None, max_length=120)
+    c_str40: Optional[str] = Field(default=None, max_length=40)
+    c_str80: Optional[str] = Field(default=None, max_length=80)
+    c_strarray: Optional[Any] = Field(default=None, sa_column=sa.Column('c_strarray', postgresql.ARRAY(sa.String(length=20)), nullable=True))
+    c_text: Optional[Any] = Field(default=None, sa_column=sa.Column('c_text', sa.Text(), nullable=True))
+    c_time: Optional[datetime.time] = Field(default=None)
+    c_tsvector: Optional[Any] = Field(default=None, sa_column=sa.Column('c_tsvector', postgresql.TSVECTOR(), nullable=True))
+    c_unicode: Optional[Any] = Field(default=None, sa_column=sa.Column('c_unicode', sa.Unicode(length=30), nullable=True))
+    c_unicodetext: Optional[Any] = Field(default=None, sa_column=sa.Column('c_unicodetext', sa.UnicodeText(), nullable=True))
+    c_uuid: Optional[Any] = Field(default=None, sa_column=sa.Column('c_uuid', postgresql.UUID(), nullable=True))
+    c_uuid_py: Optional[uuid.UUID] = Field(default=None)
+    c_varchar10_u: Optional[str] = Field(default=None, max_length=10)
+    c_guid: Optional[uuid.UUID] = Field(default=None)
+    c_enum: Optional[Any] = Field(default=None, sa_column=sa.Column('c_enum', sa.Enum('one', 'two', 'three', name='pg_sm_1_all'), nullable=True))
+
+
 class Lookup1Model(SQLModel, table=True):
     __tablename__ = 'lookup_1'
     __table_args__ = (
@@ -118,9 +191,8 @@ class Audit3Model(SQLModel, table=True):
 class EventsModel(SQLModel, table=True):
     __tablename__ = 'events'
     __table_args__ = (
-        sa.ForeignKeyConstraint(['coupons_id'], ['coupons.id'], ondelete='SET NULL'),
-        sa.UniqueConstraint('coupons_id', 'body', name='uq_events_coupons_id_body'),
-        sa.CheckConstraint('coupons_id >= 0', name='ck_events_coupons_id'),
+        sa.ForeignKeyConstraint(['audit_3_id'], ['audit_3.k'], name='fk_events_audit_3', deferrable=True, initially='DEFERRED'),
+        sa.CheckConstraint('audit_3_id >= 0', name='ck_events_audit_3_id'),
         sa.Index('ix_events_region_m', 'region', 'body', postgresql_where=sa.text('region IS NOT NULL')),
     )
 
@@ -131,4 +203,4 @@ class EventsModel(SQLModel, table=True):
     body: str = Field(max_length=120, unique=True, sa_column_kwargs={'comment': "it's body"})
     status: Any = Field(default=None, sa_column=sa.Column('status', postgresql.TIME(timezone=True), nullable=False))
     color: Optional[Any] = Field(default=None, sa_column=sa.Column('color', sa.DateTime(timezone=True), nullable=True, server_default=sa.text('CURRENT_TIMESTAMP')))
-    coupons_id: Optional[int] = Field(default=None)
+    audit_3_id: Optional[int] = Field(default=None)

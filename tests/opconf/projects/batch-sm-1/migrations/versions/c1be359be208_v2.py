@@ -32,10 +32,10 @@ def upgrade() -> None:
     sa.Column('tag', sa.INTEGER(), nullable=True),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('url', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=True),
-    sa.Column('lookup_1_id', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['lookup_1_id'], ['lookup_1.id'], name='fk_users_lookup_1', onupdate='CASCADE'),
+    sa.Column('alltypes_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['alltypes_id'], ['alltypes.id'], name='fk_users_alltypes', onupdate='CASCADE'),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('lookup_1_id', 'phone', name='uq_users_lookup_1_id_phone')
+    sa.UniqueConstraint('alltypes_id', 'phone', name='uq_users_alltypes_id_phone')
     )
     with op.batch_alter_table('coupons', schema=None) as batch_op:
         batch_op.drop_index('ix_coupons_orders_id_m')

@@ -29,6 +29,10 @@ def upgrade() -> None:
     sa.UniqueConstraint('code', 'ratio', name='uq_regions_code_ratio')
     )
     op.create_index('ix_regions_ratio_m', 'regions', ['code', 'ratio'], unique=False, postgresql_where=sa.text('ratio IS NOT NULL'))
+    op.alter_column('alltypes', 'c_nchar_u',
+               existing_type=sa.CHAR(length=4),
+               type_=sa.NCHAR(length=4),
+               existing_nullable=True)
     op.alter_column('invoices_r', 'slug',
                existing_type=sa.TEXT(),
                comment='now slug',
@@ -47,6 +51,10 @@ def downgrade() -> None:
                comment=None,
                existing_comment='now slug',
                existing_nullable=False)
+    op.alter_column('alltypes', 'c_nchar_u',
+               existing_type=sa.NCHAR(length=4),
+               type_=sa.CHAR(length=4),
+               existing_nullable=True)
     op.drop_index('ix_regions_ratio_m', table_name='regions', postgresql_where=sa.text('ratio IS NOT NULL'))
     op.drop_table('regions')
     # ### end Alembic commands ###

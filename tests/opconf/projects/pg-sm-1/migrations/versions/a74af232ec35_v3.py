@@ -27,14 +27,17 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('flag', sa.Interval(), nullable=True),
     sa.Column('body', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False, comment="it's body"),
-    sa.Column('coupons_id', sa.Integer(), nullable=True),
-    sa.CheckConstraint('coupons_id >= 0', name='ck_events_coupons_id'),
-    sa.ForeignKeyConstraint(['coupons_id'], ['coupons.id'], ondelete='SET NULL'),
+    sa.Column('audit_3_id', sa.Integer(), nullable=True),
+    sa.CheckConstraint('audit_3_id >= 0', name='ck_events_audit_3_id'),
+    sa.ForeignKeyConstraint(['audit_3_id'], ['audit_3.k'], name='fk_events_audit_3', initially='DEFERRED', deferrable=True),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('body'),
-    sa.UniqueConstraint('coupons_id', 'body', name='uq_events_coupons_id_body')
+    sa.UniqueConstraint('body')
     )
     op.create_index('ix_events_region_m', 'events', ['region', 'body'], unique=False, postgresql_where=sa.text('region IS NOT NULL'))
+    op.alter_column('alltypes', 'c_nchar_u',
+               existing_type=sa.CHAR(length=4),
+               type_=sa.NCHAR(length=4),
+               existing_nullable=True)
     op.alter_column('coupons', 'hint',
                existing_type=postgresql.TSVECTOR(),
                nullable=True)
@@ -60,6 +63,10 @@ def downgrade() -> None:
     op.alter_column('coupons', 'hint',
                existing_type=postgresql.TSVECTOR(),
                nullable=False)
+    op.alter_column('alltypes', 'c_nchar_u',
+               existing_type=sa.NCHAR(length=4),
+               type_=sa.CHAR(length=4),
+               existing_nullable=True)
     op.drop_index('ix_events_region_m', table_name='events', postgresql_where=sa.text('region IS NOT NULL'))
     op.drop_table('events')
     # ### end Alembic commands ###
