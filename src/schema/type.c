@@ -201,6 +201,8 @@ static const struct sch_type_class type_classes[] = {
 	{SM "AutoString", "AutoString", "String", "String", "autostring", SCH_T_STRING, 0, P_STRING,
 	 "", 0},
 	{SM "GUID", "GUID", "String", "String", "guid", SCH_T_UUID, 0, P_STRING, "", 0},
+	/* what reflection gives for a type it does not know */
+	{SA "NullType", "NullType", NULL, NULL, "null", F, 0, "", "", TC_NOINIT | TC_REFLECT},
 };
 
 /* Dialect modules re-export some generic classes under their own name. */
@@ -216,17 +218,6 @@ static const char *const type_aliases[][2] = {
 	{SL "DECIMAL", SA "DECIMAL"}, {SL "FLOAT", SA "FLOAT"}, {SL "INTEGER", SA "INTEGER"},
 	{SL "NUMERIC", SA "NUMERIC"}, {SL "REAL", SA "REAL"}, {SL "SMALLINT", SA "SMALLINT"},
 	{SL "TEXT", SA "TEXT"}, {SL "TIMESTAMP", SA "TIMESTAMP"}, {SL "VARCHAR", SA "VARCHAR"},
-};
-
-/* What a parameter takes. */
-enum param_kind {
-	PK_INT,    /* int or None -> long long field (-1: None) */
-	PK_BOOL,   /* truth value -> bool field */
-	PK_STR,    /* str or None -> const char * field */
-	PK_TYPE,   /* a type expression -> const struct sch_type * field */
-	PK_ANY,    /* accepted, no effect on DDL (Python-side options) */
-	PK_ANYTYPE,/* a type expression, checked, not kept (astext_type, text_type) */
-	PK_REFUSE, /* needs Python to evaluate (values_callable) */
 };
 
 struct param_def {
@@ -247,6 +238,7 @@ static const struct param_def type_params[] = {
 	{"unicode", PK_BOOL, FLD(unicode)},
 	{"national", PK_BOOL, FLD(national)},
 	{"varying", PK_BOOL, FLD(varying)},
+	{"_expect_unicode", PK_BOOL, FLD(expect_unicode)},
 	{"precision", PK_INT, FLD(precision)},
 	{"scale", PK_INT, FLD(scale)},
 	{"decimal_return_scale", PK_INT, FLD(decimal_return_scale)},
@@ -282,9 +274,19 @@ static const struct param_def type_params[] = {
 	{"values_callable", PK_REFUSE, 0},
 };
 
+const void *type_param_field(const struct sch_type *t, const char *name, enum param_kind *kind)
+{
+	for (size_t i = 0; i < sizeof(type_params) / sizeof(type_params[0]); i++)
+		if (!strcmp(type_params[i].name, name)) {
+			*kind = type_params[i].kind;
+			return (const char *)t + type_params[i].off;
+		}
+	return NULL;
+}
+
 /* Parameters with no DDL meaning: anything is accepted (ref: the classes' __init__). */
 static const char *const type_any_params[] = {
-	"convert_unicode", "unicode_error", "_warn_on_bytestring", "_expect_unicode",
+	"convert_unicode", "unicode_error", "_warn_on_bytestring",
 	"_create_events", "protocol", "pickler", "comparator", "sort_key_function",
 	"omit_aliases", "_disable_warnings", "validate_strings", "metadata", "quote",
 	"_adapted_from", "truncate_microseconds", "strict",
@@ -320,6 +322,18 @@ static int type_err(struct err *e, const char *file, const struct pyv *v, const 
 	e->col = v ? v->col : 0;
 	return -1;
 }
+
+/* Names SQLAlchemy 1.4 does not have (or that are no column types), with why. */
+static const char *const type_refused[][2] = {
+	{PG "CITEXT", "is not in SQLAlchemy 1.4 (it came with 2.0); add such a column "
+		      "with op.execute(\"ALTER TABLE ... ADD COLUMN ... CITEXT\")"},
+	{PG "DOMAIN", "is not in SQLAlchemy 1.4 (it came with 2.0); create the domain with "
+		      "op.execute(\"CREATE DOMAIN ...\")"},
+	{SA "TupleType", "is not a column type"},
+	{SA "TypeDecorator", "is a base class: a custom type needs Python to be known"},
+	{SA "UserDefinedType", "is a base class: a custom type needs Python to be known"},
+	{SA "NullType", "has no DDL: give the column a type"},
+};
 
 /* The class named name (aliases resolved), or NULL. */
 static const struct sch_type_class *type_class_find(const char *name)
@@ -420,7 +434,7 @@ static int param_int(struct type_build *b, const char *pname, const struct pyv *
 		return 0;
 	}
 	if (v->kind == PYV_BOOL) {
-		*f = v->b ? 1 : 0;
+		*f = v->b ? 1 : 0; /* bool is an int in Python */
 		return 0;
 	}
 	if (v->kind != PYV_INT)
@@ -439,8 +453,7 @@ static int param_bool(struct type_build *b, const char *pname, const struct pyv 
 	switch (v->kind) {
 	case PYV_NONE: *f = false; return 0;
 	case PYV_BOOL: *f = v->b; return 0;
-	case PYV_INT: *f = v->i != 0; return 0;
-	case PYV_STR: *f = v->len != 0; return 0;
+	case PYV_INT: *f = v->i != 0; return 0; /* Python's truth value (sa.Float(10, 2)) */
 	default:
 		return type_err(e, b->file, v, "%s() argument '%s' must be True or False, not %s",
 				b->c->pyname, pname, pyv_type_name(v));
@@ -609,6 +622,8 @@ static void type_defaults(struct sch_type *t, const struct sch_type_class *c)
 	t->asdecimal = c->family == SCH_T_NUMERIC && !strstr(c->initname ? c->initname : "", "Float");
 	if (!strcmp(c->name, MY "DOUBLE") || !strcmp(c->name, MY "REAL"))
 		t->asdecimal = true;
+	if (!strcmp(c->name, MY "FLOAT"))
+		t->asdecimal = false;
 	t->native = true;
 	t->native_enum = true;
 	t->create_type = true;
@@ -668,6 +683,8 @@ static int type_fixup(struct type_build *b, bool in_array, struct err *e)
 		return type_err(e, b->file, b->at,
 				"Do not nest ARRAY types; ARRAY(basetype) handles "
 				"multi-dimensional arrays of basetype");
+	if (!strcmp(n, MY "NCHAR") || !strcmp(n, MY "NVARCHAR"))
+		t->national = true; /* kwargs["national"] = True */
 	if (!strcmp(n, PG "BIT") && !t->varying && t->length < 0)
 		t->length = 1; /* postgresql.BIT: length = length or 1 */
 	if ((!strcmp(n, MY "DOUBLE") || !strcmp(n, MY "REAL")) &&
@@ -711,6 +728,10 @@ static int type_variant(struct arena *a, const char *file, const struct pyv *v,
 	if (dv->kind != PYV_STR)
 		return type_err(e, file, dv, "with_variant() dialect_name must be a str, not %s",
 				pyv_type_name(dv));
+	for (size_t i = 0; i < base->n_variants; i++)
+		if (!strcmp(base->variants[i].dialect, dv->s))
+			return type_err(e, file, dv, "Dialect '%s' is already present in the "
+					"mapping for this Variant", dv->s);
 	if (type_build_pyv(a, file, tv, false, &var, e) < 0)
 		return -1;
 	struct sch_type *t = arena_alloc(a, sizeof(*t));
@@ -745,6 +766,12 @@ static int type_build_pyv(struct arena *a, const char *file, const struct pyv *v
 		return type_err(e, file, v, "expected a column type, got %s",
 				v->kind == PYV_STR ? "a string" : pyv_type_name(v));
 	b.c = type_class_find(v->name);
+	if (b.c && (b.c->flags & TC_REFLECT))
+		b.c = NULL;
+	for (size_t i = 0; !b.c && i < sizeof(type_refused) / sizeof(type_refused[0]); i++)
+		if (!strcmp(type_refused[i][0], v->name))
+			return type_err(e, file, v, "%s %s", type_short_name(a, v->name),
+					type_refused[i][1]);
 	if (!b.c)
 		return type_err(e, file, v, "unknown column type '%s'", type_short_name(a, v->name));
 	if (v->kind == PYV_REF)
@@ -759,6 +786,17 @@ static int type_build_pyv(struct arena *a, const char *file, const struct pyv *v
 		return -1;
 	*out = t;
 	return 0;
+}
+
+struct sch_type *type_make(struct arena *a, const char *name)
+{
+	const struct sch_type_class *c = type_class_find(name);
+
+	if (!c)
+		return NULL;
+	struct sch_type *t = arena_alloc(a, sizeof(*t));
+	type_defaults(t, c);
+	return t;
 }
 
 int sch_type_from_pyv(struct arena *a, const char *file, const struct pyv *v,
@@ -826,6 +864,10 @@ int sch_type_extra(const struct sch_type *t, const char *dialect, struct sch_typ
 	bool native = type_enum_is_native(t, dialect);
 	x->has_check = t->create_constraint && !native;
 	x->check_name = t->name_arg;
+	if (x->has_check) {
+		x->values = t->values; /* for callers that render the literals themselves */
+		x->n_values = t->n_values;
+	}
 	if (native && !strcmp(dialect, "postgresql") && t->create_type) {
 		if (!t->name_arg)
 			return type_err(e, NULL, t->src, "PostgreSQL ENUM type requires a name.");

@@ -19,7 +19,12 @@
  *   sql_type_ddl       - the DDL text of a type for a dialect name ("sqlite",
  *                        "postgresql", "mysql", "mariadb"); ERR_INPUT with
  *                        SQLAlchemy's CompileError text when the dialect cannot
- *                        render it ("VARCHAR requires a length on dialect mysql").
+ *                        render it ("VARCHAR requires a length on dialect mysql");
+ *   sch_type_extra     - what a column of the type adds (PostgreSQL CREATE TYPE,
+ *                        the CHECK of create_constraint=True);
+ *   sch_type_int_kind  - SERIAL / AUTOINCREMENT decisions;
+ *   sch_type_render_py - the type as Alembic's autogenerate writes it (type_py.c);
+ *   sch_type_from_sql  - a reflected type as SQLAlchemy builds it (type_sql.c).
  * Pure: no I/O.  Everything lives in the caller's arena; returned pointers
  * stay valid as long as that arena.
  */
@@ -88,6 +93,7 @@ struct sch_type {
 	const char *charset;               /* mysql charset= */
 	bool ascii, binary, unicode, national; /* mysql string flags */
 	bool varying;                      /* postgresql BIT(varying=True) */
+	bool expect_unicode;               /* String _expect_unicode= (Python side; repr shows it) */
 	/* numbers */
 	long long precision;               /* Numeric/Float precision; TIMESTAMP/TIME/INTERVAL precision */
 	long long scale;                   /* Numeric scale */
@@ -135,7 +141,7 @@ struct sch_type_extra {
 	bool create_type;          /* PostgreSQL: CREATE TYPE name AS ENUM (...) before the table */
 	const char *type_name;     /* its name (unquoted), NULL if none */
 	const char *type_schema;   /* its schema (unquoted), NULL for the default */
-	const char *const *values; /* its values */
+	const char *const *values; /* the enum's values: of the CREATE TYPE, or of an enum CHECK */
 	size_t n_values;           /* their number */
 	bool has_check;            /* a CHECK constraint on the column is emitted */
 	const char *check_name;    /* the constraint's name (unquoted), NULL if unnamed */
@@ -155,6 +161,29 @@ struct sch_type_extra {
 int sch_type_from_pyv(struct arena *a, const char *file, const struct pyv *v,
 		      const struct sch_type **out, struct err *e);
 
+/* An enum type as reflection lists it (PGDialect._load_enums). */
+struct sch_enum_def {
+	const char *schema;         /* its schema */
+	const char *name;           /* its name */
+	bool visible;               /* in the search path: format_type() writes it unqualified */
+	const char *const *labels;  /* its values in order */
+	size_t n_labels;            /* their number */
+};
+
+/*
+ * A reflected column type, as SQLAlchemy 1.4's reflection builds it:
+ * PostgreSQL's format_type() text ("character varying(50)", "integer[]",
+ * "timestamp(3) with time zone", an enum's name) through
+ * PGDialect._get_column_info with its ischema_names and enums[0..n_enums);
+ * SQLite's declared type through SQLiteDialect._resolve_type_affinity
+ * (upper-cased, as get_columns does).  A type neither knows is NullType
+ * (SQLAlchemy warns "Did not recognize type"), which compiles to no DDL.
+ * ERR_INPUT only for a dialect without reflection rules.
+ */
+int sch_type_from_sql(struct arena *a, const char *dialect, const char *sql,
+		      const struct sch_enum_def *enums, size_t n_enums, const struct sch_type **out,
+		      struct err *e);
+
 /* The type effectively used on dialect (a with_variant for it, else t);
  * "mariadb" also takes a "mysql" variant, as SQLAlchemy 1.4 does. */
 const struct sch_type *sch_type_for_dialect(const struct sch_type *t, const char *dialect);
@@ -169,10 +198,26 @@ int sch_type_extra(const struct sch_type *t, const char *dialect, struct sch_typ
 		   struct err *e);
 
 /* Appends the text of t's CHECK constraint body for column qcol (already
- * quoted), as SQLAlchemy renders it: "qcol IN (0, 1)" or "qcol IN ('a', 'b')".
- * Only meaningful when sch_type_extra said has_check. */
+ * quoted), as SQLAlchemy renders it: "qcol IN (0, 1)" or "qcol IN ('a', 'b')"
+ * with quotes doubled only (SQLite; online).  Offline PostgreSQL/MySQL
+ * also double '%' and backslashes in the literals (String.literal_processor):
+ * such callers render x->values themselves.  Only meaningful when
+ * sch_type_extra said has_check. */
 void sch_type_check_sql(const struct sch_type *t, const char *dialect, const char *qcol,
 			struct buf *out);
+
+/*
+ * Appends t as Alembic 1.8.1's autogenerate writes it in a revision
+ * (render._repr_type with sqlalchemy_module_prefix "sa." and no
+ * user_module_prefix) when the migration context's dialect is dialect:
+ * "sa.String(length=50)", "postgresql.JSONB(astext_type=sa.Text())",
+ * "sqlmodel.sql.sqltypes.AutoString()", "sa.Text().with_variant(...)".
+ * Adds the "from sqlalchemy.dialects import X" lines it needs to imports
+ * (if not NULL; no duplicates).  Never fails.
+ */
+struct strvec;
+void sch_type_render_py(struct arena *a, const struct sch_type *t, const char *dialect,
+			struct buf *out, struct strvec *imports);
 
 /*
  * Appends the DDL of t for dialect ("sqlite", "postgresql", "mysql",

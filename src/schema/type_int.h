@@ -18,6 +18,7 @@ enum {
 	TC_REQ1 = 1 << 5,     /* the first positional parameter is required (ARRAY item_type) */
 	TC_PG_ENUM = 1 << 6,  /* postgresql.ENUM: always native, create_type */
 	TC_V20 = 1 << 7,      /* SQLAlchemy 2.0 name: DDL documented, not recorded */
+	TC_REFLECT = 1 << 8,  /* made by reflection only (NullType), never written */
 };
 
 /* One type class: its canonical name, Python signature and compile rule. */
@@ -34,5 +35,24 @@ struct sch_type_class {
 	const char *kwonly;     /* further keywords accepted (from **kw), space separated */
 	unsigned flags;         /* TC_* */
 };
+
+/* What a parameter takes. */
+enum param_kind {
+	PK_INT,    /* int or None -> long long field (-1: None) */
+	PK_BOOL,   /* truth value -> bool field */
+	PK_STR,    /* str or None -> const char * field */
+	PK_TYPE,   /* a type expression -> const struct sch_type * field */
+	PK_ANY,    /* accepted, no effect on DDL (Python-side options) */
+	PK_ANYTYPE,/* a type expression, checked, not kept (astext_type, text_type) */
+	PK_REFUSE, /* needs Python to evaluate (values_callable) */
+};
+
+/* The field of t that parameter name fills (kind set), or NULL for a
+ * parameter with no field (accepted and ignored). */
+const void *type_param_field(const struct sch_type *t, const char *name, enum param_kind *kind);
+
+/* A type of class name with its constructor's defaults (reflection builds
+ * the rest); NULL for an unknown name.  ARRAY's item is left NULL. */
+struct sch_type *type_make(struct arena *a, const char *name);
 
 #endif

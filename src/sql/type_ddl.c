@@ -195,6 +195,14 @@ static int g_varbinary(const struct tc *c, const struct sch_type *t, struct buf 
 	return 0;
 }
 
+/* GenericTypeCompiler.visit_null. */
+static int g_null(const struct tc *c, const struct sch_type *t, struct buf *out, struct err *e)
+{
+	(void)c, (void)out;
+	return tc_error(e, t, "Can't generate DDL for NullType(); did you forget to specify a "
+			"type on this Column?");
+}
+
 /* Interval (a TypeDecorator over DateTime; PostgreSQL adapts it to INTERVAL
  * with second_precision as precision when native). */
 static int g_interval(const struct tc *c, const struct sch_type *t, struct buf *out, struct err *e)
@@ -308,6 +316,7 @@ static const struct visit_row generic_rows[] = {
     {"pickle", g_pickle},
     {"autostring", g_autostring},
     {"guid", g_guid},
+    {"null", g_null},
     /* SQLAlchemy 2.0 (documented, not recorded) */
     {"uuid", g_uuid},
     {"UUID20", g_uuid_upper},

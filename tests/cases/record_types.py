@@ -16,6 +16,8 @@ line per dialect:
     mariadb VARCHAR(50)
     [check DIALECT NAME|- BODY]      a CHECK constraint CREATE TABLE adds
     [ctype postgresql CREATE TYPE name AS ENUM ('a', 'b')]   before CREATE TABLE
+    py sqlite|postgresql TEXT        how Alembic's autogenerate writes the type
+    [pyimport sqlite|postgresql IMPORT]   an import that rendering adds
 
 A dialect line may instead hold "! CompileError: message"; a construction
 error is one line "error TypeError: message" instead of the dialect lines
@@ -38,6 +40,9 @@ from sqlalchemy import schema as sa_schema
 from sqlalchemy.dialects import mysql, postgresql, sqlite
 from sqlalchemy.dialects.postgresql import base as pg_base
 import sqlmodel
+from alembic.autogenerate import render as alembic_render
+from alembic.autogenerate.api import AutogenContext
+from alembic.runtime.migration import MigrationContext
 import sqlmodel.sql.sqltypes
 
 warnings.simplefilter("ignore")
@@ -385,6 +390,26 @@ def error_text(ex):
     return "%s: %s" % (type(ex).__name__, msg)
 
 
+def render_lines(t):
+    """How Alembic's autogenerate writes t in a revision (render._repr_type,
+    sqlalchemy_module_prefix "sa.", no user_module_prefix), with the
+    SQLite and the PostgreSQL impl, and the imports it adds."""
+    lines = []
+    for dname in ("sqlite", "postgresql"):
+        mc = MigrationContext.configure(dialect_name=dname)
+        ac = AutogenContext(mc, opts={"sqlalchemy_module_prefix": "sa.",
+                                      "alembic_module_prefix": "op.",
+                                      "user_module_prefix": None})
+        try:
+            text = alembic_render._repr_type(t, ac)
+        except Exception as ex:
+            text = "! " + error_text(ex)
+        lines.append("py %s %s" % (dname, text))
+        for imp in sorted(ac.imports):
+            lines.append("pyimport %s %s" % (dname, imp))
+    return lines
+
+
 def record(expr):
     try:
         t = eval(expr, ENV)
@@ -406,7 +431,7 @@ def record(expr):
             extra += check_lines(expr, t, dname, d)
         except Exception:  # the column's DDL fails: no extras to record
             pass
-    return lines + extra
+    return lines + extra + render_lines(t)
 
 
 # SQLAlchemy 2.0 names (docs.sqlalchemy.org/en/20/core/type_basics.html):
@@ -433,6 +458,69 @@ DOCUMENTED = [
 ]
 
 
+SQLITE_DECLARED = [
+    "INTEGER", "integer", "INT", "BIGINT", "SMALLINT", "TINYINT", "MEDIUMINT", "INT8",
+    "UNSIGNED BIG INT", "VARCHAR", "VARCHAR(30)", "varchar(255)", "NVARCHAR(10)", "NCHAR(5)",
+    "CHAR", "CHAR(32)", "CHARACTER(20)", "VARYING CHARACTER(255)", "NATIVE CHARACTER(70)",
+    "TEXT", "CLOB", "BLOB", "", "REAL", "DOUBLE", "DOUBLE PRECISION", "FLOAT", "FLOAT(53)",
+    "NUMERIC", "NUMERIC(10, 2)", "DECIMAL(10,5)", "DECIMAL", "BOOLEAN", "BOOL", "DATE",
+    "DATETIME", "TIME", "TIMESTAMP", "DATE_CHAR", "DATETIME_CHAR", "TIME_CHAR", "JSON",
+    "UUID", "CHAR(32) COLLATE NOCASE", "VARCHAR(50, 3)", "TEXT(100)", "INTEGER(11)",
+    "INTEGER GENERATED ALWAYS", "WHATEVER", "BYTEA", "MONEY",
+]
+
+PG_FORMAT_TYPES = [
+    "integer", "bigint", "smallint", "character varying", "character varying(50)",
+    "character(1)", "character(32)", "text", "numeric", "numeric(10,2)", "double precision",
+    "real", "boolean", "date", "timestamp without time zone", "timestamp with time zone",
+    "timestamp(3) without time zone", "timestamp(6) with time zone", "time without time zone",
+    "time with time zone", "time(3) without time zone", "interval", "interval(6)",
+    "interval day to second", "interval day to second(3)", "interval year", "bytea", "uuid",
+    "json", "jsonb", "inet", "cidr", "macaddr", "macaddr8", "money", "oid", "regclass",
+    "tsvector", "hstore", "int4range", "int8range", "numrange", "daterange", "tsrange",
+    "tstzrange", "bit(1)", "bit(8)", "bit varying", "bit varying(10)", "integer[]",
+    "character varying(50)[]", "text[]", "uuid[]", "timestamp with time zone[]",
+    "numeric(10,2)[]", "mood", "mood[]", "other.color", "\"Mixed\"", "geometry(POLYGON)",
+    "citext", '"char"', "name", "xml", "point", "float",
+]
+
+ENUMS = {
+    ("mood",): {"name": "mood", "schema": "public", "visible": True, "labels": ["sad", "ok"]},
+    ("other", "color"): {"name": "color", "schema": "other", "visible": False,
+                         "labels": ["red", "green"]},
+    ("Mixed",): {"name": "Mixed", "schema": "public", "visible": True, "labels": ["A"]},
+}
+
+
+def reflect_lines():
+    """Types as SQLAlchemy's reflection builds them from a declared type
+    (SQLite) or format_type() (PostgreSQL, with ENUMS), compiled again and
+    rendered as autogenerate writes them, on the same dialect:
+    "reflect<TAB>DIALECT<TAB>TEXT<TAB>DDL or ! error<TAB>PYTHON"."""
+    out = []
+    sd = sqlite.dialect()
+    pd = postgresql.dialect()
+    for text in SQLITE_DECLARED:
+        info = sd._get_column_info("x", text.upper(), True, None, False, False, False, "")
+        out.append(reflect_one("sqlite", sd, text, info["type"]))
+    for text in PG_FORMAT_TYPES:
+        info = pd._get_column_info("x", text, None, False, {}, ENUMS, None, None, None, None)
+        out.append(reflect_one("postgresql", pd, text, info["type"]))
+    return out
+
+
+def reflect_one(dname, d, text, t):
+    try:
+        ddl = str(t.compile(dialect=d))
+    except Exception as ex:
+        ddl = "! " + error_text(ex)
+    mc = MigrationContext.configure(dialect_name=dname)
+    ac = AutogenContext(mc, opts={"sqlalchemy_module_prefix": "sa.",
+                                  "alembic_module_prefix": "op.",
+                                  "user_module_prefix": None})
+    return "reflect\t%s\t%s\t%s\t%s" % (dname, text, ddl, alembic_render._repr_type(t, ac))
+
+
 def main():
     w = sys.stdout.write
     w("# types.cases - written by tests/cases/record_types.py from SQLAlchemy %s; "
@@ -441,6 +529,8 @@ def main():
         w("expr %s\n" % expr)
         for ln in record(expr):
             w(ln + "\n")
+    for ln in reflect_lines():
+        w(ln + "\n")
     for row in DOCUMENTED:
         w("expr %s\n# documented (SQLAlchemy 2.0), not recorded\n" % row[0])
         for (dname, _), ddl in zip(DIALECTS, row[1:]):

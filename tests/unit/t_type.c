@@ -17,7 +17,9 @@
 #include "base/buf.h"
 #include "base/err.h"
 #include "base/str.h"
+#include "base/vec.h"
 #include "db/db.h"
+#include "py/py.h"
 #include "schema/type.h"
 #include "unit.h"
 
@@ -239,6 +241,22 @@ static const char *const refused_on_purpose[] = {
 	"mysql.ENUM('a', 'b', name='e', native_enum=False, length=1)",
 };
 
+/* Expressions whose repr we render differently on purpose: an int given for a
+ * bool parameter (or the reverse) keeps only its truth value (sa.Float(10, 2)
+ * is asdecimal=True; Python's repr shows asdecimal=2).  Their DDL is checked. */
+static const char *const py_differs_on_purpose[] = {
+	"sa.Numeric(10, 2, False, 4)", "sa.NUMERIC(10, 2, False, 4)", "sa.DECIMAL(10, 2, False, 4)",
+	"sa.Float(10, 2)", "sa.FLOAT(10, 2)", "sa.REAL(10, 2)", "sa.ARRAY(sa.Integer, 3)",
+};
+
+static bool in_list(const char *const *list, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(list[i], s))
+			return true;
+	return false;
+}
+
 struct case_run {
 	struct arena a;          /* per-case arena */
 	char expr[4096];         /* the expression */
@@ -344,7 +362,53 @@ struct extras_rec {
 	char check[4][512];  /* "NAME|- BODY" of a recorded CHECK, "" if none */
 	char ctype[4][512];  /* the recorded CREATE TYPE statement, "" if none */
 	bool rendered[4];    /* SQLAlchemy rendered the type's DDL on the dialect */
+	char py[2][1024];    /* Alembic's rendering with the sqlite / postgresql impl */
+	char pyimports[2][512]; /* the imports it added, sorted, ";"-joined */
 };
+
+static const char *const py_dialects[] = {"sqlite", "postgresql"};
+
+/* Compares sch_type_render_py with the recorded renderings. */
+static void case_py(struct case_run *r, const struct extras_rec *x)
+{
+	if (!r->built || r->skip || r->refused ||
+	    in_list(py_differs_on_purpose,
+		    sizeof(py_differs_on_purpose) / sizeof(py_differs_on_purpose[0]), r->expr))
+		return;
+	for (size_t i = 0; i < 2; i++) {
+		struct buf got = BUF_INIT;
+		struct strvec imps = {0};
+
+		if (!x->py[i][0])
+			continue;
+		r->checked++;
+		sch_type_render_py(&r->a, r->t, py_dialects[i], &got, &imps);
+		strvec_sort(&imps);
+		char *joined = strvec_join(&r->a, &imps, ";");
+		if (strcmp(buf_cstr(&got), x->py[i]))
+			case_fail(r, "py %s:\n    got:  [%s]\n    want: [%s]", py_dialects[i],
+				  buf_cstr(&got), x->py[i]);
+		if (strcmp(joined ? joined : "", x->pyimports[i]))
+			case_fail(r, "py %s imports:\n    got:  [%s]\n    want: [%s]",
+				  py_dialects[i], joined ? joined : "", x->pyimports[i]);
+		buf_release(&got);
+	}
+}
+
+static void case_py_line(struct extras_rec *x, const char *line, bool is_import)
+{
+	const char *d = line + (is_import ? 9 : 3);
+	size_t i = !strncmp(d, "sqlite ", 7) ? 0 : 1;
+	const char *rest = d + (i == 0 ? 7 : 11);
+
+	if (!is_import) {
+		snprintf(x->py[i], sizeof(x->py[i]), "%s", rest);
+		return;
+	}
+	size_t len = strlen(x->pyimports[i]);
+	snprintf(x->pyimports[i] + len, sizeof(x->pyimports[i]) - len, "%s%s", len ? ";" : "",
+		 rest);
+}
 
 static int dialect_index(const char *d, size_t n)
 {
@@ -422,6 +486,10 @@ static void case_line(struct case_run *r, struct extras_rec *x, const char *line
 
 	if (!strncmp(line, "error ", 6))
 		case_error(r, line + 6);
+	else if (!strncmp(line, "py ", 3))
+		case_py_line(x, line, false);
+	else if (!strncmp(line, "pyimport ", 9))
+		case_py_line(x, line, true);
 	else if (!strncmp(line, "check ", 6))
 		case_extra_line(x, line, true);
 	else if (!strncmp(line, "ctype ", 6))
@@ -450,8 +518,10 @@ static void test_recorded_cases(void)
 		if (line[0] == '#' || !line[0])
 			continue;
 		if (!strncmp(line, "expr ", 5)) {
-			if (open)
+			if (open) {
 				case_extras(&r, &x);
+				case_py(&r, &x);
+			}
 			memset(&x, 0, sizeof(x));
 			case_start(&r, line + 5);
 			cases++;
@@ -460,14 +530,108 @@ static void test_recorded_cases(void)
 		}
 		case_line(&r, &x, line);
 	}
-	if (open)
+	if (open) {
 		case_extras(&r, &x);
+		case_py(&r, &x);
+	}
 	fclose(f);
 	arena_release(&r.a);
 	fprintf(stderr, "  %d cases, %d lines checked, %d mismatches\n", cases, r.checked,
 		r.failures);
 	CHECK(cases > 700);
 	CHECK_INT(r.failures, 0);
+}
+
+/* Calls fn(rest, ctx) for every line of the case file starting with prefix;
+ * fn returns 1 when the line counted as a mismatch.  Returns the number of
+ * such lines (-1 if the file cannot be read); *bad gets the mismatches. */
+static int each_case_line(const char *prefix, int (*fn)(char *rest, void *ctx), void *ctx,
+			  int *bad)
+{
+	const char *path = getenv("TYPE_CASES") ? getenv("TYPE_CASES") : "tests/cases/types.cases";
+	FILE *f = fopen(path, "r");
+	char line[4096];
+	int n = 0;
+
+	*bad = 0;
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (strncmp(line, prefix, strlen(prefix)))
+			continue;
+		n++;
+		*bad += fn(line + strlen(prefix), ctx);
+	}
+	fclose(f);
+	return n;
+}
+
+/* ---- reflection: "reflect<TAB>DIALECT<TAB>TEXT<TAB>DDL<TAB>PYTHON" ---- */
+
+static const char *const mood_labels[] = {"sad", "ok"};
+static const char *const color_labels[] = {"red", "green"};
+static const char *const mixed_labels[] = {"A"};
+/* The enums record_types.py gives PostgreSQL's reflection. */
+static const struct sch_enum_def test_enums[] = {
+	{"public", "mood", true, mood_labels, 2},
+	{"other", "color", false, color_labels, 2},
+	{"public", "Mixed", true, mixed_labels, 1},
+};
+
+/* Reflections whose Python rendering differs on purpose: a collation that
+ * SQLite's reflection reads as the int 3 is the string '3' here. */
+static const char *const reflect_py_differs[] = {"VARCHAR(50, 3)"};
+
+static int reflect_case(char *line, void *ctx)
+{
+	char *f[5] = {NULL};
+	struct arena a = ARENA_INIT;
+	const struct sch_type *t;
+	struct err e;
+	struct buf ddl = BUF_INIT, py = BUF_INIT;
+	int bad = 0;
+
+	(void)ctx;
+	for (size_t i = 1; i < 5; i++) {
+		f[i] = line;
+		line = strchr(line, '\t');
+		if (line)
+			*line++ = '\0';
+		else if (i < 4)
+			return 1;
+	}
+	err_clear(&e);
+	if (sch_type_from_sql(&a, f[1], f[2], test_enums, 3, &t, &e) < 0) {
+		fprintf(stderr, "  reflect %s [%s]: %s\n", f[1], f[2], e.msg);
+		arena_release(&a);
+		return 1;
+	}
+	if (sql_type_ddl(&a, f[1], t, &ddl, &e) < 0)
+		buf_addf(&ddl, "! CompileError: %s", e.msg);
+	sch_type_render_py(&a, t, f[1], &py, NULL);
+	if (strcmp(buf_cstr(&ddl), f[3]))
+		bad++, fprintf(stderr, "  reflect %s [%s] ddl\n    got:  [%s]\n    want: [%s]\n", f[1],
+			       f[2], buf_cstr(&ddl), f[3]);
+	if (strcmp(buf_cstr(&py), f[4]) &&
+	    !in_list(reflect_py_differs, sizeof(reflect_py_differs) / sizeof(reflect_py_differs[0]),
+		     f[2]))
+		bad++, fprintf(stderr, "  reflect %s [%s] py\n    got:  [%s]\n    want: [%s]\n", f[1],
+			       f[2], buf_cstr(&py), f[4]);
+	buf_release(&ddl);
+	buf_release(&py);
+	arena_release(&a);
+	return bad;
+}
+
+static void test_reflection(void)
+{
+	int bad;
+	int n = each_case_line("reflect\t", reflect_case, NULL, &bad);
+
+	fprintf(stderr, "  %d reflected types, %d mismatches\n", n, bad);
+	CHECK(n > 100);
+	CHECK_INT(bad, 0);
 }
 
 /* ---- error paths and helpers ---- */
@@ -506,7 +670,11 @@ static void check_build_error(const char *expr, const char *msg, int col)
 static void test_build_errors(void)
 {
 	check_build_error("sa.Foo()", "unknown column type 'sa.Foo'", 1);
-	check_build_error("postgresql.CITEXT", "unknown column type 'postgresql.CITEXT'", 1);
+	check_build_error("postgresql.CITEXT",
+			  "postgresql.CITEXT is not in SQLAlchemy 1.4 (it came with 2.0); add such a "
+			  "column with op.execute(\"ALTER TABLE ... ADD COLUMN ... CITEXT\")", 1);
+	check_build_error("sa.TupleType()", "sa.TupleType is not a column type", 1);
+	check_build_error("postgresql.Foo", "unknown column type 'postgresql.Foo'", 1);
 	check_build_error("sa.String(lenght=5)",
 			  "String() got an unexpected keyword argument 'lenght'", 18);
 	check_build_error("sa.String(5, length=6)",
@@ -548,6 +716,9 @@ static void test_build_errors(void)
 			  "'dialect_name'", 26);
 	check_build_error("sa.Integer().with_variant(sa.Foo, 'sqlite')",
 			  "unknown column type 'sa.Foo'", 27);
+	check_build_error("sa.Integer().with_variant(sa.Text(), 'mysql')"
+			  ".with_variant(sa.String(5), 'mysql')",
+			  "Dialect 'mysql' is already present in the mapping for this Variant", 74);
 	check_build_error("sa.Integer().with_variant(sa.BigInteger, 5)",
 			  "with_variant() dialect_name must be a str, not int", 42);
 }
@@ -678,6 +849,11 @@ static void test_extras(void)
 	CHECK(x.create_type);
 	CHECK_STR(x.type_name, "e");
 	CHECK_STR(x.type_schema, "s");
+	e = build(&a, "sa.Enum('50%', 'b', name='e', native_enum=False, create_constraint=True)", &t);
+	CHECK_INT(sch_type_extra(t, "mysql", &x, &e), 0);
+	CHECK(x.has_check && !x.check_is_bool && !x.create_type);
+	CHECK_INT(x.n_values, 2);
+	CHECK_STR(x.values[0], "50%");
 	e = build(&a, "sa.Boolean(create_constraint=True, name='ck')", &t);
 	CHECK_INT(sch_type_extra(t, "postgresql", &x, &e), 0);
 	CHECK(!x.has_check);
@@ -687,8 +863,92 @@ static void test_extras(void)
 	arena_release(&a);
 }
 
+/* ---- the real front end: every case expression through src/py ---- */
+
+/* The type pyv of expr as the Python front end evaluates it in a revision
+ * (op.add_column('t', sa.Column('x', EXPR))), or NULL when it refuses it. */
+static const struct pyv *eval_type(struct arena *a, const char *expr, struct err *e)
+{
+	char *text = arena_printf(a,
+				  "import sqlalchemy as sa\n"
+				  "from sqlalchemy.dialects import postgresql, mysql, sqlite\n"
+				  "import sqlmodel\n"
+				  "from alembic import op\n"
+				  "def upgrade():\n"
+				  "    op.add_column('t', sa.Column('x', %s))\n", expr);
+	struct py_module *m;
+	struct py_body body;
+	struct py_eval_ctx ctx = {.file = "x.py", .dialect = "postgresql"};
+
+	if (py_parse_module(a, "x.py", text, strlen(text), &m, e) < 0 ||
+	    py_eval_function(a, m, "upgrade", &ctx, &body, e) < 0 || body.n_ops != 1)
+		return NULL;
+	const struct pyv *call = body.ops[0].call;
+	if (call->n < 2 || call->items[1]->kind != PYV_CALL || call->items[1]->n < 2)
+		return NULL;
+	return call->items[1]->items[1];
+}
+
+/* The DDL of t on every dialect, or its errors, as one string. */
+static char *ddl_all(struct arena *a, const struct sch_type *t)
+{
+	struct buf all = BUF_INIT;
+
+	for (size_t i = 0; i < 4; i++) {
+		struct err e;
+		err_clear(&e);
+		buf_addf(&all, "%s: ", case_dialects[i]);
+		if (sql_type_ddl(a, case_dialects[i], t, &all, &e) < 0)
+			buf_addf(&all, "! %s", e.msg);
+		buf_addch(&all, '\n');
+	}
+	char *s = buf_to_arena(&all, a);
+	buf_release(&all);
+	return s;
+}
+
+/* One case expression through the test reader and through the evaluator:
+ * 1 when they disagree (the same DDL on every dialect, or both refuse). */
+static int evaluator_case(char *expr, void *ctx)
+{
+	struct arena a = ARENA_INIT;
+	const struct sch_type *t1, *t2 = NULL;
+	struct err e1 = build(&a, expr, &t1), e2;
+	int *skipped = ctx;
+
+	err_clear(&e2);
+	const struct pyv *v = eval_type(&a, expr, &e2);
+	if (e1.code == ERR_USAGE) { /* not for the test reader: the evaluator must refuse */
+		(*skipped)++;
+		arena_release(&a);
+		return v != NULL;
+	}
+	if (v && sch_type_from_pyv(&a, "x.py", v, &t2, &e2) < 0)
+		t2 = NULL;
+	bool ok = t1 ? t2 && !strcmp(ddl_all(&a, t1), ddl_all(&a, t2)) : !t2;
+	if (!ok)
+		fprintf(stderr, "  %s: reader %s, evaluator %s\n", expr, t1 ? "builds" : e1.msg,
+			t2 ? "builds" : e2.msg);
+	arena_release(&a);
+	return !ok;
+}
+
+/* Every case expression gives the same type through the evaluator. */
+static void test_cases_through_evaluator(void)
+{
+	int bad, skipped = 0;
+	int n = each_case_line("expr ", evaluator_case, &skipped, &bad);
+
+	fprintf(stderr, "  %d of %d expressions alike through the evaluator\n", n - skipped - bad,
+		n - skipped);
+	CHECK(n > 700);
+	CHECK_INT(bad, 0);
+}
+
 static const struct unit_test tests[] = {
 	UNIT(test_recorded_cases),
+	UNIT(test_cases_through_evaluator),
+	UNIT(test_reflection),
 	UNIT(test_build_errors),
 	UNIT(test_ddl_errors),
 	UNIT(test_int_kinds),
