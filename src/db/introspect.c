@@ -13,6 +13,8 @@ int db_introspect(struct db *db, struct arena *a, const struct db_introspect_opt
 	memset(out, 0, sizeof(*out));
 	if (!strcmp(db->ops->name, "sqlite"))
 		return db_sqlite_introspect(db, a, o, out, e);
+	if (!strcmp(db->ops->name, "postgresql"))
+		return db_pg_introspect(db, a, o, out, e);
 	return err_set(e, ERR_INPUT, "schema introspection is not available for '%s'",
 		       db->ops->name);
 }
@@ -63,7 +65,13 @@ static void dump_constraint(const struct sch_constraint *k, struct buf *out)
 			buf_addf(out, " ondelete=%s", k->ondelete);
 		if (k->onupdate)
 			buf_addf(out, " onupdate=%s", k->onupdate);
+		if (k->match)
+			buf_addf(out, " match=%s", k->match);
 	}
+	if (k->deferrable == SCH_TRUE)
+		buf_adds(out, " deferrable=true");
+	if (k->initially)
+		buf_addf(out, " initially=%s", k->initially);
 	if (k->kind == SCH_CHECK && k->sqltext)
 		buf_addf(out, " sqltext=%s", k->sqltext->s);
 	buf_addch(out, '\n');
@@ -87,12 +95,21 @@ void db_schema_dump(struct arena *a, const struct db_schema *s, const char *dial
 
 		buf_addf(out, "table %s%s%s\n", t->schema ? t->schema : "", t->schema ? "." : "",
 			 t->name);
+		if (t->comment)
+			buf_addf(out, "  comment %s\n", t->comment);
 		for (size_t j = 0; j < t->n_columns; j++)
 			dump_column(a, t->columns[j], dialect, out);
 		for (size_t j = 0; j < t->n_constraints; j++)
 			dump_constraint(t->constraints[j], out);
 		for (size_t j = 0; j < t->n_indexes; j++)
 			dump_index(t->indexes[j], out);
+	}
+	for (size_t i = 0; i < s->n_enums; i++) {
+		buf_addf(out, "enum %s.%s visible=%d labels=", s->enums[i].schema, s->enums[i].name,
+			 s->enums[i].visible);
+		for (size_t j = 0; j < s->enums[i].n_labels; j++)
+			buf_addf(out, "%s%s", j ? "," : "", s->enums[i].labels[j]);
+		buf_addch(out, '\n');
 	}
 	for (size_t i = 0; i < s->n_views; i++)
 		buf_addf(out, "view %s%s%s\n", s->views[i].schema ? s->views[i].schema : "",

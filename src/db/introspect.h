@@ -4,9 +4,9 @@
  * selected schemas as struct sch_table (schema/schema.h), plus what lives
  * beside tables (PostgreSQL enum types and sequences, views by name).
  *
- * PostgreSQL (introspect_pg.c, to come) is to read everything in a fixed
- * number of bulk catalog queries (db_pg_rows in postgres_int.h is its
- * multi-column query helper; db_schema.n_queries counts queries); SQLite (introspect_sqlite.c) lists sqlite_master and
+ * PostgreSQL (introspect_pg.c) reads everything in a fixed number of bulk
+ * catalog queries (5 today, whatever the number of tables;
+ * db_schema.n_queries counts them); SQLite (introspect_sqlite.c) lists sqlite_master and
  * reads each table with the single-table reader (PRAGMAs are per table).
  *
  * Order (deterministic): tables by schema then name (byte order); columns
@@ -80,9 +80,9 @@ struct db_schema {
 int db_introspect(struct db *db, struct arena *a, const struct db_introspect_opts *o,
 		  struct db_schema *out, struct err *e);
 
-/* The SQLite reader behind db_introspect (introspect_sqlite.c).  The
- * PostgreSQL reader (introspect_pg.c) is not written yet: db_introspect
- * gives ERR_INPUT for it. */
+/* The readers behind db_introspect (introspect_pg.c, introspect_sqlite.c). */
+int db_pg_introspect(struct db *db, struct arena *a, const struct db_introspect_opts *o,
+		     struct db_schema *out, struct err *e);
 int db_sqlite_introspect(struct db *db, struct arena *a, const struct db_introspect_opts *o,
 			 struct db_schema *out, struct err *e);
 
