@@ -84,6 +84,15 @@ static void dump_index(const struct sch_index *ix, struct buf *out)
 		buf_addf(out, "%s%s", i ? "," : "",
 			 ix->elems[i].column ? ix->elems[i].column
 					     : ix->elems[i].expr ? ix->elems[i].expr->s : "?");
+	for (size_t i = 0; i < ix->dialect_kw.n; i++) {
+		const struct pyv *v = ix->dialect_kw.v[i].val;
+
+		buf_addf(out, " %s=", ix->dialect_kw.v[i].key);
+		if (v->kind == PYV_STR)
+			buf_adds(out, v->s);
+		for (size_t j = 0; v->kind == PYV_LIST && j < v->n; j++)
+			buf_addf(out, "%s%s", j ? "," : "", v->items[j]->s);
+	}
 	buf_addch(out, '\n');
 }
 

@@ -5,7 +5,7 @@
  * beside tables (PostgreSQL enum types and sequences, views by name).
  *
  * PostgreSQL (introspect_pg.c) reads everything in a fixed number of bulk
- * catalog queries (5 today, whatever the number of tables;
+ * catalog queries (6 today, whatever the number of tables;
  * db_schema.n_queries counts them); SQLite (introspect_sqlite.c) lists sqlite_master and
  * reads each table with the single-table reader (PRAGMAs are per table).
  *

@@ -4,8 +4,8 @@
  * SQLAlchemy 1.4's PGDialect reflection (get_columns' _get_column_info,
  * get_pk_constraint, get_foreign_keys, get_unique_constraints,
  * get_check_constraints, _load_enums): 1 current_schema(), 2 enums, 3
- * relations, 4 columns, 5 constraints (db_schema.n_queries = 5).  Every catalog name is
- * pg_catalog-qualified.  Not read yet: indexes, identity options,
+ * relations, 4 columns, 5 constraints, 6 indexes (db_schema.n_queries = 6).  Every catalog name is
+ * pg_catalog-qualified.  Not read yet: identity options, serial flags,
  * sequences, computed columns' expressions (kept as the default).
  */
 #include "db/introspect.h"
@@ -327,6 +327,92 @@ static int ipg_constraints(struct db *db, struct arena *a, const struct db_intro
 	return 0;
 }
 
+#define IPG_IDX 7
+
+static const struct pyv *ipg_str(struct arena *a, const char *text)
+{
+	struct pyv *v = arena_calloc(a, 1, sizeof(*v));
+
+	v->kind = PYV_STR;
+	v->s = text;
+	v->len = strlen(text);
+	return v;
+}
+
+/* One index row: key elements (columns, or expressions marked by chr(2)),
+ * then INCLUDE columns; postgresql_where / _using / _include as
+ * get_indexes' dialect_options name them. */
+static void ipg_index(struct arena *a, const char *const *r, struct sch_table *t)
+{
+	struct sch_index *ix = arena_calloc(a, 1, sizeof(*ix));
+	struct pyv_kwarg *kw = arena_calloc(a, 3, sizeof(*kw));
+	struct strvec el = STRVEC_INIT;
+	long nkey = 0;
+	struct pyv *inc = arena_calloc(a, 1, sizeof(*inc));
+
+	ix->name = r[1];
+	ix->table = t->name;
+	ix->schema = t->schema;
+	ix->unique = !strcmp(r[2], "t");
+	str_to_long(r[5], &nkey);
+	ipg_split(a, r[6], &el);
+	ix->elems = arena_calloc(a, el.n + 1, sizeof(*ix->elems));
+	inc->kind = PYV_LIST;
+	inc->items = arena_calloc(a, el.n + 1, sizeof(*inc->items));
+	for (size_t i = 0; i < el.n; i++) {
+		if ((long)i >= nkey) {
+			inc->items[inc->n++] = ipg_str(a, el.v[i]);
+		} else if (el.v[i][0] == '\2') {
+			struct sch_expr *x = arena_calloc(a, 1, sizeof(*x));
+
+			x->kind = SCH_EXPR_TEXT;
+			x->s = el.v[i] + 1;
+			ix->elems[ix->n_elems++].expr = x;
+		} else {
+			ix->elems[ix->n_elems++].column = el.v[i];
+		}
+	}
+	if (r[3])
+		kw[ix->dialect_kw.n++] = (struct pyv_kwarg){"postgresql_where", ipg_str(a, r[3])};
+	if (strcmp(r[4], "btree"))
+		kw[ix->dialect_kw.n++] = (struct pyv_kwarg){"postgresql_using", ipg_str(a, r[4])};
+	if (inc->n)
+		kw[ix->dialect_kw.n++] = (struct pyv_kwarg){"postgresql_include", inc};
+	ix->dialect_kw.v = kw;
+	ipg_push(a, (void ***)&t->indexes, &t->n_indexes, ix);
+}
+
+/* Indexes not backing a primary key, unique or exclusion constraint, by name. */
+static int ipg_indexes(struct db *db, struct arena *a, const struct db_introspect_opts *o,
+		       struct db_schema *s, const struct ipg_oid *idx, struct err *e)
+{
+	struct strvec c = STRVEC_INIT;
+
+	if (ipg_bulk(db, a, o,
+		     "SELECT i.indrelid, ic.relname, i.indisunique, pg_catalog.pg_get_expr("
+		     "i.indpred, i.indrelid), am.amname, i.indnkeyatts, pg_catalog.array_to_string("
+		     "ARRAY(SELECT CASE WHEN i.indkey[k.n - 1] = 0 THEN pg_catalog.chr(2) || "
+		     "pg_catalog.pg_get_indexdef(i.indexrelid, k.n, true) ELSE a.attname::text END "
+		     "FROM pg_catalog.generate_series(1, i.indnatts::int) k(n) LEFT JOIN "
+		     "pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = "
+		     "i.indkey[k.n - 1] ORDER BY k.n), pg_catalog.chr(1)) "
+		     "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = "
+		     "i.indexrelid JOIN pg_catalog.pg_am am ON am.oid = ic.relam JOIN "
+		     "pg_catalog.pg_class c ON c.oid = i.indrelid JOIN pg_catalog.pg_namespace n "
+		     "ON n.oid = c.relnamespace WHERE NOT EXISTS (SELECT 1 FROM "
+		     "pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = "
+		     "i.indrelid AND k.contype IN ('p', 'u', 'x')) AND ",
+		     " ORDER BY i.indrelid, ic.relname COLLATE \"C\"", IPG_IDX, s, &c, e) < 0)
+		return -1;
+	for (size_t i = 0; i + IPG_IDX - 1 < c.n; i += IPG_IDX) {
+		struct sch_table *t = ipg_find(idx, s->n_tables, c.v[i]);
+
+		if (t)
+			ipg_index(a, c.v + i, t);
+	}
+	return 0;
+}
+
 /* Columns of the table's primary key get primary_key (as get_columns' rows). */
 static void ipg_mark_pk(struct sch_table *t)
 {
@@ -351,7 +437,8 @@ int db_pg_introspect(struct db *db, struct arena *a, const struct db_introspect_
 	out->n_queries = 1;
 	out->default_schema = cur.n && cur.v[0] ? cur.v[0] : "public";
 	if (ipg_enums(db, a, out, e) < 0 || ipg_relations(db, a, o, out, &idx, e) < 0 ||
-	    ipg_columns(db, a, o, out, idx, e) < 0 || ipg_constraints(db, a, o, out, idx, e) < 0)
+	    ipg_columns(db, a, o, out, idx, e) < 0 || ipg_constraints(db, a, o, out, idx, e) < 0 ||
+	    ipg_indexes(db, a, o, out, idx, e) < 0)
 		return -1;
 	for (size_t i = 0; i < out->n_tables; i++)
 		ipg_mark_pk(out->tables[i]);

@@ -102,6 +102,8 @@ static void test_pg_schema(void)
 		"CONSTRAINT pk_posts PRIMARY KEY (id), CONSTRAINT fk_posts_user FOREIGN KEY (user_id) "
 		"REFERENCES t_intro.users (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, "
 		"CONSTRAINT ck_n CHECK (n > 0))",
+		"CREATE INDEX ix_posts_n ON t_intro.posts (n) INCLUDE (user_id) WHERE n > 1",
+		"CREATE INDEX ix_posts_expr ON t_intro.posts USING hash ((n + 1))",
 		"CREATE TABLE t_intro.alembic_version (version_num varchar(32) NOT NULL)",
 		"CREATE VIEW t_intro.v_posts AS SELECT id FROM t_intro.posts",
 	};
@@ -114,6 +116,9 @@ static void test_pg_schema(void)
 		"  check name=ck_n sqltext=n > (0)::numeric\n"
 		"  foreign_key name=fk_posts_user columns=user_id ref=t_intro.users ref_columns=id "
 		"ondelete=CASCADE deferrable=true initially=DEFERRED\n"
+		"  index name=ix_posts_expr unique=0 elems=(n + 1::numeric) postgresql_using=hash\n"
+		"  index name=ix_posts_n unique=0 elems=n postgresql_where=(n > (1)::numeric) "
+		"postgresql_include=user_id\n"
 		"table t_intro.users\n"
 		"  comment people\n"
 		"  column id type=INTEGER nullable=false pk=1 "
@@ -144,7 +149,7 @@ static void test_pg_schema(void)
 	for (size_t i = 0; i < sizeof(ddl) / sizeof(ddl[0]); i++)
 		CHECK(db_exec(db, ddl[i], NULL, &e) == 0);
 	CHECK(db_introspect(db, &a, &o, &s, &e) == 0);
-	CHECK_INT(s.n_queries, 5);
+	CHECK_INT(s.n_queries, 6);
 	CHECK_INT(s.n_enums >= 1, 1);
 	for (size_t i = 0, n = 0; i < s.n_enums; i++) /* other tests' enums may exist */
 		if (!strcmp(s.enums[i].schema, "t_intro"))
