@@ -11,6 +11,7 @@
  * (ours: SQLAlchemy hands them over as a set).
  */
 #include "db/sqlite_int.h"
+#include "db/introspect.h"
 
 #include <string.h>
 #include <strings.h>
@@ -450,5 +451,46 @@ int db_sqlite_read_table(struct db *db, struct arena *a, const char *schema, con
 		t->dialect_kw.n = 1;
 	}
 	*out = t;
+	return 0;
+}
+
+/* The whole-schema reader (db/introspect.h): the tables sqlite_master
+ * lists (SQLAlchemy's SQLiteDialect.get_table_names: type 'table', not
+ * sqlite_%, ordered by name) read by db_sqlite_read_table, and the views
+ * by name (get_view_names).  The version table is skipped.  Counts one
+ * query for the listing plus each table reader's PRAGMAs as one per table. */
+int db_sqlite_introspect(struct db *db, struct arena *a, const struct db_introspect_opts *o,
+			 struct db_schema *out, struct err *e)
+{
+	const char *vt = o->version_table ? o->version_table : "alembic_version";
+	struct strvec rows = STRVEC_INIT;
+	size_t nt = 0, nv = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (db_sqlite_rows(db, a,
+			   "SELECT type, name FROM main.sqlite_master WHERE type IN ('table', "
+			   "'view') AND name NOT LIKE 'sqlite~_%' ESCAPE '~' ORDER BY name",
+			   2, &rows, e) < 0)
+		return -1;
+	out->n_queries = 1;
+	out->tables = arena_calloc(a, rows.n / 2 + 1, sizeof(*out->tables));
+	out->views = arena_calloc(a, rows.n / 2 + 1, sizeof(*out->views));
+	for (size_t i = 0; i + 1 < rows.n; i += 2) {
+		const char *name = rows.v[i + 1];
+
+		if (!strcmp(rows.v[i], "view")) {
+			out->views[nv].schema = NULL;
+			out->views[nv++].name = name;
+			continue;
+		}
+		if (!strcmp(name, vt) && !o->version_schema)
+			continue;
+		if (db_sqlite_read_table(db, a, NULL, name, &out->tables[nt], e) < 0)
+			return -1;
+		nt++;
+		out->n_queries++;
+	}
+	out->n_tables = nt;
+	out->n_views = nv;
 	return 0;
 }

@@ -24,7 +24,7 @@
  * from pg_locks joined with pg_stat_activity.  Notices (e.g. "... already
  * exists, skipping") are dropped: only the CLI prints.
  */
-#include "db/db.h"
+#include "db/postgres_int.h"
 
 #include <libpq-fe.h>
 #include <poll.h>
@@ -384,6 +384,28 @@ static int pg_query(struct db *db, struct arena *a, const char *sql, struct strv
 		return -1;
 	for (int i = 0; i < PQntuples(res) && PQnfields(res) > 0; i++)
 		strvec_push(a, out, arena_strdup(a, PQgetvalue(res, i, 0)));
+	PQclear(res);
+	return 0;
+}
+
+int db_pg_rows(struct db *db, struct arena *a, const char *sql, size_t ncols,
+	       struct strvec *cells, struct err *e)
+{
+	PGresult *res = pg_run(db, sql, e);
+
+	if (!res)
+		return -1;
+	if ((size_t)PQnfields(res) < ncols) {
+		int nf = PQnfields(res);
+
+		PQclear(res);
+		return err_set(e, ERR_DB, "query returned %d columns, %zu expected", nf, ncols);
+	}
+	for (int i = 0; i < PQntuples(res); i++)
+		for (int c = 0; c < (int)ncols; c++)
+			strvec_push(a, cells,
+				    PQgetisnull(res, i, c) ? NULL
+							   : arena_strdup(a, PQgetvalue(res, i, c)));
 	PQclear(res);
 	return 0;
 }

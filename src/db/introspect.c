@@ -1,0 +1,126 @@
+/*
+ * introspect.c - db_introspect's dispatch by driver and db_schema_dump,
+ * the deterministic text form of an introspected schema that the tests
+ * compare with expected files (db/introspect.h).
+ */
+#include "db/introspect.h"
+
+#include <string.h>
+
+int db_introspect(struct db *db, struct arena *a, const struct db_introspect_opts *o,
+		  struct db_schema *out, struct err *e)
+{
+	memset(out, 0, sizeof(*out));
+	if (!strcmp(db->ops->name, "sqlite"))
+		return db_sqlite_introspect(db, a, o, out, e);
+	if (!strcmp(db->ops->name, "postgresql"))
+		return db_pg_introspect(db, a, o, out, e);
+	return err_set(e, ERR_INPUT, "schema introspection is not available for '%s'",
+		       db->ops->name);
+}
+
+static const char *dump_tri(enum sch_tristate t)
+{
+	return t == SCH_TRUE ? "true" : t == SCH_FALSE ? "false" : "unset";
+}
+
+/* " name=a,b" for a column list. */
+static void dump_cols(struct buf *out, const char *label, const struct strvec *v)
+{
+	buf_addf(out, " %s=", label);
+	for (size_t i = 0; i < v->n; i++)
+		buf_addf(out, "%s%s", i ? "," : "", v->v[i]);
+}
+
+static void dump_column(struct arena *a, const struct sch_column *c, const char *dialect,
+			struct buf *out)
+{
+	struct buf ty = BUF_INIT;
+	struct err e;
+
+	if (c->type && sql_type_ddl(a, dialect, c->type, &ty, &e) < 0)
+		buf_adds(&ty, "?");
+	buf_addf(out, "  column %s type=%s nullable=%s pk=%d", c->name,
+		 c->type ? ty.ptr : "NULL", dump_tri(c->nullable), c->primary_key);
+	if (c->server_default)
+		buf_addf(out, " default=%s", c->server_default->s);
+	if (c->comment)
+		buf_addf(out, " comment=%s", c->comment);
+	buf_addch(out, '\n');
+	buf_release(&ty);
+}
+
+static void dump_constraint(const struct sch_constraint *k, struct buf *out)
+{
+	static const char *const kinds[] = {"primary_key", "foreign_key", "unique", "check"};
+
+	buf_addf(out, "  %s name=%s", kinds[k->kind], k->name ? k->name : "-");
+	if (k->kind != SCH_CHECK)
+		dump_cols(out, "columns", &k->columns);
+	if (k->kind == SCH_FOREIGN_KEY) {
+		buf_addf(out, " ref=%s%s%s", k->ref_schema ? k->ref_schema : "",
+			 k->ref_schema ? "." : "", k->ref_table);
+		dump_cols(out, "ref_columns", &k->ref_columns);
+		if (k->ondelete)
+			buf_addf(out, " ondelete=%s", k->ondelete);
+		if (k->onupdate)
+			buf_addf(out, " onupdate=%s", k->onupdate);
+		if (k->match)
+			buf_addf(out, " match=%s", k->match);
+	}
+	if (k->deferrable == SCH_TRUE)
+		buf_adds(out, " deferrable=true");
+	if (k->initially)
+		buf_addf(out, " initially=%s", k->initially);
+	if (k->kind == SCH_CHECK && k->sqltext)
+		buf_addf(out, " sqltext=%s", k->sqltext->s);
+	buf_addch(out, '\n');
+}
+
+static void dump_index(const struct sch_index *ix, struct buf *out)
+{
+	buf_addf(out, "  index name=%s unique=%d elems=", ix->name, ix->unique);
+	for (size_t i = 0; i < ix->n_elems; i++)
+		buf_addf(out, "%s%s", i ? "," : "",
+			 ix->elems[i].column ? ix->elems[i].column
+					     : ix->elems[i].expr ? ix->elems[i].expr->s : "?");
+	for (size_t i = 0; i < ix->dialect_kw.n; i++) {
+		const struct pyv *v = ix->dialect_kw.v[i].val;
+
+		buf_addf(out, " %s=", ix->dialect_kw.v[i].key);
+		if (v->kind == PYV_STR)
+			buf_adds(out, v->s);
+		for (size_t j = 0; v->kind == PYV_LIST && j < v->n; j++)
+			buf_addf(out, "%s%s", j ? "," : "", v->items[j]->s);
+	}
+	buf_addch(out, '\n');
+}
+
+void db_schema_dump(struct arena *a, const struct db_schema *s, const char *dialect,
+		    struct buf *out)
+{
+	for (size_t i = 0; i < s->n_tables; i++) {
+		const struct sch_table *t = s->tables[i];
+
+		buf_addf(out, "table %s%s%s\n", t->schema ? t->schema : "", t->schema ? "." : "",
+			 t->name);
+		if (t->comment)
+			buf_addf(out, "  comment %s\n", t->comment);
+		for (size_t j = 0; j < t->n_columns; j++)
+			dump_column(a, t->columns[j], dialect, out);
+		for (size_t j = 0; j < t->n_constraints; j++)
+			dump_constraint(t->constraints[j], out);
+		for (size_t j = 0; j < t->n_indexes; j++)
+			dump_index(t->indexes[j], out);
+	}
+	for (size_t i = 0; i < s->n_enums; i++) {
+		buf_addf(out, "enum %s.%s visible=%d labels=", s->enums[i].schema, s->enums[i].name,
+			 s->enums[i].visible);
+		for (size_t j = 0; j < s->enums[i].n_labels; j++)
+			buf_addf(out, "%s%s", j ? "," : "", s->enums[i].labels[j]);
+		buf_addch(out, '\n');
+	}
+	for (size_t i = 0; i < s->n_views; i++)
+		buf_addf(out, "view %s%s%s\n", s->views[i].schema ? s->views[i].schema : "",
+			 s->views[i].schema ? "." : "", s->views[i].name);
+}

@@ -1,0 +1,95 @@
+/*
+ * introspect.h - a whole database schema read into the schema model
+ * (groundwork for autogenerate, issue 10 item 2): every table of the
+ * selected schemas as struct sch_table (schema/schema.h), plus what lives
+ * beside tables (PostgreSQL enum types and sequences, views by name).
+ *
+ * PostgreSQL (introspect_pg.c) reads everything in a fixed number of bulk
+ * catalog queries (6 today, whatever the number of tables;
+ * db_schema.n_queries counts them); SQLite (introspect_sqlite.c) lists sqlite_master and
+ * reads each table with the single-table reader (PRAGMAs are per table).
+ *
+ * Order (deterministic): tables by schema then name (byte order); columns
+ * by position; constraints primary key first, then the others by name
+ * (PostgreSQL; SQLite: the table reader's order); indexes by name
+ * (PostgreSQL; SQLite: creation order); enums and sequences by schema then
+ * name; views likewise.  The version table is always skipped.
+ *
+ * Ownership: everything lives in the caller's arena.  Errors: ERR_DB (the
+ * database's message), ERR_INPUT for a driver without introspection.
+ */
+#ifndef DB_INTROSPECT_H
+#define DB_INTROSPECT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/err.h"
+#include "db/db.h"
+#include "schema/schema.h"
+#include "schema/type.h"
+
+/* What to read. */
+struct db_introspect_opts {
+	bool include_schemas;       /* every non-system schema (Alembic's include_schemas=True) */
+	const char *const *schemas; /* else these schemas; none given = the current schema */
+	size_t n_schemas;           /* their number */
+	const char *version_table;  /* skipped; NULL = "alembic_version" */
+	const char *version_schema; /* its schema, NULL = the current schema */
+};
+
+/* A sequence (PostgreSQL), with its options as pg_sequence holds them. */
+struct db_sequence {
+	const char *schema;       /* its schema */
+	const char *name;         /* its name */
+	const char *data_type;    /* format_type of seqtypid ("bigint") */
+	long long start, increment, minvalue, maxvalue, cache; /* pg_sequence fields */
+	bool cycle;               /* seqcycle */
+	const char *owned_by;     /* "table.column" of an OWNED BY column, NULL if none */
+};
+
+/* A view (or materialized view), by name only. */
+struct db_view {
+	const char *schema;       /* its schema */
+	const char *name;         /* its name */
+	bool materialized;        /* relkind 'm' */
+};
+
+/* A whole schema as read. */
+struct db_schema {
+	const char *default_schema;     /* the connection's current schema (NULL on SQLite: "main") */
+	struct sch_table **tables;      /* by schema then name; schema NULL = default schema */
+	size_t n_tables;
+	struct sch_enum_def *enums;     /* PostgreSQL enum types (every schema: columns may use any) */
+	size_t n_enums;
+	struct db_sequence *sequences;  /* PostgreSQL sequences of the selected schemas */
+	size_t n_sequences;
+	struct db_view *views;          /* views of the selected schemas */
+	size_t n_views;
+	long n_queries;                 /* catalog queries run to read all this */
+};
+
+/*
+ * Reads the schema(s) o selects from db (driver "postgresql" or "sqlite")
+ * into *out.  Tables in the default schema get schema NULL, as
+ * SQLAlchemy's MetaData reflection names them.  On failure *out is left
+ * partly filled (arena-owned) and -1 is returned.
+ */
+int db_introspect(struct db *db, struct arena *a, const struct db_introspect_opts *o,
+		  struct db_schema *out, struct err *e);
+
+/* The readers behind db_introspect (introspect_pg.c, introspect_sqlite.c). */
+int db_pg_introspect(struct db *db, struct arena *a, const struct db_introspect_opts *o,
+		     struct db_schema *out, struct err *e);
+int db_sqlite_introspect(struct db *db, struct arena *a, const struct db_introspect_opts *o,
+			 struct db_schema *out, struct err *e);
+
+/* Appends a deterministic text dump of s (one line per object, fields
+ * labelled, for tests and debugging) to out; types are rendered with
+ * sql_type_ddl for dialect. */
+void db_schema_dump(struct arena *a, const struct db_schema *s, const char *dialect,
+		    struct buf *out);
+
+#endif
