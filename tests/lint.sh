@@ -15,8 +15,8 @@ B=${1:-}
 if [ -z "$B" ]; then
 	if [ -n "${ALEMBIC_BIN:-}" ]; then B=$(dirname "$ALEMBIC_BIN"); else B=build; fi
 fi
-LINT_MAX_LINES=${LINT_MAX_LINES:-60}
-LINT_MAX_CCN=${LINT_MAX_CCN:-35}
+LINT_MAX_LINES=${LINT_MAX_LINES:-100}
+LINT_MAX_CCN=${LINT_MAX_CCN:-45}
 pass=0
 fail=0
 ok() { pass=$((pass + 1)); }
