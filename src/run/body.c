@@ -47,10 +47,10 @@ static int run_ops_py(struct arena *a, const struct run_body_req *r, const struc
 		      const char *what, struct mig_body *out, struct err *e)
 {
 	struct py_eval_ctx ctx = {sc->path, r->d->name, r->as_sql, NULL, 0};
-	struct py_module *m;
+	const struct py_module *m;
 	struct py_body body;
 
-	if (py_parse_module(a, sc->path, sc->text, sc->text_len, &m, e) < 0 ||
+	if (script_module(a, sc, &m, e) < 0 || /* PEP 263 decoding included */
 	    py_eval_function(a, m, what, &ctx, &body, e) < 0)
 		return -1;
 	return py_bind_body(a, sc->path, &body, out, e);

@@ -380,10 +380,14 @@ int script_module(struct arena *a, const struct script *s, const struct py_modul
 		  struct err *e)
 {
 	struct py_module *m;
+	const char *text;
+	size_t len;
 
 	if (s->format != SCRIPT_PY)
 		return err_at(e, ERR_INPUT, s->path, 0, "not a Python revision");
-	if (py_parse_module(a, s->path, s->text, s->text_len, &m, e))
+	/* the same PEP 263 decoding as script_parse, so the runtime parses what was read */
+	if (coding_decode(a, s->path, s->text, s->text_len, &text, &len, e) ||
+	    py_parse_module(a, s->path, text, len, &m, e))
 		return -1;
 	*out = m;
 	return 0;
