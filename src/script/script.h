@@ -8,12 +8,13 @@
  *     then "-- migrate:upgrade" and "-- migrate:downgrade" sections of SQL;
  *   - Alembic's Python files (.py): parsed by the Python front end (src/py);
  *     module-level revision, down_revision, branch_labels, depends_on and the
- *     module docstring are read (see pyparse.h); upgrade()/downgrade() bodies
- *     made only of op.execute(<string literal>) calls become statement lists,
- *     any other body a refusal that the runtime (src/run) reports when asked
- *     to run it (until the runtime evaluates bodies through script_module and
- *     py_eval_function).  A Python syntax error anywhere in the file is an
- *     error when the file is read, as Alembic's import fails.
+ *     module docstring are read (see pyparse.h); the runtime (src/run/body.c)
+ *     parses the file again with script_module and evaluates upgrade() /
+ *     downgrade() for its dialect (py_eval_function).  The section's
+ *     statement list / refusal fields are the old reader's summary, kept for
+ *     tools that inspect a file without evaluating it.  A Python syntax error
+ *     anywhere in the file is an error when the file is read, as Alembic's
+ *     import fails.
  * Files are loaded per version location in configured order, and within a
  * directory in bytewise-sorted file-name order (reference §13).
  *
