@@ -64,8 +64,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct err e;
 	const struct sch_type *t;
 
-	if (memchr(data, '\n', size) || memchr(data, '\0', size) || size > 4096)
-		return 0; /* one expression on the Column's line */
+	if (memchr(data, '\n', size) || memchr(data, '\r', size) || memchr(data, '\0', size) ||
+	    size > 4096)
+		return 0; /* one expression on the Column's line (\r is a line break too) */
 	static const char *const reflecting[] = {"sqlite", "postgresql"};
 	char *sql = arena_strndup(&a, (const char *)data, size);
 	for (size_t d = 0; d < 2; d++) {
