@@ -39,7 +39,7 @@ endif
 
 LIB_SRC  := $(sort $(wildcard src/base/*.c src/config/*.c src/script/*.c src/core/*.c \
                               src/run/*.c src/db/*.c src/cli/*.c src/py/*.c \
-                              src/schema/*.c src/sql/*.c))
+                              src/schema/*.c src/sql/*.c src/autogen/*.c src/model/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
 MAIN_OBJ := $(B)/src/main.o
 UNIT_SRC := $(sort $(wildcard tests/unit/t_*.c))

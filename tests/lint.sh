@@ -3,7 +3,7 @@
 # function size and complexity, and our layering rule that pure modules do no I/O).
 #   1. pmccabe: every function in src/ has at most LINT_MAX_LINES lines and a (modified)
 #      cyclomatic complexity of at most LINT_MAX_CCN;
-#   2. nm: the objects of the pure modules (src/core, src/py, src/schema, src/sql) reference no
+#   2. nm: the objects of the pure modules (src/core, src/py, src/schema, src/sql, src/autogen) reference no
 #      I/O, process, environment or clock symbol (list below) and nothing of src/base/fs or the
 #      database libraries;
 #   3. Makefile: a plain `make` does not pass -Werror; DEVELOPER=1 and CI=1 do.
@@ -46,7 +46,7 @@ execvp waitpid kill signal sigaction raise exit _exit time clock_gettime gettime
 localtime_r gmtime strftime nanosleep sleep usleep rand srand random getrandom getpid
 stdin stdout stderr'
 pat=$(printf '%s\n' $IO_SYMS | sed 's/.*/^(__)?&(_chk|64)?$/' | paste -sd'|' -)
-objs=$(ls "$B"/src/core/*.o "$B"/src/py/*.o "$B"/src/schema/*.o "$B"/src/sql/*.o 2>/dev/null)
+objs=$(ls "$B"/src/core/*.o "$B"/src/py/*.o "$B"/src/schema/*.o "$B"/src/sql/*.o "$B"/src/autogen/*.o 2>/dev/null)
 if [ -z "$objs" ]; then
 	not_ok "no objects of the pure modules under $B/src (build first)"
 else
