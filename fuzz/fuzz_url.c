@@ -3,8 +3,16 @@
  * (src/db/url.c): any bytes; url_mask never crashes and, for a URL that
  * parses with a password of 4+ lower-case letters (which no %XX escape of
  * the rendering can produce), never returns the password unless it is also
- * another part of the URL.
+ * another part of the URL.  "Another part" includes text SQLAlchemy drops:
+ * a query field without '=' ("?a=b&xsecretx") is kept verbatim by the
+ * best-effort mask of a URL with several '@', so any occurrence of the
+ * password in the input other than at its own place exempts it.
  */
+
+#include <string.h>
+
+#include "base/arena.h"
+#include "db/db.h"
 
 static bool lower_word(const char *s)
 {
@@ -15,8 +23,23 @@ static bool lower_word(const char *s)
 			return false;
 	return true;
 }
-#include "base/arena.h"
-#include "db/db.h"
+
+/* Does pw occur in the URL s anywhere but at the password's own place (after
+ * the first ':' of "://user:", as url_parse's userinfo rule puts it)? */
+static bool elsewhere_in_input(const char *s, const char *pw)
+{
+	const char *own = strstr(s, "://");
+
+	if (own) {
+		own += 3;
+		own += strcspn(own, ":/");
+		own += *own == ':';
+	}
+	for (const char *p = s; (p = strstr(p, pw)) != NULL; p++)
+		if (p != own)
+			return true;
+	return false;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -44,7 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			for (size_t i = 0; i < u.n_params; i++)
 				in_query = in_query || strstr(u.params[i].key, u.password) ||
 					   strstr(u.params[i].value, u.password);
-			if (!in_query)
+			if (!in_query && !elsewhere_in_input(s, u.password))
 				abort();
 		}
 	}
