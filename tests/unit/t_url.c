@@ -99,6 +99,13 @@ static void test_url_mask(void)
 	CHECK_STR(url_mask(&a, "postgresql://u:p:q@h/d"), "postgresql://u:XXXXX@h/d");
 	CHECK_STR(url_mask(&a, "postgresql://u:p@x@h/d"), "postgresql://u:XXXXX@h/d");
 	CHECK_STR(url_mask(&a, "weird stuff://u:secret@h"), "weird stuff://u:XXXXX@h");
+	/* fuzz_url finds (fuzz/corpus/url/ambiguous_at_*): with several '@' everything up to
+	 * the last is masked and what follows it is kept, even where it repeats the password's
+	 * letters: the password is never past the last '@' under either reading */
+	CHECK_STR(url_mask(&a, "postgresql://user:secwor@hos?x/y@hosq:secworalql"),
+		  "postgresql://user:XXXXX@hosq:secworalql");
+	CHECK_STR(url_mask(&a, "pql://user:secretword@host?a=b&c@h?d&dbsecretwordx"),
+		  "pql://user:XXXXX@h?d&dbsecretwordx");
 	CHECK_STR(url_mask(&a, "no url here"), "no url here");
 	arena_release(&a);
 }
