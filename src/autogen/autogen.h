@@ -78,4 +78,14 @@ struct ag_render_opts {
 void ag_render_py(struct arena *a, const struct ag_render_opts *o, const struct mig_body *b,
 		  struct buf *out, struct strvec *imports);
 
+/*
+ * Appends b as the SQL of a native revision section for dialect
+ * (sqltext.c): each statement compiled as an offline run prints it, with
+ * the dialect's terminator, a blank line between statements; nothing for
+ * no ops.  ERR_INPUT where the compiler refuses an operation (a batch
+ * rebuild, which needs the table: not rendered as SQL yet).
+ */
+int ag_render_sql(struct arena *a, const char *dialect, const struct mig_body *b,
+		  struct buf *out, struct err *e);
+
 #endif

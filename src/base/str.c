@@ -2,6 +2,7 @@
  * str.c - string helpers; see str.h.
  */
 #include "str.h"
+#include "vec.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -139,4 +140,18 @@ bool str_valid_utf8(const char *s, size_t n)
 		p += len;
 	}
 	return true;
+}
+
+void str_split_blank(struct arena *a, const char *s, struct strvec *out)
+{
+	while (s && *s) {
+		const char *start;
+
+		while (str_isspace(*s))
+			s++;
+		for (start = s; *s && !str_isspace(*s); s++)
+			;
+		if (s > start)
+			strvec_push(a, out, arena_strndup(a, start, (size_t)(s - start)));
+	}
 }

@@ -36,6 +36,10 @@ char *slice_dup(struct arena *a, struct slice s);
 int str_to_long(const char *s, long *out);
 /* qsort comparator for arrays of const char *: bytewise (strcmp) order. */
 int str_cmp_ptr(const void *a, const void *b);
+/* Python str.split() with no argument: the words of s between runs of white
+ * space, appended to out (a struct strvec, base/vec.h). */
+struct strvec;
+void str_split_blank(struct arena *a, const char *s, struct strvec *out);
 /* Lower-cased copy (ASCII only). */
 char *str_lower(struct arena *a, const char *s);
 /* Python-style truthiness of a config value: true/yes/on/1 (case-insensitive).

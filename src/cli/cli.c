@@ -17,14 +17,15 @@
 #include "run/run.h"
 #include "script/script.h"
 
-extern const struct cli_command cmd_branches, cmd_config, cmd_current, cmd_downgrade, cmd_edit,
+extern const struct cli_command cmd_branches, cmd_check, cmd_config, cmd_current, cmd_downgrade, cmd_edit,
 	cmd_ensure_version, cmd_heads, cmd_history, cmd_init, cmd_list_templates, cmd_merge,
 	cmd_revision, cmd_show, cmd_stamp, cmd_upgrade;
 
 /* Alphabetical, as Alembic's subcommand choices (dir(command) order);
- * `config` is the user guide's command, which Alembic lacks. */
+ * `config` is the user guide's command, which Alembic lacks; `check` is
+ * Alembic 1.9's. */
 const struct cli_command *const cli_commands[] = {
-	&cmd_branches, &cmd_config, &cmd_current, &cmd_downgrade, &cmd_edit,
+	&cmd_branches, &cmd_check, &cmd_config, &cmd_current, &cmd_downgrade, &cmd_edit,
 	&cmd_ensure_version, &cmd_heads, &cmd_history, &cmd_init, &cmd_list_templates,
 	&cmd_merge, &cmd_revision, &cmd_show, &cmd_stamp, &cmd_upgrade,
 };

@@ -110,11 +110,24 @@ struct cli_newrev {
 	const char *branch_label;        /* --branch-label or NULL */
 	const char *version_path;        /* --version-path or NULL */
 	const struct strvec *depends_on; /* --depends-on, or NULL */
+	const char *imports;             /* autogenerate's ${imports}, ${upgrades}, */
+	const char *upgrades;            /* ${downgrades}; NULL: undefined (the template's */
+	const char *downgrades;          /* own defaults: "" and "pass") */
 };
 
 /* script/base.py generate_revision: resolves and checks the parents, then
  * writes the file through script_write_revision.  -1 with ctx->err set. */
 int cli_generate_revision(struct cli_ctx *ctx, const struct cli_newrev *nr);
+
+/* autogen.c: the model (Python through src/model), compared with the database
+ * (run_autogen); *dialect is the URL's.  -1 with ctx->err set. */
+struct ag_result;
+struct model;
+int cli_autogen_compare(struct cli_ctx *ctx, struct ag_result *res, struct model *m,
+			const char **dialect);
+/* revision --autogenerate: cli_autogen_compare, rendered into nr's template slots,
+ * then cli_generate_revision. */
+int cli_revision_autogenerate(struct cli_ctx *ctx, const struct cli_newrev *nr);
 
 /* report.c --------------------------------------------------------------- */
 

@@ -7,9 +7,8 @@
  * --branch-label already used are refused before anything is written
  * (Alembic writes the file, then the revision map breaks: a warning and
  * cycle errors, or a RevisionError traceback).
- * --autogenerate is not supported yet (a later issue): ERR_COMMAND
- * "Can't proceed with --autogenerate option; ..." after Alembic's own
- * --sql checks.  revision_environment = true does not connect to the
+ * --autogenerate: cli_revision_autogenerate (autogen.c), after Alembic's
+ * own --sql checks.  revision_environment = true does not connect to the
  * database (Alembic runs env.py, which only matters for autogenerate).
  */
 #include <string.h>
@@ -123,6 +122,9 @@ int cli_generate_revision(struct cli_ctx *ctx, const struct cli_newrev *nr)
 	n.message = nr->message;
 	n.version_path = nr->version_path;
 	n.format = script_default_format(ctx->config);
+	n.imports = nr->imports;
+	n.upgrades = nr->upgrades;
+	n.downgrades = nr->downgrades;
 	return script_write_revision(ctx->arena, ctx->config, &n, cli_sink(ctx), NULL, &ctx->err);
 }
 
@@ -132,15 +134,9 @@ static int revision_run(struct cli_ctx *ctx)
 	const char *head = cli_arg(ctx, "head");
 	bool sql = cli_flag(ctx, "sql");
 
-	if (cli_flag(ctx, "autogenerate")) {
-		if (sql)
-			return err_set(&ctx->err, ERR_COMMAND,
-				       "Using --sql with --autogenerate does not make any sense");
+	if (cli_flag(ctx, "autogenerate") && sql)
 		return err_set(&ctx->err, ERR_COMMAND,
-			       "Can't proceed with --autogenerate option; autogenerate is not "
-			       "supported by this version: create the revision without "
-			       "--autogenerate and write its SQL by hand");
-	}
+			       "Using --sql with --autogenerate does not make any sense");
 	if (sql && !ctx->config->revision_environment)
 		return err_set(&ctx->err, ERR_COMMAND,
 			       "Using --sql with the revision command when revision_environment "
@@ -149,8 +145,10 @@ static int revision_run(struct cli_ctx *ctx)
 	struct cli_newrev nr = {
 		cli_arg(ctx, "rev_id"), cli_arg(ctx, "message"), &heads, cli_flag(ctx, "splice"),
 		cli_arg(ctx, "branch_label"), cli_arg(ctx, "version_path"),
-		cli_list(ctx, "depends_on"),
+		cli_list(ctx, "depends_on"), NULL, NULL, NULL,
 	};
+	if (cli_flag(ctx, "autogenerate"))
+		return cli_revision_autogenerate(ctx, &nr);
 	return cli_generate_revision(ctx, &nr);
 }
 

@@ -667,8 +667,8 @@ int run_migrate(struct arena *a, struct graph *g, const struct run_opts *o,
 	return o->sql ? run_offline(&c, e) : run_online(&c, e);
 }
 
-int run_read_rows(struct arena *a, const struct run_opts *o, const struct sink *s,
-		  struct strvec *rows, struct err *e)
+int run_on_rows(struct arena *a, const struct run_opts *o, const struct sink *s,
+		run_rows_fn fn, void *arg, struct strvec *rows, struct err *e)
 {
 	struct run_ctx c;
 	bool exists;
@@ -684,10 +684,18 @@ int run_read_rows(struct arena *a, const struct run_opts *o, const struct sink *
 		run_log_context(&c);
 		rc = run_read(&c, rows, &exists, e);
 	}
+	if (rc == 0 && fn)
+		rc = fn(arg, c.db, rows, e);
 	run_disconnect(&c);
 	if (db_interrupted())
 		return run_interrupted(&c, -1, e); /* a read changes nothing */
 	return rc;
+}
+
+int run_read_rows(struct arena *a, const struct run_opts *o, const struct sink *s,
+		  struct strvec *rows, struct err *e)
+{
+	return run_on_rows(a, o, s, NULL, NULL, rows, e);
 }
 
 void run_opts_from_config(struct run_opts *o, const struct config *c)

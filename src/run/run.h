@@ -104,6 +104,59 @@ int run_migrate(struct arena *a, struct graph *g, const struct run_opts *o,
 int run_read_rows(struct arena *a, const struct run_opts *o, const struct sink *s,
 		  struct strvec *rows, struct err *e);
 
+/*
+ * run_read_rows, then fn(arg, db, rows, e) on the open connection (rows
+ * sorted, empty without a version table); the connection is closed after
+ * it, and an interruption during it is ERR_INTERRUPTED "nothing was
+ * changed" (fn must change nothing it does not roll back).
+ */
+typedef int (*run_rows_fn)(void *arg, struct db *db, const struct strvec *rows, struct err *e);
+int run_on_rows(struct arena *a, const struct run_opts *o, const struct sink *s,
+		run_rows_fn fn, void *arg, struct strvec *rows, struct err *e);
+
+/* ---- autogenerate (autogen.c) ---- */
+
+struct ag_result;
+struct sch_table;
+
+/* What revision --autogenerate and check compare. */
+struct run_autogen_req {
+	struct graph *g;                  /* the revision graph: the database must be at its heads */
+	struct sch_table *const *model;   /* the model's tables as written (metadata.sorted_tables
+					     order), indexes attached */
+	size_t n_model;                   /* their number */
+	bool compare_type;                /* ag_input's */
+	bool compare_server_default;
+	bool include_schemas;             /* every schema, not only the default one */
+	bool has_metadata;                /* env.py gave target_metadata; else, once the
+					     database is found at the heads, ERR_COMMAND
+					     "Can't proceed with --autogenerate option; ..." */
+	const char *env_abspath;          /* env.py, for that message */
+	/* A model of SQL files instead (target_metadata = models/NAME.sql globs), no model[]: */
+	const struct run_model_stmt *model_sql; /* statements in file order */
+	size_t n_model_sql;                     /* their number */
+};
+
+/* One statement of a SQL model file. */
+struct run_model_stmt {
+	const char *sql;  /* the statement, no terminator */
+	const char *file; /* the file, as named in messages */
+	int line;         /* its first line */
+};
+
+/*
+ * Connects (context log lines as for a run), refuses unless the version
+ * rows are the graph's heads (ERR_COMMAND "Target database is not up to
+ * date.", Alembic's check) and a model without metadata, introspects the database, creates the model in
+ * a scratch copy of the dialect (SQLite: an in-memory database; PostgreSQL:
+ * a schema created inside a transaction that is rolled back, on the same
+ * server, so the database normalises both sides), introspects that, and
+ * compares them (ag_compare).  Logs each "Detected ..." line as Alembic's
+ * logger alembic.autogenerate.compare.  Writes nothing.
+ */
+int run_autogen(struct arena *a, const struct run_opts *o, const struct run_autogen_req *r,
+		const struct sink *s, struct ag_result *out, struct err *e);
+
 /* ---- command arguments (args.c) ---- */
 
 /*

@@ -61,6 +61,11 @@ static void test_vec(void)
 	CHECK(!strvec_push_unique(&a, &sv, "a"));
 	strvec_sort(&sv);
 	CHECK_STR(strvec_join(&a, &sv, ", "), "a, b");
+	sv.n = 0;
+	str_split_blank(&a, " models/*.sql\n\tmore.sql  ", &sv);
+	str_split_blank(&a, "", &sv);
+	str_split_blank(&a, NULL, &sv);
+	CHECK_STR(strvec_join(&a, &sv, "|"), "models/*.sql|more.sql");
 	arena_release(&a);
 }
 

@@ -1,0 +1,54 @@
+/*
+ * sqltext.c - ag_render_sql: autogenerate's operations as the SQL of a
+ * native revision section (a project made with `init -t sql`), compiled by
+ * the one DDL compiler as an offline run prints it (literal values, tabs
+ * as four spaces, the dialect's terminator), statements separated by a
+ * blank line.  Pure.
+ */
+#include "autogen/autogen.h"
+
+#include "base/str.h"
+#include "sql/ddl.h"
+#include "sql/dialect.h"
+
+/* One statement: tabs to four spaces, stripped, the terminator. */
+static void sqltext_stmt(struct arena *a, const struct sql_dialect *d, const char *sql,
+			 struct buf *out)
+{
+	struct buf b = BUF_INIT;
+
+	for (const char *p = sql; *p; p++) {
+		if (*p == '\t')
+			buf_adds(&b, "    ");
+		else
+			buf_addch(&b, *p);
+	}
+	buf_adds(out, str_strip(a, buf_cstr(&b)));
+	buf_adds(out, d->terminator);
+	buf_release(&b);
+}
+
+int ag_render_sql(struct arena *a, const char *dialect, const struct mig_body *b,
+		  struct buf *out, struct err *e)
+{
+	const struct sql_dialect *d = sql_dialect_find(dialect);
+	struct strvec memo = STRVEC_INIT;
+	struct sql_stmts stmts = {0};
+	struct sql_opts o = {0};
+	size_t start = out->len;
+
+	if (!d)
+		return err_set(e, ERR_INPUT, "no dialect %s", dialect);
+	o.d = d;
+	o.as_sql = true;
+	o.file = "the generated revision";
+	o.memo = &memo;
+	if (sql_compile_body(a, &o, b, &stmts, e) < 0)
+		return -1;
+	for (size_t i = 0; i < stmts.n; i++) {
+		if (out->len > start)
+			buf_adds(out, "\n\n");
+		sqltext_stmt(a, d, stmts.v[i].sql, out);
+	}
+	return 0;
+}
