@@ -73,7 +73,7 @@ static void rnd_computed(const struct rnd *x, struct buf *b, const struct sch_co
 void rnd_column(const struct rnd *x, struct buf *b, const struct sch_column *c,
 		const struct sch_table *t)
 {
-	static const char *const autoinc[] = {NULL, "True", "False", "'ignore_fk'"};
+	static const char *const autoinc[] = {NULL, "True", "False", "ignore_fk"}; /* "%s=%s": str() */
 
 	buf_adds(b, "sa.Column(");
 	rnd_repr(b, c->name);

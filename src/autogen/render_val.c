@@ -18,12 +18,73 @@ const char *rnd_prefix(const struct rnd *x)
 	return x->batch ? "batch_op." : "op.";
 }
 
+/* The assigned code points above U+007F that str.isprintable() rejects
+ * (Python 3.11, Unicode 14: categories Cc, Cf, Zl, Zp, Zs, Co); repr()
+ * escapes them.  Unassigned code points (Cn) are written as they are. */
+static const struct {
+	unsigned lo, hi;
+} rnd_unprintable[] = {
+    {0x80, 0xa0},	  {0xad, 0xad},	    {0x600, 0x605},	{0x61c, 0x61c},
+    {0x6dd, 0x6dd},	  {0x70f, 0x70f},   {0x890, 0x891},	{0x8e2, 0x8e2},
+    {0x1680, 0x1680},	  {0x180e, 0x180e}, {0x2000, 0x200f},	{0x2028, 0x202f},
+    {0x205f, 0x2064},	  {0x2066, 0x206f}, {0x3000, 0x3000},	{0xe000, 0xf8ff},
+    {0xfeff, 0xfeff},	  {0xfff9, 0xfffb}, {0x110bd, 0x110bd}, {0x110cd, 0x110cd},
+    {0x13430, 0x13438},	  {0x1bca0, 0x1bca3}, {0x1d173, 0x1d17a}, {0xe0001, 0xe0001},
+    {0xe0020, 0xe007f},	  {0xf0000, 0xffffd}, {0x100000, 0x10fffd},
+};
+
+static bool rnd_is_unprintable(unsigned cp)
+{
+	for (size_t i = 0; i < sizeof(rnd_unprintable) / sizeof(rnd_unprintable[0]); i++)
+		if (cp >= rnd_unprintable[i].lo && cp <= rnd_unprintable[i].hi)
+			return true;
+	return false;
+}
+
+/* The UTF-8 sequence at s[0..n): its code point and length (1 for a stray byte). */
+static size_t rnd_utf8(const unsigned char *s, size_t n, unsigned *cp)
+{
+	size_t len = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc0 ? 2 : 1;
+
+	if (len > n)
+		len = 1;
+	*cp = len == 1 ? s[0] : s[0] & (0x3f >> (len - 1));
+	for (size_t i = 1; i < len; i++)
+		*cp = (*cp << 6) | (s[i] & 0x3f);
+	return len;
+}
+
+/* Python's repr(str) (unicode_repr): the quote, the escapes, \xNN / \uNNNN /
+ * \UNNNNNNNN for what is not printable. */
+static void rnd_repr_str(struct buf *b, const char *s, size_t n)
+{
+	char q = memchr(s, '\'', n) && !memchr(s, '"', n) ? '"' : '\'';
+	const unsigned char *u = (const unsigned char *)s;
+
+	buf_addch(b, q);
+	for (size_t k = 0; k < n;) {
+		unsigned cp;
+		size_t len = rnd_utf8(u + k, n - k, &cp);
+
+		if (cp == (unsigned char)q || cp == '\\')
+			buf_addf(b, "\\%c", (char)cp);
+		else if (cp == '\n' || cp == '\r' || cp == '\t')
+			buf_adds(b, cp == '\n' ? "\\n" : cp == '\r' ? "\\r" : "\\t");
+		else if (cp < 0x20 || cp == 0x7f || (cp > 0x7f && rnd_is_unprintable(cp)))
+			buf_addf(b, cp < 0x100 ? "\\x%02x" : cp < 0x10000 ? "\\u%04x" : "\\U%08x", cp);
+		else
+			buf_add(b, u + k, len);
+		k += len;
+	}
+	buf_addch(b, q);
+}
+
 void rnd_repr(struct buf *b, const char *s)
 {
 	if (!s)
 		buf_adds(b, "None");
 	else
-		pyv_repr_str(b, s, strlen(s));
+		rnd_repr_str(b, s, strlen(s));
 }
 
 void rnd_name(const struct rnd *x, struct buf *b, const char *name, bool final)
@@ -176,7 +237,7 @@ void rnd_value(const struct rnd *x, struct buf *b, const struct pyv *v, bool wra
 	case PYV_BOOL: buf_adds(b, v->b ? "True" : "False"); break;
 	case PYV_INT: buf_addf(b, "%lld", v->i); break;
 	case PYV_FLOAT: buf_adds(b, pyv_float_repr(x->a, v->f)); break;
-	case PYV_STR: pyv_repr_str(b, v->s, v->len); break;
+	case PYV_STR: rnd_repr_str(b, v->s, v->len); break;
 	case PYV_LIST: rnd_seq(x, b, v, "[", "]"); break;
 	case PYV_TUPLE: rnd_seq(x, b, v, "(", ")"); break;
 	case PYV_DICT: rnd_seq(x, b, v, "{", "}"); break;
@@ -198,7 +259,7 @@ void rnd_server_default(const struct rnd *x, struct buf *b, const struct sch_exp
 		}
 		if (n && s[n - 1] == '\'')
 			n--;
-		pyv_repr_str(b, s, n);
+		rnd_repr_str(b, s, n);
 	} else {
 		buf_adds(b, "sa.text(");
 		rnd_repr(b, rnd_sql(x, d, true));

@@ -26,6 +26,10 @@ Format, one block per case:
     dialect sqlite|postgresql
     batch 0|1
     import LINE                      zero or more: what the text adds to ${imports}
+    source STATEMENT                 zero or more: op.* calls written as a model states
+                                     things (column flags, column ForeignKeys, SQL
+                                     expression defaults); the test binds these instead
+                                     of the body
     body
     <the slot text, line by line>
     end
@@ -59,7 +63,7 @@ OPTS = {
 OUT = []
 
 
-def emit(name, dialect, batch, ctx, op_container):
+def emit(name, dialect, batch, ctx, op_container, source=()):
     """Renders op_container as the revision command does and records it."""
     opts = dict(OPTS, render_as_batch=batch)
     ac = AutogenContext(ctx, opts=opts)
@@ -71,6 +75,8 @@ def emit(name, dialect, batch, ctx, op_container):
     OUT.append("batch %d" % int(batch))
     for imp in sorted(ac.imports):
         OUT.append("import %s" % imp)
+    for line in source:
+        OUT.append("source %s" % line)
     OUT.append("body")
     OUT.append(text)
     OUT.append("end")
@@ -330,6 +336,96 @@ def modify_ops(md, schema, pg):
     ])
 
 
+class ModelOp:
+    """op.* calls written the way a model states things (column flags, column
+    ForeignKeys, SQL expression defaults), turned into the operation objects
+    autogenerate would hold for them."""
+
+    def create_table(self, name, *args, **kw):
+        return ops.CreateTableOp.from_table(sa.Table(name, sa.MetaData(), *args, **kw))
+
+    def add_column(self, table, column, schema=None):
+        sa.Table(table, sa.MetaData(), column, schema=schema)
+        return ops.AddColumnOp.from_column_and_tablename(schema, table, column)
+
+    def create_index(self, name, table, columns, unique=False, schema=None, **kw):
+        return ops.CreateIndexOp(name, table, columns, schema=schema, unique=unique, **kw)
+
+    def alter_column(self, table, column, server_default=False,
+                     existing_server_default=None, nullable=None, type_=None,
+                     comment=False, schema=None, **kw):
+        def clause(v):
+            return v if v is None or v is False else sa.DefaultClause(v)
+        return ops.AlterColumnOp(table, column, schema=schema,
+                                 modify_server_default=clause(server_default),
+                                 existing_server_default=clause(existing_server_default),
+                                 modify_nullable=nullable, modify_type=type_,
+                                 modify_comment=comment, **kw)
+
+
+MODEL_CASES = [
+    ("model_pk_flags", [
+        "op.create_table('t', sa.Column('id', sa.Integer(), primary_key=True), "
+        "sa.Column('code', sa.String(5), primary_key=True, autoincrement=False), "
+        "sa.Column('a', sa.Integer(), sa.ForeignKey('p.id', ondelete='CASCADE', "
+        "name='fk_a', onupdate='RESTRICT', deferrable=True, initially='DEFERRED')), "
+        "sa.Column('b', sa.String(10), unique=True), "
+        "sa.Column('c', sa.String(), unique=True, index=True), "
+        "sa.Column('d', sa.Integer(), sa.CheckConstraint('d > 0'), nullable=False), "
+        "sa.Column('s', sa.Integer(), sa.ForeignKey('other.p.id', use_alter=True)), "
+        "sa.Index('ix_t_a', 'a'), comment='', prefixes=['TEMPORARY'])",
+    ]),
+    ("model_defaults", [
+        "op.create_table('d', sa.Column('e', sa.DateTime(), server_default=sa.func.now()), "
+        "sa.Column('f', sa.Boolean(), server_default=sa.true()), "
+        "sa.Column('f2', sa.Boolean(), server_default=sa.false()), "
+        "sa.Column('g', sa.Integer(), server_default=sa.text('0')), "
+        "sa.Column('g2', sa.Integer(), server_default=sa.text('10')), "
+        "sa.Column('g3', sa.Integer(), server_default=sa.text('(1 + 2)')), "
+        "sa.Column('g4', sa.String(), server_default=sa.text(\"'x'\")), "
+        "sa.Column('h', sa.String(), server_default=\"it's\"), "
+        "sa.Column('h2', sa.String(), server_default='\"q\" and \\\\'), "
+        "sa.Column('i', sa.Integer(), sa.Identity(start=1, increment=1)), "
+        "sa.Column('j', sa.Integer(), autoincrement='ignore_fk'), "
+        "sa.Column('k', sa.String(5), comment=''), "
+        "sa.Column('u', sa.Unicode(3), comment='\u00e9t\u00e9 \\u2028 \\x7f'), "
+        "sa.PrimaryKeyConstraint('i', name=op_f('pk_d')))",
+    ]),
+    ("model_add_columns", [
+        "op.add_column('t', sa.Column('x', sa.Integer(), primary_key=True))",
+        "op.add_column('t', sa.Column('y', sa.DateTime(), server_default=sa.func.now(), "
+        "nullable=False, comment='when'))",
+        "op.add_column('t', sa.Column('z', sa.Boolean(), server_default=sa.true()), "
+        "schema='s')",
+        "op.alter_column('t', 'y', server_default=sa.func.now(), "
+        "existing_server_default='0')",
+        "op.alter_column('t', 'y', server_default='0', existing_server_default=sa.text('x'))",
+        "op.create_index('ix_t_xy', 't', ['x', 'y'], postgresql_using='gin', "
+        "sqlite_where=sa.text('x > 0'), postgresql_where=sa.text('y > 1'))",
+    ]),
+]
+
+
+def model_cases():
+    env = {"op": ModelOp(), "sa": sa, "postgresql": postgresql, "sqlmodel": sqlmodel,
+           "op_f": sa.schema.conv}
+    out = []
+    for name, stmts in MODEL_CASES:
+        built = [eval(s, env) for s in stmts]
+        items = []
+        for o in built:
+            if isinstance(o, (ops.CreateTableOp, ops.DropTableOp)):
+                items.append(o)
+            elif items and isinstance(items[-1], ops.ModifyTableOps) and \
+                    (items[-1].table_name, items[-1].schema) == (o.table_name, o.schema):
+                items[-1].ops.append(o)
+            else:
+                items.append(ops.ModifyTableOps(o.table_name, [o], schema=o.schema))
+        src = [s.replace("op_f(", "op.f(") for s in stmts]
+        out.append((name, src, ops.UpgradeOps(ops=items)))
+    return out
+
+
 def main():
     autogen("empty", md_empty, md_empty)
     autogen("sqlmodel_init", md_empty, sqlmodel_v1)
@@ -344,6 +440,13 @@ def main():
                                                       "sqlite://").dialect))
         for batch in (False, True):
             emit(name, dialect, batch, ctx, container)
+    for name, src, container in model_cases():
+        for dialect in ("sqlite", "postgresql"):
+            ctx = MigrationContext.configure(dialect=(postgresql.dialect() if dialect ==
+                                                      "postgresql" else sa.create_engine(
+                                                          "sqlite://").dialect))
+            for batch in (False, True):
+                emit("%s.%s" % (name, dialect), dialect, batch, ctx, container, src)
     for name, dialect, batch, text, imports in REFERENCE:
         emit_text(name, dialect, batch, text.strip("\n"), imports)
     sys.stdout.write("# render.cases - written by tests/cases/record_render.py from "

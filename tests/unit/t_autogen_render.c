@@ -26,6 +26,7 @@ struct rcase {
 	bool batch;	       /* batch 0|1 */
 	struct buf imports;    /* import lines, each ending in \n */
 	struct buf body;       /* the slot text (no final newline) */
+	struct buf source;     /* source lines (model-style op.* calls), each ending in \n */
 };
 
 /* Recordings our binder cannot read back, and why (name, batch or -1 for
@@ -61,6 +62,7 @@ static bool read_case(FILE *f, struct rcase *c)
 
 	buf_reset(&c->imports);
 	buf_reset(&c->body);
+	buf_reset(&c->source);
 	while (fgets(line, sizeof(line), f)) {
 		size_t n = strlen(line);
 
@@ -81,6 +83,8 @@ static bool read_case(FILE *f, struct rcase *c)
 			c->batch = line[6] == '1';
 		} else if (!strncmp(line, "import ", 7)) {
 			buf_addf(&c->imports, "%s\n", line + 7);
+		} else if (!strncmp(line, "source ", 7)) {
+			buf_addf(&c->source, "    %s\n", line + 7);
 		} else if (!strcmp(line, "body")) {
 			in_body = true;
 		}
@@ -135,9 +139,14 @@ static int bind_case(const struct rcase *c, struct mig_body *out, struct err *e)
 	int rc;
 
 	buf_adds(&src, "from alembic import op\nimport sqlalchemy as sa\nimport sqlmodel\n"
-		       "from sqlalchemy.dialects import postgresql\n\n\ndef upgrade():\n    ");
-	add_normalized(&src, buf_cstr(&c->body), !strcmp(c->dialect, "postgresql"));
-	buf_addch(&src, '\n');
+		       "from sqlalchemy.dialects import postgresql\n\n\ndef upgrade():\n");
+	if (c->source.len) {
+		buf_add(&src, c->source.ptr, c->source.len);
+	} else {
+		buf_adds(&src, "    ");
+		add_normalized(&src, buf_cstr(&c->body), !strcmp(c->dialect, "postgresql"));
+		buf_addch(&src, '\n');
+	}
 	rc = py_parse_module(&A, "case.py", src.ptr, src.len, &m, e);
 	if (!rc)
 		rc = py_eval_function(&A, m, "upgrade", &ctx, &body, e);
@@ -254,8 +263,8 @@ static void test_recorded_cases(void)
 	const char *path = getenv("RENDER_CASES") ? getenv("RENDER_CASES")
 						  : "tests/cases/render.cases";
 	FILE *f = fopen(path, "r");
-	struct rcase c = {.imports = BUF_INIT, .body = BUF_INIT};
-	struct rcase prev = {.imports = BUF_INIT, .body = BUF_INIT};
+	struct rcase c = {.imports = BUF_INIT, .body = BUF_INIT, .source = BUF_INIT};
+	struct rcase prev = {.imports = BUF_INIT, .body = BUF_INIT, .source = BUF_INIT};
 	struct tally t = {0};
 
 	CHECK(f != NULL);
@@ -279,6 +288,7 @@ static void test_recorded_cases(void)
 	CHECK_INT(t.bad, 0);
 	buf_release(&c.imports);
 	buf_release(&c.body);
+	buf_release(&c.source);
 	buf_release(&prev.body);
 	arena_release(&A);
 }
