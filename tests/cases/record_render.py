@@ -255,7 +255,35 @@ def built_cases():
             out.append(("drop_rich.%s" % tag, dialect, down))
             out.append(("modify.%s" % tag, dialect, modify_ops(md, schema, pg)))
             out.append(("comments.%s" % tag, dialect, comment_ops(schema)))
+        out.append(("odd_names.%s" % dialect, dialect, odd_names(pg)))
+    md = sa.MetaData()
+    wide = sa.Table("wide", md, *[sa.Column("c%03d" % i, sa.Integer) for i in range(257)])
+    out.append(("wide.sqlite", "sqlite", ops.UpgradeOps(ops=[ops.CreateTableOp.from_table(wide)])))
     return out
+
+
+def odd_names(pg):
+    """Names and texts that exercise repr()'s quoting and escapes."""
+    md = sa.MetaData()
+    kw = {"postgresql_tablespace": "fast", "postgresql_partition_by": "RANGE (a)"} if pg \
+        else {"sqlite_autoincrement": False}
+    t = sa.Table('we"ird', md,
+                 sa.Column("na\u00efve 'x'", sa.Integer, primary_key=True),
+                 sa.Column('both \'"', sa.String(3), server_default='it\'s "q"',
+                           comment="nbsp\u00a0emoji\U0001F600 zwsp\u200b \u00ad tab\t"),
+                 sa.Column("a", sa.Integer, comment="back\\slash 'single'",
+                           server_default=sa.text("'a''b'")),
+                 sa.CheckConstraint("a <> 'it''s'", name="ck 'q'"),
+                 comment="caf\u00e9 \"q\" 'x'", **kw)
+    return ops.UpgradeOps(ops=[
+        ops.CreateTableOp.from_table(t),
+        ops.ModifyTableOps('we"ird', [
+            ops.AlterColumnOp('we"ird', 'both \'"', modify_comment="\x01nul\x1f\x7f",
+                              existing_type=sa.String(3)),
+            ops.DropColumnOp('we"ird', "na\u00efve 'x'"),
+        ]),
+        ops.DropTableOp('we"ird'),
+    ])
 
 
 def comment_ops(schema):
