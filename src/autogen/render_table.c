@@ -32,8 +32,8 @@ static bool rnd_nullable(const struct sch_column *c, const struct sch_table *t)
 
 	if (c->nullable != SCH_UNSET)
 		return c->nullable == SCH_TRUE;
-	if (pk)
-		return !(strvec_find(&pk->columns, c->name) >= 0) && !c->identity;
+	if (pk && strvec_find(&pk->columns, c->name) >= 0)
+		return false;
 	return !c->primary_key && !c->identity;
 }
 

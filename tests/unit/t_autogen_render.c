@@ -243,6 +243,19 @@ static void check_case(const struct rcase *c, const struct rcase *plain, struct 
 		render(c, &b, &text, &imports);
 		ok = !strcmp(buf_cstr(&text), buf_cstr(&c->body));
 	}
+	if (ok && c->batch && plain && !why) { /* batch groups rendered without batch mode */
+		struct rcase p = *c;
+
+		p.batch = false;
+		render(&p, &b, &text, &imports);
+		ok = !strcmp(buf_cstr(&text), buf_cstr(&plain->body));
+		if (!ok) {
+			show_diff(label, buf_cstr(&text), buf_cstr(&plain->body));
+			fprintf(stderr, "    (batch blocks rendered with render_as_batch off)\n");
+			t->bad++;
+			goto out;
+		}
+	}
 	if (ok) {
 		t->ok++;
 		t->via_plain += why != NULL;
@@ -254,6 +267,7 @@ static void check_case(const struct rcase *c, const struct rcase *plain, struct 
 			fprintf(stderr, "  %s: imports\n    got:  %s    want: %s", label,
 				buf_cstr(&imports), buf_cstr(&c->imports));
 	}
+out:
 	buf_release(&text);
 	buf_release(&imports);
 }
