@@ -347,12 +347,26 @@ static void rnd_writeline(struct rnd_printer *p, const char *line)
 	buf_addch(p->out, '\n');
 }
 
+/* Whether op carries what its kind needs (a producer's bug otherwise: the
+ * op is left out rather than crashing). */
+static bool rnd_complete(const struct mig_op *op)
+{
+	switch (op->kind) {
+	case MIG_CREATE_TABLE: return op->create != NULL;
+	case MIG_ADD_COLUMN: return op->column != NULL;
+	case MIG_CREATE_INDEX:
+	case MIG_DROP_INDEX: return op->index != NULL;
+	case MIG_ADD_CONSTRAINT: return op->constraint != NULL;
+	default: return true;
+	}
+}
+
 static void rnd_op(const struct rnd *x, struct rnd_printer *p, const struct mig_op *op)
 {
 	const struct rnd_rule *r = rnd_rule(op->kind);
 	struct buf b = BUF_INIT;
 
-	if (!r)
+	if (!r || !rnd_complete(op))
 		return;
 	r->fn(x, op, &b);
 	if (b.len) {
