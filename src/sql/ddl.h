@@ -29,6 +29,7 @@
 #include <stddef.h>
 
 #include "base/arena.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "base/vec.h"
 #include "schema/schema.h"
@@ -99,5 +100,17 @@ const char *sql_batch_refusal(struct arena *a, const struct sql_opts *o,
  */
 int sql_batch_rebuild(struct arena *a, const struct sql_opts *o, const struct sch_table *old,
 		      const struct mig_op *batch, struct sql_stmts *out, struct err *e);
+
+/*
+ * Appends the SQL text of expression ex (a server default, a CHECK
+ * condition, an index expression) as the DDL compiler renders it for
+ * dialect ("sqlite", "postgresql", ...), without a statement around it:
+ * what SQLAlchemy's str(expr.compile(dialect, literal_binds)) gives, for
+ * the autogenerate renderer.  A string or text() is its text verbatim.
+ * Returns -1 with ERR_INPUT for an expression we cannot render without
+ * Python, or an unknown dialect.
+ */
+int sql_expr_text(struct arena *a, const char *dialect, const struct sch_expr *ex,
+		  struct buf *out, struct err *e);
 
 #endif

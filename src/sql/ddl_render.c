@@ -604,3 +604,14 @@ int ddl_index_exprs(struct ddl_ctx *x, struct buf *b, const struct sch_index *ix
 	}
 	return 0;
 }
+
+int sql_expr_text(struct arena *a, const char *dialect, const struct sch_expr *ex,
+		  struct buf *out, struct err *e)
+{
+	struct sql_opts o = {sql_dialect_find(dialect), false, NULL, false, NULL};
+	struct ddl_ctx x = {a, &o, o.d, NULL, NULL, e, false};
+
+	if (!o.d)
+		return err_at(e, ERR_INPUT, NULL, 0, "unknown dialect '%s'", dialect);
+	return ddl_expr(&x, out, ex);
+}
