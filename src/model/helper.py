@@ -7,7 +7,7 @@
 # tools/gen_model_helper; edit this file, then regenerate).
 #
 #   --ini PATH --section NAME --script-location DIR --dialect NAME
-#   [--url URL] [--offline] [-x VALUE]...
+#   [--url URL] [--offline] [--x-arg VALUE]...   (the -x values)
 #
 # What it does, as Alembic 1.8.1's env.py machinery would:
 #   * a stand-in `alembic` package (alembic, alembic.context, alembic.op) is put
@@ -59,7 +59,7 @@ def parse_args(argv):
     p.add_argument("--dialect", default="sqlite")
     p.add_argument("--url", default=None)
     p.add_argument("--offline", action="store_true")
-    p.add_argument("-x", action="append", default=None)
+    p.add_argument("--x-arg", dest="x", action="append", default=None)
     return p.parse_args(argv)
 
 
