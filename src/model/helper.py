@@ -250,6 +250,14 @@ def patch_engines(sa, dialect):
         return
     sa_async.async_engine_from_config = make
     sa_async.create_async_engine = make
+    real = sa_async.AsyncEngine
+
+    def async_engine(sync_engine, *a, **kw):
+        # Alembic 1.8.1's async template wraps engine_from_config's engine
+        if isinstance(sync_engine, FakeEngine):
+            return sync_engine
+        return real(sync_engine, *a, **kw)
+    sa_async.AsyncEngine = async_engine
 
 
 def make_dialect(name):
@@ -606,6 +614,7 @@ def run_env(args, sa, dialect, root):
 
 def main():
     args = parse_args(sys.argv[1:])
+    sys.dont_write_bytecode = True  # leave no __pycache__ in the project
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)                  # whatever env.py prints goes to stderr
     sys.stdout = sys.stderr

@@ -164,6 +164,23 @@ static void test_from_script_features(void)
 	arena_release(&a);
 }
 
+/* The PostgreSQL rendering binds for PostgreSQL (server defaults as
+ * compiled for it). */
+static void test_from_script_features_postgresql(void)
+{
+	struct arena a = ARENA_INIT;
+	const char *text = read_fixture(&a, FIX "features.postgresql.py");
+	struct model m;
+	struct err e;
+
+	CHECK(text != NULL);
+	CHECK_INT(model_from_script(&a, text, "features.postgresql.py", "postgresql", &m, &e), 0);
+	CHECK_INT(m.n_tables, 2);
+	if (m.n_tables == 2)
+		CHECK_STR(m.tables[0]->columns[3]->server_default->s, "now()");
+	arena_release(&a);
+}
+
 static void test_from_script_no_metadata(void)
 {
 	struct arena a = ARENA_INIT;
@@ -214,8 +231,8 @@ static bool have_sqlmodel(void)
 	       WEXITSTATUS(status) == 0;
 }
 
-static int load(struct arena *a, const char *project, const char *python, struct model *m,
-		struct err *e)
+static int load_x(struct arena *a, const char *project, const char *python,
+		  const char *const *xs, size_t n_xs, struct model *m, struct err *e)
 {
 	struct model_py_opts o = {0};
 
@@ -225,8 +242,16 @@ static int load(struct arena *a, const char *project, const char *python, struct
 	o.script_location = arena_printf(a, FIX "%s/migrations", project);
 	o.dialect = "sqlite";
 	o.url = "sqlite:///db.sqlite";
+	o.x_args = xs;
+	o.n_x_args = n_xs;
 	err_clear(e);
 	return model_load_python(a, &o, m, e);
+}
+
+static int load(struct arena *a, const char *project, const char *python, struct model *m,
+		struct err *e)
+{
+	return load_x(a, project, python, NULL, 0, m, e);
 }
 
 static void test_load_python_sqlmodel(void)
@@ -249,6 +274,55 @@ static void test_load_python_sqlmodel(void)
 	CHECK_STR(m.script, read_fixture(&a, FIX "features.sqlite.py"));
 	CHECK_INT(load(&a, "nometadata", PY3, &m, &e), 0);
 	CHECK(!m.has_metadata);
+	arena_release(&a);
+}
+
+/* Alembic 1.8.1's async template (AsyncEngine(engine_from_config(...)),
+ * connection.run_sync) runs against the fake engine too. */
+static void test_load_python_async_template(void)
+{
+	struct arena a = ARENA_INIT;
+	struct model m;
+	struct err e;
+
+	if (!have_sqlmodel()) {
+		fprintf(stderr, "  skipped: " PY3 " without sqlmodel\n");
+		return;
+	}
+	CHECK_INT(load(&a, "async", PY3, &m, &e), 0);
+	if (e.code)
+		fprintf(stderr, "  %s:%d: %s\n", e.file, e.line, e.msg);
+	CHECK_STR(m.script, read_fixture(&a, FIX "async.sqlite.py"));
+	CHECK_INT(m.n_tables, 2);
+	arena_release(&a);
+}
+
+/* -x values reach context.get_x_argument, config.get_main_option reads the
+ * ini, include_object is applied to the model, literal settings are kept. */
+static void test_load_python_x_args_and_include_object(void)
+{
+	static const char *const xs[] = {"tenant=t1"};
+	struct arena a = ARENA_INIT;
+	struct model m;
+	struct err e;
+
+	if (!have_sqlmodel()) {
+		fprintf(stderr, "  skipped: " PY3 " without sqlmodel\n");
+		return;
+	}
+	CHECK_INT(load_x(&a, "filtered", PY3, xs, 1, &m, &e), 0);
+	if (e.code)
+		fprintf(stderr, "  %s:%d: %s\n", e.file, e.line, e.msg);
+	CHECK_STR(m.script, read_fixture(&a, FIX "filtered.sqlite.py"));
+	CHECK_STR(m.version_table, "version_t1");
+	CHECK_STR(m.version_table_schema, "acme");
+	CHECK_INT(m.compare_server_default, SCH_TRUE);
+	CHECK_INT(m.include_schemas, SCH_FALSE);
+	CHECK_INT(m.n_tables, 1); /* posts rejected by include_object */
+	if (m.n_tables == 1) {
+		CHECK_STR(m.tables[0]->name, "users");
+		CHECK_INT(m.tables[0]->n_indexes, 0); /* ix_users_username rejected */
+	}
 	arena_release(&a);
 }
 
@@ -369,9 +443,12 @@ static const struct unit_test tests[] = {
 	UNIT(test_helper_c_string_is_helper_py),
 	UNIT(test_from_script_sqlmodel),
 	UNIT(test_from_script_features),
+	UNIT(test_from_script_features_postgresql),
 	UNIT(test_from_script_no_metadata),
 	UNIT(test_from_script_app_type_refused),
 	UNIT(test_load_python_sqlmodel),
+	UNIT(test_load_python_async_template),
+	UNIT(test_load_python_x_args_and_include_object),
 	UNIT(test_load_python_import_error),
 	UNIT(test_load_python_app_type),
 	UNIT(test_load_python_missing_interpreter),
