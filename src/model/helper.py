@@ -447,8 +447,10 @@ class Renderer:
             return self.foreign_key(c, table, metadata)
         if isinstance(c, sa.UniqueConstraint):
             args = [repr(str(x.name)) for x in c.columns]
+            # (differs) Alembic writes str(deferrable), 'True', which our binder
+            # refuses as SQLAlchemy's type hints do: the value as given here
             if c.deferrable:
-                args.append("deferrable=%r" % str(c.deferrable))
+                args.append("deferrable=%r" % c.deferrable)
             if c.initially:
                 args.append("initially=%r" % str(c.initially))
             name = self.gen_name(c, table) if c.name else None

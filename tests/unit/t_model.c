@@ -181,6 +181,40 @@ static void test_from_script_features_postgresql(void)
 	arena_release(&a);
 }
 
+/* Every construct of the wide model binds, for both dialects. */
+static void test_from_script_wide(void)
+{
+	static const char *const dialects[] = {"sqlite", "postgresql"};
+	struct arena a = ARENA_INIT;
+
+	for (size_t i = 0; i < 2; i++) {
+		const char *name = arena_printf(&a, FIX "wide.%s.py", dialects[i]);
+		const char *text = read_fixture(&a, name);
+		struct model m;
+		struct err e;
+
+		CHECK(text != NULL);
+		if (!text)
+			continue;
+		err_clear(&e);
+		CHECK_INT(model_from_script(&a, text, name, dialects[i], &m, &e), 0);
+		if (e.code)
+			fprintf(stderr, "  %s:%d:%d: %s\n", e.file, e.line, e.col, e.msg);
+		CHECK_INT(m.n_tables, 2);
+		if (m.n_tables != 2)
+			continue;
+		CHECK(m.tables[0]->columns[3]->computed != NULL);
+		CHECK_INT(m.tables[0]->n_constraints, 4);
+		CHECK_INT(m.tables[0]->n_indexes, 1);
+		CHECK(m.tables[0]->indexes[0]->elems[0].expr != NULL);
+		CHECK_INT(m.tables[0]->indexes[0]->dialect_kw.n, 1);
+		CHECK_INT(m.tables[0]->dialect_kw.n, 1);
+		CHECK_INT(m.tables[1]->columns[0]->autoincrement, SCH_AUTOINC_FALSE);
+		CHECK_STR(m.tables[1]->constraints[0]->onupdate, "CASCADE");
+	}
+	arena_release(&a);
+}
+
 static void test_from_script_no_metadata(void)
 {
 	struct arena a = ARENA_INIT;
@@ -444,6 +478,7 @@ static const struct unit_test tests[] = {
 	UNIT(test_from_script_sqlmodel),
 	UNIT(test_from_script_features),
 	UNIT(test_from_script_features_postgresql),
+	UNIT(test_from_script_wide),
 	UNIT(test_from_script_no_metadata),
 	UNIT(test_from_script_app_type_refused),
 	UNIT(test_load_python_sqlmodel),
