@@ -10,6 +10,7 @@
 
 #include "base/buf.h"
 #include "base/fs.h"
+#include "base/str.h"
 #include "db/introspect.h"
 #include "model/model.h"
 #include "unit.h"
@@ -473,6 +474,118 @@ static void test_load_python_without_sqlalchemy(void)
 	arena_release(&a);
 }
 
+/* A project in a fresh temporary directory: files[] are (path, text) pairs. */
+static const char *temp_project(struct arena *a, const char *const *files, size_t n)
+{
+	char tmpl[] = "/tmp/t_model_p.XXXXXX";
+	const char *dir = mkdtemp(tmpl) ? arena_strdup(a, tmpl) : NULL;
+	struct err e;
+
+	for (size_t i = 0; dir && i + 1 < n; i += 2) {
+		const char *path = fs_join(a, dir, files[i]);
+
+		mkdir(fs_dirname(a, path), 0755);
+		mkdir(fs_dirname(a, fs_dirname(a, path)), 0755);
+		mkdir(fs_dirname(a, path), 0755);
+		if (fs_write_file(path, files[i + 1], strlen(files[i + 1]), false, &e) < 0 ||
+		    chmod(path, 0755) < 0)
+			return NULL;
+	}
+	return dir;
+}
+
+static void drop_project(const char *dir)
+{
+	const char *const argv[] = {"/bin/rm", "-rf", dir, NULL};
+	pid_t pid = fork();
+	int status;
+
+	if (pid == 0) {
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	if (pid > 0)
+		waitpid(pid, &status, 0);
+}
+
+static int load_dir(struct arena *a, const char *dir, const char *python, struct model *m,
+		    struct err *e)
+{
+	struct model_py_opts o = {0};
+
+	o.python = python;
+	o.ini_path = fs_join(a, dir, "alembic.ini");
+	o.script_location = fs_join(a, dir, "migrations");
+	o.dialect = "sqlite";
+	err_clear(e);
+	return model_load_python(a, &o, m, e);
+}
+
+/* Discovery: the ini's python key first, then <ini dir>/.venv/bin/python. */
+static void test_load_python_discovery(void)
+{
+	static const char *const files[] = {
+		"alembic.ini", "[alembic]\nscript_location = migrations\npython = bin/py\n",
+		"bin/py", "#!/bin/sh\necho from-ini-key >&2\nexit 7\n",
+		".venv/bin/python", "#!/bin/sh\necho from-venv >&2\nexit 8\n",
+		"migrations/env.py", "\n",
+	};
+	struct arena a = ARENA_INIT;
+	const char *dir = temp_project(&a, files, sizeof(files) / sizeof(files[0]));
+	struct model m;
+	struct err e;
+
+	CHECK(dir != NULL);
+	if (!dir)
+		return;
+	CHECK_INT(load_dir(&a, dir, NULL, &m, &e), -1);
+	CHECK(strstr(e.msg, "exited with status 7: from-ini-key") != NULL);
+	fs_write_file(fs_join(&a, dir, "alembic.ini"), "[alembic]\n", 10, false, &e);
+	CHECK_INT(load_dir(&a, dir, NULL, &m, &e), -1);
+	CHECK(strstr(e.msg, "exited with status 8: from-venv") != NULL);
+	fs_write_file(fs_join(&a, dir, "alembic.ini"), "[alembic]\npython = nope\n", 24, false,
+		      &e);
+	CHECK_INT(load_dir(&a, dir, NULL, &m, &e), -1);
+	CHECK_INT(e.code, ERR_COMMAND);
+	CHECK_STR(e.msg, "python interpreter nope not found (python in alembic.ini)");
+	drop_project(dir);
+	arena_release(&a);
+}
+
+/* An exception in a model module: the innermost frame of the user's code. */
+static void test_load_python_error_in_model(void)
+{
+	static const char *const files[] = {
+		"alembic.ini", "[alembic]\nscript_location = migrations\n",
+		"migrations/env.py", "from alembic import context\nimport app.bad\n",
+		"app/__init__.py", "",
+		"app/bad.py", "import sqlalchemy as sa\n\nsa.Column(sa.Integer, bogus=1)\n",
+		"app/syntax.py", "def f(:\n",
+	};
+	struct arena a = ARENA_INIT;
+	const char *dir = temp_project(&a, files, sizeof(files) / sizeof(files[0]));
+	struct model m;
+	struct err e;
+
+	CHECK(dir != NULL);
+	if (!dir || access(PY3, X_OK) != 0)
+		return;
+	CHECK_INT(load_dir(&a, dir, PY3, &m, &e), -1);
+	CHECK_INT(e.code, ERR_INPUT);
+	CHECK_STR(e.file, "app/bad.py");
+	CHECK_INT(e.line, 3);
+	CHECK_STR(e.msg, "TypeError: Additional arguments should be named "
+			 "<dialectname>_<argument>, got 'bogus'");
+	fs_write_file(fs_join(&a, dir, "migrations/env.py"), "import app.syntax\n", 18, false,
+		      &e);
+	CHECK_INT(load_dir(&a, dir, PY3, &m, &e), -1);
+	CHECK_STR(e.file, "app/syntax.py");
+	CHECK_INT(e.line, 1);
+	CHECK_STR(e.msg, "SyntaxError: invalid syntax");
+	drop_project(dir);
+	arena_release(&a);
+}
+
 static const struct unit_test tests[] = {
 	UNIT(test_helper_c_string_is_helper_py),
 	UNIT(test_from_script_sqlmodel),
@@ -487,6 +600,8 @@ static const struct unit_test tests[] = {
 	UNIT(test_load_python_import_error),
 	UNIT(test_load_python_app_type),
 	UNIT(test_load_python_missing_interpreter),
+	UNIT(test_load_python_discovery),
+	UNIT(test_load_python_error_in_model),
 	UNIT(test_load_python_helper_crash),
 	UNIT(test_load_python_without_sqlalchemy),
 	{0},
