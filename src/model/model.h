@@ -49,11 +49,13 @@ extern const char model_helper_py[];
 
 struct model_py_opts {
 	const char *python;	     /* interpreter; NULL: discover (the ini's `python` key in
-					the section, <ini dir>/.venv/bin/python, python3 on PATH) */
+					the section, a relative path with a '/' taken from the
+					ini's directory, a bare name looked up on PATH; else
+					<ini dir>/.venv/bin/python; else python3 on PATH) */
 	const char *ini_path;	     /* alembic.ini path; the helper runs in its directory */
 	const char *ini_section;     /* the -n section name (NULL: "alembic") */
-	const char *script_location; /* directory holding env.py (relative to the ini's
-					directory, or absolute) */
+	const char *script_location; /* directory holding env.py (relative to the caller's
+					current directory, as Alembic reads it, or absolute) */
 	const char *dialect;	     /* "sqlite" / "postgresql" / "mysql": the fake
 					connection's dialect, server defaults compile for it */
 	const char *url;	     /* effective sqlalchemy.url, set in the stand-in config
