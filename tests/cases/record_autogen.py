@@ -36,7 +36,11 @@
 #                 create_table_comment T S existing=S / drop_table_comment T existing=S
 #               (DDL = the type compiled for sqlite; B = True/False; NAME may be None)
 #   upgrade / downgrade / imports
-#               render_python_code of each direction, as Alembic writes it
+#               the text of each direction, as revision --autogenerate writes it
+#               into script.py.mako, and the imports it needs
+#   model       the v2 model rendered as create_table / create_index ops (the
+#               body of an upgrade() from an empty database), for the test to
+#               bind into model[]: types as written, op.f() names
 import logging
 import os
 import subprocess
@@ -375,6 +379,22 @@ class Collect(logging.Handler):
             self.lines.append(record.getMessage())
 
 
+def model_text(ctx, metadata):
+    """The v2 model as Alembic renders it from an empty database (create_table
+    and create_index per table in sorted_tables order): the test binds it
+    into the model[] tables ag_compare renders from."""
+    body = []
+    for t in metadata.sorted_tables:
+        body.append(ops.CreateTableOp.from_table(t))
+        for ix in sorted(t.indexes, key=lambda i: i.name):
+            body.append(ops.CreateIndexOp.from_index(ix))
+    actx = AutogenContext(ctx, opts={"sqlalchemy_module_prefix": "sa.",
+                                     "alembic_module_prefix": "op.",
+                                     "user_module_prefix": None,
+                                     "render_item": None, "render_as_batch": False})
+    return render._indent(render._render_cmd_body(ops.UpgradeOps(body), actx)).rstrip("\n")
+
+
 def record(name):
     v1, v2 = globals()["case_" + name]()
     engine = sa.create_engine("sqlite://")
@@ -410,6 +430,8 @@ def record(name):
         imports |= actx.imports
     out.append("-- imports")
     out.extend(sorted(imports))
+    out.append("-- model")
+    out.append(model_text(ctx, v2))
     return "\n".join(line for line in out if line != "") + "\n"
 
 
