@@ -15,6 +15,8 @@
 #include "base/buf.h"
 #include "base/str.h"
 #include "db/introspect.h"
+#include "py/bind.h"
+#include "py/py.h"
 #include "unit.h"
 
 /* One recorded case: its sections ("-- name" lines) as text. */
@@ -128,6 +130,47 @@ static const char *dumped(struct arena *a, const struct mig_body *body)
 	return r ? r : "";
 }
 
+/* The "model" section (create_table / create_index calls as Alembic
+ * renders them) bound into tables, each with its indexes: model[] as the
+ * model loader would give it. */
+static int bind_model(struct arena *a, const char *text, struct ag_input *in, struct err *e)
+{
+	struct buf src = BUF_INIT;
+	struct py_module *m;
+	struct py_body body;
+	struct mig_body ops;
+	struct py_eval_ctx ctx = {.file = "model.py", .dialect = "sqlite"};
+	struct sch_table **v;
+	size_t n = 0;
+	int rc;
+
+	buf_adds(&src, "import sqlalchemy as sa\nimport sqlmodel\nfrom alembic import op\n\n\n"
+		       "def upgrade():\n    ");
+	buf_adds(&src, text);
+	buf_adds(&src, "    pass\n");
+	rc = py_parse_module(a, "model.py", buf_cstr(&src), src.len, &m, e);
+	buf_release(&src);
+	if (rc < 0 || py_eval_function(a, m, "upgrade", &ctx, &body, e) < 0 ||
+	    py_bind_body(a, "model.py", &body, &ops, e) < 0)
+		return -1;
+	v = arena_calloc(a, ops.n_ops + 1, sizeof(*v));
+	for (size_t i = 0; i < ops.n_ops; i++) {
+		const struct mig_op *op = &ops.ops[i];
+
+		if (op->kind == MIG_CREATE_TABLE) {
+			v[n] = arena_alloc(a, sizeof(*v[n]));
+			*v[n] = *op->create;
+			v[n]->indexes = arena_calloc(a, ops.n_ops, sizeof(*v[n]->indexes));
+			v[n++]->n_indexes = 0;
+		} else if (op->kind == MIG_CREATE_INDEX && n) {
+			v[n - 1]->indexes[v[n - 1]->n_indexes++] = (struct sch_index *)op->index;
+		}
+	}
+	in->model = v;
+	in->n_model = n;
+	return 0;
+}
+
 static void run_case(const char *path, int *n)
 {
 	struct arena a = ARENA_INIT;
@@ -142,6 +185,13 @@ static void run_case(const char *path, int *n)
 	CHECK(read_case(&a, path, &k) == 0);
 	CHECK(build(&a, section(&k, "v1"), &db, &e) == 0);
 	CHECK(build(&a, section(&k, "v2"), &norm, &e) == 0);
+	/* without model[]: the same ops (types read back from norm) */
+	CHECK(ag_compare(&a, &in, &r, &e) == 0);
+	CHECK_STR(dumped(&a, &r.upgrade), section(&k, "upgrade_ops"));
+	CHECK_STR(dumped(&a, &r.downgrade), section(&k, "downgrade_ops"));
+	/* with model[]: also the type names of the Detected lines */
+	CHECK(bind_model(&a, section(&k, "model"), &in, &e) == 0);
+	CHECK_INT(in.n_model, norm.n_tables);
 	CHECK(ag_compare(&a, &in, &r, &e) == 0);
 	CHECK_STR(joined(&a, &r.detected), section(&k, "detected"));
 	CHECK_STR(dumped(&a, &r.upgrade), section(&k, "upgrade_ops"));
@@ -167,8 +217,155 @@ static void test_recorded_cases(void)
 	CHECK(n >= 20);
 }
 
+/* ---- hand-built PostgreSQL inputs ---- */
+
+static struct sch_column *pg_col(struct arena *a, const char *name, const char *sqltype,
+				 bool nullable)
+{
+	struct sch_column *c = arena_calloc(a, 1, sizeof(*c));
+	struct err e;
+
+	c->name = name;
+	c->nullable = nullable ? SCH_TRUE : SCH_FALSE;
+	if (sch_type_from_sql(a, "postgresql", sqltype, NULL, 0, &c->type, &e) < 0)
+		c->type = NULL;
+	return c;
+}
+
+static struct sch_table *pg_table(struct arena *a, const char *name, size_t n,
+				  struct sch_column *const *cols)
+{
+	struct sch_table *t = arena_calloc(a, 1, sizeof(*t));
+
+	t->name = name;
+	t->columns = arena_calloc(a, n + 1, sizeof(*t->columns));
+	t->constraints = arena_calloc(a, 8, sizeof(*t->constraints));
+	for (size_t i = 0; i < n; i++)
+		t->columns[t->n_columns++] = cols[i];
+	return t;
+}
+
+static struct sch_constraint *pg_cons(struct arena *a, struct sch_table *t,
+				      enum sch_constraint_kind kind, const char *name,
+				      const char *col)
+{
+	struct sch_constraint *k = arena_calloc(a, 1, sizeof(*k));
+
+	k->kind = kind;
+	k->name = name;
+	strvec_push(a, &k->columns, col);
+	if (kind == SCH_FOREIGN_KEY) {
+		k->ref_table = "users";
+		strvec_push(a, &k->ref_columns, "id");
+	}
+	t->constraints[t->n_constraints++] = k;
+	return k;
+}
+
+static void compare_pg(struct arena *a, struct ag_input *in, const char *detected,
+		       const char *up, const char *down)
+{
+	struct ag_result r;
+	struct err e;
+	struct buf b = BUF_INIT;
+
+	in->dialect = "postgresql";
+	in->compare_type = in->compare_server_default = true;
+	CHECK(ag_compare(a, in, &r, &e) == 0);
+	CHECK_STR(joined(a, &r.detected), detected);
+	ag_dump_ops(a, "postgresql", &r.upgrade, &b);
+	CHECK_STR(buf_cstr(&b), up);
+	buf_reset(&b);
+	ag_dump_ops(a, "postgresql", &r.downgrade, &b);
+	CHECK_STR(buf_cstr(&b), down);
+	buf_release(&b);
+}
+
+/* A unique constraint and a foreign key the model leaves unnamed: the
+ * upgrade creates them unnamed (as Alembic), the downgrade drops them by
+ * the names the scratch database gave them (Alembic: drop_constraint(None,
+ * ...)); a column comment changed and the table comment removed. */
+static void test_pg_reflected_names_and_comments(void)
+{
+	struct arena a = ARENA_INIT;
+	struct sch_column *dc[] = {pg_col(&a, "id", "integer", false),
+				   pg_col(&a, "user_id", "integer", true),
+				   pg_col(&a, "title", "character varying(100)", true)};
+	struct sch_column *nc[] = {pg_col(&a, "id", "integer", false),
+				   pg_col(&a, "user_id", "integer", true),
+				   pg_col(&a, "title", "character varying(100)", true)};
+	struct sch_column *users[] = {pg_col(&a, "id", "integer", false)};
+	struct sch_table *db_posts = pg_table(&a, "posts", 3, dc);
+	struct sch_table *norm_posts = pg_table(&a, "posts", 3, nc);
+	struct sch_table *model_posts = pg_table(&a, "posts", 3, nc);
+	struct sch_table *tu = pg_table(&a, "users", 1, users);
+	struct sch_table *dbt[] = {db_posts, tu}, *normt[] = {norm_posts, tu};
+	struct sch_table *model[] = {tu, model_posts};
+	struct db_schema db = {.tables = dbt, .n_tables = 2};
+	struct db_schema norm = {.tables = normt, .n_tables = 2};
+	struct ag_input in = {.db = &db, .norm = &norm, .model = model, .n_model = 2};
+
+	db_posts->comment = "all posts";
+	dc[2]->comment = "old";
+	nc[2]->comment = "new";
+	pg_cons(&a, norm_posts, SCH_UNIQUE, "posts_title_key", "title");
+	pg_cons(&a, norm_posts, SCH_FOREIGN_KEY, "posts_user_id_fkey", "user_id");
+	pg_cons(&a, model_posts, SCH_UNIQUE, NULL, "title");
+	pg_cons(&a, model_posts, SCH_FOREIGN_KEY, NULL, "user_id");
+	compare_pg(&a, &in,
+		   "Detected column comment 'posts.title'\n"
+		   "Detected added unique constraint 'None' on '['title']'\n"
+		   "Detected added foreign key (user_id)(id) on table posts\n",
+		   "alter_column posts.title existing_type=VARCHAR(100) existing_nullable=True "
+		   "comment=new existing_comment=old\n"
+		   "add_constraint unique None posts (title)\n"
+		   "add_constraint foreignkey None posts (user_id) -> users (id)\n"
+		   "drop_table_comment posts existing=all posts\n",
+		   "create_table_comment posts all posts existing=None\n"
+		   "drop_constraint foreignkey posts_user_id_fkey posts\n"
+		   "drop_constraint unique posts_title_key posts\n"
+		   "alter_column posts.title existing_type=VARCHAR(100) existing_nullable=True "
+		   "comment=old existing_comment=new\n");
+	arena_release(&a);
+}
+
+/* PostgresqlImpl.autogen_column_reflect: a nextval() default of an owned
+ * sequence is a SERIAL, logged and left out; the reflected columns of the
+ * downgrade carry autoincrement= as PGDialect.get_columns sets it. */
+static void test_pg_serial(void)
+{
+	struct arena a = ARENA_INIT;
+	struct sch_column *dc[] = {pg_col(&a, "id", "integer", false),
+				   pg_col(&a, "legacy", "text", true)};
+	struct sch_column *nc[] = {pg_col(&a, "id", "integer", false)};
+	struct sch_table *dbt[] = {pg_table(&a, "users", 2, dc)};
+	struct sch_table *normt[] = {pg_table(&a, "users", 1, nc)};
+	struct db_sequence seq = {.name = "users_id_seq", .owned_by = "users.id"};
+	struct sch_expr nextval = {.kind = SCH_EXPR_TEXT, .s = "nextval('users_id_seq'::regclass)"};
+	struct db_schema db = {.tables = dbt, .n_tables = 1, .sequences = &seq, .n_sequences = 1};
+	struct db_schema norm = {.tables = normt, .n_tables = 1, .sequences = &seq, .n_sequences = 1};
+	struct ag_input in = {.db = &db, .norm = &norm};
+	struct ag_result r;
+	struct err e;
+
+	dc[0]->primary_key = nc[0]->primary_key = true;
+	dc[0]->server_default = nc[0]->server_default = &nextval;
+	compare_pg(&a, &in,
+		   "Detected sequence named 'users_id_seq' as owned by integer column "
+		   "'users(id)', assuming SERIAL and omitting\n"
+		   "Detected removed column 'users.legacy'\n",
+		   "drop_column users.legacy\n", "add_column users.legacy\n");
+	CHECK(ag_compare(&a, &in, &r, &e) == 0);
+	CHECK_INT(r.downgrade.n_ops, 1);
+	if (r.downgrade.n_ops == 1)
+		CHECK_INT(r.downgrade.ops[0].column->autoincrement, SCH_AUTOINC_FALSE);
+	arena_release(&a);
+}
+
 static const struct unit_test tests[] = {
 	UNIT(test_recorded_cases),
+	UNIT(test_pg_reflected_names_and_comments),
+	UNIT(test_pg_serial),
 	{0},
 };
 
