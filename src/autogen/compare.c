@@ -129,11 +129,14 @@ static int table_cmp(const void *x, const void *y)
 }
 
 /* PostgreSQL: the sequence named in a nextval('seq'::regclass) default of
- * an INTEGER/BIGINT column, when a sequence of s of that (unqualified)
- * name is owned by a column of that name (PostgresqlImpl.
- * autogen_column_reflect: the query compares relname and attname only). */
-static const struct db_sequence *serial_seq(const struct db_schema *s,
-					    const struct sch_column *col)
+ * an INTEGER/BIGINT column of table t, when a sequence of s of that
+ * (unqualified) name is owned by a column of that name
+ * (PostgresqlImpl.autogen_column_reflect: its query compares relname and
+ * attname only).  When s lists no sequences at all (introspection does
+ * not read them yet), the name SERIAL gives, "<table>_<column>_seq",
+ * stands for ownership. */
+static const char *serial_seq(struct agc *c, const struct db_schema *s, const char *t,
+			      const struct sch_column *col)
 {
 	const char *d = col->server_default ? col->server_default->s : NULL, *end;
 	size_t n;
@@ -147,13 +150,18 @@ static const struct db_sequence *serial_seq(const struct db_schema *s,
 	if (!end)
 		return NULL;
 	n = (size_t)(end - d);
+	if (!s->n_sequences) {
+		const char *implicit = arena_printf(c->a, "%s_%s_seq", t, col->name);
+
+		return strlen(implicit) == n && !strncmp(implicit, d, n) ? implicit : NULL;
+	}
 	for (size_t i = 0; i < s->n_sequences; i++) {
 		const struct db_sequence *q = &s->sequences[i];
 		const char *dot = q->owned_by ? strrchr(q->owned_by, '.') : NULL;
 
 		if (strlen(q->name) == n && !strncmp(q->name, d, n) && dot &&
 		    !strcmp(dot + 1, col->name))
-			return q;
+			return q->name;
 	}
 	return NULL;
 }
@@ -176,7 +184,8 @@ static bool sqlite_unparenthesized(const char *s)
  * SQLite expression defaults parenthesised, PostgreSQL SERIAL defaults
  * dropped and autoincrement= as PGDialect.get_columns sets it. */
 static const struct sch_column *reflected_column(struct agc *c, const struct db_schema *s,
-						 const struct sch_column *col, bool db_side)
+						 const char *table, const struct sch_column *col,
+						 bool db_side)
 {
 	struct sch_column *r;
 
@@ -193,7 +202,7 @@ static const struct sch_column *reflected_column(struct agc *c, const struct db_
 		r->server_default = d;
 		return r;
 	}
-	if (serial_seq(s, col))
+	if (serial_seq(c, s, table, col))
 		r->server_default = NULL;
 	if (!db_side)
 		return r;
@@ -215,7 +224,7 @@ static const struct sch_table *side_table(struct agc *c, const struct sch_table 
 	*r = *t;
 	r->columns = arena_calloc(c->a, t->n_columns + 1, sizeof(*r->columns));
 	for (size_t i = 0; i < t->n_columns; i++)
-		r->columns[i] = (struct sch_column *)reflected_column(c, s, t->columns[i],
+		r->columns[i] = (struct sch_column *)reflected_column(c, s, t->name, t->columns[i],
 								       s == c->in->db);
 	return r;
 }
@@ -234,13 +243,13 @@ static const struct sch_table *norm_table(struct agc *c, const struct sch_table 
 static void serial_log(struct agc *c, const struct sch_table *t)
 {
 	for (size_t i = 0; c->is_pg && i < t->n_columns; i++) {
-		const struct db_sequence *q = serial_seq(c->in->db, t->columns[i]);
+		const char *q = serial_seq(c, c->in->db, t->name, t->columns[i]);
 
 		if (q)
 			agc_log(c,
 				"Detected sequence named '%s' as owned by integer column "
 				"'%s(%s)', assuming SERIAL and omitting",
-				q->name, t->name, t->columns[i]->name);
+				q, t->name, t->columns[i]->name);
 	}
 }
 
