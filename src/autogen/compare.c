@@ -9,7 +9,9 @@
  *
  * Order where Alembic iterates a Python set (not deterministic there):
  * removed tables by (schema, name); the PostgreSQL SERIAL lines of the
- * existing tables by (schema, name).  See compare_cols.c and
+ * existing tables by (schema, name), none for a table reflected earlier
+ * through a foreign key (as in Alembic, so which tables get a line follows
+ * from that order too).  See compare_cols.c and
  * compare_cons.c for the per-table rules.
  */
 #include "autogen/compare_int.h"
@@ -239,10 +241,36 @@ static const struct sch_table *norm_table(struct agc *c, const struct sch_table 
 	return side_table(c, t, c->in->norm);
 }
 
-/* The "Detected sequence named ..." lines of one reflected db table. */
-static void serial_log(struct agc *c, const struct sch_table *t)
+/* Marks t and, transitively, the tables its foreign keys refer to as
+ * reflected into one MetaData (SQLAlchemy reflects a referred table along). */
+static void mark_reflected(struct agc *c, struct strvec *done, const struct sch_table *t)
 {
-	for (size_t i = 0; c->is_pg && i < t->n_columns; i++) {
+	const struct db_schema *db = c->in->db;
+
+	if (!strvec_push_unique(c->a, done, arena_printf(c->a, "%s.%s", t->schema ? t->schema : "",
+							 t->name)))
+		return;
+	for (size_t i = 0; i < t->n_constraints; i++) {
+		const struct sch_constraint *k = t->constraints[i];
+
+		for (size_t j = 0; k->kind == SCH_FOREIGN_KEY && j < db->n_tables; j++)
+			if (!strcmp(db->tables[j]->name, k->ref_table) &&
+			    str_eq(db->tables[j]->schema, k->ref_schema ? k->ref_schema : t->schema))
+				mark_reflected(c, done, db->tables[j]);
+	}
+}
+
+/* The "Detected sequence named ..." lines of db table t, reflected into the
+ * MetaData whose tables done lists: none when t came in already through
+ * another table's foreign key (its column_reflect listener is attached only
+ * to tables reflected first-hand; _compare_tables). */
+static void serial_log(struct agc *c, struct strvec *done, const struct sch_table *t)
+{
+	if (!c->is_pg ||
+	    strvec_find(done, arena_printf(c->a, "%s.%s", t->schema ? t->schema : "", t->name)) >= 0)
+		return;
+	mark_reflected(c, done, t);
+	for (size_t i = 0; i < t->n_columns; i++) {
 		const char *q = serial_seq(c, c->in->db, t->name, t->columns[i]);
 
 		if (q)
@@ -318,12 +346,12 @@ static void added_table(struct agc *c, const struct sch_table *norm)
 	agc_indexes(c, &t);
 }
 
-static void removed_table(struct agc *c, const struct sch_table *db)
+static void removed_table(struct agc *c, struct strvec *done, const struct sch_table *db)
 {
 	struct agc_table t = {.db = db_table(c, db)};
 	struct mig_op *op;
 
-	serial_log(c, db);
+	serial_log(c, done, db);
 	agc_indexes(c, &t);
 	agc_push(c, MIG_DROP_TABLE, db->name, db->schema);
 	op = agc_push_inv(c, MIG_CREATE_TABLE, db->name, db->schema);
@@ -372,6 +400,7 @@ static void compare_tables(struct agc *c)
 	size_t n_model;
 	const struct sch_table **order = model_order(c, &n_model);
 	const struct sch_table **dbs = arena_calloc(c->a, db->n_tables + 1, sizeof(*dbs));
+	struct strvec removal = STRVEC_INIT, existing = STRVEC_INIT; /* reflected tables */
 
 	for (size_t i = 0; i < n_model; i++)
 		if (!find_table(db->tables, db->n_tables, order[i]))
@@ -380,10 +409,10 @@ static void compare_tables(struct agc *c)
 	qsort(dbs, db->n_tables, sizeof(*dbs), table_cmp);
 	for (size_t i = 0; i < db->n_tables; i++)
 		if (!find_table(norm->tables, norm->n_tables, dbs[i]))
-			removed_table(c, dbs[i]);
+			removed_table(c, &removal, dbs[i]);
 	for (size_t i = 0; i < db->n_tables; i++)
 		if (find_table(norm->tables, norm->n_tables, dbs[i]))
-			serial_log(c, dbs[i]);
+			serial_log(c, &existing, dbs[i]);
 	for (size_t i = 0; i < db->n_tables; i++) {
 		const struct sch_table *t = find_table(norm->tables, norm->n_tables, dbs[i]);
 

@@ -194,6 +194,8 @@ static bool is_autoinc_column(const struct sch_table *t, const struct sch_column
 
 	for (size_t i = 0; i < t->n_columns; i++)
 		npk += t->columns[i]->primary_key;
+	if (npk && !col->primary_key)
+		return false;
 	for (size_t i = 0; npk == 0 && i < t->n_constraints; i++)
 		if (t->constraints[i]->kind == SCH_PRIMARY_KEY)
 			npk = t->constraints[i]->columns.n,

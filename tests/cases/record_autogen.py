@@ -5,6 +5,12 @@
 # lead's end-to-end test (rendered text):
 #
 #   /usr/bin/python3 tests/cases/record_autogen.py [tests/cases/autogen]
+#   /usr/bin/python3 tests/cases/record_autogen.py --pg URL [tests/cases/autogen_pg]
+#
+# With --pg (a server of tests/pg.sh: URL as `tests/pg.sh env` prints it),
+# the cases run on PostgreSQL instead (the public schema of URL's database
+# is dropped and re-created for each case), plus the pg_* cases; the DDL is
+# compiled for postgresql (CREATE TYPE of native enums before their table).
 #
 # Each case builds the v1 schema with metadata.create_all in a fresh
 # SQLite database, then compares the v2 model with it
@@ -13,7 +19,7 @@
 # with a line "-- NAME" (every case runs in its own interpreter, so
 # SQLModel's global registry starts empty):
 #   v1          the DDL that built the database (CREATE TABLE / CREATE INDEX,
-#               as SQLAlchemy compiled them for sqlite), statements separated
+#               as SQLAlchemy compiled them for the dialect), statements separated
 #               by a line ";"
 #   v2          the v2 model's DDL, same form (what the scratch database of
 #               the model would be built from), in metadata.sorted_tables order
@@ -34,7 +40,7 @@
 #                 add_constraint foreignkey NAME T (a) -> R (id) [ondelete=X] [onupdate=X]
 #                 drop_constraint TYPE NAME T
 #                 create_table_comment T S existing=S / drop_table_comment T existing=S
-#               (DDL = the type compiled for sqlite; B = True/False; NAME may be None)
+#               (DDL = the type compiled for the dialect; B = True/False; NAME may be None)
 #   upgrade / downgrade / imports
 #               the text of each direction, as revision --autogenerate writes it
 #               into script.py.mako, and the imports it needs
@@ -47,8 +53,9 @@ import subprocess
 import sys
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import sqlite
-from sqlalchemy.schema import CreateIndex, CreateTable
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects.postgresql.base import CreateEnumType
+from sqlalchemy.schema import CreateIndex, CreateTable, SetColumnComment, SetTableComment
 
 from alembic.autogenerate import produce_migrations, render
 from alembic.autogenerate.api import AutogenContext
@@ -56,6 +63,7 @@ from alembic.migration import MigrationContext
 from alembic.operations import ops
 
 DIALECT = sqlite.dialect()
+PG_URL = None  # set by --pg
 
 
 # ---- the cases: each returns (v1 metadata, v2 metadata) ----
@@ -272,15 +280,63 @@ def case_tables_fk_order():
     return pair(lambda m: None, v2)
 
 
-CASES = [name[5:] for name in sorted(globals()) if name.startswith("case_")]
+def case_pg_comments():
+    def v1(m):
+        sa.Table("notes", m, sa.Column("id", sa.Integer, primary_key=True),
+                 sa.Column("body", sa.Text, comment="the body"),
+                 sa.Column("title", sa.String(40)), comment="all notes")
+        sa.Table("tags", m, sa.Column("id", sa.Integer, primary_key=True),
+                 sa.Column("name", sa.String(20), comment="tag name"))
+        sa.Table("extra", m, sa.Column("id", sa.Integer, primary_key=True), comment="old")
+
+    def v2(m):
+        sa.Table("notes", m, sa.Column("id", sa.Integer, primary_key=True),
+                 sa.Column("body", sa.Text, comment="note body"),
+                 sa.Column("title", sa.String(40), comment="headline"), comment="every note")
+        sa.Table("tags", m, sa.Column("id", sa.Integer, primary_key=True),
+                 sa.Column("name", sa.String(20)), comment="tags")
+        sa.Table("extra", m, sa.Column("id", sa.Integer, primary_key=True))
+    return pair(v1, v2)
+
+
+def case_pg_server_defaults():
+    def v1(m):
+        sa.Table("events", m, sa.Column("id", sa.Integer, primary_key=True),
+                 sa.Column("at", sa.DateTime, server_default=sa.text("now()")),
+                 sa.Column("kind", sa.String(10), server_default="a"),
+                 sa.Column("n", sa.Numeric(10, 2), server_default="0"))
+
+    def v2(m):
+        sa.Table("events", m, sa.Column("id", sa.Integer, primary_key=True),
+                 sa.Column("at", sa.DateTime, server_default=sa.text("now()")),
+                 sa.Column("kind", sa.String(10), server_default="b"),
+                 sa.Column("n", sa.Numeric(10, 2), server_default="0", nullable=False))
+    return pair(v1, v2)
+
+
+def cases():
+    names = [n[5:] for n in sorted(globals()) if n.startswith("case_")]
+    return [n for n in names if n.startswith("pg_") == (PG_URL is not None)
+            or (PG_URL is not None and not n.startswith("pg_"))]
 
 
 # ---- recording ----
 
 def ddl(metadata):
     out = []
+    types = set()
     for t in metadata.sorted_tables:
+        for c in t.columns:
+            if PG_URL and isinstance(c.type, sa.Enum) and c.type.native_enum \
+                    and c.type.name not in types:
+                types.add(c.type.name)
+                out.append(str(CreateEnumType(c.type).compile(dialect=DIALECT)).strip())
         out.append(str(CreateTable(t).compile(dialect=DIALECT)).strip())
+        if PG_URL and t.comment is not None:  # create_all emits these separately
+            out.append(str(SetTableComment(t).compile(dialect=DIALECT)).strip())
+        for c in t.columns:
+            if PG_URL and c.comment is not None:
+                out.append(str(SetColumnComment(c).compile(dialect=DIALECT)).strip())
         for ix in sorted(t.indexes, key=lambda i: i.name):
             out.append(str(CreateIndex(ix).compile(dialect=DIALECT)).strip())
     return out
@@ -397,7 +453,13 @@ def model_text(ctx, metadata):
 
 def record(name):
     v1, v2 = globals()["case_" + name]()
-    engine = sa.create_engine("sqlite://")
+    if PG_URL:
+        engine = sa.create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg2://", 1))
+        with engine.begin() as conn:
+            conn.execute(sa.text("DROP SCHEMA public CASCADE"))
+            conn.execute(sa.text("CREATE SCHEMA public"))
+    else:
+        engine = sa.create_engine("sqlite://")
     out = ["# autogen case %s (recorded by tests/cases/record_autogen.py)" % name, "-- v1"]
     out.append("\n;\n".join(ddl(v1)))
     out.append("-- v2")
@@ -436,13 +498,21 @@ def record(name):
 
 
 def main():
-    if len(sys.argv) > 2 and sys.argv[1] == "--case":
-        sys.stdout.write(record(sys.argv[2]))
+    global PG_URL, DIALECT
+    args = sys.argv[1:]
+    pg = []
+    if len(args) > 1 and args[0] == "--pg":
+        PG_URL = args[1]
+        DIALECT = postgresql.dialect()
+        pg = args[:2]
+        args = args[2:]
+    if len(args) > 1 and args[0] == "--case":
+        sys.stdout.write(record(args[1]))
         return
-    outdir = sys.argv[1] if len(sys.argv) > 1 else "tests/cases/autogen"
+    outdir = args[0] if args else "tests/cases/autogen" + ("_pg" if PG_URL else "")
     os.makedirs(outdir, exist_ok=True)
-    for name in CASES:
-        text = subprocess.run([sys.executable, __file__, "--case", name], check=True,
+    for name in cases():
+        text = subprocess.run([sys.executable, __file__] + pg + ["--case", name], check=True,
                               capture_output=True, text=True).stdout
         with open(os.path.join(outdir, name + ".case"), "w") as f:
             f.write(text)
