@@ -314,6 +314,48 @@ def case_pg_server_defaults():
     return pair(v1, v2)
 
 
+def case_pg_reference():
+    """The plain SQLAlchemy models of the reference's 12.9."""
+    def v1(m):
+        sa.Table("users", m, sa.Column("id", sa.Integer, primary_key=True),
+                 sa.Column("username", sa.String(50), nullable=False, unique=True),
+                 sa.Column("fullname", sa.String(100)),
+                 sa.Column("status", sa.Enum("active", "banned", name="user_status"),
+                           server_default="active"),
+                 sa.Column("created", sa.DateTime, server_default=sa.func.now()),
+                 sa.CheckConstraint("length(username) > 2", name="ck_username_len"),
+                 comment="all users")
+        sa.Table("posts", m, sa.Column("id", sa.Integer, primary_key=True),
+                 sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"),
+                           nullable=False),
+                 sa.Column("body", sa.Text, comment="post body"),
+                 sa.Column("score", sa.Numeric(10, 2), server_default="0"),
+                 sa.Index("ix_posts_user_score", "user_id", "score"))
+        sa.Table("legacy", m, sa.Column("id", sa.Integer, primary_key=True))
+
+    def v2(m):
+        sa.Table("users", m, sa.Column("id", sa.Integer, primary_key=True),
+                 sa.Column("username", sa.String(50), nullable=False, unique=True),
+                 sa.Column("full_name", sa.String(100)),
+                 sa.Column("status", sa.Enum("active", "banned", "deleted", name="user_status"),
+                           server_default="banned"),
+                 sa.Column("created", sa.DateTime(timezone=True), server_default=sa.func.now()),
+                 sa.CheckConstraint("length(username) > 3", name="ck_username_len"),
+                 comment="every user")
+        sa.Table("posts", m, sa.Column("id", sa.Integer, primary_key=True),
+                 sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id"), nullable=False),
+                 sa.Column("editor_id", sa.Integer,
+                           sa.ForeignKey("users.id", name="fk_posts_editor")),
+                 sa.Column("body", sa.Text, comment="the body"),
+                 sa.Column("score", sa.Numeric(12, 2), server_default="1"),
+                 sa.Index("ix_posts_user_score", "user_id", "score", unique=True),
+                 sa.UniqueConstraint("body", name="uq_posts_body"))
+        sa.Table("tags", m, sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+                 sa.Column("name", sa.String(30), nullable=False, unique=True),
+                 sa.Column("post_id", sa.Integer, sa.ForeignKey("posts.id")))
+    return pair(v1, v2)
+
+
 def cases():
     names = [n[5:] for n in sorted(globals()) if n.startswith("case_")]
     return [n for n in names if n.startswith("pg_") == (PG_URL is not None)

@@ -201,9 +201,27 @@ static const char *const improved[][3] = {
 	 "drop_constraint foreignkey posts_user_id_fkey posts"},
 	{"autogen_pg/unique_unnamed_added.case", "drop_constraint unique None posts",
 	 "drop_constraint unique posts_title_key posts"},
+	{"autogen_pg/pg_reference.case", "drop_constraint foreignkey None posts",
+	 "drop_constraint foreignkey posts_user_id_fkey posts"},
 };
 
-/* text with the improvements of case path applied, and without the
+/* Lines Alembic emits in set order (foreign keys): a run of consecutive
+ * lines with one of these prefixes is compared sorted. */
+static const char *const set_ordered[] = {
+	"Detected added foreign key", "Detected removed foreign key",
+	"add_constraint foreignkey", "drop_constraint foreignkey",
+};
+
+static const char *set_prefix(const char *line)
+{
+	for (size_t i = 0; i < sizeof(set_ordered) / sizeof(set_ordered[0]); i++)
+		if (str_startswith(line, set_ordered[i]))
+			return set_ordered[i];
+	return NULL;
+}
+
+/* text with the improvements of case path applied, runs of set-ordered
+ * lines sorted, and without the
  * "Detected sequence" lines: Alembic reflects the existing tables in set
  * order, and a table reflected first through another's foreign key gets
  * no line, so which lines come, and in what order, changes from run to
@@ -223,6 +241,15 @@ static const char *expected(struct arena *a, const char *path, const char *text)
 				line = improved[i][2];
 		strvec_push(a, &lines, line);
 		p += n + (p[n] == '\n');
+	}
+	for (size_t i = 0; i < lines.n;) {
+		const char *p = set_prefix(lines.v[i]);
+		struct strvec run = {lines.v + i, 1, 0};
+
+		while (p && i + run.n < lines.n && set_prefix(lines.v[i + run.n]) == p)
+			run.n++;
+		strvec_sort(&run);
+		i += run.n;
 	}
 	for (size_t i = 0; i < lines.n; i++)
 		if (!str_startswith(lines.v[i], "Detected sequence"))
@@ -256,8 +283,8 @@ static void run_case(const struct ag_target *t, const char *path, int *n)
 	 * PostgreSQL constraint names too, so only SQLite) */
 	CHECK(ag_compare(&a, &in, &r, &e) == 0);
 	if (!t->pg) {
-		CHECK_STR(dumped(&a, t->dialect, &r.upgrade), up);
-		CHECK_STR(dumped(&a, t->dialect, &r.downgrade), down);
+		CHECK_STR(expected(&a, "", dumped(&a, t->dialect, &r.upgrade)), up);
+		CHECK_STR(expected(&a, "", dumped(&a, t->dialect, &r.downgrade)), down);
 	}
 	/* with model[]: also the type names of the Detected lines */
 	CHECK(bind_model(&a, section(&k, "model"), &in, &e) == 0);
@@ -265,8 +292,8 @@ static void run_case(const struct ag_target *t, const char *path, int *n)
 	CHECK(ag_compare(&a, &in, &r, &e) == 0);
 	CHECK_STR(expected(&a, path, joined(&a, &r.detected)),
 		  expected(&a, path, section(&k, "detected")));
-	CHECK_STR(dumped(&a, t->dialect, &r.upgrade), up);
-	CHECK_STR(dumped(&a, t->dialect, &r.downgrade), down);
+	CHECK_STR(expected(&a, "", dumped(&a, t->dialect, &r.upgrade)), up);
+	CHECK_STR(expected(&a, "", dumped(&a, t->dialect, &r.downgrade)), down);
 	if (unit_failures != before)
 		fprintf(stderr, "  (case %s)\n", path);
 	(*n)++;
