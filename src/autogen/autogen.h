@@ -61,6 +61,15 @@ struct ag_result {
 int ag_compare(struct arena *a, const struct ag_input *in, struct ag_result *out,
 	       struct err *e);
 
+/*
+ * Appends one line per op of b, in the form tests/cases/record_autogen.py
+ * writes for Alembic's ops ("alter_column t.c existing_type=VARCHAR
+ * nullable=False", "drop_index ix t", ...; types as sql_type_ddl compiles
+ * them for dialect), for tests and debugging.
+ */
+void ag_dump_ops(struct arena *a, const char *dialect, const struct mig_body *b,
+		 struct buf *out);
+
 struct ag_render_opts {
 	const char *dialect;   /* the migration context's dialect (types render for it) */
 	bool render_as_batch;  /* group per-table ops into op.batch_alter_table blocks */

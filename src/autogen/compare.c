@@ -1,0 +1,444 @@
+/*
+ * compare.c - ag_compare (autogen.h): the table level of Alembic 1.8.1's
+ * autogenerate diff (autogenerate/compare.py _compare_tables), its order
+ * (reference 12.4), the downgrade as the inverses backwards
+ * (UpgradeOps.reverse_into), the "Detected ..." lines, and the database
+ * side as Alembic reflects it for rendering (the dialect impls'
+ * autogen_column_reflect hooks).  Also ag_dump_ops, the one-line-per-op
+ * text the tests compare with what the recorder wrote.
+ *
+ * Order where Alembic iterates a Python set (not deterministic there):
+ * removed tables by (schema, name); the PostgreSQL SERIAL lines of the
+ * existing tables by (schema, name), none for a table reflected earlier
+ * through a foreign key (as in Alembic, so which tables get a line follows
+ * from that order too).  See compare_cols.c and
+ * compare_cons.c for the per-table rules.
+ */
+#include "autogen/compare_int.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/str.h"
+#include "schema/type.h"
+
+struct mig_op *agc_push(struct agc *c, enum mig_op_kind kind, const char *table,
+			const char *schema)
+{
+	struct agc_ops *l = &c->up;
+	struct mig_op *op;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+
+		l->v = arena_grow(c->a, l->v, l->cap, cap, sizeof(*l->v));
+		l->cap = cap;
+	}
+	op = &l->v[l->n++];
+	memset(op, 0, sizeof(*op));
+	op->kind = kind;
+	op->table = table;
+	op->schema = schema;
+	return op;
+}
+
+/* The inverse of the op pushed last (same list mechanics, other list). */
+struct mig_op *agc_push_inv(struct agc *c, enum mig_op_kind kind, const char *table,
+			    const char *schema)
+{
+	struct agc_ops save = c->up;
+	struct mig_op *op;
+
+	c->up = c->inv;
+	op = agc_push(c, kind, table, schema);
+	c->inv = c->up;
+	c->up = save;
+	return op;
+}
+
+void agc_log(struct agc *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	strvec_push(c->a, c->detected, arena_vprintf(c->a, fmt, ap));
+	va_end(ap);
+}
+
+/* Python's repr() of s ("None" for NULL). */
+const char *agc_repr(struct agc *c, const char *s)
+{
+	struct buf b = BUF_INIT;
+	const char *r;
+
+	if (!s)
+		return "None";
+	pyv_repr_str(&b, s, strlen(s));
+	r = buf_to_arena(&b, c->a);
+	buf_release(&b);
+	return r;
+}
+
+/* Python's repr() of a list of str: "['a', 'b']". */
+const char *agc_list_repr(struct agc *c, const struct strvec *v)
+{
+	struct buf b = BUF_INIT;
+	const char *r;
+
+	buf_addch(&b, '[');
+	for (size_t i = 0; i < v->n; i++) {
+		if (i)
+			buf_adds(&b, ", ");
+		pyv_repr_str(&b, v->v[i], strlen(v->v[i]));
+	}
+	buf_addch(&b, ']');
+	r = buf_to_arena(&b, c->a);
+	buf_release(&b);
+	return r;
+}
+
+const struct sch_column *agc_column(const struct sch_table *t, const char *name)
+{
+	for (size_t i = 0; t && i < t->n_columns; i++)
+		if (!strcmp(t->columns[i]->name, name))
+			return t->columns[i];
+	return NULL;
+}
+
+static bool same_table(const struct sch_table *x, const struct sch_table *y)
+{
+	return str_eq(x->schema, y->schema) && !strcmp(x->name, y->name);
+}
+
+static const struct sch_table *find_table(struct sch_table *const *v, size_t n,
+					  const struct sch_table *like)
+{
+	for (size_t i = 0; v && i < n; i++)
+		if (same_table(v[i], like))
+			return v[i];
+	return NULL;
+}
+
+/* Alembic's sort key for tables: (schema or "", name). */
+static int table_cmp(const void *x, const void *y)
+{
+	const struct sch_table *a = *(const struct sch_table *const *)x;
+	const struct sch_table *b = *(const struct sch_table *const *)y;
+	int r = strcmp(a->schema ? a->schema : "", b->schema ? b->schema : "");
+
+	return r ? r : strcmp(a->name, b->name);
+}
+
+/* PostgreSQL: the sequence named in a nextval('seq'::regclass) default of
+ * an INTEGER/BIGINT column of table t, when a sequence of s of that
+ * (unqualified) name is owned by a column of that name
+ * (PostgresqlImpl.autogen_column_reflect: its query compares relname and
+ * attname only).  When s lists no sequences at all (introspection does
+ * not read them yet), the name SERIAL gives, "<table>_<column>_seq",
+ * stands for ownership. */
+static const char *serial_seq(struct agc *c, const struct db_schema *s, const char *t,
+			      const struct sch_column *col)
+{
+	const char *d = col->server_default ? col->server_default->s : NULL, *end;
+	size_t n;
+
+	if (!d || !col->type || !str_startswith(d, "nextval('") ||
+	    (strcmp(col->type->name, "sqlalchemy.INTEGER") &&
+	     strcmp(col->type->name, "sqlalchemy.BIGINT")))
+		return NULL;
+	d += 9;
+	end = strstr(d, "'::regclass)");
+	if (!end)
+		return NULL;
+	n = (size_t)(end - d);
+	if (!s->n_sequences) {
+		const char *implicit = arena_printf(c->a, "%s_%s_seq", t, col->name);
+
+		return strlen(implicit) == n && !strncmp(implicit, d, n) ? implicit : NULL;
+	}
+	for (size_t i = 0; i < s->n_sequences; i++) {
+		const struct db_sequence *q = &s->sequences[i];
+		const char *dot = q->owned_by ? strrchr(q->owned_by, '.') : NULL;
+
+		if (strlen(q->name) == n && !strncmp(q->name, d, n) && dot &&
+		    !strcmp(dot + 1, col->name))
+			return q->name;
+	}
+	return NULL;
+}
+
+/* SQLiteImpl._guess_if_default_is_unparenthesized_sql_expr. */
+static bool sqlite_unparenthesized(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (!n)
+		return false;
+	if (n == 1 && (str_isdigit(*s) || *s == '.'))
+		return false;
+	if (n > 2 && ((s[0] == '\'' && s[n - 1] == '\'') || (s[0] == '(' && s[n - 1] == ')')))
+		return false;
+	return true;
+}
+
+/* A column of side s as Alembic's reflection hands it to autogenerate:
+ * SQLite expression defaults parenthesised, PostgreSQL SERIAL defaults
+ * dropped and autoincrement= as PGDialect.get_columns sets it. */
+static const struct sch_column *reflected_column(struct agc *c, const struct db_schema *s,
+						 const char *table, const struct sch_column *col,
+						 bool db_side)
+{
+	struct sch_column *r;
+
+	if (!c->is_pg && !(c->is_sqlite && col->server_default &&
+			   sqlite_unparenthesized(col->server_default->s)))
+		return col;
+	r = arena_alloc(c->a, sizeof(*r));
+	*r = *col;
+	if (c->is_sqlite) {
+		struct sch_expr *d = arena_calloc(c->a, 1, sizeof(*d));
+
+		d->kind = SCH_EXPR_TEXT;
+		d->s = arena_printf(c->a, "(%s)", col->server_default->s);
+		r->server_default = d;
+		return r;
+	}
+	if (serial_seq(c, s, table, col))
+		r->server_default = NULL;
+	if (!db_side)
+		return r;
+	r->autoincrement = col->server_default && strstr(col->server_default->s, "nextval(") &&
+					   sch_type_int_kind(col->type, "postgresql") != SCH_INT_NONE
+				   ? SCH_AUTOINC_TRUE
+				   : SCH_AUTOINC_FALSE;
+	if (col->identity)
+		r->autoincrement = SCH_AUTOINC_TRUE;
+	return r;
+}
+
+/* Table t of side s with its columns through reflected_column (a copy). */
+static const struct sch_table *side_table(struct agc *c, const struct sch_table *t,
+					  const struct db_schema *s)
+{
+	struct sch_table *r = arena_alloc(c->a, sizeof(*r));
+
+	*r = *t;
+	r->columns = arena_calloc(c->a, t->n_columns + 1, sizeof(*r->columns));
+	for (size_t i = 0; i < t->n_columns; i++)
+		r->columns[i] = (struct sch_column *)reflected_column(c, s, t->name, t->columns[i],
+								       s == c->in->db);
+	return r;
+}
+
+static const struct sch_table *db_table(struct agc *c, const struct sch_table *t)
+{
+	return side_table(c, t, c->in->db);
+}
+
+static const struct sch_table *norm_table(struct agc *c, const struct sch_table *t)
+{
+	return side_table(c, t, c->in->norm);
+}
+
+/* Marks t and, transitively, the tables its foreign keys refer to as
+ * reflected into one MetaData (SQLAlchemy reflects a referred table along). */
+static void mark_reflected(struct agc *c, struct strvec *done, const struct sch_table *t)
+{
+	const struct db_schema *db = c->in->db;
+
+	if (!strvec_push_unique(c->a, done, arena_printf(c->a, "%s.%s", t->schema ? t->schema : "",
+							 t->name)))
+		return;
+	for (size_t i = 0; i < t->n_constraints; i++) {
+		const struct sch_constraint *k = t->constraints[i];
+
+		for (size_t j = 0; k->kind == SCH_FOREIGN_KEY && j < db->n_tables; j++)
+			if (!strcmp(db->tables[j]->name, k->ref_table) &&
+			    str_eq(db->tables[j]->schema, k->ref_schema ? k->ref_schema : t->schema))
+				mark_reflected(c, done, db->tables[j]);
+	}
+}
+
+/* The "Detected sequence named ..." lines of db table t, reflected into the
+ * MetaData whose tables done lists: none when t came in already through
+ * another table's foreign key (its column_reflect listener is attached only
+ * to tables reflected first-hand; _compare_tables). */
+static void serial_log(struct agc *c, struct strvec *done, const struct sch_table *t)
+{
+	if (!c->is_pg ||
+	    strvec_find(done, arena_printf(c->a, "%s.%s", t->schema ? t->schema : "", t->name)) >= 0)
+		return;
+	mark_reflected(c, done, t);
+	for (size_t i = 0; i < t->n_columns; i++) {
+		const char *q = serial_seq(c, c->in->db, t->name, t->columns[i]);
+
+		if (q)
+			agc_log(c,
+				"Detected sequence named '%s' as owned by integer column "
+				"'%s(%s)', assuming SERIAL and omitting",
+				q, t->name, t->columns[i]->name);
+	}
+}
+
+/* sqlalchemy.sql.ddl.sort_tables: layers of tables whose referred tables
+ * (other than themselves) are all placed, each layer in name order
+ * (util.topological.sort_as_subsets over the tables sorted by key).  A
+ * cycle places the rest in name order (SQLAlchemy warns and does so too,
+ * roughly). */
+static const struct sch_table **sort_tables(struct agc *c, struct sch_table *const *in,
+					    size_t n)
+{
+	const struct sch_table **v = arena_calloc(c->a, n + 1, sizeof(*v));
+	const struct sch_table **out = arena_calloc(c->a, n + 1, sizeof(*out));
+	bool *done = arena_calloc(c->a, n + 1, sizeof(*done));
+	size_t placed = 0;
+
+	memcpy(v, in, n * sizeof(*v));
+	qsort(v, n, sizeof(*v), table_cmp);
+	while (placed < n) {
+		size_t before = placed, layer = placed;
+
+		for (size_t i = 0; i < n; i++) {
+			bool ready = !done[i];
+
+			for (size_t k = 0; ready && k < v[i]->n_constraints; k++) {
+				const struct sch_constraint *fk = v[i]->constraints[k];
+
+				if (fk->kind != SCH_FOREIGN_KEY)
+					continue;
+				for (size_t j = 0; ready && j < n; j++)
+					if (j != i && !done[j] && !strcmp(v[j]->name, fk->ref_table) &&
+					    str_eq(v[j]->schema, fk->ref_schema))
+						ready = false;
+			}
+			if (ready)
+				out[placed++] = v[i];
+		}
+		for (size_t i = layer; i < placed; i++)
+			for (size_t j = 0; j < n; j++)
+				if (v[j] == out[i])
+					done[j] = true;
+		if (placed == before)
+			for (size_t i = 0; i < n; i++)
+				if (!done[i])
+					out[placed++] = v[i], done[i] = true;
+	}
+	return out;
+}
+
+/* The model as written for norm table t, or NULL. */
+static const struct sch_table *model_of(struct agc *c, const struct sch_table *t)
+{
+	return t ? find_table(c->in->model, c->in->n_model, t) : NULL;
+}
+
+static void added_table(struct agc *c, const struct sch_table *norm)
+{
+	struct agc_table t = {.norm = norm_table(c, norm), .model = model_of(c, norm)};
+	struct mig_op *op = agc_push(c, MIG_CREATE_TABLE, norm->name, norm->schema);
+
+	op->create = t.model ? t.model : t.norm;
+	agc_push_inv(c, MIG_DROP_TABLE, norm->name, norm->schema);
+	agc_log(c, "Detected added table %s",
+		agc_repr(c, norm->schema ? arena_printf(c->a, "%s.%s", norm->schema, norm->name)
+					 : norm->name));
+	agc_indexes(c, &t);
+}
+
+static void removed_table(struct agc *c, struct strvec *done, const struct sch_table *db)
+{
+	struct agc_table t = {.db = db_table(c, db)};
+	struct mig_op *op;
+
+	serial_log(c, done, db);
+	agc_indexes(c, &t);
+	agc_push(c, MIG_DROP_TABLE, db->name, db->schema);
+	op = agc_push_inv(c, MIG_CREATE_TABLE, db->name, db->schema);
+	op->create = t.db;
+	agc_log(c, "Detected removed table %s",
+		agc_repr(c, db->schema ? arena_printf(c->a, "%s.%s", db->schema, db->name)
+				       : db->name));
+}
+
+static void existing_table(struct agc *c, const struct sch_table *db,
+			   const struct sch_table *norm)
+{
+	struct agc_table t = {.db = db_table(c, db),
+			      .norm = norm_table(c, norm),
+			      .model = model_of(c, norm)};
+
+	agc_columns(c, &t);
+	agc_indexes(c, &t);
+	agc_foreign_keys(c, &t);
+	agc_table_comment(c, &t);
+	agc_removed_columns(c, &t);
+}
+
+/* The model's tables in metadata.sorted_tables order, as norm's tables. */
+static const struct sch_table **model_order(struct agc *c, size_t *n)
+{
+	const struct db_schema *norm = c->in->norm;
+	const struct sch_table **v;
+
+	*n = 0;
+	if (!c->in->model)
+		return (*n = norm->n_tables), sort_tables(c, norm->tables, norm->n_tables);
+	v = arena_calloc(c->a, c->in->n_model + 1, sizeof(*v));
+	for (size_t i = 0; i < c->in->n_model; i++) {
+		const struct sch_table *t = find_table(norm->tables, norm->n_tables, c->in->model[i]);
+
+		if (t)
+			v[(*n)++] = t;
+	}
+	return v;
+}
+
+static void compare_tables(struct agc *c)
+{
+	const struct db_schema *db = c->in->db, *norm = c->in->norm;
+	size_t n_model;
+	const struct sch_table **order = model_order(c, &n_model);
+	const struct sch_table **dbs = arena_calloc(c->a, db->n_tables + 1, sizeof(*dbs));
+	struct strvec removal = STRVEC_INIT, existing = STRVEC_INIT; /* reflected tables */
+
+	for (size_t i = 0; i < n_model; i++)
+		if (!find_table(db->tables, db->n_tables, order[i]))
+			added_table(c, order[i]);
+	memcpy(dbs, db->tables, db->n_tables * sizeof(*dbs));
+	qsort(dbs, db->n_tables, sizeof(*dbs), table_cmp);
+	for (size_t i = 0; i < db->n_tables; i++)
+		if (!find_table(norm->tables, norm->n_tables, dbs[i]))
+			removed_table(c, &removal, dbs[i]);
+	for (size_t i = 0; i < db->n_tables; i++)
+		if (find_table(norm->tables, norm->n_tables, dbs[i]))
+			serial_log(c, &existing, dbs[i]);
+	for (size_t i = 0; i < db->n_tables; i++) {
+		const struct sch_table *t = find_table(norm->tables, norm->n_tables, dbs[i]);
+
+		if (t)
+			existing_table(c, dbs[i], t);
+	}
+}
+
+int ag_compare(struct arena *a, const struct ag_input *in, struct ag_result *out,
+	       struct err *e)
+{
+	struct agc c = {.a = a, .in = in, .detected = &out->detected};
+	struct mig_op *down;
+
+	(void)e;
+	memset(out, 0, sizeof(*out));
+	c.is_pg = in->dialect && !strcmp(in->dialect, "postgresql");
+	c.is_sqlite = in->dialect && !strcmp(in->dialect, "sqlite");
+	c.comments = c.is_pg;
+	compare_tables(&c);
+	down = arena_calloc(a, c.inv.n + 1, sizeof(*down));
+	for (size_t i = 0; i < c.inv.n; i++)
+		down[i] = c.inv.v[c.inv.n - 1 - i];
+	out->upgrade.ops = c.up.v;
+	out->upgrade.n_ops = c.up.n;
+	out->downgrade.ops = down;
+	out->downgrade.n_ops = c.inv.n;
+	return 0;
+}
