@@ -92,6 +92,10 @@ struct ag_render_opts {
 void ag_render_py(struct arena *a, const struct ag_render_opts *o, const struct mig_body *b,
 		  struct buf *out, struct strvec *imports);
 
+/* Whether a file holding b must be rendered in batch mode for dialect to
+ * run it: on SQLite, an operation its ALTER TABLE cannot do (policy.c). */
+bool ag_needs_batch(const char *dialect, const struct mig_body *b);
+
 /*
  * Appends b as the SQL of a native revision section for dialect
  * (sqltext.c): each statement compiled as an offline run prints it, with

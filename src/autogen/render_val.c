@@ -110,13 +110,20 @@ void rnd_list(struct buf *b, const struct strvec *v)
 	buf_addch(b, ']');
 }
 
+/* A type as Alembic writes it, plus (**differs**) the import its module
+ * path needs: Alembic writes sqlmodel.sql.sqltypes.AutoString() without
+ * importing sqlmodel, so its file dies with NameError (ref 12.6). */
 void rnd_type(const struct rnd *x, struct buf *b, const struct sch_type *t)
 {
+	size_t start = b->len;
+
 	if (!t) {
 		buf_adds(b, "sa.NullType()");
 		return;
 	}
 	sch_type_render_py(x->a, t, x->dialect, b, x->imports);
+	if (x->imports && strstr(buf_cstr(b) + start, "sqlmodel.sql.sqltypes."))
+		strvec_push_unique(x->a, x->imports, "import sqlmodel");
 }
 
 /* A dialect whose DBAPI paramstyle makes SQLAlchemy double '%' in text()

@@ -14,9 +14,11 @@
 #include <string.h>
 
 #include "autogen/autogen.h"
+#include "base/fs.h"
 #include "base/str.h"
 #include "cli/cli_int.h"
 #include "config/config.h"
+#include "config/ini.h"
 #include "db/db.h"
 #include "model/model.h"
 #include "script/script.h"
@@ -248,7 +250,9 @@ int cli_revision_autogenerate(struct cli_ctx *ctx, const struct cli_newrev *nr)
 	struct ag_render_opts ro = {
 		dialect,
 		ag_setting(m.render_as_batch, ctx->config, "render_as_batch",
-			   ctx->config->render_as_batch, false),
+			   ctx->config->render_as_batch, false) ||
+			ag_needs_batch(dialect, &res.upgrade) ||
+			ag_needs_batch(dialect, &res.downgrade),
 	};
 	full.upgrades = ag_render(ctx, &ro, &res.upgrade, &imports);
 	full.downgrades = ag_render(ctx, &ro, &res.downgrade, &imports);

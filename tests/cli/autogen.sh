@@ -17,10 +17,13 @@
 
 FIX=$TESTS_TOP/tests/fixtures/autogen
 PYALEMBIC="/usr/bin/python3 -m alembic"
+# the project's Python is python3 on PATH: Debian's, which has SQLAlchemy and SQLModel
+PATH=/usr/bin:$PATH
+export PATH
 
 # Alembic's recorded file with our documented differences.
 want_rev() {
-	sed -e 's/^import sqlalchemy as sa$/import sqlalchemy as sa\nimport sqlmodel/' "$1"
+	sed -e '/^import sqlalchemy as sa$/{n;s/^$/import sqlmodel/}' "$1"
 }
 
 # $1 revision file (Create Date line dropped) == want_rev $2

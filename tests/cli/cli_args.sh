@@ -7,9 +7,9 @@ new_project
 export COLUMNS=80
 
 TOP_USAGE='usage: alembic [-h] [--version] [-c CONFIG] [-n NAME] [-x X] [--raiseerr] [-q]
-               {branches,config,current,downgrade,edit,ensure_version,heads,history,init,list_templates,merge,revision,show,stamp,upgrade}
+               {branches,check,config,current,downgrade,edit,ensure_version,heads,history,init,list_templates,merge,revision,show,stamp,upgrade}
                ...'
-CHOICES="{branches,config,current,downgrade,edit,ensure_version,heads,history,init,list_templates,merge,revision,show,stamp,upgrade}"
+CHOICES="{branches,check,config,current,downgrade,edit,ensure_version,heads,history,init,list_templates,merge,revision,show,stamp,upgrade}"
 QUOTED="'branches', 'config', 'current', 'downgrade', 'edit', 'ensure_version', 'heads', 'history', 'init', 'list_templates', 'merge', 'revision', 'show', 'stamp', 'upgrade'"
 
 # usage_err DESC ARGS... <<EOF (the whole expected stderr)

@@ -10,8 +10,10 @@
 #   alembic.txt     the tool's help and config.txt `alembic config --help`:
 #                   Alembic's own argparse parser (config.CommandLine) with
 #                   our additions made through argparse itself: -q/--quiet
-#                   (as Alembic 1.11 adds it) and the `config` command,
-#                   placed in alphabetical order like the other commands.
+#                   (as Alembic 1.11 adds it), the `config` command and
+#                   Alembic 1.9's `check` (check.txt; its help text is 1.9's
+#                   docstring), placed in alphabetical order like the other
+#                   commands.
 #                   The option texts are the ones in src/cli/cli.c and
 #                   src/cli/cmd_config.c.
 # Run from anywhere: sh tests/cli/golden/help/record.sh
@@ -45,6 +47,9 @@ cfg.add_argument(
     help="Set KEY to VALUE in the .ini file, keeping its comments and layout",
 )
 cfg.add_argument("key", nargs="?", help="name of one setting to print, e.g. sqlalchemy.url")
+chk = sub.add_parser(
+    "check", help="Check if revision command with autogenerate has pending upgrade ops."
+)
 # keep the choices alphabetical, as Alembic's own (dir(command) order)
 sub.choices = dict(sorted(sub.choices.items()))
 sub._choices_actions.sort(key=lambda a: a.dest)
@@ -60,4 +65,6 @@ with open("alembic.txt", "w") as f:
     f.write(p.format_help())
 with open("config.txt", "w") as f:
     f.write(cfg.format_help())
+with open("check.txt", "w") as f:
+    f.write(chk.format_help())
 PYEOF
