@@ -584,6 +584,13 @@ static void test_load_python_error_in_model(void)
 	CHECK_STR(e.file, "app/syntax.py");
 	CHECK_INT(e.line, 1);
 	CHECK_STR(e.msg, "SyntaxError: invalid syntax");
+	fs_write_file(fs_join(&a, dir, "migrations/env.py"),
+		      "from alembic import context\ncontext.configure(target_metadata='x')\n", 67,
+		      false, &e);
+	CHECK_INT(load_dir(&a, dir, PY3, &m, &e), -1);
+	CHECK_INT(e.code, ERR_INPUT);
+	CHECK_STR(e.file, fs_join(&a, dir, "migrations/env.py"));
+	CHECK_STR(e.msg, "target_metadata must be a MetaData, a list of MetaData or None, not str");
 	drop_project(dir);
 	arena_release(&a);
 }
