@@ -363,10 +363,15 @@ class Renderer:
             for d in sorted(t.mapping):
                 base += ".with_variant(%s, %r)" % (self.repr_type(t.mapping[d], True), d)
             return base
+        # sa.ARRAY's item type is rendered by render._render_ARRAY_type; the
+        # postgresql types' subtypes by PostgresqlImpl.render_type, so Alembic
+        # writes them only for PostgreSQL: postgresql.ARRAY(Integer()) on
+        # SQLite cannot be evaluated.  (differs) rendered for every dialect
+        # here, so the front end reads the whole type (the C renderer,
+        # sch_type_render_py, writes Alembic's text)
         sub = SUBTYPES.get(t.__visit_name__)
-        pg_only = t.__visit_name__ != "ARRAY" or mod.startswith("sqlalchemy.dialects")
-        if sub and (not pg_only or (self.dialect.name == "postgresql"
-                                    and mod.startswith("sqlalchemy.dialects.postgresql"))):
+        generic = t.__visit_name__ == "ARRAY" and not mod.startswith("sqlalchemy.dialects")
+        if sub and (generic or mod.startswith("sqlalchemy.dialects.postgresql")):
             r = self.type_w_subtype(t, *sub)
             if r:
                 return r

@@ -322,12 +322,14 @@ int model_load_python(struct arena *a, const struct model_py_opts *o, struct mod
 	if (model_spawn(dir, model_argv(a, python, o, fs_abspath(a, o->script_location)), &so,
 			&se, &status, e) < 0)
 		goto out;
+	env_py = fs_join(a, o->script_location, "env.py");
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		model_status_error(a, python, status, buf_cstr(&se), e);
+		if (e->code == ERR_INPUT && !e->file[0]) /* no frame of the user's: env.py's */
+			snprintf(e->file, sizeof(e->file), "%s", env_py);
 		goto out;
 	}
 	text = buf_to_arena(&so, a);
-	env_py = fs_join(a, o->script_location, "env.py");
 	rc = model_from_script(a, text, "<model helper output>", o->dialect ? o->dialect : "sqlite",
 			       out, e);
 	if (rc == 0)

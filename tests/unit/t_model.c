@@ -182,13 +182,13 @@ static void test_from_script_features_postgresql(void)
 	arena_release(&a);
 }
 
-/* Every construct of the wide model binds, for both dialects. */
+/* Every construct of the wide model binds, for each dialect. */
 static void test_from_script_wide(void)
 {
-	static const char *const dialects[] = {"sqlite", "postgresql"};
+	static const char *const dialects[] = {"sqlite", "postgresql", "mysql"};
 	struct arena a = ARENA_INIT;
 
-	for (size_t i = 0; i < 2; i++) {
+	for (size_t i = 0; i < 3; i++) {
 		const char *name = arena_printf(&a, FIX "wide.%s.py", dialects[i]);
 		const char *text = read_fixture(&a, name);
 		struct model m;
@@ -212,6 +212,8 @@ static void test_from_script_wide(void)
 		CHECK_INT(m.tables[0]->dialect_kw.n, 1);
 		CHECK_INT(m.tables[1]->columns[0]->autoincrement, SCH_AUTOINC_FALSE);
 		CHECK_STR(m.tables[1]->constraints[0]->onupdate, "CASCADE");
+		CHECK_INT(m.tables[1]->n_indexes, 1); /* unique, postgresql_using */
+		CHECK(m.tables[1]->n_indexes == 1 && m.tables[1]->indexes[0]->unique);
 	}
 	arena_release(&a);
 }
@@ -582,6 +584,13 @@ static void test_load_python_error_in_model(void)
 	CHECK_STR(e.file, "app/syntax.py");
 	CHECK_INT(e.line, 1);
 	CHECK_STR(e.msg, "SyntaxError: invalid syntax");
+	fs_write_file(fs_join(&a, dir, "migrations/env.py"),
+		      "from alembic import context\ncontext.configure(target_metadata='x')\n", 67,
+		      false, &e);
+	CHECK_INT(load_dir(&a, dir, PY3, &m, &e), -1);
+	CHECK_INT(e.code, ERR_INPUT);
+	CHECK_STR(e.file, fs_join(&a, dir, "migrations/env.py"));
+	CHECK_STR(e.msg, "target_metadata must be a MetaData, a list of MetaData or None, not str");
 	drop_project(dir);
 	arena_release(&a);
 }
