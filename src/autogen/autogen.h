@@ -96,6 +96,11 @@ void ag_render_py(struct arena *a, const struct ag_render_opts *o, const struct 
  * run it: on SQLite, an operation its ALTER TABLE cannot do (policy.c). */
 bool ag_needs_batch(const char *dialect, const struct mig_body *b);
 
+/* On PostgreSQL, adds to both directions of r the CREATE TYPE / DROP TYPE
+ * of the enum types they need or leave unused (policy.c); in's db and
+ * norm give the types before and after the upgrade. */
+void ag_enum_types(struct arena *a, const struct ag_input *in, struct ag_result *r);
+
 /*
  * Appends b as the SQL of a native revision section for dialect
  * (sqltext.c): each statement compiled as an offline run prints it, with

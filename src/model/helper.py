@@ -98,7 +98,14 @@ class Config:
             return
         if not self.file_config.has_section(section):
             self.file_config.add_section(section)
-        self.file_config.set(section, name, value)
+        try:
+            self.file_config.set(section, name, value)
+        except ValueError:
+            # (differs) a value that is not valid %-interpolation syntax (a URL
+            # with %-escapes: "s3cret%20pw") is kept as given, where Alembic's
+            # configparser raises "invalid interpolation syntax"; a value already
+            # escaped as "%%" still reads back as one "%"
+            self.file_config.set(section, name, value.replace("%", "%%"))
 
     def get_section_option(self, section, name, default=None):
         if not self.file_config.has_section(section):

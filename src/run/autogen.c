@@ -20,6 +20,7 @@
 
 #include "autogen/autogen.h"
 #include "base/buf.h"
+#include "base/str.h"
 #include "core/graph.h"
 #include "db/db.h"
 #include "db/introspect.h"
@@ -143,10 +144,16 @@ static int ag_norm_pg(struct ag_run *g, struct db *db, const struct db_introspec
 	return rc;
 }
 
+/* Alembic logs the SERIAL note from its PostgreSQL impl, the rest from
+ * the comparator. */
 static void ag_log_detected(const struct ag_run *g)
 {
-	for (size_t i = 0; i < g->out->detected.n; i++)
-		sink_log(g->s, "INFO", AG_LOGGER, g->out->detected.v[i]);
+	for (size_t i = 0; i < g->out->detected.n; i++) {
+		const char *line = g->out->detected.v[i];
+		bool serial = str_startswith(line, "Detected sequence named ");
+
+		sink_log(g->s, "INFO", serial ? "alembic.ddl.postgresql" : AG_LOGGER, line);
+	}
 }
 
 static int ag_on_rows(void *arg, struct db *db, const struct strvec *rows, struct err *e)
@@ -183,6 +190,7 @@ static int ag_on_rows(void *arg, struct db *db, const struct strvec *rows, struc
 	};
 	if (ag_compare(g->a, &in, g->out, e) < 0)
 		return -1;
+	ag_enum_types(g->a, &in, g->out);
 	ag_log_detected(g);
 	return 0;
 }

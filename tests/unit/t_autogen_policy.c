@@ -1,0 +1,130 @@
+/*
+ * t_autogen_policy.c - the whole-file decisions of src/autogen/policy.c
+ * (SQLite's batch mode, PostgreSQL's enum types) and the SQL rendering of
+ * src/autogen/sqltext.c, on operations bound from op.* text by our front
+ * end (the path a revision's body takes).
+ */
+#include "unit.h"
+
+#include "autogen/autogen.h"
+#include "py/bind.h"
+#include "py/py.h"
+
+static struct arena A;
+
+/* The ops of an upgrade() body written as op.* calls, bound for dialect. */
+static struct mig_body bind(const char *dialect, const char *body)
+{
+	struct py_eval_ctx ctx = {"t.py", dialect, false, NULL, 0};
+	const char *src = arena_printf(&A,
+				       "from alembic import op\nimport sqlalchemy as sa\n\n"
+				       "def upgrade():\n%s",
+				       body);
+	struct py_module *m;
+	struct py_body pb;
+	struct mig_body b = {0};
+	struct err e = {0};
+
+	if (py_parse_module(&A, "t.py", src, strlen(src), &m, &e) < 0 ||
+	    py_eval_function(&A, m, "upgrade", &ctx, &pb, &e) < 0 ||
+	    py_bind_body(&A, "t.py", &pb, &b, &e) < 0)
+		fprintf(stderr, "  bind: %d:%d: %s\n", e.line, e.col, e.msg);
+	return b;
+}
+
+static void test_needs_batch(void)
+{
+	struct mig_body add, alter, fk;
+
+	arena_init(&A);
+	add = bind("sqlite", "    op.add_column('t', sa.Column('c', sa.Integer()))\n"
+			     "    op.create_index('ix', 't', ['c'])\n");
+	alter = bind("sqlite", "    op.add_column('t', sa.Column('c', sa.Integer()))\n"
+			       "    op.alter_column('t', 'c', nullable=False)\n");
+	fk = bind("sqlite", "    op.create_foreign_key('fk', 't', 'u', ['a'], ['id'])\n");
+	CHECK(add.n_ops == 2 && alter.n_ops == 2 && fk.n_ops == 1);
+	CHECK(!ag_needs_batch("sqlite", &add));
+	CHECK(ag_needs_batch("sqlite", &alter));
+	CHECK(ag_needs_batch("sqlite", &fk));
+	CHECK(!ag_needs_batch("postgresql", &alter)); /* PostgreSQL ALTERs all of it */
+	arena_release(&A);
+}
+
+static const char *ops_text(const struct mig_body *b)
+{
+	struct buf t = BUF_INIT;
+	const char *r;
+
+	for (size_t i = 0; i < b->n_ops; i++)
+		buf_addf(&t, "%d %s\n", b->ops[i].kind,
+			 b->ops[i].kind == MIG_EXECUTE ? b->ops[i].sql : "");
+	r = arena_strdup(&A, buf_cstr(&t));
+	buf_release(&t);
+	return r;
+}
+
+/* A new enum column gets its type first; the downgrade drops it last; a
+ * create_table makes its own; a type no column of the database uses is left. */
+static void test_enum_types(void)
+{
+	struct db_schema before = {0}, after = {0};
+	struct sch_enum_def stray = {"public", "stray", true, NULL, 0};
+	struct sch_enum_def st = {"alembic_autogenerate_scratch", "st", true, NULL, 0};
+	struct ag_result r = {0};
+	struct ag_input in = {"postgresql", &before, &after, NULL, 0, true, true};
+	struct mig_body model;
+
+	arena_init(&A);
+	model = bind("postgresql", "    op.create_table('t', sa.Column('s', sa.Enum('a', name='st')))\n");
+	after.tables = (struct sch_table **)&model.ops[0].create;
+	after.n_tables = 1;
+	before.default_schema = "public";
+	before.enums = &stray;
+	before.n_enums = 1;
+	after.default_schema = "alembic_autogenerate_scratch";
+	after.enums = &st;
+	after.n_enums = 1;
+	r.upgrade = bind("postgresql",
+			 "    op.add_column('t', sa.Column('s', sa.Enum('a', \"b'c\", name='st')))\n"
+			 "    op.create_table('u', sa.Column('k', sa.Enum('x', name='kt')))\n"
+			 "    op.drop_table('u')\n");
+	r.downgrade = bind("postgresql", "    op.drop_column('t', 's')\n");
+	ag_enum_types(&A, &in, &r);
+	CHECK_STR(ops_text(&r.upgrade), "0 CREATE TYPE st AS ENUM ('a', 'b''c')\n"
+					"4 \n"
+					"1 \n"
+					"2 \n"
+					"0 DROP TYPE kt\n");
+	CHECK_STR(ops_text(&r.downgrade), "5 \n0 DROP TYPE st\n");
+	arena_release(&A);
+}
+
+static void test_render_sql(void)
+{
+	struct mig_body b;
+	struct buf out = BUF_INIT;
+	struct err e = {0};
+
+	arena_init(&A);
+	b = bind("postgresql", "    op.add_column('t', sa.Column('c', sa.String(5), server_default='x'))\n"
+			       "    op.create_index('ix_t_c', 't', ['c'])\n");
+	CHECK(ag_render_sql(&A, "postgresql", &b, &out, &e) == 0);
+	CHECK_STR(buf_cstr(&out), "ALTER TABLE t ADD COLUMN c VARCHAR(5) DEFAULT 'x';\n\n"
+				  "CREATE INDEX ix_t_c ON t (c);");
+	b.n_ops = 0;
+	buf_reset(&out);
+	CHECK(ag_render_sql(&A, "sqlite", &b, &out, &e) == 0);
+	CHECK_STR(buf_cstr(&out), "");
+	CHECK(ag_render_sql(&A, "nosuch", &b, &out, &e) < 0 && e.code == ERR_INPUT);
+	buf_release(&out);
+	arena_release(&A);
+}
+
+static const struct unit_test tests[] = {
+    UNIT(test_needs_batch),
+    UNIT(test_enum_types),
+    UNIT(test_render_sql),
+    {0},
+};
+
+UNIT_MAIN(tests)
