@@ -38,6 +38,9 @@ static int ag_dialect(struct cli_ctx *ctx, const char **out)
 			       "No 'sqlalchemy.url' key found in the configuration");
 	if (url_parse(ctx->arena, ctx->config->url, &u, &ctx->err) < 0)
 		return -1;
+	if (!sql_dialect_find(u.dialect)) /* as a run says it (run_ctx_init) */
+		return err_set(&ctx->err, ERR_DB, "Can't load plugin: sqlalchemy.dialects:%s",
+			       u.drivername);
 	*out = u.dialect;
 	return 0;
 }
@@ -158,7 +161,7 @@ static int ag_model(struct cli_ctx *ctx, const char *dialect, struct model *m,
 	return c->target_metadata ? ag_sql_model(ctx, dialect, r) : 0;
 }
 
-int cli_autogen_compare(struct cli_ctx *ctx, struct ag_result *res, struct model *m,
+int cli_autogen_compare(struct cli_ctx *ctx, struct run_autogen_out *ao, struct model *m,
 			const char **dialect)
 {
 	const struct config *c;
@@ -183,7 +186,7 @@ int cli_autogen_compare(struct cli_ctx *ctx, struct ag_result *res, struct model
 					      c->compare_server_default, true);
 	r.include_schemas =
 		ag_setting(m->include_schemas, c, "include_schemas", c->include_schemas, false);
-	return run_autogen(ctx->arena, &o, &r, &ctx->sink, res, &ctx->err);
+	return run_autogen(ctx->arena, &o, &r, &ctx->sink, ao, &ctx->err);
 }
 
 /* The ${imports} text: one import per line, in the order they were met. */
@@ -232,20 +235,45 @@ static int ag_render_sql_slots(struct cli_ctx *ctx, const char *dialect,
 	return rc;
 }
 
+/* The file written, run both ways in a rolled-back transaction (unless
+ * --no-verify): what does not round-trip is a warning. */
+static int ag_verify(struct cli_ctx *ctx, const struct run_autogen_out *ao,
+		     const struct script *sc)
+{
+	struct run_opts o;
+
+	if (cli_flag(ctx, "no_verify"))
+		return 0;
+	run_opts_from_config(&o, ctx->config);
+	return run_autogen_verify(ctx->arena, &o, ao, sc, &ctx->sink, &ctx->err);
+}
+
+static int ag_write(struct cli_ctx *ctx, const struct run_autogen_out *ao,
+		    struct cli_newrev *full)
+{
+	struct script *sc = NULL;
+
+	full->written = &sc;
+	if (cli_generate_revision(ctx, full) < 0)
+		return -1;
+	return sc ? ag_verify(ctx, ao, sc) : 0;
+}
+
 int cli_revision_autogenerate(struct cli_ctx *ctx, const struct cli_newrev *nr)
 {
 	struct ag_result res;
+	struct run_autogen_out ao = {.result = &res};
 	struct model m;
 	const char *dialect;
 	struct strvec imports = STRVEC_INIT;
 	struct cli_newrev full = *nr;
 
-	if (cli_autogen_compare(ctx, &res, &m, &dialect) < 0)
+	if (cli_autogen_compare(ctx, &ao, &m, &dialect) < 0)
 		return -1;
 	if (script_default_format(ctx->config) == SCRIPT_SQL) {
 		if (ag_render_sql_slots(ctx, dialect, &res, &full) < 0)
 			return -1;
-		return cli_generate_revision(ctx, &full);
+		return ag_write(ctx, &ao, &full);
 	}
 	struct ag_render_opts ro = {
 		dialect,
@@ -257,5 +285,5 @@ int cli_revision_autogenerate(struct cli_ctx *ctx, const struct cli_newrev *nr)
 	full.upgrades = ag_render(ctx, &ro, &res.upgrade, &imports);
 	full.downgrades = ag_render(ctx, &ro, &res.downgrade, &imports);
 	full.imports = ag_imports_text(ctx, &imports);
-	return cli_generate_revision(ctx, &full);
+	return ag_write(ctx, &ao, &full);
 }

@@ -20,6 +20,7 @@
 #include "run/run.h"
 
 struct rev;
+struct script;
 
 /* One parser: the tool itself or one subcommand. */
 struct cli_parser {
@@ -113,20 +114,21 @@ struct cli_newrev {
 	const char *imports;             /* autogenerate's ${imports}, ${upgrades}, */
 	const char *upgrades;            /* ${downgrades}; NULL: undefined (the template's */
 	const char *downgrades;          /* own defaults: "" and "pass") */
+	struct script **written;         /* if not NULL: receives the file as read back */
 };
 
 /* script/base.py generate_revision: resolves and checks the parents, then
- * writes the file through script_write_revision.  -1 with ctx->err set. */
+ * writes the file (script_prepare_revision + script_write_prepared).  -1
+ * with ctx->err set. */
 int cli_generate_revision(struct cli_ctx *ctx, const struct cli_newrev *nr);
 
 /* autogen.c: the model (Python through src/model), compared with the database
  * (run_autogen); *dialect is the URL's.  -1 with ctx->err set. */
-struct ag_result;
 struct model;
-int cli_autogen_compare(struct cli_ctx *ctx, struct ag_result *res, struct model *m,
+int cli_autogen_compare(struct cli_ctx *ctx, struct run_autogen_out *ao, struct model *m,
 			const char **dialect);
 /* revision --autogenerate: cli_autogen_compare, rendered into nr's template slots,
- * then cli_generate_revision. */
+ * cli_generate_revision, then (unless --no-verify) run_autogen_verify. */
 int cli_revision_autogenerate(struct cli_ctx *ctx, const struct cli_newrev *nr);
 
 /* report.c --------------------------------------------------------------- */

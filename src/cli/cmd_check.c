@@ -20,12 +20,13 @@ static const struct cli_option check_options[] = {
 static int check_run(struct cli_ctx *ctx)
 {
 	struct ag_result res;
+	struct run_autogen_out ao = {.result = &res};
 	struct model m;
 	const char *dialect;
 	struct buf b = BUF_INIT;
 
 	ctx->env_ran = true; /* Alembic runs env.py, which sets up logging */
-	if (cli_autogen_compare(ctx, &res, &m, &dialect) < 0)
+	if (cli_autogen_compare(ctx, &ao, &m, &dialect) < 0)
 		return -1;
 	if (!res.upgrade.n_ops) {
 		cli_print(ctx, "No new upgrade operations detected.");

@@ -23,7 +23,7 @@ static int merge_run(struct cli_ctx *ctx)
 {
 	struct cli_newrev nr = {
 		cli_arg(ctx, "rev_id"), cli_arg(ctx, "message"), cli_list(ctx, "revisions"), false,
-		cli_arg(ctx, "branch_label"), NULL, NULL, NULL, NULL, NULL,
+		cli_arg(ctx, "branch_label"), NULL, NULL, NULL, NULL, NULL, NULL,
 	};
 
 	return cli_generate_revision(ctx, &nr);

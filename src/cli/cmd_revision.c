@@ -38,6 +38,9 @@ static const struct cli_option revision_options[] = {
 	 "Specify a hardcoded revision id instead of generating one"},
 	{NULL, "--depends-on", "depends_on", "DEPENDS_ON", OPT_APPEND,
 	 "Specify one or more revision identifiers which this revision should depend on."},
+	{NULL, "--no-verify", "no_verify", NULL, OPT_FLAG,
+	 "With --autogenerate: don't run the new revision both ways inside a rolled-back "
+	 "transaction to check that it reaches the model and comes back."},
 	{0},
 };
 
@@ -125,7 +128,12 @@ int cli_generate_revision(struct cli_ctx *ctx, const struct cli_newrev *nr)
 	n.imports = nr->imports;
 	n.upgrades = nr->upgrades;
 	n.downgrades = nr->downgrades;
-	return script_write_revision(ctx->arena, ctx->config, &n, cli_sink(ctx), NULL, &ctx->err);
+	struct script_target t;
+
+	if (script_prepare_revision(ctx->arena, ctx->config, &n, cli_sink(ctx), &t, &ctx->err) < 0)
+		return -1;
+	return script_write_prepared(ctx->arena, ctx->config, &n, &t, cli_sink(ctx), nr->written,
+				     &ctx->err);
 }
 
 static int revision_run(struct cli_ctx *ctx)
@@ -145,7 +153,7 @@ static int revision_run(struct cli_ctx *ctx)
 	struct cli_newrev nr = {
 		cli_arg(ctx, "rev_id"), cli_arg(ctx, "message"), &heads, cli_flag(ctx, "splice"),
 		cli_arg(ctx, "branch_label"), cli_arg(ctx, "version_path"),
-		cli_list(ctx, "depends_on"), NULL, NULL, NULL,
+		cli_list(ctx, "depends_on"), NULL, NULL, NULL, NULL,
 	};
 	if (cli_flag(ctx, "autogenerate"))
 		return cli_revision_autogenerate(ctx, &nr);

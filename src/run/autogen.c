@@ -36,6 +36,7 @@ struct ag_run {
 	const struct run_autogen_req *r;
 	const struct sink *s;
 	struct ag_result *out;
+	struct run_autogen_out *ao;
 };
 
 /* The model as create_table (+ its indexes) operations. */
@@ -192,15 +193,22 @@ static int ag_on_rows(void *arg, struct db *db, const struct strvec *rows, struc
 		return -1;
 	ag_enum_types(g->a, &in, g->out);
 	ag_log_detected(g);
+	g->ao->live = live;
+	g->ao->norm = norm;
+	g->ao->dialect = db->dialect->name;
 	return 0;
 }
 
 int run_autogen(struct arena *a, const struct run_opts *o, const struct run_autogen_req *r,
-		const struct sink *s, struct ag_result *out, struct err *e)
+		const struct sink *s, struct run_autogen_out *out, struct err *e)
 {
-	struct ag_run g = {a, o, r, s, out};
+	struct ag_run g = {a, o, r, s, out->result, out};
 	struct strvec rows = STRVEC_INIT;
 
-	memset(out, 0, sizeof(*out));
+	memset(out->result, 0, sizeof(*out->result));
+	out->model = r->model;
+	out->n_model = r->n_model;
+	out->compare_type = r->compare_type;
+	out->compare_server_default = r->compare_server_default;
 	return run_on_rows(a, o, s, ag_on_rows, &g, &rows, e);
 }

@@ -144,6 +144,17 @@ struct run_model_stmt {
 	int line;         /* its first line */
 };
 
+/* What run_autogen found, and what it compared (for run_autogen_verify). */
+struct run_autogen_out {
+	struct ag_result *result;        /* the difference (caller-provided storage) */
+	const struct db_schema *live;    /* the database as it was */
+	const struct db_schema *norm;    /* the model as the database read it back */
+	struct sch_table *const *model;  /* the model as written (NULL for a SQL model) */
+	size_t n_model;
+	const char *dialect;             /* the database's */
+	bool compare_type, compare_server_default;
+};
+
 /*
  * Connects (context log lines as for a run), refuses unless the version
  * rows are the graph's heads (ERR_COMMAND "Target database is not up to
@@ -154,8 +165,25 @@ struct run_model_stmt {
  * compares them (ag_compare).  Logs each "Detected ..." line as Alembic's
  * logger alembic.autogenerate.compare.  Writes nothing.
  */
+struct db_schema;
 int run_autogen(struct arena *a, const struct run_opts *o, const struct run_autogen_req *r,
-		const struct sink *s, struct ag_result *out, struct err *e);
+		const struct sink *s, struct run_autogen_out *out, struct err *e);
+
+/*
+ * Self-verification of a written revision sc (issue 10 item 5), on a
+ * connection of its own and inside one transaction that is always rolled
+ * back: runs sc's upgrade, introspects, compares with the model (must be
+ * empty), runs its downgrade, introspects, compares with the database as
+ * it was (must be equal).  What does not round-trip is a warning
+ * (sink_warn) naming the differences; a statement that cannot run inside a
+ * transaction is skipped, and said so; a statement that fails is a warning
+ * with the database's message.  Never changes the database.  -1 only when
+ * the verification itself cannot run (no connection): e set.
+ */
+struct script;
+int run_autogen_verify(struct arena *a, const struct run_opts *o,
+		       const struct run_autogen_out *ao, const struct script *sc,
+		       const struct sink *s, struct err *e);
 
 /* ---- command arguments (args.c) ---- */
 

@@ -117,6 +117,29 @@ rm -f app.db
 run sh -c "$PYALEMBIC upgrade head"
 expect_rc 0 "python alembic runs our generated revisions (sqlite)"
 
+# --- self-verification: the new revision is run both ways in a rolled-back transaction ----
+# v2 makes profile.bio NOT NULL; with a row whose bio is NULL its upgrade cannot run: the file
+# is written, the warning says why, and the database is left as it was
+new_project
+export POSTGRES_URL="sqlite:///app.db"
+ALEMBIC=$ALEMBIC_BIN sh "$FIX/mkproject.sh" "$P" v1 compare
+alembic revision --autogenerate -m "initial tables" --rev-id 0001init >/dev/null 2>&1
+alembic upgrade head >/dev/null 2>&1
+sqlite3 app.db "INSERT INTO profile (id, name, email, bio, created_at) VALUES (1, 'a', 'a@x', NULL, '2026-01-01')"
+ALEMBIC=$ALEMBIC_BIN sh "$FIX/mkproject.sh" "$P" v2 compare
+run alembic revision --autogenerate -m "model v2" --rev-id 0002v2
+expect_rc 0 "verification: the file is still written"
+expect_err_has "UserWarning: verifying $P/migrations/versions/0002v2_model_v2.py: its upgrade fails at line" \
+	"verification: the failing upgrade is a warning naming the file"
+expect_err_has "NOT NULL constraint failed: _alembic_tmp_profile.bio" \
+	"verification: ... with the database's reason"
+expect_eq "$(sqlite3 app.db "SELECT count(*) FROM profile; SELECT version_num FROM alembic_version" | tr '\n' ' ')" \
+	"1 0001init " "verification changed nothing"
+rm -f migrations/versions/0002v2_model_v2.py
+run alembic revision --autogenerate -m "model v2" --rev-id 0002v2 --no-verify
+expect_rc 0 "--no-verify"
+if grep -q verifying "$T_ROOT/.err"; then not_ok "--no-verify: no verification"; else ok; fi
+
 # --- refusals ---------------------------------------------------------------------------
 new_project
 export POSTGRES_URL="sqlite:///app.db"

@@ -10,7 +10,7 @@ TOP_USAGE='usage: alembic [-h] [--version] [-c CONFIG] [-n NAME] [-x X] [--raise
                {branches,check,config,current,downgrade,edit,ensure_version,heads,history,init,list_templates,merge,revision,show,stamp,upgrade}
                ...'
 CHOICES="{branches,check,config,current,downgrade,edit,ensure_version,heads,history,init,list_templates,merge,revision,show,stamp,upgrade}"
-QUOTED="'branches', 'config', 'current', 'downgrade', 'edit', 'ensure_version', 'heads', 'history', 'init', 'list_templates', 'merge', 'revision', 'show', 'stamp', 'upgrade'"
+QUOTED="'branches', 'check', 'config', 'current', 'downgrade', 'edit', 'ensure_version', 'heads', 'history', 'init', 'list_templates', 'merge', 'revision', 'show', 'stamp', 'upgrade'"
 
 # usage_err DESC ARGS... <<EOF (the whole expected stderr)
 usage_err() {
@@ -32,9 +32,9 @@ $TOP_USAGE
 alembic: error: argument $CHOICES: invalid choice: 'nosuch' (choose from $QUOTED)
 EOF
 
-usage_err "check is not a command of 1.8.1" check <<EOF
+usage_err "a command Alembic 1.8.1 lacks is still a usage error" nosuch_check <<EOF
 $TOP_USAGE
-alembic: error: argument $CHOICES: invalid choice: 'check' (choose from $QUOTED)
+alembic: error: argument $CHOICES: invalid choice: 'nosuch_check' (choose from $QUOTED)
 EOF
 
 usage_err "unknown option of a command" heads --bogus <<EOF
@@ -93,7 +93,7 @@ usage_err "-m -x" revision -m -x <<'EOF'
 usage: alembic revision [-h] [-m MESSAGE] [--autogenerate] [--sql]
                         [--head HEAD] [--splice] [--branch-label BRANCH_LABEL]
                         [--version-path VERSION_PATH] [--rev-id REV_ID]
-                        [--depends-on DEPENDS_ON]
+                        [--depends-on DEPENDS_ON] [--no-verify]
 alembic revision: error: argument -m/--message: expected one argument
 EOF
 
@@ -101,7 +101,7 @@ usage_err "ambiguous prefix" revision --s <<'EOF'
 usage: alembic revision [-h] [-m MESSAGE] [--autogenerate] [--sql]
                         [--head HEAD] [--splice] [--branch-label BRANCH_LABEL]
                         [--version-path VERSION_PATH] [--rev-id REV_ID]
-                        [--depends-on DEPENDS_ON]
+                        [--depends-on DEPENDS_ON] [--no-verify]
 alembic revision: error: ambiguous option: --s could match --sql, --splice
 EOF
 
@@ -144,7 +144,7 @@ usage_err "-- after -m" revision -m -- x <<'EOF'
 usage: alembic revision [-h] [-m MESSAGE] [--autogenerate] [--sql]
                         [--head HEAD] [--splice] [--branch-label BRANCH_LABEL]
                         [--version-path VERSION_PATH] [--rev-id REV_ID]
-                        [--depends-on DEPENDS_ON]
+                        [--depends-on DEPENDS_ON] [--no-verify]
 alembic revision: error: argument -m/--message: expected one argument
 EOF
 

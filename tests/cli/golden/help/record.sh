@@ -7,6 +7,8 @@
 #   <command>.<N>.txt  the same at COLUMNS=N (wrapping of usage and help);
 #   current.txt     recorded like alembic.txt: Alembic 1.17.1's
 #                   --check-heads added to `current` (src/cli/cmd_current.c);
+#   revision*.txt   likewise, with our --no-verify (autogenerate's
+#                   self-verification, src/cli/autogen.c) added to `revision`;
 #   alembic.txt     the tool's help and config.txt `alembic config --help`:
 #                   Alembic's own argparse parser (config.CommandLine) with
 #                   our additions made through argparse itself: -q/--quiet
@@ -32,6 +34,7 @@ for w in 60 100; do
 done
 $PY - <<'PYEOF'
 import argparse
+import os
 from alembic.config import CommandLine
 
 cl = CommandLine(prog="alembic")
@@ -59,6 +62,18 @@ cur.add_argument(
     help="Check if all head revisions are applied to the database. Exit with an "
     "error code if this is not the case.",
 )
+rev = sub.choices["revision"]
+rev.add_argument(
+    "--no-verify", action="store_true",
+    help="With --autogenerate: don't run the new revision both ways inside a rolled-back "
+    "transaction to check that it reaches the model and comes back.",
+)
+for w in (80, 60, 100):
+    os.environ["COLUMNS"] = str(w)
+    name = "revision.txt" if w == 80 else "revision.%d.txt" % w
+    with open(name, "w") as f:
+        f.write(rev.format_help())
+os.environ["COLUMNS"] = "80"
 with open("current.txt", "w") as f:
     f.write(cur.format_help())
 with open("alembic.txt", "w") as f:
