@@ -192,9 +192,14 @@ static int bind_model(struct arena *a, const char *text, struct ag_input *in, st
 	return 0;
 }
 
-/* Where we do better than Alembic on purpose (see compare_cons.c): the
- * recorded line and ours, per case file name. */
+/* Where we do better than Alembic on purpose (see compare_cons.c and
+ * compare_cols.c): the recorded line and ours (NULL: none), per case file. */
 static const char *const improved[][3] = {
+	{"autogen/expression_default_kept.case", "Detected server default on column 'stamps.at'",
+	 NULL},
+	{"autogen/expression_default_kept.case",
+	 "alter_column stamps.at existing_type=DATETIME existing_nullable=True server_default=set",
+	 NULL},
 	{"autogen_pg/fk_added.case", "drop_constraint foreignkey None posts",
 	 "drop_constraint foreignkey posts_user_id_fkey posts"},
 	{"autogen_pg/fk_ondelete_changed.case", "drop_constraint foreignkey None posts",
@@ -236,10 +241,11 @@ static const char *expected(struct arena *a, const char *path, const char *text)
 		size_t n = strcspn(p, "\n");
 		const char *line = arena_strndup(a, p, n);
 
-		for (size_t i = 0; i < sizeof(improved) / sizeof(improved[0]); i++)
+		for (size_t i = 0; line && i < sizeof(improved) / sizeof(improved[0]); i++)
 			if (str_endswith(path, improved[i][0]) && !strcmp(line, improved[i][1]))
 				line = improved[i][2];
-		strvec_push(a, &lines, line);
+		if (line)
+			strvec_push(a, &lines, line);
 		p += n + (p[n] == '\n');
 	}
 	for (size_t i = 0; i < lines.n;) {
