@@ -34,8 +34,8 @@
 #                 alter_column T.c [existing_type=DDL] [type=DDL] [nullable=B]
 #                   [existing_nullable=B] [server_default=set|None]
 #                   [existing_server_default=set] [comment=S|None] [existing_comment=S]
-#                 create_index NAME T (a,b) unique=B
-#                 drop_index NAME T
+#                 create_index NAME T (a,b) unique=B   (NAME as op.f(NAME) when
+#                 drop_index NAME T                      Alembic writes op.f())
 #                 add_constraint unique NAME T (a,b)
 #                 add_constraint foreignkey NAME T (a) -> R (id) [ondelete=X] [onupdate=X]
 #                 drop_constraint TYPE NAME T
@@ -55,6 +55,7 @@ import sys
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql.base import CreateEnumType
+from sqlalchemy.sql.elements import conv
 from sqlalchemy.schema import CreateIndex, CreateTable, SetColumnComment, SetTableComment
 
 from alembic.autogenerate import produce_migrations, render
@@ -477,6 +478,12 @@ def dump_constraint(o):
                                               cols(c.columns.keys()))
 
 
+def fname(name):
+    """An index name, "op.f(NAME)" when Alembic writes it so (a naming
+    convention's name)."""
+    return "op.f(%s)" % name if isinstance(name, conv) else str(name)
+
+
 def dump_op(o):
     if isinstance(o, ops.CreateTableOp):
         return "create_table %s cols=%s" % (
@@ -491,10 +498,10 @@ def dump_op(o):
         return dump_alter(o)
     if isinstance(o, ops.CreateIndexOp):
         return "create_index %s %s %s unique=%r" % (
-            o.index_name, o.table_name, cols(getattr(c, "name", c) for c in o.columns),
+            fname(o.index_name), o.table_name, cols(getattr(c, "name", c) for c in o.columns),
             bool(o.unique))
     if isinstance(o, ops.DropIndexOp):
-        return "drop_index %s %s" % (o.index_name, o.table_name)
+        return "drop_index %s %s" % (fname(o.index_name), o.table_name)
     if isinstance(o, (ops.CreateForeignKeyOp, ops.CreateUniqueConstraintOp)):
         return dump_constraint(o)
     if isinstance(o, ops.DropConstraintOp):
