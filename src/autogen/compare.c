@@ -281,6 +281,21 @@ static void serial_log(struct agc *c, struct strvec *done, const struct sch_tabl
 	}
 }
 
+/* Table v[i] waits for another table of v not yet placed (done) that one
+ * of its foreign keys refers to. */
+static bool waits(const struct sch_table *const *v, size_t n, const bool *done, size_t i)
+{
+	for (size_t k = 0; k < v[i]->n_constraints; k++) {
+		const struct sch_constraint *fk = v[i]->constraints[k];
+
+		for (size_t j = 0; fk->kind == SCH_FOREIGN_KEY && j < n; j++)
+			if (j != i && !done[j] && !strcmp(v[j]->name, fk->ref_table) &&
+			    str_eq(v[j]->schema, fk->ref_schema))
+				return true;
+	}
+	return false;
+}
+
 /* sqlalchemy.sql.ddl.sort_tables: layers of tables whose referred tables
  * (other than themselves) are all placed, each layer in name order
  * (util.topological.sort_as_subsets over the tables sorted by key).  A
@@ -292,34 +307,20 @@ static const struct sch_table **sort_tables(struct agc *c, struct sch_table *con
 	const struct sch_table **v = arena_calloc(c->a, n + 1, sizeof(*v));
 	const struct sch_table **out = arena_calloc(c->a, n + 1, sizeof(*out));
 	bool *done = arena_calloc(c->a, n + 1, sizeof(*done));
+	bool *layer = arena_calloc(c->a, n + 1, sizeof(*layer));
 	size_t placed = 0;
 
 	memcpy(v, in, n * sizeof(*v));
 	qsort(v, n, sizeof(*v), table_cmp);
 	while (placed < n) {
-		size_t before = placed, layer = placed;
+		size_t before = placed;
 
-		for (size_t i = 0; i < n; i++) {
-			bool ready = !done[i];
-
-			for (size_t k = 0; ready && k < v[i]->n_constraints; k++) {
-				const struct sch_constraint *fk = v[i]->constraints[k];
-
-				if (fk->kind != SCH_FOREIGN_KEY)
-					continue;
-				for (size_t j = 0; ready && j < n; j++)
-					if (j != i && !done[j] && !strcmp(v[j]->name, fk->ref_table) &&
-					    str_eq(v[j]->schema, fk->ref_schema))
-						ready = false;
-			}
-			if (ready)
-				out[placed++] = v[i];
-		}
-		for (size_t i = layer; i < placed; i++)
-			for (size_t j = 0; j < n; j++)
-				if (v[j] == out[i])
-					done[j] = true;
-		if (placed == before)
+		for (size_t i = 0; i < n; i++)
+			layer[i] = !done[i] && !waits(v, n, done, i);
+		for (size_t i = 0; i < n; i++)
+			if (layer[i])
+				out[placed++] = v[i], done[i] = true;
+		if (placed == before) /* a cycle: the rest by name */
 			for (size_t i = 0; i < n; i++)
 				if (!done[i])
 					out[placed++] = v[i], done[i] = true;

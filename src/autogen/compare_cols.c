@@ -288,7 +288,10 @@ static void compare_default(struct agc *c, const struct agc_table *t,
 	if (!defaults_differ(c, db->server_default, norm->server_default))
 		return;
 	al->server_default_given = true;
-	al->server_default = norm->server_default ? model->server_default : NULL;
+	/* as written when the model has it, else as the database reads it back */
+	al->server_default = !norm->server_default ? NULL
+			     : model->server_default ? model->server_default
+						     : norm->server_default;
 	agc_log(c, "Detected server default on column '%s.%s'", t->db->name, db->name);
 }
 
