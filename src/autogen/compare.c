@@ -120,6 +120,19 @@ static const struct sch_table *find_table(struct sch_table *const *v, size_t n,
 	return NULL;
 }
 
+/* A model table and a norm one name the same table: a model's schema equal
+ * to the default schema counts as none (_compare_tables'
+ * metadata_table_names_no_dflt_schema). */
+static bool same_model_table(const struct agc *c, const struct sch_table *m,
+			     const struct sch_table *n)
+{
+	const char *ms = m->schema, *dflt = c->in->norm->default_schema;
+
+	if (ms && dflt && !strcmp(ms, dflt))
+		ms = NULL;
+	return str_eq(ms, n->schema) && !strcmp(m->name, n->name);
+}
+
 /* Alembic's sort key for tables: (schema or "", name). */
 static int table_cmp(const void *x, const void *y)
 {
@@ -331,7 +344,10 @@ static const struct sch_table **sort_tables(struct agc *c, struct sch_table *con
 /* The model as written for norm table t, or NULL. */
 static const struct sch_table *model_of(struct agc *c, const struct sch_table *t)
 {
-	return t ? find_table(c->in->model, c->in->n_model, t) : NULL;
+	for (size_t i = 0; t && c->in->model && i < c->in->n_model; i++)
+		if (same_model_table(c, c->in->model[i], t))
+			return c->in->model[i];
+	return NULL;
 }
 
 static void added_table(struct agc *c, const struct sch_table *norm)
@@ -386,12 +402,12 @@ static const struct sch_table **model_order(struct agc *c, size_t *n)
 	if (!c->in->model)
 		return (*n = norm->n_tables), sort_tables(c, norm->tables, norm->n_tables);
 	v = arena_calloc(c->a, c->in->n_model + 1, sizeof(*v));
-	for (size_t i = 0; i < c->in->n_model; i++) {
-		const struct sch_table *t = find_table(norm->tables, norm->n_tables, c->in->model[i]);
-
-		if (t)
-			v[(*n)++] = t;
-	}
+	for (size_t i = 0; i < c->in->n_model; i++)
+		for (size_t j = 0; j < norm->n_tables; j++)
+			if (same_model_table(c, c->in->model[i], norm->tables[j])) {
+				v[(*n)++] = norm->tables[j];
+				break;
+			}
 	return v;
 }
 
