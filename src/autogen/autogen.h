@@ -57,6 +57,30 @@ struct ag_result {
  * Compares in->db with in->norm.  Fills *out.  Errors (ERR_INPUT) only for
  * a model the diff cannot express (none yet); an empty difference is
  * success with no ops.
+ *
+ * The ops (flat: Alembic's ModifyTableOps grouping is the table of
+ * consecutive ops) and what they carry:
+ *   MIG_CREATE_TABLE   create: the model's table (model[], else norm's); in
+ *                      the downgrade the database's, as Alembic reflects it
+ *                      (PostgreSQL: autoincrement= set, SERIAL defaults
+ *                      dropped; SQLite: expression defaults parenthesised);
+ *                      its indexes follow as MIG_CREATE_INDEX ops
+ *   MIG_DROP_TABLE     table
+ *   MIG_ADD_COLUMN     column (model's, or in the downgrade the database's)
+ *   MIG_DROP_COLUMN    column_name (column: the database's)
+ *   MIG_ALTER_COLUMN   alter: type/nullable/server_default/comment as changed
+ *                      (server_default_given with NULL: server_default=None),
+ *                      existing_* as Alembic fills them, autoincrement for
+ *                      the table's autoincrement column
+ *   MIG_CREATE_INDEX / MIG_DROP_INDEX
+ *                      index (name, name_final for op.f(), table, elems, unique)
+ *   MIG_ADD_CONSTRAINT constraint (SCH_UNIQUE or SCH_FOREIGN_KEY; its name is
+ *                      constraint_name, NULL when the model gives none)
+ *   MIG_DROP_CONSTRAINT constraint_name, constraint_type "unique" /
+ *                      "foreignkey" (constraint: the dropped one)
+ *   MIG_CREATE_TABLE_COMMENT / MIG_DROP_TABLE_COMMENT  comment, existing_comment
+ * detected: every line is logger alembic.autogenerate.compare's except
+ * "Detected sequence named ..." (alembic.ddl.postgresql).
  */
 int ag_compare(struct arena *a, const struct ag_input *in, struct ag_result *out,
 	       struct err *e);

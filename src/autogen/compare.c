@@ -106,28 +106,70 @@ const struct sch_column *agc_column(const struct sch_table *t, const char *name)
 	return NULL;
 }
 
-static bool same_table(const struct sch_table *x, const struct sch_table *y)
-{
-	return str_eq(x->schema, y->schema) && !strcmp(x->name, y->name);
-}
-
-static const struct sch_table *find_table(struct sch_table *const *v, size_t n,
-					  const struct sch_table *like)
-{
-	for (size_t i = 0; v && i < n; i++)
-		if (same_table(v[i], like))
-			return v[i];
-	return NULL;
-}
-
 /* Alembic's sort key for tables: (schema or "", name). */
+static int table_key_cmp(const char *sa, const char *na, const char *sb, const char *nb)
+{
+	int r = strcmp(sa ? sa : "", sb ? sb : "");
+
+	return r ? r : strcmp(na, nb);
+}
+
 static int table_cmp(const void *x, const void *y)
 {
 	const struct sch_table *a = *(const struct sch_table *const *)x;
 	const struct sch_table *b = *(const struct sch_table *const *)y;
-	int r = strcmp(a->schema ? a->schema : "", b->schema ? b->schema : "");
 
-	return r ? r : strcmp(a->name, b->name);
+	return table_key_cmp(a->schema, a->name, b->schema, b->name);
+}
+
+/* The tables of v sorted by table_cmp, for lookups by binary search. */
+static struct agc_tables sorted_set(struct agc *c, struct sch_table *const *v, size_t n)
+{
+	struct agc_tables r = {arena_calloc(c->a, n + 1, sizeof(*r.v)), n};
+
+	if (n)
+		memcpy(r.v, v, n * sizeof(*r.v));
+	qsort(r.v, n, sizeof(*r.v), table_cmp);
+	return r;
+}
+
+/* The position of table (schema, name) in s, or -1. */
+static long lookup(const struct agc_tables *s, const char *schema, const char *name)
+{
+	size_t lo = 0, hi = s->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int r = table_key_cmp(schema, name, s->v[mid]->schema, s->v[mid]->name);
+
+		if (!r)
+			return (long)mid;
+		if (r < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+static const struct sch_table *find(const struct agc_tables *s, const struct sch_table *like)
+{
+	long i = lookup(s, like->schema, like->name);
+
+	return i < 0 ? NULL : s->v[i];
+}
+
+/* A model table and a norm one name the same table: a model's schema equal
+ * to the default schema counts as none (_compare_tables'
+ * metadata_table_names_no_dflt_schema). */
+static bool same_model_table(const struct agc *c, const struct sch_table *m,
+			     const struct sch_table *n)
+{
+	const char *ms = m->schema, *dflt = c->in->norm->default_schema;
+
+	if (ms && dflt && !strcmp(ms, dflt))
+		ms = NULL;
+	return str_eq(ms, n->schema) && !strcmp(m->name, n->name);
 }
 
 /* PostgreSQL: the sequence named in a nextval('seq'::regclass) default of
@@ -241,88 +283,109 @@ static const struct sch_table *norm_table(struct agc *c, const struct sch_table 
 	return side_table(c, t, c->in->norm);
 }
 
-/* Marks t and, transitively, the tables its foreign keys refer to as
- * reflected into one MetaData (SQLAlchemy reflects a referred table along). */
-static void mark_reflected(struct agc *c, struct strvec *done, const struct sch_table *t)
+/* Marks db table i of c->dbs and, transitively, the tables its foreign
+ * keys refer to as reflected into one MetaData (SQLAlchemy reflects a
+ * referred table along). */
+static void mark_reflected(struct agc *c, bool *done, size_t i)
 {
-	const struct db_schema *db = c->in->db;
+	const struct sch_table *t = c->dbs.v[i];
 
-	if (!strvec_push_unique(c->a, done, arena_printf(c->a, "%s.%s", t->schema ? t->schema : "",
-							 t->name)))
+	if (done[i])
 		return;
-	for (size_t i = 0; i < t->n_constraints; i++) {
-		const struct sch_constraint *k = t->constraints[i];
+	done[i] = true;
+	for (size_t k = 0; k < t->n_constraints; k++) {
+		const struct sch_constraint *fk = t->constraints[k];
+		long j = fk->kind == SCH_FOREIGN_KEY
+				 ? lookup(&c->dbs, fk->ref_schema, fk->ref_table)
+				 : -1;
 
-		for (size_t j = 0; k->kind == SCH_FOREIGN_KEY && j < db->n_tables; j++)
-			if (!strcmp(db->tables[j]->name, k->ref_table) &&
-			    str_eq(db->tables[j]->schema, k->ref_schema ? k->ref_schema : t->schema))
-				mark_reflected(c, done, db->tables[j]);
+		if (j >= 0)
+			mark_reflected(c, done, (size_t)j);
 	}
 }
 
-/* The "Detected sequence named ..." lines of db table t, reflected into the
- * MetaData whose tables done lists: none when t came in already through
- * another table's foreign key (its column_reflect listener is attached only
- * to tables reflected first-hand; _compare_tables). */
-static void serial_log(struct agc *c, struct strvec *done, const struct sch_table *t)
+/* The "Detected sequence named ..." lines of db table i of c->dbs,
+ * reflected into the MetaData whose tables done marks: none when it came in
+ * already through another table's foreign key (its column_reflect listener
+ * is attached only to tables reflected first-hand; _compare_tables). */
+static void serial_log(struct agc *c, bool *done, size_t i)
 {
-	if (!c->is_pg ||
-	    strvec_find(done, arena_printf(c->a, "%s.%s", t->schema ? t->schema : "", t->name)) >= 0)
+	const struct sch_table *t = c->dbs.v[i];
+
+	if (!c->is_pg || done[i])
 		return;
-	mark_reflected(c, done, t);
-	for (size_t i = 0; i < t->n_columns; i++) {
-		const char *q = serial_seq(c, c->in->db, t->name, t->columns[i]);
+	mark_reflected(c, done, i);
+	for (size_t k = 0; k < t->n_columns; k++) {
+		const char *q = serial_seq(c, c->in->db, t->name, t->columns[k]);
 
 		if (q)
 			agc_log(c,
 				"Detected sequence named '%s' as owned by integer column "
 				"'%s(%s)', assuming SERIAL and omitting",
-				q, t->name, t->columns[i]->name);
+				q, t->name, t->columns[k]->name);
 	}
+}
+
+/* The tables one table's foreign keys refer to: positions in a sorted set. */
+struct agc_refs {
+	size_t *v; /* positions (the table itself left out) */
+	size_t n;  /* their number */
+};
+
+static struct agc_refs *references(struct agc *c, const struct agc_tables *v)
+{
+	struct agc_refs *refs = arena_calloc(c->a, v->n + 1, sizeof(*refs));
+
+	for (size_t i = 0; i < v->n; i++) {
+		const struct sch_table *t = v->v[i];
+
+		refs[i].v = arena_calloc(c->a, t->n_constraints + 1, sizeof(*refs[i].v));
+		for (size_t k = 0; k < t->n_constraints; k++) {
+			const struct sch_constraint *fk = t->constraints[k];
+			long j = fk->kind == SCH_FOREIGN_KEY ? lookup(v, fk->ref_schema, fk->ref_table)
+							     : -1;
+
+			if (j >= 0 && (size_t)j != i)
+				refs[i].v[refs[i].n++] = (size_t)j;
+		}
+	}
+	return refs;
+}
+
+/* Table i waits for a table it refers to that is not placed yet. */
+static bool waits(const struct agc_refs *refs, const bool *done, size_t i)
+{
+	for (size_t k = 0; k < refs[i].n; k++)
+		if (!done[refs[i].v[k]])
+			return true;
+	return false;
 }
 
 /* sqlalchemy.sql.ddl.sort_tables: layers of tables whose referred tables
  * (other than themselves) are all placed, each layer in name order
  * (util.topological.sort_as_subsets over the tables sorted by key).  A
  * cycle places the rest in name order (SQLAlchemy warns and does so too,
- * roughly). */
-static const struct sch_table **sort_tables(struct agc *c, struct sch_table *const *in,
-					    size_t n)
+ * roughly).  O(layers x (tables + foreign keys)). */
+static const struct sch_table **sort_tables(struct agc *c, const struct agc_tables *v)
 {
-	const struct sch_table **v = arena_calloc(c->a, n + 1, sizeof(*v));
-	const struct sch_table **out = arena_calloc(c->a, n + 1, sizeof(*out));
-	bool *done = arena_calloc(c->a, n + 1, sizeof(*done));
+	const struct sch_table **out = arena_calloc(c->a, v->n + 1, sizeof(*out));
+	bool *done = arena_calloc(c->a, v->n + 1, sizeof(*done));
+	bool *layer = arena_calloc(c->a, v->n + 1, sizeof(*layer));
+	const struct agc_refs *refs = references(c, v);
 	size_t placed = 0;
 
-	memcpy(v, in, n * sizeof(*v));
-	qsort(v, n, sizeof(*v), table_cmp);
-	while (placed < n) {
-		size_t before = placed, layer = placed;
+	while (placed < v->n) {
+		size_t before = placed;
 
-		for (size_t i = 0; i < n; i++) {
-			bool ready = !done[i];
-
-			for (size_t k = 0; ready && k < v[i]->n_constraints; k++) {
-				const struct sch_constraint *fk = v[i]->constraints[k];
-
-				if (fk->kind != SCH_FOREIGN_KEY)
-					continue;
-				for (size_t j = 0; ready && j < n; j++)
-					if (j != i && !done[j] && !strcmp(v[j]->name, fk->ref_table) &&
-					    str_eq(v[j]->schema, fk->ref_schema))
-						ready = false;
-			}
-			if (ready)
-				out[placed++] = v[i];
-		}
-		for (size_t i = layer; i < placed; i++)
-			for (size_t j = 0; j < n; j++)
-				if (v[j] == out[i])
-					done[j] = true;
-		if (placed == before)
-			for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < v->n; i++)
+			layer[i] = !done[i] && !waits(refs, done, i);
+		for (size_t i = 0; i < v->n; i++)
+			if (layer[i])
+				out[placed++] = v->v[i], done[i] = true;
+		if (placed == before) /* a cycle: the rest by name */
+			for (size_t i = 0; i < v->n; i++)
 				if (!done[i])
-					out[placed++] = v[i], done[i] = true;
+					out[placed++] = v->v[i], done[i] = true;
 	}
 	return out;
 }
@@ -330,7 +393,10 @@ static const struct sch_table **sort_tables(struct agc *c, struct sch_table *con
 /* The model as written for norm table t, or NULL. */
 static const struct sch_table *model_of(struct agc *c, const struct sch_table *t)
 {
-	return t ? find_table(c->in->model, c->in->n_model, t) : NULL;
+	for (size_t i = 0; t && c->in->model && i < c->in->n_model; i++)
+		if (same_model_table(c, c->in->model[i], t))
+			return c->in->model[i];
+	return NULL;
 }
 
 static void added_table(struct agc *c, const struct sch_table *norm)
@@ -346,12 +412,13 @@ static void added_table(struct agc *c, const struct sch_table *norm)
 	agc_indexes(c, &t);
 }
 
-static void removed_table(struct agc *c, struct strvec *done, const struct sch_table *db)
+static void removed_table(struct agc *c, bool *done, size_t i)
 {
+	const struct sch_table *db = c->dbs.v[i];
 	struct agc_table t = {.db = db_table(c, db)};
 	struct mig_op *op;
 
-	serial_log(c, done, db);
+	serial_log(c, done, i);
 	agc_indexes(c, &t);
 	agc_push(c, MIG_DROP_TABLE, db->name, db->schema);
 	op = agc_push_inv(c, MIG_CREATE_TABLE, db->name, db->schema);
@@ -383,41 +450,38 @@ static const struct sch_table **model_order(struct agc *c, size_t *n)
 
 	*n = 0;
 	if (!c->in->model)
-		return (*n = norm->n_tables), sort_tables(c, norm->tables, norm->n_tables);
+		return (*n = c->norms.n), sort_tables(c, &c->norms);
 	v = arena_calloc(c->a, c->in->n_model + 1, sizeof(*v));
-	for (size_t i = 0; i < c->in->n_model; i++) {
-		const struct sch_table *t = find_table(norm->tables, norm->n_tables, c->in->model[i]);
-
-		if (t)
-			v[(*n)++] = t;
-	}
+	for (size_t i = 0; i < c->in->n_model; i++)
+		for (size_t j = 0; j < norm->n_tables; j++)
+			if (same_model_table(c, c->in->model[i], norm->tables[j])) {
+				v[(*n)++] = norm->tables[j];
+				break;
+			}
 	return v;
 }
 
 static void compare_tables(struct agc *c)
 {
-	const struct db_schema *db = c->in->db, *norm = c->in->norm;
-	size_t n_model;
+	size_t n_model, n = c->dbs.n;
 	const struct sch_table **order = model_order(c, &n_model);
-	const struct sch_table **dbs = arena_calloc(c->a, db->n_tables + 1, sizeof(*dbs));
-	struct strvec removal = STRVEC_INIT, existing = STRVEC_INIT; /* reflected tables */
+	bool *removal = arena_calloc(c->a, n + 1, sizeof(*removal)); /* reflected tables */
+	bool *existing = arena_calloc(c->a, n + 1, sizeof(*existing));
 
 	for (size_t i = 0; i < n_model; i++)
-		if (!find_table(db->tables, db->n_tables, order[i]))
+		if (!find(&c->dbs, order[i]))
 			added_table(c, order[i]);
-	memcpy(dbs, db->tables, db->n_tables * sizeof(*dbs));
-	qsort(dbs, db->n_tables, sizeof(*dbs), table_cmp);
-	for (size_t i = 0; i < db->n_tables; i++)
-		if (!find_table(norm->tables, norm->n_tables, dbs[i]))
-			removed_table(c, &removal, dbs[i]);
-	for (size_t i = 0; i < db->n_tables; i++)
-		if (find_table(norm->tables, norm->n_tables, dbs[i]))
-			serial_log(c, &existing, dbs[i]);
-	for (size_t i = 0; i < db->n_tables; i++) {
-		const struct sch_table *t = find_table(norm->tables, norm->n_tables, dbs[i]);
+	for (size_t i = 0; i < n; i++)
+		if (!find(&c->norms, c->dbs.v[i]))
+			removed_table(c, removal, i);
+	for (size_t i = 0; i < n; i++)
+		if (find(&c->norms, c->dbs.v[i]))
+			serial_log(c, existing, i);
+	for (size_t i = 0; i < n; i++) {
+		const struct sch_table *t = find(&c->norms, c->dbs.v[i]);
 
 		if (t)
-			existing_table(c, dbs[i], t);
+			existing_table(c, c->dbs.v[i], t);
 	}
 }
 
@@ -432,6 +496,8 @@ int ag_compare(struct arena *a, const struct ag_input *in, struct ag_result *out
 	c.is_pg = in->dialect && !strcmp(in->dialect, "postgresql");
 	c.is_sqlite = in->dialect && !strcmp(in->dialect, "sqlite");
 	c.comments = c.is_pg;
+	c.dbs = sorted_set(&c, in->db->tables, in->db->n_tables);
+	c.norms = sorted_set(&c, in->norm->tables, in->norm->n_tables);
 	compare_tables(&c);
 	down = arena_calloc(a, c.inv.n + 1, sizeof(*down));
 	for (size_t i = 0; i < c.inv.n; i++)

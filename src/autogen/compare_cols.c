@@ -234,15 +234,19 @@ static bool defaults_differ(struct agc *c, const struct sch_expr *db, const stru
 	return !str_eq(x, y);
 }
 
+/* _compare_nullable; a generated column whose model leaves nullable unset,
+ * or an identity column, is not altered (Alembic logs the same line for both). */
 static void compare_nullable(struct agc *c, const struct sch_table *t, const struct sch_column *db,
-			     const struct sch_column *norm, struct mig_alter *al)
+			     const struct sch_column *norm, const struct sch_column *model,
+			     struct mig_alter *al)
 {
 	bool dbn = db->nullable != SCH_FALSE, nn = norm->nullable != SCH_FALSE;
 
 	al->existing_nullable = dbn ? SCH_TRUE : SCH_FALSE;
 	if (dbn == nn)
 		return;
-	if (db->identity || norm->identity) {
+	if (db->identity || norm->identity ||
+	    ((db->computed || norm->computed) && model->nullable == SCH_UNSET)) {
 		agc_log(c, "Ignoring nullable change on identity column '%s.%s'", t->name, db->name);
 		return;
 	}
@@ -288,7 +292,10 @@ static void compare_default(struct agc *c, const struct agc_table *t,
 	if (!defaults_differ(c, db->server_default, norm->server_default))
 		return;
 	al->server_default_given = true;
-	al->server_default = norm->server_default ? model->server_default : NULL;
+	/* as written when the model has it, else as the database reads it back */
+	al->server_default = !norm->server_default ? NULL
+			     : model->server_default ? model->server_default
+						     : norm->server_default;
 	agc_log(c, "Detected server default on column '%s.%s'", t->db->name, db->name);
 }
 
@@ -335,7 +342,7 @@ static void alter_column(struct agc *c, const struct agc_table *t, const struct 
 	struct mig_alter al = {.column = db->name};
 	struct mig_op *op;
 
-	compare_nullable(c, t->db, db, norm, &al);
+	compare_nullable(c, t->db, db, norm, model, &al);
 	if (is_autoinc_column(mt, model) || model->autoincrement == SCH_AUTOINC_TRUE)
 		al.autoincrement = SCH_TRUE;
 	else if (model->autoincrement == SCH_AUTOINC_FALSE)

@@ -170,16 +170,31 @@ static const struct agc_sig *uq_by_sig(const struct agc_sigs *v, const char *sig
 	return NULL;
 }
 
-/* An index ready for an op on table t: the model's of that name, else s's. */
+/* The model's index named like s, or NULL. */
+static const struct sch_index *model_index(const struct agc_table *t, const struct agc_sig *s)
+{
+	for (size_t i = 0; t->model && i < t->model->n_indexes; i++)
+		if (t->model->indexes[i]->name && !strcmp(t->model->indexes[i]->name, s->name))
+			return t->model->indexes[i];
+	return NULL;
+}
+
+/* An index ready for an op on table tab (the db or norm side): the
+ * model's of that name, else s's.  A norm index the model lists only as a
+ * column's index=True got its name from the naming convention
+ * ("ix_%(column_0_label)s"): Alembic writes it op.f(). */
 static const struct sch_index *op_index(struct agc *c, const struct agc_table *t,
 					const struct agc_sig *s, const struct sch_table *tab)
 {
 	struct sch_index *ix = arena_alloc(c->a, sizeof(*ix));
+	const struct sch_index *m = tab == t->norm ? model_index(t, s) : NULL;
 
-	*ix = *s->ix;
-	for (size_t i = 0; t->model && tab == t->norm && i < t->model->n_indexes; i++)
-		if (t->model->indexes[i]->name && !strcmp(t->model->indexes[i]->name, ix->name))
-			*ix = *t->model->indexes[i];
+	*ix = m ? *m : *s->ix;
+	if (!m && t->model && tab == t->norm && ix->n_elems == 1) {
+		const struct sch_column *col = agc_column(t->model, ix->elems[0].column);
+
+		ix->name_final = col && col->index == SCH_TRUE;
+	}
 	ix->table = tab->name;
 	ix->schema = tab->schema;
 	return ix;

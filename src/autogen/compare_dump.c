@@ -79,15 +79,17 @@ static void dump_constraint(const struct mig_op *op, struct buf *out)
 		buf_addf(out, " onupdate=%s", k->onupdate);
 }
 
-static void dump_index(const struct mig_op *op, struct buf *out)
+static void dump_index(struct arena *a, const struct mig_op *op, struct buf *out)
 {
 	const struct sch_index *ix = op->index;
 
+	const char *name = ix->name_final ? arena_printf(a, "op.f(%s)", ix->name) : ix->name;
+
 	if (op->kind == MIG_DROP_INDEX) {
-		buf_addf(out, "drop_index %s %s", ix->name, op->table);
+		buf_addf(out, "drop_index %s %s", name, op->table);
 		return;
 	}
-	buf_addf(out, "create_index %s %s (", ix->name, op->table);
+	buf_addf(out, "create_index %s %s (", name, op->table);
 	for (size_t i = 0; i < ix->n_elems; i++)
 		buf_addf(out, "%s%s", i ? "," : "", ix->elems[i].column ? ix->elems[i].column : "?");
 	buf_addf(out, ") unique=%s", ix->unique ? "True" : "False");
@@ -107,7 +109,7 @@ static void dump_op(struct arena *a, const char *dialect, const struct mig_op *o
 	case MIG_DROP_COLUMN: buf_addf(out, "drop_column %s.%s", op->table, op->column_name); break;
 	case MIG_ALTER_COLUMN: dump_alter(a, dialect, op, out); break;
 	case MIG_CREATE_INDEX:
-	case MIG_DROP_INDEX: dump_index(op, out); break;
+	case MIG_DROP_INDEX: dump_index(a, op, out); break;
 	case MIG_ADD_CONSTRAINT: dump_constraint(op, out); break;
 	case MIG_DROP_CONSTRAINT:
 		buf_addf(out, "drop_constraint %s %s %s", op->constraint_type,

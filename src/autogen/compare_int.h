@@ -19,6 +19,12 @@ struct agc_ops {
 	size_t n, cap;    /* used, allocated */
 };
 
+/* Tables sorted by (schema or "", name), Alembic's key, for binary search. */
+struct agc_tables {
+	const struct sch_table **v; /* items */
+	size_t n;                   /* their number */
+};
+
 /* The state of one ag_compare run. */
 struct agc {
 	struct arena *a;            /* everything is allocated here */
@@ -29,6 +35,8 @@ struct agc {
 	struct agc_ops up;          /* upgrade ops, in Alembic's order */
 	struct agc_ops inv;         /* inverse of each, same order (reversed at the end) */
 	struct strvec *detected;    /* the "Detected ..." lines */
+	struct agc_tables dbs;      /* in->db's tables, sorted */
+	struct agc_tables norms;    /* in->norm's tables, sorted */
 };
 
 /* The two sides of one table being compared (either may be NULL). */
