@@ -28,6 +28,27 @@ static void sqltext_stmt(struct arena *a, const struct sql_dialect *d, const cha
 	buf_release(&b);
 }
 
+/* b with each create_table's indexes left to the create_index ops that
+ * follow it (the compiler would emit a table's indexes with it). */
+static struct mig_body sqltext_ops(struct arena *a, const struct mig_body *b)
+{
+	struct mig_op *ops = arena_alloc(a, (b->n_ops ? b->n_ops : 1) * sizeof(*ops));
+	struct mig_body r = *b;
+
+	for (size_t i = 0; i < b->n_ops; i++) {
+		ops[i] = b->ops[i];
+		if (ops[i].kind == MIG_CREATE_TABLE && ops[i].create && ops[i].create->n_indexes) {
+			struct sch_table *t = arena_alloc(a, sizeof(*t));
+
+			*t = *ops[i].create;
+			t->n_indexes = 0;
+			ops[i].create = t;
+		}
+	}
+	r.ops = ops;
+	return r;
+}
+
 int ag_render_sql(struct arena *a, const char *dialect, const struct mig_body *b,
 		  struct buf *out, struct err *e)
 {
@@ -43,7 +64,9 @@ int ag_render_sql(struct arena *a, const char *dialect, const struct mig_body *b
 	o.as_sql = true;
 	o.file = "the generated revision";
 	o.memo = &memo;
-	if (sql_compile_body(a, &o, b, &stmts, e) < 0)
+	struct mig_body ops = sqltext_ops(a, b);
+
+	if (sql_compile_body(a, &o, &ops, &stmts, e) < 0)
 		return -1;
 	for (size_t i = 0; i < stmts.n; i++) {
 		if (out->len > start)
