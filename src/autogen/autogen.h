@@ -54,6 +54,10 @@ struct ag_result {
 	struct strvec warnings;    /* the messages Alembic gives util.warn (a UserWarning
 				      of alembic/autogenerate/compare.py), in order:
 				      "Computed default on prices.doubled cannot be modified" */
+	size_t *warnings_at;       /* for each warning, how many detected lines came before it
+				      (Alembic's stderr interleaves them in time:
+				      "<alembic>/autogenerate/compare.py:1090: UserWarning: MSG\n
+				      util.warn(...)" lines between the INFO lines) */
 };
 
 /*

@@ -484,7 +484,8 @@ static void compare_tables(struct agc *c)
 int ag_compare(struct arena *a, const struct ag_input *in, struct ag_result *out,
 	       struct err *e)
 {
-	struct agc c = {.a = a, .in = in, .detected = &out->detected, .warnings = &out->warnings};
+	struct agc c = {.a = a, .in = in, .detected = &out->detected, .warnings = &out->warnings,
+			 .warnings_at = &out->warnings_at};
 	struct mig_op *down;
 
 	(void)e;

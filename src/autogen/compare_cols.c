@@ -321,6 +321,9 @@ static void compare_computed(struct agc *c, const struct sch_table *t, const str
 
 	if (norm->computed && ((mx && !strcmp(mx, dbx)) || (nx && !strcmp(nx, dbx))))
 		return;
+	*c->warnings_at = arena_grow(c->a, *c->warnings_at, c->warnings->n, c->warnings->n + 1,
+				     sizeof(**c->warnings_at));
+	(*c->warnings_at)[c->warnings->n] = c->detected->n;
 	strvec_push(c->a, c->warnings,
 		    arena_printf(c->a, "Computed default on %s.%s cannot be modified", t->name,
 				 db->name));

@@ -36,6 +36,7 @@ struct agc {
 	struct agc_ops inv;         /* inverse of each, same order (reversed at the end) */
 	struct strvec *detected;    /* the "Detected ..." lines */
 	struct strvec *warnings;    /* the util.warn messages */
+	size_t **warnings_at;       /* detected lines before each (ag_result.warnings_at) */
 	struct agc_tables dbs;      /* in->db's tables, sorted */
 	struct agc_tables norms;    /* in->norm's tables, sorted */
 };

@@ -25,7 +25,8 @@
 #               the model would be built from), in metadata.sorted_tables order
 #   detected    the log lines of alembic.autogenerate.* and alembic.ddl.*, no prefix
 #   warnings    (only when there are some) the messages of Alembic's util.warn
-#               (UserWarning), in order
+#               (UserWarning), in order, each as "[N] MSG": N detected lines
+#               were logged before it
 #   upgrade_ops / downgrade_ops
 #               one line per operation (ModifyTableOps flattened), the form of
 #               ag_dump_ops (src/autogen/compare.c):
@@ -668,14 +669,18 @@ def record(name):
         logging.getLogger("alembic").setLevel(logging.INFO)
         ctx = MigrationContext.configure(conn, opts={"compare_type": True,
                                                      "compare_server_default": True})
-        with warnings.catch_warnings(record=True) as caught:
+        warned = []
+
+        def show(message, category, filename, *args, **kw):
+            if issubclass(category, UserWarning) and "alembic" in filename:
+                warned.append("[%d] %s" % (len(log.lines), message))
+        with warnings.catch_warnings():
             warnings.simplefilter("always")
+            warnings.showwarning = show
             script = produce_migrations(ctx, v2)
     out.append("-- detected")
     out.extend(log.lines)
-    warned = [str(w.message) for w in caught if issubclass(w.category, UserWarning)
-              and "alembic" in w.filename]
-    if warned:  # util.warn's messages, in order (the section only when there are some)
+    if warned:  # util.warn's messages (the section only when there are some)
         out.append("-- warnings")
         out.extend(warned)
     out.append("-- upgrade_ops")
