@@ -254,7 +254,7 @@ static void compare_nullable(struct agc *c, const struct sch_table *t, const str
 	al->existing_nullable = dbn ? SCH_TRUE : SCH_FALSE;
 	if (dbn == nn)
 		return;
-	if (db->identity || norm->identity ||
+	if (db->identity || norm->identity || model->identity ||
 	    ((db->computed || norm->computed) && model->nullable == SCH_UNSET)) {
 		agc_log(c, "Ignoring nullable change on identity column '%s.%s'", t->name, db->name);
 		return;
@@ -452,7 +452,7 @@ static void compare_default(struct agc *c, const struct agc_table *t,
 		compare_computed(c, t->db, db, norm, model);
 		return;
 	}
-	if (db->identity || norm->identity || model->identity) {
+	if (db->identity || norm->identity || model->identity || model->identity) {
 		compare_identity(c, t, db, model->identity || !norm->identity ? model : norm, al);
 		return;
 	}
