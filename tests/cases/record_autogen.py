@@ -449,6 +449,19 @@ def case_pg_identity_kept():
     return pair(build, build)
 
 
+def case_pg_identity_type():
+    """An identity column whose type changes: the alter carries the
+    database's identity as existing_server_default."""
+    def v1(m):
+        sa.Table("events", m, sa.Column("id", sa.Integer, sa.Identity(), primary_key=True),
+                 sa.Column("n", sa.Integer, sa.Identity(always=True)))
+
+    def v2(m):
+        sa.Table("events", m, sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+                 sa.Column("n", sa.BigInteger, sa.Identity(always=True)))
+    return pair(v1, v2)
+
+
 def case_pg_serial_identity():
     """A SERIAL key made an identity and back."""
     def v1(m):
