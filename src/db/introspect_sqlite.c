@@ -14,6 +14,7 @@
 #include "db/sqlite_int.h"
 #include "db/introspect.h"
 
+#include <sqlite3.h>
 #include <string.h>
 #include <strings.h>
 
@@ -199,22 +200,24 @@ static int isq_columns(struct db *db, struct arena *a, const char *schema, const
 		       struct sch_table *t, struct err *e)
 {
 	struct strvec cells = STRVEC_INIT;
-	size_t n;
+	/* get_columns: table_xinfo from SQLite 3.31 (generated columns) */
+	bool x = sqlite3_libversion_number() >= 3031000;
+	size_t n, w = x ? 7 : 6;
 
-	if (db_sqlite_rows(db, a, isq_pragma(a, db, schema, "table_xinfo", t->name), 7, &cells,
-			   e) < 0)
+	if (db_sqlite_rows(db, a, isq_pragma(a, db, schema, x ? "table_xinfo" : "table_info", t->name),
+			   w, &cells, e) < 0)
 		return -1;
-	n = cells.n / 7;
+	n = cells.n / w;
 	if (!n)
 		return err_set(e, ERR_DB, "No such table: '%s'", t->name);
 	t->columns = arena_calloc(a, n, sizeof(*t->columns));
 	for (size_t i = 0; i < n; i++) {
-		const char *const *r = cells.v + i * 7;
+		const char *const *r = cells.v + i * w;
 		struct sch_column *c = arena_calloc(a, 1, sizeof(*c));
 		const char *decl = r[2] ? r[2] : "";
 		long pk = 0, hidden = 0;
 
-		if (r[6] && str_to_long(r[6], &hidden) == 0 && hidden == 1)
+		if (x && r[6] && str_to_long(r[6], &hidden) == 0 && hidden == 1)
 			continue;
 		c->name = r[1];
 		if (hidden == 2 || hidden == 3)
