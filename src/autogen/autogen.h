@@ -51,6 +51,13 @@ struct ag_result {
 	struct mig_body downgrade; /* each op's inverse, in reverse order */
 	struct strvec detected;    /* one line per difference, Alembic's wording without the
 				      log prefix: "Detected added table 'profile'" */
+	struct strvec warnings;    /* the messages Alembic gives util.warn (a UserWarning
+				      of alembic/autogenerate/compare.py), in order:
+				      "Computed default on prices.doubled cannot be modified" */
+	size_t *warnings_at;       /* for each warning, how many detected lines came before it
+				      (Alembic's stderr interleaves them in time:
+				      "<alembic>/autogenerate/compare.py:1090: UserWarning: MSG\n
+				      util.warn(...)" lines between the INFO lines) */
 };
 
 /*
@@ -71,7 +78,10 @@ struct ag_result {
  *   MIG_ALTER_COLUMN   alter: type/nullable/server_default/comment as changed
  *                      (server_default_given with NULL: server_default=None),
  *                      existing_* as Alembic fills them, autoincrement for
- *                      the table's autoincrement column
+ *                      the table's autoincrement column; for an identity
+ *                      column server_default / existing_server_default are
+ *                      SCH_EXPR_PYV calls of sqlalchemy.Identity (keywords
+ *                      in render order) rendered as sa.Identity(...)
  *   MIG_CREATE_INDEX / MIG_DROP_INDEX
  *                      index (name, name_final for op.f(), table, elems, unique)
  *   MIG_ADD_CONSTRAINT constraint (SCH_UNIQUE or SCH_FOREIGN_KEY; its name is

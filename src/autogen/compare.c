@@ -176,8 +176,8 @@ static bool same_model_table(const struct agc *c, const struct sch_table *m,
  * an INTEGER/BIGINT column of table t, when a sequence of s of that
  * (unqualified) name is owned by a column of that name
  * (PostgresqlImpl.autogen_column_reflect: its query compares relname and
- * attname only).  When s lists no sequences at all (introspection does
- * not read them yet), the name SERIAL gives, "<table>_<column>_seq",
+ * attname only).  When s lists no sequences at all (a hand-built schema;
+ * db_introspect reads them), the name SERIAL gives, "<table>_<column>_seq",
  * stands for ownership. */
 static const char *serial_seq(struct agc *c, const struct db_schema *s, const char *t,
 			      const struct sch_column *col)
@@ -250,12 +250,8 @@ static const struct sch_column *reflected_column(struct agc *c, const struct db_
 		r->server_default = NULL;
 	if (!db_side)
 		return r;
-	r->autoincrement = col->server_default && strstr(col->server_default->s, "nextval(") &&
-					   sch_type_int_kind(col->type, "postgresql") != SCH_INT_NONE
-				   ? SCH_AUTOINC_TRUE
-				   : SCH_AUTOINC_FALSE;
-	if (col->identity)
-		r->autoincrement = SCH_AUTOINC_TRUE;
+	r->autoincrement = db_column_autoincrement("postgresql", col) ? SCH_AUTOINC_TRUE
+								    : SCH_AUTOINC_FALSE;
 	return r;
 }
 
@@ -488,7 +484,8 @@ static void compare_tables(struct agc *c)
 int ag_compare(struct arena *a, const struct ag_input *in, struct ag_result *out,
 	       struct err *e)
 {
-	struct agc c = {.a = a, .in = in, .detected = &out->detected};
+	struct agc c = {.a = a, .in = in, .detected = &out->detected, .warnings = &out->warnings,
+			 .warnings_at = &out->warnings_at};
 	struct mig_op *down;
 
 	(void)e;

@@ -18,6 +18,15 @@
  * PostgreSQL compares the normalised texts (Alembic asks the database
  * whether they are equal).
  *
+ * Generated columns (_compare_computed_default) are never altered: a
+ * changed expression, or a column generated on one side only, gives
+ * Alembic's warning "Computed default on T.C cannot be modified" in
+ * ag_result.warnings.  Identity columns (_compare_identity_default) compare
+ * the options the model gives (as written: an option it leaves out is
+ * ignored) and always; the alter carries sa.Identity(...) values as
+ * server_default / existing_server_default.  Both regardless of
+ * compare_server_default, as in Alembic.
+ *
  * Removed columns come in the database's column order (Alembic: set order).
  */
 #include "autogen/compare_int.h"
@@ -245,7 +254,7 @@ static void compare_nullable(struct agc *c, const struct sch_table *t, const str
 	al->existing_nullable = dbn ? SCH_TRUE : SCH_FALSE;
 	if (dbn == nn)
 		return;
-	if (db->identity || norm->identity ||
+	if (db->identity || norm->identity || model->identity ||
 	    ((db->computed || norm->computed) && model->nullable == SCH_UNSET)) {
 		agc_log(c, "Ignoring nullable change on identity column '%s.%s'", t->name, db->name);
 		return;
@@ -276,17 +285,180 @@ static void compare_type(struct agc *c, const struct sch_table *t, const struct 
 		type_repr(c, model->type), t->name, db->name);
 }
 
+/* _normalize_computed_default: re.sub(r"[ \(\)'\"`\[\]]", "", s).lower(). */
+static const char *computed_norm(struct agc *c, const struct sch_column *col)
+{
+	const char *s = col && col->computed ? col->computed->sqltext.s : NULL;
+	char *r;
+	size_t n = 0;
+
+	if (!col || !col->computed)
+		return "";
+	if (!s)
+		return NULL; /* an expression the model does not give as text */
+	r = arena_alloc(c->a, strlen(s) + 1);
+	for (; *s; s++)
+		if (!strchr(" ()'\"`[]", *s))
+			r[n++] = (char)str_tolower(*s);
+	r[n] = 0;
+	return r;
+}
+
+/* _compare_computed_default / _warn_computed_not_supported: a generated
+ * column whose expression differs (crudely normalised) between the model
+ * and the database, or that is generated on one side only, is only warned
+ * about.  (differs) the model's expression is compared as the database
+ * reads it back too, and no warning comes when that one matches: Alembic
+ * compares the model's text with PostgreSQL's rewrite of it
+ * ("lower(name)" against "lower((name)::text)") and warns on every run. */
+static void compare_computed(struct agc *c, const struct sch_table *t, const struct sch_column *db,
+			     const struct sch_column *norm, const struct sch_column *model)
+{
+	const char *dbx = computed_norm(c, db), *mx = computed_norm(c, model);
+	const char *nx = computed_norm(c, norm);
+
+	dbx = dbx ? dbx : "";
+
+	if (norm->computed && ((mx && !strcmp(mx, dbx)) || (nx && !strcmp(nx, dbx))))
+		return;
+	*c->warnings_at = arena_grow(c->a, *c->warnings_at, c->warnings->n, c->warnings->n + 1,
+				     sizeof(**c->warnings_at));
+	(*c->warnings_at)[c->warnings->n] = c->detected->n;
+	strvec_push(c->a, c->warnings,
+		    arena_printf(c->a, "Computed default on %s.%s cannot be modified", t->name,
+				 db->name));
+}
+
+/* An integer or bool option of an identity, as Python compares them
+ * (True == 1); false when not a number. */
+static bool ident_num(const struct pyv *v, double *out)
+{
+	if (!v || (v->kind != PYV_INT && v->kind != PYV_BOOL && v->kind != PYV_FLOAT))
+		return false;
+	*out = v->kind == PYV_INT ? (double)v->i : v->kind == PYV_BOOL ? v->b : v->f;
+	return true;
+}
+
+static bool ident_value_eq(const struct pyv *x, const struct pyv *y)
+{
+	double a, b;
+
+	if (!x || x->kind == PYV_NONE || !y || y->kind == PYV_NONE)
+		return (!x || x->kind == PYV_NONE) == (!y || y->kind == PYV_NONE);
+	if (ident_num(x, &a) && ident_num(y, &b))
+		return a == b && (x->kind != PYV_INT || y->kind != PYV_INT || x->i == y->i);
+	return x->kind == y->kind && x->s && y->s && !strcmp(x->s, y->s);
+}
+
+/* The options of an identity, in sqla_compat._identity_attrs order. */
+#define IDENT_N 10
+static void ident_opts(const struct sch_identity *id, const struct pyv *v[IDENT_N])
+{
+	const struct sch_identity none = {0};
+
+	id = id ? id : &none;
+	v[0] = id->start, v[1] = id->increment, v[2] = id->minvalue, v[3] = id->maxvalue;
+	v[4] = id->nominvalue, v[5] = id->nomaxvalue, v[6] = id->cycle, v[7] = id->cache;
+	v[8] = id->order, v[9] = NULL; /* on_null: a flag here, compared below */
+}
+
+/* DefaultImpl._compare_identity_default: the options the model gives that
+ * the database has otherwise, and always; on_null is ignored (and order
+ * on PostgreSQL).  Appends the differing names, sorted, to diff. */
+static void identity_diff(struct agc *c, const struct sch_identity *meta,
+			  const struct sch_identity *conn, struct strvec *diff)
+{
+	static const char *const names[IDENT_N] = {
+		"start", "increment", "minvalue", "maxvalue", "nominvalue",
+		"nomaxvalue", "cycle", "cache", "order", "on_null"};
+	const struct pyv *m[IDENT_N], *k[IDENT_N];
+
+	ident_opts(meta, m);
+	ident_opts(conn, k);
+	for (size_t i = 0; i < IDENT_N - 1; i++)
+		if (m[i] && m[i]->kind != PYV_NONE && !ident_value_eq(m[i], k[i]) &&
+		    !(c->is_pg && !strcmp(names[i], "order")))
+			strvec_push(c->a, diff, names[i]);
+	if ((meta && meta->always) != (conn && conn->always))
+		strvec_push(c->a, diff, "always");
+	strvec_sort(diff);
+}
+
+/* An identity as the sa.Identity(...) value alter_column's server_default
+ * takes: always first, on_null when set, then the options given
+ * (render.py _render_identity's order). */
+static const struct sch_expr *identity_expr(struct agc *c, const struct sch_identity *id)
+{
+	static const char *const names[] = {"start", "increment", "minvalue", "maxvalue",
+					    "nominvalue", "nomaxvalue", "cycle", "cache", "order"};
+	struct pyv *call = arena_calloc(c->a, 1, sizeof(*call));
+	struct pyv_kwarg *kw = arena_calloc(c->a, IDENT_N + 1, sizeof(*kw));
+	struct pyv *flag = arena_calloc(c->a, 2, sizeof(*flag));
+	struct sch_expr *x = arena_calloc(c->a, 1, sizeof(*x));
+	const struct pyv *v[IDENT_N];
+
+	flag[0].kind = flag[1].kind = PYV_BOOL;
+	flag[0].b = id->always;
+	flag[1].b = true;
+	call->kind = PYV_CALL;
+	call->name = "sqlalchemy.Identity";
+	kw[call->n_kw++] = (struct pyv_kwarg){"always", &flag[0]};
+	if (id->on_null)
+		kw[call->n_kw++] = (struct pyv_kwarg){"on_null", &flag[1]};
+	ident_opts(id, v);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (v[i] && v[i]->kind != PYV_NONE)
+			kw[call->n_kw++] = (struct pyv_kwarg){names[i], v[i]};
+	call->kw = kw;
+	x->kind = SCH_EXPR_PYV;
+	x->pyv = call;
+	return x;
+}
+
+/* The identity branch of _compare_server_default: an alter when the
+ * options the model gives differ, or when only one side is an identity
+ * (then with no Detected line unless always differs). */
+static void compare_identity(struct agc *c, const struct agc_table *t,
+			     const struct sch_column *db, const struct sch_column *model,
+			     struct mig_alter *al)
+{
+	struct strvec diff = STRVEC_INIT;
+
+	al->existing_server_default = db->identity ? identity_expr(c, db->identity)
+						   : db->server_default;
+	identity_diff(c, model->identity, db->identity, &diff);
+	if (!diff.n && !model->identity == !db->identity)
+		return;
+	al->server_default_given = true;
+	al->server_default = model->identity ? identity_expr(c, model->identity)
+					     : model->server_default;
+	if (diff.n)
+		agc_log(c,
+			"Detected server default on column '%s.%s': identity options "
+			"attributes %s",
+			t->db->name, db->name, agc_list_repr(c, &diff));
+}
+
+/* _compare_server_default: generated columns (warnings only), identity
+ * columns (their options), else the server default text. */
 static void compare_default(struct agc *c, const struct agc_table *t,
 			    const struct sch_column *db, const struct sch_column *norm,
 			    const struct sch_column *model, struct mig_alter *al)
 {
-	if (!db->server_default && !norm->server_default)
+	if (!db->server_default && !norm->server_default && !db->computed && !norm->computed &&
+	    !db->identity && !norm->identity && !model->identity)
 		return;
-	if (db->computed || norm->computed)
-		return; /* Alembic only warns ("cannot be modified") */
+	if (norm->computed || db->computed) {
+		compare_computed(c, t->db, db, norm, model);
+		return;
+	}
+	if (db->identity || norm->identity || model->identity || model->identity) {
+		compare_identity(c, t, db, model->identity || !norm->identity ? model : norm, al);
+		return;
+	}
 	al->existing_server_default = db->server_default;
-	if (db->identity || norm->identity || !c->in->compare_server_default)
-		return; /* identity options are not compared yet */
+	if (!c->in->compare_server_default)
+		return;
 	if (c->is_pg && is_autoinc_column(t->model ? t->model : t->norm, model))
 		return; /* PostgresqlImpl: no defaults for SERIAL columns */
 	if (!defaults_differ(c, db->server_default, norm->server_default))

@@ -35,6 +35,8 @@ struct agc {
 	struct agc_ops up;          /* upgrade ops, in Alembic's order */
 	struct agc_ops inv;         /* inverse of each, same order (reversed at the end) */
 	struct strvec *detected;    /* the "Detected ..." lines */
+	struct strvec *warnings;    /* the util.warn messages */
+	size_t **warnings_at;       /* detected lines before each (ag_result.warnings_at) */
 	struct agc_tables dbs;      /* in->db's tables, sorted */
 	struct agc_tables norms;    /* in->norm's tables, sorted */
 };

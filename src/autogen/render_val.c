@@ -252,10 +252,26 @@ void rnd_value(const struct rnd *x, struct buf *b, const struct pyv *v, bool wra
 	}
 }
 
+/* sa.Identity(k=v, ...) as ag_compare builds it for alter_column's
+ * server_default (keywords in _render_identity's order), or as a revision
+ * wrote it. */
+static void rnd_identity_call(const struct rnd *x, struct buf *b, const struct pyv *v)
+{
+	buf_adds(b, "sa.Identity(");
+	for (size_t i = 0; i < v->n_kw; i++) {
+		buf_addf(b, "%s%s=", i ? ", " : "", v->kw[i].key);
+		rnd_value(x, b, v->kw[i].val, true);
+	}
+	buf_addch(b, ')');
+}
+
 void rnd_server_default(const struct rnd *x, struct buf *b, const struct sch_expr *d)
 {
 	if (!d) {
 		buf_adds(b, "None");
+	} else if (d->kind == SCH_EXPR_PYV && d->pyv && d->pyv->kind == PYV_CALL && d->pyv->name &&
+		   !strcmp(d->pyv->name, "sqlalchemy.Identity")) {
+		rnd_identity_call(x, b, d->pyv);
 	} else if (d->kind == SCH_EXPR_STR) { /* repr(re.sub(r"^'|'$", "", default)) */
 		const char *s = d->s ? d->s : "";
 		size_t n = strlen(s);

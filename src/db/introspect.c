@@ -19,6 +19,25 @@ int db_introspect(struct db *db, struct arena *a, const struct db_introspect_opt
 		       db->ops->name);
 }
 
+bool db_column_autoincrement(const char *dialect, const struct sch_column *c)
+{
+	if (strcmp(dialect, "postgresql"))
+		return false;
+	if (c->identity)
+		return true;
+	if (sch_type_int_kind(c->type, "postgresql") == SCH_INT_NONE || !c->server_default ||
+	    !c->server_default->s)
+		return false;
+	/* re.search(r"(nextval\(')([^']+)('.*$)", default) */
+	for (const char *p = c->server_default->s; (p = strstr(p, "nextval('")) != NULL; p++) {
+		size_t n = strcspn(p + 9, "'");
+
+		if (n && p[9 + n] == '\'')
+			return true;
+	}
+	return false;
+}
+
 static const char *dump_tri(enum sch_tristate t)
 {
 	return t == SCH_TRUE ? "true" : t == SCH_FALSE ? "false" : "unset";
@@ -30,6 +49,27 @@ static void dump_cols(struct buf *out, const char *label, const struct strvec *v
 	buf_addf(out, " %s=", label);
 	for (size_t i = 0; i < v->n; i++)
 		buf_addf(out, "%s%s", i ? "," : "", v->v[i]);
+}
+
+/* " identity=always|by_default start=.. ..." (the options as reflected). */
+static void dump_identity(const struct sch_identity *id, struct buf *out)
+{
+	const struct {
+		const char *key;
+		const struct pyv *v;
+	} opt[] = {{"start", id->start},       {"increment", id->increment},
+		   {"minvalue", id->minvalue}, {"maxvalue", id->maxvalue},
+		   {"cycle", id->cycle},       {"cache", id->cache}};
+
+	buf_addf(out, " identity=%s", id->always ? "always" : "by_default");
+	for (size_t i = 0; i < sizeof(opt) / sizeof(opt[0]); i++) {
+		if (!opt[i].v)
+			continue;
+		if (opt[i].v->kind == PYV_BOOL)
+			buf_addf(out, " %s=%s", opt[i].key, opt[i].v->b ? "true" : "false");
+		else
+			buf_addf(out, " %s=%lld", opt[i].key, opt[i].v->i);
+	}
 }
 
 static void dump_column(struct arena *a, const struct sch_column *c, const char *dialect,
@@ -44,6 +84,13 @@ static void dump_column(struct arena *a, const struct sch_column *c, const char 
 		 c->type ? ty.ptr : "NULL", dump_tri(c->nullable), c->primary_key);
 	if (c->server_default)
 		buf_addf(out, " default=%s", c->server_default->s);
+	if (db_column_autoincrement(dialect, c))
+		buf_adds(out, " autoincrement=true");
+	if (c->identity)
+		dump_identity(c->identity, out);
+	if (c->computed)
+		buf_addf(out, " computed=%s persisted=%s", c->computed->sqltext.s,
+			 dump_tri(c->computed->persisted));
 	if (c->comment)
 		buf_addf(out, " comment=%s", c->comment);
 	buf_addch(out, '\n');
@@ -118,6 +165,18 @@ void db_schema_dump(struct arena *a, const struct db_schema *s, const char *dial
 			 s->enums[i].visible);
 		for (size_t j = 0; j < s->enums[i].n_labels; j++)
 			buf_addf(out, "%s%s", j ? "," : "", s->enums[i].labels[j]);
+		buf_addch(out, '\n');
+	}
+	for (size_t i = 0; i < s->n_sequences; i++) {
+		const struct db_sequence *q = &s->sequences[i];
+
+		buf_addf(out,
+			 "sequence %s%s%s type=%s start=%lld increment=%lld minvalue=%lld "
+			 "maxvalue=%lld cache=%lld cycle=%d",
+			 q->schema ? q->schema : "", q->schema ? "." : "", q->name, q->data_type,
+			 q->start, q->increment, q->minvalue, q->maxvalue, q->cache, q->cycle);
+		if (q->owned_by)
+			buf_addf(out, " owned_by=%s%s", q->owned_by, q->identity ? " identity" : "");
 		buf_addch(out, '\n');
 	}
 	for (size_t i = 0; i < s->n_views; i++)

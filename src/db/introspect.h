@@ -3,9 +3,15 @@
  * (groundwork for autogenerate, issue 10 item 2): every table of the
  * selected schemas as struct sch_table (schema/schema.h), plus what lives
  * beside tables (PostgreSQL enum types and sequences, views by name).
+ * Columns carry what SQLAlchemy 1.4's get_columns reflects: identity
+ * (PostgreSQL: sch_column.identity with every option), generated columns
+ * (sch_column.computed, the expression no longer a server default;
+ * PostgreSQL and SQLite), and db_column_autoincrement says what it reports
+ * as autoincrement (sch_column.autoincrement keeps the model's meaning and
+ * is left "auto").
  *
  * PostgreSQL (introspect_pg.c) reads everything in a fixed number of bulk
- * catalog queries (6 today, whatever the number of tables;
+ * catalog queries (7 today, whatever the number of tables;
  * db_schema.n_queries counts them); SQLite (introspect_sqlite.c) lists sqlite_master and
  * reads each table with the single-table reader (PRAGMAs are per table).
  *
@@ -48,6 +54,7 @@ struct db_sequence {
 	long long start, increment, minvalue, maxvalue, cache; /* pg_sequence fields */
 	bool cycle;               /* seqcycle */
 	const char *owned_by;     /* "table.column" of an OWNED BY column, NULL if none */
+	bool identity;            /* owned as an identity column's sequence (pg_depend 'i') */
 };
 
 /* A view (or materialized view), by name only. */
@@ -85,6 +92,12 @@ int db_pg_introspect(struct db *db, struct arena *a, const struct db_introspect_
 		     struct db_schema *out, struct err *e);
 int db_sqlite_introspect(struct db *db, struct arena *a, const struct db_introspect_opts *o,
 			 struct db_schema *out, struct err *e);
+
+/* The autoincrement SQLAlchemy 1.4's get_columns reports for a column c
+ * read by db_introspect: on PostgreSQL true for an identity column or an
+ * integer column with a nextval() default (_get_column_info), else false;
+ * SQLite reports "auto" for every column (false here). */
+bool db_column_autoincrement(const char *dialect, const struct sch_column *c);
 
 /* Appends a deterministic text dump of s (one line per object, fields
  * labelled, for tests and debugging) to out; types are rendered with

@@ -3,10 +3,13 @@
  * fixed number of bulk catalog queries (db/introspect.h), following
  * SQLAlchemy 1.4's PGDialect reflection (get_columns' _get_column_info,
  * get_pk_constraint, get_foreign_keys, get_unique_constraints,
- * get_check_constraints, _load_enums): 1 current_schema(), 2 enums, 3
- * relations, 4 columns, 5 constraints, 6 indexes (db_schema.n_queries = 6).  Every catalog name is
- * pg_catalog-qualified.  Not read yet: identity options, serial flags,
- * sequences, computed columns' expressions (kept as the default).
+ * get_check_constraints, _load_enums, get_sequence_names): 1
+ * current_schema(), 2 enums, 3 relations, 4 columns (with identity options
+ * and generated expressions), 5 constraints, 6 indexes, 7 sequences
+ * (db_schema.n_queries = 7).  Every catalog name is pg_catalog-qualified.
+ * A SERIAL column keeps its nextval() default here (as get_columns; Alembic
+ * drops it in autogen_column_reflect, which ag_compare does):
+ * db_column_autoincrement says what get_columns reports as autoincrement.
  */
 #include "db/introspect.h"
 #include "db/postgres_int.h"
@@ -184,9 +187,74 @@ static int ipg_bulk(struct db *db, struct arena *a, const struct db_introspect_o
 	return rc;
 }
 
-#define IPG_COLS 7
+#define IPG_COLS 14
 
-/* _get_column_info: one row per column of every selected table, by attnum. */
+/* A reflected integer option of an identity (pg_sequence's int8 text). */
+static const struct pyv *ipg_int(struct arena *a, const char *text)
+{
+	struct pyv *v = arena_calloc(a, 1, sizeof(*v));
+
+	v->kind = PYV_INT;
+	v->i = strtoll(text ? text : "0", NULL, 10);
+	v->text = text ? text : "0";
+	return v;
+}
+
+/* _get_column_info's identity: attidentity 'a' (ALWAYS) / 'd' (BY
+ * DEFAULT) with every option get_columns' json_build_object reads (start,
+ * increment, minvalue, maxvalue, cache, cycle: all given, as reflected). */
+static const struct sch_identity *ipg_identity(struct arena *a, const char *const *r)
+{
+	struct sch_identity *id = arena_calloc(a, 1, sizeof(*id));
+	struct pyv *cycle = arena_calloc(a, 1, sizeof(*cycle));
+
+	id->always = r[0][0] == 'a';
+	id->start = ipg_int(a, r[1]);
+	id->increment = ipg_int(a, r[2]);
+	id->minvalue = ipg_int(a, r[3]);
+	id->maxvalue = ipg_int(a, r[4]);
+	id->cache = ipg_int(a, r[5]);
+	cycle->kind = PYV_BOOL;
+	cycle->b = r[6] && !strcmp(r[6], "t");
+	id->cycle = cycle;
+	return id;
+}
+
+/* One column row: the default, or (attgenerated 's') the generation
+ * expression as Computed(sqltext, persisted=True) and no default, as
+ * _get_column_info moves it. */
+static int ipg_column(struct arena *a, struct db_schema *s, const char *const *r,
+		      struct sch_table *t, struct err *e)
+{
+	struct sch_column *col = arena_calloc(a, 1, sizeof(*col));
+
+	col->name = r[1];
+	if (sch_type_from_sql(a, "postgresql", r[2], s->enums, s->n_enums, &col->type, e) < 0)
+		return -1;
+	col->nullable = !strcmp(r[3], "t") ? SCH_FALSE : SCH_TRUE;
+	if (r[4] && r[6] && r[6][0]) {
+		struct sch_computed *k = arena_calloc(a, 1, sizeof(*k));
+
+		k->sqltext.kind = SCH_EXPR_TEXT;
+		k->sqltext.s = r[4];
+		k->persisted = r[6][0] == 's' ? SCH_TRUE : SCH_FALSE;
+		col->computed = k;
+	} else if (r[4]) {
+		struct sch_expr *d = arena_calloc(a, 1, sizeof(*d));
+
+		d->kind = SCH_EXPR_TEXT;
+		d->s = r[4];
+		col->server_default = d;
+	}
+	if (r[7] && r[7][0] && r[8])
+		col->identity = ipg_identity(a, r + 7);
+	col->comment = r[5];
+	ipg_push(a, (void ***)&t->columns, &t->n_columns, col);
+	return 0;
+}
+
+/* _get_column_info: one row per column of every selected table, by attnum,
+ * with its identity sequence's options (pg_depend 'i' of the column). */
 static int ipg_columns(struct db *db, struct arena *a, const struct db_introspect_opts *o,
 		       struct db_schema *s, const struct ipg_oid *idx, struct err *e)
 {
@@ -194,36 +262,71 @@ static int ipg_columns(struct db *db, struct arena *a, const struct db_introspec
 
 	if (ipg_bulk(db, a, o, "SELECT a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, "
 		     "a.atttypmod), a.attnotnull, pg_catalog.pg_get_expr(d.adbin, d.adrelid), "
-		     "pg_catalog.col_description(a.attrelid, a.attnum), a.attgenerated "
+		     "pg_catalog.col_description(a.attrelid, a.attnum), a.attgenerated, "
+		     "a.attidentity, sq.seqstart, sq.seqincrement, sq.seqmin, sq.seqmax, "
+		     "sq.seqcache, sq.seqcycle "
 		     "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = "
 		     "a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 		     "LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = "
-		     "a.attnum WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', "
+		     "a.attnum LEFT JOIN (pg_catalog.pg_depend dep JOIN pg_catalog.pg_sequence sq "
+		     "ON sq.seqrelid = dep.objid) ON a.attidentity <> '' AND dep.classid = "
+		     "'pg_catalog.pg_class'::pg_catalog.regclass AND dep.refclassid = "
+		     "'pg_catalog.pg_class'::pg_catalog.regclass AND dep.refobjid = a.attrelid "
+		     "AND dep.refobjsubid = a.attnum AND dep.deptype = 'i' "
+		     "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', "
 		     "'p') AND ",
 		     " ORDER BY a.attrelid, a.attnum", IPG_COLS, s, &c, e) < 0)
 		return -1;
 	for (size_t i = 0; i + IPG_COLS - 1 < c.n; i += IPG_COLS) {
-		const char *const *r = c.v + i;
-		struct sch_table *t = ipg_find(idx, s->n_tables, r[0]);
-		struct sch_column *col;
+		struct sch_table *t = ipg_find(idx, s->n_tables, c.v[i]);
 
-		if (!t)
-			continue; /* the version table */
-		col = arena_calloc(a, 1, sizeof(*col));
-		col->name = r[1];
-		if (sch_type_from_sql(a, "postgresql", r[2], s->enums, s->n_enums, &col->type, e) <
-		    0)
+		if (t && ipg_column(a, s, c.v + i, t, e) < 0) /* !t: the version table */
 			return -1;
-		col->nullable = !strcmp(r[3], "t") ? SCH_FALSE : SCH_TRUE;
-		if (r[4]) {
-			struct sch_expr *d = arena_calloc(a, 1, sizeof(*d));
+	}
+	return 0;
+}
 
-			d->kind = SCH_EXPR_TEXT;
-			d->s = r[4];
-			col->server_default = d;
-		}
-		col->comment = r[5];
-		ipg_push(a, (void ***)&t->columns, &t->n_columns, col);
+#define IPG_SEQ 12
+
+/* Sequences of the selected schemas with their pg_sequence options and the
+ * column that owns them (OWNED BY / SERIAL: pg_depend 'a'; identity: 'i'),
+ * by schema then name. */
+static int ipg_sequences(struct db *db, struct arena *a, const struct db_introspect_opts *o,
+			 struct db_schema *s, struct err *e)
+{
+	struct strvec c = STRVEC_INIT;
+
+	if (ipg_bulk(db, a, o, "SELECT n.nspname, c.relname, pg_catalog.format_type(sq.seqtypid, "
+		     "NULL), sq.seqstart, sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqcache, "
+		     "sq.seqcycle, dt.relname, da.attname, dep.deptype "
+		     "FROM pg_catalog.pg_sequence sq JOIN pg_catalog.pg_class c ON c.oid = "
+		     "sq.seqrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+		     "LEFT JOIN pg_catalog.pg_depend dep ON dep.classid = "
+		     "'pg_catalog.pg_class'::pg_catalog.regclass AND dep.objid = c.oid AND "
+		     "dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND "
+		     "dep.refobjsubid > 0 AND dep.deptype IN ('a', 'i') "
+		     "LEFT JOIN pg_catalog.pg_class dt ON dt.oid = dep.refobjid "
+		     "LEFT JOIN pg_catalog.pg_attribute da ON da.attrelid = dep.refobjid AND "
+		     "da.attnum = dep.refobjsubid WHERE ",
+		     " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\"", IPG_SEQ, s, &c,
+		     e) < 0)
+		return -1;
+	s->sequences = arena_calloc(a, c.n / IPG_SEQ + 1, sizeof(*s->sequences));
+	for (size_t i = 0; i + IPG_SEQ - 1 < c.n; i += IPG_SEQ) {
+		const char *const *r = c.v + i;
+		struct db_sequence *q = &s->sequences[s->n_sequences++];
+
+		q->schema = strcmp(r[0], s->default_schema) ? r[0] : NULL;
+		q->name = r[1];
+		q->data_type = r[2];
+		q->start = strtoll(r[3], NULL, 10);
+		q->increment = strtoll(r[4], NULL, 10);
+		q->minvalue = strtoll(r[5], NULL, 10);
+		q->maxvalue = strtoll(r[6], NULL, 10);
+		q->cache = strtoll(r[7], NULL, 10);
+		q->cycle = !strcmp(r[8], "t");
+		q->owned_by = r[9] && r[10] ? arena_printf(a, "%s.%s", r[9], r[10]) : NULL;
+		q->identity = r[11] && r[11][0] == 'i';
 	}
 	return 0;
 }
@@ -438,7 +541,7 @@ int db_pg_introspect(struct db *db, struct arena *a, const struct db_introspect_
 	out->default_schema = cur.n && cur.v[0] ? cur.v[0] : "public";
 	if (ipg_enums(db, a, out, e) < 0 || ipg_relations(db, a, o, out, &idx, e) < 0 ||
 	    ipg_columns(db, a, o, out, idx, e) < 0 || ipg_constraints(db, a, o, out, idx, e) < 0 ||
-	    ipg_indexes(db, a, o, out, idx, e) < 0)
+	    ipg_indexes(db, a, o, out, idx, e) < 0 || ipg_sequences(db, a, o, out, e) < 0)
 		return -1;
 	for (size_t i = 0; i < out->n_tables; i++)
 		ipg_mark_pk(out->tables[i]);

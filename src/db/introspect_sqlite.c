@@ -1,8 +1,9 @@
 /*
  * introspect_sqlite.c - a SQLite table read into a struct sch_table as
  * SQLAlchemy 1.4's SQLiteDialect reflection sees it (what Alembic's batch
- * mode rebuilds from): PRAGMA table_info (columns, types through
- * _resolve_type_affinity, defaults as text(), NOT NULL, primary key order),
+ * mode rebuilds from): PRAGMA table_xinfo (columns, types through
+ * _resolve_type_affinity, defaults as text(), NOT NULL; generated columns
+ * as Computed with get_columns' pattern), PRAGMA table_info (primary key order),
  * PRAGMA foreign_key_list, PRAGMA index_list / index_info (unique
  * constraints and indexes), sqlite_master's SQL (AUTOINCREMENT, constraint
  * names, CHECK constraints as get_check_constraints' line-wise pattern
@@ -13,6 +14,7 @@
 #include "db/sqlite_int.h"
 #include "db/introspect.h"
 
+#include <sqlite3.h>
 #include <string.h>
 #include <strings.h>
 
@@ -121,26 +123,106 @@ static const char *isq_constraint_name(struct arena *a, const char *sql, const c
 	return NULL;
 }
 
-static int isq_columns(struct db *db, struct arena *a, const char *schema, struct sch_table *t,
-		       struct err *e)
+/* The sqltext of generated column name at one match start p of the
+ * table's SQL, or NULL: the rest of get_columns' pattern
+ * [^,]*\s+AS\s+\(([^,]*)\) (case-insensitive; greedy: the last AS with
+ * a ")" after its "(" before the next comma, the group up to the last ")"). */
+static const char *isq_generated_at(struct arena *a, const char *p)
+{
+	const char *end = p + strcspn(p, ",");
+
+	for (const char *k = end - 1; k > p; k--) {
+		const char *q = k + 2, *close = NULL;
+
+		if (!str_isspace(k[-1]) || strncasecmp(k, "AS", 2) || k + 2 > end ||
+		    !str_isspace(*q))
+			continue;
+		while (q < end && str_isspace(*q))
+			q++;
+		if (q >= end || *q != '(')
+			continue;
+		for (const char *c = q + 1; c < end; c++)
+			if (*c == ')')
+				close = c;
+		if (close)
+			return arena_strndup(a, q + 1, (size_t)(close - q - 1));
+	}
+	return NULL;
+}
+
+/* SQLiteDialect._get_column_info's computed sqltext: re.search of
+ * re.escape(name) + r"[^,]*\s+AS\s+\(([^,]*)\)\s*(?:virtual|stored)?" in
+ * the table's SQL (case-insensitive, so the name may match inside another
+ * word, as it does there); "" when nothing matches. */
+static const char *isq_generated_sql(struct arena *a, const char *sql, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = sql; n && *p; p++) {
+		const char *text = strncasecmp(p, name, n) ? NULL : isq_generated_at(a, p + n);
+
+		if (text)
+			return text;
+	}
+	return "";
+}
+
+/* A generated column (table_xinfo hidden 2 = VIRTUAL, 3 = STORED): its
+ * declared type without GENERATED / ALWAYS, Computed(sqltext, persisted). */
+static const char *isq_computed(struct arena *a, const char *sql, const char *decl,
+				const char *name, long hidden, struct sch_column *c)
+{
+	struct sch_computed *k = arena_calloc(a, 1, sizeof(*k));
+	struct buf b = BUF_INIT;
+	const char *r;
+
+	for (const char *p = decl; *p;) {
+		if (!strncasecmp(p, "generated", 9)) {
+			p += 9;
+		} else if (!strncasecmp(p, "always", 6)) {
+			p += 6;
+		} else {
+			buf_addch(&b, *p++);
+		}
+	}
+	r = str_strip(a, buf_cstr(&b));
+	buf_release(&b);
+	k->sqltext.kind = SCH_EXPR_TEXT;
+	k->sqltext.s = isq_generated_sql(a, sql, name);
+	k->persisted = hidden == 3 ? SCH_TRUE : SCH_FALSE;
+	c->computed = k;
+	return r;
+}
+
+/* get_columns: PRAGMA table_xinfo, hidden columns (1) skipped, generated
+ * ones (2, 3) with their Computed. */
+static int isq_columns(struct db *db, struct arena *a, const char *schema, const char *sql,
+		       struct sch_table *t, struct err *e)
 {
 	struct strvec cells = STRVEC_INIT;
-	size_t n, npk = 0;
+	/* get_columns: table_xinfo from SQLite 3.31 (generated columns) */
+	bool x = sqlite3_libversion_number() >= 3031000;
+	size_t n, w = x ? 7 : 6;
 
-	if (db_sqlite_rows(db, a, isq_pragma(a, db, schema, "table_info", t->name), 6, &cells,
-			   e) < 0)
+	if (db_sqlite_rows(db, a, isq_pragma(a, db, schema, x ? "table_xinfo" : "table_info", t->name),
+			   w, &cells, e) < 0)
 		return -1;
-	n = cells.n / 6;
+	n = cells.n / w;
 	if (!n)
 		return err_set(e, ERR_DB, "No such table: '%s'", t->name);
 	t->columns = arena_calloc(a, n, sizeof(*t->columns));
 	for (size_t i = 0; i < n; i++) {
-		const char *const *r = cells.v + i * 6;
+		const char *const *r = cells.v + i * w;
 		struct sch_column *c = arena_calloc(a, 1, sizeof(*c));
-		long pk = 0;
+		const char *decl = r[2] ? r[2] : "";
+		long pk = 0, hidden = 0;
 
+		if (x && r[6] && str_to_long(r[6], &hidden) == 0 && hidden == 1)
+			continue;
 		c->name = r[1];
-		if (isq_type(a, r[2] ? r[2] : "", &c->type, e) < 0)
+		if (hidden == 2 || hidden == 3)
+			decl = isq_computed(a, sql, decl, c->name, hidden, c);
+		if (isq_type(a, decl, &c->type, e) < 0)
 			return -1;
 		c->nullable = r[3] && strcmp(r[3], "0") ? SCH_FALSE : SCH_TRUE;
 		if (r[4]) {
@@ -150,10 +232,8 @@ static int isq_columns(struct db *db, struct arena *a, const char *schema, struc
 			d->s = r[4];
 			c->server_default = d;
 		}
-		if (r[5] && str_to_long(r[5], &pk) == 0 && pk > 0) {
+		if (r[5] && str_to_long(r[5], &pk) == 0 && pk > 0)
 			c->primary_key = true;
-			npk++;
-		}
 		t->columns[t->n_columns++] = c;
 	}
 	return 0;
@@ -433,7 +513,7 @@ int db_sqlite_read_table(struct db *db, struct arena *a, const char *schema, con
 		return -1;
 	if (!sql.n || !sql.v[0])
 		return err_set(e, ERR_DB, "No such table: '%s'", table);
-	if (isq_columns(db, a, schema, t, e) < 0)
+	if (isq_columns(db, a, schema, sql.v[0], t, e) < 0)
 		return -1;
 	t->constraints = arena_calloc(a, 64 + t->n_columns * 2, sizeof(*t->constraints));
 	isq_pk(a, db, schema, sql.v[0], t);

@@ -60,7 +60,10 @@ static int b_init(struct bstate *s, struct ddl_ctx *x, const struct sch_table *o
 
 		*c = *old->columns[i];
 		c->unique = c->index = SCH_UNSET;
-		s->cols[s->n_cols++] = (struct bcol){c, old->columns[i]->name, true, NULL};
+		/* (differs) a generated column is not copied but computed again:
+		 * Alembic's INSERT names it, which SQLite refuses */
+		s->cols[s->n_cols++] =
+		    (struct bcol){c, old->columns[i]->name, !old->columns[i]->computed, NULL};
 		strvec_push(x->a, &s->existing, old->columns[i]->name);
 	}
 	s->cons = arena_calloc(x->a, old->n_constraints + extra + 1, sizeof(*s->cons));

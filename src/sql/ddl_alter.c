@@ -1,12 +1,14 @@
 /*
  * ddl_alter.c - the generic forms the SQLite and PostgreSQL families share:
  * Alembic's DefaultImpl.alter_column sequence (alembic/ddl/base.py
- * ColumnNullable, ColumnDefault, ColumnType, ColumnComment, ColumnName),
+ * ColumnNullable, ColumnDefault (IdentityColumnDefault: PostgreSQL's
+ * visit_identity_column), ColumnType, ColumnComment, ColumnName),
  * RenameTable, DROP INDEX, DROP CONSTRAINT and the COMMENT ON TABLE
  * statements of SQLAlchemy's DDLCompiler.
  */
 #include "sql/ddl_int.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /* "ALTER TABLE t ALTER COLUMN c " */
@@ -28,10 +30,136 @@ int ddl_alter_nullable(struct ddl_ctx *x, const struct mig_op *op, struct buf *b
 	return 0;
 }
 
+/* A server_default / existing_server_default value that is an
+ * sa.Identity(...) / sa.Computed(...) call, or NULL. */
+static const struct pyv *ddl_alter_call(const struct sch_expr *d, const char *name)
+{
+	return d && d->kind == SCH_EXPR_PYV && d->pyv && d->pyv->kind == PYV_CALL && d->pyv->name &&
+		       !strcmp(d->pyv->name, name)
+		   ? d->pyv
+		   : NULL;
+}
+
+/* The sa.Identity(...) arguments of v (NULL: none), by keyword or position. */
+static void ddl_alter_identity_of(const struct pyv *v, struct sch_identity *id)
+{
+	static const char *const names[] = {"always",	  "on_null",	"start",   "increment",
+					    "minvalue",	  "maxvalue",	"nominvalue", "nomaxvalue",
+					    "cycle",	  "cache",	"order"};
+	const struct pyv *a[11] = {0};
+
+	memset(id, 0, sizeof(*id));
+	for (size_t i = 0; v && i < 11; i++)
+		a[i] = i < v->n ? v->items[i] : pyv_kwarg(v, names[i]);
+	id->always = a[0] && ddl_truthy(a[0]);
+	id->on_null = a[1] && ddl_truthy(a[1]);
+	id->start = a[2], id->increment = a[3], id->minvalue = a[4], id->maxvalue = a[5];
+	id->nominvalue = a[6], id->nomaxvalue = a[7], id->cycle = a[8], id->cache = a[9];
+	id->order = a[10];
+}
+
+static bool ddl_alter_same(const struct pyv *x, const struct pyv *y)
+{
+	bool nx = !x || x->kind == PYV_NONE, ny = !y || y->kind == PYV_NONE;
+
+	if (nx || ny)
+		return nx == ny;
+	if ((x->kind == PYV_INT || x->kind == PYV_BOOL) && (y->kind == PYV_INT || y->kind == PYV_BOOL))
+		return (x->kind == PYV_INT ? x->i : x->b) == (y->kind == PYV_INT ? y->i : y->b);
+	return x->kind == y->kind && x->s && y->s && !strcmp(x->s, y->s);
+}
+
+/* postgresql.py visit_identity_column, altering: "SET ..." for each
+ * option _compare_identity_default finds different (sorted by name; on_null
+ * and order ignored), "SET GENERATED ..." for always. */
+static int ddl_alter_identity_set(struct ddl_ctx *x, struct buf *b, const struct pyv *to,
+				  const struct pyv *from)
+{
+	struct sch_identity n, o;
+	const struct {
+		const char *name;
+		size_t off;
+	} opt[] = {{"cache", offsetof(struct sch_identity, cache)},
+		   {"cycle", offsetof(struct sch_identity, cycle)},
+		   {"increment", offsetof(struct sch_identity, increment)},
+		   {"maxvalue", offsetof(struct sch_identity, maxvalue)},
+		   {"minvalue", offsetof(struct sch_identity, minvalue)},
+		   {"nomaxvalue", offsetof(struct sch_identity, nomaxvalue)},
+		   {"nominvalue", offsetof(struct sch_identity, nominvalue)},
+		   {"start", offsetof(struct sch_identity, start)}};
+	const char *sep = "";
+
+	ddl_alter_identity_of(to, &n);
+	ddl_alter_identity_of(from, &o);
+	if (n.always != o.always) {
+		buf_addf(b, "SET GENERATED %s", n.always ? "ALWAYS" : "BY DEFAULT");
+		sep = " ";
+	}
+	for (size_t i = 0; i < sizeof(opt) / sizeof(opt[0]); i++) {
+		const struct pyv *nv = *(const struct pyv *const *)((const char *)&n + opt[i].off);
+		const struct pyv *ov = *(const struct pyv *const *)((const char *)&o + opt[i].off);
+		struct sch_identity one = {0};
+
+		if (!nv || nv->kind == PYV_NONE || ddl_alter_same(nv, ov))
+			continue;
+		*(const struct pyv **)((char *)&one + opt[i].off) = nv;
+		buf_addf(b, "%sSET ", sep);
+		if (ddl_identity_options(x, b, &one) < 0)
+			return -1;
+		sep = " ";
+	}
+	return 0;
+}
+
+/* base.py IdentityColumnDefault: PostgreSQL drops (DROP IDENTITY) or
+ * alters an identity; other dialects refuse, as Alembic's compiler does.
+ * Its third form, ADD GENERATED ..., needs existing_server_default=None
+ * given explicitly, which the binder does not tell from the default
+ * (False, taken here: the options are SET, as Alembic does for what
+ * autogenerate writes). */
+static int ddl_alter_identity(struct ddl_ctx *x, const struct mig_op *op, struct buf *b)
+{
+	const struct pyv *to = ddl_alter_call(op->alter.server_default, "sqlalchemy.Identity");
+	const struct pyv *from =
+	    ddl_alter_call(op->alter.existing_server_default, "sqlalchemy.Identity");
+
+	if (x->d->family != SQL_FAMILY_POSTGRESQL)
+		return ddl_fail(x, "Adding, removing or modifying an \"identity\" construct, e.g. "
+				   "GENERATED AS IDENTITY, to or from an existing column is not "
+				   "supported in this dialect.");
+	ddl_alter_col_head(x, b, op);
+	if (!op->alter.server_default)
+		buf_adds(b, "DROP IDENTITY");
+	else if (ddl_alter_identity_set(x, b, to, from) < 0)
+		return -1;
+	while (b->len && b->ptr[b->len - 1] == ' ')
+		b->ptr[--b->len] = 0;
+	ddl_emit(x, b);
+	return 0;
+}
+
+bool ddl_alter_has_construct(const struct mig_op *op)
+{
+	const struct sch_expr *to = op->alter.server_default_given ? op->alter.server_default : NULL;
+	const struct sch_expr *from = op->alter.existing_server_default;
+
+	return ddl_alter_call(to, "sqlalchemy.Identity") || ddl_alter_call(to, "sqlalchemy.Computed") ||
+	       ddl_alter_call(from, "sqlalchemy.Identity") ||
+	       ddl_alter_call(from, "sqlalchemy.Computed");
+}
+
 int ddl_alter_default(struct ddl_ctx *x, const struct mig_op *op, struct buf *b)
 {
+	const struct sch_expr *to = op->alter.server_default;
+	const struct sch_expr *from = op->alter.existing_server_default;
+
 	if (!op->alter.server_default_given)
 		return 0;
+	if (ddl_alter_call(to, "sqlalchemy.Computed") || ddl_alter_call(from, "sqlalchemy.Computed"))
+		return ddl_fail(x, "Adding or removing a \"computed\" construct, e.g. GENERATED "
+				   "ALWAYS AS, to or from an existing column is not supported.");
+	if (ddl_alter_call(to, "sqlalchemy.Identity") || ddl_alter_call(from, "sqlalchemy.Identity"))
+		return ddl_alter_identity(x, op, b);
 	ddl_alter_col_head(x, b, op);
 	if (!op->alter.server_default) {
 		buf_adds(b, "DROP DEFAULT");

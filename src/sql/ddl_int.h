@@ -110,6 +110,9 @@ int ddl_type(struct ddl_ctx *x, struct buf *b, const struct sch_type *t);
 /* visit_computed_column / visit_identity_column */
 int ddl_computed(struct ddl_ctx *x, struct buf *b, const struct sch_computed *c);
 int ddl_identity(struct ddl_ctx *x, struct buf *b, const struct sch_identity *id);
+/* compiler.get_identity_options: the options of id given, space-separated;
+ * 1 when there are none, -1 on a non-integer value. */
+int ddl_identity_options(struct ddl_ctx *x, struct buf *b, const struct sch_identity *id);
 /* define_constraint_deferrability */
 void ddl_deferrability(struct ddl_ctx *x, struct buf *b, enum sch_tristate deferrable,
 		       const char *initially);
@@ -149,6 +152,9 @@ int ddl_alter_nullable(struct ddl_ctx *x, const struct mig_op *op, struct buf *b
 int ddl_alter_default(struct ddl_ctx *x, const struct mig_op *op, struct buf *b);
 int ddl_alter_type(struct ddl_ctx *x, const struct mig_op *op, const char *using, struct buf *b);
 int ddl_alter_rename(struct ddl_ctx *x, const struct mig_op *op, struct buf *b);
+/* An alter_column whose server_default or existing_server_default is an
+ * sa.Identity / sa.Computed (MySQLImpl hands those to DefaultImpl's). */
+bool ddl_alter_has_construct(const struct mig_op *op);
 int ddl_generic_alter_column(struct ddl_ctx *x, const struct mig_op *op);
 int ddl_generic_rename_table(struct ddl_ctx *x, const struct mig_op *op, struct buf *b);
 int ddl_generic_drop_index(struct ddl_ctx *x, const struct mig_op *op, struct buf *b);

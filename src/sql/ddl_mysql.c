@@ -242,6 +242,14 @@ static int my_alter_column(struct ddl_ctx *x, const struct mig_op *op)
 	struct buf b = BUF_INIT;
 	int rc = 0;
 
+	if (ddl_alter_has_construct(op)) { /* DefaultImpl.alter_column, which refuses them */
+		struct mig_op g = *op;
+
+		g.alter.new_name = NULL;
+		g.alter.comment_given = false;
+		if (ddl_generic_alter_column(x, &g) < 0)
+			return -1;
+	}
 	ddl_alter_table(x, &b, op->schema, op->table);
 	if (al->new_name || functional) {
 		buf_adds(&b, " CHANGE ");

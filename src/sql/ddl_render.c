@@ -365,7 +365,7 @@ static void ddl_identity_flag(struct buf *b, const struct pyv *v, const char *on
 }
 
 /* compiler.get_identity_options, in its order. */
-static int ddl_identity_options(struct ddl_ctx *x, struct buf *b, const struct sch_identity *id)
+int ddl_identity_options(struct ddl_ctx *x, struct buf *b, const struct sch_identity *id)
 {
 	bool first = true;
 

@@ -24,6 +24,9 @@
 #   v2          the v2 model's DDL, same form (what the scratch database of
 #               the model would be built from), in metadata.sorted_tables order
 #   detected    the log lines of alembic.autogenerate.* and alembic.ddl.*, no prefix
+#   warnings    (only when there are some) the messages of Alembic's util.warn
+#               (UserWarning), in order, each as "[N] MSG": N detected lines
+#               were logged before it
 #   upgrade_ops / downgrade_ops
 #               one line per operation (ModifyTableOps flattened), the form of
 #               ag_dump_ops (src/autogen/compare.c):
@@ -51,6 +54,7 @@ import logging
 import os
 import subprocess
 import sys
+import warnings
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -406,6 +410,115 @@ def case_pg_reference():
     return pair(v1, v2)
 
 
+def case_pg_identity():
+    """Identity columns: options changed (start, cycle), ALWAYS -> BY
+    DEFAULT, a plain integer made an identity, an identity column added,
+    one table with an identity key dropped (its downgrade re-creates it
+    with the reflected sa.Identity(...))."""
+    def v1(m):
+        sa.Table("counters", m, sa.Column("id", sa.BigInteger, sa.Identity(start=1),
+                                          primary_key=True),
+                 sa.Column("n", sa.Integer))
+        sa.Table("tickets", m, sa.Column("id", sa.Integer,
+                                         sa.Identity(always=True, start=10, increment=5),
+                                         primary_key=True),
+                 sa.Column("label", sa.String(20)))
+        sa.Table("legacy_ids", m, sa.Column("id", sa.Integer, sa.Identity(), primary_key=True),
+                 sa.Column("code", sa.String(10)))
+
+    def v2(m):
+        sa.Table("counters", m, sa.Column("id", sa.BigInteger,
+                                          sa.Identity(start=100, cycle=True),
+                                          primary_key=True),
+                 sa.Column("n", sa.Integer, sa.Identity(minvalue=5)))
+        sa.Table("tickets", m, sa.Column("id", sa.Integer,
+                                         sa.Identity(always=False, start=10, increment=5),
+                                         primary_key=True),
+                 sa.Column("label", sa.String(20)),
+                 sa.Column("seq", sa.BigInteger, sa.Identity(always=True, cache=20),
+                           nullable=False))
+    return pair(v1, v2)
+
+
+def case_pg_identity_kept():
+    """Identity options the model leaves out are ignored; the model's
+    Identity() against the database's defaults is no change."""
+    def build(m):
+        sa.Table("counters", m, sa.Column("id", sa.Integer, sa.Identity(), primary_key=True),
+                 sa.Column("big", sa.BigInteger, sa.Identity(always=True, start=3)))
+    return pair(build, build)
+
+
+def case_pg_identity_type():
+    """An identity column whose type changes: the alter carries the
+    database's identity as existing_server_default."""
+    def v1(m):
+        sa.Table("events", m, sa.Column("id", sa.Integer, sa.Identity(), primary_key=True),
+                 sa.Column("n", sa.Integer, sa.Identity(always=True)))
+
+    def v2(m):
+        sa.Table("events", m, sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+                 sa.Column("n", sa.BigInteger, sa.Identity(always=True)))
+    return pair(v1, v2)
+
+
+def case_pg_serial_identity():
+    """A SERIAL key made an identity and back."""
+    def v1(m):
+        sa.Table("a", m, sa.Column("id", sa.Integer, primary_key=True))
+        sa.Table("b", m, sa.Column("id", sa.Integer, sa.Identity(), primary_key=True))
+
+    def v2(m):
+        sa.Table("a", m, sa.Column("id", sa.Integer, sa.Identity(), primary_key=True))
+        sa.Table("b", m, sa.Column("id", sa.Integer, primary_key=True))
+    return pair(v1, v2)
+
+
+def case_computed():
+    """Generated columns: one changed (Alembic only warns), one made plain,
+    one added, a table with generated columns dropped (the downgrade
+    re-creates them with the reflected sa.Computed(...))."""
+    def v1(m):
+        sa.Table("prices", m, sa.Column("id", sa.Integer, primary_key=True),
+                 sa.Column("price", sa.Integer),
+                 sa.Column("doubled", sa.Integer, sa.Computed("price * 2")),
+                 sa.Column("tripled", sa.Integer, sa.Computed("price * 3", persisted=True)),
+                 sa.Column("halved", sa.Integer, sa.Computed("price / 2")))
+        sa.Table("old_calc", m, sa.Column("id", sa.Integer, primary_key=True),
+                 sa.Column("a", sa.Integer), sa.Column("b", sa.Integer),
+                 sa.Column("total", sa.Integer, sa.Computed("a + b", persisted=True)))
+
+    def v2(m):
+        sa.Table("prices", m, sa.Column("id", sa.Integer, primary_key=True),
+                 sa.Column("price", sa.Integer),
+                 sa.Column("doubled", sa.Integer, sa.Computed("price * 4")),
+                 sa.Column("tripled", sa.Integer, sa.Computed("(price*3)", persisted=True)),
+                 sa.Column("halved", sa.Integer),
+                 sa.Column("squared", sa.Integer, sa.Computed("price * price", persisted=True)))
+    return pair(v1, v2)
+
+
+def case_pg_computed_rewritten():
+    """PostgreSQL rewrites a generated expression ("lower(name)" reads back
+    "lower((name)::text)"): Alembic warns on every run."""
+    def build(m):
+        sa.Table("people", m, sa.Column("id", sa.Integer, primary_key=True),
+                 sa.Column("name", sa.String(40)),
+                 sa.Column("lname", sa.String(40), sa.Computed("lower(name)")))
+    return pair(build, build)
+
+
+def case_autoincrement_table_dropped():
+    """sqlite_autoincrement=True is not reflected (SQLAlchemy 1.4): the
+    downgrade's create_table has no such keyword."""
+    def v1(m):
+        sa.Table("users", m, sa.Column("id", sa.Integer, primary_key=True),
+                 sa.Column("name", sa.String(50), nullable=False))
+        sa.Table("tickets", m, sa.Column("id", sa.Integer, primary_key=True),
+                 sa.Column("label", sa.String(20)), sqlite_autoincrement=True)
+    return pair(v1, users)
+
+
 def cases():
     names = [n[5:] for n in sorted(globals()) if n.startswith("case_")]
     return [n for n in names if n.startswith("pg_") == (PG_URL is not None)
@@ -569,9 +682,20 @@ def record(name):
         logging.getLogger("alembic").setLevel(logging.INFO)
         ctx = MigrationContext.configure(conn, opts={"compare_type": True,
                                                      "compare_server_default": True})
-        script = produce_migrations(ctx, v2)
+        warned = []
+
+        def show(message, category, filename, *args, **kw):
+            if issubclass(category, UserWarning) and "alembic" in filename:
+                warned.append("[%d] %s" % (len(log.lines), message))
+        with warnings.catch_warnings():
+            warnings.simplefilter("always")
+            warnings.showwarning = show
+            script = produce_migrations(ctx, v2)
     out.append("-- detected")
     out.extend(log.lines)
+    if warned:  # util.warn's messages (the section only when there are some)
+        out.append("-- warnings")
+        out.extend(warned)
     out.append("-- upgrade_ops")
     out.extend(dump_op(o) for o in flat(script.upgrade_ops.ops))
     out.append("-- downgrade_ops")

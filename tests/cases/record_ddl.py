@@ -242,6 +242,19 @@ op.alter_column("t", "c", server_default="x", existing_type=sa.String(10))
 op.alter_column("t", "d", server_default=None, existing_type=sa.Integer())
 op.alter_column("t", "e", server_default=sa.text("now()"), existing_type=sa.DateTime())
 '''),
+    ("alter_identity", ALL, '''
+op.alter_column("t", "id", existing_type=sa.BIGINT(),
+    server_default=sa.Identity(always=False, start=100, cycle=True), existing_nullable=False,
+    autoincrement=True)
+op.alter_column("t", "id", existing_type=sa.INTEGER(),
+    server_default=sa.Identity(always=True, start=10, increment=5, minvalue=1, maxvalue=2147483647,
+                               cycle=False, cache=1),
+    existing_server_default=sa.Identity(always=False, start=10, nomaxvalue=True))
+op.alter_column("t", "n", server_default=None, existing_server_default=sa.Identity(always=False))
+'''),
+    ("alter_computed", ALL, '''
+op.alter_column("t", "c", server_default=sa.Computed("a + 1"), existing_type=sa.Integer())
+'''),
     ("alter_rename", ALL, '''
 op.alter_column("t", "c", new_column_name="d", existing_type=sa.Integer(), existing_nullable=True)
 '''),

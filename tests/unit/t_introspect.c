@@ -2,20 +2,27 @@
  * t_introspect.c - whole-schema introspection (db/introspect.h) on an
  * in-memory SQLite database: tables listed from sqlite_master in name
  * order, sqlite_% and the version table skipped, views by name, each table
- * through the single-table reader; the dump compared with the text
- * expected (checked by hand against `.schema` and SQLAlchemy 1.4's
- * Inspector for these statements).
+ * through the single-table reader (generated columns included); and a
+ * schema of the PostgreSQL test cluster.  The dumps are compared with the
+ * text expected, checked field by field against SQLAlchemy 1.4's Inspector
+ * (tests/cases/introspect_sqlite.txt and introspect_pg.txt, recorded by
+ * tests/cases/record_introspect.py).
  */
 #include "base/buf.h"
 #include "db/introspect.h"
 #include "unit.h"
 
+/* An in-memory database, or the file T_INTROSPECT_SQLITE names (emptied
+ * first), for record_introspect.py to read. */
 static struct db *open_memory(struct arena *a, struct err *e)
 {
 	struct db_url u;
 	struct db *db = NULL;
+	const char *keep = getenv("T_INTROSPECT_SQLITE");
 
-	if (url_parse(a, "sqlite://", &u, e) < 0 || db_open(&u, 500, &db, e) < 0)
+	if (keep)
+		unlink(keep);
+	if (url_parse(a, keep ? arena_printf(a, "sqlite:///%s", keep) : "sqlite://", &u, e) < 0 || db_open(&u, 500, &db, e) < 0)
 		return NULL;
 	return db;
 }
@@ -31,6 +38,9 @@ static void test_sqlite_whole_schema(void)
 		"CREATE INDEX ix_alpha_n ON alpha (n)",
 		"CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)",
 		"CREATE VIEW v_alpha AS SELECT id FROM alpha",
+		"CREATE TABLE calc (id INTEGER PRIMARY KEY, a INT, b integer generated always as "
+		"(a*2) virtual, c TEXT AS (a || 'x') STORED,\n d INT GENERATED ALWAYS AS "
+		"(coalesce(a, 0)), e INTEGER GENERATED ALWAYS AS (abs(a)) STORED)",
 	};
 	const char *want =
 		"table alpha\n"
@@ -42,6 +52,16 @@ static void test_sqlite_whole_schema(void)
 		"ondelete=CASCADE\n"
 		"  check name=ck_n sqltext=n > 0)\n" /* SQLAlchemy 1.4 too: its greedy pattern */
 		"  index name=ix_alpha_n unique=0 elems=n\n"
+		"table calc\n"
+		"  column id type=INTEGER nullable=true pk=1\n"
+		"  column a type=INTEGER nullable=true pk=0\n"
+		"  column b type=INTEGER nullable=true pk=0 computed=a*2 persisted=false\n"
+		"  column c type=TEXT nullable=true pk=0 computed=a || 'x' persisted=true\n"
+		/* SQLAlchemy 1.4 too: its pattern finds "d" in "generated" and "e" in
+		 * "integer" first */
+		"  column d type=INTEGER nullable=true pk=0 computed=a*2 persisted=false\n"
+		"  column e type=INTEGER nullable=true pk=0 computed=a*2 persisted=true\n"
+		"  primary_key name=- columns=id\n"
 		"table zeta\n"
 		"  column id type=INTEGER nullable=true pk=1\n"
 		"  column name type=VARCHAR(50) nullable=false pk=0 default='x'\n"
@@ -61,8 +81,8 @@ static void test_sqlite_whole_schema(void)
 	for (size_t i = 0; i < sizeof(ddl) / sizeof(ddl[0]); i++)
 		CHECK(db_exec(db, ddl[i], NULL, &e) == 0);
 	CHECK(db_introspect(db, &a, &o, &s, &e) == 0);
-	CHECK_INT(s.n_tables, 2);
-	CHECK_INT(s.n_queries, 3);
+	CHECK_INT(s.n_tables, 3);
+	CHECK_INT(s.n_queries, 4);
 	db_schema_dump(&a, &s, "sqlite", &out);
 	CHECK_STR(out.ptr ? out.ptr : "", want);
 	buf_release(&out);
@@ -86,8 +106,11 @@ static void test_unsupported_driver(void)
 	arena_release(&a);
 }
 
-/* A rich schema in schema t_intro of the test cluster; the dump checked by
- * hand against \d+ and SQLAlchemy 1.4's Inspector (see the commit). */
+/* A rich schema in schema t_intro of the test cluster (identity columns
+ * with options, a generated column, SERIAL / BIGSERIAL, a nextval() default
+ * of a free sequence, an OWNED BY sequence); the dump checked field by
+ * field against SQLAlchemy 1.4's Inspector (tests/cases/introspect_pg.txt,
+ * recorded by record_introspect.py; it lists the same six sequences). */
 static void test_pg_schema(void)
 {
 	static const char *const ddl[] = {
@@ -104,10 +127,31 @@ static void test_pg_schema(void)
 		"CONSTRAINT ck_n CHECK (n > 0))",
 		"CREATE INDEX ix_posts_n ON t_intro.posts (n) INCLUDE (user_id) WHERE n > 1",
 		"CREATE INDEX ix_posts_expr ON t_intro.posts USING hash ((n + 1))",
+		"CREATE SEQUENCE t_intro.free_seq START 7 INCREMENT 2 MINVALUE 5",
 		"CREATE TABLE t_intro.alembic_version (version_num varchar(32) NOT NULL)",
 		"CREATE VIEW t_intro.v_posts AS SELECT id FROM t_intro.posts",
+		"CREATE TABLE t_intro.counters (id bigint GENERATED ALWAYS AS IDENTITY (START WITH "
+		"10 INCREMENT BY 5 MAXVALUE 1000 CYCLE CACHE 3) PRIMARY KEY, n integer GENERATED "
+		"BY DEFAULT AS IDENTITY, price numeric(10, 2), doubled numeric GENERATED ALWAYS AS "
+		"(price * 2) STORED, big bigserial, free integer DEFAULT "
+		"nextval('t_intro.free_seq'::regclass), label text DEFAULT 'nextval(''x'')')",
+		"CREATE SEQUENCE t_intro.owned_seq AS smallint START 3 OWNED BY t_intro.posts.n",
 	};
 	const char *want =
+		"table t_intro.counters\n"
+		"  column id type=BIGINT nullable=false pk=1 autoincrement=true identity=always "
+		"start=10 increment=5 minvalue=1 maxvalue=1000 cycle=true cache=3\n"
+		"  column n type=INTEGER nullable=false pk=0 autoincrement=true identity=by_default "
+		"start=1 increment=1 minvalue=1 maxvalue=2147483647 cycle=false cache=1\n"
+		"  column price type=NUMERIC(10, 2) nullable=true pk=0\n"
+		"  column doubled type=NUMERIC nullable=true pk=0 computed=(price * (2)::numeric) "
+		"persisted=true\n"
+		"  column big type=BIGINT nullable=false pk=0 "
+		"default=nextval('t_intro.counters_big_seq'::regclass) autoincrement=true\n"
+		"  column free type=INTEGER nullable=true pk=0 "
+		"default=nextval('t_intro.free_seq'::regclass) autoincrement=true\n"
+		"  column label type=TEXT nullable=true pk=0 default='nextval(''x'')'::text\n"
+		"  primary_key name=counters_pkey columns=id\n"
 		"table t_intro.posts\n"
 		"  column id type=INTEGER nullable=false pk=1\n"
 		"  column user_id type=INTEGER nullable=true pk=0\n"
@@ -122,13 +166,25 @@ static void test_pg_schema(void)
 		"table t_intro.users\n"
 		"  comment people\n"
 		"  column id type=INTEGER nullable=false pk=1 "
-		"default=nextval('t_intro.users_id_seq'::regclass)\n"
+		"default=nextval('t_intro.users_id_seq'::regclass) autoincrement=true\n"
 		"  column name type=VARCHAR(50) nullable=false pk=0 "
 		"default='x'::character varying comment=full name\n"
 		"  column mood type=t_intro.mood nullable=true pk=0\n"
 		"  primary_key name=users_pkey columns=id\n"
 		"  unique name=uq_users_name columns=name\n"
 		"enum t_intro.mood visible=0 labels=sad,ok,happy\n"
+		"sequence t_intro.counters_big_seq type=bigint start=1 increment=1 minvalue=1 "
+		"maxvalue=9223372036854775807 cache=1 cycle=0 owned_by=counters.big\n"
+		"sequence t_intro.counters_id_seq type=bigint start=10 increment=5 minvalue=1 "
+		"maxvalue=1000 cache=3 cycle=1 owned_by=counters.id identity\n"
+		"sequence t_intro.counters_n_seq type=integer start=1 increment=1 minvalue=1 "
+		"maxvalue=2147483647 cache=1 cycle=0 owned_by=counters.n identity\n"
+		"sequence t_intro.free_seq type=bigint start=7 increment=2 minvalue=5 "
+		"maxvalue=9223372036854775807 cache=1 cycle=0\n"
+		"sequence t_intro.owned_seq type=smallint start=3 increment=1 minvalue=1 "
+		"maxvalue=32767 cache=1 cycle=0 owned_by=posts.n\n"
+		"sequence t_intro.users_id_seq type=integer start=1 increment=1 minvalue=1 "
+		"maxvalue=2147483647 cache=1 cycle=0 owned_by=users.id\n"
 		"view t_intro.v_posts\n";
 	const char *url = getenv("ALEMBIC_TEST_PG_URL");
 	static const char *const schemas[] = {"t_intro"};
@@ -149,7 +205,7 @@ static void test_pg_schema(void)
 	for (size_t i = 0; i < sizeof(ddl) / sizeof(ddl[0]); i++)
 		CHECK(db_exec(db, ddl[i], NULL, &e) == 0);
 	CHECK(db_introspect(db, &a, &o, &s, &e) == 0);
-	CHECK_INT(s.n_queries, 6);
+	CHECK_INT(s.n_queries, 7);
 	CHECK_INT(s.n_enums >= 1, 1);
 	for (size_t i = 0, n = 0; i < s.n_enums; i++) /* other tests' enums may exist */
 		if (!strcmp(s.enums[i].schema, "t_intro"))
