@@ -115,7 +115,7 @@ static bool synonyms(struct agc *c, const struct type_params *x, const struct ty
 }
 
 /* DefaultImpl.compare_type on the two compiled types: true when they differ. */
-static bool types_differ(struct agc *c, const struct sch_type *x, const struct sch_type *y)
+bool agc_types_differ(struct agc *c, const struct sch_type *x, const struct sch_type *y)
 {
 	struct buf bx = BUF_INIT, by = BUF_INIT;
 	struct type_params px = {STRVEC_INIT, STRVEC_INIT}, py = {STRVEC_INIT, STRVEC_INIT};
@@ -269,7 +269,7 @@ static void compare_type(struct agc *c, const struct sch_table *t, const struct 
 			db->name);
 		return;
 	}
-	if (!c->in->compare_type || !types_differ(c, db->type, norm->type))
+	if (!c->in->compare_type || !agc_types_differ(c, db->type, norm->type))
 		return;
 	al->type = model->type;
 	agc_log(c, "Detected type change from %s to %s on '%s.%s'", type_repr(c, db->type),
@@ -380,6 +380,28 @@ void agc_columns(struct agc *c, const struct agc_table *t)
 	}
 }
 
+/* An added column of t (in norm, not in db) of d's type that no earlier
+ * candidate of t takes: a same-shape drop + add pair, maybe a rename. */
+static void candidate(struct agc *c, const struct agc_table *t, const struct sch_column *d)
+{
+	for (size_t i = 0; d->type && i < t->norm->n_columns; i++) {
+		const struct sch_column *n = t->norm->columns[i];
+		struct ag_rename r = {t->db->schema, t->db->name, n->name, d->name, NULL, 0};
+		bool used = false;
+
+		if (agc_column(t->db, n->name) || !n->type || agc_types_differ(c, d->type, n->type))
+			continue;
+		for (size_t k = 0; k < c->cand.n; k++)
+			used = used || (c->cand.v[k].column && str_eq(c->cand.v[k].schema, r.schema) &&
+					!strcmp(c->cand.v[k].table, r.table) &&
+					!strcmp(c->cand.v[k].column, n->name));
+		if (!used) {
+			agc_rename_push(c, &c->cand, &r);
+			return;
+		}
+	}
+}
+
 void agc_removed_columns(struct agc *c, const struct agc_table *t)
 {
 	for (size_t i = 0; i < t->db->n_columns; i++) {
@@ -394,5 +416,6 @@ void agc_removed_columns(struct agc *c, const struct agc_table *t)
 		op = agc_push_inv(c, MIG_ADD_COLUMN, t->db->name, t->db->schema);
 		op->column = d;
 		agc_log(c, "Detected removed column '%s.%s'", qual_name(c, t->db), d->name);
+		candidate(c, t, d);
 	}
 }

@@ -92,15 +92,25 @@ static int ag_glob(struct cli_ctx *ctx, const char *pat, struct strvec *files)
 	return 0;
 }
 
-/* One SQL model file split into statements, appended to *v. */
+/* The rename hints of a SQL model, as they are read. */
+struct ag_hints {
+	struct ag_rename *v;
+	size_t n, cap;
+};
+
+/* One SQL model file split into statements, appended to *v; its rename
+ * hints to *h. */
 static int ag_sql_file(struct cli_ctx *ctx, const char *dialect, const char *path,
-		       struct run_model_stmt **v, size_t *n, size_t *cap)
+		       struct run_model_stmt **v, size_t *n, size_t *cap, struct ag_hints *h)
 {
 	struct split_stmt *st;
 	size_t nst, len;
 	char *text;
 
 	if (fs_read_file(ctx->arena, path, &text, &len, &ctx->err) < 0)
+		return -1;
+	if (ag_sql_hints(ctx->arena, dialect, path, text, len, &h->v, &h->n, &h->cap,
+			 &ctx->err) < 0)
 		return -1;
 	if (split_sql(ctx->arena, text, 1, split_opts_for(dialect), &st, &nst, &ctx->err) < 0) {
 		snprintf(ctx->err.file, sizeof(ctx->err.file), "%s", path);
@@ -123,16 +133,19 @@ static int ag_sql_model(struct cli_ctx *ctx, const char *dialect, struct run_aut
 	struct strvec pats = STRVEC_INIT, files = STRVEC_INIT;
 	struct run_model_stmt *v = NULL;
 	size_t n = 0, cap = 0;
+	struct ag_hints h = {0};
 
 	str_split_blank(ctx->arena, ctx->config->target_metadata, &pats);
 	for (size_t i = 0; i < pats.n; i++)
 		if (ag_glob(ctx, pats.v[i], &files) < 0)
 			return -1;
 	for (size_t i = 0; i < files.n; i++)
-		if (ag_sql_file(ctx, dialect, files.v[i], &v, &n, &cap) < 0)
+		if (ag_sql_file(ctx, dialect, files.v[i], &v, &n, &cap, &h) < 0)
 			return -1;
 	r->model_sql = v ? v : arena_alloc(ctx->arena, sizeof(*v));
 	r->n_model_sql = n;
+	r->hints = h.v;
+	r->n_hints = h.n;
 	r->has_metadata = true;
 	return 0;
 }
@@ -248,13 +261,18 @@ int cli_revision_autogenerate(struct cli_ctx *ctx, const struct cli_newrev *nr)
 		return cli_generate_revision(ctx, &full);
 	}
 	struct ag_render_opts ro = {
-		dialect,
-		ag_setting(m.render_as_batch, ctx->config, "render_as_batch",
-			   ctx->config->render_as_batch, false) ||
-			ag_needs_batch(dialect, &res.upgrade) ||
-			ag_needs_batch(dialect, &res.downgrade),
+		.dialect = dialect,
+		.render_as_batch = ag_setting(m.render_as_batch, ctx->config, "render_as_batch",
+					      ctx->config->render_as_batch, false) ||
+				   ag_needs_batch(dialect, &res.upgrade) ||
+				   ag_needs_batch(dialect, &res.downgrade),
+		.review = true,
+		.candidates = res.candidates,
+		.n_candidates = res.n_candidates,
+		.sql_model = !ctx->config->env_path,
 	};
 	full.upgrades = ag_render(ctx, &ro, &res.upgrade, &imports);
+	ro.n_candidates = 0; /* the "# review:" lines go above the upgrade's pair only */
 	full.downgrades = ag_render(ctx, &ro, &res.downgrade, &imports);
 	full.imports = ag_imports_text(ctx, &imports);
 	return cli_generate_revision(ctx, &full);
