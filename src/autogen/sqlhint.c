@@ -3,7 +3,8 @@
  * file, "-- @renamed from=old" comments.  A hint belongs to the line it is
  * on: the line where a column definition of a CREATE TABLE starts (that
  * column was `old`), else the line of a CREATE TABLE's name (the table was
- * `old`).  One pass over the text that knows strings, quoted identifiers,
+ * `old`; on a one-line CREATE TABLE, the last column starting there).  One
+ * pass over the text that knows strings, quoted identifiers,
  * comments and parentheses, and just enough of CREATE [TEMP|TEMPORARY|
  * UNLOGGED] TABLE [IF NOT EXISTS] [schema.]name ( ... ) to name the table
  * and the first word of each item of its body.  Pure.
@@ -83,6 +84,7 @@ static void hs_header_word(struct hs *h, const char *w, bool quoted)
 		h->schema = h->state == 4 ? h->table : NULL;
 		h->table = w;
 		h->table_line = h->line;
+		h->item = NULL;
 		h->state = 3;
 	}
 }
@@ -171,7 +173,7 @@ static int hs_comment(struct hs *h, struct ag_rename **v, size_t *n, size_t *cap
 		return err_at(e, ERR_INPUT, h->file, h->line,
 			      "a rename hint is written -- @renamed from=OLD_NAME");
 	r.old = old;
-	if (h->in_body && h->item_line == h->line) {
+	if (h->item && h->item_line == h->line) {
 		if (!h->item_is_column)
 			return err_at(e, ERR_INPUT, h->file, h->line,
 				      "a rename hint belongs on a column's line, not a constraint's");
