@@ -380,16 +380,28 @@ void agc_columns(struct agc *c, const struct agc_table *t)
 	}
 }
 
+/* Whether database column d and norm column n have the same type: of
+ * one family as written (SQLite reads an Enum back as VARCHAR) and alike
+ * as compare_type sees them. */
+static bool same_type(struct agc *c, const struct agc_table *t, const struct sch_column *d,
+		      const struct sch_column *n)
+{
+	const struct sch_type *m = model_column(t, n)->type;
+
+	return d->type && n->type && m && m->family == d->type->family &&
+	       !agc_types_differ(c, d->type, n->type);
+}
+
 /* An added column of t (in norm, not in db) of d's type that no earlier
  * candidate of t takes: a same-shape drop + add pair, maybe a rename. */
 static void candidate(struct agc *c, const struct agc_table *t, const struct sch_column *d)
 {
-	for (size_t i = 0; d->type && i < t->norm->n_columns; i++) {
+	for (size_t i = 0; i < t->norm->n_columns; i++) {
 		const struct sch_column *n = t->norm->columns[i];
 		struct ag_rename r = {t->db->schema, t->db->name, n->name, d->name, NULL, 0};
 		bool used = false;
 
-		if (agc_column(t->db, n->name) || !n->type || agc_types_differ(c, d->type, n->type))
+		if (agc_column(t->db, n->name) || !same_type(c, t, d, n))
 			continue;
 		for (size_t k = 0; k < c->cand.n; k++)
 			used = used || (c->cand.v[k].column && str_eq(c->cand.v[k].schema, r.schema) &&
