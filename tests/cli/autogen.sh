@@ -201,6 +201,52 @@ expect_out "Alembic's text for a missing MetaData" <<EOF
 FAILED: Can't proceed with --autogenerate option; environment script $P/migrations/env.py does not provide a MetaData object or sequence of objects to the context.
 EOF
 
+# --- a SQL model (alembic.ini's target_metadata = models/*.sql, no env.py): rename hints as
+# "-- @renamed from=old" comments; a hint naming nothing is refused at its file:line ---------
+sql_model_flow() { # dialect url
+	d=$1
+	new_project
+	alembic init migrations >/dev/null
+	rm migrations/env.py
+	# (the ini's interpolation takes %% for a URL's %)
+	sed -i -e "s|^sqlalchemy.url = .*|sqlalchemy.url = $(printf %s "$2" | sed 's/%/%%/g')\ntarget_metadata = models/*.sql|" \
+		alembic.ini
+	mkdir models
+	printf 'CREATE TABLE members (\n    id INTEGER PRIMARY KEY,\n    fullname VARCHAR(100)\n);\n' \
+		>models/app.sql
+	run alembic revision --autogenerate -m one --rev-id 0001one
+	expect_rc 0 "$d: SQL model: autogenerate"
+	run alembic upgrade head
+	expect_rc 0 "$d: SQL model: upgrade"
+	sql "INSERT INTO members (id, fullname) VALUES (1, 'bob')" >/dev/null
+	cat >models/app.sql <<'EOF'
+CREATE TABLE users (  -- @renamed from=members
+    id INTEGER PRIMARY KEY,
+    full_name VARCHAR(100) -- @renamed from=fulname
+);
+EOF
+	run alembic revision --autogenerate -m two --rev-id 0002two
+	expect_rc 1 "$d: SQL model: a hint naming nothing"
+	expect_err_has "ERROR: $P/models/app.sql:3: the rename hint of column 'users.full_name' (-- @renamed from=fulname): the database's table has neither the old nor the new name" \
+		"$d: SQL model: the bad hint at its file:line"
+	expect_eq "$(ls migrations/versions | wc -l)" 1 "$d: SQL model: no file written for a bad hint"
+	sed -i -e 's/from=fulname/from=fullname/' models/app.sql
+	run alembic revision --autogenerate -m two --rev-id 0002two
+	expect_rc 0 "$d: SQL model: autogenerate the renames"
+	expect_err_has "Detected renamed table 'members' to 'users'" "$d: SQL model: table renamed"
+	expect_err_has "Detected renamed column 'users.fullname' to 'users.full_name'" \
+		"$d: SQL model: column renamed"
+	run alembic upgrade head
+	expect_rc 0 "$d: SQL model: upgrade the renames"
+	expect_eq "$(sql "SELECT full_name FROM users" | sed 's/ *$//')" "bob" \
+		"$d: SQL model: the row kept through both renames"
+	run alembic downgrade 0001one
+	expect_rc 0 "$d: SQL model: downgrade the renames"
+	expect_eq "$(sql "SELECT fullname FROM members" | sed 's/ *$//')" "bob" \
+		"$d: SQL model: and back"
+}
+sql_model_flow sqlite "sqlite:///app.db"
+
 if [ -z "${ALEMBIC_TEST_PG_URL:-}" ] || [ -z "${ALEMBIC_TEST_PG_DIR:-}" ]; then
 	not_ok "ALEMBIC_TEST_PG_URL / ALEMBIC_TEST_PG_DIR not set: run through tests/run (tests/pg.sh)"
 else
@@ -214,5 +260,8 @@ else
 	export POSTGRES_URL="postgresql://alembic_test@/autogen_py_$$?host=$ALEMBIC_TEST_PG_DIR&port=$ALEMBIC_TEST_PG_PORT"
 	run sh -c "$PYALEMBIC upgrade head && $PYALEMBIC downgrade base && $PYALEMBIC upgrade head"
 	expect_rc 0 "python alembic runs our generated revisions (postgresql: up, down, up)"
+	DBNAME=autogen_sqlmodel_$$
+	pg postgres "CREATE DATABASE $DBNAME" >/dev/null
+	sql_model_flow postgresql "${ALEMBIC_TEST_PG_URL%/*}/$DBNAME"
 fi
 finish
