@@ -9,9 +9,18 @@
  * (Alembic runs env.py before anything else), then the database must be at
  * the heads ("Target database is not up to date."), then env.py must give
  * target_metadata.  Nothing is written before all of them passed.
+ *
+ * Renames: a SQL model's "-- @renamed from=old" hints are read here
+ * (ag_sql_hints); revision --autogenerate renders with our reviewer's
+ * comments (ag_render_opts.review) and, when stdin is a terminal, asks
+ * about each rename candidate ("rename users.fullname to users.full_name?
+ * [y/N]", on stderr) and compares again with the confirmed ones as hints.
+ * `check` never asks.
  */
 #include <glob.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "autogen/autogen.h"
 #include "base/fs.h"
@@ -171,8 +180,14 @@ static int ag_model(struct cli_ctx *ctx, const char *dialect, struct model *m,
 	return c->target_metadata ? ag_sql_model(ctx, dialect, r) : 0;
 }
 
-int cli_autogen_compare(struct cli_ctx *ctx, struct ag_result *res, struct model *m,
-			const char **dialect)
+/* What one comparison needs: the request and the run options. */
+struct ag_req {
+	struct run_autogen_req r;
+	struct run_opts o;
+};
+
+static int ag_prepare(struct cli_ctx *ctx, struct model *m, const char **dialect,
+		      struct ag_req *q)
 {
 	const struct config *c;
 	struct run_autogen_req r = {0};
@@ -196,7 +211,75 @@ int cli_autogen_compare(struct cli_ctx *ctx, struct ag_result *res, struct model
 					      c->compare_server_default, true);
 	r.include_schemas =
 		ag_setting(m->include_schemas, c, "include_schemas", c->include_schemas, false);
-	return run_autogen(ctx->arena, &o, &r, &ctx->sink, res, &ctx->err);
+	q->r = r;
+	q->o = o;
+	return 0;
+}
+
+int cli_autogen_compare(struct cli_ctx *ctx, struct ag_result *res, struct model *m,
+			const char **dialect)
+{
+	struct ag_req q;
+
+	if (ag_prepare(ctx, m, dialect, &q) < 0)
+		return -1;
+	return run_autogen(ctx->arena, &q.o, &q.r, &ctx->sink, res, &ctx->err);
+}
+
+/* One question on the terminal: whether candidate k is a rename. */
+static bool ag_ask(struct cli_ctx *ctx, const struct ag_rename *k)
+{
+	char line[64];
+	const char *t = k->schema ? arena_printf(ctx->arena, "%s.%s", k->schema, k->table)
+				  : k->table;
+
+	if (k->column)
+		fprintf(ctx->errout, "rename %s.%s to %s.%s? [y/N] ", t, k->old, t, k->column);
+	else
+		fprintf(ctx->errout, "rename table %s%s%s to %s? [y/N] ", k->schema ? k->schema : "",
+			k->schema ? "." : "", k->old, t);
+	fflush(ctx->errout);
+	if (!fgets(line, sizeof(line), stdin))
+		return false;
+	return line[0] == 'y' || line[0] == 'Y';
+}
+
+/*
+ * With stdin a terminal, asks about each rename candidate of res (a
+ * same-shape drop + add pair); the ones confirmed join q's hints.  Returns
+ * how many were confirmed.  Never asks otherwise (a script, a pipe, CI).
+ */
+static size_t ag_ask_renames(struct cli_ctx *ctx, const struct ag_result *res, struct ag_req *q)
+{
+	struct ag_rename *v;
+	size_t n = q->r.n_hints, added = 0;
+
+	if (!res->n_candidates || !isatty(STDIN_FILENO))
+		return 0;
+	v = arena_calloc(ctx->arena, n + res->n_candidates + 1, sizeof(*v));
+	for (size_t i = 0; i < n; i++)
+		v[i] = q->r.hints[i];
+	for (size_t i = 0; i < res->n_candidates; i++)
+		if (ag_ask(ctx, &res->candidates[i]))
+			v[n + added++] = res->candidates[i];
+	q->r.hints = v;
+	q->r.n_hints = n + added;
+	return added;
+}
+
+/* revision --autogenerate's comparison: again with the renames the user
+ * confirmed, if any. */
+static int ag_compare_asking(struct cli_ctx *ctx, struct ag_result *res, struct model *m,
+			     const char **dialect)
+{
+	struct ag_req q;
+
+	if (ag_prepare(ctx, m, dialect, &q) < 0 ||
+	    run_autogen(ctx->arena, &q.o, &q.r, &ctx->sink, res, &ctx->err) < 0)
+		return -1;
+	if (ag_ask_renames(ctx, res, &q) == 0)
+		return 0;
+	return run_autogen(ctx->arena, &q.o, &q.r, &ctx->sink, res, &ctx->err);
 }
 
 /* The ${imports} text: one import per line, in the order they were met. */
@@ -253,7 +336,7 @@ int cli_revision_autogenerate(struct cli_ctx *ctx, const struct cli_newrev *nr)
 	struct strvec imports = STRVEC_INIT;
 	struct cli_newrev full = *nr;
 
-	if (cli_autogen_compare(ctx, &res, &m, &dialect) < 0)
+	if (ag_compare_asking(ctx, &res, &m, &dialect) < 0)
 		return -1;
 	if (script_default_format(ctx->config) == SCRIPT_SQL) {
 		if (ag_render_sql_slots(ctx, dialect, &res, &full) < 0)

@@ -247,6 +247,31 @@ EOF
 }
 sql_model_flow sqlite "sqlite:///app.db"
 
+# no hint: the same-shape drop + add pair is marked in the file; on a terminal (script(1)'s
+# pty) the user is asked, and "y" makes it a rename; without one, nothing is asked
+rm -f migrations/versions/0002two_two.py
+cat >models/app.sql <<'EOF'
+CREATE TABLE members (
+    id INTEGER PRIMARY KEY,
+    name VARCHAR(100)
+);
+EOF
+run alembic revision --autogenerate -m three --rev-id 0003three
+expect_rc 0 "no hint, no terminal: autogenerate"
+if grep -q '? \[y/N\]' "$T_ROOT/.out" "$T_ROOT/.err"; then not_ok "no terminal: nothing asked"; else ok; fi
+expect_eq "$(grep -c "^        # review: 'members.name' added and 'members.fullname' dropped with the same type: a rename? add \"-- @renamed from=fullname\" to its line in the model to keep the data$" migrations/versions/0003three_three.py)" 1 \
+	"the pair is marked for the reviewer"
+rm -f migrations/versions/0003three_three.py
+if command -v script >/dev/null 2>&1; then
+	printf 'y\n' | script -qec "'$ALEMBIC_BIN' revision --autogenerate -m three --rev-id 0003three" /dev/null \
+		| tr -d '\r' >"$T_ROOT/.out"
+	expect_out_has "rename members.fullname to members.name? [y/N]" "on a terminal: asked"
+	expect_eq "$(grep -c "new_column_name='name'" migrations/versions/0003three_three.py)" 1 \
+		"on a terminal: y makes the rename"
+else
+	not_ok "script(1) is needed for the question on a terminal"
+fi
+
 if [ -z "${ALEMBIC_TEST_PG_URL:-}" ] || [ -z "${ALEMBIC_TEST_PG_DIR:-}" ]; then
 	not_ok "ALEMBIC_TEST_PG_URL / ALEMBIC_TEST_PG_DIR not set: run through tests/run (tests/pg.sh)"
 else
