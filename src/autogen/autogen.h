@@ -165,6 +165,14 @@ void ag_render_py(struct arena *a, const struct ag_render_opts *o, const struct 
 		  struct buf *out, struct strvec *imports);
 
 /*
+ * The texts of the "# destructive: ..." lines ag_render_opts.review writes
+ * for b ("destructive: drops column 'resume.content'"; no comment mark),
+ * appended to out, for a SQL section's "-- " comments.
+ */
+void ag_review_lines(struct arena *a, const char *dialect, const struct mig_body *b,
+		     struct strvec *out);
+
+/*
  * The rename hints of a SQL model file: every "-- @renamed from=old"
  * comment, on the line of the CREATE TABLE it renames (the table was
  * `old`) or on the line of a column definition inside it (the column was

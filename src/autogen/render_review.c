@@ -5,7 +5,8 @@
  *   "# destructive: ..."  one line per operation that can lose data or fail
  *                         on the rows there are: a dropped table or column,
  *                         a narrowed (or changed-family) type, NOT NULL
- *                         added; written right after the first line.
+ *                         added; written right after the first line (the
+ *                         texts alone: ag_review_lines, for SQL sections).
  *   "# review: ..."       above the add_column / create_table of a rename
  *                         candidate (a same-shape drop + add pair that no
  *                         hint covers), saying how to keep the data.
@@ -106,12 +107,12 @@ static void alter_lines(const struct rnd *x, const struct mig_op *op, struct str
 
 	if (how)
 		strvec_push(x->a, out,
-			    arena_printf(x->a, "# destructive: %s '%s' from %s to %s", how, name,
+			    arena_printf(x->a, "destructive: %s '%s' from %s to %s", how, name,
 					 type_text(x, al->existing_type), type_text(x, al->type)));
 	if (al->nullable == SCH_FALSE && al->existing_nullable != SCH_FALSE)
 		strvec_push(x->a, out,
 			    arena_printf(x->a,
-					 "# destructive: NOT NULL added to '%s' (fails if a row "
+					 "destructive: NOT NULL added to '%s' (fails if a row "
 					 "has NULL there)",
 					 name));
 }
@@ -126,20 +127,32 @@ static void op_lines(const struct rnd *x, const struct mig_op *ops, size_t n,
 			op_lines(x, op->body, op->n_body, out);
 		else if (op->kind == MIG_DROP_TABLE)
 			strvec_push(x->a, out,
-				    arena_printf(x->a, "# destructive: drops table '%s'",
+				    arena_printf(x->a, "destructive: drops table '%s'",
 						 qual(x, op->schema, op->table, NULL)));
 		else if (op->kind == MIG_DROP_COLUMN)
 			strvec_push(x->a, out,
-				    arena_printf(x->a, "# destructive: drops column '%s'",
+				    arena_printf(x->a, "destructive: drops column '%s'",
 						 qual(x, op->schema, op->table, op->column_name)));
 		else if (op->kind == MIG_ALTER_COLUMN)
 			alter_lines(x, op, out);
 	}
 }
 
+void ag_review_lines(struct arena *a, const char *dialect, const struct mig_body *b,
+		     struct strvec *out)
+{
+	struct rnd x = {.a = a, .dialect = dialect ? dialect : "sqlite"};
+
+	op_lines(&x, b->ops, b->n_ops, out);
+}
+
 void rnd_review_block(const struct rnd *x, const struct mig_body *b, struct strvec *out)
 {
-	op_lines(x, b->ops, b->n_ops, out);
+	struct strvec v = STRVEC_INIT;
+
+	op_lines(x, b->ops, b->n_ops, &v);
+	for (size_t i = 0; i < v.n; i++)
+		strvec_push(x->a, out, arena_printf(x->a, "# %s", v.v[i]));
 }
 
 /* The rename candidate op starts (its add_column / create_table), or NULL. */

@@ -310,6 +310,20 @@ static const char *ag_render(struct cli_ctx *ctx, const struct ag_render_opts *r
 	return r;
 }
 
+/* Our reviewer's "-- destructive: ..." lines of b, then a blank line, at
+ * the start of its section. */
+static void ag_sql_review(struct cli_ctx *ctx, const char *dialect, const struct mig_body *b,
+			  struct buf *out)
+{
+	struct strvec lines = STRVEC_INIT;
+
+	ag_review_lines(ctx->arena, dialect, b, &lines);
+	for (size_t i = 0; i < lines.n; i++)
+		buf_addf(out, "-- %s\n", lines.v[i]);
+	if (lines.n)
+		buf_addch(out, '\n');
+}
+
 /* A native SQL project: the sections as SQL. */
 static int ag_render_sql_slots(struct cli_ctx *ctx, const char *dialect,
 			       const struct ag_result *res, struct cli_newrev *nr)
@@ -317,6 +331,8 @@ static int ag_render_sql_slots(struct cli_ctx *ctx, const char *dialect,
 	struct buf up = BUF_INIT, down = BUF_INIT;
 	int rc = -1;
 
+	ag_sql_review(ctx, dialect, &res->upgrade, &up);
+	ag_sql_review(ctx, dialect, &res->downgrade, &down);
 	if (ag_render_sql(ctx->arena, dialect, &res->upgrade, &up, &ctx->err) == 0 &&
 	    ag_render_sql(ctx->arena, dialect, &res->downgrade, &down, &ctx->err) == 0) {
 		nr->upgrades = arena_strndup(ctx->arena, buf_cstr(&up), up.len);

@@ -271,6 +271,29 @@ if command -v script >/dev/null 2>&1; then
 else
 	not_ok "script(1) is needed for the question on a terminal"
 fi
+# a native SQL revision: the reviewer's lines as SQL comments atop each section
+rm -f migrations/versions/0003three_three.py
+sed -i -e 's|^target_metadata = .*|&\nrevision_format = sql|' alembic.ini
+run alembic revision --autogenerate -m three --rev-id 0003three
+expect_rc 0 "SQL revision: autogenerate"
+sed -n '/^-- migrate:upgrade$/,$p' migrations/versions/0003three_three.sql >"$T_ROOT/.got"
+if diff - "$T_ROOT/.got" >&2 <<'EOF'; then ok; else not_ok "SQL revision: the reviewer's lines"; fi
+-- migrate:upgrade
+-- destructive: drops column 'members.fullname'
+
+ALTER TABLE members ADD COLUMN name VARCHAR(100);
+
+ALTER TABLE members DROP COLUMN fullname;
+
+-- migrate:downgrade
+-- destructive: drops column 'members.name'
+
+ALTER TABLE members ADD COLUMN fullname VARCHAR(100);
+
+ALTER TABLE members DROP COLUMN name;
+EOF
+run alembic upgrade head
+expect_rc 0 "SQL revision: it runs"
 
 if [ -z "${ALEMBIC_TEST_PG_URL:-}" ] || [ -z "${ALEMBIC_TEST_PG_DIR:-}" ]; then
 	not_ok "ALEMBIC_TEST_PG_URL / ALEMBIC_TEST_PG_DIR not set: run through tests/run (tests/pg.sh)"
