@@ -334,6 +334,51 @@ static void reverse_alter(const struct mig_alter *up, struct mig_alter *r)
 	}
 }
 
+/* The rename op (up: its upgrade, else its inverse) that gives column
+ * `name` of t its name, or NULL (renames open both lists). */
+static struct mig_op *rename_op(struct agc *c, const struct sch_table *t, const char *name,
+				bool up)
+{
+	struct agc_ops *l = up ? &c->up : &c->inv;
+
+	for (size_t i = 0; i < l->n; i++) {
+		struct mig_op *op = &l->v[i];
+		const char *now = up ? op->alter.new_name : op->alter.column;
+
+		if (op->kind == MIG_ALTER_COLUMN && op->alter.new_name && str_eq(op->schema, t->schema) &&
+		    !strcmp(op->table, t->name) && !strcmp(now, name))
+			return op;
+	}
+	return NULL;
+}
+
+/* A renamed column's changes go into its rename op: one alter_column
+ * (Alembic's batch mode keeps a renamed column under its old name, so a
+ * second alter_column by the new name fails there; its ALTERs rename last).
+ * The inverse's existing_type is the type as the database reads it back
+ * (norm's): Alembic 1.8.1's batch rename fails on a TypeDecorator there
+ * (AutoString: "'String' object has no attribute 'name'"). */
+static bool merge_into_rename(struct agc *c, const struct sch_table *t, const struct mig_alter *al,
+			      const struct sch_column *norm)
+{
+	struct mig_op *up = rename_op(c, t, al->column, true);
+	struct mig_op *inv = rename_op(c, t, al->column, false);
+	struct mig_alter m = *al;
+
+	if (!up || !inv)
+		return false;
+	m.column = up->alter.column;
+	m.new_name = up->alter.new_name;
+	up->alter = m;
+	reverse_alter(al, &m);
+	if (al->type && norm->type)
+		m.existing_type = norm->type;
+	m.column = inv->alter.column;
+	m.new_name = inv->alter.new_name;
+	inv->alter = m;
+	return true;
+}
+
 static void alter_column(struct agc *c, const struct agc_table *t, const struct sch_column *db,
 			 const struct sch_column *norm)
 {
@@ -351,6 +396,8 @@ static void alter_column(struct agc *c, const struct agc_table *t, const struct 
 	compare_default(c, t, db, norm, model, &al);
 	compare_comment(c, t->db, db, norm, &al);
 	if (al.nullable == SCH_UNSET && !al.type && !al.server_default_given && !al.comment_given)
+		return;
+	if (c->columns_rn.n && merge_into_rename(c, t->db, &al, norm))
 		return;
 	op = agc_push(c, MIG_ALTER_COLUMN, t->db->name, t->db->schema);
 	op->alter = al;
