@@ -26,14 +26,15 @@ static const char *qual(const struct rnd *x, const char *schema, const char *tab
 	return col ? arena_printf(x->a, "%s.%s", t, col) : t;
 }
 
-/* The type as the dialect's DDL spells it (else as the file writes it). */
+/* The type as the dialect's DDL spells it (else, and for an enum, whose
+ * DDL is a name, as the file writes it). */
 static const char *type_text(const struct rnd *x, const struct sch_type *t)
 {
 	struct buf b = BUF_INIT;
 	struct err e;
 	const char *r;
 
-	if (sql_type_ddl(x->a, x->dialect, t, &b, &e) < 0) {
+	if (t->family == SCH_T_ENUM || sql_type_ddl(x->a, x->dialect, t, &b, &e) < 0) {
 		buf_reset(&b);
 		sch_type_render_py(x->a, t, x->dialect, &b, NULL);
 	}

@@ -14,6 +14,26 @@
 
 static struct arena A;
 
+/* The ops of an upgrade() body written as op.* calls. */
+static struct mig_body body_of(const char *body)
+{
+	struct py_eval_ctx ctx = {"m.py", "sqlite", false, NULL, 0};
+	const char *src = arena_printf(&A,
+				       "from alembic import op\nimport sqlalchemy as sa\n\n"
+				       "def upgrade():\n%s",
+				       body);
+	struct py_module *m;
+	struct py_body pb;
+	struct mig_body b = {0};
+	struct err e = {0};
+
+	if (py_parse_module(&A, "m.py", src, strlen(src), &m, &e) < 0 ||
+	    py_eval_function(&A, m, "upgrade", &ctx, &pb, &e) < 0 ||
+	    py_bind_body(&A, "m.py", &pb, &b, &e) < 0)
+		fprintf(stderr, "  bind: %d:%d: %s\n", e.line, e.col, e.msg);
+	return b;
+}
+
 /* The tables of create_table ops written in an upgrade() body. */
 static struct db_schema *schema_of(const char *body)
 {
@@ -313,6 +333,38 @@ static void test_review_off(void)
 	arena_release(&A);
 }
 
+/* Which type changes the reviewer's block calls destructive. */
+static void test_destructive_types(void)
+{
+	struct mig_body b;
+	struct strvec v = STRVEC_INIT;
+
+	arena_init(&A);
+	b = body_of("    op.alter_column('t', 'a', existing_type=sa.Integer(), type_=sa.BigInteger())\n"
+		    "    op.alter_column('t', 'b', existing_type=sa.String(10), type_=sa.Text())\n"
+		    "    op.alter_column('t', 'c', existing_type=sa.Numeric(10, 2), type_=sa.Numeric(12, 2))\n"
+		    "    op.alter_column('t', 'd', existing_type=sa.Enum('x', name='e'),\n"
+		    "                    type_=sa.Enum('x', 'y', name='e'))\n"
+		    "    op.alter_column('t', 'e', existing_type=sa.Integer(), type_=sa.Numeric(10, 2))\n"
+		    "    op.alter_column('t', 'f', existing_type=sa.BigInteger(), type_=sa.Integer())\n"
+		    "    op.alter_column('t', 'g', existing_type=sa.Numeric(10, 2), type_=sa.Numeric(10, 1))\n"
+		    "    op.alter_column('t', 'h', existing_type=sa.String(10), type_=sa.Integer())\n"
+		    "    op.alter_column('t', 'i', existing_type=sa.Enum('x', 'y', name='e'),\n"
+		    "                    type_=sa.Enum('x', name='e'))\n"
+		    "    op.alter_column('t', 'j', existing_nullable=False, nullable=False)\n"
+		    "    op.drop_table('old', schema='s')\n");
+	ag_review_lines(&A, "postgresql", &b, &v);
+	CHECK_STR(strvec_join(&A, &v, "\n"),
+		  "destructive: narrows the type of 't.f' from BIGINT to INTEGER\n"
+		  "destructive: narrows the type of 't.g' from NUMERIC(10, 2) to NUMERIC(10, 1)\n"
+		  "destructive: changes the type (values may not convert) of 't.h' from VARCHAR(10) "
+		  "to INTEGER\n"
+		  "destructive: narrows the type of 't.i' from sa.Enum('x', 'y', name='e') to "
+		  "sa.Enum('x', name='e')\n"
+		  "destructive: drops table 's.old'");
+	arena_release(&A);
+}
+
 static const char *hints_text(const char *dialect, const char *sql, struct err *e)
 {
 	struct ag_rename *v = NULL;
@@ -366,7 +418,7 @@ static void test_sql_hints(void)
 static const struct unit_test tests[] = {
     UNIT(test_column_hint), UNIT(test_column_hint_and_type), UNIT(test_table_hint),
     UNIT(test_bad_hints),   UNIT(test_candidates),           UNIT(test_review_off),
-    UNIT(test_sql_hints),   {0},
+    UNIT(test_sql_hints),   UNIT(test_destructive_types), {0},
 };
 
 UNIT_MAIN(tests)
