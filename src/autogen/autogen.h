@@ -35,6 +35,23 @@
 #include "db/introspect.h"
 #include "schema/schema.h"
 
+/*
+ * A rename (issue 10): table `table` (column NULL) or column `table.column`
+ * was called `old`.  As a hint (ag_input.hints, or info={"renamed_from":
+ * "old"} in model[]), it turns the drop + add of the two names into
+ * op.rename_table / op.alter_column(..., new_column_name=) once; as a
+ * candidate (ag_result.candidates) it is a same-shape drop + add pair
+ * found without a hint, for the reviewer (and the CLI's question).
+ */
+struct ag_rename {
+	const char *schema; /* the table's schema, NULL = default */
+	const char *table;  /* the table, by its new name */
+	const char *column; /* the column's new name; NULL: the table is renamed */
+	const char *old;    /* the old name (of the table, or of the column) */
+	const char *file;   /* where the hint is written (NULL: model[]'s info=) */
+	int line;           /* its line there, 0 if unknown */
+};
+
 struct ag_input {
 	const char *dialect;                /* "sqlite" / "postgresql" */
 	const struct db_schema *db;         /* the database as it is */
@@ -43,6 +60,10 @@ struct ag_input {
 	size_t n_model;                     /* their number */
 	bool compare_type;                  /* types compared (default true, as Alembic >= 1.12) */
 	bool compare_server_default;        /* server defaults compared (default true) */
+	const struct ag_rename *hints;      /* rename hints besides model[]'s info= ones (a SQL
+					       model's "-- @renamed from=old", ag_sql_hints; or
+					       candidates the user confirmed) */
+	size_t n_hints;                     /* their number */
 };
 
 /* What ag_compare found. */
@@ -58,12 +79,29 @@ struct ag_result {
 				      (Alembic's stderr interleaves them in time:
 				      "<alembic>/autogenerate/compare.py:1090: UserWarning: MSG\n
 				      util.warn(...)" lines between the INFO lines) */
+	struct ag_rename *candidates; /* same-shape drop + add pairs no hint covers (a column
+				      added and one dropped in one table with the same type;
+				      a table added and one dropped with the same columns), in
+				      op order: for ag_render_opts and for asking the user (a
+				      confirmed one goes into ag_input.hints for another run) */
+	size_t n_candidates;       /* their number */
 };
 
 /*
- * Compares in->db with in->norm.  Fills *out.  Errors (ERR_INPUT) only for
- * a model the diff cannot express (none yet); an empty difference is
+ * Compares in->db with in->norm.  Fills *out.  An empty difference is
  * success with no ops.
+ *
+ * Renames (compare_rename.c): each hint (in->hints, then model[]'s
+ * info={"renamed_from": "old"} on tables and columns) whose new name the
+ * database lacks and whose old name it has becomes MIG_RENAME_TABLE (table
+ * = old, new_name) or a MIG_ALTER_COLUMN with alter.new_name (and the
+ * column's existing_* from the database), all before the other ops; the
+ * rest of the comparison sees the database as renamed (its indexes,
+ * constraints and foreign keys follow the new names, as the databases do).
+ * A hint whose new name exists does nothing.  ERR_INPUT (naming the table
+ * or column and where the hint is written) for a hint whose old and new
+ * names are both missing, whose old name the model still has, or whose old
+ * name another hint already takes.
  *
  * The ops (flat: Alembic's ModifyTableOps grouping is the table of
  * consecutive ops) and what they carry:
@@ -107,6 +145,16 @@ void ag_dump_ops(struct arena *a, const char *dialect, const struct mig_body *b,
 struct ag_render_opts {
 	const char *dialect;   /* the migration context's dialect (types render for it) */
 	bool render_as_batch;  /* group per-table ops into op.batch_alter_table blocks */
+	bool review;           /* our comments for the reviewer (not Alembic's; off: the
+				  text is Alembic's byte for byte): after the first line,
+				  one "# destructive: ..." line per operation that can lose
+				  data (a dropped table or column, a narrowed type) or fail
+				  on existing rows (NOT NULL added); above the add_column /
+				  create_table of each candidate, "# review: ..." */
+	const struct ag_rename *candidates; /* ag_result's, for the "# review:" lines */
+	size_t n_candidates;   /* their number */
+	bool sql_model;        /* the model is SQL files: the review line suggests
+				  "-- @renamed from=old" rather than info= */
 };
 
 /*
@@ -125,6 +173,26 @@ struct ag_render_opts {
  */
 void ag_render_py(struct arena *a, const struct ag_render_opts *o, const struct mig_body *b,
 		  struct buf *out, struct strvec *imports);
+
+/*
+ * The texts of the "# destructive: ..." lines ag_render_opts.review writes
+ * for b ("destructive: drops column 'resume.content'"; no comment mark),
+ * appended to out, for a SQL section's "-- " comments.
+ */
+void ag_review_lines(struct arena *a, const char *dialect, const struct mig_body *b,
+		     struct strvec *out);
+
+/*
+ * The rename hints of a SQL model file: every "-- @renamed from=old"
+ * comment, on the line of the CREATE TABLE it renames (the table was
+ * `old`) or on the line of a column definition inside it (the column was
+ * `old`), appended to *v (*n used, *cap allocated; arena-grown).  Names
+ * unquoted, folded to lower case on PostgreSQL unless quoted; text[0..len)
+ * is the file's whole text, file names it in messages.  ERR_INPUT at
+ * file:line for a hint on any other line or without a name.
+ */
+int ag_sql_hints(struct arena *a, const char *dialect, const char *file, const char *text,
+		 size_t len, struct ag_rename **v, size_t *n, size_t *cap, struct err *e);
 
 /* Whether a file holding b must be rendered in batch mode for dialect to
  * run it: on SQLite, an operation its ALTER TABLE cannot do (policy.c). */

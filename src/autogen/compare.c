@@ -265,13 +265,13 @@ static const struct sch_table *side_table(struct agc *c, const struct sch_table 
 	r->columns = arena_calloc(c->a, t->n_columns + 1, sizeof(*r->columns));
 	for (size_t i = 0; i < t->n_columns; i++)
 		r->columns[i] = (struct sch_column *)reflected_column(c, s, t->name, t->columns[i],
-								       s == c->in->db);
+								       s == c->db);
 	return r;
 }
 
 static const struct sch_table *db_table(struct agc *c, const struct sch_table *t)
 {
-	return side_table(c, t, c->in->db);
+	return side_table(c, t, c->db);
 }
 
 static const struct sch_table *norm_table(struct agc *c, const struct sch_table *t)
@@ -312,7 +312,7 @@ static void serial_log(struct agc *c, bool *done, size_t i)
 		return;
 	mark_reflected(c, done, i);
 	for (size_t k = 0; k < t->n_columns; k++) {
-		const char *q = serial_seq(c, c->in->db, t->name, t->columns[k]);
+		const char *q = serial_seq(c, c->db, t->name, t->columns[k]);
 
 		if (q)
 			agc_log(c,
@@ -457,6 +457,43 @@ static const struct sch_table **model_order(struct agc *c, size_t *n)
 	return v;
 }
 
+/* Tables x and y have the same columns: names in order, types alike. */
+static bool same_shape(struct agc *c, const struct sch_table *x, const struct sch_table *y)
+{
+	if (x->n_columns != y->n_columns)
+		return false;
+	for (size_t i = 0; i < x->n_columns; i++) {
+		const struct sch_column *a = x->columns[i], *b = y->columns[i];
+
+		if (strcmp(a->name, b->name) || !a->type || !b->type ||
+		    agc_types_differ(c, a->type, b->type))
+			return false;
+	}
+	return true;
+}
+
+/* An added table (norm's, not in the database) of the shape of removed
+ * table db that no earlier candidate takes: maybe a rename. */
+static void table_candidate(struct agc *c, const struct sch_table *const *added, size_t n,
+			    const struct sch_table *db)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct ag_rename r = {added[i]->schema, added[i]->name, NULL, db->name, NULL, 0};
+		bool used = false;
+
+		if (find(&c->dbs, added[i]) || !str_eq(added[i]->schema, db->schema) ||
+		    !same_shape(c, added[i], db))
+			continue;
+		for (size_t k = 0; k < c->cand.n; k++)
+			used = used || (!c->cand.v[k].column && str_eq(c->cand.v[k].schema, r.schema) &&
+					!strcmp(c->cand.v[k].table, r.table));
+		if (!used) {
+			agc_rename_push(c, &c->cand, &r);
+			return;
+		}
+	}
+}
+
 static void compare_tables(struct agc *c)
 {
 	size_t n_model, n = c->dbs.n;
@@ -468,8 +505,10 @@ static void compare_tables(struct agc *c)
 		if (!find(&c->dbs, order[i]))
 			added_table(c, order[i]);
 	for (size_t i = 0; i < n; i++)
-		if (!find(&c->norms, c->dbs.v[i]))
+		if (!find(&c->norms, c->dbs.v[i])) {
 			removed_table(c, removal, i);
+			table_candidate(c, order, n_model, c->dbs.v[i]);
+		}
 	for (size_t i = 0; i < n; i++)
 		if (find(&c->norms, c->dbs.v[i]))
 			serial_log(c, existing, i);
@@ -485,17 +524,20 @@ int ag_compare(struct arena *a, const struct ag_input *in, struct ag_result *out
 	       struct err *e)
 {
 	struct agc c = {.a = a, .in = in, .detected = &out->detected, .warnings = &out->warnings,
-			 .warnings_at = &out->warnings_at};
+			 .warnings_at = &out->warnings_at, .db = in->db};
 	struct mig_op *down;
 
-	(void)e;
 	memset(out, 0, sizeof(*out));
 	c.is_pg = in->dialect && !strcmp(in->dialect, "postgresql");
 	c.is_sqlite = in->dialect && !strcmp(in->dialect, "sqlite");
 	c.comments = c.is_pg;
-	c.dbs = sorted_set(&c, in->db->tables, in->db->n_tables);
 	c.norms = sorted_set(&c, in->norm->tables, in->norm->n_tables);
+	if (agc_renames(&c, e) < 0)
+		return -1;
+	c.dbs = sorted_set(&c, c.db->tables, c.db->n_tables);
 	compare_tables(&c);
+	out->candidates = c.cand.v;
+	out->n_candidates = c.cand.n;
 	down = arena_calloc(a, c.inv.n + 1, sizeof(*down));
 	for (size_t i = 0; i < c.inv.n; i++)
 		down[i] = c.inv.v[c.inv.n - 1 - i];

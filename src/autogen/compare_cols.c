@@ -124,7 +124,7 @@ static bool synonyms(struct agc *c, const struct type_params *x, const struct ty
 }
 
 /* DefaultImpl.compare_type on the two compiled types: true when they differ. */
-static bool types_differ(struct agc *c, const struct sch_type *x, const struct sch_type *y)
+bool agc_types_differ(struct agc *c, const struct sch_type *x, const struct sch_type *y)
 {
 	struct buf bx = BUF_INIT, by = BUF_INIT;
 	struct type_params px = {STRVEC_INIT, STRVEC_INIT}, py = {STRVEC_INIT, STRVEC_INIT};
@@ -278,7 +278,7 @@ static void compare_type(struct agc *c, const struct sch_table *t, const struct 
 			db->name);
 		return;
 	}
-	if (!c->in->compare_type || !types_differ(c, db->type, norm->type))
+	if (!c->in->compare_type || !agc_types_differ(c, db->type, norm->type))
 		return;
 	al->type = model->type;
 	agc_log(c, "Detected type change from %s to %s on '%s.%s'", type_repr(c, db->type),
@@ -506,6 +506,51 @@ static void reverse_alter(const struct mig_alter *up, struct mig_alter *r)
 	}
 }
 
+/* The rename op (up: its upgrade, else its inverse) that gives column
+ * `name` of t its name, or NULL (renames open both lists). */
+static struct mig_op *rename_op(struct agc *c, const struct sch_table *t, const char *name,
+				bool up)
+{
+	struct agc_ops *l = up ? &c->up : &c->inv;
+
+	for (size_t i = 0; i < l->n; i++) {
+		struct mig_op *op = &l->v[i];
+		const char *now = up ? op->alter.new_name : op->alter.column;
+
+		if (op->kind == MIG_ALTER_COLUMN && op->alter.new_name && str_eq(op->schema, t->schema) &&
+		    !strcmp(op->table, t->name) && !strcmp(now, name))
+			return op;
+	}
+	return NULL;
+}
+
+/* A renamed column's changes go into its rename op: one alter_column
+ * (Alembic's batch mode keeps a renamed column under its old name, so a
+ * second alter_column by the new name fails there; its ALTERs rename last).
+ * The inverse's existing_type is the type as the database reads it back
+ * (norm's): Alembic 1.8.1's batch rename fails on a TypeDecorator there
+ * (AutoString: "'String' object has no attribute 'name'"). */
+static bool merge_into_rename(struct agc *c, const struct sch_table *t, const struct mig_alter *al,
+			      const struct sch_column *norm)
+{
+	struct mig_op *up = rename_op(c, t, al->column, true);
+	struct mig_op *inv = rename_op(c, t, al->column, false);
+	struct mig_alter m = *al;
+
+	if (!up || !inv)
+		return false;
+	m.column = up->alter.column;
+	m.new_name = up->alter.new_name;
+	up->alter = m;
+	reverse_alter(al, &m);
+	if (al->type && norm->type)
+		m.existing_type = norm->type;
+	m.column = inv->alter.column;
+	m.new_name = inv->alter.new_name;
+	inv->alter = m;
+	return true;
+}
+
 static void alter_column(struct agc *c, const struct agc_table *t, const struct sch_column *db,
 			 const struct sch_column *norm)
 {
@@ -523,6 +568,8 @@ static void alter_column(struct agc *c, const struct agc_table *t, const struct 
 	compare_default(c, t, db, norm, model, &al);
 	compare_comment(c, t->db, db, norm, &al);
 	if (al.nullable == SCH_UNSET && !al.type && !al.server_default_given && !al.comment_given)
+		return;
+	if (c->columns_rn.n && merge_into_rename(c, t->db, &al, norm))
 		return;
 	op = agc_push(c, MIG_ALTER_COLUMN, t->db->name, t->db->schema);
 	op->alter = al;
@@ -552,6 +599,40 @@ void agc_columns(struct agc *c, const struct agc_table *t)
 	}
 }
 
+/* Whether database column d and norm column n have the same type: of
+ * one family as written (SQLite reads an Enum back as VARCHAR) and alike
+ * as compare_type sees them. */
+static bool same_type(struct agc *c, const struct agc_table *t, const struct sch_column *d,
+		      const struct sch_column *n)
+{
+	const struct sch_type *m = model_column(t, n)->type;
+
+	return d->type && n->type && m && m->family == d->type->family &&
+	       !agc_types_differ(c, d->type, n->type);
+}
+
+/* An added column of t (in norm, not in db) of d's type that no earlier
+ * candidate of t takes: a same-shape drop + add pair, maybe a rename. */
+static void candidate(struct agc *c, const struct agc_table *t, const struct sch_column *d)
+{
+	for (size_t i = 0; i < t->norm->n_columns; i++) {
+		const struct sch_column *n = t->norm->columns[i];
+		struct ag_rename r = {t->db->schema, t->db->name, n->name, d->name, NULL, 0};
+		bool used = false;
+
+		if (agc_column(t->db, n->name) || !same_type(c, t, d, n))
+			continue;
+		for (size_t k = 0; k < c->cand.n; k++)
+			used = used || (c->cand.v[k].column && str_eq(c->cand.v[k].schema, r.schema) &&
+					!strcmp(c->cand.v[k].table, r.table) &&
+					!strcmp(c->cand.v[k].column, n->name));
+		if (!used) {
+			agc_rename_push(c, &c->cand, &r);
+			return;
+		}
+	}
+}
+
 void agc_removed_columns(struct agc *c, const struct agc_table *t)
 {
 	for (size_t i = 0; i < t->db->n_columns; i++) {
@@ -566,5 +647,6 @@ void agc_removed_columns(struct agc *c, const struct agc_table *t)
 		op = agc_push_inv(c, MIG_ADD_COLUMN, t->db->name, t->db->schema);
 		op->column = d;
 		agc_log(c, "Detected removed column '%s.%s'", qual_name(c, t->db), d->name);
+		candidate(c, t, d);
 	}
 }

@@ -25,6 +25,12 @@ struct agc_tables {
 	size_t n;                   /* their number */
 };
 
+/* A growable list of renames (hints resolved, or candidates). */
+struct agc_renames {
+	struct ag_rename *v; /* items */
+	size_t n, cap;       /* used, allocated */
+};
+
 /* The state of one ag_compare run. */
 struct agc {
 	struct arena *a;            /* everything is allocated here */
@@ -37,7 +43,11 @@ struct agc {
 	struct strvec *detected;    /* the "Detected ..." lines */
 	struct strvec *warnings;    /* the util.warn messages */
 	size_t **warnings_at;       /* detected lines before each (ag_result.warnings_at) */
-	struct agc_tables dbs;      /* in->db's tables, sorted */
+	const struct db_schema *db; /* in->db, with the resolved renames applied */
+	struct agc_renames tables_rn;  /* table renames done (table: new name) */
+	struct agc_renames columns_rn; /* column renames done (table: its new name) */
+	struct agc_renames cand;    /* candidates found (ag_result.candidates) */
+	struct agc_tables dbs;      /* c->db's tables, sorted */
 	struct agc_tables norms;    /* in->norm's tables, sorted */
 };
 
@@ -60,6 +70,15 @@ void agc_log(struct agc *c, const char *fmt, ...) __attribute__((format(printf, 
 const char *agc_repr(struct agc *c, const char *s);
 const char *agc_list_repr(struct agc *c, const struct strvec *v);
 const struct sch_column *agc_column(const struct sch_table *t, const char *name);
+
+/* compare_rename.c: resolves the hints (ERR_INPUT for a bad one), pushes
+ * the rename ops and sets c->db to the database as renamed. */
+int agc_renames(struct agc *c, struct err *e);
+/* Appends a rename to l. */
+void agc_rename_push(struct agc *c, struct agc_renames *l, const struct ag_rename *r);
+
+/* compare_cols.c: DefaultImpl.compare_type: whether two types differ. */
+bool agc_types_differ(struct agc *c, const struct sch_type *x, const struct sch_type *y);
 
 /* compare_cols.c: added columns and altered ones (before the table's
  * constraints), removed columns (after them). */

@@ -29,8 +29,12 @@
  * for a column in an index, a key or a constraint. */
 static bool needs_batch(const struct mig_op *op)
 {
+	const struct mig_alter *al = &op->alter;
+
 	switch (op->kind) {
-	case MIG_ALTER_COLUMN:
+	case MIG_ALTER_COLUMN: /* a rename alone is ALTER TABLE ... RENAME (SQLite >= 3.25) */
+		return !al->new_name || al->type || al->nullable != SCH_UNSET ||
+		       al->server_default_given || al->comment_given;
 	case MIG_DROP_COLUMN:
 	case MIG_ADD_CONSTRAINT:
 	case MIG_DROP_CONSTRAINT:

@@ -17,6 +17,7 @@ struct rnd {
 	bool as_batch;		/* render_as_batch: per-table ops go into batch blocks */
 	bool batch;		/* inside a batch block: autogen_context._has_batch */
 	struct strvec *imports; /* what the text needs, or NULL */
+	const struct ag_render_opts *o; /* the options (review comments), or NULL */
 };
 
 /* _alembic_autogenerate_prefix: "batch_op." inside a batch block, else "op.". */
@@ -47,5 +48,11 @@ void rnd_column(const struct rnd *x, struct buf *b, const struct sch_column *c,
 		const struct sch_table *t);
 /* _add_table: op.create_table(...) of t. */
 void rnd_create_table(const struct rnd *x, struct buf *b, const struct sch_table *t);
+
+/* render_review.c: the "# destructive: ..." lines of b (for the block
+ * after the first line), and the "# review: ..." line to write above op
+ * (NULL: none; only with o->review). */
+void rnd_review_block(const struct rnd *x, const struct mig_body *b, struct strvec *out);
+const char *rnd_review_note(const struct rnd *x, const struct mig_op *op);
 
 #endif

@@ -9,9 +9,18 @@
  * (Alembic runs env.py before anything else), then the database must be at
  * the heads ("Target database is not up to date."), then env.py must give
  * target_metadata.  Nothing is written before all of them passed.
+ *
+ * Renames: a SQL model's "-- @renamed from=old" hints are read here
+ * (ag_sql_hints); revision --autogenerate renders with our reviewer's
+ * comments (ag_render_opts.review) and, when stdin is a terminal, asks
+ * about each rename candidate ("rename users.fullname to users.full_name?
+ * [y/N]", on stderr) and compares again with the confirmed ones as hints.
+ * `check` never asks.
  */
 #include <glob.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "autogen/autogen.h"
 #include "base/fs.h"
@@ -95,15 +104,25 @@ static int ag_glob(struct cli_ctx *ctx, const char *pat, struct strvec *files)
 	return 0;
 }
 
-/* One SQL model file split into statements, appended to *v. */
+/* The rename hints of a SQL model, as they are read. */
+struct ag_hints {
+	struct ag_rename *v;
+	size_t n, cap;
+};
+
+/* One SQL model file split into statements, appended to *v; its rename
+ * hints to *h. */
 static int ag_sql_file(struct cli_ctx *ctx, const char *dialect, const char *path,
-		       struct run_model_stmt **v, size_t *n, size_t *cap)
+		       struct run_model_stmt **v, size_t *n, size_t *cap, struct ag_hints *h)
 {
 	struct split_stmt *st;
 	size_t nst, len;
 	char *text;
 
 	if (fs_read_file(ctx->arena, path, &text, &len, &ctx->err) < 0)
+		return -1;
+	if (ag_sql_hints(ctx->arena, dialect, path, text, len, &h->v, &h->n, &h->cap,
+			 &ctx->err) < 0)
 		return -1;
 	if (split_sql(ctx->arena, text, 1, split_opts_for(dialect), &st, &nst, &ctx->err) < 0) {
 		snprintf(ctx->err.file, sizeof(ctx->err.file), "%s", path);
@@ -126,16 +145,19 @@ static int ag_sql_model(struct cli_ctx *ctx, const char *dialect, struct run_aut
 	struct strvec pats = STRVEC_INIT, files = STRVEC_INIT;
 	struct run_model_stmt *v = NULL;
 	size_t n = 0, cap = 0;
+	struct ag_hints h = {0};
 
 	str_split_blank(ctx->arena, ctx->config->target_metadata, &pats);
 	for (size_t i = 0; i < pats.n; i++)
 		if (ag_glob(ctx, pats.v[i], &files) < 0)
 			return -1;
 	for (size_t i = 0; i < files.n; i++)
-		if (ag_sql_file(ctx, dialect, files.v[i], &v, &n, &cap) < 0)
+		if (ag_sql_file(ctx, dialect, files.v[i], &v, &n, &cap, &h) < 0)
 			return -1;
 	r->model_sql = v ? v : arena_alloc(ctx->arena, sizeof(*v));
 	r->n_model_sql = n;
+	r->hints = h.v;
+	r->n_hints = h.n;
 	r->has_metadata = true;
 	return 0;
 }
@@ -161,8 +183,14 @@ static int ag_model(struct cli_ctx *ctx, const char *dialect, struct model *m,
 	return c->target_metadata ? ag_sql_model(ctx, dialect, r) : 0;
 }
 
-int cli_autogen_compare(struct cli_ctx *ctx, struct run_autogen_out *ao, struct model *m,
-			const char **dialect)
+/* What one comparison needs: the request and the run options. */
+struct ag_req {
+	struct run_autogen_req r;
+	struct run_opts o;
+};
+
+static int ag_prepare(struct cli_ctx *ctx, struct model *m, const char **dialect,
+		      struct ag_req *q)
 {
 	const struct config *c;
 	struct run_autogen_req r = {0};
@@ -186,7 +214,75 @@ int cli_autogen_compare(struct cli_ctx *ctx, struct run_autogen_out *ao, struct 
 					      c->compare_server_default, true);
 	r.include_schemas =
 		ag_setting(m->include_schemas, c, "include_schemas", c->include_schemas, false);
-	return run_autogen(ctx->arena, &o, &r, &ctx->sink, ao, &ctx->err);
+	q->r = r;
+	q->o = o;
+	return 0;
+}
+
+int cli_autogen_compare(struct cli_ctx *ctx, struct run_autogen_out *ao, struct model *m,
+			const char **dialect)
+{
+	struct ag_req q;
+
+	if (ag_prepare(ctx, m, dialect, &q) < 0)
+		return -1;
+	return run_autogen(ctx->arena, &q.o, &q.r, &ctx->sink, ao, &ctx->err);
+}
+
+/* One question on the terminal: whether candidate k is a rename. */
+static bool ag_ask(struct cli_ctx *ctx, const struct ag_rename *k)
+{
+	char line[64];
+	const char *t = k->schema ? arena_printf(ctx->arena, "%s.%s", k->schema, k->table)
+				  : k->table;
+
+	if (k->column)
+		fprintf(ctx->errout, "rename %s.%s to %s.%s? [y/N] ", t, k->old, t, k->column);
+	else
+		fprintf(ctx->errout, "rename table %s%s%s to %s? [y/N] ", k->schema ? k->schema : "",
+			k->schema ? "." : "", k->old, t);
+	fflush(ctx->errout);
+	if (!fgets(line, sizeof(line), stdin))
+		return false;
+	return line[0] == 'y' || line[0] == 'Y';
+}
+
+/*
+ * With stdin a terminal, asks about each rename candidate of res (a
+ * same-shape drop + add pair); the ones confirmed join q's hints.  Returns
+ * how many were confirmed.  Never asks otherwise (a script, a pipe, CI).
+ */
+static size_t ag_ask_renames(struct cli_ctx *ctx, const struct ag_result *res, struct ag_req *q)
+{
+	struct ag_rename *v;
+	size_t n = q->r.n_hints, added = 0;
+
+	if (!res->n_candidates || !isatty(STDIN_FILENO))
+		return 0;
+	v = arena_calloc(ctx->arena, n + res->n_candidates + 1, sizeof(*v));
+	for (size_t i = 0; i < n; i++)
+		v[i] = q->r.hints[i];
+	for (size_t i = 0; i < res->n_candidates; i++)
+		if (ag_ask(ctx, &res->candidates[i]))
+			v[n + added++] = res->candidates[i];
+	q->r.hints = v;
+	q->r.n_hints = n + added;
+	return added;
+}
+
+/* revision --autogenerate's comparison: again with the renames the user
+ * confirmed, if any. */
+static int ag_compare_asking(struct cli_ctx *ctx, struct run_autogen_out *ao, struct model *m,
+			     const char **dialect)
+{
+	struct ag_req q;
+
+	if (ag_prepare(ctx, m, dialect, &q) < 0 ||
+	    run_autogen(ctx->arena, &q.o, &q.r, &ctx->sink, ao, &ctx->err) < 0)
+		return -1;
+	if (ag_ask_renames(ctx, ao->result, &q) == 0)
+		return 0;
+	return run_autogen(ctx->arena, &q.o, &q.r, &ctx->sink, ao, &ctx->err);
 }
 
 /* The ${imports} text: one import per line, in the order they were met. */
@@ -217,6 +313,20 @@ static const char *ag_render(struct cli_ctx *ctx, const struct ag_render_opts *r
 	return r;
 }
 
+/* Our reviewer's "-- destructive: ..." lines of b, then a blank line, at
+ * the start of its section. */
+static void ag_sql_review(struct cli_ctx *ctx, const char *dialect, const struct mig_body *b,
+			  struct buf *out)
+{
+	struct strvec lines = STRVEC_INIT;
+
+	ag_review_lines(ctx->arena, dialect, b, &lines);
+	for (size_t i = 0; i < lines.n; i++)
+		buf_addf(out, "-- %s\n", lines.v[i]);
+	if (lines.n)
+		buf_addch(out, '\n');
+}
+
 /* A native SQL project: the sections as SQL. */
 static int ag_render_sql_slots(struct cli_ctx *ctx, const char *dialect,
 			       const struct ag_result *res, struct cli_newrev *nr)
@@ -224,6 +334,8 @@ static int ag_render_sql_slots(struct cli_ctx *ctx, const char *dialect,
 	struct buf up = BUF_INIT, down = BUF_INIT;
 	int rc = -1;
 
+	ag_sql_review(ctx, dialect, &res->upgrade, &up);
+	ag_sql_review(ctx, dialect, &res->downgrade, &down);
 	if (ag_render_sql(ctx->arena, dialect, &res->upgrade, &up, &ctx->err) == 0 &&
 	    ag_render_sql(ctx->arena, dialect, &res->downgrade, &down, &ctx->err) == 0) {
 		nr->upgrades = arena_strndup(ctx->arena, buf_cstr(&up), up.len);
@@ -268,7 +380,7 @@ int cli_revision_autogenerate(struct cli_ctx *ctx, const struct cli_newrev *nr)
 	struct strvec imports = STRVEC_INIT;
 	struct cli_newrev full = *nr;
 
-	if (cli_autogen_compare(ctx, &ao, &m, &dialect) < 0)
+	if (ag_compare_asking(ctx, &ao, &m, &dialect) < 0)
 		return -1;
 	if (script_default_format(ctx->config) == SCRIPT_SQL) {
 		if (ag_render_sql_slots(ctx, dialect, &res, &full) < 0)
@@ -276,13 +388,18 @@ int cli_revision_autogenerate(struct cli_ctx *ctx, const struct cli_newrev *nr)
 		return ag_write(ctx, &ao, &full);
 	}
 	struct ag_render_opts ro = {
-		dialect,
-		ag_setting(m.render_as_batch, ctx->config, "render_as_batch",
-			   ctx->config->render_as_batch, false) ||
-			ag_needs_batch(dialect, &res.upgrade) ||
-			ag_needs_batch(dialect, &res.downgrade),
+		.dialect = dialect,
+		.render_as_batch = ag_setting(m.render_as_batch, ctx->config, "render_as_batch",
+					      ctx->config->render_as_batch, false) ||
+				   ag_needs_batch(dialect, &res.upgrade) ||
+				   ag_needs_batch(dialect, &res.downgrade),
+		.review = true,
+		.candidates = res.candidates,
+		.n_candidates = res.n_candidates,
+		.sql_model = !ctx->config->env_path,
 	};
 	full.upgrades = ag_render(ctx, &ro, &res.upgrade, &imports);
+	ro.n_candidates = 0; /* the "# review:" lines go above the upgrade's pair only */
 	full.downgrades = ag_render(ctx, &ro, &res.downgrade, &imports);
 	full.imports = ag_imports_text(ctx, &imports);
 	return ag_write(ctx, &ao, &full);

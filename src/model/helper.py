@@ -501,6 +501,9 @@ class Renderer:
             text += ",\n    schema=%r" % str(t.schema)
         if t.comment:
             text += ",\n    comment=%r" % t.comment
+        renamed = (t.info or {}).get("renamed_from")
+        if isinstance(renamed, str):
+            text += ",\n    info=%r" % ({"renamed_from": renamed},)
         for k in sorted(t.kwargs):
             text += ",\n    %s=%r" % (k.replace(" ", "_"), t.kwargs[k])
         if t._prefixes:

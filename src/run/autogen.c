@@ -145,16 +145,30 @@ static int ag_norm_pg(struct ag_run *g, struct db *db, const struct db_introspec
 	return rc;
 }
 
-/* Alembic logs the SERIAL note from its PostgreSQL impl, the rest from
- * the comparator. */
+/* The comparator's warnings (Alembic's util.warn) due before Detected line i. */
+static void ag_warn_before(const struct ag_run *g, size_t i, size_t *w)
+{
+	const struct ag_result *r = g->out;
+
+	for (; *w < r->warnings.n && r->warnings_at[*w] <= i; (*w)++)
+		sink_warn(g->s, r->warnings.v[*w]);
+}
+
+/* The Detected lines, with the warnings where Alembic's stderr has them;
+ * Alembic logs the SERIAL note from its PostgreSQL impl, the rest from the
+ * comparator. */
 static void ag_log_detected(const struct ag_run *g)
 {
+	size_t w = 0;
+
 	for (size_t i = 0; i < g->out->detected.n; i++) {
 		const char *line = g->out->detected.v[i];
 		bool serial = str_startswith(line, "Detected sequence named ");
 
+		ag_warn_before(g, i, &w);
 		sink_log(g->s, "INFO", serial ? "alembic.ddl.postgresql" : AG_LOGGER, line);
 	}
+	ag_warn_before(g, (size_t)-1, &w);
 }
 
 static int ag_on_rows(void *arg, struct db *db, const struct strvec *rows, struct err *e)
@@ -187,7 +201,7 @@ static int ag_on_rows(void *arg, struct db *db, const struct strvec *rows, struc
 		return -1;
 	struct ag_input in = {
 		db->dialect->name, live, norm, g->r->model, g->r->n_model,
-		g->r->compare_type, g->r->compare_server_default,
+		g->r->compare_type, g->r->compare_server_default, g->r->hints, g->r->n_hints,
 	};
 	if (ag_compare(g->a, &in, g->out, e) < 0)
 		return -1;

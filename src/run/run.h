@@ -51,6 +51,7 @@
 
 struct graph;
 struct db;
+struct ag_rename;
 
 struct run_opts {
 	const char *url;                  /* sqlalchemy.url (required) */
@@ -135,6 +136,8 @@ struct run_autogen_req {
 	/* A model of SQL files instead (target_metadata = models/NAME.sql globs), no model[]: */
 	const struct run_model_stmt *model_sql; /* statements in file order */
 	size_t n_model_sql;                     /* their number */
+	const struct ag_rename *hints;          /* its "-- @renamed from=" hints (ag_sql_hints) */
+	size_t n_hints;                         /* their number */
 };
 
 /* One statement of a SQL model file. */

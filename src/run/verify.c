@@ -103,8 +103,15 @@ static bool vf_same(struct vf *v, const struct db_schema *want, struct sch_table
 
 	io.version_table = v->o->version_table;
 	io.version_schema = v->o->version_table_schema;
-	struct ag_input in = {v->ao->dialect, &now, want, model, n_model, v->ao->compare_type,
-			      v->ao->compare_server_default};
+	struct ag_input in = {0};
+
+	in.dialect = v->ao->dialect;
+	in.db = &now;
+	in.norm = want;
+	in.model = model;
+	in.n_model = n_model;
+	in.compare_type = v->ao->compare_type;
+	in.compare_server_default = v->ao->compare_server_default;
 	if (db_introspect(v->db, v->a, &io, &now, &e) < 0 || ag_compare(v->a, &in, &r, &e) < 0) {
 		vf_warn(v, "cannot read the database back: %s", e.msg);
 		return false;

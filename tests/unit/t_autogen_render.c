@@ -186,7 +186,7 @@ static struct mig_body flatten(const struct mig_body *b)
 static void render(const struct rcase *c, const struct mig_body *b, struct buf *text,
 		   struct buf *imports)
 {
-	struct ag_render_opts o = {c->dialect, c->batch};
+	struct ag_render_opts o = {.dialect = c->dialect, .render_as_batch = c->batch};
 	struct strvec imp = STRVEC_INIT;
 
 	buf_reset(text);
@@ -321,7 +321,7 @@ static void test_recorded_cases(void)
 static void test_empty(void)
 {
 	struct mig_body b = {0};
-	struct ag_render_opts o = {"sqlite", false};
+	struct ag_render_opts o = {.dialect = "sqlite"};
 	struct buf out = BUF_INIT;
 
 	arena_init(&A);
