@@ -1,8 +1,9 @@
 #!/bin/sh
 # tests/lint.sh [BUILD_DIR] - the gates CI enforces on the code itself (curl's habit of gating
 # function size and complexity, and our layering rule that pure modules do no I/O).
-#   1. pmccabe: every function in src/ has at most LINT_MAX_LINES lines and a (modified)
-#      cyclomatic complexity of at most LINT_MAX_CCN;
+#   1. pmccabe: every function in src/ has at most LINT_MAX_LINES lines (60) and a
+#      (modified) cyclomatic complexity of at most LINT_MAX_CCN (35), STYLE.md's "aim under
+#      ~60 lines"; a long switch becomes a dispatch table, not an exception here;
 #   2. nm: the objects of the pure modules (src/core, src/py, src/schema, src/sql, src/autogen) reference no
 #      I/O, process, environment or clock symbol (list below) and nothing of src/base/fs or the
 #      database libraries;
@@ -15,8 +16,8 @@ B=${1:-}
 if [ -z "$B" ]; then
 	if [ -n "${ALEMBIC_BIN:-}" ]; then B=$(dirname "$ALEMBIC_BIN"); else B=build; fi
 fi
-LINT_MAX_LINES=${LINT_MAX_LINES:-100}
-LINT_MAX_CCN=${LINT_MAX_CCN:-45}
+LINT_MAX_LINES=${LINT_MAX_LINES:-60}
+LINT_MAX_CCN=${LINT_MAX_CCN:-35}
 pass=0
 fail=0
 ok() { pass=$((pass + 1)); }

@@ -635,66 +635,77 @@ static const struct pyv *ev_lambda(struct ev *ev, const struct py_expr *x)
 	return f;
 }
 
-static const struct pyv *ev_expr_kind(struct ev *ev, const struct py_expr *x)
+static const struct pyv *ev_tuple(struct ev *ev, const struct py_expr *x)
+{
+	return ev_seq(ev, x, PYV_TUPLE);
+}
+
+static const struct pyv *ev_list(struct ev *ev, const struct py_expr *x)
+{
+	return ev_seq(ev, x, PYV_LIST);
+}
+
+static const struct pyv *ev_unary(struct ev *ev, const struct py_expr *x)
+{
+	const struct pyv *v = ev_expr(ev, x->a);
+
+	return v ? lit_unary(ev, x, x->s, v) : NULL;
+}
+
+static const struct pyv *ev_binop(struct ev *ev, const struct py_expr *x)
 {
 	const struct pyv *v, *w;
+
+	if (!(v = ev_expr(ev, x->a)) || !(w = ev_expr(ev, x->b)))
+		return NULL;
+	return lit_binop(ev, x, x->s, v, w);
+}
+
+/* a if b else c: b first, then only the branch it picks. */
+static const struct pyv *ev_ifexp(struct ev *ev, const struct py_expr *x)
+{
+	const struct pyv *v;
 	int t;
 
-	switch (x->kind) {
-	case PYE_NAME:
-		return ev_name(ev, x);
-	case PYE_NONE:
-	case PYE_TRUE:
-	case PYE_FALSE:
-	case PYE_INT:
-	case PYE_FLOAT:
-	case PYE_STR:
-	case PYE_BYTES:
-		return ev_literal(ev, x);
-	case PYE_FSTR:
-		return ev_fstring(ev, x);
-	case PYE_ATTR:
-		return ev_attr(ev, x);
-	case PYE_CALL:
-		return ev_call(ev, x);
-	case PYE_SUBSCRIPT:
-		return ev_subscript(ev, x);
-	case PYE_TUPLE:
-		return ev_seq(ev, x, PYV_TUPLE);
-	case PYE_LIST:
-		return ev_seq(ev, x, PYV_LIST);
-	case PYE_DICT:
-		return ev_dict(ev, x);
-	case PYE_LISTCOMP:
-	case PYE_GENEXP:
-	case PYE_DICTCOMP:
-		return ev_comp(ev, x);
-	case PYE_UNARY:
-		return (v = ev_expr(ev, x->a)) ? lit_unary(ev, x, x->s, v) : NULL;
-	case PYE_BINOP:
-		return (v = ev_expr(ev, x->a)) && (w = ev_expr(ev, x->b)) ? lit_binop(ev, x, x->s, v, w)
-									  : NULL;
-	case PYE_BOOLOP:
-		return ev_boolop(ev, x);
-	case PYE_COMPARE:
-		return ev_compare(ev, x);
-	case PYE_IFEXP:
-		if (!(v = ev_expr(ev, x->b)) || (t = lit_truth(ev, v, x->b)) < 0)
-			return NULL;
-		return ev_expr(ev, t ? x->a : x->c);
-	case PYE_LAMBDA:
-		return ev_lambda(ev, x);
-	case PYE_SET:
-	case PYE_SETCOMP:
-		return ev_fail_at(ev, x, "a set cannot be evaluated without Python (its order is "
-					 "Python's hash order)");
-	case PYE_YIELD:
-	case PYE_AWAIT:
-		return ev_fail_at(ev, x, "'%s' cannot be evaluated without Python",
-				  x->kind == PYE_YIELD ? "yield" : "await");
-	default:
-		return ev_fail_at(ev, x, "this expression cannot be evaluated without Python");
-	}
+	if (!(v = ev_expr(ev, x->b)) || (t = lit_truth(ev, v, x->b)) < 0)
+		return NULL;
+	return ev_expr(ev, t ? x->a : x->c);
+}
+
+static const struct pyv *ev_set(struct ev *ev, const struct py_expr *x)
+{
+	return ev_fail_at(ev, x,
+			  "a set cannot be evaluated without Python (its order is "
+			  "Python's hash order)");
+}
+
+static const struct pyv *ev_yield_await(struct ev *ev, const struct py_expr *x)
+{
+	return ev_fail_at(ev, x, "'%s' cannot be evaluated without Python",
+			  x->kind == PYE_YIELD ? "yield" : "await");
+}
+
+/* The evaluator of each kind of expression; NULL: one we cannot evaluate
+ * (an ellipsis, :=, and a slice, *x or f-string field outside the places
+ * that read them: subscripts, calls and displays, ev_fstring). */
+static const struct pyv *(*const ev_kinds[])(struct ev *ev, const struct py_expr *x) = {
+	[PYE_NAME] = ev_name,         [PYE_NONE] = ev_literal,  [PYE_TRUE] = ev_literal,
+	[PYE_FALSE] = ev_literal,     [PYE_INT] = ev_literal,   [PYE_FLOAT] = ev_literal,
+	[PYE_STR] = ev_literal,       [PYE_BYTES] = ev_literal, [PYE_FSTR] = ev_fstring,
+	[PYE_ATTR] = ev_attr,         [PYE_CALL] = ev_call,     [PYE_SUBSCRIPT] = ev_subscript,
+	[PYE_TUPLE] = ev_tuple,       [PYE_LIST] = ev_list,     [PYE_DICT] = ev_dict,
+	[PYE_LISTCOMP] = ev_comp,     [PYE_GENEXP] = ev_comp,   [PYE_DICTCOMP] = ev_comp,
+	[PYE_UNARY] = ev_unary,       [PYE_BINOP] = ev_binop,   [PYE_BOOLOP] = ev_boolop,
+	[PYE_COMPARE] = ev_compare,   [PYE_IFEXP] = ev_ifexp,   [PYE_LAMBDA] = ev_lambda,
+	[PYE_SET] = ev_set,           [PYE_SETCOMP] = ev_set,   [PYE_YIELD] = ev_yield_await,
+	[PYE_AWAIT] = ev_yield_await,
+};
+
+static const struct pyv *ev_expr_kind(struct ev *ev, const struct py_expr *x)
+{
+	if ((size_t)x->kind < sizeof(ev_kinds) / sizeof(ev_kinds[0]) && ev_kinds[x->kind])
+		return ev_kinds[x->kind](ev, x);
+	return ev_fail_at(ev, x, "this expression cannot be evaluated without Python");
 }
 
 const struct pyv *ev_expr(struct ev *ev, const struct py_expr *x)

@@ -872,12 +872,14 @@ const struct pyv *lit_method(struct ev *ev, const struct py_expr *call, const st
 
 /* ---- builtins ---- */
 
-static const struct pyv *b_range(struct ev *ev, const struct py_expr *x, const struct ev_args *args)
+static const struct pyv *b_range(struct ev *ev, const struct py_expr *x, const char *name,
+				 const struct ev_args *args)
 {
 	long long lo = 0, hi, step = 1;
 	const struct pyv **items = NULL;
 	size_t n = 0;
 
+	(void)name;
 	for (size_t k = 0; k < args->n_pos; k++)
 		if (args->pos[k]->kind != PYV_INT)
 			return ev_fail_at(ev, x, "range() takes integers");
@@ -896,13 +898,15 @@ static const struct pyv *b_range(struct ev *ev, const struct py_expr *x, const s
 	return lit_seq(ev, PYV_LIST, items, n, x);
 }
 
-static const struct pyv *b_zip_enum(struct ev *ev, const struct py_expr *x, bool is_zip,
+/* zip(...) or enumerate(x, start=N) over literal iterables. */
+static const struct pyv *b_zip_enum(struct ev *ev, const struct py_expr *x, const char *name,
 				    const struct ev_args *args)
 {
 	const struct pyv *const *cols[8];
 	size_t lens[8], n = SIZE_MAX, m = args->n_pos;
 	const struct pyv **rows;
 	long long start = 0;
+	bool is_zip = name[0] == 'z';
 
 	if (m == 0 || m > 8 || (!is_zip && m != 1))
 		return ev_fail_at(ev, x, "%s() with these arguments cannot be evaluated without Python",
@@ -1013,11 +1017,12 @@ static const struct pyv *b_order(struct ev *ev, const struct py_expr *x, const c
 	return name[1] == 'i' ? v[0] : v[n - 1];
 }
 
-static const struct pyv *b_any_all(struct ev *ev, const struct py_expr *x, bool is_all,
+static const struct pyv *b_any_all(struct ev *ev, const struct py_expr *x, const char *name,
 				   const struct ev_args *args)
 {
 	const struct pyv *const *in;
 	size_t n;
+	bool is_all = name[1] == 'l';
 
 	if (args->n_pos != 1 || !(in = lit_iter(ev, x, args->pos[0], &n)))
 		return args->n_pos != 1 ? ev_fail_at(ev, x, "any()/all() take one argument") : NULL;
@@ -1029,6 +1034,99 @@ static const struct pyv *b_any_all(struct ev *ev, const struct py_expr *x, bool 
 			return ev_bool(ev, !is_all, x);
 	}
 	return ev_bool(ev, is_all, x);
+}
+
+/* One ASCII byte c of a str in json's encoding. */
+static void json_ascii(struct buf *b, unsigned char c)
+{
+	static const char *const esc[0x20] = {
+		['\n'] = "\\n", ['\r'] = "\\r", ['\t'] = "\\t", ['\b'] = "\\b", ['\f'] = "\\f"};
+
+	if (c == '"' || c == '\\')
+		buf_addf(b, "\\%c", c);
+	else if (c < 0x20 && esc[c])
+		buf_adds(b, esc[c]);
+	else if (c < 0x20)
+		buf_addf(b, "\\u%04x", c);
+	else
+		buf_addch(b, c);
+}
+
+/* json's encoding of the str v (ensure_ascii: non-ASCII as \uXXXX escapes, astral
+ * code points as surrogate pairs; DEL passes through as json leaves it). */
+static void json_str(struct buf *b, const struct pyv *v)
+{
+	buf_addch(b, '"');
+	for (size_t k = 0; k < v->len;) {
+		unsigned char c = (unsigned char)v->s[k];
+		unsigned cp;
+		size_t m = c < 0x80 ? 1 : str_utf8_decode(v->s + k, v->s + v->len, &cp);
+		if (c >= 0x80 && m) {
+			if (cp >= 0x10000)
+				buf_addf(b, "\\u%04x\\u%04x", 0xD800 + ((cp - 0x10000) >> 10),
+					 0xDC00 + ((cp - 0x10000) & 0x3FF));
+			else
+				buf_addf(b, "\\u%04x", cp);
+			k += m;
+			continue;
+		}
+		k++;
+		json_ascii(b, c);
+	}
+	buf_addch(b, '"');
+}
+
+static int json_value(struct ev *ev, const struct py_expr *x, const struct pyv *v, struct buf *b,
+		      int depth);
+
+/* A list or tuple as a JSON array. */
+static int json_array(struct ev *ev, const struct py_expr *x, const struct pyv *v, struct buf *b,
+		      int depth)
+{
+	buf_addch(b, '[');
+	for (size_t k = 0; k < v->n; k++) {
+		if (k)
+			buf_adds(b, ", ");
+		if (json_value(ev, x, v->items[k], b, depth + 1))
+			return -1;
+	}
+	buf_addch(b, ']');
+	return 0;
+}
+
+/* A dict key as json writes it: str as is, numbers, bools and None as strings. */
+static int json_key(struct ev *ev, const struct py_expr *x, const struct pyv *key, struct buf *b,
+		    int depth)
+{
+	if (key->kind == PYV_STR)
+		return json_value(ev, x, key, b, depth + 1);
+	if (key->kind == PYV_INT || key->kind == PYV_FLOAT) {
+		buf_addf(b, "\"%s\"", key->text);
+		return 0;
+	}
+	if (key->kind == PYV_BOOL || key->kind == PYV_NONE) {
+		buf_adds(b, key->kind == PYV_NONE ? "\"null\"" : key->b ? "\"true\"" : "\"false\"");
+		return 0;
+	}
+	return ev_fail_at(ev, x, "TypeError: keys must be str, int, float, bool or None"), -1;
+}
+
+/* A dict as a JSON object, in the dict's order. */
+static int json_object(struct ev *ev, const struct py_expr *x, const struct pyv *v, struct buf *b,
+		       int depth)
+{
+	buf_addch(b, '{');
+	for (size_t k = 0; k < v->n; k++) {
+		if (k)
+			buf_adds(b, ", ");
+		if (json_key(ev, x, v->keys[k], b, depth))
+			return -1;
+		buf_adds(b, ": ");
+		if (json_value(ev, x, v->items[k], b, depth + 1))
+			return -1;
+	}
+	buf_addch(b, '}');
+	return 0;
 }
 
 /* json.dumps(v) with json's defaults: ", " and ": " separators, ensure_ascii. */
@@ -1049,156 +1147,159 @@ static int json_value(struct ev *ev, const struct py_expr *x, const struct pyv *
 		buf_adds(b, v->kind == PYV_FLOAT && v->f != v->f ? "NaN" : v->text);
 		return 0;
 	case PYV_STR:
-		buf_addch(b, '"');
-		for (size_t k = 0; k < v->len;) {
-			unsigned char c = (unsigned char)v->s[k];
-			unsigned cp;
-			size_t m = c < 0x80 ? 1 : str_utf8_decode(v->s + k, v->s + v->len, &cp);
-			if (c >= 0x80 && m) {
-				if (cp >= 0x10000)
-					buf_addf(b, "\\u%04x\\u%04x", 0xD800 + ((cp - 0x10000) >> 10),
-						 0xDC00 + ((cp - 0x10000) & 0x3FF));
-				else
-					buf_addf(b, "\\u%04x", cp);
-				k += m;
-				continue;
-			}
-			k++;
-			if (c == '"' || c == '\\')
-				buf_addf(b, "\\%c", c);
-			else if (c == '\n')
-				buf_adds(b, "\\n");
-			else if (c == '\r')
-				buf_adds(b, "\\r");
-			else if (c == '\t')
-				buf_adds(b, "\\t");
-			else if (c == '\b')
-				buf_adds(b, "\\b");
-			else if (c == '\f')
-				buf_adds(b, "\\f");
-			else if (c < 0x20 || c == 0x7f)
-				buf_addf(b, c == 0x7f ? "%c" : "\\u%04x", c);
-			else
-				buf_addch(b, c);
-		}
-		buf_addch(b, '"');
+		json_str(b, v);
 		return 0;
 	case PYV_LIST:
 	case PYV_TUPLE:
-		buf_addch(b, '[');
-		for (size_t k = 0; k < v->n; k++) {
-			if (k)
-				buf_adds(b, ", ");
-			if (json_value(ev, x, v->items[k], b, depth + 1))
-				return -1;
-		}
-		buf_addch(b, ']');
-		return 0;
+		return json_array(ev, x, v, b, depth);
 	case PYV_DICT:
-		buf_addch(b, '{');
-		for (size_t k = 0; k < v->n; k++) {
-			const struct pyv *key = v->keys[k];
-			if (k)
-				buf_adds(b, ", ");
-			if (key->kind == PYV_STR) {
-				if (json_value(ev, x, key, b, depth + 1))
-					return -1;
-			} else if (key->kind == PYV_INT || key->kind == PYV_FLOAT) {
-				buf_addf(b, "\"%s\"", key->text);
-			} else if (key->kind == PYV_BOOL || key->kind == PYV_NONE) {
-				buf_adds(b, key->kind == PYV_NONE ? "\"null\""
-					    : key->b		  ? "\"true\""
-								  : "\"false\"");
-			} else {
-				return ev_fail_at(ev, x, "TypeError: keys must be str, int, float, "
-							 "bool or None"), -1;
-			}
-			buf_adds(b, ": ");
-			if (json_value(ev, x, v->items[k], b, depth + 1))
-				return -1;
-		}
-		buf_addch(b, '}');
-		return 0;
+		return json_object(ev, x, v, b, depth);
 	default:
-		ev_fail_at(ev, x, "TypeError: Object of type %s is not JSON serializable "
-				  "(json.dumps of anything but literals cannot be evaluated without "
-				  "Python)",
+		ev_fail_at(ev, x,
+			   "TypeError: Object of type %s is not JSON serializable "
+			   "(json.dumps of anything but literals cannot be evaluated without "
+			   "Python)",
 			   type_name(v));
 		return -1;
 	}
 }
 
-static const struct pyv *b_json_dumps(struct ev *ev, const struct py_expr *x,
+static const struct pyv *b_json_dumps(struct ev *ev, const struct py_expr *x, const char *name,
 				      const struct ev_args *args)
 {
 	struct buf b = BUF_INIT;
 	const struct pyv *r = NULL;
 
+	(void)name;
 	if (args->n_pos != 1 || args->n_kw)
-		return ev_fail_at(ev, x, "json.dumps with options cannot be evaluated without Python");
+		return ev_fail_at(ev, x,
+				  "json.dumps with options cannot be evaluated without Python");
 	if (json_value(ev, x, args->pos[0], &b, 0) == 0)
 		r = ev_str(ev, b.ptr ? b.ptr : "", b.len, x);
 	buf_release(&b);
 	return r;
 }
 
+/* The builtin called with arguments it has no reading for. */
+static const struct pyv *b_unsupported(struct ev *ev, const struct py_expr *x, const char *name)
+{
+	return ev_fail_at(ev, x, "%s() with these arguments cannot be evaluated without Python",
+			  name);
+}
+
+/* len(x): code points of a str, bytes of a bytes, items of a container. */
+static const struct pyv *b_len(struct ev *ev, const struct py_expr *x, const char *name,
+			       const struct ev_args *args)
+{
+	const struct pyv *v;
+	size_t n = 0;
+
+	if (args->n_pos != 1)
+		return b_unsupported(ev, x, name);
+	v = args->pos[0];
+	if (v->kind == PYV_STR || v->kind == PYV_BYTES) {
+		for (size_t k = 0; k < v->len; k++)
+			n += ((unsigned char)v->s[k] & 0xC0) != 0x80 || v->kind == PYV_BYTES;
+		return ev_int(ev, (long long)n, x);
+	}
+	return lit_iter(ev, x, v, &n) ? ev_int(ev, (long long)n, x) : NULL;
+}
+
+/* reversed(x), as a list (only ever iterated or converted). */
+static const struct pyv *b_reversed(struct ev *ev, const struct py_expr *x, const char *name,
+				    const struct ev_args *args)
+{
+	const struct pyv *const *in;
+	const struct pyv **out;
+	size_t n;
+
+	if (args->n_pos != 1)
+		return b_unsupported(ev, x, name);
+	if (!(in = lit_iter(ev, x, args->pos[0], &n)))
+		return NULL;
+	out = arena_calloc(ev->a, n + 1, sizeof(*out));
+	for (size_t k = 0; k < n; k++)
+		out[k] = in[n - 1 - k];
+	return lit_seq(ev, PYV_LIST, out, n, x);
+}
+
+/* dict(k=v, ...): the keywords in written order. */
+static const struct pyv *b_dict(struct ev *ev, const struct py_expr *x, const char *name,
+				const struct ev_args *args)
+{
+	struct pyv *v;
+
+	if (args->n_pos != 0)
+		return b_unsupported(ev, x, name);
+	v = ev_new(ev, PYV_DICT, x);
+	v->keys = arena_calloc(ev->a, args->n_kw + 1, sizeof(*v->keys));
+	v->items = arena_calloc(ev->a, args->n_kw + 1, sizeof(*v->items));
+	for (size_t k = 0; k < args->n_kw; k++) {
+		v->keys[k] = ev_str(ev, args->kw[k].key, strlen(args->kw[k].key), x);
+		v->items[k] = args->kw[k].val;
+	}
+	v->n = args->n_kw;
+	return v;
+}
+
+/* str / repr / bool / int / float of one positional argument. */
+static const struct pyv *b_convert1(struct ev *ev, const struct py_expr *x, const char *name,
+				    const struct ev_args *args)
+{
+	if (args->n_pos != 1 || args->n_kw)
+		return b_unsupported(ev, x, name);
+	return b_convert(ev, x, name, args->pos[0]);
+}
+
+/* list(x) / tuple(x), or an empty one without positional arguments. */
+static const struct pyv *b_seq(struct ev *ev, const struct py_expr *x, const char *name,
+			       const struct ev_args *args)
+{
+	if (args->n_pos == 1 && !args->n_kw)
+		return b_convert(ev, x, name, args->pos[0]);
+	if (!args->n_pos)
+		return lit_seq(ev, name[0] == 'l' ? PYV_LIST : PYV_TUPLE, NULL, 0, x);
+	return b_unsupported(ev, x, name);
+}
+
+/* The builtins evaluated here; each handler gets the name it was called by. */
+static const struct {
+	const char *name; /* the builtin's name ("json.dumps" for the json module's) */
+	const struct pyv *(*fn)(struct ev *ev, const struct py_expr *x, const char *name,
+				const struct ev_args *args); /* NULL with ev's error set */
+} builtins[] = {
+	{"json.dumps", b_json_dumps},
+	{"range", b_range},
+	{"zip", b_zip_enum},
+	{"enumerate", b_zip_enum},
+	{"sorted", b_order},
+	{"min", b_order},
+	{"max", b_order},
+	{"any", b_any_all},
+	{"all", b_any_all},
+	{"len", b_len},
+	{"reversed", b_reversed},
+	{"dict", b_dict},
+	{"list", b_seq},
+	{"tuple", b_seq},
+	{"str", b_convert1},
+	{"repr", b_convert1},
+	{"bool", b_convert1},
+	{"int", b_convert1},
+	{"float", b_convert1},
+};
+
 const struct pyv *lit_builtin(struct ev *ev, const struct py_expr *x, const char *name,
 			      const struct ev_args *args)
 {
-	size_t n;
 	struct pyv *v;
 
 	for (size_t k = 0; k < args->n_pos; k++)
 		if (unusable(ev, x, args->pos[k]) || ev->e->code)
 			return NULL;
-	if (!strcmp(name, "json.dumps"))
-		return b_json_dumps(ev, x, args);
-	if (!strcmp(name, "range"))
-		return b_range(ev, x, args);
-	if (!strcmp(name, "zip") || !strcmp(name, "enumerate"))
-		return b_zip_enum(ev, x, name[0] == 'z', args);
-	if (!strcmp(name, "sorted") || !strcmp(name, "min") || !strcmp(name, "max"))
-		return b_order(ev, x, name, args);
-	if (!strcmp(name, "any") || !strcmp(name, "all"))
-		return b_any_all(ev, x, name[1] == 'l', args);
-	if (!strcmp(name, "len") && args->n_pos == 1) {
-		if (args->pos[0]->kind == PYV_STR || args->pos[0]->kind == PYV_BYTES) {
-			size_t m = 0;
-			for (size_t k = 0; k < args->pos[0]->len; k++)
-				m += ((unsigned char)args->pos[0]->s[k] & 0xC0) != 0x80 ||
-				     args->pos[0]->kind == PYV_BYTES;
-			return ev_int(ev, (long long)m, x);
-		}
-		return lit_iter(ev, x, args->pos[0], &n) ? ev_int(ev, (long long)n, x) : NULL;
-	}
-	if (!strcmp(name, "reversed") && args->n_pos == 1) {
-		const struct pyv *const *in = lit_iter(ev, x, args->pos[0], &n);
-		const struct pyv **out;
-		if (!in)
-			return NULL;
-		out = arena_calloc(ev->a, n + 1, sizeof(*out));
-		for (size_t k = 0; k < n; k++)
-			out[k] = in[n - 1 - k];
-		return lit_seq(ev, PYV_LIST, out, n, x);
-	}
-	if (!strcmp(name, "dict") && args->n_pos == 0) {
-		v = ev_new(ev, PYV_DICT, x);
-		v->keys = arena_calloc(ev->a, args->n_kw + 1, sizeof(*v->keys));
-		v->items = arena_calloc(ev->a, args->n_kw + 1, sizeof(*v->items));
-		for (size_t k = 0; k < args->n_kw; k++) {
-			v->keys[k] = ev_str(ev, args->kw[k].key, strlen(args->kw[k].key), x);
-			v->items[k] = args->kw[k].val;
-		}
-		v->n = args->n_kw;
-		return v;
-	}
-	if (args->n_pos == 1 && !args->n_kw &&
-	    (!strcmp(name, "list") || !strcmp(name, "tuple") || !strcmp(name, "str") ||
-	     !strcmp(name, "repr") || !strcmp(name, "bool") || !strcmp(name, "int") ||
-	     !strcmp(name, "float")))
-		return b_convert(ev, x, name, args->pos[0]);
-	if ((!strcmp(name, "list") || !strcmp(name, "tuple")) && !args->n_pos)
-		return lit_seq(ev, name[0] == 'l' ? PYV_LIST : PYV_TUPLE, NULL, 0, x);
+	for (size_t k = 0; k < sizeof(builtins) / sizeof(builtins[0]); k++)
+		if (!strcmp(name, builtins[k].name))
+			return builtins[k].fn(ev, x, name, args);
 	if (str_endswith(name, "Error") || !strcmp(name, "Exception") ||
 	    !strcmp(name, "NotImplemented")) {
 		v = ev_new(ev, PYV_CALL, x);
@@ -1207,6 +1308,5 @@ const struct pyv *lit_builtin(struct ev *ev, const struct py_expr *x, const char
 		v->n = args->n_pos;
 		return v;
 	}
-	return ev_fail_at(ev, x, "%s() with these arguments cannot be evaluated without Python",
-			  name);
+	return b_unsupported(ev, x, name);
 }

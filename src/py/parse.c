@@ -352,6 +352,45 @@ static const struct py_expr *p_field(struct parser *ps, const struct py_tok *t, 
 	return val ? x : NULL;
 }
 
+/* The literal text gathered so far as a PYE_STR piece of parts (none when empty). */
+static void fstr_text(struct parser *ps, const struct py_tok *t, struct buf *text,
+		      struct xvec *parts)
+{
+	struct py_expr *sx;
+
+	if (!text->len)
+		return;
+	sx = node(ps, PYE_STR, t);
+	sx->s = buf_to_arena(text, ps->a);
+	sx->len = text->len;
+	xvec_push(ps, parts, sx);
+	buf_reset(text);
+}
+
+/* At a brace p of an f-string body p..end: "{{" or "}}" as text, else a
+ * replacement field appended to parts after the text before it.  Returns the
+ * bytes consumed, 0 with ps->e set. */
+static size_t fstr_brace(struct parser *ps, const struct py_tok *t, const char *p, const char *end,
+			 int depth, struct buf *text, struct xvec *parts)
+{
+	size_t expr_len = 0, n;
+	const struct py_expr *f;
+
+	if (p + 1 < end && p[1] == *p) {
+		buf_addch(text, *p);
+		return 2;
+	}
+	if (*p == '}')
+		return fail_at(ps, t, "f-string: single '}' is not allowed"), 0;
+	if (!(n = py_lex_field_len(p + 1, end, &expr_len)))
+		return fail_at(ps, t, "f-string: expecting '}'"), 0;
+	fstr_text(ps, t, text, parts);
+	if (!(f = p_field(ps, t, p + 1, n, expr_len, depth)))
+		return 0;
+	xvec_push(ps, parts, f);
+	return 1 + n;
+}
+
 /* The pieces of an f-string body p[0..end): PYE_STR text and PYE_FIELD fields. */
 static const struct py_expr *p_fstring_body(struct parser *ps, const struct py_tok *t,
 					    const char *p, const char *end, int depth)
@@ -365,49 +404,22 @@ static const struct py_expr *p_fstring_body(struct parser *ps, const struct py_t
 	if (depth > 2)
 		return fail_at(ps, t, "f-string: expressions nested too deeply");
 	while (p <= end) {
-		bool brace = p < end && (*p == '{' || *p == '}');
-		if (p < end && !brace) {
+		size_t used;
+		if (p < end && *p != '{' && *p != '}') {
 			p++;
 			continue;
 		}
-		if (py_str_decode_piece(ps->file, t->line, t->col, run, (size_t)(p - run), raw, &text,
-					ps->e))
+		if (py_str_decode_piece(ps->file, t->line, t->col, run, (size_t)(p - run), raw,
+					&text, ps->e))
 			goto fail;
 		if (p == end)
 			break;
-		if (p + 1 < end && p[1] == *p) {
-			buf_addch(&text, *p);
-			p += 2;
-		} else if (*p == '}') {
-			fail_at(ps, t, "f-string: single '}' is not allowed");
+		if (!(used = fstr_brace(ps, t, p, end, depth, &text, &parts)))
 			goto fail;
-		} else {
-			size_t expr_len = 0, n = py_lex_field_len(p + 1, end, &expr_len);
-			const struct py_expr *f;
-			if (!n) {
-				fail_at(ps, t, "f-string: expecting '}'");
-				goto fail;
-			}
-			if (text.len) {
-				struct py_expr *sx = node(ps, PYE_STR, t);
-				sx->s = buf_to_arena(&text, ps->a);
-				sx->len = text.len;
-				xvec_push(ps, &parts, sx);
-				buf_reset(&text);
-			}
-			if (!(f = p_field(ps, t, p + 1, n, expr_len, depth)))
-				goto fail;
-			xvec_push(ps, &parts, f);
-			p += 1 + n;
-		}
+		p += used;
 		run = p;
 	}
-	if (text.len) {
-		struct py_expr *sx = node(ps, PYE_STR, t);
-		sx->s = buf_to_arena(&text, ps->a);
-		sx->len = text.len;
-		xvec_push(ps, &parts, sx);
-	}
+	fstr_text(ps, t, &text, &parts);
 	buf_release(&text);
 	x->v = parts.v;
 	x->n = parts.n;
@@ -599,6 +611,59 @@ static const struct py_expr *p_atom(struct parser *ps)
 
 /* ---- trailers: calls, attributes, subscripts ---- */
 
+/* One keyword argument of a call, "name=value" or "**value", appended to kw[0..*n_kw). */
+static int p_kwarg(struct parser *ps, struct py_keyword **kw, size_t *n_kw)
+{
+	const struct py_tok *t = cur(ps);
+	struct py_keyword *k;
+
+	*kw = arena_grow(ps->a, *kw, *n_kw, *n_kw + 1, sizeof(**kw));
+	k = &(*kw)[(*n_kw)++];
+	k->line = t->line;
+	k->col = t->col;
+	if (t->kind == PYT_NAME) {
+		if (is_keyword(t))
+			return fail_at(ps, t, "invalid syntax"), -1;
+		k->key = tok_str(ps, t);
+	}
+	ps->i += t->kind == PYT_NAME ? 2 : 1;
+	return (k->value = p_test(ps)) ? 0 : -1;
+}
+
+/* One positional argument of a call: x, *x, name := x, or f(x for x in y)
+ * whose generator is at the call's '(' (open). */
+static const struct py_expr *p_posarg(struct parser *ps, const struct py_tok *open)
+{
+	const struct py_tok *t = cur(ps);
+	const struct py_expr *x;
+
+	if (eat_op(ps, "*")) {
+		struct py_expr *st = node(ps, PYE_STARRED, t);
+		if (!(st->a = p_test(ps)))
+			return NULL;
+		x = st;
+	} else if (!(x = p_test(ps))) {
+		return NULL;
+	}
+	if (at_op(ps, ":=") && x->kind == PYE_NAME) {
+		struct py_expr *nx = node(ps, PYE_NAMED, t);
+		ps->i++;
+		nx->s = x->s;
+		if (!(nx->a = p_test(ps)))
+			return NULL;
+		x = nx;
+	}
+	if (at_kw(ps, "for")) {
+		struct py_expr *g = node(ps, PYE_GENEXP, open);
+		g->a = x;
+		if (!p_comp(ps, g))
+			return NULL;
+		x = g;
+	}
+	return x;
+}
+
+/* The arguments of a call after its '(', through the ')'. */
 static int p_args(struct parser *ps, struct py_expr *call)
 {
 	const struct py_tok *open = cur(ps) - 1; /* the '(' */
@@ -609,45 +674,12 @@ static int p_args(struct parser *ps, struct py_expr *call)
 	while (!at_op(ps, ")")) {
 		const struct py_tok *t = cur(ps);
 		if (at_op(ps, "**") || (t->kind == PYT_NAME && tok_eq(&t[1], PYT_OP, "="))) {
-			struct py_keyword *k;
-			kw = arena_grow(ps->a, kw, n_kw, n_kw + 1, sizeof(*kw));
-			k = &kw[n_kw++];
-			k->line = t->line;
-			k->col = t->col;
-			if (t->kind == PYT_NAME) {
-				if (is_keyword(t))
-					return fail_at(ps, t, "invalid syntax"), -1;
-				k->key = tok_str(ps, t);
-			}
-			ps->i += t->kind == PYT_NAME ? 2 : 1;
-			if (!(k->value = p_test(ps)))
+			if (p_kwarg(ps, &kw, &n_kw))
 				return -1;
 		} else {
-			const struct py_expr *x;
-			if (eat_op(ps, "*")) {
-				struct py_expr *st = node(ps, PYE_STARRED, t);
-				if (!(st->a = p_test(ps)))
-					return -1;
-				x = st;
-			} else if (!(x = p_test(ps))) {
+			const struct py_expr *x = p_posarg(ps, open);
+			if (!x)
 				return -1;
-			}
-			if (at_op(ps, ":=") && x->kind == PYE_NAME) {
-				struct py_expr *nx = node(ps, PYE_NAMED, t);
-				ps->i++;
-				nx->s = x->s;
-				if (!(nx->a = p_test(ps)))
-					return -1;
-				x = nx;
-			}
-			if (at_kw(ps, "for")) {
-				/* f(x for x in y): the generator is at the call's '(' */
-				struct py_expr *g = node(ps, PYE_GENEXP, open);
-				g->a = x;
-				if (!p_comp(ps, g))
-					return -1;
-				x = g;
-			}
 			xvec_push(ps, &pos, x);
 		}
 		if (!eat_op(ps, ","))
@@ -1539,26 +1571,102 @@ static int p_skip_block(struct parser *ps, struct py_stmt *s)
 	return 0;
 }
 
-/* Compound statements; returns 1 when the current token does not start one. */
-static int p_compound(struct parser *ps, struct svec *blk)
+/* Decorators, "@expr NEWLINE" each, appended to decos; a def or class must follow. */
+static int p_decorators(struct parser *ps, struct xvec *decos)
 {
-	const struct py_tok *t = cur(ps);
-	struct py_stmt *s = snode(ps, PYS_IF, t);
-	struct xvec decos = {0};
-	int rc;
-
 	while (at_op(ps, "@")) {
 		const struct py_expr *d;
 		ps->i++;
 		if (!(d = p_test(ps)))
 			return -1;
-		xvec_push(ps, &decos, d);
+		xvec_push(ps, decos, d);
 		if (cur(ps)->kind != PYT_NEWLINE)
 			return fail_here(ps), -1;
 		ps->i++;
-		if (!at_kw(ps, "def") && !at_kw(ps, "class") && !at_kw(ps, "async") && !at_op(ps, "@"))
+		if (!at_kw(ps, "def") && !at_kw(ps, "class") && !at_kw(ps, "async") &&
+		    !at_op(ps, "@"))
 			return fail_here(ps), -1;
 	}
+	return 0;
+}
+
+/* At a match statement: "match" (a soft keyword) not followed by an operator
+ * or the line's end ("match = 1", "match(x)"), on a line that ends with ':'. */
+static bool at_match(struct parser *ps)
+{
+	size_t k = ps->i;
+
+	if (!at_kw(ps, "match") || ps->v[k + 1].kind == PYT_OP || ps->v[k + 1].kind == PYT_NEWLINE)
+		return false;
+	while (ps->v[k].kind != PYT_NEWLINE && ps->v[k].kind != PYT_EOF)
+		k++;
+	return k > ps->i && tok_eq(&ps->v[k - 1], PYT_OP, ":");
+}
+
+/* The optional "else:" block of a loop. */
+static int p_loop_else(struct parser *ps, struct py_stmt *s)
+{
+	if (eat_kw(ps, "else") &&
+	    (!expect_op(ps, ":") || p_block(ps, &s->orelse, "'else' statement", s->line)))
+		return -1;
+	return 0;
+}
+
+/* while TEST: BLOCK [else: BLOCK], after "while". */
+static int p_while(struct parser *ps, struct py_stmt *s)
+{
+	if (!(s->test = p_test(ps)) || !expect_op(ps, ":") ||
+	    p_block(ps, &s->body, "'while' statement", s->line) || p_loop_else(ps, s))
+		return -1;
+	return 0;
+}
+
+/* for TARGETS in EXPRS: BLOCK [else: BLOCK], after "for". */
+static int p_for(struct parser *ps, struct py_stmt *s)
+{
+	if (!(s->target = p_targets(ps)) || !eat_kw(ps, "in") ||
+	    !(s->value = p_star_exprs(ps, true)) || !expect_op(ps, ":") ||
+	    p_block(ps, &s->body, "'for' statement", s->line) || p_loop_else(ps, s)) {
+		if (!ps->e->code)
+			fail_here(ps);
+		return -1;
+	}
+	return 0;
+}
+
+static int p_funcdef(struct parser *ps, struct py_stmt *s)
+{
+	return p_def(ps, s, false);
+}
+
+static int p_classdef(struct parser *ps, struct py_stmt *s)
+{
+	return p_def(ps, s, true);
+}
+
+/* The compound statements by keyword: each parser runs after its keyword. */
+static const struct {
+	const char *kw;                                     /* the statement's keyword */
+	enum py_stmt_kind kind;                             /* the statement node's kind */
+	int (*parse)(struct parser *ps, struct py_stmt *s); /* the rest; -1 with ps->e set */
+} compounds[] = {
+	{"if", PYS_IF, p_if},
+	{"while", PYS_WHILE, p_while},
+	{"for", PYS_FOR, p_for},
+	{"with", PYS_WITH, p_with},
+	{"try", PYS_TRY, p_try},
+	{"def", PYS_DEF, p_funcdef},
+	{"class", PYS_CLASS, p_classdef},
+};
+
+/* Compound statements; returns 1 when the current token does not start one. */
+static int p_compound(struct parser *ps, struct svec *blk)
+{
+	struct py_stmt *s = snode(ps, PYS_IF, cur(ps));
+	struct xvec decos = {0};
+
+	if (p_decorators(ps, &decos))
+		return -1;
 	s->decos = decos.v;
 	s->n_decos = decos.n;
 	s->line = cur(ps)->line; /* a decorated def is at its "def", as Python's ast has it */
@@ -1567,58 +1675,23 @@ static int p_compound(struct parser *ps, struct svec *blk)
 		s->is_async = true;
 		ps->i++;
 	}
-	if (at_kw(ps, "match") && ps->v[ps->i + 1].kind != PYT_OP && ps->v[ps->i + 1].kind != PYT_NEWLINE) {
-		size_t k = ps->i;
-		while (ps->v[k].kind != PYT_NEWLINE && ps->v[k].kind != PYT_EOF)
-			k++;
-		if (k > ps->i && tok_eq(&ps->v[k - 1], PYT_OP, ":")) {
-			rc = p_skip_block(ps, s);
-			svec_push(ps, blk, s);
-			return rc;
-		}
+	if (at_match(ps)) {
+		int rc = p_skip_block(ps, s);
+		svec_push(ps, blk, s);
+		return rc;
 	}
-	if (eat_kw(ps, "if")) {
-		rc = p_if(ps, s);
-	} else if (eat_kw(ps, "while")) {
-		s->kind = PYS_WHILE;
-		rc = !(s->test = p_test(ps)) || !expect_op(ps, ":") ||
-			     p_block(ps, &s->body, "'while' statement", s->line) ||
-			     (eat_kw(ps, "else") && (!expect_op(ps, ":") ||
-						     p_block(ps, &s->orelse, "'else' statement", s->line)))
-			 ? -1
-			 : 0;
-	} else if (eat_kw(ps, "for")) {
-		s->kind = PYS_FOR;
-		rc = !(s->target = p_targets(ps)) || !eat_kw(ps, "in") ||
-			     !(s->value = p_star_exprs(ps, true)) || !expect_op(ps, ":") ||
-			     p_block(ps, &s->body, "'for' statement", s->line) ||
-			     (eat_kw(ps, "else") && (!expect_op(ps, ":") ||
-						     p_block(ps, &s->orelse, "'else' statement", s->line)))
-			 ? -1
-			 : 0;
-		if (rc && !ps->e->code)
-			fail_here(ps);
-	} else if (eat_kw(ps, "with")) {
-		s->kind = PYS_WITH;
-		rc = p_with(ps, s);
-	} else if (eat_kw(ps, "try")) {
-		s->kind = PYS_TRY;
-		rc = p_try(ps, s);
-	} else if (eat_kw(ps, "def")) {
-		s->kind = PYS_DEF;
-		rc = p_def(ps, s, false);
-	} else if (eat_kw(ps, "class")) {
-		s->kind = PYS_CLASS;
-		rc = p_def(ps, s, true);
-	} else {
-		if (decos.n || s->is_async)
-			return fail_here(ps), -1;
-		return 1;
+	for (size_t k = 0; k < sizeof(compounds) / sizeof(compounds[0]); k++) {
+		if (!eat_kw(ps, compounds[k].kw))
+			continue;
+		s->kind = compounds[k].kind;
+		if (compounds[k].parse(ps, s))
+			return -1;
+		svec_push(ps, blk, s);
+		return 0;
 	}
-	if (rc)
-		return -1;
-	svec_push(ps, blk, s);
-	return 0;
+	if (decos.n || s->is_async)
+		return fail_here(ps), -1;
+	return 1;
 }
 
 static int p_stmt(struct parser *ps, struct svec *blk)

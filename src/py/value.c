@@ -91,67 +91,101 @@ static void describe_call(struct buf *b, const struct pyv *v, int depth)
 	buf_addch(b, ')');
 }
 
+static void describe_none(struct buf *b, const struct pyv *v, int depth)
+{
+	(void)v, (void)depth;
+	buf_adds(b, "None");
+}
+
+static void describe_bool(struct buf *b, const struct pyv *v, int depth)
+{
+	(void)depth;
+	buf_adds(b, v->b ? "True" : "False");
+}
+
+/* An int or a float: its text (the literal as written, or repr()). */
+static void describe_number(struct buf *b, const struct pyv *v, int depth)
+{
+	(void)depth;
+	buf_adds(b, v->text);
+}
+
+static void describe_str(struct buf *b, const struct pyv *v, int depth)
+{
+	(void)depth;
+	if (v->kind == PYV_BYTES)
+		buf_addch(b, 'b');
+	pyv_repr_str(b, v->s, v->len);
+}
+
+static void describe_tuple(struct buf *b, const struct pyv *v, int depth)
+{
+	buf_addch(b, '(');
+	describe_items(b, v->items, v->n, depth);
+	buf_adds(b, v->n == 1 ? ",)" : ")");
+}
+
+static void describe_list(struct buf *b, const struct pyv *v, int depth)
+{
+	buf_addch(b, '[');
+	describe_items(b, v->items, v->n, depth);
+	buf_addch(b, ']');
+}
+
+static void describe_dict(struct buf *b, const struct pyv *v, int depth)
+{
+	buf_addch(b, '{');
+	for (size_t k = 0; k < v->n; k++) {
+		if (k)
+			buf_adds(b, ", ");
+		describe(b, v->keys[k], depth + 1);
+		buf_adds(b, ": ");
+		describe(b, v->items[k], depth + 1);
+	}
+	buf_addch(b, '}');
+}
+
+static void describe_ref(struct buf *b, const struct pyv *v, int depth)
+{
+	(void)depth;
+	buf_adds(b, v->name);
+}
+
+static void describe_attr(struct buf *b, const struct pyv *v, int depth)
+{
+	describe(b, v->receiver, depth + 1);
+	buf_addf(b, ".%s", v->name);
+}
+
+static void describe_func(struct buf *b, const struct pyv *v, int depth)
+{
+	(void)depth;
+	buf_addf(b, "<function %s>", v->name);
+}
+
+static void describe_opaque(struct buf *b, const struct pyv *v, int depth)
+{
+	(void)v, (void)depth;
+	buf_adds(b, "<not readable without Python>");
+}
+
+/* How each kind of value is described (Python's repr() for literals). */
+static void (*const describers[])(struct buf *b, const struct pyv *v, int depth) = {
+	[PYV_NONE] = describe_none,    [PYV_BOOL] = describe_bool,     [PYV_INT] = describe_number,
+	[PYV_FLOAT] = describe_number, [PYV_STR] = describe_str,       [PYV_BYTES] = describe_str,
+	[PYV_TUPLE] = describe_tuple,  [PYV_LIST] = describe_list,     [PYV_DICT] = describe_dict,
+	[PYV_REF] = describe_ref,      [PYV_CALL] = describe_call,     [PYV_ATTR] = describe_attr,
+	[PYV_FUNC] = describe_func,    [PYV_OPAQUE] = describe_opaque,
+};
+
 static void describe(struct buf *b, const struct pyv *v, int depth)
 {
 	if (depth > 20) {
 		buf_adds(b, "...");
 		return;
 	}
-	switch (v->kind) {
-	case PYV_NONE:
-		buf_adds(b, "None");
-		break;
-	case PYV_BOOL:
-		buf_adds(b, v->b ? "True" : "False");
-		break;
-	case PYV_INT:
-	case PYV_FLOAT:
-		buf_adds(b, v->text);
-		break;
-	case PYV_BYTES:
-		buf_addch(b, 'b');
-		/* fall through */
-	case PYV_STR:
-		pyv_repr_str(b, v->s, v->len);
-		break;
-	case PYV_TUPLE:
-		buf_addch(b, '(');
-		describe_items(b, v->items, v->n, depth);
-		buf_adds(b, v->n == 1 ? ",)" : ")");
-		break;
-	case PYV_LIST:
-		buf_addch(b, '[');
-		describe_items(b, v->items, v->n, depth);
-		buf_addch(b, ']');
-		break;
-	case PYV_DICT:
-		buf_addch(b, '{');
-		for (size_t k = 0; k < v->n; k++) {
-			if (k)
-				buf_adds(b, ", ");
-			describe(b, v->keys[k], depth + 1);
-			buf_adds(b, ": ");
-			describe(b, v->items[k], depth + 1);
-		}
-		buf_addch(b, '}');
-		break;
-	case PYV_REF:
-		buf_adds(b, v->name);
-		break;
-	case PYV_CALL:
-		describe_call(b, v, depth);
-		break;
-	case PYV_ATTR:
-		describe(b, v->receiver, depth + 1);
-		buf_addf(b, ".%s", v->name);
-		break;
-	case PYV_FUNC:
-		buf_addf(b, "<function %s>", v->name);
-		break;
-	case PYV_OPAQUE:
-		buf_adds(b, "<not readable without Python>");
-		break;
-	}
+	if ((size_t)v->kind < sizeof(describers) / sizeof(describers[0]) && describers[v->kind])
+		describers[v->kind](b, v, depth);
 }
 
 char *pyv_describe(struct arena *a, const struct pyv *v)

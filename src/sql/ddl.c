@@ -551,8 +551,9 @@ static int ddl_add_column(struct ddl_ctx *x, const struct ddl_family *f, struct 
 
 /* ---- the simple ones ---- */
 
-static int ddl_drop_table(struct ddl_ctx *x, struct buf *b)
+static int ddl_drop_table(struct ddl_ctx *x, const struct ddl_family *f, struct buf *b)
 {
+	(void)f;
 	buf_adds(b, "DROP TABLE ");
 	if (x->op->if_exists)
 		buf_adds(b, "IF EXISTS ");
@@ -561,8 +562,9 @@ static int ddl_drop_table(struct ddl_ctx *x, struct buf *b)
 	return 0;
 }
 
-static int ddl_drop_column(struct ddl_ctx *x, struct buf *b)
+static int ddl_drop_column(struct ddl_ctx *x, const struct ddl_family *f, struct buf *b)
 {
+	(void)f;
 	ddl_alter_table(x, b, x->op->schema, x->op->table);
 	buf_adds(b, " DROP COLUMN ");
 	ddl_q(x, b, x->op->column_name);
@@ -570,10 +572,11 @@ static int ddl_drop_column(struct ddl_ctx *x, struct buf *b)
 	return 0;
 }
 
-static int ddl_add_constraint(struct ddl_ctx *x, struct buf *b)
+static int ddl_add_constraint(struct ddl_ctx *x, const struct ddl_family *f, struct buf *b)
 {
 	const struct sch_constraint *c = x->op->constraint;
 
+	(void)f;
 	if (ddl_convention_check(x, "constraint", c->name, c->name_final) < 0)
 		return -1;
 	return ddl_add_constraint_stmt(x, x->op->schema, x->op->table, c, b);
@@ -594,10 +597,11 @@ static int ddl_create_index(struct ddl_ctx *x, const struct ddl_family *f, struc
 
 /* op.execute: the text as given (a .py text() construct gets its '%'
  * doubled offline on PostgreSQL/MySQL, as SQLAlchemy compiles it). */
-static int ddl_execute(struct ddl_ctx *x, struct buf *b)
+static int ddl_execute(struct ddl_ctx *x, const struct ddl_family *f, struct buf *b)
 {
 	const struct mig_op *op = x->op;
 
+	(void)f;
 	if (!op->sql && op->dml) {
 		if (ddl_dml(x, op->dml, b) < 0)
 			return -1;
@@ -671,10 +675,11 @@ static int ddl_bulk_row(struct ddl_ctx *x, const struct sch_table *t, const stru
 	return 0;
 }
 
-static int ddl_bulk_insert(struct ddl_ctx *x, struct buf *b)
+static int ddl_bulk_insert(struct ddl_ctx *x, const struct ddl_family *f, struct buf *b)
 {
 	const struct pyv *rows = x->op->rows;
 
+	(void)f;
 	if (!rows || rows->kind != PYV_LIST)
 		return ddl_fail(x, "List expected");
 	for (size_t i = 0; i < rows->n; i++) {
@@ -688,67 +693,106 @@ static int ddl_bulk_insert(struct ddl_ctx *x, struct buf *b)
 
 static int ddl_body(struct ddl_ctx *x, const struct mig_op *ops, size_t n, bool autocommit);
 
-static int ddl_dispatch(struct ddl_ctx *x, const struct ddl_family *f, struct buf *b)
+/* A statement the family builds whole (rename_table, drop_index, drop_constraint). */
+static int ddl_family_stmt(struct ddl_ctx *x, struct buf *b,
+			   int (*stmt)(struct ddl_ctx *x, const struct mig_op *op, struct buf *out))
+{
+	if (stmt(x, x->op, b) < 0)
+		return -1;
+	ddl_emit(x, b);
+	return 0;
+}
+
+static int ddl_rename_table(struct ddl_ctx *x, const struct ddl_family *f, struct buf *b)
+{
+	return ddl_family_stmt(x, b, f->rename_table);
+}
+
+static int ddl_drop_index(struct ddl_ctx *x, const struct ddl_family *f, struct buf *b)
+{
+	return ddl_family_stmt(x, b, f->drop_index);
+}
+
+static int ddl_drop_constraint(struct ddl_ctx *x, const struct ddl_family *f, struct buf *b)
+{
+	if (!x->d->alter_constraints)
+		return ddl_fail(x, "%s", ddl_sqlite_no_alter);
+	return ddl_family_stmt(x, b, f->drop_constraint);
+}
+
+static int ddl_alter_column(struct ddl_ctx *x, const struct ddl_family *f, struct buf *b)
+{
+	(void)b;
+	return f->alter_column(x, x->op);
+}
+
+static int ddl_create_table_comment(struct ddl_ctx *x, const struct ddl_family *f, struct buf *b)
+{
+	(void)b;
+	return f->table_comment(x, x->op, x->op->comment);
+}
+
+static int ddl_drop_table_comment(struct ddl_ctx *x, const struct ddl_family *f, struct buf *b)
+{
+	(void)b;
+	return f->table_comment(x, x->op, NULL);
+}
+
+/* with autocommit_block(): the body, every statement outside the transaction. */
+static int ddl_autocommit(struct ddl_ctx *x, const struct ddl_family *f, struct buf *b)
+{
+	(void)f, (void)b;
+	return ddl_body(x, x->op->body, x->op->n_body, true);
+}
+
+/* with batch_alter_table(): the body as plain ALTERs, or (online SQLite) one
+ * placeholder statement the runtime rebuilds the table for; refused where
+ * the move-and-copy would need a table we cannot read. */
+static int ddl_batch(struct ddl_ctx *x, const struct ddl_family *f, struct buf *b)
 {
 	const struct mig_op *op = x->op;
 
-	switch (op->kind) {
-	case MIG_EXECUTE:
-		return ddl_execute(x, b);
-	case MIG_CREATE_TABLE:
-		return ddl_create_table(x, f, b);
-	case MIG_DROP_TABLE:
-		return ddl_drop_table(x, b);
-	case MIG_RENAME_TABLE:
-		if (f->rename_table(x, op, b) < 0)
-			return -1;
-		ddl_emit(x, b);
-		return 0;
-	case MIG_ADD_COLUMN:
-		return ddl_add_column(x, f, b);
-	case MIG_DROP_COLUMN:
-		return ddl_drop_column(x, b);
-	case MIG_ALTER_COLUMN:
-		return f->alter_column(x, op);
-	case MIG_CREATE_INDEX:
-		return ddl_create_index(x, f, b);
-	case MIG_DROP_INDEX:
-		if (f->drop_index(x, op, b) < 0)
-			return -1;
-		ddl_emit(x, b);
-		return 0;
-	case MIG_ADD_CONSTRAINT:
-		return ddl_add_constraint(x, b);
-	case MIG_DROP_CONSTRAINT:
-		if (!x->d->alter_constraints)
-			return ddl_fail(x, "%s", ddl_sqlite_no_alter);
-		if (f->drop_constraint(x, op, b) < 0)
-			return -1;
-		ddl_emit(x, b);
-		return 0;
-	case MIG_CREATE_TABLE_COMMENT:
-		return f->table_comment(x, op, op->comment);
-	case MIG_DROP_TABLE_COMMENT:
-		return f->table_comment(x, op, NULL);
-	case MIG_BULK_INSERT:
-		return ddl_bulk_insert(x, b);
-	case MIG_AUTOCOMMIT:
-		return ddl_body(x, op->body, op->n_body, true);
-	case MIG_BATCH:
-		if (sql_batch_needs_recreate(x->d, op) && (x->o->as_sql || x->d->family != SQL_FAMILY_SQLITE)) {
-			ddl_fail(x, "%s", sql_batch_refusal(x->a, x->o, op));
-			if (x->o->as_sql)
-				x->e->code = ERR_COMMAND; /* Alembic's CommandError: FAILED:, 255 */
-			return -1;
-		}
-		if (sql_batch_needs_recreate(x->d, op)) { /* rebuilt when it runs: the table is
-							     read from the database then */
-			sql_stmts_push(x->a, x->out, NULL, x->autocommit, op->line);
-			x->out->v[x->out->n - 1].batch = op;
-			return 0;
-		}
-		return ddl_body(x, op->body, op->n_body, x->autocommit);
+	(void)f, (void)b;
+	if (sql_batch_needs_recreate(x->d, op) &&
+	    (x->o->as_sql || x->d->family != SQL_FAMILY_SQLITE)) {
+		ddl_fail(x, "%s", sql_batch_refusal(x->a, x->o, op));
+		if (x->o->as_sql)
+			x->e->code = ERR_COMMAND; /* Alembic's CommandError: FAILED:, 255 */
+		return -1;
 	}
+	if (sql_batch_needs_recreate(x->d, op)) { /* rebuilt when it runs: the table is
+						     read from the database then */
+		sql_stmts_push(x->a, x->out, NULL, x->autocommit, op->line);
+		x->out->v[x->out->n - 1].batch = op;
+		return 0;
+	}
+	return ddl_body(x, op->body, op->n_body, x->autocommit);
+}
+
+/* The compiler of each kind of operation. */
+static int (*const ddl_ops[])(struct ddl_ctx *x, const struct ddl_family *f, struct buf *b) = {
+	[MIG_EXECUTE] = ddl_execute,
+	[MIG_CREATE_TABLE] = ddl_create_table,
+	[MIG_DROP_TABLE] = ddl_drop_table,
+	[MIG_RENAME_TABLE] = ddl_rename_table,
+	[MIG_ADD_COLUMN] = ddl_add_column,
+	[MIG_DROP_COLUMN] = ddl_drop_column,
+	[MIG_ALTER_COLUMN] = ddl_alter_column,
+	[MIG_CREATE_INDEX] = ddl_create_index,
+	[MIG_DROP_INDEX] = ddl_drop_index,
+	[MIG_ADD_CONSTRAINT] = ddl_add_constraint,
+	[MIG_DROP_CONSTRAINT] = ddl_drop_constraint,
+	[MIG_CREATE_TABLE_COMMENT] = ddl_create_table_comment,
+	[MIG_DROP_TABLE_COMMENT] = ddl_drop_table_comment,
+	[MIG_BULK_INSERT] = ddl_bulk_insert,
+	[MIG_BATCH] = ddl_batch,
+	[MIG_AUTOCOMMIT] = ddl_autocommit,
+};
+
+static int ddl_dispatch(struct ddl_ctx *x, const struct ddl_family *f, struct buf *b)
+{
+	if ((size_t)x->op->kind < sizeof(ddl_ops) / sizeof(ddl_ops[0]) && ddl_ops[x->op->kind])
+		return ddl_ops[x->op->kind](x, f, b);
 	return ddl_fail(x, "unknown operation");
 }
 
