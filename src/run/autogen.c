@@ -81,6 +81,23 @@ static int ag_run_sql_model(const struct ag_run *g, struct db *db, struct err *e
 	return 0;
 }
 
+/* A compile error positioned in the model helper's output (a type the
+ * dialect lacks) reworded at the model's table and column. */
+static int ag_model_refused(const struct ag_run *g, struct err *e)
+{
+	char msg[ERR_MSG_MAX];
+	const char *where = "target_metadata";
+
+	for (size_t i = 0; i < g->r->n_model; i++)
+		for (size_t k = 0; k < g->r->model[i]->n_columns; k++)
+			if (g->r->model[i]->columns[k]->line == e->line)
+				where = arena_printf(g->a, "target_metadata: table '%s', column '%s'",
+						     g->r->model[i]->name,
+						     g->r->model[i]->columns[k]->name);
+	snprintf(msg, sizeof(msg), "%s", e->msg);
+	return err_set(e, e->code, "%s: %s", where, msg);
+}
+
 /* Compiles the model for dialect d (or takes the SQL model's statements)
  * and runs it on db. */
 static int ag_create_model(struct ag_run *g, struct db *db, const struct sql_dialect *d,
@@ -96,7 +113,7 @@ static int ag_create_model(struct ag_run *g, struct db *db, const struct sql_dia
 	so.memo = &memo;
 	ag_model_body(g->a, g->r, &b);
 	if (sql_compile_body(g->a, &so, &b, &stmts, e) < 0)
-		return -1;
+		return ag_model_refused(g, e);
 	for (size_t i = 0; i < stmts.n; i++)
 		if (db_exec(db, stmts.v[i].sql, NULL, e) < 0)
 			return ag_scratch_failed(e, stmts.v[i].sql);
