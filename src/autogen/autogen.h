@@ -64,6 +64,9 @@ struct ag_input {
 					       model's "-- @renamed from=old", ag_sql_hints; or
 					       candidates the user confirmed) */
 	size_t n_hints;                     /* their number */
+	bool skip_checks;                   /* CHECK constraints not compared (Alembic 1.8.1's
+					       behaviour: the recorded oracle cases); off: named
+					       ones compared by name and condition (as 1.19) */
 };
 
 /* What ag_compare found. */
@@ -122,10 +125,10 @@ struct ag_result {
  *                      in render order) rendered as sa.Identity(...)
  *   MIG_CREATE_INDEX / MIG_DROP_INDEX
  *                      index (name, name_final for op.f(), table, elems, unique)
- *   MIG_ADD_CONSTRAINT constraint (SCH_UNIQUE or SCH_FOREIGN_KEY; its name is
- *                      constraint_name, NULL when the model gives none)
+ *   MIG_ADD_CONSTRAINT constraint (SCH_UNIQUE, SCH_FOREIGN_KEY or SCH_CHECK; its
+ *                      name is constraint_name, NULL when the model gives none)
  *   MIG_DROP_CONSTRAINT constraint_name, constraint_type "unique" /
- *                      "foreignkey" (constraint: the dropped one)
+ *                      "foreignkey" / "check" (constraint: the dropped one)
  *   MIG_CREATE_TABLE_COMMENT / MIG_DROP_TABLE_COMMENT  comment, existing_comment
  * detected: every line is logger alembic.autogenerate.compare's except
  * "Detected sequence named ..." (alembic.ddl.postgresql).

@@ -71,7 +71,7 @@ static void test_enum_types(void)
 	struct sch_enum_def stray = {"public", "stray", true, NULL, 0};
 	struct sch_enum_def st = {"alembic_autogenerate_scratch", "st", true, NULL, 0};
 	struct ag_result r = {0};
-	struct ag_input in = {"postgresql", &before, &after, NULL, 0, true, true, NULL, 0};
+	struct ag_input in = {"postgresql", &before, &after, NULL, 0, true, true, NULL, 0, false};
 	struct mig_body model;
 
 	arena_init(&A);
