@@ -34,7 +34,7 @@ static struct mig_body bind(const char *dialect, const char *body)
 
 static void test_needs_batch(void)
 {
-	struct mig_body add, alter, fk;
+	struct mig_body add, alter, fk, ck;
 
 	arena_init(&A);
 	add = bind("sqlite", "    op.add_column('t', sa.Column('c', sa.Integer()))\n"
@@ -46,6 +46,11 @@ static void test_needs_batch(void)
 	CHECK(!ag_needs_batch("sqlite", &add));
 	CHECK(ag_needs_batch("sqlite", &alter));
 	CHECK(ag_needs_batch("sqlite", &fk));
+	/* a CHECK only changes by a rebuild on SQLite: both its create and its drop */
+	ck = bind("sqlite", "    op.create_check_constraint('ck', 't', 'c > 0')\n");
+	CHECK(ck.n_ops == 1 && ag_needs_batch("sqlite", &ck));
+	ck = bind("sqlite", "    op.drop_constraint('ck', 't', type_='check')\n");
+	CHECK(ck.n_ops == 1 && ag_needs_batch("sqlite", &ck));
 	CHECK(!ag_needs_batch("postgresql", &alter)); /* PostgreSQL ALTERs all of it */
 	arena_release(&A);
 }
