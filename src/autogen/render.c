@@ -499,7 +499,12 @@ static void rnd_ops(const struct rnd *x, struct rnd_printer *p, const struct mig
 				j++;
 			rnd_group(x, p, op, j - i, op->table, op->schema);
 		} else if (op->kind == MIG_AUTOCOMMIT) {
+			/* ours (policy.c's ALTER TYPE ... ADD VALUE): the op API's block */
+			rnd_writeline(p, "with op.get_context().autocommit_block():");
+			p->has_lines = true;
+			p->indent++;
 			rnd_ops(x, p, op->body, op->n_body);
+			p->indent--;
 		} else {
 			rnd_op(x, p, op);
 		}
