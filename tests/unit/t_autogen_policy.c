@@ -186,6 +186,16 @@ static void test_render_sql(void)
 	CHECK(ag_render_sql(&A, "postgresql", &b, &out, &e) == 0);
 	CHECK_STR(buf_cstr(&out), "ALTER TABLE t ADD COLUMN c VARCHAR(5) DEFAULT 'x';\n\n"
 				  "CREATE INDEX ix_t_c ON t (c);");
+	/* an autocommit block between the markers the SQL reader knows */
+	b = bind("postgresql", "    with op.get_context().autocommit_block():\n"
+			       "        op.execute(\"ALTER TYPE st ADD VALUE IF NOT EXISTS 'b'\")\n"
+			       "    op.create_index('ix_t_c', 't', ['c'])\n");
+	buf_reset(&out);
+	CHECK(ag_render_sql(&A, "postgresql", &b, &out, &e) == 0);
+	CHECK_STR(buf_cstr(&out), "-- migrate:autocommit\n"
+				  "ALTER TYPE st ADD VALUE IF NOT EXISTS 'b';\n"
+				  "-- migrate:end-autocommit\n\n"
+				  "CREATE INDEX ix_t_c ON t (c);");
 	b.n_ops = 0;
 	buf_reset(&out);
 	CHECK(ag_render_sql(&A, "sqlite", &b, &out, &e) == 0);
