@@ -777,6 +777,37 @@ static void ck_expect(const struct ag_target *t, const char *up_mod, const char 
 	arena_release(&a);
 }
 
+/* With model[]: a CHECK the model leaves unnamed (PostgreSQL names it
+ * t_id_check in the scratch database) is not added by that name; a named
+ * one is created with the model's condition as written. */
+static void ck_model_names(const struct ag_target *t)
+{
+	struct arena a = ARENA_INIT;
+	struct ag_target t1 = *t, t2 = *t;
+	struct db_schema db, norm;
+	struct ag_input in = {.dialect = t->dialect, .db = &db, .norm = &norm};
+	struct ag_result r;
+	struct err e;
+
+	t1.schema = "ag_check_v1";
+	t2.schema = "ag_check_v2";
+	CHECK(build(&a, &t1, "CREATE TABLE t (id INTEGER NOT NULL, title VARCHAR)", &db, &e) == 0);
+	CHECK(build(&a, &t2, "CREATE TABLE t (id INTEGER NOT NULL, title VARCHAR, "
+			     "CHECK (id <> 5), CONSTRAINT ck_new CHECK (title <> 'x'))",
+		    &norm, &e) == 0);
+	CHECK(ag_compare(&a, &in, &r, &e) == 0); /* without model[]: norm's names count */
+	CHECK_INT(r.detected.n, 2);
+	CHECK(bind_model(&a, "op.create_table('t', sa.Column('id', sa.Integer(), nullable=False), "
+			     "sa.Column('title', sa.String(), nullable=True), "
+			     "sa.CheckConstraint('id <> 5'), "
+			     "sa.CheckConstraint(\"title <> 'x'\", name='ck_new'))\n",
+			 &in, &e) == 0);
+	CHECK(ag_compare(&a, &in, &r, &e) == 0);
+	CHECK_STR(joined(&a, &r.detected), "Detected added check constraint 'ck_new' on table 't'\n");
+	CHECK_STR(dumped(&a, t->dialect, &r.upgrade), "add_constraint check ck_new t title <> 'x'\n");
+	arena_release(&a);
+}
+
 static void test_checks(void)
 {
 	struct ag_target t = {.dialect = "sqlite"};
@@ -800,6 +831,7 @@ static void test_checks(void)
 		ck_expect(&t, "'length((title)::text) > 0' to 'length((title)::text) > 1'",
 			  "length((title)::text) > 0", "length((title)::text) > 1",
 			  "(title)::text <> 'x'::text");
+		ck_model_names(&t);
 		db_exec(t.pg, "DROP SCHEMA IF EXISTS ag_check_v1 CASCADE; "
 			      "DROP SCHEMA IF EXISTS ag_check_v2 CASCADE", NULL, &e);
 		db_close(t.pg);
