@@ -202,8 +202,12 @@ int ag_sql_hints(struct arena *a, const char *dialect, const char *file, const c
 bool ag_needs_batch(const char *dialect, const struct mig_body *b);
 
 /* On PostgreSQL, adds to both directions of r the CREATE TYPE / DROP TYPE
- * of the enum types they need or leave unused (policy.c); in's db and
- * norm give the types before and after the upgrade. */
+ * of the enum types they need or leave unused, and the value changes of
+ * the types both sides have (ALTER TYPE ... ADD VALUE in a MIG_AUTOCOMMIT
+ * block first; a rebuild at the end when a value goes or moves), with one
+ * "Detected changed enum 'x': values [...] to [...]" line appended to
+ * r->detected per changed type (policy.c); in's db and norm give the
+ * types before and after the upgrade. */
 void ag_enum_types(struct arena *a, const struct ag_input *in, struct ag_result *r);
 
 /*

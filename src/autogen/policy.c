@@ -16,6 +16,14 @@
  *                   "already exists", ref 12.3).  create_table creates its
  *                   own enum types (SQLAlchemy's before_create), so only
  *                   add_column and alter_column's type_ get a CREATE TYPE.
+ *                   A type both sides have whose values differ (Alembic
+ *                   1.8.1 sees nothing): values only added -> ALTER TYPE
+ *                   ... ADD VALUE in an autocommit block at the start of
+ *                   the direction; a value removed or moved -> the type
+ *                   rebuilt (renamed away, created anew, its columns
+ *                   converted through text, the old one dropped) at the
+ *                   end, inside the transaction; one "Detected changed
+ *                   enum ..." line for the upgrade.
  * Pure.
  */
 #include "autogen/autogen.h"
