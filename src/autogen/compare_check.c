@@ -46,21 +46,65 @@ static struct strvec ck_names(struct agc *c, const struct sch_table *t)
 	return r;
 }
 
-/* The condition as the database gives it back. */
+/* Where s stops being one expression: the first ')' outside quoted strings
+ * that closes nothing opened in s (else its length). */
+static size_t ck_end(const char *s)
+{
+	int depth = 0;
+	char q = 0;
+	size_t i;
+
+	for (i = 0; s[i]; i++) {
+		if (q)
+			q = s[i] == q ? 0 : q;
+		else if (s[i] == '\'' || s[i] == '"')
+			q = s[i];
+		else if (s[i] == '(')
+			depth++;
+		else if (s[i] == ')' && --depth < 0)
+			break;
+	}
+	return i;
+}
+
+/* The condition as the database gives it back, stripped, and cut where it
+ * stops being one expression: SQLite's line-wise pattern (SQLAlchemy 1.4's
+ * greedy get_check_constraints, which the introspection keeps) takes what
+ * follows a CHECK on its line along ("n > 0))" -> "n > 0"). */
 static const char *ck_text(struct agc *c, const struct sch_constraint *k)
 {
 	const struct sch_expr *x = k->sqltext;
+	const char *s = x && x->s ? str_strip(c->a, x->s) : "";
 
-	return x && x->s ? str_strip(c->a, x->s) : "";
+	return str_strip(c->a, arena_strndup(c->a, s, ck_end(s)));
+}
+
+/* k with its condition as ck_text gives it (for ops from a database side). */
+static const struct sch_constraint *ck_fixed(struct agc *c, const struct sch_constraint *k)
+{
+	struct sch_constraint *r;
+	struct sch_expr *x;
+	const char *t = ck_text(c, k);
+
+	if (!k->sqltext || !k->sqltext->s || !strcmp(t, k->sqltext->s))
+		return k;
+	r = arena_alloc(c->a, sizeof(*r));
+	x = arena_alloc(c->a, sizeof(*x));
+	*r = *k;
+	*x = *k->sqltext;
+	x->s = t;
+	r->sqltext = x;
+	return r;
 }
 
 /* The CHECK as the upgrade creates it: the model's (its condition as
  * written), else norm's. */
-static const struct sch_constraint *ck_model(const struct agc_table *t, const char *name)
+static const struct sch_constraint *ck_model(struct agc *c, const struct agc_table *t,
+					     const char *name)
 {
 	const struct sch_constraint *m = ck_find(t->model, name);
 
-	return m && m->sqltext ? m : ck_find(t->norm, name);
+	return m && m->sqltext ? m : ck_fixed(c, ck_find(t->norm, name));
 }
 
 static void ck_push(struct agc *c, const struct agc_table *t, bool create,
@@ -77,7 +121,7 @@ static void ck_push(struct agc *c, const struct agc_table *t, bool create,
 
 static void ck_removed(struct agc *c, const struct agc_table *t, const char *name)
 {
-	const struct sch_constraint *k = ck_find(t->db, name);
+	const struct sch_constraint *k = ck_fixed(c, ck_find(t->db, name));
 
 	ck_push(c, t, false, k, false);
 	ck_push(c, t, true, k, true);
@@ -87,7 +131,8 @@ static void ck_removed(struct agc *c, const struct agc_table *t, const char *nam
 
 static void ck_changed(struct agc *c, const struct agc_table *t, const char *name)
 {
-	const struct sch_constraint *was = ck_find(t->db, name), *now = ck_find(t->norm, name);
+	const struct sch_constraint *was = ck_fixed(c, ck_find(t->db, name));
+	const struct sch_constraint *now = ck_fixed(c, ck_find(t->norm, name));
 	const char *a = ck_text(c, was), *b = ck_text(c, now);
 
 	if (!strcmp(a, b))
@@ -96,13 +141,13 @@ static void ck_changed(struct agc *c, const struct agc_table *t, const char *nam
 		agc_repr(c, name), agc_repr(c, t->db->name), agc_repr(c, a), agc_repr(c, b));
 	ck_push(c, t, false, was, false);
 	ck_push(c, t, true, was, true);
-	ck_push(c, t, true, ck_model(t, name), false);
+	ck_push(c, t, true, ck_model(c, t, name), false);
 	ck_push(c, t, false, now, true);
 }
 
 static void ck_added(struct agc *c, const struct agc_table *t, const char *name)
 {
-	const struct sch_constraint *k = ck_model(t, name);
+	const struct sch_constraint *k = ck_model(c, t, name);
 
 	if (t->model && !ck_find(t->model, name))
 		return; /* unnamed in the model: the database named it */

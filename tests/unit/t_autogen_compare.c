@@ -808,6 +808,24 @@ static void ck_model_names(const struct ag_target *t)
 	arena_release(&a);
 }
 
+/* SQLite: a CHECK that ends its line takes the table's ')' along (and
+ * what follows it on the line), as SQLAlchemy's pattern does: cut off
+ * before comparing, and in the ops. */
+static void ck_one_line(void)
+{
+	struct arena a = ARENA_INIT;
+	struct ag_target t = {.dialect = "sqlite"};
+	struct ag_result r;
+
+	ck_run(&a, &t, "CREATE TABLE t (\n\tn INTEGER, \n\tCONSTRAINT ck CHECK (n > 0)\n)",
+	       "CREATE TABLE t (n INTEGER, CONSTRAINT ck CHECK (n > 0))", true, &r);
+	CHECK_INT(r.detected.n, 0);
+	ck_run(&a, &t, "CREATE TABLE t (n INTEGER, CONSTRAINT ck CHECK ((n) > 0), UNIQUE (n))",
+	       "CREATE TABLE t (n INTEGER)", true, &r);
+	CHECK_STR(dumped(&a, "sqlite", &r.downgrade), "add_constraint check ck t (n) > 0\n");
+	arena_release(&a);
+}
+
 static void test_checks(void)
 {
 	struct ag_target t = {.dialect = "sqlite"};
@@ -818,6 +836,7 @@ static void test_checks(void)
 
 	ck_expect(&t, "'length(title) > 0' to 'length(title) > 1'", "length(title) > 0",
 		  "length(title) > 1", "title <> 'x'");
+	ck_one_line();
 	if (!url) {
 		fprintf(stderr, "  (no ALEMBIC_TEST_PG_URL: PostgreSQL checks skipped)\n");
 		arena_release(&a);
