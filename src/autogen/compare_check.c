@@ -7,7 +7,10 @@
  * (a CHECK of norm the model names), each in name order; Detected lines in
  * 1.19's wording.  Better than 1.19: a CHECK of the same name whose
  * condition differs, as the database normalises both (norm went through
- * the scratch database), is "changed": dropped and created again.
+ * the scratch database), is "changed": dropped and created again.  The
+ * texts are cut where they stop being one expression (SQLite's pattern
+ * takes the table's closing parenthesis along when a CHECK ends its line),
+ * so a model written on one line is not "changed" on every run.
  *
  * Unnamed CHECKs are left out (SQLite keeps no name for them; PostgreSQL
  * names them itself, and the model does not): a model's CHECK counts as
