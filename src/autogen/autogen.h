@@ -64,6 +64,9 @@ struct ag_input {
 					       model's "-- @renamed from=old", ag_sql_hints; or
 					       candidates the user confirmed) */
 	size_t n_hints;                     /* their number */
+	bool skip_checks;                   /* CHECK constraints not compared (Alembic 1.8.1's
+					       behaviour: the recorded oracle cases); off: named
+					       ones compared by name and condition (as 1.19) */
 };
 
 /* What ag_compare found. */
@@ -122,10 +125,10 @@ struct ag_result {
  *                      in render order) rendered as sa.Identity(...)
  *   MIG_CREATE_INDEX / MIG_DROP_INDEX
  *                      index (name, name_final for op.f(), table, elems, unique)
- *   MIG_ADD_CONSTRAINT constraint (SCH_UNIQUE or SCH_FOREIGN_KEY; its name is
- *                      constraint_name, NULL when the model gives none)
+ *   MIG_ADD_CONSTRAINT constraint (SCH_UNIQUE, SCH_FOREIGN_KEY or SCH_CHECK; its
+ *                      name is constraint_name, NULL when the model gives none)
  *   MIG_DROP_CONSTRAINT constraint_name, constraint_type "unique" /
- *                      "foreignkey" (constraint: the dropped one)
+ *                      "foreignkey" / "check" (constraint: the dropped one)
  *   MIG_CREATE_TABLE_COMMENT / MIG_DROP_TABLE_COMMENT  comment, existing_comment
  * detected: every line is logger alembic.autogenerate.compare's except
  * "Detected sequence named ..." (alembic.ddl.postgresql).
@@ -199,8 +202,12 @@ int ag_sql_hints(struct arena *a, const char *dialect, const char *file, const c
 bool ag_needs_batch(const char *dialect, const struct mig_body *b);
 
 /* On PostgreSQL, adds to both directions of r the CREATE TYPE / DROP TYPE
- * of the enum types they need or leave unused (policy.c); in's db and
- * norm give the types before and after the upgrade. */
+ * of the enum types they need or leave unused, and the value changes of
+ * the types both sides have (ALTER TYPE ... ADD VALUE in a MIG_AUTOCOMMIT
+ * block first; a rebuild at the end when a value goes or moves), with one
+ * "Detected changed enum 'x': values [...] to [...]" line appended to
+ * r->detected per changed type (policy.c); in's db and norm give the
+ * types before and after the upgrade. */
 void ag_enum_types(struct arena *a, const struct ag_input *in, struct ag_result *r);
 
 /*

@@ -435,6 +435,7 @@ static void existing_table(struct agc *c, const struct sch_table *db,
 	agc_indexes(c, &t);
 	agc_foreign_keys(c, &t);
 	agc_table_comment(c, &t);
+	agc_checks(c, &t);
 	agc_removed_columns(c, &t);
 }
 

@@ -64,6 +64,11 @@ static void dump_constraint(const struct mig_op *op, struct buf *out)
 	const struct sch_constraint *k = op->constraint;
 	const char *name = op->constraint_name ? op->constraint_name : "None";
 
+	if (k->kind == SCH_CHECK) {
+		buf_addf(out, "add_constraint check %s %s %s", name, op->table,
+			 k->sqltext && k->sqltext->s ? k->sqltext->s : "?");
+		return;
+	}
 	if (k->kind != SCH_FOREIGN_KEY) {
 		buf_addf(out, "add_constraint unique %s %s ", name, op->table);
 		add_cols(out, &k->columns);

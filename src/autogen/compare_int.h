@@ -91,4 +91,8 @@ void agc_indexes(struct agc *c, const struct agc_table *t);
 void agc_foreign_keys(struct agc *c, const struct agc_table *t);
 void agc_table_comment(struct agc *c, const struct agc_table *t);
 
+/* compare_check.c: named CHECK constraints (after the table comment, where
+ * Alembic 1.19's checkconstraint plugin runs). */
+void agc_checks(struct agc *c, const struct agc_table *t);
+
 #endif

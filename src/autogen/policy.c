@@ -16,11 +16,20 @@
  *                   "already exists", ref 12.3).  create_table creates its
  *                   own enum types (SQLAlchemy's before_create), so only
  *                   add_column and alter_column's type_ get a CREATE TYPE.
+ *                   A type both sides have whose values differ (Alembic
+ *                   1.8.1 sees nothing): values only added -> ALTER TYPE
+ *                   ... ADD VALUE in an autocommit block at the start of
+ *                   the direction; a value removed or moved -> the type
+ *                   rebuilt (renamed away, created anew, its columns
+ *                   converted through text, the old one dropped) at the
+ *                   end, inside the transaction; one "Detected changed
+ *                   enum ..." line for the upgrade.
  * Pure.
  */
 #include "autogen/autogen.h"
 
 #include "base/buf.h"
+#include "py/py.h"
 #include "schema/type.h"
 #include "sql/dialect.h"
 
@@ -200,13 +209,262 @@ static void enum_used(struct arena *a, const struct db_schema *s, struct strvec 
 							    x.type_name));
 }
 
+/* ---- PostgreSQL enum values ---- */
+
+/* A type whose values change between the two sides of a direction. */
+struct enum_change {
+	const struct sch_enum_def *was, *now; /* the two sides' definitions */
+	const char *key;                      /* enum_key of the type */
+	const char *schema;                   /* its schema, NULL: the default one */
+	bool rebuild;                         /* a value removed or moved: ALTER TYPE cannot */
+};
+
+static bool enum_has(const struct sch_enum_def *d, const char *v)
+{
+	for (size_t i = 0; i < d->n_labels; i++)
+		if (!strcmp(d->labels[i], v))
+			return true;
+	return false;
+}
+
+static bool enum_same(const struct sch_enum_def *x, const struct sch_enum_def *y)
+{
+	if (x->n_labels != y->n_labels)
+		return false;
+	for (size_t i = 0; i < x->n_labels; i++)
+		if (strcmp(x->labels[i], y->labels[i]))
+			return false;
+	return true;
+}
+
+/* Whether was's values are all in now, in the same order (only additions). */
+static bool enum_only_added(const struct sch_enum_def *was, const struct sch_enum_def *now)
+{
+	size_t j = 0;
+
+	for (size_t i = 0; i < now->n_labels && j < was->n_labels; i++)
+		if (!strcmp(now->labels[i], was->labels[j]))
+			j++;
+	return j == was->n_labels;
+}
+
+/* The types of `from` whose values `to` changes, in from's order. */
+static size_t enum_changes(struct arena *a, const struct db_schema *from,
+			   const struct db_schema *to, struct enum_change **out)
+{
+	struct enum_change *v = arena_calloc(a, from->n_enums + 1, sizeof(*v));
+	size_t n = 0;
+
+	for (size_t i = 0; i < from->n_enums; i++) {
+		const struct sch_enum_def *f = &from->enums[i];
+		const char *key = enum_key(a, f->schema, from->default_schema, f->name);
+
+		for (size_t k = 0; k < to->n_enums; k++) {
+			const struct sch_enum_def *t = &to->enums[k];
+
+			if (strcmp(key, enum_key(a, t->schema, to->default_schema, t->name)) ||
+			    enum_same(f, t))
+				continue;
+			v[n].was = f;
+			v[n].now = t;
+			v[n].key = key;
+			v[n].schema = key[0] == '.' ? NULL : f->schema;
+			v[n++].rebuild = !enum_only_added(f, t);
+		}
+	}
+	*out = v;
+	return n;
+}
+
+static const char *buf_take(struct arena *a, struct buf *b)
+{
+	const char *r = arena_strndup(a, buf_cstr(b), b->len);
+
+	buf_release(b);
+	return r;
+}
+
+/* The type's name as SQL (with suffix: the old one of a rebuild). */
+static void enum_ident(struct arena *a, struct buf *b, const struct enum_change *c,
+		       const char *suffix)
+{
+	const struct sql_dialect *pg = sql_dialect_find("postgresql");
+
+	if (c->schema) {
+		sql_quote_ident(pg, b, c->schema);
+		buf_addch(b, '.');
+	}
+	sql_quote_ident(pg, b, arena_printf(a, "%s%s", c->was->name, suffix ? suffix : ""));
+}
+
+/* ALTER TYPE x ADD VALUE IF NOT EXISTS 'v' [BEFORE 'w'] for each value now
+ * adds, in its order: before the next value was has, else at the end. */
+static void enum_add_values(struct enum_state *inner, const struct enum_change *c)
+{
+	const struct sch_enum_def *now = c->now;
+
+	for (size_t i = 0; i < now->n_labels; i++) {
+		struct buf b = BUF_INIT;
+
+		if (enum_has(c->was, now->labels[i]))
+			continue;
+		buf_adds(&b, "ALTER TYPE ");
+		enum_ident(inner->a, &b, c, NULL);
+		buf_adds(&b, " ADD VALUE IF NOT EXISTS ");
+		sql_quote_literal(&b, now->labels[i]);
+		for (size_t k = i + 1; k < now->n_labels; k++)
+			if (enum_has(c->was, now->labels[k])) {
+				buf_adds(&b, " BEFORE ");
+				sql_quote_literal(&b, now->labels[k]);
+				break;
+			}
+		enum_exec(inner, buf_take(inner->a, &b));
+	}
+}
+
+/* Whether col (of a table of s) is of the changed type. */
+static bool enum_col_is(struct arena *a, const struct db_schema *s, const struct sch_column *col,
+			const struct enum_change *c)
+{
+	struct sch_type_extra x;
+
+	return enum_of(col->type, &x) &&
+	       !strcmp(enum_key(a, x.type_schema, s->default_schema, x.type_name), c->key);
+}
+
+/* A default's value without its cast ('draft'::x -> 'draft'), or NULL. */
+static const char *enum_default(struct arena *a, const struct sch_column *col)
+{
+	const char *s = col->server_default ? col->server_default->s : NULL;
+	const char *cast = s ? strstr(s, "::") : NULL;
+
+	if (!s)
+		return NULL;
+	return s[0] == '\'' && cast ? arena_strndup(a, s, (size_t)(cast - s)) : s;
+}
+
+/* ALTER TABLE t ALTER COLUMN c <what>, or TYPE x USING c::text::x. */
+static void enum_alter_col(struct enum_state *st, const struct sch_table *t, const char *dflt,
+			   const struct sch_column *col, const struct enum_change *c,
+			   const char *what)
+{
+	const struct sql_dialect *pg = sql_dialect_find("postgresql");
+	struct buf b = BUF_INIT;
+
+	buf_adds(&b, "ALTER TABLE ");
+	if (t->schema && !(dflt && !strcmp(t->schema, dflt))) {
+		sql_quote_ident(pg, &b, t->schema);
+		buf_addch(&b, '.');
+	}
+	sql_quote_ident(pg, &b, t->name);
+	buf_adds(&b, " ALTER COLUMN ");
+	sql_quote_ident(pg, &b, col->name);
+	if (what) {
+		buf_addf(&b, " %s", what);
+	} else {
+		buf_adds(&b, " TYPE ");
+		enum_ident(st->a, &b, c, NULL);
+		buf_adds(&b, " USING ");
+		sql_quote_ident(pg, &b, col->name);
+		buf_adds(&b, "::text::");
+		enum_ident(st->a, &b, c, NULL);
+	}
+	enum_exec(st, buf_take(st->a, &b));
+}
+
+/* One column of s of the rebuilt type, converted through text (its default
+ * dropped and set again around that). */
+static void enum_convert_col(struct enum_state *st, const struct db_schema *s,
+			     const struct sch_table *t, const struct sch_column *col,
+			     const struct enum_change *c)
+{
+	const char *d = enum_default(st->a, col);
+
+	if (d)
+		enum_alter_col(st, t, s->default_schema, col, c, "DROP DEFAULT");
+	enum_alter_col(st, t, s->default_schema, col, c, NULL);
+	if (d)
+		enum_alter_col(st, t, s->default_schema, col, c,
+			       arena_printf(st->a, "SET DEFAULT %s", d));
+}
+
+/* A value removed or moved: the type renamed away, made anew, each column
+ * of s (the direction's end state) using it converted, the old type
+ * dropped; all inside the transaction. */
+static void enum_rebuild(struct enum_state *st, const struct enum_change *c,
+			 const struct db_schema *s)
+{
+	struct buf b = BUF_INIT;
+	struct sch_type_extra x = {0};
+
+	buf_adds(&b, "ALTER TYPE ");
+	enum_ident(st->a, &b, c, NULL);
+	buf_adds(&b, " RENAME TO ");
+	sql_quote_ident(sql_dialect_find("postgresql"), &b,
+			arena_printf(st->a, "%s_old", c->was->name));
+	enum_exec(st, buf_take(st->a, &b));
+	x.type_name = c->was->name;
+	x.type_schema = c->schema;
+	x.values = c->now->labels;
+	x.n_values = c->now->n_labels;
+	enum_exec(st, enum_create_sql(st->a, &x));
+	for (size_t i = 0; i < s->n_tables; i++)
+		for (size_t k = 0; k < s->tables[i]->n_columns; k++)
+			if (enum_col_is(st->a, s, s->tables[i]->columns[k], c))
+				enum_convert_col(st, s, s->tables[i], s->tables[i]->columns[k], c);
+	b = (struct buf)BUF_INIT;
+	buf_adds(&b, "DROP TYPE ");
+	enum_ident(st->a, &b, c, "_old");
+	enum_exec(st, buf_take(st->a, &b));
+}
+
+static const char *enum_values_repr(struct arena *a, const struct sch_enum_def *d)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addch(&b, '[');
+	for (size_t i = 0; i < d->n_labels; i++) {
+		if (i)
+			buf_adds(&b, ", ");
+		pyv_repr_str(&b, d->labels[i], strlen(d->labels[i]));
+	}
+	buf_addch(&b, ']');
+	return buf_take(a, &b);
+}
+
+/* The additions, first: one autocommit block (ADD VALUE's value cannot be
+ * used in the transaction that adds it). */
+static void enum_values_first(struct enum_state *st, const struct enum_change *v, size_t n)
+{
+	struct enum_state inner = {st->a, NULL, STRVEC_INIT, STRVEC_INIT, NULL, 0, 0};
+	struct mig_op op = {0};
+
+	for (size_t i = 0; i < n; i++)
+		if (!v[i].rebuild)
+			enum_add_values(&inner, &v[i]);
+	if (!inner.n)
+		return;
+	op.kind = MIG_AUTOCOMMIT;
+	op.body = inner.ops;
+	op.n_body = inner.n;
+	enum_push(st, &op);
+}
+
 /* One direction: from the types of `from` to those of `to`. */
 static void enum_direction(struct arena *a, struct mig_body *b, const struct db_schema *from,
-			   const struct db_schema *to)
+			   const struct db_schema *to, struct strvec *detected)
 {
 	struct enum_state st = {a, from->default_schema, STRVEC_INIT, STRVEC_INIT, NULL, 0, 0};
 	struct strvec want = STRVEC_INIT, used = STRVEC_INIT;
+	struct enum_change *ch;
+	size_t n_ch = enum_changes(a, from, to, &ch);
 
+	for (size_t i = 0; detected && i < n_ch; i++)
+		strvec_push(a, detected,
+			    arena_printf(a, "Detected changed enum '%s': values %s to %s",
+					 ch[i].was->name, enum_values_repr(a, ch[i].was),
+					 enum_values_repr(a, ch[i].now)));
+	enum_values_first(&st, ch, n_ch);
 	enum_names(a, from, &st.names);
 	enum_names(a, to, &want);
 	enum_used(a, from, &used);
@@ -214,6 +472,11 @@ static void enum_direction(struct arena *a, struct mig_body *b, const struct db_
 		enum_before(&st, &b->ops[i]);
 		enum_push(&st, &b->ops[i]);
 	}
+	/* removals last: the direction's own ops have moved defaults and rows
+	 * off the values that go */
+	for (size_t i = 0; i < n_ch; i++)
+		if (ch[i].rebuild)
+			enum_rebuild(&st, &ch[i], to);
 	strvec_sort(&st.names);
 	for (size_t i = 0; i < st.names.n; i++)
 		if (strvec_find(&want, st.names.v[i]) < 0 &&
@@ -227,6 +490,6 @@ void ag_enum_types(struct arena *a, const struct ag_input *in, struct ag_result 
 {
 	if (!in->dialect || strcmp(in->dialect, "postgresql"))
 		return;
-	enum_direction(a, &r->upgrade, in->db, in->norm);
-	enum_direction(a, &r->downgrade, in->norm, in->db);
+	enum_direction(a, &r->upgrade, in->db, in->norm, &r->detected);
+	enum_direction(a, &r->downgrade, in->norm, in->db, NULL);
 }

@@ -3,7 +3,9 @@
  * native revision section (a project made with `init -t sql`), compiled by
  * the one DDL compiler as an offline run prints it (literal values, tabs
  * as four spaces, the dialect's terminator), statements separated by a
- * blank line.  Pure.
+ * blank line; a run of statements that must run outside the transaction
+ * (an autocommit block: policy.c's ALTER TYPE ... ADD VALUE) between
+ * "-- migrate:autocommit" and "-- migrate:end-autocommit" lines.  Pure.
  */
 #include "autogen/autogen.h"
 
@@ -69,9 +71,17 @@ int ag_render_sql(struct arena *a, const char *dialect, const struct mig_body *b
 	if (sql_compile_body(a, &o, &ops, &stmts, e) < 0)
 		return -1;
 	for (size_t i = 0; i < stmts.n; i++) {
+		bool ac = stmts.v[i].autocommit, prev = i && stmts.v[i - 1].autocommit;
+
+		if (!stmts.v[i].sql)
+			continue;
 		if (out->len > start)
-			buf_adds(out, "\n\n");
+			buf_adds(out, ac && !prev ? "\n\n-- migrate:autocommit\n" : "\n\n");
+		else if (ac)
+			buf_adds(out, "-- migrate:autocommit\n");
 		sqltext_stmt(a, d, stmts.v[i].sql, out);
+		if (ac && (i + 1 == stmts.n || !stmts.v[i + 1].autocommit))
+			buf_adds(out, "\n-- migrate:end-autocommit");
 	}
 	return 0;
 }

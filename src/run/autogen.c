@@ -218,7 +218,7 @@ static int ag_on_rows(void *arg, struct db *db, const struct strvec *rows, struc
 		return -1;
 	struct ag_input in = {
 		db->dialect->name, live, norm, g->r->model, g->r->n_model,
-		g->r->compare_type, g->r->compare_server_default, g->r->hints, g->r->n_hints,
+		g->r->compare_type, g->r->compare_server_default, g->r->hints, g->r->n_hints, false,
 	};
 	if (ag_compare(g->a, &in, g->out, e) < 0)
 		return -1;

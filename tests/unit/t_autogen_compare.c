@@ -350,7 +350,8 @@ static void run_case(const struct ag_target *t, const char *path, int *n)
 	struct err e;
 	struct ag_target t1 = *t, t2 = *t;
 	struct ag_input in = {.dialect = t->dialect, .db = &db, .norm = &norm,
-			      .compare_type = true, .compare_server_default = true};
+			      .compare_type = true, .compare_server_default = true,
+			      .skip_checks = true}; /* the oracle is 1.8.1: no CHECKs */
 	const char *up, *down;
 	int before = unit_failures;
 
@@ -705,6 +706,158 @@ static void test_many_tables(void)
 	arena_release(&a);
 }
 
+/* ---- named CHECK constraints (compare_check.c; not in Alembic 1.8.1) ---- */
+
+static const char ck_v1[] = "CREATE TABLE t (\n"
+			    "\tid INTEGER NOT NULL, \n"
+			    "\ttitle VARCHAR, \n"
+			    "\tPRIMARY KEY (id), \n"
+			    "\tCONSTRAINT ck_gone CHECK (id > 0), \n"
+			    "\tCONSTRAINT ck_mod CHECK (length(title) > 0), \n"
+			    "\tCONSTRAINT ck_same CHECK (id < 10), \n"
+			    "\tCHECK (id <> 5)\n"
+			    ")\n";
+static const char ck_v2[] = "CREATE TABLE t (\n"
+			    "\tid INTEGER NOT NULL, \n"
+			    "\ttitle VARCHAR, \n"
+			    "\tPRIMARY KEY (id), \n"
+			    "\tCONSTRAINT ck_same CHECK (id < 10), \n"
+			    "\tCONSTRAINT ck_mod CHECK (length(title) > 1), \n"
+			    "\tCONSTRAINT ck_new CHECK (title <> 'x'), \n"
+			    "\tCHECK (id <> 5)\n"
+			    ")\n";
+
+/* The ops and lines of one side pair, with checks compared (on) or not. */
+static void ck_run(struct arena *a, const struct ag_target *t, const char *v1, const char *v2,
+		   bool on, struct ag_result *r)
+{
+	struct ag_target t1 = *t, t2 = *t;
+	struct db_schema db, norm;
+	struct ag_input in = {.dialect = t->dialect, .db = &db, .norm = &norm,
+			      .skip_checks = !on};
+	struct err e;
+
+	t1.schema = "ag_check_v1";
+	t2.schema = "ag_check_v2";
+	CHECK(build(a, &t1, v1, &db, &e) == 0);
+	CHECK(build(a, &t2, v2, &norm, &e) == 0);
+	CHECK(ag_compare(a, &in, r, &e) == 0);
+}
+
+/* up_mod: the Detected line's change; was / now: the conditions of ck_mod
+ * as the database reads them back; new: ck_new's. */
+static void ck_expect(const struct ag_target *t, const char *up_mod, const char *was,
+		      const char *now, const char *new)
+{
+	struct arena a = ARENA_INIT;
+	struct ag_result r;
+
+	ck_run(&a, t, ck_v1, ck_v2, false, &r);
+	CHECK_INT(r.upgrade.n_ops, 0);
+	ck_run(&a, t, ck_v1, ck_v2, true, &r);
+	CHECK_STR(joined(&a, &r.detected),
+		  arena_printf(&a, "Detected removed check constraint 'ck_gone' on table 't'\n"
+			       "Detected changed check constraint 'ck_mod' on table 't': "
+			       "condition %s\n"
+			       "Detected added check constraint 'ck_new' on table 't'\n", up_mod));
+	CHECK_STR(dumped(&a, t->dialect, &r.upgrade),
+		  arena_printf(&a, "drop_constraint check ck_gone t\n"
+			       "drop_constraint check ck_mod t\n"
+			       "add_constraint check ck_mod t %s\n"
+			       "add_constraint check ck_new t %s\n", now, new));
+	CHECK_STR(dumped(&a, t->dialect, &r.downgrade),
+		  arena_printf(&a, "drop_constraint check ck_new t\n"
+			       "drop_constraint check ck_mod t\n"
+			       "add_constraint check ck_mod t %s\n"
+			       "add_constraint check ck_gone t id > 0\n", was));
+	/* the same schema on both sides: nothing */
+	ck_run(&a, t, ck_v2, ck_v2, true, &r);
+	CHECK_INT(r.upgrade.n_ops, 0);
+	CHECK_INT(r.detected.n, 0);
+	arena_release(&a);
+}
+
+/* With model[]: a CHECK the model leaves unnamed (PostgreSQL names it
+ * t_id_check in the scratch database) is not added by that name; a named
+ * one is created with the model's condition as written. */
+static void ck_model_names(const struct ag_target *t)
+{
+	struct arena a = ARENA_INIT;
+	struct ag_target t1 = *t, t2 = *t;
+	struct db_schema db, norm;
+	struct ag_input in = {.dialect = t->dialect, .db = &db, .norm = &norm};
+	struct ag_result r;
+	struct err e;
+
+	t1.schema = "ag_check_v1";
+	t2.schema = "ag_check_v2";
+	CHECK(build(&a, &t1, "CREATE TABLE t (id INTEGER NOT NULL, title VARCHAR)", &db, &e) == 0);
+	CHECK(build(&a, &t2, "CREATE TABLE t (id INTEGER NOT NULL, title VARCHAR, "
+			     "CHECK (id <> 5), CONSTRAINT ck_new CHECK (title <> 'x'))",
+		    &norm, &e) == 0);
+	CHECK(ag_compare(&a, &in, &r, &e) == 0); /* without model[]: norm's names count */
+	CHECK_INT(r.detected.n, 2);
+	CHECK(bind_model(&a, "op.create_table('t', sa.Column('id', sa.Integer(), nullable=False), "
+			     "sa.Column('title', sa.String(), nullable=True), "
+			     "sa.CheckConstraint('id <> 5'), "
+			     "sa.CheckConstraint(\"title <> 'x'\", name='ck_new'))\n",
+			 &in, &e) == 0);
+	CHECK(ag_compare(&a, &in, &r, &e) == 0);
+	CHECK_STR(joined(&a, &r.detected), "Detected added check constraint 'ck_new' on table 't'\n");
+	CHECK_STR(dumped(&a, t->dialect, &r.upgrade), "add_constraint check ck_new t title <> 'x'\n");
+	arena_release(&a);
+}
+
+/* SQLite: a CHECK that ends its line takes the table's ')' along (and
+ * what follows it on the line), as SQLAlchemy's pattern does: cut off
+ * before comparing, and in the ops. */
+static void ck_one_line(void)
+{
+	struct arena a = ARENA_INIT;
+	struct ag_target t = {.dialect = "sqlite"};
+	struct ag_result r;
+
+	ck_run(&a, &t, "CREATE TABLE t (\n\tn INTEGER, \n\tCONSTRAINT ck CHECK (n > 0)\n)",
+	       "CREATE TABLE t (n INTEGER, CONSTRAINT ck CHECK (n > 0))", true, &r);
+	CHECK_INT(r.detected.n, 0);
+	ck_run(&a, &t, "CREATE TABLE t (n INTEGER, CONSTRAINT ck CHECK ((n) > 0), UNIQUE (n))",
+	       "CREATE TABLE t (n INTEGER)", true, &r);
+	CHECK_STR(dumped(&a, "sqlite", &r.downgrade), "add_constraint check ck t (n) > 0\n");
+	arena_release(&a);
+}
+
+static void test_checks(void)
+{
+	struct ag_target t = {.dialect = "sqlite"};
+	const char *url = getenv("ALEMBIC_TEST_PG_URL");
+	struct arena a = ARENA_INIT;
+	struct db_url u;
+	struct err e;
+
+	ck_expect(&t, "'length(title) > 0' to 'length(title) > 1'", "length(title) > 0",
+		  "length(title) > 1", "title <> 'x'");
+	ck_one_line();
+	if (!url) {
+		fprintf(stderr, "  (no ALEMBIC_TEST_PG_URL: PostgreSQL checks skipped)\n");
+		arena_release(&a);
+		return;
+	}
+	t.dialect = "postgresql";
+	CHECK(url_parse(&a, url, &u, &e) == 0 && db_open(&u, 2000, &t.pg, &e) == 0);
+	if (t.pg) {
+		/* PostgreSQL's text: its own parentheses and casts, read back on both
+		 * sides; its names for the unnamed ones (t_id_check) are the same */
+		ck_expect(&t, "'length((title)::text) > 0' to 'length((title)::text) > 1'",
+			  "length((title)::text) > 0", "length((title)::text) > 1",
+			  "(title)::text <> 'x'::text");
+		ck_model_names(&t);
+		db_exec(t.pg, "DROP SCHEMA IF EXISTS ag_check_v1 CASCADE; "
+			      "DROP SCHEMA IF EXISTS ag_check_v2 CASCADE", NULL, &e);
+		db_close(t.pg);
+	}
+	arena_release(&a);
+}
+
 static const struct unit_test tests[] = {
 	UNIT(test_recorded_cases),
 	UNIT(test_recorded_cases_pg),
@@ -712,6 +865,7 @@ static const struct unit_test tests[] = {
 	UNIT(test_pg_reflected_names_and_comments),
 	UNIT(test_pg_serial),
 	UNIT(test_many_tables),
+	UNIT(test_checks),
 	{0},
 };
 
