@@ -28,6 +28,29 @@ static void sqltext_stmt(struct arena *a, const struct sql_dialect *d, const cha
 	buf_release(&b);
 }
 
+/* The body as its revision runs it: a create_table carries the model's
+ * table, whose indexes come as create_index operations of their own (the
+ * create_table Alembic renders has none), so the table's are left out. */
+static struct mig_body sqltext_body(struct arena *a, const struct mig_body *b)
+{
+	struct mig_body r = *b;
+	struct mig_op *ops = arena_alloc(a, (b->n_ops ? b->n_ops : 1) * sizeof(*ops));
+
+	for (size_t i = 0; i < b->n_ops; i++) {
+		ops[i] = b->ops[i];
+		if (ops[i].kind == MIG_CREATE_TABLE && ops[i].create && ops[i].create->n_indexes) {
+			struct sch_table *t = arena_alloc(a, sizeof(*t));
+
+			*t = *ops[i].create;
+			t->indexes = NULL;
+			t->n_indexes = 0;
+			ops[i].create = t;
+		}
+	}
+	r.ops = ops;
+	return r;
+}
+
 int ag_render_sql(struct arena *a, const char *dialect, const struct mig_body *b,
 		  struct buf *out, struct err *e)
 {
@@ -35,6 +58,7 @@ int ag_render_sql(struct arena *a, const char *dialect, const struct mig_body *b
 	struct strvec memo = STRVEC_INIT;
 	struct sql_stmts stmts = {0};
 	struct sql_opts o = {0};
+	struct mig_body body;
 	size_t start = out->len;
 
 	if (!d)
@@ -43,7 +67,8 @@ int ag_render_sql(struct arena *a, const char *dialect, const struct mig_body *b
 	o.as_sql = true;
 	o.file = "the generated revision";
 	o.memo = &memo;
-	if (sql_compile_body(a, &o, b, &stmts, e) < 0)
+	body = sqltext_body(a, b);
+	if (sql_compile_body(a, &o, &body, &stmts, e) < 0)
 		return -1;
 	for (size_t i = 0; i < stmts.n; i++) {
 		if (out->len > start)

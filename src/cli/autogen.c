@@ -84,7 +84,7 @@ static int ag_glob(struct cli_ctx *ctx, const char *pat, struct strvec *files)
 		return err_set(&ctx->err, ERR_IO, "target_metadata = %s: cannot list %s", pat,
 			       full);
 	for (size_t i = 0; i < g.gl_pathc; i++)
-		strvec_push(ctx->arena, &found, g.gl_pathv[i]);
+		strvec_push(ctx->arena, &found, arena_strdup(ctx->arena, g.gl_pathv[i]));
 	globfree(&g);
 	strvec_sort(&found);
 	for (size_t i = 0; i < found.n; i++)
