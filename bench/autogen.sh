@@ -23,6 +23,7 @@
 #   ours   check                     v1 SQL model / v1 SQLModel model
 #   Alembic compare_metadata         v1 SQLModel model (bench/autogen_compare.py:
 #                                    1.8.1 has no `check`), start-up included
+# and the CPU seconds (user + sys, the Python helper's included, median),
 # and the physical floors: psql replaying our catalog queries, psql creating
 # the SQL model in a rolled-back transaction (our scratch copy).
 # Verified on the way: ours and Alembic report the same "Detected" lines; our
@@ -35,6 +36,11 @@ cd "$(dirname "$0")/.."
 TOP=$(pwd)
 N=${1:-1000}
 REPS=${REPS:-3}
+# Python's recursion limit for Alembic's runs: SQLAlchemy 1.4 reflects a
+# foreign key's referred table recursively (about 8 frames a level), so stock
+# Alembic fails with RecursionError on a chain deeper than about 100 tables
+# (reported by one stock run first)
+PYREC=${PYREC:-$((N * 50 + 1000))}
 BIN=${ALEMBIC_BIN:-$TOP/build/alembic}
 PY=${PYTHON:-/usr/bin/python3}
 # the Python helper of ours runs python3 from PATH: Debian's, with sqlmodel
@@ -106,12 +112,14 @@ cmd() {
 	case $1 in
 	ours_rev_sm) dir=sm2; set -- "$BIN" revision --autogenerate -m v2 ;;
 	ours_rev_sql) dir=sql2; set -- "$BIN" revision --autogenerate -m v2 ;;
-	py_rev_sm) dir=sm2; set -- "$PY" -m alembic revision --autogenerate -m v2 ;;
+	py_rev_stock) dir=sm2; set -- "$PY" -m alembic revision --autogenerate -m v2 ;;
+	py_rev_sm) dir=sm2; set -- "$PY" -c "$PYMAIN" "$PYREC" revision --autogenerate -m v2 ;;
 	ours_check_sql) dir=sql1; set -- "$BIN" check ;;
 	ours_check_sm) dir=sm1; set -- "$BIN" check ;;
-	py_check_sm) dir=sm1; set -- "$PY" "$TOP/bench/autogen_compare.py" . ;;
+	py_check_sm) dir=sm1; set -- "$PY" "$TOP/bench/autogen_compare.py" . "$PYREC" ;;
 	esac
-	(cd "$W/$dir" && /usr/bin/time -f %M -o "$W/mem" "$@") >"$W/out" 2>"$W/err" || {
+	(cd "$W/$dir" && /usr/bin/time -f '%M %U %S' -o "$W/mem" "$@") >"$W/out" 2>"$W/err" || {
+		[ -z "${2:-}" ] || return 1
 		echo "bench: $* failed in $dir:" >&2
 		cat "$W/out" "$W/err" >&2
 		exit 1
@@ -121,7 +129,17 @@ cmd() {
 	done
 	rm -rf "$W/$dir/migrations/versions/__pycache__"
 }
+PYMAIN='import sys; sys.setrecursionlimit(int(sys.argv.pop(1))); from alembic.config import main; main(prog="alembic")'
 NAMES="ours_rev_sm ours_rev_sql py_rev_sm ours_check_sql ours_check_sm py_check_sm"
+
+# stock Alembic, once: does it get through the chain?
+if cmd py_rev_stock may-fail; then
+	stock="Python Alembic as installed (recursion limit 1000): works"
+elif grep -q RecursionError "$W/err"; then
+	stock="Python Alembic as installed (recursion limit 1000): fails, RecursionError in SQLAlchemy's reflection of the foreign-key chain; measured with sys.setrecursionlimit($PYREC)"
+else
+	stock="Python Alembic as installed: fails: $(tail -n 1 "$W/err")"
+fi
 
 # stats FILE: "min median" of the numbers in FILE, one a line
 stats() { sort -n "$1" | awk '{ v[NR] = $1 } END { printf "%.3f %.3f", v[1], (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -129,6 +147,7 @@ stats() { sort -n "$1" | awk '{ v[NR] = $1 } END { printf "%.3f %.3f", v[1], (NR
 for name in $NAMES; do
 	: >"$W/$name.t"
 	: >"$W/$name.m"
+	: >"$W/$name.c"
 	r=0
 	while [ $r -lt "$REPS" ]; do
 		t0=$(now)
@@ -136,7 +155,8 @@ for name in $NAMES; do
 		t1=$(now)
 		elapsed "$t0" "$t1" >>"$W/$name.t"
 		echo >>"$W/$name.t"
-		tail -n 1 "$W/mem" >>"$W/$name.m"
+		tail -n 1 "$W/mem" | cut -d' ' -f1 >>"$W/$name.m"
+		tail -n 1 "$W/mem" | awk '{ print $2 + $3 }' >>"$W/$name.c"
 		r=$((r + 1))
 	done
 	cp "$W/out" "$W/$name.out"
@@ -177,11 +197,12 @@ done
 echo "autogenerate, $N tables (10 columns, 2 indexes, 1 foreign key each: an $N-deep chain) on PostgreSQL"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (wall times scale with it); $REPS runs each"
 echo "v1 schema loaded by psql in one transaction: $load s; v2 changes: $(tr '\n' ' ' <"$W/gen/changes.txt")"
+echo "$stock"
 echo
-printf '%-44s %8s %8s %9s %10s %8s\n' "command (model)" "min s" "median s" "peak MB" "statements" "catalog"
+printf '%-44s %8s %8s %8s %9s %10s %8s\n' "command (model)" "min s" "median s" "cpu s" "peak MB" "statements" "catalog"
 row() { # NAME LABEL
-	set -- "$1" "$2" $(stats "$W/$1.t") $(sort -n "$W/$1.m" | tail -n 1) $(cat "$W/$1.q")
-	printf '%-44s %8s %8s %9s %10s %8s\n' "$2" "$3" "$4" "$(awk -v k="$5" 'BEGIN { printf "%.1f", k / 1024 }')" "$6" "$7"
+	set -- "$1" "$2" $(stats "$W/$1.t") $(stats "$W/$1.c" | cut -d' ' -f2) $(sort -n "$W/$1.m" | tail -n 1) $(cat "$W/$1.q")
+	printf '%-44s %8s %8s %8.2f %9s %10s %8s\n' "$2" "$3" "$4" "$5" "$(awk -v k="$6" 'BEGIN { printf "%.1f", k / 1024 }')" "$7" "$8"
 }
 row ours_rev_sm "ours revision --autogenerate (SQLModel v2)"
 row ours_rev_sql "ours revision --autogenerate (SQL v2)"
