@@ -31,6 +31,8 @@
 # `check` and Alembic's compare_metadata find nothing.
 # Prints the numbers and the ratios next to the aims; asserts no time (a
 # benchmark, not a test); exits non-zero when a verification fails.
+# REPS=n runs each (3); KEEP=1 keeps the work directory; PYREC, ALEMBIC_BIN,
+# PYTHON as below.
 set -eu
 cd "$(dirname "$0")/.."
 TOP=$(pwd)
