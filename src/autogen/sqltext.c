@@ -30,12 +30,13 @@ static void sqltext_stmt(struct arena *a, const struct sql_dialect *d, const cha
 	buf_release(&b);
 }
 
-/* b with each create_table's indexes left to the create_index ops that
- * follow it (the compiler would emit a table's indexes with it). */
-static struct mig_body sqltext_ops(struct arena *a, const struct mig_body *b)
+/* The body as its revision runs it: a create_table carries the model's
+ * table, whose indexes come as create_index operations of their own (the
+ * create_table Alembic renders has none), so the table's are left out. */
+static struct mig_body sqltext_body(struct arena *a, const struct mig_body *b)
 {
-	struct mig_op *ops = arena_alloc(a, (b->n_ops ? b->n_ops : 1) * sizeof(*ops));
 	struct mig_body r = *b;
+	struct mig_op *ops = arena_alloc(a, (b->n_ops ? b->n_ops : 1) * sizeof(*ops));
 
 	for (size_t i = 0; i < b->n_ops; i++) {
 		ops[i] = b->ops[i];
@@ -43,6 +44,7 @@ static struct mig_body sqltext_ops(struct arena *a, const struct mig_body *b)
 			struct sch_table *t = arena_alloc(a, sizeof(*t));
 
 			*t = *ops[i].create;
+			t->indexes = NULL;
 			t->n_indexes = 0;
 			ops[i].create = t;
 		}
@@ -58,6 +60,7 @@ int ag_render_sql(struct arena *a, const char *dialect, const struct mig_body *b
 	struct strvec memo = STRVEC_INIT;
 	struct sql_stmts stmts = {0};
 	struct sql_opts o = {0};
+	struct mig_body body;
 	size_t start = out->len;
 
 	if (!d)
@@ -66,9 +69,8 @@ int ag_render_sql(struct arena *a, const char *dialect, const struct mig_body *b
 	o.as_sql = true;
 	o.file = "the generated revision";
 	o.memo = &memo;
-	struct mig_body ops = sqltext_ops(a, b);
-
-	if (sql_compile_body(a, &o, &ops, &stmts, e) < 0)
+	body = sqltext_body(a, b);
+	if (sql_compile_body(a, &o, &body, &stmts, e) < 0)
 		return -1;
 	for (size_t i = 0; i < stmts.n; i++) {
 		bool ac = stmts.v[i].autocommit, prev = i && stmts.v[i - 1].autocommit;

@@ -10,6 +10,7 @@
  */
 #include "autogen/autogen.h"
 #include "base/buf.h"
+#include "base/str.h"
 #include "cli/cli_int.h"
 #include "model/model.h"
 
@@ -34,7 +35,8 @@ static int check_run(struct cli_ctx *ctx)
 	}
 	buf_adds(&b, "New upgrade operations detected:");
 	for (size_t i = 0; i < res.detected.n; i++)
-		buf_addf(&b, "\n  %s", res.detected.v[i]);
+		if (!str_startswith(res.detected.v[i], "Detected sequence named ")) /* a note */
+			buf_addf(&b, "\n  %s", res.detected.v[i]);
 	err_set(&ctx->err, ERR_COMMAND, "%s", buf_cstr(&b));
 	buf_release(&b);
 	return -1;

@@ -321,6 +321,35 @@ expect_err_has "migrations/env.py:5: ModuleNotFoundError: No module named 'src.m
 	"the import error names env.py:line and Python's message"
 expect_eq "$(ls migrations/versions | wc -l)" 0 "nothing written"
 
+# a type the dialect lacks: named at the model's table and column, nothing written
+new_project
+export POSTGRES_URL="sqlite:///app.db"
+ALEMBIC=$ALEMBIC_BIN sh "$FIX/mkproject.sh" "$P" v1
+cat >src/module/profile/model/profile_model.py <<'PY'
+from typing import Optional
+
+from sqlalchemy import Column
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field, SQLModel
+
+
+class Profile(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    data: dict = Field(sa_column=Column(JSONB))
+PY
+run alembic revision --autogenerate -m "x"
+expect_rc 1 "a model type SQLite lacks"
+expect_err_has "ERROR: target_metadata: table 'profile', column 'data': Compiler for dialect sqlite can't render element of type JSONB" \
+	"the type is named at the model's table and column"
+expect_eq "$(ls migrations/versions | wc -l)" 0 "nothing written (type)"
+# the interpreter alembic.ini names is not there
+sed -i -e 's|^\[alembic\]$|[alembic]\npython = /nonexistent/python3|' alembic.ini
+run alembic revision --autogenerate -m "x"
+expect_rc 255 "a missing interpreter"
+expect_out "the missing interpreter, named with where it comes from" <<'EOF'
+FAILED: python interpreter /nonexistent/python3 not found (python in alembic.ini)
+EOF
+
 new_project
 alembic init migrations >/dev/null
 sed -i -e 's|^sqlalchemy.url = .*|sqlalchemy.url = sqlite:///app.db|' alembic.ini

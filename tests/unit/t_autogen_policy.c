@@ -196,6 +196,13 @@ static void test_render_sql(void)
 				  "ALTER TYPE st ADD VALUE IF NOT EXISTS 'b';\n"
 				  "-- migrate:end-autocommit\n\n"
 				  "CREATE INDEX ix_t_c ON t (c);");
+	/* an added table's indexes are its create_index ops, not the table's */
+	b = bind("postgresql", "    op.create_table('t', sa.Column('c', sa.Integer()), sa.Index('ix_t_c', 'c'))\n"
+			       "    op.create_index('ix_t_c', 't', ['c'])\n");
+	buf_reset(&out);
+	CHECK(ag_render_sql(&A, "postgresql", &b, &out, &e) == 0);
+	CHECK_STR(buf_cstr(&out), "CREATE TABLE t (\n    c INTEGER\n);\n\n"
+				  "CREATE INDEX ix_t_c ON t (c);");
 	b.n_ops = 0;
 	buf_reset(&out);
 	CHECK(ag_render_sql(&A, "sqlite", &b, &out, &e) == 0);
