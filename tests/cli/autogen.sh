@@ -231,6 +231,13 @@ EOF
 	expect_rc 0 "$d: upgrade v1"
 
 	ALEMBIC=$ALEMBIC_BIN sh "$FIX/mkproject.sh" "$P" v2 compare
+	run alembic check
+	expect_rc 255 "$d: check with the v2 models: differences"
+	head -n 1 "$T_ROOT/.out" >"$T_ROOT/.first"
+	expect_eq "$(cat "$T_ROOT/.first")" "FAILED: New upgrade operations detected:" "$d: check's first line"
+	expect_out_has "  Detected added table 'skill'" "$d: check lists each difference"
+	if grep -q 'Detected sequence' "$T_ROOT/.out"; then not_ok "$d: SERIAL notes are not differences"; else ok; fi
+	expect_eq "$(ls "$v" | wc -l)" 1 "$d: check writes nothing"
 	run alembic revision --autogenerate -m "model v2" --rev-id 0002v2
 	expect_rc 0 "$d: autogenerate v2"
 	expect_err_file "$exp/2.err" "$d: autogenerate v2 log"
