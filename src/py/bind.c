@@ -81,7 +81,9 @@ static int b_create_table(struct bind_ctx *x, const struct bind_args *a, const s
 		} else if (bind_is_call(v, "sqlalchemy.Index")) {
 			if (bind_index_obj(x, v, &t->indexes[t->n_indexes++]) < 0)
 				return -1;
-		} else {
+		} else if (!bind_is_call(v, "sqlalchemy.MetaData") || v->n || v->n_kw) {
+			/* (a bare sa.MetaData() among them changes nothing in SQLAlchemy's
+			 * Table: recorded) */
 			return bind_fail(x, v,
 					 "create_table() takes columns, constraints and "
 					 "indexes, not %s",

@@ -361,6 +361,9 @@ op.execute(t.insert().values({"id": 1, "state": "a"}))
 u = sa.Table("u", sa.MetaData(), sa.Column("name", sa.String(5)), sa.Column("b", sa.String(5)))
 op.execute(u.update().where(u.c.name == "n").values({"b": u.c.name}))
 '''),
+    ("create_table_metadata_item", ALL, '''
+op.create_table("x", sa.MetaData(), sa.Column("id", sa.Integer, primary_key=True))
+'''),
     ("execute_ddl_element", ALL, '''
 op.execute(sa.DDL("CREATE VIRTUAL TABLE t USING fts5(data, content=p, content_rowid=id)"))
 '''),
