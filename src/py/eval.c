@@ -787,7 +787,7 @@ static int ev_import(struct ev *ev, const struct py_stmt *s)
 		}
 		if (!strcmp(mod, "__future__"))
 			continue;
-		if (s->level == 0 && known_module(mod))
+		if (s->level == 0 && (known_module(mod) || known_module(full)))
 			v = ev_ref(ev, known_canon(ev, full), NULL);
 		else
 			v = ev_opaque(ev,

@@ -571,6 +571,30 @@ static void test_eval_imports(void)
 		5, 39,
 		"the package 'sqlalchemy_utils' (imported at line 3) cannot be imported without "
 		"Python");
+	/* the few third-party names known (Debian 12's oslo.db and neutron-lib) */
+	CHECK_INT(eval(HDR "from oslo_db.sqlalchemy.types import String\n"
+			   "from neutron_lib.db import constants as db_const\n"
+			   "def upgrade():\n"
+			   "    op.add_column('t', sa.Column('u', String(db_const.UUID_FIELD_SIZE, "
+			   "mysql_ndb_type=sa.TEXT)))\n"),
+		  0);
+	CHECK_STR(op(0), "alembic.op.add_column('t', sqlalchemy.Column('u', sqlalchemy.String(36)))");
+	refused(HDR "from oslo_db.sqlalchemy.types import String\n"
+		    "def upgrade():\n    op.add_column('t', sa.Column('u', String()))\n",
+		5, 39, "TypeError: __init__() missing 1 required positional argument: 'length'");
+	refused(HDR "from neutron_lib.db import constants\n"
+		    "def upgrade():\n    op.add_column('t', sa.Column('u', sa.String(constants.X)))\n",
+		5, 49, "AttributeError: module 'neutron_lib.db.constants' has no attribute 'X'");
+	refused(HDR "from oslo_db.sqlalchemy import types\n"
+		    "def upgrade():\n    op.add_column('t', sa.Column('u', types.JsonEncodedDict()))\n",
+		5, 39,
+		"oslo_db.sqlalchemy.types.JsonEncodedDict (a type of oslo.db's) cannot be evaluated "
+		"without Python");
+	refused(HDR "from oslo_db.sqlalchemy import utils\n"
+		    "def upgrade():\n    utils.drop_it()\n",
+		5, 5,
+		"the package 'oslo_db.sqlalchemy' (imported at line 3) cannot be imported without "
+		"Python");
 	/* an unused application import is fine */
 	CHECK_INT(eval(HDR "from app.models import User\nfrom . import helpers\n"
 			   "def upgrade():\n    pass\n"),
