@@ -6,7 +6,7 @@
  * op.get_context(), the dialect name, context.get_x_argument(),
  * bind.execute(), os.getenv / os.environ (env.py only), json.dumps, and
  * the few third-party names whose meaning is fixed (oslo.db's String and
- * SoftDeleteInteger, neutron-lib's db constants).
+ * SoftDeleteInteger, neutron-lib's db constants, SQLAlchemy-Utils' UUIDType).
  */
 #include "py/eval_int.h"
 
@@ -99,7 +99,7 @@ bool known_module(const char *module)
 					    "typing_extensions", "os", "enum",
 					    /* the OpenStack libraries' pieces below (third-party) */
 					    "oslo_db.sqlalchemy.types", "neutron_lib.db.constants",
-					    NULL};
+					    "sqlalchemy_utils", NULL};
 
 	for (int k = 0; roots[k]; k++) {
 		size_t n = strlen(roots[k]);
@@ -456,6 +456,63 @@ static const struct pyv *h_oslo_soft_delete(struct ev *ev, const struct py_expr 
 	return value_call(ev, x, "sqlalchemy.Integer", args);
 }
 
+/* A bool argument of a call (position pos or keyword key), dflt when not given; -1 with e
+ * set when it is not a literal bool. */
+static int bool_arg(struct ev *ev, const struct py_expr *x, const struct ev_args *args,
+		    size_t pos, const char *key, bool dflt)
+{
+	const struct pyv *v = pos < args->n_pos ? args->pos[pos] : NULL;
+
+	for (size_t k = 0; !v && k < args->n_kw; k++)
+		if (args->kw[k].key && !strcmp(args->kw[k].key, key))
+			v = args->kw[k].val;
+	if (!v)
+		return dflt;
+	if (v->kind != PYV_BOOL)
+		return ev_fail_at(ev, x, "UUIDType(%s=...) takes True or False here", key), -1;
+	return v->b;
+}
+
+/* sqlalchemy_utils.UUIDType(binary=True, native=True) (SQLAlchemy-Utils
+ * 0.38, Debian 12's python3-sqlalchemy-utils): a TypeDecorator whose
+ * load_dialect_impl is postgresql.UUID() on PostgreSQL (native), else
+ * BINARY(16) (binary) or CHAR(32); MSSQL's native UNIQUEIDENTIFIER is not
+ * a type the DDL compiler has. */
+static const struct pyv *h_sau_uuid(struct ev *ev, const struct py_expr *x, const struct pyv *fn,
+				    const struct ev_args *args)
+{
+	const char *d = ev->ctx ? ev->ctx->dialect : NULL;
+	int binary = bool_arg(ev, x, args, 0, "binary", true);
+	int native = binary < 0 ? -1 : bool_arg(ev, x, args, 1, "native", true);
+	struct ev_args none = {0};
+	const struct pyv **len = arena_calloc(ev->a, 1, sizeof(*len));
+	struct ev_args sized = {len, 1, NULL, 0};
+
+	(void)fn;
+	if (native < 0)
+		return NULL;
+	for (size_t k = 0; k < args->n_kw; k++)
+		if (!args->kw[k].key ||
+		    (strcmp(args->kw[k].key, "binary") && strcmp(args->kw[k].key, "native")))
+			return ev_fail_at(ev, x, "TypeError: __init__() got an unexpected keyword "
+						 "argument '%s'",
+					  args->kw[k].key ? args->kw[k].key : "**");
+	if (args->n_pos > 2)
+		return ev_fail_at(ev, x, "TypeError: __init__() takes from 1 to 3 positional "
+					 "arguments but %zu were given",
+				  args->n_pos + 1);
+	if (!d)
+		return ev_fail_at(ev, x, "UUIDType's type depends on the dialect; it is not known "
+					 "while reading env.py");
+	if (native && !strcmp(d, "postgresql"))
+		return value_call(ev, x, "sqlalchemy.dialects.postgresql.UUID", &none);
+	if (native && !strcmp(d, "mssql"))
+		return ev_fail_at(ev, x, "UUIDType on MSSQL (UNIQUEIDENTIFIER) cannot be compiled "
+					 "natively");
+	len[0] = ev_int(ev, binary ? 16 : 32, x);
+	return value_call(ev, x, binary ? "sqlalchemy.BINARY" : "sqlalchemy.CHAR", &sized);
+}
+
 /* neutron_lib.db.constants.<NAME>: the module's constants. */
 static const struct pyv *h_neutron_db_const(struct ev *ev, const struct py_expr *x,
 					    const struct pyv *fn, const struct ev_args *args)
@@ -554,6 +611,11 @@ static const struct known known[] = {
     {"oslo_db.sqlalchemy.types.", KN_REFUSE, NULL, "%s (a type of oslo.db's) cannot be "
 						   "evaluated without Python"},
     {"neutron_lib.db.constants.", KN_ATTR, h_neutron_db_const, NULL},
+    {"sqlalchemy_utils.UUIDType", KN_FN, h_sau_uuid, NULL},
+    {"sqlalchemy_utils.types.UUIDType", KN_FN, h_sau_uuid, NULL},
+    {"sqlalchemy_utils.types.uuid.UUIDType", KN_FN, h_sau_uuid, NULL},
+    {"sqlalchemy_utils.", KN_REFUSE, NULL, "%s (SQLAlchemy-Utils') cannot be evaluated "
+					   "without Python"},
     {"datetime.", KN_VALUE, NULL, NULL},
     {"decimal.", KN_VALUE, NULL, NULL},
     {"uuid.", KN_VALUE, NULL, NULL},

@@ -2,18 +2,22 @@
 """record_ddl_thirdparty.py - records, as record_ddl.py does (same format,
 same offline configuration), what Alembic 1.8.1 + SQLAlchemy 1.4 emit for
 migrations that use the few third-party names the evaluator knows
-(src/py/known.c): oslo.db's String and SoftDeleteInteger types and
-neutron-lib's neutron_lib.db.constants, as Debian 12 ships them.  Writes
+(src/py/known.c): oslo.db's String and SoftDeleteInteger types,
+neutron-lib's neutron_lib.db.constants and SQLAlchemy-Utils' UUIDType, as
+Debian 12 ships them.  Writes
 ddl_thirdparty.txt, which t_ddl.c checks like ddl.txt.
 
 Those packages are not installed with the oracle; fetch and unpack them
 (nothing installed) and pass the directory:
 
-    cd /tmp && apt-get download python3-oslo.db=12.1.0-3 python3-neutron-lib=3.1.0-2
-    for d in python3-oslo.db_*.deb python3-neutron-lib_*.deb; do dpkg-deb -x $d /tmp/tp; done
+    cd /tmp && apt-get download python3-oslo.db=12.1.0-3 python3-neutron-lib=3.1.0-2 \
+        python3-sqlalchemy-utils=0.38.2-2
+    for d in python3-oslo.db_*.deb python3-neutron-lib_*.deb python3-sqlalchemy-utils_*.deb; do
+        dpkg-deb -x $d /tmp/tp; done
     /usr/bin/python3 record_ddl_thirdparty.py /tmp/tp/usr/lib/python3/dist-packages
 
-oslo_db.sqlalchemy.types imports only SQLAlchemy; neutron_lib's package
+oslo_db.sqlalchemy.types and sqlalchemy_utils import only SQLAlchemy (and
+the standard library); neutron_lib's package
 __init__ needs pbr and oslo.*, so its db/constants.py (plain constants) is
 loaded under stub packages.
 """
@@ -49,6 +53,16 @@ op.add_column("t", sa.Column("u", sa.String(db_const.UUID_FIELD_SIZE), nullable=
 op.add_column("t", sa.Column("i", sa.String(db_const.IP_ADDR_FIELD_SIZE)))
 op.add_column("t", sa.Column("l", sa.String(db_const.LONG_DESCRIPTION_FIELD_SIZE)))
 op.execute("SELECT " + str(db_const.DB_INTEGER_MAX_VALUE) + ", '" + db_const.EXPAND_BRANCH + "'")
+'''),
+    ("sqlalchemy_utils_uuid", ALL, '''
+import sqlalchemy_utils
+from sqlalchemy_utils import UUIDType
+op.create_table("t", sa.Column("id", sqlalchemy_utils.types.uuid.UUIDType(binary=True), primary_key=True),
+    sa.Column("a", UUIDType(binary=False), nullable=False),
+    sa.Column("b", UUIDType()),
+    sa.Column("c", sqlalchemy_utils.UUIDType(False, False)),
+    sa.Column("d", UUIDType(native=False)))
+op.alter_column("t", "a", type_=UUIDType(binary=True), existing_type=UUIDType(binary=False))
 '''),
 ]
 

@@ -182,7 +182,7 @@ static void test_recorded_cases(void)
 /* The third-party names the evaluator knows (tests/cases/record_ddl_thirdparty.py). */
 static void test_recorded_thirdparty(void)
 {
-	check_recorded("tests/cases/ddl_thirdparty.txt", 9);
+	check_recorded("tests/cases/ddl_thirdparty.txt", 12);
 }
 
 /* Python's TypeError texts and positions for wrong calls. */

@@ -566,10 +566,10 @@ static void test_eval_imports(void)
 		6, 16,
 		"the application's module 'app.models' (imported at line 3) cannot be imported "
 		"without Python");
-	refused(HDR "from sqlalchemy_utils import UUIDType\n"
-		    "def upgrade():\n    op.add_column('t', sa.Column('u', UUIDType()))\n",
+	refused(HDR "from geoalchemy2 import Geometry\n"
+		    "def upgrade():\n    op.add_column('t', sa.Column('u', Geometry()))\n",
 		5, 39,
-		"the package 'sqlalchemy_utils' (imported at line 3) cannot be imported without "
+		"the package 'geoalchemy2' (imported at line 3) cannot be imported without "
 		"Python");
 	/* the few third-party names known (Debian 12's oslo.db and neutron-lib) */
 	CHECK_INT(eval(HDR "from oslo_db.sqlalchemy.types import String\n"
@@ -595,6 +595,23 @@ static void test_eval_imports(void)
 		5, 5,
 		"the package 'oslo_db.sqlalchemy' (imported at line 3) cannot be imported without "
 		"Python");
+	CHECK_INT(eval_d(HDR "from sqlalchemy_utils import UUIDType\n"
+			     "def upgrade():\n    op.add_column('t', sa.Column('u', UUIDType(binary=False)))\n",
+			 "upgrade", "postgresql"),
+		  0);
+	CHECK_STR(op(0), "alembic.op.add_column('t', sqlalchemy.Column('u', "
+			 "sqlalchemy.dialects.postgresql.UUID()))");
+	CHECK_INT(eval_d(HDR "from sqlalchemy_utils import UUIDType\n"
+			     "def upgrade():\n    op.add_column('t', sa.Column('u', UUIDType(binary=False)))\n",
+			 "upgrade", "sqlite"),
+		  0);
+	CHECK_STR(op(0), "alembic.op.add_column('t', sqlalchemy.Column('u', sqlalchemy.CHAR(32)))");
+	refused(HDR "import sqlalchemy_utils\n"
+		    "def upgrade():\n    op.add_column('t', sa.Column('u', sqlalchemy_utils.UUIDType(bin=1)))\n",
+		5, 39, "TypeError: __init__() got an unexpected keyword argument 'bin'");
+	refused(HDR "import sqlalchemy_utils\n"
+		    "def upgrade():\n    op.add_column('t', sa.Column('u', sqlalchemy_utils.JSONType()))\n",
+		5, 39, "sqlalchemy_utils.JSONType (SQLAlchemy-Utils') cannot be evaluated without Python");
 	/* an unused application import is fine */
 	CHECK_INT(eval(HDR "from app.models import User\nfrom . import helpers\n"
 			   "def upgrade():\n    pass\n"),
