@@ -81,7 +81,9 @@ static int b_create_table(struct bind_ctx *x, const struct bind_args *a, const s
 		} else if (bind_is_call(v, "sqlalchemy.Index")) {
 			if (bind_index_obj(x, v, &t->indexes[t->n_indexes++]) < 0)
 				return -1;
-		} else {
+		} else if (!bind_is_call(v, "sqlalchemy.MetaData") || v->n || v->n_kw) {
+			/* (a bare sa.MetaData() among them changes nothing in SQLAlchemy's
+			 * Table: recorded) */
 			return bind_fail(x, v,
 					 "create_table() takes columns, constraints and "
 					 "indexes, not %s",
@@ -375,6 +377,32 @@ static int b_table_comment(struct bind_ctx *x, const struct bind_args *a,
 	return bind_name(x, bind_arg_raw(a, sig, "comment"), "comment", true, &op->comment, NULL);
 }
 
+/* values({"col": v, tbl.c.col: v}): the dictionary as keywords (a key is
+ * a column name or a column of the table, tbl.c.col). */
+static int bind_dml_dict(struct bind_ctx *x, const struct pyv *dict, struct mig_dml *d)
+{
+	struct pyv_kwarg *kw = arena_calloc(x->a, dict->n + 1, sizeof(*kw));
+
+	for (size_t i = 0; i < dict->n; i++) {
+		const struct pyv *k = dict->keys[i];
+
+		if (k->kind == PYV_STR)
+			kw[i].key = k->s;
+		else if (k->kind == PYV_ATTR && k->receiver && k->receiver->kind == PYV_ATTR &&
+			 !strcmp(k->receiver->name, "c"))
+			kw[i].key = k->name;
+		else
+			return bind_fail(x, k,
+					 "values() takes column names or table.c.<column> as "
+					 "keys, not %s",
+					 pyv_describe(x->a, k));
+		kw[i].val = dict->items[i];
+	}
+	d->values = kw;
+	d->n_values = dict->n;
+	return 0;
+}
+
 /* tbl.insert().values(...) / tbl.update().where(...).values(...) /
  * tbl.delete().where(...): the method chain read from the outside in. */
 static int bind_dml(struct bind_ctx *x, const struct pyv *s, struct mig_op *op)
@@ -387,6 +415,10 @@ static int bind_dml(struct bind_ctx *x, const struct pyv *s, struct mig_op *op)
 		if (!strcmp(v->name, "values") && !v->n && !d->values) {
 			d->values = v->kw;
 			d->n_values = v->n_kw;
+		} else if (!strcmp(v->name, "values") && v->n == 1 && !v->n_kw && !d->values &&
+			   v->items[0]->kind == PYV_DICT) {
+			if (bind_dml_dict(x, v->items[0], d) < 0)
+				return -1;
 		} else if (!strcmp(v->name, "where") && v->n == 1 && !v->n_kw && !d->where) {
 			d->where = v->items[0];
 		} else if (!strcmp(v->name, "insert") || !strcmp(v->name, "update") ||
@@ -410,6 +442,16 @@ static int bind_dml(struct bind_ctx *x, const struct pyv *s, struct mig_op *op)
 			 "SQL string or sa.text(...)");
 }
 
+/* sa.DDL("...") of a statement without '%' (SQLAlchemy formats it with
+ * %) and without ':' (text() would read a bind parameter there, DDL does
+ * not): it runs and prints as the same sa.text(...) does. */
+static bool bind_ddl_as_text(const struct pyv *s)
+{
+	return bind_is_call(s, "sqlalchemy.DDL") && s->n == 1 && !s->n_kw &&
+	       s->items[0]->kind == PYV_STR && !strpbrk(s->items[0]->s, "%:") &&
+	       strlen(s->items[0]->s) == s->items[0]->len;
+}
+
 static int b_execute(struct bind_ctx *x, const struct bind_args *a, const struct bind_sig *sig,
 		     struct mig_op *op)
 {
@@ -419,6 +461,8 @@ static int b_execute(struct bind_ctx *x, const struct bind_args *a, const struct
 	if (s->kind == PYV_STR)
 		op->sql = s->s;
 	else if (bind_is_call(s, "sqlalchemy.text") && s->n == 1 && s->items[0]->kind == PYV_STR)
+		op->sql = s->items[0]->s;
+	else if (bind_ddl_as_text(s))
 		op->sql = s->items[0]->s;
 	else if (s->kind == PYV_CALL && s->receiver) {
 		op->stmt = s;

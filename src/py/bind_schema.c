@@ -447,7 +447,12 @@ int bind_table_clause(struct bind_ctx *x, const struct pyv *v, struct sch_table 
 	if (bind_name(x, pyv_kwarg(v, "schema"), "schema", true, &t->schema, NULL) < 0)
 		return -1;
 	t->columns = arena_calloc(x->a, v->n, sizeof(*t->columns));
-	for (size_t i = 1; i < v->n; i++) {
+	/* sa.Table(name, metadata, *columns): the metadata is not a column */
+	size_t first = bind_is_call(v, "sqlalchemy.Table") && v->n > 1 &&
+			       bind_is_call(v->items[1], "sqlalchemy.MetaData")
+			   ? 2
+			   : 1;
+	for (size_t i = first; i < v->n; i++) {
 		const struct pyv *c = v->items[i];
 		struct sch_column *col = arena_calloc(x->a, 1, sizeof(*col));
 

@@ -64,7 +64,7 @@ static void expr_text(struct buf *b, const struct py_expr *x, int depth)
 	}
 }
 
-static const char *text_of(struct ev *ev, const struct py_expr *x)
+const char *ev_expr_text(struct ev *ev, const struct py_expr *x)
 {
 	struct buf b = BUF_INIT;
 	char *s;
@@ -145,7 +145,7 @@ static void read_setting(struct ev *ev, const struct py_expr *call, bool is_sect
 		if (!key || key->kind != PYV_STR) {
 			err_clear(ev->e);
 			st.kind = PY_ENV_UNREADABLE;
-			st.key = text_of(ev, call->v[k]);
+			st.key = ev_expr_text(ev, call->v[k]);
 			st.why = arena_printf(ev->a, "the option name %s cannot be read without Python",
 					      st.key);
 			push_setting(ev, &st);
@@ -179,7 +179,7 @@ static void read_configure(struct ev *ev, const struct py_expr *call)
 		if (!in->key)
 			continue;
 		kw[c->n_kw].key = in->key;
-		kw[c->n_kw].text = text_of(ev, in->value);
+		kw[c->n_kw].text = ev_expr_text(ev, in->value);
 		kw[c->n_kw].line = in->line;
 		kw[c->n_kw].col = in->col;
 		v = ev_expr(ev, in->value);
@@ -221,7 +221,7 @@ static void env_stmt(struct ev *ev, const struct py_stmt *s)
 	case PYS_ASSIGN:
 		if (!ev->scope && s->n_targets == 1 && s->targets[0]->kind == PYE_NAME &&
 		    !strcmp(s->targets[0]->s, "target_metadata")) {
-			ev->env_out->target_metadata = text_of(ev, s->value);
+			ev->env_out->target_metadata = ev_expr_text(ev, s->value);
 			ev->env_out->target_metadata_line = s->line;
 		}
 		break;

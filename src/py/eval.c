@@ -787,7 +787,7 @@ static int ev_import(struct ev *ev, const struct py_stmt *s)
 		}
 		if (!strcmp(mod, "__future__"))
 			continue;
-		if (s->level == 0 && known_module(mod))
+		if (s->level == 0 && (known_module(mod) || known_module(full)))
 			v = ev_ref(ev, known_canon(ev, full), NULL);
 		else
 			v = ev_opaque(ev,
@@ -891,20 +891,92 @@ static int ev_with_item(struct ev *ev, const struct py_stmt *s, size_t k)
 	return ev_push_op(ev, it->ctx, v, inner.v, inner.n);
 }
 
+/* Whether evaluating x has no effect but making a value: literals, names,
+ * attributes and operators over them (no call). */
+static bool ev_no_call(const struct py_expr *x, int depth)
+{
+	if (x == NULL)
+		return true;
+	if (depth > 16)
+		return false;
+	switch (x->kind) {
+	case PYE_NAME:
+	case PYE_NONE:
+	case PYE_TRUE:
+	case PYE_FALSE:
+	case PYE_INT:
+	case PYE_FLOAT:
+	case PYE_STR:
+	case PYE_BYTES:
+		return true;
+	case PYE_ATTR:
+	case PYE_FIELD:
+	case PYE_UNARY:
+		return ev_no_call(x->a, depth + 1);
+	case PYE_BINOP:
+		return ev_no_call(x->a, depth + 1) && ev_no_call(x->b, depth + 1);
+	case PYE_FSTR:
+	case PYE_TUPLE:
+	case PYE_LIST:
+		for (size_t k = 0; k < x->n; k++)
+			if (!ev_no_call(x->v[k], depth + 1))
+				return false;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Whether x is an exception Python raises whatever it is: a name or
+ * attribute (of the application's, say), or a call of one whose arguments
+ * make no call.  Evaluating it can only end in an exception: the raised one,
+ * or the error of making it. */
+static bool ev_raise_opaque_ok(const struct py_expr *x)
+{
+	if (x->kind != PYE_CALL)
+		return x->kind == PYE_NAME || (x->kind == PYE_ATTR && ev_no_call(x, 0));
+	if (!ev_raise_opaque_ok(x->a) || x->a->kind == PYE_CALL)
+		return false;
+	for (size_t k = 0; k < x->n; k++)
+		if (!ev_no_call(x->v[k], 0))
+			return false;
+	for (size_t k = 0; k < x->n_kw; k++)
+		if (!ev_no_call(x->kw[k].value, 0))
+			return false;
+	return true;
+}
+
+/* What a raise statement raises, for the message; NULL with e set. */
+static const char *ev_raised(struct ev *ev, const struct py_stmt *s)
+{
+	const struct pyv *v;
+
+	if (!s->value)
+		return "an exception";
+	if (!(v = ev_expr(ev, s->value))) {
+		if (!ev_raise_opaque_ok(s->value))
+			return NULL;
+		/* An exception class the evaluator does not know (the
+		 * application's): the direction raises all the same. */
+		err_clear(ev->e);
+		return arena_printf(ev->a, "%s (not known without Python)",
+				    ev_expr_text(ev, s->value));
+	}
+	if (v->kind == PYV_CALL && !strncmp(v->name, "builtins.", 9))
+		return pyv_describe(ev->a, v) + 9;
+	if (v->kind == PYV_REF && !strncmp(v->name, "builtins.", 9))
+		return v->name + 9;
+	return pyv_describe(ev->a, v);
+}
+
 static int ev_raise(struct ev *ev, const struct py_stmt *s)
 {
-	const struct pyv *v = s->value ? ev_expr(ev, s->value) : NULL;
 	const char *what;
 
 	if (!ev->body || !ev->ops)
 		return ev_fail(ev, s->line, s->col, "'raise' at module level stops the import"), -1;
-	if (s->value && !v)
+	if (!(what = ev_raised(ev, s)))
 		return -1;
-	what = v ? pyv_describe(ev->a, v) : "an exception";
-	if (v && v->kind == PYV_CALL && !strncmp(v->name, "builtins.", 9))
-		what = pyv_describe(ev->a, v) + 9;
-	else if (v && v->kind == PYV_REF && !strncmp(v->name, "builtins.", 9))
-		what = v->name + 9;
 	ev->body->irreversible = true;
 	ev->body->irreversible_msg = arena_printf(ev->a, "%s() raises %s", ev->fn_name, what);
 	ev->body->irreversible_line = s->line;
@@ -912,17 +984,83 @@ static int ev_raise(struct ev *ev, const struct py_stmt *s)
 	return 0;
 }
 
+/* Whether statement s of an except handler can only log: pass, a string,
+ * print(...) or a logger's method (LOG.error(...), logging.warning(...))
+ * over arguments that make no call but str()/repr(). */
+static bool ev_logs_only(const struct py_stmt *s)
+{
+	static const char *const meths[] = {"critical", "debug", "error", "exception", "fatal",
+					    "info", "log", "warn", "warning", NULL};
+	const struct py_expr *x, *f;
+	bool named = false;
+
+	if (s->kind == PYS_PASS)
+		return true;
+	if (s->kind != PYS_EXPR || (x = s->value)->kind == PYE_STR)
+		return s->kind == PYS_EXPR;
+	if (x->kind != PYE_CALL)
+		return false;
+	f = x->a;
+	if (f->kind == PYE_NAME)
+		named = !strcmp(f->s, "print");
+	else if (f->kind == PYE_ATTR && ev_no_call(f, 0))
+		for (size_t k = 0; meths[k] && !named; k++)
+			named = !strcmp(f->s, meths[k]);
+	for (size_t k = 0; named && k < x->n; k++) {
+		const struct py_expr *a = x->v[k];
+		if (a->kind == PYE_CALL && a->a->kind == PYE_NAME &&
+		    (!strcmp(a->a->s, "str") || !strcmp(a->a->s, "repr")) && a->n == 1 && !a->n_kw)
+			a = a->v[0];
+		named = ev_no_call(a, 0);
+	}
+	for (size_t k = 0; named && k < x->n_kw; k++)
+		named = ev_no_call(x->kw[k].value, 0);
+	return named;
+}
+
+/* Whether an except handler only logs and raises again (ends with a raise):
+ * when it runs, the migration fails as it would without it, so the try
+ * block runs as its body alone. */
+static bool ev_handler_reraises(const struct py_handler *h)
+{
+	const struct py_block *b = &h->body;
+
+	if (b->n == 0 || b->v[b->n - 1]->kind != PYS_RAISE)
+		return false;
+	for (size_t k = 0; k + 1 < b->n; k++)
+		if (!ev_logs_only(b->v[k]))
+			return false;
+	return true;
+}
+
 static int ev_try(struct ev *ev, const struct py_stmt *s)
 {
-	if (s->n_handlers)
-		return ev_fail(ev, s->line, s->col,
-			       "a try/except block cannot run without Python (whether its "
-			       "handler runs depends on errors only the database reports)"), -1;
+	enum ev_flow flow;
+	const struct pyv *ret;
+
+	for (size_t k = 0; k < s->n_handlers; k++)
+		if (!ev_handler_reraises(&s->handlers[k]))
+			return ev_fail(ev, s->handlers[k].line, s->handlers[k].col,
+				       "a try/except block cannot run without Python (whether its "
+				       "handler runs depends on errors only the database reports; "
+				       "only a handler that logs and raises again is known)"),
+			       -1;
 	if (ev_block(ev, &s->body))
 		return -1;
-	if (ev->flow != FLOW_NONE)
+	if (ev->flow == FLOW_NONE && ev_block(ev, &s->orelse))
+		return -1;
+	if (ev->flow == FLOW_RAISE)
 		return 0;
-	return ev_block(ev, &s->finalbody);
+	flow = ev->flow; /* finally runs on return, break and continue too */
+	ret = ev->ret;
+	ev->flow = FLOW_NONE;
+	if (ev_block(ev, &s->finalbody))
+		return -1;
+	if (ev->flow == FLOW_NONE) {
+		ev->flow = flow;
+		ev->ret = ret;
+	}
+	return 0;
 }
 
 static int ev_expr_stmt(struct ev *ev, const struct py_stmt *s)

@@ -99,6 +99,10 @@ struct pyv *ev_opaque(struct ev *ev, const char *why, int line, int col);
 /* Fails with an OPAQUE value's reason, at its origin or at x. */
 void *ev_fail_opaque(struct ev *ev, const struct pyv *v, const struct py_expr *x);
 
+/* ---- env.c ---- */
+/* Source-like text of an expression for messages ("SQLModel.metadata", "f(...)"). */
+const char *ev_expr_text(struct ev *ev, const struct py_expr *x);
+
 /* ---- eval.c ---- */
 /* Appends x to the arena array *v of *n values (linear growth). */
 void ev_vpush(struct ev *ev, const struct pyv ***v, size_t *n, const struct pyv *x);

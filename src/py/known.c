@@ -4,7 +4,9 @@
  * attribute of and call on a known name), the canonical spelling of names
  * (value.h's rules), and the handlers of the special ones: op.get_bind(),
  * op.get_context(), the dialect name, context.get_x_argument(),
- * bind.execute(), os.getenv / os.environ (env.py only), json.dumps.
+ * bind.execute(), os.getenv / os.environ (env.py only), json.dumps, and
+ * the few third-party names whose meaning is fixed (oslo.db's String and
+ * SoftDeleteInteger, neutron-lib's db constants, SQLAlchemy-Utils' UUIDType).
  */
 #include "py/eval_int.h"
 
@@ -94,7 +96,10 @@ bool known_module(const char *module)
 {
 	static const char *const roots[] = {"alembic", "sqlalchemy", "sqlmodel", "datetime",
 					    "decimal", "uuid",	     "json",	 "typing",
-					    "typing_extensions", "os", "enum", NULL};
+					    "typing_extensions", "os", "enum",
+					    /* the OpenStack libraries' pieces below (third-party) */
+					    "oslo_db.sqlalchemy.types", "neutron_lib.db.constants",
+					    "sqlalchemy_utils", NULL};
 
 	for (int k = 0; roots[k]; k++) {
 		size_t n = strlen(roots[k]);
@@ -404,6 +409,140 @@ static const struct pyv *h_builtin(struct ev *ev, const struct py_expr *x, const
 	return lit_builtin(ev, x, fn->name + 9, args);
 }
 
+static const struct pyv *value_call(struct ev *ev, const struct py_expr *x, const char *name,
+				    const struct ev_args *args);
+
+/* ---- third-party names whose meaning is fixed (Debian 12's packages:
+ * python3-oslo.db 12.1.0, python3-neutron-lib 3.1.0; recorded through the
+ * oracle in tests/cases/ddl_thirdparty.txt) ---- */
+
+/* oslo_db.sqlalchemy.types.String(length, mysql_ndb_length=None,
+ * mysql_ndb_type=None, **kw): sa.String(length, **kw); the mysql_ndb_*
+ * options only change MySQL NDB Cluster's DDL (oslo.db's ndb_status(),
+ * off unless oslo.db's engine facade enables it). */
+static const struct pyv *h_oslo_string(struct ev *ev, const struct py_expr *x,
+				       const struct pyv *fn, const struct ev_args *args)
+{
+	struct ev_args sa = {args->pos, args->n_pos > 0 ? 1 : 0, NULL, 0};
+	bool length = args->n_pos > 0;
+
+	(void)fn;
+	if (args->n_pos > 3)
+		return ev_fail_at(ev, x, "TypeError: __init__() takes from 2 to 4 positional "
+					 "arguments but %zu were given",
+				  args->n_pos + 1);
+	sa.kw = arena_calloc(ev->a, args->n_kw + 1, sizeof(*sa.kw));
+	for (size_t k = 0; k < args->n_kw; k++) {
+		const char *key = args->kw[k].key;
+		if (!key || !strcmp(key, "mysql_ndb_length") || !strcmp(key, "mysql_ndb_type"))
+			continue;
+		length |= !strcmp(key, "length");
+		sa.kw[sa.n_kw++] = args->kw[k];
+	}
+	if (!length)
+		return ev_fail_at(ev, x, "TypeError: __init__() missing 1 required positional "
+					 "argument: 'length'");
+	return value_call(ev, x, "sqlalchemy.String", &sa);
+}
+
+/* oslo_db.sqlalchemy.types.SoftDeleteInteger(): a TypeDecorator over
+ * sa.Integer (its DDL is Integer's). */
+static const struct pyv *h_oslo_soft_delete(struct ev *ev, const struct py_expr *x,
+					    const struct pyv *fn, const struct ev_args *args)
+{
+	(void)fn;
+	if (args->n_pos || args->n_kw)
+		return ev_fail_at(ev, x, "TypeError: Integer() takes no arguments");
+	return value_call(ev, x, "sqlalchemy.Integer", args);
+}
+
+/* A bool argument of a call (position pos or keyword key), dflt when not given; -1 with e
+ * set when it is not a literal bool. */
+static int bool_arg(struct ev *ev, const struct py_expr *x, const struct ev_args *args,
+		    size_t pos, const char *key, bool dflt)
+{
+	const struct pyv *v = pos < args->n_pos ? args->pos[pos] : NULL;
+
+	for (size_t k = 0; !v && k < args->n_kw; k++)
+		if (args->kw[k].key && !strcmp(args->kw[k].key, key))
+			v = args->kw[k].val;
+	if (!v)
+		return dflt;
+	if (v->kind != PYV_BOOL)
+		return ev_fail_at(ev, x, "UUIDType(%s=...) takes True or False here", key), -1;
+	return v->b;
+}
+
+/* sqlalchemy_utils.UUIDType(binary=True, native=True) (SQLAlchemy-Utils
+ * 0.38, Debian 12's python3-sqlalchemy-utils): a TypeDecorator whose
+ * load_dialect_impl is postgresql.UUID() on PostgreSQL (native), else
+ * BINARY(16) (binary) or CHAR(32); MSSQL's native UNIQUEIDENTIFIER is not
+ * a type the DDL compiler has. */
+static const struct pyv *h_sau_uuid(struct ev *ev, const struct py_expr *x, const struct pyv *fn,
+				    const struct ev_args *args)
+{
+	const char *d = ev->ctx ? ev->ctx->dialect : NULL;
+	int binary = bool_arg(ev, x, args, 0, "binary", true);
+	int native = binary < 0 ? -1 : bool_arg(ev, x, args, 1, "native", true);
+	struct ev_args none = {0};
+	const struct pyv **len = arena_calloc(ev->a, 1, sizeof(*len));
+	struct ev_args sized = {len, 1, NULL, 0};
+
+	(void)fn;
+	if (native < 0)
+		return NULL;
+	for (size_t k = 0; k < args->n_kw; k++)
+		if (!args->kw[k].key ||
+		    (strcmp(args->kw[k].key, "binary") && strcmp(args->kw[k].key, "native")))
+			return ev_fail_at(ev, x, "TypeError: __init__() got an unexpected keyword "
+						 "argument '%s'",
+					  args->kw[k].key ? args->kw[k].key : "**");
+	if (args->n_pos > 2)
+		return ev_fail_at(ev, x, "TypeError: __init__() takes from 1 to 3 positional "
+					 "arguments but %zu were given",
+				  args->n_pos + 1);
+	if (!d)
+		return ev_fail_at(ev, x, "UUIDType's type depends on the dialect; it is not known "
+					 "while reading env.py");
+	if (native && !strcmp(d, "postgresql"))
+		return value_call(ev, x, "sqlalchemy.dialects.postgresql.UUID", &none);
+	if (native && !strcmp(d, "mssql"))
+		return ev_fail_at(ev, x, "UUIDType on MSSQL (UNIQUEIDENTIFIER) cannot be compiled "
+					 "natively");
+	len[0] = ev_int(ev, binary ? 16 : 32, x);
+	return value_call(ev, x, binary ? "sqlalchemy.BINARY" : "sqlalchemy.CHAR", &sized);
+}
+
+/* neutron_lib.db.constants.<NAME>: the module's constants. */
+static const struct pyv *h_neutron_db_const(struct ev *ev, const struct py_expr *x,
+					    const struct pyv *fn, const struct ev_args *args)
+{
+	static const struct {
+		const char *name;
+		long long i; /* or */
+		const char *s;
+	} consts[] = {
+	    {"NAME_FIELD_SIZE", 255, NULL},	     {"LONG_DESCRIPTION_FIELD_SIZE", 1024, NULL},
+	    {"DESCRIPTION_FIELD_SIZE", 255, NULL},   {"PROJECT_ID_FIELD_SIZE", 255, NULL},
+	    {"DEVICE_ID_FIELD_SIZE", 255, NULL},     {"DEVICE_OWNER_FIELD_SIZE", 255, NULL},
+	    {"UUID_FIELD_SIZE", 36, NULL},	     {"STATUS_FIELD_SIZE", 16, NULL},
+	    {"IP_ADDR_FIELD_SIZE", 64, NULL},	     {"MAC_ADDR_FIELD_SIZE", 32, NULL},
+	    {"RESOURCE_TYPE_FIELD_SIZE", 255, NULL}, {"FQDN_FIELD_SIZE", 255, NULL},
+	    {"AZ_HINTS_DB_LEN", 255, NULL},	     {"EXPAND_BRANCH", 0, "expand"},
+	    {"CONTRACT_BRANCH", 0, "contract"},	     {"DB_INTEGER_MAX_VALUE", 2147483647, NULL},
+	};
+
+	(void)fn;
+	(void)args;
+	for (size_t k = 0; x->kind == PYE_ATTR && k < sizeof(consts) / sizeof(consts[0]); k++)
+		if (!strcmp(x->s, consts[k].name))
+			return consts[k].s ? ev_str(ev, consts[k].s, strlen(consts[k].s), x)
+					   : ev_int(ev, consts[k].i, x);
+	return ev_fail_at(ev, x, "AttributeError: module 'neutron_lib.db.constants' has no "
+				 "attribute '%s'",
+			  x->kind == PYE_ATTR ? x->s : "?");
+}
+
 /* ---- the table ---- */
 
 #define OP(n) {"alembic.op." n, KN_OP, NULL, NULL}, {"alembic.batch_op." n, KN_OP, NULL, NULL}
@@ -467,6 +606,16 @@ static const struct known known[] = {
     {"sqlmodel.sql.sqltypes.", KN_VALUE, NULL, NULL},
     {"sqlmodel.", KN_REFUSE, NULL, "%s (SQLModel's models and sessions) cannot be evaluated "
 				   "without Python"},
+    {"oslo_db.sqlalchemy.types.String", KN_FN, h_oslo_string, NULL},
+    {"oslo_db.sqlalchemy.types.SoftDeleteInteger", KN_FN, h_oslo_soft_delete, NULL},
+    {"oslo_db.sqlalchemy.types.", KN_REFUSE, NULL, "%s (a type of oslo.db's) cannot be "
+						   "evaluated without Python"},
+    {"neutron_lib.db.constants.", KN_ATTR, h_neutron_db_const, NULL},
+    {"sqlalchemy_utils.UUIDType", KN_FN, h_sau_uuid, NULL},
+    {"sqlalchemy_utils.types.UUIDType", KN_FN, h_sau_uuid, NULL},
+    {"sqlalchemy_utils.types.uuid.UUIDType", KN_FN, h_sau_uuid, NULL},
+    {"sqlalchemy_utils.", KN_REFUSE, NULL, "%s (SQLAlchemy-Utils') cannot be evaluated "
+					   "without Python"},
     {"datetime.", KN_VALUE, NULL, NULL},
     {"decimal.", KN_VALUE, NULL, NULL},
     {"uuid.", KN_VALUE, NULL, NULL},

@@ -24,6 +24,10 @@ static int dml_param(struct dml_ctx *c, struct buf *b, const char *name, const s
 {
 	const struct sch_type *t = NULL;
 
+	/* op.inline_literal(v): the value rendered inline, as every value is here */
+	if (v->kind == PYV_CALL && !v->receiver && !strcmp(v->name, "alembic.op.inline_literal") &&
+	    v->n == 1 && !v->n_kw)
+		v = v->items[0];
 	for (size_t i = 0; i < c->t->n_columns; i++)
 		if (!strcmp(c->t->columns[i]->name, name))
 			t = c->t->columns[i]->type;
@@ -37,6 +41,53 @@ static const char *dml_column(const struct pyv *v)
 	    !strcmp(v->receiver->name, "c"))
 		return v->name;
 	return NULL;
+}
+
+/* A SET / VALUES value: a column of the table (rendered qualified, as
+ * SQLAlchemy does: SET a=t.b) or a bound value. */
+static int dml_set_value(struct dml_ctx *c, struct buf *b, const char *col, const struct pyv *v)
+{
+	const char *name = dml_column(v);
+
+	if (!name)
+		return dml_param(c, b, col, v);
+	ddl_q(c->x, b, c->t->name);
+	buf_addch(b, '.');
+	ddl_q(c->x, b, name);
+	return 0;
+}
+
+/* The column named name of the table, or NULL. */
+static const struct sch_column *dml_find(const struct dml_ctx *c, const char *name)
+{
+	for (size_t i = 0; i < c->t->n_columns; i++)
+		if (!strcmp(c->t->columns[i]->name, name))
+			return c->t->columns[i];
+	return NULL;
+}
+
+/* where(tbl.c.flag): a Boolean column alone; SQLAlchemy compares it with 1
+ * where the dialect has no native boolean (SQLite, MySQL). */
+static int dml_bare_column(struct dml_ctx *c, struct buf *b, const struct pyv *v, const char *name)
+{
+	const struct sch_column *col = dml_find(c, name);
+
+	if (!col || !col->type || col->type->family != SCH_T_BOOLEAN)
+		return ddl_fail(c->x, "a where() condition of %s cannot be rendered natively",
+				ddl_what(c->x, v));
+	ddl_q(c->x, b, c->t->name);
+	buf_addch(b, '.');
+	ddl_q(c->x, b, name);
+	if (c->x->d->family != SQL_FAMILY_POSTGRESQL)
+		buf_adds(b, " = 1");
+	return 0;
+}
+
+static bool dml_is_null(const struct pyv *v)
+{
+	return v->kind == PYV_NONE ||
+	       (v->kind == PYV_CALL && !v->receiver && !strcmp(v->name, "sqlalchemy.null") &&
+		!v->n && !v->n_kw);
 }
 
 /* The where-clause bind name: "<col>_<n>", n counting that column's uses. */
@@ -80,6 +131,8 @@ static int dml_cond(struct dml_ctx *c, struct buf *b, const struct pyv *v)
 	};
 	const char *col;
 
+	if ((col = dml_column(v)) != NULL)
+		return dml_bare_column(c, b, v, col);
 	if (v->kind != PYV_CALL || v->n != 2)
 		return ddl_fail(c->x, "a where() condition of %s cannot be rendered natively",
 				ddl_what(c->x, v));
@@ -89,7 +142,7 @@ static int dml_cond(struct dml_ctx *c, struct buf *b, const struct pyv *v)
 			continue;
 		if (dml_operand(c, b, v->items[0], NULL) < 0)
 			return -1;
-		if (v->items[1]->kind == PYV_NONE && (i == 0 || i == 1)) {
+		if (dml_is_null(v->items[1]) && (i == 0 || i == 1)) {
 			buf_adds(b, i == 0 ? " IS NULL" : " IS NOT NULL");
 			return 0;
 		}
@@ -144,7 +197,7 @@ static int dml_columns(struct dml_ctx *c, const struct mig_dml *d, struct buf *b
 			buf_adds(b, used ? ", " : " SET ");
 			ddl_q(c->x, b, col);
 			buf_addch(b, '=');
-			rc = dml_param(c, b, col, v);
+			rc = dml_set_value(c, b, col, v);
 		}
 		used++;
 	}

@@ -350,6 +350,23 @@ op.execute(t.insert().values(id=1, msg="hi"))
 op.execute(t.update().where(t.c.id == 1).values(msg="yo"))
 op.execute(t.delete().where(t.c.id == 1))
 '''),
+    ("execute_table_update_dict", ALL, '''
+t = sa.table("nodes", sa.column("id", sa.Integer), sa.column("state", sa.String),
+    sa.column("ok", sa.Boolean), sa.column("old", sa.String))
+op.execute(t.update().where(t.c.state == sa.null()).values({"state": op.inline_literal("av")}))
+op.execute(t.update().where(t.c.ok).values({"ok": True}))
+op.execute(t.update().values({t.c.state: t.c.old}))
+op.execute(t.update().where(t.c.state != "x").values({"old": t.c.state, "id": 3}))
+op.execute(t.insert().values({"id": 1, "state": "a"}))
+u = sa.Table("u", sa.MetaData(), sa.Column("name", sa.String(5)), sa.Column("b", sa.String(5)))
+op.execute(u.update().where(u.c.name == "n").values({"b": u.c.name}))
+'''),
+    ("create_table_metadata_item", ALL, '''
+op.create_table("x", sa.MetaData(), sa.Column("id", sa.Integer, primary_key=True))
+'''),
+    ("execute_ddl_element", ALL, '''
+op.execute(sa.DDL("CREATE VIRTUAL TABLE t USING fts5(data, content=p, content_rowid=id)"))
+'''),
     ("bulk_insert", ALL, '''
 t = sa.table("log", sa.column("id", sa.Integer), sa.column("msg", sa.String),
     sa.column("ok", sa.Boolean), sa.column("f", sa.Float))

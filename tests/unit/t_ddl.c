@@ -113,9 +113,8 @@ static bool check_case(struct arena *a, const struct ddl_case *c, struct strvec 
 }
 
 /* Reads ddl.txt: "=== name dialect\n<code>---\n<want>===\n" blocks. */
-static size_t read_cases(struct arena *a, struct ddl_case **out)
+static size_t read_cases(struct arena *a, const char *path, struct ddl_case **out)
 {
-	const char *path = getenv("DDL_CASES") ? getenv("DDL_CASES") : "tests/cases/ddl.txt";
 	char *text, *p;
 	size_t len, n = 0, cap = 0;
 	struct err e;
@@ -154,24 +153,36 @@ static size_t read_cases(struct arena *a, struct ddl_case **out)
 	return n;
 }
 
-static void test_recorded_cases(void)
+/* Every block of one recorded file; at least min_cases of them. */
+static void check_recorded(const char *path, size_t min_cases)
 {
 	struct arena a;
 	struct ddl_case *cases;
 	size_t n, bad = 0;
 
 	arena_init(&a);
-	n = read_cases(&a, &cases);
-	CHECK(n > 100);
+	n = read_cases(&a, path, &cases);
+	CHECK(n >= min_cases);
 	for (size_t i = 0; i < n; i++) {
 		struct strvec memo = STRVEC_INIT;
 
 		if (!check_case(&a, &cases[i], &memo))
 			bad++;
 	}
-	fprintf(stderr, "  %zu cases, %zu mismatches\n", n, bad);
+	fprintf(stderr, "  %s: %zu cases, %zu mismatches\n", path, n, bad);
 	CHECK_INT(bad, 0);
 	arena_release(&a);
+}
+
+static void test_recorded_cases(void)
+{
+	check_recorded(getenv("DDL_CASES") ? getenv("DDL_CASES") : "tests/cases/ddl.txt", 100);
+}
+
+/* The third-party names the evaluator knows (tests/cases/record_ddl_thirdparty.py). */
+static void test_recorded_thirdparty(void)
+{
+	check_recorded("tests/cases/ddl_thirdparty.txt", 12);
 }
 
 /* Python's TypeError texts and positions for wrong calls. */
@@ -277,6 +288,7 @@ static void test_online_rules(void)
 
 static const struct unit_test tests[] = {
     UNIT(test_recorded_cases),
+    UNIT(test_recorded_thirdparty),
     UNIT(test_bind_errors),
     UNIT(test_bind_position),
     UNIT(test_online_rules),

@@ -566,11 +566,52 @@ static void test_eval_imports(void)
 		6, 16,
 		"the application's module 'app.models' (imported at line 3) cannot be imported "
 		"without Python");
-	refused(HDR "from sqlalchemy_utils import UUIDType\n"
-		    "def upgrade():\n    op.add_column('t', sa.Column('u', UUIDType()))\n",
+	refused(HDR "from geoalchemy2 import Geometry\n"
+		    "def upgrade():\n    op.add_column('t', sa.Column('u', Geometry()))\n",
 		5, 39,
-		"the package 'sqlalchemy_utils' (imported at line 3) cannot be imported without "
+		"the package 'geoalchemy2' (imported at line 3) cannot be imported without "
 		"Python");
+	/* the few third-party names known (Debian 12's oslo.db and neutron-lib) */
+	CHECK_INT(eval(HDR "from oslo_db.sqlalchemy.types import String\n"
+			   "from neutron_lib.db import constants as db_const\n"
+			   "def upgrade():\n"
+			   "    op.add_column('t', sa.Column('u', String(db_const.UUID_FIELD_SIZE, "
+			   "mysql_ndb_type=sa.TEXT)))\n"),
+		  0);
+	CHECK_STR(op(0), "alembic.op.add_column('t', sqlalchemy.Column('u', sqlalchemy.String(36)))");
+	refused(HDR "from oslo_db.sqlalchemy.types import String\n"
+		    "def upgrade():\n    op.add_column('t', sa.Column('u', String()))\n",
+		5, 39, "TypeError: __init__() missing 1 required positional argument: 'length'");
+	refused(HDR "from neutron_lib.db import constants\n"
+		    "def upgrade():\n    op.add_column('t', sa.Column('u', sa.String(constants.X)))\n",
+		5, 49, "AttributeError: module 'neutron_lib.db.constants' has no attribute 'X'");
+	refused(HDR "from oslo_db.sqlalchemy import types\n"
+		    "def upgrade():\n    op.add_column('t', sa.Column('u', types.JsonEncodedDict()))\n",
+		5, 39,
+		"oslo_db.sqlalchemy.types.JsonEncodedDict (a type of oslo.db's) cannot be evaluated "
+		"without Python");
+	refused(HDR "from oslo_db.sqlalchemy import utils\n"
+		    "def upgrade():\n    utils.drop_it()\n",
+		5, 5,
+		"the package 'oslo_db.sqlalchemy' (imported at line 3) cannot be imported without "
+		"Python");
+	CHECK_INT(eval_d(HDR "from sqlalchemy_utils import UUIDType\n"
+			     "def upgrade():\n    op.add_column('t', sa.Column('u', UUIDType(binary=False)))\n",
+			 "upgrade", "postgresql"),
+		  0);
+	CHECK_STR(op(0), "alembic.op.add_column('t', sqlalchemy.Column('u', "
+			 "sqlalchemy.dialects.postgresql.UUID()))");
+	CHECK_INT(eval_d(HDR "from sqlalchemy_utils import UUIDType\n"
+			     "def upgrade():\n    op.add_column('t', sa.Column('u', UUIDType(binary=False)))\n",
+			 "upgrade", "sqlite"),
+		  0);
+	CHECK_STR(op(0), "alembic.op.add_column('t', sqlalchemy.Column('u', sqlalchemy.CHAR(32)))");
+	refused(HDR "import sqlalchemy_utils\n"
+		    "def upgrade():\n    op.add_column('t', sa.Column('u', sqlalchemy_utils.UUIDType(bin=1)))\n",
+		5, 39, "TypeError: __init__() got an unexpected keyword argument 'bin'");
+	refused(HDR "import sqlalchemy_utils\n"
+		    "def upgrade():\n    op.add_column('t', sa.Column('u', sqlalchemy_utils.JSONType()))\n",
+		5, 39, "sqlalchemy_utils.JSONType (SQLAlchemy-Utils') cannot be evaluated without Python");
 	/* an unused application import is fine */
 	CHECK_INT(eval(HDR "from app.models import User\nfrom . import helpers\n"
 			   "def upgrade():\n    pass\n"),
@@ -613,9 +654,56 @@ static void test_eval_irreversible(void)
 	CHECK_INT(BODY.n_ops, 0);
 	refused(HDR "def upgrade():\n    try:\n        op.execute('x')\n    except Exception:\n"
 		    "        pass\n",
-		4, 5,
+		6, 5,
 		"a try/except block cannot run without Python (whether its handler runs depends on "
-		"errors only the database reports)");
+		"errors only the database reports; only a handler that logs and raises again is "
+		"known)");
+	/* an exception class of the application's: the direction raises all the same */
+	CHECK_INT(eval_d(HDR "from app import exceptions\ndef upgrade():\n    pass\n"
+			     "def downgrade():\n    raise exceptions.DowngradeNotSupported('no', 1)\n",
+			 "downgrade", "sqlite"),
+		  0);
+	CHECK(BODY.irreversible);
+	CHECK_STR(BODY.irreversible_msg, "downgrade() raises exceptions.DowngradeNotSupported(...) "
+					 "(not known without Python)");
+	CHECK_INT(BODY.irreversible_line, 7);
+	/* ... but not when making it calls something */
+	refused(HDR "from app import exceptions\ndef upgrade():\n"
+		    "    raise exceptions.Failed(op.execute('x'))\n",
+		5, 11,
+		"the application's module 'app' (imported at line 3) cannot be imported without "
+		"Python");
+}
+
+/* try blocks whose handlers only log and raise again: the body alone runs. */
+static void test_eval_try_reraise(void)
+{
+	CHECK_INT(eval(HDR "import logging\nLOG = logging.getLogger(__name__)\n"
+			   "def upgrade():\n    try:\n        op.execute('a')\n"
+			   "    except Exception as e:\n        LOG.error('failed: %s', str(e))\n"
+			   "        print('x')\n        raise\n    else:\n        op.execute('b')\n"
+			   "    finally:\n        op.execute('c')\n"
+			   "    for n in ['d', 'e']:\n        try:\n            break\n"
+			   "        finally:\n            op.execute(n)\n"),
+		  0);
+	CHECK_INT(BODY.n_ops, 4);
+	CHECK_STR(op(0), "alembic.op.execute('a')");
+	CHECK_STR(op(1), "alembic.op.execute('b')");
+	CHECK_STR(op(2), "alembic.op.execute('c')");
+	CHECK_STR(op(3), "alembic.op.execute('d')");
+	/* a handler that does more than log would run after the database's error */
+	refused(HDR "def upgrade():\n    try:\n        op.execute('a')\n    except Exception:\n"
+		    "        op.execute('undo')\n        raise\n",
+		6, 5,
+		"a try/except block cannot run without Python (whether its handler runs depends on "
+		"errors only the database reports; only a handler that logs and raises again is "
+		"known)");
+	refused(HDR "def upgrade():\n    try:\n        op.execute('a')\n    except Exception:\n"
+		    "        LOG.error(op.execute('b'))\n        raise\n",
+		6, 5,
+		"a try/except block cannot run without Python (whether its handler runs depends on "
+		"errors only the database reports; only a handler that logs and raises again is "
+		"known)");
 }
 
 static void test_eval_literals(void)
@@ -791,6 +879,7 @@ T(test_eval_sql_expressions)
 T(test_eval_bind_execute)
 T(test_eval_imports)
 T(test_eval_irreversible)
+T(test_eval_try_reraise)
 T(test_eval_literals)
 T(test_eval_x_arguments)
 T(test_env_read)
@@ -814,6 +903,7 @@ static const struct unit_test tests[] = {
 	{"test_eval_bind_execute", run_test_eval_bind_execute},
 	{"test_eval_imports", run_test_eval_imports},
 	{"test_eval_irreversible", run_test_eval_irreversible},
+	{"test_eval_try_reraise", run_test_eval_try_reraise},
 	{"test_eval_literals", run_test_eval_literals},
 	{"test_eval_x_arguments", run_test_eval_x_arguments},
 	{"test_env_read", run_test_env_read},
