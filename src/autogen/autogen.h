@@ -133,6 +133,14 @@ struct ag_result {
  * detected: every line is logger alembic.autogenerate.compare's except
  * "Detected sequence named ..." (alembic.ddl.postgresql).
  */
+/* The start of the SERIAL note among ag_result.detected: a log line of
+ * Alembic's PostgreSQL impl (logger alembic.ddl.postgresql), not a
+ * difference. */
+#define AG_SERIAL_NOTE "Detected sequence named "
+
+/* Whether detected line is such a note rather than a difference. */
+bool ag_detected_is_note(const char *line);
+
 int ag_compare(struct arena *a, const struct ag_input *in, struct ag_result *out,
 	       struct err *e);
 

@@ -316,7 +316,7 @@ static void serial_log(struct agc *c, bool *done, size_t i)
 
 		if (q)
 			agc_log(c,
-				"Detected sequence named '%s' as owned by integer column "
+				AG_SERIAL_NOTE "'%s' as owned by integer column "
 				"'%s(%s)', assuming SERIAL and omitting",
 				q, t->name, t->columns[k]->name);
 	}
@@ -547,4 +547,9 @@ int ag_compare(struct arena *a, const struct ag_input *in, struct ag_result *out
 	out->downgrade.ops = down;
 	out->downgrade.n_ops = c.inv.n;
 	return 0;
+}
+
+bool ag_detected_is_note(const char *line)
+{
+	return !strncmp(line, AG_SERIAL_NOTE, strlen(AG_SERIAL_NOTE));
 }

@@ -35,7 +35,7 @@ static int check_run(struct cli_ctx *ctx)
 	}
 	buf_adds(&b, "New upgrade operations detected:");
 	for (size_t i = 0; i < res.detected.n; i++)
-		if (!str_startswith(res.detected.v[i], "Detected sequence named ")) /* a note */
+		if (!ag_detected_is_note(res.detected.v[i]))
 			buf_addf(&b, "\n  %s", res.detected.v[i]);
 	err_set(&ctx->err, ERR_COMMAND, "%s", buf_cstr(&b));
 	buf_release(&b);

@@ -180,7 +180,7 @@ static void ag_log_detected(const struct ag_run *g)
 
 	for (size_t i = 0; i < g->out->detected.n; i++) {
 		const char *line = g->out->detected.v[i];
-		bool serial = str_startswith(line, "Detected sequence named ");
+		bool serial = ag_detected_is_note(line);
 
 		ag_warn_before(g, i, &w);
 		sink_log(g->s, "INFO", serial ? "alembic.ddl.postgresql" : AG_LOGGER, line);
