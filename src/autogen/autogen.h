@@ -69,6 +69,41 @@ struct ag_input {
 					       ones compared by name and condition (as 1.19) */
 };
 
+/*
+ * A verdict of env.py's include_name / include_object (the model helper's
+ * --decide run, model_decide): an object left out of the comparison.
+ * Database-side ones (model false) remove the database's object: a name
+ * include_name rejects, or an object only the database has that
+ * include_object(obj, name, type_, True, None) rejects.  Model-side ones
+ * remove the model's object and its namesake in the database: a model
+ * object include_object(obj, name, type_, False, compare_to) rejects, so
+ * it is neither added, altered nor dropped.
+ */
+struct ag_leave {
+	bool model;         /* the model's object (and the database's namesake) */
+	const char *kind;   /* "schema", "table", "column", "index", "unique_constraint",
+			       "foreign_key_constraint" (Alembic's type_ values) */
+	const char *schema; /* NULL = the default schema */
+	const char *table;  /* the table (NULL for a schema) */
+	const char *name;   /* the column, index or constraint (NULL for a table or schema) */
+};
+
+/*
+ * The tables in[0..n_in) without what the verdicts v[0..n) leave out
+ * (filter.c): a table (or every table of a schema) is dropped from the
+ * list, a column, index, unique constraint or foreign key from a copy of
+ * its table (in[] itself is never changed).  live: the database's side
+ * (every verdict applies), else the model's (model-side verdicts only).
+ * *out is arena-allocated, in in's order.
+ */
+void ag_filter_tables(struct arena *a, const struct ag_leave *v, size_t n, bool live,
+		      struct sch_table *const *in, size_t n_in, struct sch_table ***out,
+		      size_t *n_out);
+
+/* ag_filter_tables on s's tables, in place (s->tables replaced). */
+void ag_filter_schema(struct arena *a, const struct ag_leave *v, size_t n, bool live,
+		      struct db_schema *s);
+
 /* What ag_compare found. */
 struct ag_result {
 	struct mig_body upgrade;   /* in Alembic's order (ref 12.4) */

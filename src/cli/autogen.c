@@ -65,10 +65,12 @@ static bool ag_setting(enum sch_tristate from_env, const struct config *c, const
 	return dflt;
 }
 
-static int ag_load_model(struct cli_ctx *ctx, const char *dialect, struct model *m)
+/* The helper's options (kept for model_decide's run: arena-owned). */
+static int ag_load_model(struct cli_ctx *ctx, const char *dialect, struct model *m,
+			 struct run_autogen_req *r)
 {
 	const struct config *c = ctx->config;
-	struct model_py_opts mo = {0};
+	struct model_py_opts *pm = arena_calloc(ctx->arena, 1, sizeof(*pm)), mo = {0};
 
 	mo.ini_path = c->ini_abspath;
 	mo.ini_section = c->section;
@@ -77,7 +79,16 @@ static int ag_load_model(struct cli_ctx *ctx, const char *dialect, struct model 
 	mo.url = c->url;
 	mo.x_args = (const char *const *)c->x_args.v;
 	mo.n_x_args = c->x_args.n;
-	return model_load_python(ctx->arena, &mo, m, &ctx->err);
+	*pm = mo;
+	r->decide_arg = pm;
+	return model_load_python(ctx->arena, pm, m, &ctx->err);
+}
+
+/* run_autogen_req.decide: env.py's filters asked about the database. */
+static int ag_decide(void *arg, struct arena *a, const struct db_schema *live,
+		     struct ag_leave **v, size_t *n, struct err *e)
+{
+	return model_decide(a, arg, live, v, n, e);
 }
 
 /* The files one target_metadata pattern names (relative to the ini's
@@ -171,8 +182,10 @@ static int ag_model(struct cli_ctx *ctx, const char *dialect, struct model *m,
 
 	memset(m, 0, sizeof(*m));
 	if (c->env_path) {
-		if (ag_load_model(ctx, dialect, m) < 0)
+		if (ag_load_model(ctx, dialect, m, r) < 0)
 			return -1;
+		if (m->has_filters)
+			r->decide = ag_decide;
 		r->model = m->tables;
 		r->n_model = m->n_tables;
 		r->has_metadata = m->has_metadata;

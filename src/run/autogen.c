@@ -188,6 +188,35 @@ static void ag_log_detected(const struct ag_run *g)
 	ag_warn_before(g, (size_t)-1, &w);
 }
 
+/* env.py's filters asked about the live database (their verdicts kept in ao). */
+static int ag_decide(struct ag_run *g, const struct db_schema *live, struct err *e)
+{
+	struct ag_leave *v = NULL;
+	size_t n = 0;
+
+	if (g->r->decide && g->r->decide(g->r->decide_arg, g->a, live, &v, &n, e) < 0)
+		return -1;
+	g->ao->leaves = v;
+	g->ao->n_leaves = n;
+	return 0;
+}
+
+/* Both sides (and the model as written) without what the verdicts leave out. */
+static void ag_filter(struct ag_run *g, struct db_schema *live, struct db_schema *norm)
+{
+	struct sch_table **m;
+	size_t n;
+
+	if (!g->ao->n_leaves)
+		return;
+	ag_filter_schema(g->a, g->ao->leaves, g->ao->n_leaves, true, live);
+	ag_filter_schema(g->a, g->ao->leaves, g->ao->n_leaves, false, norm);
+	ag_filter_tables(g->a, g->ao->leaves, g->ao->n_leaves, false, g->r->model, g->r->n_model,
+			 &m, &n);
+	g->ao->model = m;
+	g->ao->n_model = n;
+}
+
 static int ag_on_rows(void *arg, struct db *db, const struct strvec *rows, struct err *e)
 {
 	struct ag_run *g = arg;
@@ -208,7 +237,7 @@ static int ag_on_rows(void *arg, struct db *db, const struct strvec *rows, struc
 			       "context.",
 			       g->r->env_abspath);
 	ag_introspect_opts(g, &io);
-	if (db_introspect(db, g->a, &io, live, e) < 0)
+	if (db_introspect(db, g->a, &io, live, e) < 0 || ag_decide(g, live, e) < 0)
 		return -1;
 	if (!strcmp(db->dialect->name, "postgresql"))
 		rc = ag_norm_pg(g, db, &io, norm, e);
@@ -216,8 +245,9 @@ static int ag_on_rows(void *arg, struct db *db, const struct strvec *rows, struc
 		rc = ag_norm_sqlite(g, &io, norm, e);
 	if (rc < 0)
 		return -1;
+	ag_filter(g, live, norm);
 	struct ag_input in = {
-		db->dialect->name, live, norm, g->r->model, g->r->n_model,
+		db->dialect->name, live, norm, g->ao->model, g->ao->n_model,
 		g->r->compare_type, g->r->compare_server_default, g->r->hints, g->r->n_hints, false,
 	};
 	if (ag_compare(g->a, &in, g->out, e) < 0)
@@ -241,5 +271,8 @@ int run_autogen(struct arena *a, const struct run_opts *o, const struct run_auto
 	out->n_model = r->n_model;
 	out->compare_type = r->compare_type;
 	out->compare_server_default = r->compare_server_default;
+	out->include_schemas = r->include_schemas;
+	out->leaves = NULL;
+	out->n_leaves = 0;
 	return run_on_rows(a, o, s, ag_on_rows, &g, &rows, e);
 }

@@ -268,8 +268,8 @@ static bool have_sqlmodel(void)
 	       WEXITSTATUS(status) == 0;
 }
 
-static int load_x(struct arena *a, const char *project, const char *python,
-		  const char *const *xs, size_t n_xs, struct model *m, struct err *e)
+static void opts_x(struct arena *a, const char *project, const char *python,
+		   const char *const *xs, size_t n_xs, struct model_py_opts *op)
 {
 	struct model_py_opts o = {0};
 
@@ -281,6 +281,15 @@ static int load_x(struct arena *a, const char *project, const char *python,
 	o.url = "sqlite:///db.sqlite";
 	o.x_args = xs;
 	o.n_x_args = n_xs;
+	*op = o;
+}
+
+static int load_x(struct arena *a, const char *project, const char *python,
+		  const char *const *xs, size_t n_xs, struct model *m, struct err *e)
+{
+	struct model_py_opts o;
+
+	opts_x(a, project, python, xs, n_xs, &o);
 	err_clear(e);
 	return model_load_python(a, &o, m, e);
 }
@@ -334,14 +343,33 @@ static void test_load_python_async_template(void)
 	arena_release(&a);
 }
 
+/* A table of the database's, for model_decide. */
+static struct sch_table *db_table(struct arena *a, const char *name, const char *col)
+{
+	struct sch_table *t = arena_calloc(a, 1, sizeof(*t));
+
+	t->name = name;
+	t->columns = arena_calloc(a, 1, sizeof(*t->columns));
+	t->columns[0] = arena_calloc(a, 1, sizeof(**t->columns));
+	t->columns[0]->name = col;
+	t->n_columns = 1;
+	return t;
+}
+
 /* -x values reach context.get_x_argument, config.get_main_option reads the
- * ini, include_object is applied to the model, literal settings are kept. */
+ * ini, literal settings are kept; include_object is asked by model_decide,
+ * with the database's names on the helper's stdin. */
 static void test_load_python_x_args_and_include_object(void)
 {
 	static const char *const xs[] = {"tenant=t1"};
 	struct arena a = ARENA_INIT;
+	struct model_py_opts o;
 	struct model m;
 	struct err e;
+	struct db_schema live = {0};
+	struct sch_table *tables[2];
+	struct ag_leave *v = NULL;
+	size_t n = 0;
 
 	if (!have_sqlmodel()) {
 		fprintf(stderr, "  skipped: " PY3 " without sqlmodel\n");
@@ -355,10 +383,28 @@ static void test_load_python_x_args_and_include_object(void)
 	CHECK_STR(m.version_table_schema, "acme");
 	CHECK_INT(m.compare_server_default, SCH_TRUE);
 	CHECK_INT(m.include_schemas, SCH_FALSE);
-	CHECK_INT(m.n_tables, 1); /* posts rejected by include_object */
-	if (m.n_tables == 1) {
-		CHECK_STR(m.tables[0]->name, "users");
-		CHECK_INT(m.tables[0]->n_indexes, 0); /* ix_users_username rejected */
+	CHECK(m.has_filters);
+	CHECK_INT(m.n_tables, 2); /* include_object is for model_decide */
+	/* the database has posts (in the model too: the model's verdict) and
+	 * ix_users_username as a table of its own (database only: rejected) */
+	tables[0] = db_table(&a, "ix_users_username", "id");
+	tables[1] = db_table(&a, "posts", "id\tx");
+	live.tables = tables;
+	live.n_tables = 2;
+	opts_x(&a, "filtered", PY3, xs, 1, &o);
+	err_clear(&e);
+	CHECK_INT(model_decide(&a, &o, &live, &v, &n, &e), 0);
+	if (e.code)
+		fprintf(stderr, "  %s:%d: %s\n", e.file, e.line, e.msg);
+	CHECK_INT(n, 3);
+	if (n == 3) {
+		CHECK(!v[0].model && !strcmp(v[0].kind, "table") && !v[0].schema);
+		CHECK_STR(v[0].table, "ix_users_username");
+		CHECK(v[1].model && !strcmp(v[1].kind, "index"));
+		CHECK_STR(v[1].table, "users");
+		CHECK_STR(v[1].name, "ix_users_username");
+		CHECK(v[2].model && !strcmp(v[2].kind, "table") && !v[2].name);
+		CHECK_STR(v[2].table, "posts");
 	}
 	arena_release(&a);
 }
