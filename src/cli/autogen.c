@@ -328,12 +328,12 @@ static const char *ag_render(struct cli_ctx *ctx, const struct ag_render_opts *r
 
 /* Our reviewer's "-- destructive: ..." lines of b, then a blank line, at
  * the start of its section. */
-static void ag_sql_review(struct cli_ctx *ctx, const char *dialect, const struct mig_body *b,
-			  struct buf *out)
+static void ag_sql_review(struct cli_ctx *ctx, const struct ag_render_opts *ro,
+			  const struct mig_body *b, struct buf *out)
 {
 	struct strvec lines = STRVEC_INIT;
 
-	ag_review_lines(ctx->arena, dialect, b, &lines);
+	ag_review_lines(ctx->arena, ro, b, &lines);
 	for (size_t i = 0; i < lines.n; i++)
 		buf_addf(out, "-- %s\n", lines.v[i]);
 	if (lines.n)
@@ -345,10 +345,13 @@ static int ag_render_sql_slots(struct cli_ctx *ctx, const char *dialect,
 			       const struct ag_result *res, struct cli_newrev *nr)
 {
 	struct buf up = BUF_INIT, down = BUF_INIT;
+	struct ag_render_opts ro = {.dialect = dialect, .null_rows = res->null_rows,
+				    .n_null_rows = res->n_null_rows};
 	int rc = -1;
 
-	ag_sql_review(ctx, dialect, &res->upgrade, &up);
-	ag_sql_review(ctx, dialect, &res->downgrade, &down);
+	ag_sql_review(ctx, &ro, &res->upgrade, &up);
+	ro.n_null_rows = 0; /* counted for the upgrade, from the database as it is */
+	ag_sql_review(ctx, &ro, &res->downgrade, &down);
 	if (ag_render_sql(ctx->arena, dialect, &res->upgrade, &up, &ctx->err) == 0 &&
 	    ag_render_sql(ctx->arena, dialect, &res->downgrade, &down, &ctx->err) == 0) {
 		nr->upgrades = arena_strndup(ctx->arena, buf_cstr(&up), up.len);
@@ -410,9 +413,12 @@ int cli_revision_autogenerate(struct cli_ctx *ctx, const struct cli_newrev *nr)
 		.candidates = res.candidates,
 		.n_candidates = res.n_candidates,
 		.sql_model = !ctx->config->env_path,
+		.null_rows = res.null_rows,
+		.n_null_rows = res.n_null_rows,
 	};
 	full.upgrades = ag_render(ctx, &ro, &res.upgrade, &imports);
 	ro.n_candidates = 0; /* the "# review:" lines go above the upgrade's pair only */
+	ro.n_null_rows = 0;  /* counted for the upgrade, from the database as it is */
 	full.downgrades = ag_render(ctx, &ro, &res.downgrade, &imports);
 	full.imports = ag_imports_text(ctx, &imports);
 	return ag_write(ctx, &ao, &full);
