@@ -300,25 +300,48 @@ static int load(struct arena *a, const char *project, const char *python, struct
 	return load_x(a, project, python, NULL, 0, m, e);
 }
 
+/* Whether PY3 has SQLModel; else the test is skipped, and says so. */
+static bool with_sqlmodel(void)
+{
+	if (have_sqlmodel())
+		return true;
+	fprintf(stderr, "  skipped: " PY3 " without sqlmodel\n");
+	return false;
+}
+
+/* project loaded with PY3 and -x xs: success expected (else the error is
+ * shown), and the helper's output equal to fixture (NULL: not compared). */
+static void load_ok(struct arena *a, const char *project, const char *const *xs, size_t n_xs,
+		    const char *fixture, struct model *m)
+{
+	struct err e;
+
+	CHECK_INT(load_x(a, project, PY3, xs, n_xs, m, &e), 0);
+	if (e.code)
+		fprintf(stderr, "  %s:%d: %s\n", e.file, e.line, e.msg);
+	if (fixture)
+		CHECK_STR(m->script, read_fixture(a, arena_printf(a, FIX "%s", fixture)));
+}
+
+/* project loaded with PY3: ERR_INPUT expected, in *e. */
+static void load_refused(struct arena *a, const char *project, struct model *m, struct err *e)
+{
+	CHECK_INT(load(a, project, PY3, m, e), -1);
+	CHECK_INT(e->code, ERR_INPUT);
+}
+
 static void test_load_python_sqlmodel(void)
 {
 	struct arena a = ARENA_INIT;
 	struct model m;
-	struct err e;
 
-	if (!have_sqlmodel()) {
-		fprintf(stderr, "  skipped: " PY3 " without sqlmodel\n");
+	if (!with_sqlmodel())
 		return;
-	}
-	CHECK_INT(load(&a, "sqlmodel", PY3, &m, &e), 0);
-	if (e.code)
-		fprintf(stderr, "  %s:%d: %s\n", e.file, e.line, e.msg);
-	CHECK_STR(m.script, read_fixture(&a, FIX "sqlmodel.sqlite.py"));
+	load_ok(&a, "sqlmodel", NULL, 0, "sqlmodel.sqlite.py", &m);
 	CHECK_INT(m.n_tables, 2);
 	CHECK(m.has_metadata);
-	CHECK_INT(load(&a, "features", PY3, &m, &e), 0);
-	CHECK_STR(m.script, read_fixture(&a, FIX "features.sqlite.py"));
-	CHECK_INT(load(&a, "nometadata", PY3, &m, &e), 0);
+	load_ok(&a, "features", NULL, 0, "features.sqlite.py", &m);
+	load_ok(&a, "nometadata", NULL, 0, NULL, &m);
 	CHECK(!m.has_metadata);
 	arena_release(&a);
 }
@@ -329,16 +352,10 @@ static void test_load_python_async_template(void)
 {
 	struct arena a = ARENA_INIT;
 	struct model m;
-	struct err e;
 
-	if (!have_sqlmodel()) {
-		fprintf(stderr, "  skipped: " PY3 " without sqlmodel\n");
+	if (!with_sqlmodel())
 		return;
-	}
-	CHECK_INT(load(&a, "async", PY3, &m, &e), 0);
-	if (e.code)
-		fprintf(stderr, "  %s:%d: %s\n", e.file, e.line, e.msg);
-	CHECK_STR(m.script, read_fixture(&a, FIX "async.sqlite.py"));
+	load_ok(&a, "async", NULL, 0, "async.sqlite.py", &m);
 	CHECK_INT(m.n_tables, 2);
 	arena_release(&a);
 }
@@ -371,14 +388,9 @@ static void test_load_python_x_args_and_include_object(void)
 	struct ag_leave *v = NULL;
 	size_t n = 0;
 
-	if (!have_sqlmodel()) {
-		fprintf(stderr, "  skipped: " PY3 " without sqlmodel\n");
+	if (!with_sqlmodel())
 		return;
-	}
-	CHECK_INT(load_x(&a, "filtered", PY3, xs, 1, &m, &e), 0);
-	if (e.code)
-		fprintf(stderr, "  %s:%d: %s\n", e.file, e.line, e.msg);
-	CHECK_STR(m.script, read_fixture(&a, FIX "filtered.sqlite.py"));
+	load_ok(&a, "filtered", xs, 1, "filtered.sqlite.py", &m);
 	CHECK_STR(m.version_table, "version_t1");
 	CHECK_STR(m.version_table_schema, "acme");
 	CHECK_INT(m.compare_server_default, SCH_TRUE);
@@ -415,12 +427,9 @@ static void test_load_python_import_error(void)
 	struct model m;
 	struct err e;
 
-	if (!have_sqlmodel()) {
-		fprintf(stderr, "  skipped: " PY3 " without sqlmodel\n");
+	if (!with_sqlmodel())
 		return;
-	}
-	CHECK_INT(load(&a, "importerror", PY3, &m, &e), -1);
-	CHECK_INT(e.code, ERR_INPUT);
+	load_refused(&a, "importerror", &m, &e);
 	CHECK_STR(e.file, "migrations/env.py");
 	CHECK_INT(e.line, 10);
 	CHECK_STR(e.msg, "ModuleNotFoundError: No module named 'src'");
@@ -435,12 +444,9 @@ static void test_load_python_app_type(void)
 	struct model m;
 	struct err e;
 
-	if (!have_sqlmodel()) {
-		fprintf(stderr, "  skipped: " PY3 " without sqlmodel\n");
+	if (!with_sqlmodel())
 		return;
-	}
-	CHECK_INT(load(&a, "apptype", PY3, &m, &e), -1);
-	CHECK_INT(e.code, ERR_INPUT);
+	load_refused(&a, "apptype", &m, &e);
 	CHECK_STR(e.file, FIX "apptype/migrations/env.py");
 	CHECK_STR(e.msg, "target_metadata: table 'invoice': sa.Column('total', "
 			 "app.types.Money(precision=12, scale=2), nullable=False): the "
