@@ -167,7 +167,8 @@ static const char *ag_map(const struct strvec *from, const struct strvec *to, co
 	return i >= 0 ? to->v[i] : name;
 }
 
-/* t with its schema (and its foreign keys' referred schemas) mapped from -> to. */
+/* t with its schema (and its indexes', and its foreign keys' referred
+ * schemas) mapped from -> to. */
 static struct sch_table *ag_remap(struct arena *a, const struct strvec *from,
 				  const struct strvec *to, struct sch_table *t)
 {
@@ -188,6 +189,14 @@ static struct sch_table *ag_remap(struct arena *a, const struct strvec *from,
 			k = m;
 		}
 		c->constraints[i] = k;
+	}
+	c->indexes = arena_calloc(a, t->n_indexes + 1, sizeof(*c->indexes));
+	for (size_t i = 0; i < t->n_indexes; i++) {
+		struct sch_index *ix = arena_alloc(a, sizeof(*ix));
+
+		*ix = *t->indexes[i];
+		ix->schema = ag_map(from, to, ix->schema);
+		c->indexes[i] = ix;
 	}
 	return c;
 }
