@@ -8,8 +8,9 @@
 # fk_legacy*), a database-only column include_object keeps (keep_col), model objects with
 # info={'skip_autogenerate': True} (a table the database has with other columns, a column the
 # database has with another type, an index), and on PostgreSQL a schema include_name hides (gis,
-# with include_schemas=True); a view on keep_me, which neither tool compares.  Our file differs from Alembic's only by our reviewer's
-# "# destructive:" lines (dropped here before the comparison); render_as_batch=True on both.
+# with include_schemas=True); a view on keep_me, which neither tool compares.  Our file differs
+# from Alembic's only by our reviewer's "# destructive:" lines (dropped here before the
+# comparison); render_as_batch=True on both.
 # Then: upgrade, `check` clean, what the filters hide untouched; an include_object that reads
 # more of a database object than the stand-ins offer: one message at env.py's line, nothing
 # written.  Without $ALEMBIC_TEST_PG_URL the PostgreSQL half FAILS (never skips).
