@@ -73,7 +73,8 @@ static void dc_input(const struct db_schema *live, struct buf *b)
 		dc_table(b, live->tables[i]);
 }
 
-/* Field k of a verdict line (escapes undone), NULL when empty. */
+/* The next tab-separated field at *p (escapes undone; *p moved past its
+ * tab), NULL when empty. */
 static const char *dc_take(struct arena *a, const char **p)
 {
 	struct buf b = BUF_INIT;
@@ -112,7 +113,7 @@ static int dc_parse(struct arena *a, const char *text, struct ag_leave **v, size
 		l.table = dc_take(a, &p);
 		l.name = dc_take(a, &p);
 		if (*p != '\n' || !side || !l.kind)
-			return err_set(e, ERR_COMMAND, "model helper: bad verdict line in %s", text);
+			return err_set(e, ERR_COMMAND, "model helper: bad verdict line %zu", *n + 1);
 		p++;
 		if (*n == cap) {
 			*v = arena_grow(a, *v, cap, cap ? cap * 2 : 16, sizeof(**v));

@@ -757,11 +757,11 @@ def decide_db_table(d, key, t, mt):
         return
     mine = model_names(mt) if mt is not None else None
     for code, kind in DB_KINDS:
+        if mt is None and code != "I":
+            continue  # a dropped table is reflected whole: only its indexes are asked about
         for obj in t[code]:
             if not d.by_name(obj.name, kind, parents):
                 d.leave("d", kind, s, name, obj.name)
-            elif mt is None and code in "UF":
-                continue  # a dropped table's uniques and foreign keys go with it
             elif (mine is None or obj.name not in mine[code]) and \
                     not d.by_obj(obj, obj.name, kind, True, None):
                 d.leave("d", kind, s, name, obj.name)

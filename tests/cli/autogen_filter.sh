@@ -4,8 +4,8 @@
 # Python Alembic 1.8.1 writes for the same project and database, run side by side here (two
 # copies of the database): a table include_name hides (spatial_ref_sys), a database-only
 # table include_object keeps (reflected, compare_to None: keep_*), an index include_name hides
-# (legacy_*), a unique constraint and a foreign key include_name hides (uq_legacy*,
-# fk_legacy*), a database-only column include_object keeps (keep_col), model objects with
+# (legacy_*, also of a dropped table, whose unique constraint its downgrade keeps), a unique
+# constraint and a foreign key include_name hides (uq_legacy*, fk_legacy*), a database-only column include_object keeps (keep_col), model objects with
 # info={'skip_autogenerate': True} (a table the database has with other columns, a column the
 # database has with another type, an index), and on PostgreSQL a schema include_name hides (gis,
 # with include_schemas=True); a view on keep_me, which neither tool compares.  Our file differs
@@ -94,7 +94,9 @@ PY
 FILTER_DB="CREATE TABLE spatial_ref_sys (srid INTEGER PRIMARY KEY, auth TEXT);
 CREATE TABLE keep_me (id INTEGER PRIMARY KEY);
 CREATE VIEW keep_ids AS SELECT id FROM keep_me;
-CREATE TABLE old_stuff (id INTEGER PRIMARY KEY);
+CREATE TABLE old_stuff (id INTEGER PRIMARY KEY, code TEXT, CONSTRAINT uq_legacy_code UNIQUE (code));
+CREATE INDEX legacy_old_code ON old_stuff (code);
+CREATE INDEX ix_old_code ON old_stuff (code);
 CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(50), legacy_code TEXT, cache INTEGER);
 CREATE TABLE tags (id INTEGER PRIMARY KEY, label VARCHAR(40), legacy_ref INTEGER, keep_col TEXT,
     CONSTRAINT uq_legacy_label UNIQUE (label),
