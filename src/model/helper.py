@@ -565,6 +565,14 @@ def fk_colspec(fk, metadata):
     return "%s.%s" % (full, colname)
 
 
+def included(opts, t):
+    """include_object(table, name, "table", False, None): a table it rejects is
+    left out of the model printed (it may hold types only Python knows); the
+    --decide run leaves its namesake in the database out too."""
+    fn = opts.get("include_object")
+    return fn is None or bool(fn(t, t.name, "table", False, None))
+
+
 def literal(v):
     return v is None or isinstance(v, (bool, int, str))
 
@@ -574,7 +582,7 @@ def render_module(rend, opts, metadatas, has_metadata):
     vt = (opts.get("version_table_schema"), opts.get("version_table") or "alembic_version")
     for md in metadatas:
         for t in md.sorted_tables:
-            if (t.schema, t.name) == vt:
+            if (t.schema, t.name) == vt or not included(opts, t):
                 continue
             body.append(rend.table(t, md))
             ixs = sorted(t.indexes, key=lambda ix: str(ix.name or ""))
@@ -773,6 +781,11 @@ def decide_model_table(d, mt, t):
     if not d.by_obj(mt, name, "table", False, t["obj"] if t else None):
         d.leave("m", "table", s, name, None)
         return False
+    if t is not None and not d.by_obj(mt, name, "table", False, None):
+        raise UserError(
+            "include_object rejects the model's table %r with compare_to None (so it is "
+            "left out of the model) but accepts it with the database's table as compare_to: "
+            "the native alembic needs one answer for a model table" % name)
     mine = model_names(mt)
     for code, kind in DB_KINDS:
         if t is None and code != "I":

@@ -6,8 +6,9 @@
 # table include_object keeps (reflected, compare_to None: keep_*), an index include_name hides
 # (legacy_*, also of a dropped table, whose unique constraint its downgrade keeps), a unique
 # constraint and a foreign key include_name hides (uq_legacy*, fk_legacy*), a database-only column include_object keeps (keep_col), model objects with
-# info={'skip_autogenerate': True} (a table the database has with other columns, a column the
-# database has with another type, an index), and on PostgreSQL a schema include_name hides (gis,
+# info={'skip_autogenerate': True} (a table the database has with other columns, one with a
+# type of the application's own, which we never bind, a column the database has with another
+# type, an index), and on PostgreSQL a schema include_name hides (gis,
 # with include_schemas=True); a view on keep_me, which neither tool compares.  Our file differs
 # from Alembic's only by our reviewer's "# destructive:" lines (dropped here before the
 # comparison); render_as_batch=True on both.
@@ -41,6 +42,20 @@ audit = sa.Table(
     "audit_log", metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("what", sa.Text),
+    info={"skip_autogenerate": True},
+)
+
+
+class Point(sa.types.TypeDecorator):
+    """The application's own type: only Python knows it."""
+    impl = sa.Text
+    cache_ok = True
+
+
+geo = sa.Table(
+    "geo", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("loc", Point()),
     info={"skip_autogenerate": True},
 )
 tags = sa.Table(
@@ -93,6 +108,7 @@ PY
 # the database the project starts from
 FILTER_DB="CREATE TABLE spatial_ref_sys (srid INTEGER PRIMARY KEY, auth TEXT);
 CREATE TABLE keep_me (id INTEGER PRIMARY KEY);
+CREATE TABLE geo (id INTEGER PRIMARY KEY, loc VARCHAR(10));
 CREATE VIEW keep_ids AS SELECT id FROM keep_me;
 CREATE TABLE old_stuff (id INTEGER PRIMARY KEY, code TEXT, CONSTRAINT uq_legacy_code UNIQUE (code));
 CREATE INDEX legacy_old_code ON old_stuff (code);
