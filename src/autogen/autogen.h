@@ -69,6 +69,41 @@ struct ag_input {
 					       ones compared by name and condition (as 1.19) */
 };
 
+/*
+ * A verdict of env.py's include_name / include_object (the model helper's
+ * --decide run, model_decide): an object left out of the comparison.
+ * Database-side ones (model false) remove the database's object: a name
+ * include_name rejects, or an object only the database has that
+ * include_object(obj, name, type_, True, None) rejects.  Model-side ones
+ * remove the model's object and its namesake in the database: a model
+ * object include_object(obj, name, type_, False, compare_to) rejects, so
+ * it is neither added, altered nor dropped.
+ */
+struct ag_leave {
+	bool model;         /* the model's object (and the database's namesake) */
+	const char *kind;   /* "schema", "table", "column", "index", "unique_constraint",
+			       "foreign_key_constraint" (Alembic's type_ values) */
+	const char *schema; /* NULL = the default schema */
+	const char *table;  /* the table (NULL for a schema) */
+	const char *name;   /* the column, index or constraint (NULL for a table or schema) */
+};
+
+/*
+ * The tables in[0..n_in) without what the verdicts v[0..n) leave out
+ * (filter.c): a table (or every table of a schema) is dropped from the
+ * list, a column, index, unique constraint or foreign key from a copy of
+ * its table (in[] itself is never changed).  live: the database's side
+ * (every verdict applies), else the model's (model-side verdicts only).
+ * *out is arena-allocated, in in's order.
+ */
+void ag_filter_tables(struct arena *a, const struct ag_leave *v, size_t n, bool live,
+		      struct sch_table *const *in, size_t n_in, struct sch_table ***out,
+		      size_t *n_out);
+
+/* ag_filter_tables on s's tables, in place (s->tables replaced). */
+void ag_filter_schema(struct arena *a, const struct ag_leave *v, size_t n, bool live,
+		      struct db_schema *s);
+
 /* What ag_compare found. */
 struct ag_result {
 	struct mig_body upgrade;   /* in Alembic's order (ref 12.4) */
@@ -88,6 +123,9 @@ struct ag_result {
 				      op order: for ag_render_opts and for asking the user (a
 				      confirmed one goes into ag_input.hints for another run) */
 	size_t n_candidates;       /* their number */
+	struct ag_null_rows *null_rows; /* run_autogen's counts for the upgrade's NOT NULL
+				      additions (none offline or for a pure comparison) */
+	size_t n_null_rows;        /* their number */
 };
 
 /*
@@ -153,6 +191,25 @@ int ag_compare(struct arena *a, const struct ag_input *in, struct ag_result *out
 void ag_dump_ops(struct arena *a, const char *dialect, const struct mig_body *b,
 		 struct buf *out);
 
+/*
+ * How many rows of the database hold NULL in a column the upgrade makes
+ * NOT NULL (run_autogen counts them: one bounded query per column), for
+ * the reviewer's line: "(N rows have NULL there)".
+ */
+struct ag_null_rows {
+	const char *schema; /* the table's schema, NULL = default */
+	const char *table;  /* the table, as the op names it */
+	const char *column; /* the column, as the database names it (alter.column) */
+	long long rows;     /* rows with NULL there (at most the bound) */
+	bool more;          /* the count stopped at the bound: "more than N" */
+};
+
+/* The columns b makes NOT NULL that were nullable (MIG_ALTER_COLUMN with
+ * nullable False, existing_nullable not False; batch bodies included), as
+ * ag_null_rows with rows 0, appended to *v (*n, arena-grown); in op order. */
+void ag_not_null_added(struct arena *a, const struct mig_body *b, struct ag_null_rows **v,
+		       size_t *n);
+
 struct ag_render_opts {
 	const char *dialect;   /* the migration context's dialect (types render for it) */
 	bool render_as_batch;  /* group per-table ops into op.batch_alter_table blocks */
@@ -166,6 +223,10 @@ struct ag_render_opts {
 	size_t n_candidates;   /* their number */
 	bool sql_model;        /* the model is SQL files: the review line suggests
 				  "-- @renamed from=old" rather than info= */
+	const struct ag_null_rows *null_rows; /* counted NULLs for the NOT NULL lines (the
+				  upgrade's; a column not here keeps "(fails if a row has
+				  NULL there)") */
+	size_t n_null_rows;    /* their number */
 };
 
 /*
@@ -190,7 +251,7 @@ void ag_render_py(struct arena *a, const struct ag_render_opts *o, const struct 
  * for b ("destructive: drops column 'resume.content'"; no comment mark),
  * appended to out, for a SQL section's "-- " comments.
  */
-void ag_review_lines(struct arena *a, const char *dialect, const struct mig_body *b,
+void ag_review_lines(struct arena *a, const struct ag_render_opts *o, const struct mig_body *b,
 		     struct strvec *out);
 
 /*

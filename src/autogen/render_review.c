@@ -98,6 +98,51 @@ static const char *narrowing(const struct rnd *x, const struct sch_type *from,
 	return "changes the type (values may not convert) of";
 }
 
+/* The counted NULLs of op's column, NULL when not counted. */
+static const struct ag_null_rows *null_rows_of(const struct rnd *x, const struct mig_op *op)
+{
+	for (size_t i = 0; x->o && i < x->o->n_null_rows; i++) {
+		const struct ag_null_rows *r = &x->o->null_rows[i];
+
+		if (str_eq(r->schema, op->schema) && str_eq(r->table, op->table) &&
+		    str_eq(r->column, op->alter.column))
+			return r;
+	}
+	return NULL;
+}
+
+/* "(fails if a row has NULL there)", or what the count found. */
+static const char *null_note(const struct rnd *x, const struct mig_op *op)
+{
+	const struct ag_null_rows *r = null_rows_of(x, op);
+
+	if (!r)
+		return "(fails if a row has NULL there)";
+	if (r->more)
+		return arena_printf(x->a, "(more than %lld rows have NULL there)", r->rows);
+	return arena_printf(x->a, "(%lld row%s NULL there)", r->rows,
+			    r->rows == 1 ? " has" : "s have");
+}
+
+void ag_not_null_added(struct arena *a, const struct mig_body *b, struct ag_null_rows **v,
+		       size_t *n)
+{
+	for (size_t i = 0; i < b->n_ops; i++) {
+		const struct mig_op *op = &b->ops[i];
+
+		if (op->kind == MIG_BATCH || op->kind == MIG_AUTOCOMMIT) {
+			struct mig_body in = {.ops = op->body, .n_ops = op->n_body};
+
+			ag_not_null_added(a, &in, v, n);
+		} else if (op->kind == MIG_ALTER_COLUMN && op->alter.nullable == SCH_FALSE &&
+			   op->alter.existing_nullable != SCH_FALSE) {
+			*v = arena_grow(a, *v, *n, *n + 1, sizeof(**v));
+			(*v)[(*n)++] = (struct ag_null_rows){op->schema, op->table, op->alter.column,
+							     0, false};
+		}
+	}
+}
+
 static void alter_lines(const struct rnd *x, const struct mig_op *op, struct strvec *out)
 {
 	const struct mig_alter *al = &op->alter;
@@ -112,10 +157,8 @@ static void alter_lines(const struct rnd *x, const struct mig_op *op, struct str
 					 type_text(x, al->existing_type), type_text(x, al->type)));
 	if (al->nullable == SCH_FALSE && al->existing_nullable != SCH_FALSE)
 		strvec_push(x->a, out,
-			    arena_printf(x->a,
-					 "destructive: NOT NULL added to '%s' (fails if a row "
-					 "has NULL there)",
-					 name));
+			    arena_printf(x->a, "destructive: NOT NULL added to '%s' %s", name,
+					 null_note(x, op)));
 }
 
 static void op_lines(const struct rnd *x, const struct mig_op *ops, size_t n,
@@ -139,10 +182,10 @@ static void op_lines(const struct rnd *x, const struct mig_op *ops, size_t n,
 	}
 }
 
-void ag_review_lines(struct arena *a, const char *dialect, const struct mig_body *b,
+void ag_review_lines(struct arena *a, const struct ag_render_opts *o, const struct mig_body *b,
 		     struct strvec *out)
 {
-	struct rnd x = {.a = a, .dialect = dialect ? dialect : "sqlite"};
+	struct rnd x = {.a = a, .o = o, .dialect = o->dialect ? o->dialect : "sqlite"};
 
 	op_lines(&x, b->ops, b->n_ops, out);
 }

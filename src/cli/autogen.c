@@ -65,10 +65,12 @@ static bool ag_setting(enum sch_tristate from_env, const struct config *c, const
 	return dflt;
 }
 
-static int ag_load_model(struct cli_ctx *ctx, const char *dialect, struct model *m)
+/* The helper's options (kept for model_decide's run: arena-owned). */
+static int ag_load_model(struct cli_ctx *ctx, const char *dialect, struct model *m,
+			 struct run_autogen_req *r)
 {
 	const struct config *c = ctx->config;
-	struct model_py_opts mo = {0};
+	struct model_py_opts *pm = arena_calloc(ctx->arena, 1, sizeof(*pm)), mo = {0};
 
 	mo.ini_path = c->ini_abspath;
 	mo.ini_section = c->section;
@@ -77,7 +79,16 @@ static int ag_load_model(struct cli_ctx *ctx, const char *dialect, struct model 
 	mo.url = c->url;
 	mo.x_args = (const char *const *)c->x_args.v;
 	mo.n_x_args = c->x_args.n;
-	return model_load_python(ctx->arena, &mo, m, &ctx->err);
+	*pm = mo;
+	r->decide_arg = pm;
+	return model_load_python(ctx->arena, pm, m, &ctx->err);
+}
+
+/* run_autogen_req.decide: env.py's filters asked about the database. */
+static int ag_decide(void *arg, struct arena *a, const struct db_schema *live,
+		     struct ag_leave **v, size_t *n, struct err *e)
+{
+	return model_decide(a, arg, live, v, n, e);
 }
 
 /* The files one target_metadata pattern names (relative to the ini's
@@ -171,8 +182,10 @@ static int ag_model(struct cli_ctx *ctx, const char *dialect, struct model *m,
 
 	memset(m, 0, sizeof(*m));
 	if (c->env_path) {
-		if (ag_load_model(ctx, dialect, m) < 0)
+		if (ag_load_model(ctx, dialect, m, r) < 0)
 			return -1;
+		if (m->has_filters)
+			r->decide = ag_decide;
 		r->model = m->tables;
 		r->n_model = m->n_tables;
 		r->has_metadata = m->has_metadata;
@@ -315,12 +328,12 @@ static const char *ag_render(struct cli_ctx *ctx, const struct ag_render_opts *r
 
 /* Our reviewer's "-- destructive: ..." lines of b, then a blank line, at
  * the start of its section. */
-static void ag_sql_review(struct cli_ctx *ctx, const char *dialect, const struct mig_body *b,
-			  struct buf *out)
+static void ag_sql_review(struct cli_ctx *ctx, const struct ag_render_opts *ro,
+			  const struct mig_body *b, struct buf *out)
 {
 	struct strvec lines = STRVEC_INIT;
 
-	ag_review_lines(ctx->arena, dialect, b, &lines);
+	ag_review_lines(ctx->arena, ro, b, &lines);
 	for (size_t i = 0; i < lines.n; i++)
 		buf_addf(out, "-- %s\n", lines.v[i]);
 	if (lines.n)
@@ -332,10 +345,13 @@ static int ag_render_sql_slots(struct cli_ctx *ctx, const char *dialect,
 			       const struct ag_result *res, struct cli_newrev *nr)
 {
 	struct buf up = BUF_INIT, down = BUF_INIT;
+	struct ag_render_opts ro = {.dialect = dialect, .null_rows = res->null_rows,
+				    .n_null_rows = res->n_null_rows};
 	int rc = -1;
 
-	ag_sql_review(ctx, dialect, &res->upgrade, &up);
-	ag_sql_review(ctx, dialect, &res->downgrade, &down);
+	ag_sql_review(ctx, &ro, &res->upgrade, &up);
+	ro.n_null_rows = 0; /* counted for the upgrade, from the database as it is */
+	ag_sql_review(ctx, &ro, &res->downgrade, &down);
 	if (ag_render_sql(ctx->arena, dialect, &res->upgrade, &up, &ctx->err) == 0 &&
 	    ag_render_sql(ctx->arena, dialect, &res->downgrade, &down, &ctx->err) == 0) {
 		nr->upgrades = arena_strndup(ctx->arena, buf_cstr(&up), up.len);
@@ -397,9 +413,12 @@ int cli_revision_autogenerate(struct cli_ctx *ctx, const struct cli_newrev *nr)
 		.candidates = res.candidates,
 		.n_candidates = res.n_candidates,
 		.sql_model = !ctx->config->env_path,
+		.null_rows = res.null_rows,
+		.n_null_rows = res.n_null_rows,
 	};
 	full.upgrades = ag_render(ctx, &ro, &res.upgrade, &imports);
 	ro.n_candidates = 0; /* the "# review:" lines go above the upgrade's pair only */
+	ro.n_null_rows = 0;  /* counted for the upgrade, from the database as it is */
 	full.downgrades = ag_render(ctx, &ro, &res.downgrade, &imports);
 	full.imports = ag_imports_text(ctx, &imports);
 	return ag_write(ctx, &ao, &full);

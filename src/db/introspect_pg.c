@@ -535,10 +535,22 @@ int db_pg_introspect(struct db *db, struct arena *a, const struct db_introspect_
 	struct ipg_oid *idx = NULL;
 
 	memset(out, 0, sizeof(*out));
-	if (db_pg_rows(db, a, "SELECT pg_catalog.current_schema()", 1, &cur, e) < 0)
+	if (db_pg_rows(db, a,
+		       "SELECT pg_catalog.current_schema(), current_user, "
+		       "pg_catalog.current_setting('search_path')",
+		       3, &cur, e) < 0)
 		return -1;
 	out->n_queries = 1;
-	out->default_schema = cur.n && cur.v[0] ? cur.v[0] : "public";
+	/* no usable schema on the search_path: every table would look missing */
+	if (cur.n < 3 || !cur.v[0])
+		return err_set(e, ERR_DB,
+			       "role %s can use no schema of its search_path (%s): the database's "
+			       "tables cannot be read; it needs USAGE on the schema it works in "
+			       "(GRANT USAGE ON SCHEMA public TO %s)",
+			       cur.n > 1 && cur.v[1] ? cur.v[1] : "?",
+			       cur.n > 2 && cur.v[2] ? cur.v[2] : "?",
+			       cur.n > 1 && cur.v[1] ? cur.v[1] : "?");
+	out->default_schema = cur.v[0];
 	if (ipg_enums(db, a, out, e) < 0 || ipg_relations(db, a, o, out, &idx, e) < 0 ||
 	    ipg_columns(db, a, o, out, idx, e) < 0 || ipg_constraints(db, a, o, out, idx, e) < 0 ||
 	    ipg_indexes(db, a, o, out, idx, e) < 0 || ipg_sequences(db, a, o, out, e) < 0)

@@ -7,7 +7,7 @@
 # tools/gen_model_helper; edit this file, then regenerate).
 #
 #   --ini PATH --section NAME --script-location DIR --dialect NAME
-#   [--url URL] [--offline] [--x-arg VALUE]...   (the -x values)
+#   [--url URL] [--offline] [--x-arg VALUE]...   (the -x values)  [--decide]
 #
 # What it does, as Alembic 1.8.1's env.py machinery would:
 #   * a stand-in `alembic` package (alembic, alembic.context, alembic.op) is put
@@ -28,6 +28,9 @@
 #   def upgrade():
 #       op.create_table(...)   # per table, metadata.sorted_tables order
 #       op.create_index(...)   # its indexes, sorted by name
+# With --decide (only when env.py gives include_name / include_object), the
+# database's object names are read from stdin instead and the filters' verdicts
+# printed, as Alembic's compare.py asks for them (see decide() below).
 # Errors: one stderr line
 #   alembic-model-error: FILE:LINE: ExcType: message
 # (FILE:LINE the innermost frame of the user's code) and exit status 3; exit 4
@@ -60,6 +63,7 @@ def parse_args(argv):
     p.add_argument("--url", default=None)
     p.add_argument("--offline", action="store_true")
     p.add_argument("--x-arg", dest="x", action="append", default=None)
+    p.add_argument("--decide", action="store_true")
     return p.parse_args(argv)
 
 
@@ -561,9 +565,12 @@ def fk_colspec(fk, metadata):
     return "%s.%s" % (full, colname)
 
 
-def included(opts, obj, name, kind):
+def included(opts, t):
+    """include_object(table, name, "table", False, None): a table it rejects is
+    left out of the model printed (it may hold types only Python knows); the
+    --decide run leaves its namesake in the database out too."""
     fn = opts.get("include_object")
-    return fn is None or fn(obj, name, kind, False, None)
+    return fn is None or bool(fn(t, t.name, "table", False, None))
 
 
 def literal(v):
@@ -575,12 +582,10 @@ def render_module(rend, opts, metadatas, has_metadata):
     vt = (opts.get("version_table_schema"), opts.get("version_table") or "alembic_version")
     for md in metadatas:
         for t in md.sorted_tables:
-            if (t.schema, t.name) == vt or not included(opts, t, t.name, "table"):
+            if (t.schema, t.name) == vt or not included(opts, t):
                 continue
             body.append(rend.table(t, md))
-            ixs = sorted((ix for ix in t.indexes
-                          if included(opts, ix, ix.name, "index")),
-                         key=lambda ix: str(ix.name or ""))
+            ixs = sorted(t.indexes, key=lambda ix: str(ix.name or ""))
             body.extend(rend.index(ix, t) for ix in ixs)
     out = ["# model of the target metadata, written by alembic's model helper",
            "from alembic import op", "import sqlalchemy as sa"]
@@ -592,7 +597,9 @@ def render_module(rend, opts, metadatas, has_metadata):
             v = opts[k]
             out.append("%s = %r" % (k, v) if literal(v)
                        else "# %s: %s (not a literal)" % (k, type(v).__name__))
-    for k in ("include_object", "include_name", "render_item", "process_revision_directives"):
+    if opts.get("include_object") is not None or opts.get("include_name") is not None:
+        out.append("has_filters = True")
+    for k in ("render_item", "process_revision_directives"):
         if opts.get(k) is not None:
             out.append("# %s: given" % k)
     out += ["", "", "def upgrade():"]
@@ -629,6 +636,200 @@ def run_env(args, sa, dialect, root):
     return ctx.opts or {}
 
 
+# ---- --decide: include_name / include_object on both sides ----
+
+class StandIn:
+    """A database object as include_object sees it here (reflected=True, or a
+    model object's compare_to): name, schema, info ({}), table (a table's
+    stand-in, for columns, indexes and constraints) and, for a table, c /
+    columns (its columns' stand-ins).  Anything else is a clear error: the
+    native alembic reflects names only for Python."""
+
+    OFFERS = "name, schema, info, table and (for a table) c / columns"
+
+    def __init__(self, kind, name, schema, table=None):
+        d = self.__dict__
+        d.update(_kind=kind, name=name, schema=schema, info={}, table=table)
+        if kind == "table":
+            d["c"] = d["columns"] = StandInColumns()
+
+    def __getattr__(self, attr):
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        raise UserError(
+            "include_object used .%s of the database's %s %r: for the database side "
+            "it is given a stand-in offering only %s" % (
+                attr, self._kind.replace("_", " "), self.name, self.OFFERS))
+
+    def __repr__(self):
+        return "<reflected %s %r>" % (self._kind, self.name)
+
+
+class StandInColumns(dict):
+    def __getattr__(self, attr):
+        try:
+            return self[attr]
+        except KeyError:
+            raise AttributeError(attr)
+
+    def __iter__(self):
+        return iter(list(self.values()))
+
+
+def unescape(field):
+    return None if field == "" else re.sub(
+        r"\\(.)", lambda m: {"t": "\t", "n": "\n"}.get(m.group(1), m.group(1)), field)
+
+
+def escape(v):
+    v = "" if v is None else str(v)
+    return v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+
+def read_db(stream):
+    """stdin: one object a line, tab-separated, an empty field for None:
+    S schema | T schema table | C/I/U/F schema table name (column, index,
+    unique constraint, foreign key)."""
+    schemas, tables = [], {}
+    for line in stream.read().split("\n"):
+        if not line:
+            continue
+        f = [unescape(x) for x in line.split("\t")]
+        if f[0] == "S":
+            schemas.append(f[1])
+        elif f[0] == "T":
+            st = StandIn("table", f[2], f[1])
+            tables[(f[1], f[2])] = {"obj": st, "C": [], "I": [], "U": [], "F": []}
+        else:
+            t = tables[(f[1], f[2])]
+            kind = {"C": "column", "I": "index", "U": "unique_constraint",
+                    "F": "foreign_key_constraint"}[f[0]]
+            obj = StandIn(kind, f[3], f[1], t["obj"])
+            if f[0] == "C":
+                t["obj"].c[f[3]] = obj
+            t[f[0]].append(obj)
+    return schemas, tables
+
+
+class Decider:
+    """AutogenContext.run_name_filters / run_object_filters, and the verdicts
+    (one line each: SIDE KIND SCHEMA TABLE NAME; SIDE d = leave the database's
+    object out, m = leave the model's object and its namesake in the database
+    out)."""
+
+    def __init__(self, opts):
+        self.name_fn = opts.get("include_name")
+        self.obj_fn = opts.get("include_object")
+        self.out = []
+
+    def by_name(self, name, type_, parents):
+        if self.name_fn is None:
+            return True
+        parents = dict(parents)
+        if "schema_name" in parents:
+            tname = name if type_ == "table" else parents.get("table_name")
+            if tname:
+                s = parents["schema_name"]
+                parents["schema_qualified_table_name"] = "%s.%s" % (s, tname) if s else tname
+        return bool(self.name_fn(name, type_, parents))
+
+    def by_obj(self, obj, name, type_, reflected, compare_to):
+        return self.obj_fn is None or bool(self.obj_fn(obj, name, type_, reflected, compare_to))
+
+    def leave(self, side, kind, schema, table, name):
+        self.out.append("\t".join(escape(v) for v in (side, kind, schema, table, name)))
+
+
+DB_KINDS = (("C", "column"), ("I", "index"), ("U", "unique_constraint"),
+            ("F", "foreign_key_constraint"))
+
+
+def model_names(mt):
+    """The names of a model table's columns, indexes, uniques and foreign keys."""
+    sa = sys.modules["sqlalchemy"]
+    return {
+        "C": {str(c.name): c for c in mt.c},
+        "I": {str(ix.name): ix for ix in mt.indexes if ix.name is not None},
+        "U": {str(u.name): u for u in mt.constraints
+              if isinstance(u, sa.UniqueConstraint) and u.name is not None},
+        "F": {str(f.name): f for f in mt.foreign_key_constraints if f.name is not None},
+    }
+
+
+def decide_db_table(d, key, t, mt):
+    """The database's table key (and what it holds), mt its model table or None."""
+    s, name = key
+    parents = {"table_name": name, "schema_name": s}
+    if mt is None and not d.by_obj(t["obj"], name, "table", True, None):
+        d.leave("d", "table", s, name, None)
+        return
+    mine = model_names(mt) if mt is not None else None
+    for code, kind in DB_KINDS:
+        if mt is None and code != "I":
+            continue  # a dropped table is reflected whole: only its indexes are asked about
+        for obj in t[code]:
+            if not d.by_name(obj.name, kind, parents):
+                d.leave("d", kind, s, name, obj.name)
+            elif (mine is None or obj.name not in mine[code]) and \
+                    not d.by_obj(obj, obj.name, kind, True, None):
+                d.leave("d", kind, s, name, obj.name)
+
+
+def decide_model_table(d, mt, t):
+    """A model table; t what the database has of that name (None: added)."""
+    s, name = mt.schema, str(mt.name)
+    if not d.by_obj(mt, name, "table", False, t["obj"] if t else None):
+        d.leave("m", "table", s, name, None)
+        return False
+    if t is not None and not d.by_obj(mt, name, "table", False, None):
+        raise UserError(
+            "include_object rejects the model's table %r with compare_to None (so it is "
+            "left out of the model) but accepts it with the database's table as compare_to: "
+            "the native alembic needs one answer for a model table" % name)
+    mine = model_names(mt)
+    for code, kind in DB_KINDS:
+        if t is None and code != "I":
+            continue  # an added table's columns and constraints are not asked about
+        theirs = {o.name: o for o in t[code]} if t else {}
+        for oname, obj in sorted(mine[code].items()):
+            if not d.by_obj(obj, oname, kind, False, theirs.get(oname)):
+                d.leave("m", kind, s, name, oname)
+    return True
+
+
+def decide(opts, metadatas, stream):
+    d = Decider(opts)
+    schemas, tables = read_db(stream)
+    kept = set()
+    for s in schemas:
+        if d.by_name(s, "schema", {}):
+            kept.add(s)
+        else:
+            d.leave("d", "schema", s, None, None)
+    visible = {}
+    for key in sorted(tables, key=lambda k: (k[0] or "", k[1])):
+        if key[0] not in kept:
+            continue
+        if not d.by_name(key[1], "table", {"schema_name": key[0]}):
+            d.leave("d", "table", key[0], key[1], None)
+        else:
+            visible[key] = tables[key]
+    vt = (opts.get("version_table_schema"), opts.get("version_table") or "alembic_version")
+    model = {}
+    for md in metadatas:
+        for mt in md.sorted_tables:
+            if (mt.schema, mt.name) != vt:
+                model[(mt.schema, str(mt.name))] = mt
+    for key in sorted(visible, key=lambda k: (k[0] or "", k[1])):
+        if key not in model:
+            decide_db_table(d, key, visible[key], None)
+    for key, mt in model.items():
+        t = visible.get(key)
+        if decide_model_table(d, mt, t) and t is not None:
+            decide_db_table(d, key, t, mt)
+    return "".join(line + "\n" for line in d.out)
+
+
 def main():
     args = parse_args(sys.argv[1:])
     sys.dont_write_bytecode = True  # leave no __pycache__ in the project
@@ -646,8 +847,11 @@ def main():
     try:
         opts = run_env(args, sa, dialect, root)
         md = opts.get("target_metadata")
-        text = render_module(Renderer(sa, dialect), opts, metadata_list(sa, md),
-                             md is not None)
+        if args.decide:
+            text = decide(opts, metadata_list(sa, md), sys.stdin)
+        else:
+            text = render_module(Renderer(sa, dialect), opts, metadata_list(sa, md),
+                                 md is not None)
     except BaseException as exc:  # SystemExit of env.py too
         report(exc, root)
         return 3

@@ -89,6 +89,8 @@ static void model_settings(struct arena *a, const struct py_module *m, struct mo
 		k = s->targets[0]->s;
 		if (!strcmp(k, "has_metadata"))
 			out->has_metadata = model_tristate(s->value) == SCH_TRUE;
+		else if (!strcmp(k, "has_filters"))
+			out->has_filters = model_tristate(s->value) == SCH_TRUE;
 		else if (!strcmp(k, "compare_type"))
 			out->compare_type = model_tristate(s->value);
 		else if (!strcmp(k, "compare_server_default"))

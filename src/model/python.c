@@ -1,7 +1,8 @@
 /*
  * python.c - model_load_python: finds the project's interpreter, runs the
  * embedded helper (helper.py) with it in the directory of alembic.ini (fork +
- * execv, no shell, the environment passed through, stdin from /dev/null),
+ * execv, no shell, the environment passed through, stdin from /dev/null or,
+ * for model_decide, from an unlinked temporary file holding its input),
  * reads its stdout and stderr together with poll (no deadlock whatever the
  * sizes), and turns the exit status into the model or an error:
  *   0  the model (model_from_script on stdout);
@@ -11,6 +12,7 @@
  *   anything else, or a signal: ERR_COMMAND with the last line of stderr.
  */
 #include "model/model.h"
+#include "model/model_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -98,9 +100,9 @@ static int model_find_python(struct arena *a, const struct model_py_opts *o, con
 
 /* The helper's command line. */
 static const char **model_argv(struct arena *a, const char *python, const struct model_py_opts *o,
-			 const char *script_location)
+			       const char *script_location, bool decide)
 {
-	size_t n = 0, max = 12 + o->n_x_args;
+	size_t n = 0, max = 13 + o->n_x_args;
 	const char **v = arena_calloc(a, max, sizeof(*v));
 
 	v[n++] = python;
@@ -117,14 +119,16 @@ static const char **model_argv(struct arena *a, const char *python, const struct
 		v[n++] = "--offline";
 	for (size_t i = 0; i < o->n_x_args; i++)
 		v[n++] = arena_printf(a, "--x-arg=%s", o->x_args[i]);
+	if (decide)
+		v[n++] = "--decide";
 	v[n] = NULL;
 	return v;
 }
 
 /* In the child: never returns. */
-static void model_child(const char *dir, const char **argv, int out_fd, int err_fd)
+static void model_child(const char *dir, const char **argv, int in_fd, int out_fd, int err_fd)
 {
-	int null_fd = open("/dev/null", O_RDONLY);
+	int null_fd = in_fd >= 0 ? in_fd : open("/dev/null", O_RDONLY);
 
 	if (null_fd >= 0)
 		dup2(null_fd, 0);
@@ -168,9 +172,9 @@ static int model_drain(int fds[2], struct buf *out, struct buf *err, struct err 
 	return 0;
 }
 
-/* Runs argv in dir; *status is waitpid's. */
-static int model_spawn(const char *dir, const char **argv, struct buf *out, struct buf *err,
-		       int *status, struct err *e)
+/* Runs argv in dir, stdin from in_fd (-1: /dev/null); *status is waitpid's. */
+static int model_spawn(const char *dir, const char **argv, int in_fd, struct buf *out,
+		       struct buf *err, int *status, struct err *e)
 {
 	int po[2], pe[2], fds[2], rc;
 	pid_t pid;
@@ -187,7 +191,7 @@ static int model_spawn(const char *dir, const char **argv, struct buf *out, stru
 	if (pid == 0) {
 		close(po[0]);
 		close(pe[0]);
-		model_child(dir, argv, po[1], pe[1]);
+		model_child(dir, argv, in_fd, po[1], pe[1]);
 	}
 	close(po[1]);
 	close(pe[1]);
@@ -308,36 +312,78 @@ static void model_explain(struct arena *a, const char *text, const char *env_py,
 	e->line = e->col = 0;
 }
 
-int model_load_python(struct arena *a, const struct model_py_opts *o, struct model *out,
-		      struct err *e)
+/* An unlinked temporary file holding input[0..n), positioned at its start. */
+static int model_input_fd(const char *input, size_t n, int *fd, struct err *e)
+{
+	const char *tmp = getenv("TMPDIR");
+	char path[4096];
+	size_t done = 0;
+
+	snprintf(path, sizeof(path), "%s/alembic-model-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if ((*fd = mkstemp(path)) < 0)
+		return err_set(e, ERR_IO, "%s: %s", path, strerror(errno));
+	unlink(path);
+	while (done < n) {
+		ssize_t w = write(*fd, input + done, n - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0) {
+			close(*fd);
+			return err_set(e, ERR_IO, "writing %s: %s", path, strerror(errno));
+		}
+		done += (size_t)w;
+	}
+	lseek(*fd, 0, SEEK_SET);
+	return 0;
+}
+
+int model_run_helper(struct arena *a, const struct model_py_opts *o, const char *input,
+		     size_t n_input, const char **text, struct err *e)
 {
 	const char *dir = fs_dirname(a, fs_abspath(a, o->ini_path));
-	const char *python, *env_py, *text;
+	const char *python;
 	struct buf so = BUF_INIT, se = BUF_INIT;
-	int status = 0, rc = -1;
+	int status = 0, rc = -1, in_fd = -1;
 
-	memset(out, 0, sizeof(*out));
-	if (model_find_python(a, o, dir, &python, e) < 0)
+	if (model_find_python(a, o, dir, &python, e) < 0 ||
+	    (input && model_input_fd(input, n_input, &in_fd, e) < 0))
 		return -1;
-	if (model_spawn(dir, model_argv(a, python, o, fs_abspath(a, o->script_location)), &so,
-			&se, &status, e) < 0)
+	if (model_spawn(dir,
+			model_argv(a, python, o, fs_abspath(a, o->script_location), input != NULL),
+			in_fd, &so, &se, &status, e) < 0)
 		goto out;
-	env_py = fs_join(a, o->script_location, "env.py");
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		model_status_error(a, python, status, buf_cstr(&se), e);
 		if (e->code == ERR_INPUT && !e->file[0]) /* no frame of the user's: env.py's */
-			snprintf(e->file, sizeof(e->file), "%s", env_py);
+			snprintf(e->file, sizeof(e->file), "%s",
+				 fs_join(a, o->script_location, "env.py"));
 		goto out;
 	}
-	text = buf_to_arena(&so, a);
+	*text = buf_to_arena(&so, a);
+	rc = 0;
+out:
+	if (in_fd >= 0)
+		close(in_fd);
+	buf_release(&so);
+	buf_release(&se);
+	return rc;
+}
+
+int model_load_python(struct arena *a, const struct model_py_opts *o, struct model *out,
+		      struct err *e)
+{
+	const char *text;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (model_run_helper(a, o, NULL, 0, &text, e) < 0)
+		return -1;
 	rc = model_from_script(a, text, "<model helper output>", o->dialect ? o->dialect : "sqlite",
 			       out, e);
 	if (rc == 0)
 		out->script = text;
 	else if (e->line > 0)
-		model_explain(a, text, env_py, e);
-out:
-	buf_release(&so);
-	buf_release(&se);
+		model_explain(a, text, fs_join(a, o->script_location, "env.py"), e);
 	return rc;
 }

@@ -18,6 +18,8 @@
  */
 #include "run/run.h"
 
+#include <stdlib.h>
+
 #include "autogen/autogen.h"
 #include "base/buf.h"
 #include "base/str.h"
@@ -29,6 +31,9 @@
 
 #define AG_LOGGER "alembic.autogenerate.compare"
 #define AG_SCRATCH "alembic_autogenerate_scratch"
+/* NULL counts for the reviewer: at most this many columns, each counted up to this bound */
+#define AG_NULL_COLUMNS 64
+#define AG_NULL_BOUND 100000
 
 struct ag_run {
 	struct arena *a;
@@ -39,20 +44,21 @@ struct ag_run {
 	struct run_autogen_out *ao;
 };
 
-/* The model as create_table (+ its indexes) operations. */
-static void ag_model_body(struct arena *a, const struct run_autogen_req *r, struct mig_body *b)
+/* The model's tables model[0..n) as create_table (+ its indexes) operations. */
+static void ag_model_body(struct arena *a, struct sch_table *const *model, size_t n,
+			  struct mig_body *b)
 {
-	struct mig_op *ops = arena_alloc(a, (r->n_model ? r->n_model : 1) * sizeof(*ops));
+	struct mig_op *ops = arena_alloc(a, (n ? n : 1) * sizeof(*ops));
 
-	for (size_t i = 0; i < r->n_model; i++) {
+	for (size_t i = 0; i < n; i++) {
 		memset(&ops[i], 0, sizeof(ops[i]));
 		ops[i].kind = MIG_CREATE_TABLE;
-		ops[i].table = r->model[i]->name;
-		ops[i].schema = r->model[i]->schema;
-		ops[i].create = r->model[i];
+		ops[i].table = model[i]->name;
+		ops[i].schema = model[i]->schema;
+		ops[i].create = model[i];
 	}
 	b->ops = ops;
-	b->n_ops = r->n_model;
+	b->n_ops = n;
 }
 
 /* The database refused the model's DDL (a type the dialect lacks, ...):
@@ -98,10 +104,10 @@ static int ag_model_refused(const struct ag_run *g, struct err *e)
 	return err_set(e, e->code, "%s: %s", where, msg);
 }
 
-/* Compiles the model for dialect d (or takes the SQL model's statements)
- * and runs it on db. */
+/* Compiles the model (model[0..n): g's, or its scratch-schema copy) for
+ * dialect d (or takes the SQL model's statements) and runs it on db. */
 static int ag_create_model(struct ag_run *g, struct db *db, const struct sql_dialect *d,
-			   struct err *e)
+			   struct sch_table *const *model, size_t n, struct err *e)
 {
 	struct sql_opts so = {.d = d, .file = "the model"};
 	struct strvec memo = STRVEC_INIT;
@@ -111,7 +117,7 @@ static int ag_create_model(struct ag_run *g, struct db *db, const struct sql_dia
 	if (g->r->model_sql)
 		return ag_run_sql_model(g, db, e);
 	so.memo = &memo;
-	ag_model_body(g->a, g->r, &b);
+	ag_model_body(g->a, model, n, &b);
 	if (sql_compile_body(g->a, &so, &b, &stmts, e) < 0)
 		return ag_model_refused(g, e);
 	for (size_t i = 0; i < stmts.n; i++)
@@ -138,28 +144,151 @@ static int ag_norm_sqlite(struct ag_run *g, const struct db_introspect_opts *io,
 
 	if (url_parse(g->a, "sqlite://", &u, e) < 0 || db_open(&u, 0, &mem, e) < 0)
 		return -1;
-	if (ag_create_model(g, mem, mem->dialect, e) == 0 &&
+	if (ag_create_model(g, mem, mem->dialect, g->r->model, g->r->n_model, e) == 0 &&
 	    db_introspect(mem, g->a, io, norm, e) == 0)
 		rc = 0;
 	db_close(mem);
 	return rc;
 }
 
-/* PostgreSQL: the model in a scratch schema of a transaction rolled back. */
+/* The model's other schemas on PostgreSQL: each schema a model table names
+ * gets a scratch schema of its own (AG_SCRATCH_<i>), so the model never
+ * meets the live tables of that schema and only scratch schemas are read
+ * back (include_schemas would read the live ones too). */
+struct ag_schemas {
+	struct strvec names;   /* the model's schemas, sorted */
+	struct strvec scratch; /* their scratch schemas, parallel */
+};
+
+static const char *ag_map(const struct strvec *from, const struct strvec *to, const char *name)
+{
+	long i = name ? strvec_find(from, name) : -1;
+
+	return i >= 0 ? to->v[i] : name;
+}
+
+/* t with its schema (and its indexes', and its foreign keys' referred
+ * schemas) mapped from -> to. */
+static struct sch_table *ag_remap(struct arena *a, const struct strvec *from,
+				  const struct strvec *to, struct sch_table *t)
+{
+	struct sch_table *c = arena_alloc(a, sizeof(*c));
+
+	*c = *t;
+	c->schema = ag_map(from, to, t->schema);
+	c->constraints = arena_calloc(a, t->n_constraints + 1, sizeof(*c->constraints));
+	for (size_t i = 0; i < t->n_constraints; i++) {
+		struct sch_constraint *k = t->constraints[i];
+
+		if (k->kind == SCH_FOREIGN_KEY && k->ref_schema &&
+		    strvec_find(from, k->ref_schema) >= 0) {
+			struct sch_constraint *m = arena_alloc(a, sizeof(*m));
+
+			*m = *k;
+			m->ref_schema = ag_map(from, to, k->ref_schema);
+			k = m;
+		}
+		c->constraints[i] = k;
+	}
+	c->indexes = arena_calloc(a, t->n_indexes + 1, sizeof(*c->indexes));
+	for (size_t i = 0; i < t->n_indexes; i++) {
+		struct sch_index *ix = arena_alloc(a, sizeof(*ix));
+
+		*ix = *t->indexes[i];
+		ix->schema = ag_map(from, to, ix->schema);
+		c->indexes[i] = ix;
+	}
+	return c;
+}
+
+/* Creates the scratch schemas of the model's schemas; model[] remapped into *m. */
+static int ag_scratch_schemas(struct ag_run *g, struct db *db, struct ag_schemas *sc,
+			      struct sch_table ***m, struct err *e)
+{
+	memset(sc, 0, sizeof(*sc));
+	for (size_t i = 0; i < g->r->n_model; i++)
+		if (g->r->model[i]->schema)
+			strvec_push_unique(g->a, &sc->names, g->r->model[i]->schema);
+	strvec_sort(&sc->names);
+	for (size_t i = 0; i < sc->names.n; i++) {
+		const char *n = arena_printf(g->a, AG_SCRATCH "_%zu", i + 1);
+
+		strvec_push(g->a, &sc->scratch, n);
+		if (db_exec(db, arena_printf(g->a, "CREATE SCHEMA %s", n), NULL, e) < 0)
+			return -1;
+	}
+	*m = arena_calloc(g->a, g->r->n_model + 1, sizeof(**m));
+	for (size_t i = 0; i < g->r->n_model; i++)
+		(*m)[i] = ag_remap(g->a, &sc->names, &sc->scratch, g->r->model[i]);
+	return 0;
+}
+
+/* norm read from the scratch schemas only, their names mapped back. */
+static int ag_read_scratch(struct ag_run *g, struct db *db, const struct db_introspect_opts *io,
+			   const struct ag_schemas *sc, struct db_schema *norm, struct err *e)
+{
+	struct db_introspect_opts o = *io;
+	struct strvec read = STRVEC_INIT;
+
+	strvec_push(g->a, &read, AG_SCRATCH);
+	for (size_t i = 0; i < sc->scratch.n; i++)
+		strvec_push(g->a, &read, sc->scratch.v[i]);
+	o.include_schemas = false;
+	o.schemas = (const char *const *)read.v;
+	o.n_schemas = read.n;
+	if (db_introspect(db, g->a, &o, norm, e) < 0)
+		return -1;
+	for (size_t i = 0; i < norm->n_tables; i++)
+		norm->tables[i] = ag_remap(g->a, &sc->scratch, &sc->names, norm->tables[i]);
+	return 0;
+}
+
+/* The scratch schema, first on the search_path; a role that may not create
+ * it is told why autogenerate needs it. */
+static int ag_scratch(struct db *db, struct err *e)
+{
+	char msg[ERR_MSG_MAX];
+
+	if (db_exec(db, "CREATE SCHEMA " AG_SCRATCH, NULL, e) < 0) {
+		snprintf(msg, sizeof(msg), "%s", e->msg);
+		e->msg[0] = 0;
+		return err_set(e, e->code,
+			       "cannot create the scratch schema " AG_SCRATCH " (autogenerate "
+			       "creates the model there, in a transaction it rolls back; the role "
+			       "needs CREATE on the database): %s",
+			       msg);
+	}
+	return db_exec(db, "SET LOCAL search_path TO " AG_SCRATCH, NULL, e);
+}
+
+/* PostgreSQL: the model in scratch schemas of a transaction rolled back. */
 static int ag_norm_pg(struct ag_run *g, struct db *db, const struct db_introspect_opts *io,
 		      struct db_schema *norm, struct err *e)
 {
+	struct sch_table **m = NULL;
+	struct ag_schemas sc;
 	int rc = -1;
 
 	if (db_begin(db, e) < 0)
 		return -1;
-	if (db_exec(db, "CREATE SCHEMA " AG_SCRATCH, NULL, e) == 0 &&
-	    db_exec(db, "SET LOCAL search_path TO " AG_SCRATCH, NULL, e) == 0 &&
-	    ag_create_model(g, db, db->dialect, e) == 0 &&
-	    db_introspect(db, g->a, io, norm, e) == 0)
+	if (ag_scratch(db, e) == 0 && ag_scratch_schemas(g, db, &sc, &m, e) == 0 &&
+	    ag_create_model(g, db, db->dialect, m, g->r->n_model, e) == 0 &&
+	    ag_read_scratch(g, db, io, &sc, norm, e) == 0)
 		rc = 0;
 	db_rollback(db);
 	return rc;
+}
+
+/* The database's catalogs could not be read (a role without SELECT on
+ * pg_catalog, or without USAGE on its schema): said so, with the words of
+ * the database. */
+static int ag_unreadable(struct err *e)
+{
+	char msg[ERR_MSG_MAX];
+
+	snprintf(msg, sizeof(msg), "%s", e->msg);
+	e->msg[0] = 0;
+	return err_set(e, e->code, "cannot read the database's schema for autogenerate: %s", msg);
 }
 
 /* The comparator's warnings (Alembic's util.warn) due before Detected line i. */
@@ -188,6 +317,98 @@ static void ag_log_detected(const struct ag_run *g)
 	ag_warn_before(g, (size_t)-1, &w);
 }
 
+/* Whether live has column c of table (schema, t). */
+static bool ag_live_has(const struct db_schema *live, const char *schema, const char *t,
+			const char *c)
+{
+	for (size_t i = 0; i < live->n_tables; i++) {
+		const struct sch_table *x = live->tables[i];
+
+		if (!str_eq(x->schema, schema) || !str_eq(x->name, t))
+			continue;
+		for (size_t k = 0; k < x->n_columns; k++)
+			if (!strcmp(x->columns[k]->name, c))
+				return true;
+	}
+	return false;
+}
+
+/* One column's NULLs, counted up to AG_NULL_BOUND + 1; -1 when it cannot be had. */
+static long long ag_count_nulls(struct ag_run *g, struct db *db, const struct ag_null_rows *r)
+{
+	struct buf q = BUF_INIT;
+	struct strvec rows = STRVEC_INIT;
+	struct err e = {0};
+	long long n = -1;
+
+	buf_adds(&q, "SELECT count(*) FROM (SELECT 1 FROM ");
+	if (r->schema) {
+		sql_quote_ident(db->dialect, &q, r->schema);
+		buf_addch(&q, '.');
+	}
+	sql_quote_ident(db->dialect, &q, r->table);
+	buf_adds(&q, " WHERE ");
+	sql_quote_ident(db->dialect, &q, r->column);
+	buf_addf(&q, " IS NULL LIMIT %d) AS nulls", AG_NULL_BOUND + 1);
+	if (db_query(db, g->a, buf_cstr(&q), &rows, &e) == 0 && rows.n >= 1 && rows.v[0])
+		n = strtoll(rows.v[0], NULL, 10);
+	buf_release(&q);
+	return n;
+}
+
+/* The reviewer's NULL counts for the columns the upgrade makes NOT NULL
+ * (those the database has as named; a query that fails leaves the
+ * column out, and its line keeps the uncounted wording). */
+static void ag_null_rows(struct ag_run *g, struct db *db, const struct db_schema *live)
+{
+	struct ag_null_rows *v = NULL, *kept;
+	size_t n = 0, k = 0;
+
+	ag_not_null_added(g->a, &g->out->upgrade, &v, &n);
+	kept = arena_calloc(g->a, n + 1, sizeof(*kept));
+	for (size_t i = 0; i < n && i < AG_NULL_COLUMNS; i++) {
+		long long c;
+
+		if (!ag_live_has(live, v[i].schema, v[i].table, v[i].column) ||
+		    (c = ag_count_nulls(g, db, &v[i])) < 0)
+			continue;
+		kept[k] = v[i];
+		kept[k].more = c > AG_NULL_BOUND;
+		kept[k++].rows = c > AG_NULL_BOUND ? AG_NULL_BOUND : c;
+	}
+	g->out->null_rows = kept;
+	g->out->n_null_rows = k;
+}
+
+/* env.py's filters asked about the live database (their verdicts kept in ao). */
+static int ag_decide(struct ag_run *g, const struct db_schema *live, struct err *e)
+{
+	struct ag_leave *v = NULL;
+	size_t n = 0;
+
+	if (g->r->decide && g->r->decide(g->r->decide_arg, g->a, live, &v, &n, e) < 0)
+		return -1;
+	g->ao->leaves = v;
+	g->ao->n_leaves = n;
+	return 0;
+}
+
+/* Both sides (and the model as written) without what the verdicts leave out. */
+static void ag_filter(struct ag_run *g, struct db_schema *live, struct db_schema *norm)
+{
+	struct sch_table **m;
+	size_t n;
+
+	if (!g->ao->n_leaves)
+		return;
+	ag_filter_schema(g->a, g->ao->leaves, g->ao->n_leaves, true, live);
+	ag_filter_schema(g->a, g->ao->leaves, g->ao->n_leaves, false, norm);
+	ag_filter_tables(g->a, g->ao->leaves, g->ao->n_leaves, false, g->r->model, g->r->n_model,
+			 &m, &n);
+	g->ao->model = m;
+	g->ao->n_model = n;
+}
+
 static int ag_on_rows(void *arg, struct db *db, const struct strvec *rows, struct err *e)
 {
 	struct ag_run *g = arg;
@@ -209,6 +430,8 @@ static int ag_on_rows(void *arg, struct db *db, const struct strvec *rows, struc
 			       g->r->env_abspath);
 	ag_introspect_opts(g, &io);
 	if (db_introspect(db, g->a, &io, live, e) < 0)
+		return ag_unreadable(e);
+	if (ag_decide(g, live, e) < 0)
 		return -1;
 	if (!strcmp(db->dialect->name, "postgresql"))
 		rc = ag_norm_pg(g, db, &io, norm, e);
@@ -216,13 +439,15 @@ static int ag_on_rows(void *arg, struct db *db, const struct strvec *rows, struc
 		rc = ag_norm_sqlite(g, &io, norm, e);
 	if (rc < 0)
 		return -1;
+	ag_filter(g, live, norm);
 	struct ag_input in = {
-		db->dialect->name, live, norm, g->r->model, g->r->n_model,
+		db->dialect->name, live, norm, g->ao->model, g->ao->n_model,
 		g->r->compare_type, g->r->compare_server_default, g->r->hints, g->r->n_hints, false,
 	};
 	if (ag_compare(g->a, &in, g->out, e) < 0)
 		return -1;
 	ag_enum_types(g->a, &in, g->out);
+	ag_null_rows(g, db, live);
 	ag_log_detected(g);
 	g->ao->live = live;
 	g->ao->norm = norm;
@@ -241,5 +466,8 @@ int run_autogen(struct arena *a, const struct run_opts *o, const struct run_auto
 	out->n_model = r->n_model;
 	out->compare_type = r->compare_type;
 	out->compare_server_default = r->compare_server_default;
+	out->include_schemas = r->include_schemas;
+	out->leaves = NULL;
+	out->n_leaves = 0;
 	return run_on_rows(a, o, s, ag_on_rows, &g, &rows, e);
 }

@@ -52,6 +52,8 @@
 struct graph;
 struct db;
 struct ag_rename;
+struct ag_leave;
+struct db_schema;
 
 struct run_opts {
 	const char *url;                  /* sqlalchemy.url (required) */
@@ -138,6 +140,12 @@ struct run_autogen_req {
 	size_t n_model_sql;                     /* their number */
 	const struct ag_rename *hints;          /* its "-- @renamed from=" hints (ag_sql_hints) */
 	size_t n_hints;                         /* their number */
+	/* env.py's include_name / include_object (NULL: none given): called once the
+	 * database is introspected, gives the verdicts (model_decide) applied to both
+	 * sides (ag_filter_schema / ag_filter_tables) before the comparison */
+	int (*decide)(void *arg, struct arena *a, const struct db_schema *live,
+		      struct ag_leave **v, size_t *n, struct err *e);
+	void *decide_arg;                       /* its first argument */
 };
 
 /* One statement of a SQL model file. */
@@ -156,6 +164,10 @@ struct run_autogen_out {
 	size_t n_model;
 	const char *dialect;             /* the database's */
 	bool compare_type, compare_server_default;
+	bool include_schemas;            /* every schema was read */
+	const struct ag_leave *leaves;   /* the filters' verdicts (live, norm and model are
+					    already without what they leave out) */
+	size_t n_leaves;                 /* their number */
 };
 
 /*

@@ -103,6 +103,7 @@ static bool vf_same(struct vf *v, const struct db_schema *want, struct sch_table
 
 	io.version_table = v->o->version_table;
 	io.version_schema = v->o->version_table_schema;
+	io.include_schemas = v->ao->include_schemas;
 	struct ag_input in = {0};
 
 	in.dialect = v->ao->dialect;
@@ -112,7 +113,13 @@ static bool vf_same(struct vf *v, const struct db_schema *want, struct sch_table
 	in.n_model = n_model;
 	in.compare_type = v->ao->compare_type;
 	in.compare_server_default = v->ao->compare_server_default;
-	if (db_introspect(v->db, v->a, &io, &now, &e) < 0 || ag_compare(v->a, &in, &r, &e) < 0) {
+	int rc = db_introspect(v->db, v->a, &io, &now, &e);
+
+	if (rc == 0) {
+		ag_filter_schema(v->a, v->ao->leaves, v->ao->n_leaves, true, &now);
+		rc = ag_compare(v->a, &in, &r, &e);
+	}
+	if (rc < 0) {
 		vf_warn(v, "cannot read the database back: %s", e.msg);
 		return false;
 	}

@@ -4,7 +4,9 @@
 # SQLModel models (tests/fixtures/autogen/guide/v1, then v2), `revision --autogenerate`,
 # `upgrade head`, again with nothing changed, `check`, then v3 (a column renamed with a hint:
 # ours alone, Alembic drops and adds it; the row's value survives), on PostgreSQL v4 (a value
-# added to an enum type: ours alone), `downgrade base`.
+# added to an enum type: ours alone), `downgrade base`; on PostgreSQL also include_schemas (an
+# enum rebuild over two schemas; views and standalone sequences left alone) and a role that
+# cannot read the catalogs.
 #
 # The generated files are held to what Python Alembic 1.8.1 wrote for the same project and
 # database (tests/fixtures/autogen/expected, recorded by tests/fixtures/autogen/record.sh),
@@ -22,7 +24,7 @@
 #     Detected line after the unique constraint's, and dropped in the downgrade after
 #     resume.content is re-added;
 #   - our reviewer's lines (`    # destructive: ...` after a body's first line: a dropped table or
-#     column, a narrowed type, NOT NULL added) are not Alembic's: dropped from our file before
+#     column, a narrowed type, NOT NULL added with the rows that hold NULL there) are not Alembic's: dropped from our file before
 #     the comparison, and checked by themselves;
 #   - Alembic's "Detected sequence named ... assuming SERIAL" lines depend on its set order
 #     (which table it reflects first-hand); we log one per existing table with a SERIAL column,
@@ -250,7 +252,7 @@ EOF
 	expect_rev "$v/0002v2_model_v2.py" "$exp/2.rev" "$d: v2 file"
 	grep '^    # destructive: ' "$v/0002v2_model_v2.py" >"$T_ROOT/.got"
 	if diff - "$T_ROOT/.got" >&2 <<'EOF'; then ok; else not_ok "$d: v2 file: the reviewer's lines"; fi
-    # destructive: NOT NULL added to 'profile.bio' (fails if a row has NULL there)
+    # destructive: NOT NULL added to 'profile.bio' (0 rows have NULL there)
     # destructive: drops column 'resume.content'
     # destructive: drops column 'resume.status'
     # destructive: narrows the type of 'profile.name' from VARCHAR(200) to VARCHAR(100)
@@ -311,6 +313,13 @@ expect_err_has "NOT NULL constraint failed: _alembic_tmp_profile.bio" \
 	"verification: ... with the database's reason"
 expect_eq "$(sqlite3 app.db "SELECT count(*) FROM profile; SELECT version_num FROM alembic_version" | tr '\n' ' ')" \
 	"1 0001init " "verification changed nothing"
+expect_eq "$(grep -c "^    # destructive: NOT NULL added to 'profile.bio' (1 row has NULL there)$" migrations/versions/0002v2_model_v2.py)" \
+	1 "the reviewer's line counts the rows with NULL there"
+sqlite3 app.db "INSERT INTO profile (id, name, email, bio, created_at) VALUES (2, 'b', 'b@x', NULL, '2026-01-01')"
+rm -f migrations/versions/0002v2_model_v2.py
+alembic revision --autogenerate -m "model v2" --rev-id 0002v2 --no-verify >/dev/null 2>&1
+expect_eq "$(grep -c "^    # destructive: NOT NULL added to 'profile.bio' (2 rows have NULL there)$" migrations/versions/0002v2_model_v2.py)" \
+	1 "... counted again: 2 rows"
 rm -f migrations/versions/0002v2_model_v2.py
 run alembic revision --autogenerate -m "model v2" --rev-id 0002v2 --no-verify
 expect_rc 0 "--no-verify"
@@ -460,6 +469,116 @@ EOF
 run alembic upgrade head
 expect_rc 0 "SQL revision: it runs"
 
+# --- PostgreSQL, include_schemas: an enum type whose value goes is rebuilt for the columns of
+# every schema (sales.orders too); views and standalone sequences, which Alembic 1.8.1 neither
+# compares nor drops, are left alone: `check` is clean and the file is `pass` for a database
+# with them and a model without ------------------------------------------------------------
+schemas_flow() { # url
+	d=postgresql
+	new_project
+	alembic init migrations >/dev/null
+	cat >models.py <<'PY'
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+mood = sa.Enum("a", "b", name="mood")
+sa.Table("t", metadata, sa.Column("id", sa.Integer, primary_key=True),
+         sa.Column("m", mood, server_default="a"))
+sa.Table("orders", metadata, sa.Column("id", sa.Integer, primary_key=True),
+         sa.Column("m", mood, server_default="b"),
+         sa.Column("t_id", sa.Integer, sa.ForeignKey("t.id")),
+         sa.Index("ix_orders_m", "m"), schema="sales")
+PY
+	sed -i -e 's/^target_metadata = None$/from models import metadata as target_metadata/' \
+		-e 's/^            connection=connection, target_metadata=target_metadata$/&, include_schemas=True/' \
+		migrations/env.py
+	sed -i -e "s|^sqlalchemy.url = .*|sqlalchemy.url = $(printf %s "$1" | sed 's/%/%%/g')|" alembic.ini
+	sql "CREATE TYPE mood AS ENUM ('a', 'b', 'c'); CREATE SCHEMA sales;
+		CREATE TABLE t (id INTEGER PRIMARY KEY, m mood DEFAULT 'a');
+		CREATE TABLE sales.orders (id INTEGER PRIMARY KEY, m mood DEFAULT 'b',
+			t_id INTEGER REFERENCES t (id));
+		CREATE INDEX ix_orders_m ON sales.orders (m);
+		INSERT INTO sales.orders VALUES (1, 'b', NULL)" >/dev/null
+	run alembic revision --autogenerate -m mood --rev-id 0001mood
+	expect_rc 0 "include_schemas: autogenerate the removed enum value"
+	expect_err_has "Detected changed enum 'mood': values ['a', 'b', 'c'] to ['a', 'b']" \
+		"include_schemas: the changed enum detected"
+	if [ "$(grep -c 'Detected' "$T_ROOT/.err")" != 1 ]; then
+		not_ok "include_schemas: the model's sales.orders (its index, its foreign key) meets the database's: nothing else detected"
+	else ok; fi
+	f=migrations/versions/0001mood_mood.py
+	expect_eq "$(grep -c "^    op.execute('ALTER TABLE sales.orders ALTER COLUMN m TYPE mood USING m::text::mood')$" "$f")" 1 \
+		"include_schemas: the rebuild converts the column of the other schema"
+	expect_eq "$(grep -c "^    op.execute('ALTER TABLE t ALTER COLUMN m TYPE mood USING m::text::mood')$" "$f")" 1 \
+		"include_schemas: ... and the default schema's"
+	run alembic upgrade head
+	expect_rc 0 "include_schemas: the rebuild runs"
+	expect_eq "$(sql "SELECT enum_range(NULL::mood)")$(sql "SELECT m FROM sales.orders")" \
+		"{a,b} b " "include_schemas: the type rebuilt, the row kept"
+	run alembic check
+	expect_rc 0 "include_schemas: check after the rebuild"
+	# views and standalone sequences the model lacks
+	sql "CREATE VIEW t_view AS SELECT id FROM t; CREATE VIEW sales.orders_view AS SELECT id FROM sales.orders;
+		CREATE MATERIALIZED VIEW t_mat AS SELECT 1 AS x; CREATE SEQUENCE invoice_no;
+		CREATE SEQUENCE sales.order_no START 100" >/dev/null
+	run alembic check
+	expect_rc 0 "views and standalone sequences: check is clean"
+	expect_out "views and standalone sequences: nothing to do" <<'EOF'
+No new upgrade operations detected.
+EOF
+	run alembic revision --autogenerate -m same --rev-id 0002same
+	expect_rc 0 "views and standalone sequences: autogenerate"
+	expect_eq "$(grep -c '^    pass$' migrations/versions/0002same_same.py)" 2 \
+		"views and standalone sequences: pass both ways (never dropped)"
+	rm -f migrations/versions/0002same_same.py
+	# Python Alembic over the socket (configparser refuses the TCP password's %20)
+	cp -R . "$T_ROOT/py_schemas"
+	(cd "$T_ROOT/py_schemas" &&
+		sed -i -e "s|^sqlalchemy.url = .*|sqlalchemy.url = postgresql://alembic_test@/$DBNAME?host=$ALEMBIC_TEST_PG_DIR\&port=$ALEMBIC_TEST_PG_PORT|" alembic.ini &&
+		$PYALEMBIC revision --autogenerate -m same --rev-id 0002same >/dev/null 2>&1)
+	expect_eq "$(grep -c '^    pass$' "$T_ROOT/py_schemas/migrations/versions/0002same_same.py" 2>/dev/null)" 2 \
+		"views and standalone sequences: Python Alembic writes pass too"
+	expect_eq "$(sql "SELECT count(*) FROM pg_views WHERE viewname IN ('t_view', 'orders_view')")$(sql "SELECT count(*) FROM pg_class WHERE relname IN ('invoice_no', 'order_no', 't_mat')")" \
+		"2 3 " "views and standalone sequences: still there"
+}
+
+# --- PostgreSQL, a role that cannot read what autogenerate needs: one message, exit 1, no file
+privileges_flow() {
+	d=postgresql
+	new_project
+	alembic init migrations >/dev/null
+	rm migrations/env.py
+	low=autogen_low_$$
+	pg postgres "DROP ROLE IF EXISTS $low" >/dev/null
+	pg postgres "CREATE ROLE $low LOGIN" >/dev/null
+	sql "REVOKE CREATE ON DATABASE $DBNAME FROM PUBLIC; CREATE TABLE t (id INTEGER PRIMARY KEY);
+		REVOKE USAGE ON SCHEMA public FROM PUBLIC" >/dev/null
+	sed -i -e "s|^sqlalchemy.url = .*|sqlalchemy.url = postgresql://$low@/$DBNAME?host=$ALEMBIC_TEST_PG_DIR\&port=$ALEMBIC_TEST_PG_PORT\ntarget_metadata = models/*.sql|" \
+		alembic.ini
+	mkdir models
+	echo 'CREATE TABLE t (id INTEGER PRIMARY KEY);' >models/app.sql
+	run alembic revision --autogenerate -m x
+	expect_rc 1 "no USAGE on the schema: refused"
+	expect_err_has "ERROR: cannot read the database's schema for autogenerate: role $low can use no schema of its search_path (\"\$user\", public): the database's tables cannot be read; it needs USAGE on the schema it works in (GRANT USAGE ON SCHEMA public TO $low)" \
+		"no USAGE on the schema: one message saying what is missing"
+	run alembic check
+	expect_rc 1 "no USAGE on the schema: check refused too"
+	sql "GRANT USAGE ON SCHEMA public TO $low; REVOKE SELECT ON pg_catalog.pg_constraint FROM PUBLIC" >/dev/null
+	run alembic revision --autogenerate -m x
+	expect_rc 1 "a catalog the role cannot read: refused"
+	expect_err_has "ERROR: cannot read the database's schema for autogenerate: permission denied for table pg_constraint" \
+		"a catalog the role cannot read: the database's words"
+	sql "GRANT SELECT ON pg_catalog.pg_constraint TO PUBLIC" >/dev/null
+	run alembic revision --autogenerate -m x
+	expect_rc 1 "no CREATE on the database: refused"
+	expect_err_has "ERROR: cannot create the scratch schema alembic_autogenerate_scratch (autogenerate creates the model there, in a transaction it rolls back; the role needs CREATE on the database): permission denied for database $DBNAME" \
+		"no CREATE on the database: why the scratch schema is needed"
+	expect_eq "$(ls migrations/versions | wc -l)" 0 "unreadable catalogs: nothing written"
+	sql "GRANT CREATE ON DATABASE $DBNAME TO $low" >/dev/null
+	run alembic check
+	expect_rc 0 "the privileges back: check is clean"
+}
+
 if [ -z "${ALEMBIC_TEST_PG_URL:-}" ] || [ -z "${ALEMBIC_TEST_PG_DIR:-}" ]; then
 	not_ok "ALEMBIC_TEST_PG_URL / ALEMBIC_TEST_PG_DIR not set: run through tests/run (tests/pg.sh)"
 else
@@ -476,5 +595,11 @@ else
 	DBNAME=autogen_sqlmodel_$$
 	pg postgres "CREATE DATABASE $DBNAME" >/dev/null
 	sql_model_flow postgresql "${ALEMBIC_TEST_PG_URL%/*}/$DBNAME"
+	DBNAME=autogen_schemas_$$
+	pg postgres "CREATE DATABASE $DBNAME" >/dev/null
+	schemas_flow "${ALEMBIC_TEST_PG_URL%/*}/$DBNAME"
+	DBNAME=autogen_priv_$$
+	pg postgres "CREATE DATABASE $DBNAME" >/dev/null
+	privileges_flow
 fi
 finish

@@ -212,7 +212,49 @@ static void test_render_sql(void)
 	arena_release(&A);
 }
 
+/* include_name / include_object verdicts (filter.c): database-side ones
+ * only on the live side, model-side ones on both; copies, never in place. */
+static void test_filter(void)
+{
+	struct mig_body b;
+	struct sch_table *t[3], **out;
+	size_t n;
+	const struct ag_leave v[] = {
+		{false, "table", NULL, "spatial_ref_sys", NULL},
+		{true, "column", NULL, "users", "cache"},
+		{false, "index", NULL, "users", "legacy_ix"},
+		{true, "unique_constraint", NULL, "users", "uq_name"},
+		{false, "schema", "gis", NULL, NULL},
+	};
+
+	arena_init(&A);
+	b = bind("postgresql",
+		 "    op.create_table('users', sa.Column('id', sa.Integer()), sa.Column('cache', sa.Text()),\n"
+		 "        sa.Column('name', sa.Text()), sa.UniqueConstraint('name', name='uq_name'),\n"
+		 "        sa.ForeignKeyConstraint(['id'], ['x.id'], name='uq_name'),\n"
+		 "        sa.Index('legacy_ix', 'name'), sa.Index('ix_keep', 'id'))\n"
+		 "    op.create_table('spatial_ref_sys', sa.Column('srid', sa.Integer()))\n"
+		 "    op.create_table('shapes', sa.Column('id', sa.Integer()), schema='gis')\n");
+	CHECK(b.n_ops == 3);
+	for (size_t i = 0; i < 3 && i < b.n_ops; i++)
+		t[i] = (struct sch_table *)b.ops[i].create;
+	ag_filter_tables(&A, v, 5, true, t, 3, &out, &n);
+	CHECK(n == 1 && !strcmp(out[0]->name, "users"));
+	CHECK(out[0] != t[0] && t[0]->n_columns == 3 && t[0]->n_indexes == 2);
+	CHECK(out[0]->n_columns == 2 && !strcmp(out[0]->columns[1]->name, "name"));
+	CHECK(out[0]->n_indexes == 1 && !strcmp(out[0]->indexes[0]->name, "ix_keep"));
+	/* the unique constraint goes, the foreign key of the same name stays */
+	CHECK(out[0]->n_constraints == 1 && out[0]->constraints[0]->kind == SCH_FOREIGN_KEY);
+	ag_filter_tables(&A, v, 5, false, t, 3, &out, &n);
+	CHECK(n == 3 && out[1] == t[1] && out[2] == t[2]);
+	CHECK(out[0]->n_columns == 2 && out[0]->n_indexes == 2 && out[0]->n_constraints == 1);
+	ag_filter_tables(&A, v, 0, true, t, 3, &out, &n);
+	CHECK(n == 3 && out[0] == t[0]);
+	arena_release(&A);
+}
+
 static const struct unit_test tests[] = {
+    UNIT(test_filter),
     UNIT(test_needs_batch),
     UNIT(test_enum_types),
     UNIT(test_enum_values),

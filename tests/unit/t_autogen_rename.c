@@ -353,7 +353,7 @@ static void test_destructive_types(void)
 		    "                    type_=sa.Enum('x', name='e'))\n"
 		    "    op.alter_column('t', 'j', existing_nullable=False, nullable=False)\n"
 		    "    op.drop_table('old', schema='s')\n");
-	ag_review_lines(&A, "postgresql", &b, &v);
+	ag_review_lines(&A, &(struct ag_render_opts){.dialect = "postgresql"}, &b, &v);
 	CHECK_STR(strvec_join(&A, &v, "\n"),
 		  "destructive: narrows the type of 't.f' from BIGINT to INTEGER\n"
 		  "destructive: narrows the type of 't.g' from NUMERIC(10, 2) to NUMERIC(10, 1)\n"
@@ -362,6 +362,35 @@ static void test_destructive_types(void)
 		  "destructive: narrows the type of 't.i' from sa.Enum('x', 'y', name='e') to "
 		  "sa.Enum('x', name='e')\n"
 		  "destructive: drops table 's.old'");
+	/* NOT NULL added: the rows run_autogen counted (ag_not_null_added lists
+	 * the columns, batch bodies included), else the uncounted wording */
+	b = body_of("    op.alter_column('t', 'a', existing_nullable=True, nullable=False)\n"
+		    "    op.alter_column('t', 'b', nullable=False)\n"
+		    "    op.alter_column('t', 'c', existing_nullable=False, nullable=False)\n"
+		    "    with op.batch_alter_table('u', schema='s') as batch_op:\n"
+		    "        batch_op.alter_column('d', nullable=False)\n"
+		    "        batch_op.alter_column('e', nullable=False)\n");
+	struct ag_null_rows *nr = NULL;
+	size_t n = 0;
+
+	ag_not_null_added(&A, &b, &nr, &n);
+	CHECK_INT(n, 4);
+	if (n == 4) {
+		CHECK(!strcmp(nr[1].column, "b") && !nr[1].schema && !strcmp(nr[1].table, "t"));
+		CHECK(!strcmp(nr[2].column, "d") && !strcmp(nr[2].schema, "s"));
+		nr[0].rows = 1;
+		nr[1].rows = 0;
+		nr[2].rows = 100000;
+		nr[2].more = true;
+	}
+	v.n = 0;
+	ag_review_lines(&A, &(struct ag_render_opts){.dialect = "sqlite", .null_rows = nr,
+						     .n_null_rows = n < 3 ? n : 3}, &b, &v);
+	CHECK_STR(strvec_join(&A, &v, "\n"),
+		  "destructive: NOT NULL added to 't.a' (1 row has NULL there)\n"
+		  "destructive: NOT NULL added to 't.b' (0 rows have NULL there)\n"
+		  "destructive: NOT NULL added to 's.u.d' (more than 100000 rows have NULL there)\n"
+		  "destructive: NOT NULL added to 's.u.e' (fails if a row has NULL there)");
 	arena_release(&A);
 }
 

@@ -268,8 +268,8 @@ static bool have_sqlmodel(void)
 	       WEXITSTATUS(status) == 0;
 }
 
-static int load_x(struct arena *a, const char *project, const char *python,
-		  const char *const *xs, size_t n_xs, struct model *m, struct err *e)
+static void opts_x(struct arena *a, const char *project, const char *python,
+		   const char *const *xs, size_t n_xs, struct model_py_opts *op)
 {
 	struct model_py_opts o = {0};
 
@@ -281,6 +281,15 @@ static int load_x(struct arena *a, const char *project, const char *python,
 	o.url = "sqlite:///db.sqlite";
 	o.x_args = xs;
 	o.n_x_args = n_xs;
+	*op = o;
+}
+
+static int load_x(struct arena *a, const char *project, const char *python,
+		  const char *const *xs, size_t n_xs, struct model *m, struct err *e)
+{
+	struct model_py_opts o;
+
+	opts_x(a, project, python, xs, n_xs, &o);
 	err_clear(e);
 	return model_load_python(a, &o, m, e);
 }
@@ -291,25 +300,48 @@ static int load(struct arena *a, const char *project, const char *python, struct
 	return load_x(a, project, python, NULL, 0, m, e);
 }
 
+/* Whether PY3 has SQLModel; else the test is skipped, and says so. */
+static bool with_sqlmodel(void)
+{
+	if (have_sqlmodel())
+		return true;
+	fprintf(stderr, "  skipped: " PY3 " without sqlmodel\n");
+	return false;
+}
+
+/* project loaded with PY3 and -x xs: success expected (else the error is
+ * shown), and the helper's output equal to fixture (NULL: not compared). */
+static void load_ok(struct arena *a, const char *project, const char *const *xs, size_t n_xs,
+		    const char *fixture, struct model *m)
+{
+	struct err e;
+
+	CHECK_INT(load_x(a, project, PY3, xs, n_xs, m, &e), 0);
+	if (e.code)
+		fprintf(stderr, "  %s:%d: %s\n", e.file, e.line, e.msg);
+	if (fixture)
+		CHECK_STR(m->script, read_fixture(a, arena_printf(a, FIX "%s", fixture)));
+}
+
+/* project loaded with PY3: ERR_INPUT expected, in *e. */
+static void load_refused(struct arena *a, const char *project, struct model *m, struct err *e)
+{
+	CHECK_INT(load(a, project, PY3, m, e), -1);
+	CHECK_INT(e->code, ERR_INPUT);
+}
+
 static void test_load_python_sqlmodel(void)
 {
 	struct arena a = ARENA_INIT;
 	struct model m;
-	struct err e;
 
-	if (!have_sqlmodel()) {
-		fprintf(stderr, "  skipped: " PY3 " without sqlmodel\n");
+	if (!with_sqlmodel())
 		return;
-	}
-	CHECK_INT(load(&a, "sqlmodel", PY3, &m, &e), 0);
-	if (e.code)
-		fprintf(stderr, "  %s:%d: %s\n", e.file, e.line, e.msg);
-	CHECK_STR(m.script, read_fixture(&a, FIX "sqlmodel.sqlite.py"));
+	load_ok(&a, "sqlmodel", NULL, 0, "sqlmodel.sqlite.py", &m);
 	CHECK_INT(m.n_tables, 2);
 	CHECK(m.has_metadata);
-	CHECK_INT(load(&a, "features", PY3, &m, &e), 0);
-	CHECK_STR(m.script, read_fixture(&a, FIX "features.sqlite.py"));
-	CHECK_INT(load(&a, "nometadata", PY3, &m, &e), 0);
+	load_ok(&a, "features", NULL, 0, "features.sqlite.py", &m);
+	load_ok(&a, "nometadata", NULL, 0, NULL, &m);
 	CHECK(!m.has_metadata);
 	arena_release(&a);
 }
@@ -320,45 +352,75 @@ static void test_load_python_async_template(void)
 {
 	struct arena a = ARENA_INIT;
 	struct model m;
-	struct err e;
 
-	if (!have_sqlmodel()) {
-		fprintf(stderr, "  skipped: " PY3 " without sqlmodel\n");
+	if (!with_sqlmodel())
 		return;
-	}
-	CHECK_INT(load(&a, "async", PY3, &m, &e), 0);
-	if (e.code)
-		fprintf(stderr, "  %s:%d: %s\n", e.file, e.line, e.msg);
-	CHECK_STR(m.script, read_fixture(&a, FIX "async.sqlite.py"));
+	load_ok(&a, "async", NULL, 0, "async.sqlite.py", &m);
 	CHECK_INT(m.n_tables, 2);
 	arena_release(&a);
 }
 
+/* A table of the database's, for model_decide. */
+static struct sch_table *db_table(struct arena *a, const char *name, const char *col)
+{
+	struct sch_table *t = arena_calloc(a, 1, sizeof(*t));
+
+	t->name = name;
+	t->columns = arena_calloc(a, 1, sizeof(*t->columns));
+	t->columns[0] = arena_calloc(a, 1, sizeof(**t->columns));
+	t->columns[0]->name = col;
+	t->n_columns = 1;
+	return t;
+}
+
 /* -x values reach context.get_x_argument, config.get_main_option reads the
- * ini, include_object is applied to the model, literal settings are kept. */
+ * ini, literal settings are kept; include_object is asked by model_decide,
+ * with the database's names on the helper's stdin. */
 static void test_load_python_x_args_and_include_object(void)
 {
 	static const char *const xs[] = {"tenant=t1"};
 	struct arena a = ARENA_INIT;
+	struct model_py_opts o;
 	struct model m;
 	struct err e;
+	struct db_schema live = {0};
+	struct sch_table *tables[2];
+	struct ag_leave *v = NULL;
+	size_t n = 0;
 
-	if (!have_sqlmodel()) {
-		fprintf(stderr, "  skipped: " PY3 " without sqlmodel\n");
+	if (!with_sqlmodel())
 		return;
-	}
-	CHECK_INT(load_x(&a, "filtered", PY3, xs, 1, &m, &e), 0);
-	if (e.code)
-		fprintf(stderr, "  %s:%d: %s\n", e.file, e.line, e.msg);
-	CHECK_STR(m.script, read_fixture(&a, FIX "filtered.sqlite.py"));
+	load_ok(&a, "filtered", xs, 1, "filtered.sqlite.py", &m);
 	CHECK_STR(m.version_table, "version_t1");
 	CHECK_STR(m.version_table_schema, "acme");
 	CHECK_INT(m.compare_server_default, SCH_TRUE);
 	CHECK_INT(m.include_schemas, SCH_FALSE);
-	CHECK_INT(m.n_tables, 1); /* posts rejected by include_object */
+	CHECK(m.has_filters);
+	CHECK_INT(m.n_tables, 1); /* posts: include_object(t, 'posts', 'table', False, None) */
 	if (m.n_tables == 1) {
 		CHECK_STR(m.tables[0]->name, "users");
-		CHECK_INT(m.tables[0]->n_indexes, 0); /* ix_users_username rejected */
+		CHECK_INT(m.tables[0]->n_indexes, 1); /* its indexes are for model_decide */
+	}
+	/* the database has posts (in the model too: the model's verdict) and
+	 * ix_users_username as a table of its own (database only: rejected) */
+	tables[0] = db_table(&a, "ix_users_username", "id");
+	tables[1] = db_table(&a, "posts", "id\tx");
+	live.tables = tables;
+	live.n_tables = 2;
+	opts_x(&a, "filtered", PY3, xs, 1, &o);
+	err_clear(&e);
+	CHECK_INT(model_decide(&a, &o, &live, &v, &n, &e), 0);
+	if (e.code)
+		fprintf(stderr, "  %s:%d: %s\n", e.file, e.line, e.msg);
+	CHECK_INT(n, 3);
+	if (n == 3) {
+		CHECK(!v[0].model && !strcmp(v[0].kind, "table") && !v[0].schema);
+		CHECK_STR(v[0].table, "ix_users_username");
+		CHECK(v[1].model && !strcmp(v[1].kind, "index"));
+		CHECK_STR(v[1].table, "users");
+		CHECK_STR(v[1].name, "ix_users_username");
+		CHECK(v[2].model && !strcmp(v[2].kind, "table") && !v[2].name);
+		CHECK_STR(v[2].table, "posts");
 	}
 	arena_release(&a);
 }
@@ -369,12 +431,9 @@ static void test_load_python_import_error(void)
 	struct model m;
 	struct err e;
 
-	if (!have_sqlmodel()) {
-		fprintf(stderr, "  skipped: " PY3 " without sqlmodel\n");
+	if (!with_sqlmodel())
 		return;
-	}
-	CHECK_INT(load(&a, "importerror", PY3, &m, &e), -1);
-	CHECK_INT(e.code, ERR_INPUT);
+	load_refused(&a, "importerror", &m, &e);
 	CHECK_STR(e.file, "migrations/env.py");
 	CHECK_INT(e.line, 10);
 	CHECK_STR(e.msg, "ModuleNotFoundError: No module named 'src'");
@@ -389,12 +448,9 @@ static void test_load_python_app_type(void)
 	struct model m;
 	struct err e;
 
-	if (!have_sqlmodel()) {
-		fprintf(stderr, "  skipped: " PY3 " without sqlmodel\n");
+	if (!with_sqlmodel())
 		return;
-	}
-	CHECK_INT(load(&a, "apptype", PY3, &m, &e), -1);
-	CHECK_INT(e.code, ERR_INPUT);
+	load_refused(&a, "apptype", &m, &e);
 	CHECK_STR(e.file, FIX "apptype/migrations/env.py");
 	CHECK_STR(e.msg, "target_metadata: table 'invoice': sa.Column('total', "
 			 "app.types.Money(precision=12, scale=2), nullable=False): the "
