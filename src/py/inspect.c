@@ -11,6 +11,7 @@
 #include "py/eval_int.h"
 #include "py/inspect.h"
 
+#include "base/buf.h"
 #include "base/str.h"
 
 /* One cached answer of one inspector. */
@@ -290,6 +291,47 @@ static const struct pyv *identity_dict(struct ev *ev, const struct py_expr *x,
 	return d;
 }
 
+/* A reflected column type as the value a revision passes on (existing_type=
+ * col['type']): Alembic's rendering of it (sch_type_render_py) evaluated
+ * again, so the binder reads it as it reads a written sa.VARCHAR(length=50). */
+static const struct pyv *type_value(struct ev *ev, const struct py_insp_db *db,
+				    const struct sch_column *c)
+{
+	const char *why = arena_printf(ev->a, "the reflected type of column '%s' "
+					      "(get_columns()'s 'type') cannot be used without Python",
+				       c->name);
+	struct buf b = BUF_INIT;
+	struct py_module *m;
+	struct py_body body = {0};
+	struct err e = {0};
+	struct ev sub = {0};
+	char *text;
+
+	if (!c->type)
+		return ev_opaque(ev, why, 0, 0);
+	buf_adds(&b, "import sqlalchemy as sa\nimport sqlmodel\n"
+		     "from sqlalchemy.dialects import mysql, postgresql, sqlite\n_t = ");
+	sch_type_render_py(ev->a, c->type, db->dialect, &b, NULL);
+	buf_addch(&b, '\n');
+	text = buf_to_arena(&b, ev->a);
+	buf_release(&b);
+	if (py_parse_module(ev->a, ev->file, text, strlen(text), &m, &e) < 0)
+		return ev_opaque(ev, why, 0, 0);
+	sub.a = ev->a;
+	sub.m = m;
+	sub.file = ev->file;
+	sub.ctx = ev->ctx;
+	sub.e = &e;
+	sub.body = &body;
+	sub.module = arena_calloc(ev->a, 1, sizeof(*sub.module));
+	if (ev_module(&sub) < 0)
+		return ev_opaque(ev, why, 0, 0);
+	for (size_t k = 0; k < sub.module->n; k++)
+		if (!strcmp(sub.module->v[k].name, "_t") && sub.module->v[k].val->kind == PYV_CALL)
+			return sub.module->v[k].val;
+	return ev_opaque(ev, why, 0, 0);
+}
+
 static const struct pyv *column_dict(struct ev *ev, const struct py_expr *x,
 				     const struct py_insp_db *db, const struct sch_table *t,
 				     const struct sch_column *c)
@@ -298,11 +340,7 @@ static const struct pyv *column_dict(struct ev *ev, const struct py_expr *x,
 	bool pg = is_pg(db);
 
 	dict_put(ev, d, "name", ev_str(ev, c->name, strlen(c->name), x));
-	dict_put(ev, d, "type",
-		 ev_opaque(ev, arena_printf(ev->a, "the reflected type of column '%s' "
-						   "(get_columns()'s 'type') cannot be used without "
-						   "Python", c->name),
-			   0, 0));
+	dict_put(ev, d, "type", type_value(ev, db, c));
 	dict_put(ev, d, "nullable", ev_bool(ev, c->nullable != SCH_FALSE, x));
 	dict_put(ev, d, "default", c->computed ? ev_new(ev, PYV_NONE, x)
 					       : expr_text(ev, x, c->server_default));

@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/cli/runtime_inspect.sh - revisions that inspect the live database
 # (sa.inspect(bind), Inspector.from_engine, an inspection after operations
-# of its own body, an inspector's cache, bind.engine), on SQLite files and on
+# of its own body, an inspector's cache, a reflected type passed on as
+# existing_type, bind.engine), on SQLite files and on
 # the PostgreSQL test cluster: a table created only if missing and a column
 # added only if missing, run twice across downgrade and stamp; after every
 # command the exit status, the log and the schema are compared with what
@@ -51,8 +52,13 @@ inspect_project() {
     if "tag" in sa.inspect(op.get_bind()).get_table_names():
         op.create_index("ix_tag_id", "tag", ["id"])
     if "tag" not in cached.get_table_names():
-        op.execute("INSERT INTO item (id, name) VALUES (%d, '"'"'cached'"'"')" % (len(before) + 10))'
-	DOWN='    op.execute("DELETE FROM item WHERE id >= 10")
+        op.execute("INSERT INTO item (id, name) VALUES (%d, '"'"'cached'"'"')" % (len(before) + 10))
+    for c in cached.get_columns("item"):
+        if c["name"] == "note" and cached:
+            op.alter_column("item", "note", new_column_name="memo", existing_type=c["type"],
+                            existing_nullable=c["nullable"])'
+	DOWN='    op.alter_column("item", "memo", new_column_name="note")
+    op.execute("DELETE FROM item WHERE id >= 10")
     op.drop_index("ix_tag_id", table_name="tag")
     op.drop_table("tag")'
 	ops_rev c3 b2 "tag table, then inspect"

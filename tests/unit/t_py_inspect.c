@@ -14,6 +14,7 @@
 #include "base/err.h"
 #include "py/inspect.h"
 #include "py/py.h"
+#include "schema/type.h"
 #include "unit.h"
 
 static struct arena A;
@@ -80,6 +81,10 @@ static void fake_setup(const char *dialect)
 	item->columns = arena_calloc(&A, 3, sizeof(*item->columns));
 	item->columns[0] = col("id", SCH_FALSE, NULL);
 	item->columns[1] = col("name", SCH_TRUE, NULL);
+	CHECK_INT(sch_type_from_sql(&A, dialect, strcmp(dialect, "sqlite") ? "character varying(40)"
+									   : "VARCHAR(40)",
+				    NULL, 0, &item->columns[1]->type, &E),
+		  0);
 	item->columns[2] = col("note", SCH_TRUE, "'x'");
 	item->comment = "things";
 	fk = con(SCH_FOREIGN_KEY, "fk_item_owner", "name");
@@ -290,6 +295,25 @@ static void test_queued_ops_and_cache(void)
 	CHECK_INT(F.n_ops[4], 3); /* has_table is not cached */
 }
 
+/* A reflected type is a value the binder reads as a written one (existing_type=). */
+static void test_reflected_type(void)
+{
+	const char *src = HDR "def upgrade():\n"
+			      "    for c in sa.inspect(op.get_bind()).get_columns('item'):\n"
+			      "        if c['name'] == 'name':\n"
+			      "            op.alter_column('item', 'name', new_column_name='title',\n"
+			      "                            existing_type=c['type'])\n";
+
+	fake_setup("postgresql");
+	CHECK_INT(run_d(src, "postgresql", false, true), 0);
+	CHECK_STR(op(0), "alembic.op.alter_column('item', 'name', new_column_name='title', "
+			 "existing_type=sqlalchemy.VARCHAR(length=40))");
+	fake_setup("sqlite");
+	CHECK_INT(run_d(src, "sqlite", false, true), 0);
+	CHECK_STR(op(0), "alembic.op.alter_column('item', 'name', new_column_name='title', "
+			 "existing_type=sqlalchemy.VARCHAR(length=40))");
+}
+
 static void test_refusals(void)
 {
 	const char *src = HDR "def upgrade():\n    insp = sa.inspect(op.get_bind())\n"
@@ -359,6 +383,7 @@ T(test_names_and_conditionals)
 T(test_shapes_sqlite)
 T(test_shapes_postgresql)
 T(test_queued_ops_and_cache)
+T(test_reflected_type)
 T(test_refusals)
 T(test_callback_error)
 
@@ -367,6 +392,7 @@ static const struct unit_test tests[] = {
 	{"test_shapes_sqlite", run_test_shapes_sqlite},
 	{"test_shapes_postgresql", run_test_shapes_postgresql},
 	{"test_queued_ops_and_cache", run_test_queued_ops_and_cache},
+	{"test_reflected_type", run_test_reflected_type},
 	{"test_refusals", run_test_refusals},
 	{"test_callback_error", run_test_callback_error},
 	{0},
