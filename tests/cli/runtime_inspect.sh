@@ -163,6 +163,13 @@ expect_eq "$(sqlite3 ours.db 'SELECT name FROM item ORDER BY id' | tr '\n' ' ')"
 	"sqlite: the rows the conditions chose (c3's cached inspector did not see tag)"
 offline_refused sqlite
 refusals sqlite "sqlite3 ours.db 'SELECT version_num FROM alembic_version'"
+# one transaction per revision: each body inspects inside its own
+printf 'transaction_per_migration = true\n' >>alembic.ini
+rm -f ours.db
+run alembic upgrade head
+expect_rc 0 "sqlite, transaction_per_migration: upgrade head"
+expect_eq "$(sqlite3 ours.db 'SELECT name FROM item ORDER BY id' | tr '\n' ' ')" "nn cached " \
+	"sqlite, transaction_per_migration: the same rows"
 
 # --- PostgreSQL -----------------------------------------------------------------------
 if [ -z "${ALEMBIC_TEST_PG_URL:-}" ] || [ -z "${ALEMBIC_TEST_PG_DIR:-}" ]; then
