@@ -1,8 +1,8 @@
 /*
  * fuzz_py.c - libFuzzer target for the Python front end (src/py): parse a
  * whole module, read its revision header, evaluate upgrade() and
- * downgrade() for two dialects, online and offline, and read it as an
- * env.py.  Every failure must be ERR_INPUT with a position; every success
+ * downgrade() for two dialects, online (sa.inspect answered by a fake
+ * database of one table) and offline, and read it as an env.py.  Every failure must be ERR_INPUT with a position; every success
  * must give well-formed operations.
  *   make FUZZ=1 CC=clang B=build-fuzz fuzzers && fuzz/run.sh
  */
@@ -13,6 +13,7 @@
 #include "base/arena.h"
 #include "base/err.h"
 #include "py/ast.h"
+#include "py/inspect.h"
 #include "py/py.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -22,6 +23,28 @@ static const char *fz_getenv(void *ctx, const char *name)
 	(void)ctx;
 	return name[0] == 'P' ? "postgresql://u@h/db" : NULL;
 }
+
+/* The fake database sa.inspect(bind) sees online: one table t (id). */
+static int fz_read(void *ctx, struct arena *a, const char *schema, const struct py_op *ops,
+		   size_t n_ops, const struct py_insp_db **out, struct err *e)
+{
+	static const char *const schemas[] = {"main"};
+	static struct sch_column id = {.name = "id", .nullable = SCH_FALSE, .primary_key = true};
+	static struct sch_column *cols[] = {&id};
+	static struct sch_table t = {.name = "t", .columns = cols, .n_columns = 1};
+	static struct sch_table *tables[] = {&t};
+	static const struct py_insp_db db = {.dialect = "sqlite", .default_schema = "main",
+					     .schema_names = schemas, .n_schema_names = 1,
+					     .tables = tables, .n_tables = 1};
+
+	(void)ctx, (void)a, (void)ops, (void)n_ops, (void)e;
+	if (schema && !strcmp(schema, "fail"))
+		return err_set(e, ERR_INPUT, "the fake database fails");
+	*out = &db;
+	return 0;
+}
+
+static const struct py_inspector fz_inspector = {fz_read, NULL};
 
 static void check_ops(const struct py_op *ops, size_t n, int depth)
 {
@@ -43,7 +66,8 @@ static void eval_all(struct arena *a, const struct py_module *m)
 
 	for (int d = 0; d < 2; d++)
 		for (int f = 0; f < 2; f++) {
-			struct py_eval_ctx ctx = {"fuzz.py", dialects[d], d == 1, xs, 1};
+			struct py_eval_ctx ctx = {"fuzz.py", dialects[d], d == 1, xs, 1,
+						  d == 0 ? &fz_inspector : NULL};
 			if (py_eval_function(a, m, fns[f], &ctx, &b, &e) == 0) {
 				check_ops(b.ops, b.n_ops, 0);
 				if (b.irreversible && !b.irreversible_msg)

@@ -44,6 +44,8 @@ struct db_introspect_opts {
 	size_t n_schemas;           /* their number */
 	const char *version_table;  /* skipped; NULL = "alembic_version" */
 	const char *version_schema; /* its schema, NULL = the current schema */
+	bool all_tables;            /* the version table and SQLite's sqlite_% tables too, as
+				       SQLAlchemy's Inspector.get_table_names lists them */
 };
 
 /* A sequence (PostgreSQL), with its options as pg_sequence holds them. */

@@ -51,14 +51,17 @@ static char *ipg_rel_sql(struct arena *a, struct db *db, const struct db_introsp
 		     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 		     "WHERE c.relkind IN ('r', 'p', 'v', 'm') AND ");
 	ipg_ns_filter(db, o, &q);
-	buf_adds(&q, " AND NOT (c.relname = ");
-	sql_quote_literal(&q, o->version_table ? o->version_table : "alembic_version");
-	buf_adds(&q, " AND n.nspname = ");
-	if (o->version_schema)
-		sql_quote_literal(&q, o->version_schema);
-	else
-		buf_adds(&q, "pg_catalog.current_schema()");
-	buf_adds(&q, ") ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\"");
+	if (!o->all_tables) {
+		buf_adds(&q, " AND NOT (c.relname = ");
+		sql_quote_literal(&q, o->version_table ? o->version_table : "alembic_version");
+		buf_adds(&q, " AND n.nspname = ");
+		if (o->version_schema)
+			sql_quote_literal(&q, o->version_schema);
+		else
+			buf_adds(&q, "pg_catalog.current_schema()");
+		buf_addch(&q, ')');
+	}
+	buf_adds(&q, " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\"");
 	r = buf_to_arena(&q, a);
 	buf_release(&q);
 	return r;

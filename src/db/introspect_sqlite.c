@@ -537,7 +537,8 @@ int db_sqlite_read_table(struct db *db, struct arena *a, const char *schema, con
 /* The whole-schema reader (db/introspect.h): the tables sqlite_master
  * lists (SQLAlchemy's SQLiteDialect.get_table_names: type 'table', not
  * sqlite_%, ordered by name) read by db_sqlite_read_table, and the views
- * by name (get_view_names).  The version table is skipped.  Counts one
+ * by name (get_view_names).  The version table is skipped (unless
+ * o->all_tables: then sqlite_% tables are read too).  Counts one
  * query for the listing plus each table reader's PRAGMAs as one per table. */
 int db_sqlite_introspect(struct db *db, struct arena *a, const struct db_introspect_opts *o,
 			 struct db_schema *out, struct err *e)
@@ -548,8 +549,11 @@ int db_sqlite_introspect(struct db *db, struct arena *a, const struct db_introsp
 
 	memset(out, 0, sizeof(*out));
 	if (db_sqlite_rows(db, a,
-			   "SELECT type, name FROM main.sqlite_master WHERE type IN ('table', "
-			   "'view') AND name NOT LIKE 'sqlite~_%' ESCAPE '~' ORDER BY name",
+			   o->all_tables ? "SELECT type, name FROM main.sqlite_master WHERE type IN "
+					   "('table', 'view') ORDER BY name"
+					 : "SELECT type, name FROM main.sqlite_master WHERE type IN "
+					   "('table', 'view') AND name NOT LIKE 'sqlite~_%' ESCAPE '~' "
+					   "ORDER BY name",
 			   2, &rows, e) < 0)
 		return -1;
 	out->n_queries = 1;
@@ -563,7 +567,7 @@ int db_sqlite_introspect(struct db *db, struct arena *a, const struct db_introsp
 			out->views[nv++].name = name;
 			continue;
 		}
-		if (!strcmp(name, vt) && !o->version_schema)
+		if (!strcmp(name, vt) && !o->version_schema && !o->all_tables)
 			continue;
 		if (db_sqlite_read_table(db, a, NULL, name, &out->tables[nt], e) < 0)
 			return -1;

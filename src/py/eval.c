@@ -1363,6 +1363,7 @@ int py_eval_function(struct arena *a, const struct py_module *m, const char *nam
 	const struct pyv *fn;
 	struct ev_args none = {0};
 	struct py_expr at = {0};
+	bool inspects, inspect_answered;
 
 	memset(out, 0, sizeof(*out));
 	err_clear(e);
@@ -1390,6 +1391,7 @@ int py_eval_function(struct arena *a, const struct py_module *m, const char *nam
 	at.line = def->line;
 	at.col = def->col;
 	ev.ops = &ops;
+	ev.top_ops = &ops;
 	if (!ev_call_func(&ev, &at, fn, &none))
 		goto fail;
 	out->ops = ops.v;
@@ -1398,6 +1400,10 @@ int py_eval_function(struct arena *a, const struct py_module *m, const char *nam
 	return 0;
 fail:
 	ev.scope = NULL;
+	inspects = out->inspects;
+	inspect_answered = out->inspect_answered;
 	memset(out, 0, sizeof(*out));
+	out->inspects = inspects;
+	out->inspect_answered = inspect_answered;
 	return -1;
 }

@@ -79,6 +79,8 @@ struct ev {
 	const char *fn_name;		/* "upgrade" / "downgrade" */
 	struct py_body *body;		/* irreversible goes here */
 	const char *unset_var;		/* env.py mode: the unset variable the last error is about */
+	struct ev_oplist *top_ops;	/* the function's own operation list (not a with block's) */
+	struct ev_insp *insp;		/* inspectors made so far and their caches (inspect.c) */
 };
 
 /* Sets e (ERR_INPUT, file:line:col) and returns NULL. */
@@ -140,6 +142,17 @@ const struct pyv *known_subscript(struct ev *ev, const struct py_expr *x, const 
 const struct pyv *known_builtin(struct ev *ev, const char *name, const struct py_expr *x);
 /* Whether v is a SQL expression value (operators on it build operator.* calls). */
 bool known_is_sql(const struct pyv *v);
+
+/* ---- inspect.c ---- */
+/* sa.inspect(bind) / Inspector.from_engine(bind): a new "alembic.inspector" handle. */
+const struct pyv *insp_new(struct ev *ev, const struct py_expr *x, const struct pyv *fn,
+			   const struct ev_args *args);
+/* A method of an inspector handle (fn->name "alembic.inspector.<method>"). */
+const struct pyv *insp_call(struct ev *ev, const struct py_expr *x, const struct pyv *fn,
+			    const struct ev_args *args);
+/* inspector.default_schema_name. */
+const struct pyv *insp_default_schema(struct ev *ev, const struct py_expr *x,
+				      const struct pyv *fn, const struct ev_args *args);
 
 /* ---- lit.c ---- */
 /* Python truthiness; -1 with e set when not known without Python. */

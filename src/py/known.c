@@ -149,6 +149,7 @@ static const char *display(struct ev *ev, const char *name)
 	    {"alembic.engine.", "bind.engine."},
 	    {"alembic.migration_context.", "op.get_context()."},
 	    {"alembic.config.", "config."},
+	    {"alembic.inspector.", "inspector."},
 	};
 
 	for (size_t k = 0; k < sizeof(handles) / sizeof(handles[0]); k++)
@@ -597,9 +598,14 @@ static const struct known known[] = {
     /* SQLAlchemy: every name is a value for the binder, but for what needs Python */
     {"sqlalchemy.orm.", KN_REFUSE, NULL, "the ORM (%s) cannot run without Python"},
     {"sqlalchemy.ext.", KN_REFUSE, NULL, "%s cannot be evaluated without Python"},
+    /* inspecting the live database (inspect.c) */
+    {"sqlalchemy.inspect", KN_FN, insp_new, NULL},
+    {"sqlalchemy.inspection.inspect", KN_FN, insp_new, NULL},
+    {"sqlalchemy.engine.reflection.Inspector.from_engine", KN_FN, insp_new, NULL},
+    {"sqlalchemy.engine.Inspector.from_engine", KN_FN, insp_new, NULL},
+    {"alembic.inspector.default_schema_name", KN_ATTR, insp_default_schema, NULL},
+    {"alembic.inspector.", KN_FN, insp_call, NULL},
     {"sqlalchemy.engine.", KN_REFUSE, NULL, "%s cannot run without Python"},
-    {"sqlalchemy.inspect", KN_REFUSE, NULL, "inspecting the database (%s) cannot run "
-					    "without Python"},
     {"sqlalchemy.create_engine", KN_REFUSE, NULL, "%s cannot run without Python"},
     {"sqlalchemy.event.", KN_REFUSE, NULL, "%s cannot run without Python"},
     {"sqlalchemy.", KN_VALUE, NULL, NULL},
@@ -660,7 +666,7 @@ static bool is_handle(const char *name)
 {
 	static const char *const handles[] = {
 	    "alembic.bind",   "alembic.engine", "alembic.dialect", "alembic.migration_context",
-	    "alembic.result", "alembic.config", NULL};
+	    "alembic.result", "alembic.config", "alembic.inspector", NULL};
 
 	for (int k = 0; handles[k]; k++)
 		if (!strcmp(name, handles[k]))

@@ -141,8 +141,9 @@ int lit_truth(struct ev *ev, const struct pyv *v, const struct py_expr *x)
 	case PYV_FUNC:
 		return 1;
 	case PYV_REF:
-		if (!strcmp(v->name, "alembic.bind") || !strcmp(v->name, "alembic.migration_context"))
-			return 1; /* an object (the connection, the context) is true */
+		if (!strcmp(v->name, "alembic.bind") || !strcmp(v->name, "alembic.migration_context") ||
+		    !strcmp(v->name, "alembic.inspector"))
+			return 1; /* an object (the connection, the context, an inspector) is true */
 		/* fall through */
 	default:
 		if (!unusable(ev, x, v))

@@ -22,7 +22,8 @@
 #include "base/vec.h"
 #include "py/value.h"
 
-struct py_module; /* the parsed module: see ast.h */
+struct py_module;    /* the parsed module: see ast.h */
+struct py_inspector; /* live-database inspection: see inspect.h */
 
 /*
  * Parses text[0..len) (text[len] must be '\0') as a Python module; file is
@@ -87,6 +88,8 @@ struct py_eval_ctx {
 	bool as_sql;		     /* offline (--sql): context.is_offline_mode() is True */
 	const char *const *x_args;   /* -x arguments as given ("key=value" or "key") */
 	size_t n_x_args;	     /* their number */
+	/* sa.inspect(bind)'s answers (inspect.h); NULL: refused (offline: Alembic fails too) */
+	const struct py_inspector *inspector;
 };
 
 /*
@@ -96,7 +99,7 @@ struct py_eval_ctx {
  * order.  A function that raises yields out->irreversible (not an error).
  * A missing function is an empty body.  Anything outside the subset is
  * ERR_INPUT with file:line:col naming the construct; nothing is partial:
- * on error *out is empty.
+ * on error *out is empty but for out->inspects and out->inspect_answered.
  */
 int py_eval_function(struct arena *a, const struct py_module *m, const char *name,
 		     const struct py_eval_ctx *ctx, struct py_body *out, struct err *e);

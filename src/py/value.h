@@ -115,6 +115,10 @@ struct py_body {
 				     it is refused, with irreversible_msg at irreversible_line */
 	const char *irreversible_msg; /* e.g. "downgrade() raises NotImplementedError(...)" */
 	int irreversible_line;    /* its line */
+	bool inspects;            /* the function inspected the database (sa.inspect): its
+				     operations depend on the answers (also set on error) */
+	bool inspect_answered;    /* an inspection was answered (or its callback failed):
+				     an error may depend on the database's answers */
 };
 
 /* Keyword argument key of call c, or NULL. */

@@ -41,17 +41,33 @@ static int run_ops_sql(struct arena *a, const struct sql_dialect *d, const struc
 	return 0;
 }
 
-/* A Python function: the module parsed, the function evaluated for the
- * run's dialect and mode, its calls bound to operations. */
+/* A Python function evaluated for the run's dialect and mode (the module
+ * parsed, PEP 263 decoding included); r->flags says whether it inspected. */
+static int run_eval_py(struct arena *a, const struct run_body_req *r, const struct script *sc,
+		       const char *what, struct py_body *body, struct err *e)
+{
+	struct py_eval_ctx ctx = {sc->path, r->d->name, r->as_sql, NULL, 0, r->inspector};
+	const struct py_module *m;
+	int rc;
+
+	memset(body, 0, sizeof(*body));
+	if (script_module(a, sc, &m, e) < 0)
+		return -1;
+	rc = py_eval_function(a, m, what, &ctx, body, e);
+	if (r->flags) {
+		r->flags->inspects = body->inspects;
+		r->flags->inspect_answered = rc < 0 && body->inspect_answered;
+	}
+	return rc;
+}
+
+/* A Python function: evaluated, its calls bound to operations. */
 static int run_ops_py(struct arena *a, const struct run_body_req *r, const struct script *sc,
 		      const char *what, struct mig_body *out, struct err *e)
 {
-	struct py_eval_ctx ctx = {sc->path, r->d->name, r->as_sql, NULL, 0};
-	const struct py_module *m;
 	struct py_body body;
 
-	if (script_module(a, sc, &m, e) < 0 || /* PEP 263 decoding included */
-	    py_eval_function(a, m, what, &ctx, &body, e) < 0)
+	if (run_eval_py(a, r, sc, what, &body, e) < 0)
 		return -1;
 	return py_bind_body(a, sc->path, &body, out, e);
 }
@@ -63,6 +79,8 @@ int run_body_ops(struct arena *a, const struct run_body_req *r, const struct scr
 	const char *what = up ? "upgrade" : "downgrade";
 
 	memset(out, 0, sizeof(*out));
+	if (r->flags)
+		memset(r->flags, 0, sizeof(*r->flags));
 	if (!sec->present)
 		return err_at(e, ERR_INPUT, sc->path, 0, "revision %s has no %s %s", sc->id, what,
 			      sc->format == SCRIPT_PY ? "function" : "section (-- migrate:...)");
@@ -71,24 +89,53 @@ int run_body_ops(struct arena *a, const struct run_body_req *r, const struct scr
 	return run_ops_sql(a, r->d, sc, sec, out, e);
 }
 
-int run_body_compile(struct arena *a, const struct run_body_req *r, const struct script *sc,
-		     bool up, struct sql_stmts *out, struct err *e)
+/* The DDL compiler over a bound body; an irreversible one is refused. */
+static int run_compile_ops(struct arena *a, const struct run_body_req *r, const struct script *sc,
+			   bool up, const struct mig_body *body, struct sql_stmts *out,
+			   struct err *e)
 {
 	struct sql_opts o = {r->d, r->as_sql, sc->path, r->naming_convention_unknown, r->memo};
-	struct mig_body body;
 
-	memset(out, 0, sizeof(*out));
-	if (run_body_ops(a, r, sc, up, &body, e) < 0)
-		return -1;
-	if (body.irreversible)
-		return err_at(e, ERR_INPUT, sc->path, body.irreversible_line,
+	if (body->irreversible)
+		return err_at(e, ERR_INPUT, sc->path, body->irreversible_line,
 			      "revision %s cannot be run %s: %s", sc->id,
 			      up ? "upward" : "downward",
-			      body.irreversible_msg ? body.irreversible_msg : "it raises");
-	if (sql_compile_body(a, &o, &body, out, e) < 0) {
+			      body->irreversible_msg ? body->irreversible_msg : "it raises");
+	if (sql_compile_body(a, &o, body, out, e) < 0) {
 		if (!e->file[0])
 			snprintf(e->file, sizeof(e->file), "%s", sc->path);
 		return -1;
 	}
 	return 0;
+}
+
+int run_body_compile(struct arena *a, const struct run_body_req *r, const struct script *sc,
+		     bool up, struct sql_stmts *out, struct err *e)
+{
+	struct mig_body body;
+
+	memset(out, 0, sizeof(*out));
+	if (run_body_ops(a, r, sc, up, &body, e) < 0)
+		return -1;
+	return run_compile_ops(a, r, sc, up, &body, out, e);
+}
+
+int run_body_live(struct arena *a, const struct run_body_req *r, const struct script *sc, bool up,
+		  struct run_insp *ri, struct sql_stmts *out, struct err *e)
+{
+	struct run_body_req live = *r;
+	struct py_body body;
+	struct mig_body mb;
+	size_t done;
+
+	memset(out, 0, sizeof(*out));
+	live.inspector = run_insp_inspector(ri);
+	if (run_eval_py(a, &live, sc, up ? "upgrade" : "downgrade", &body, e) < 0)
+		return -1;
+	done = run_insp_executed(ri);
+	body.ops += done;
+	body.n_ops -= done;
+	if (py_bind_body(a, sc->path, &body, &mb, e) < 0)
+		return -1;
+	return run_compile_ops(a, r, sc, up, &mb, out, e);
 }

@@ -25,6 +25,10 @@
 struct run_body {
 	struct sql_stmts stmts; /* statements in order */
 	const char *path;       /* revision file, for messages */
+	bool inspects;          /* sa.inspect: evaluated again when it runs (stmts unused) */
+	const struct script *sc; /* inspects: the revision */
+	bool up;                /* inspects: its direction */
+	size_t memo_n;          /* inspects: entries of the compile memo before it */
 };
 
 struct run_ctx {
@@ -42,6 +46,7 @@ struct run_ctx {
 	struct strvec uncommitted;    /* short logs of the steps since the last COMMIT */
 	bool step_autocommitted;      /* the current step ran statements outside a transaction */
 	struct strvec memo;           /* compile memo of the run (Alembic's impl.memo) */
+	struct run_insp *insp;        /* online: the plan-time inspector (database before the run) */
 };
 
 static void run_log(const struct run_ctx *c, const char *fmt, ...)
@@ -128,7 +133,10 @@ static int run_body_build(struct run_ctx *c, const struct graph_step *st, struct
 			  struct err *e)
 {
 	const struct script *sc = run_step_script(st);
-	struct run_body_req req = {c->d, c->o->sql, c->o->naming_convention_unknown, &c->memo};
+	struct run_body_flags flags = {0};
+	struct run_body_req req = {c->d, c->o->sql, c->o->naming_convention_unknown, &c->memo,
+				   c->insp ? run_insp_inspector(c->insp) : NULL, &flags};
+	int rc;
 
 	memset(b, 0, sizeof(*b));
 	if (st->kind == GRAPH_STEP_STAMP)
@@ -136,7 +144,19 @@ static int run_body_build(struct run_ctx *c, const struct graph_step *st, struct
 	if (!sc)
 		return err_set(e, ERR_INPUT, "revision %s has no script", st->rev ? st->rev->id : "?");
 	b->path = sc->path;
-	return run_body_compile(c->a, &req, sc, st->kind == GRAPH_STEP_UPGRADE, &b->stmts, e);
+	b->sc = sc;
+	b->up = st->kind == GRAPH_STEP_UPGRADE;
+	b->memo_n = c->memo.n;
+	rc = run_body_compile(c->a, &req, sc, b->up, &b->stmts, e);
+	b->inspects = flags.inspects && c->insp;
+	if (rc < 0 && b->inspects && flags.inspect_answered) {
+		/* the error may come from the answers of the database as it is
+		 * before the run (a table an earlier revision of this run creates):
+		 * the body is evaluated again when it runs, and fails there */
+		err_clear(e);
+		return 0;
+	}
+	return rc;
 }
 
 /* Every step's body, before anything runs. */
@@ -467,6 +487,47 @@ static int run_exec_rowop(struct run_ctx *c, const struct graph_step *st,
 		       op->from, c->vt.name, rowcount);
 }
 
+/* A live inspecting body's statements run through the step's executor. */
+struct run_live {
+	struct run_ctx *c;	     /* the run */
+	const struct graph_step *st; /* the step */
+	const struct run_body *b;    /* its body */
+};
+
+static int run_live_exec(void *ctx, const struct sql_stmts *stmts, struct err *e)
+{
+	struct run_live *l = ctx;
+
+	for (size_t i = 0; i < stmts->n; i++)
+		if (run_exec_stmt(l->c, l->st, l->b, &stmts->v[i], e) < 0)
+			return -1;
+	return 0;
+}
+
+/* An inspecting body, evaluated again now on the run's connection: its
+ * inspections see the database after the steps before it and after its own
+ * operations queued before them; a failure rolls back as a statement's. */
+static int run_step_live(struct run_ctx *c, const struct graph_step *st,
+			 const struct run_body *b, struct err *e)
+{
+	struct strvec memo = STRVEC_INIT;
+	struct run_body_req req = {c->d, false, c->o->naming_convention_unknown, &memo, NULL, NULL};
+	struct run_live l = {c, st, b};
+	struct run_insp *ri;
+	struct sql_stmts rest;
+
+	for (size_t i = 0; i < b->memo_n; i++) /* what the bodies before it created */
+		strvec_push(c->a, &memo, c->memo.v[i]);
+	ri = run_insp_new(c->a, c->db, &req, b->path, run_live_exec, &l);
+	if (run_body_live(c->a, &req, b->sc, b->up, ri, &rest, e) < 0) {
+		if (run_insp_exec_failed(ri))
+			return -1;
+		return run_stmt_failed(c, st, e->file[0] ? arena_strdup(c->a, e->file) : b->path,
+				       e->line, "", e);
+	}
+	return run_live_exec(&l, &rest, e);
+}
+
 static int run_online_step(struct run_ctx *c, const struct graph_step *st,
 			   const struct run_body *b, struct err *e)
 {
@@ -477,7 +538,9 @@ static int run_online_step(struct run_ctx *c, const struct graph_step *st,
 	c->step_autocommitted = false;
 	strvec_push(c->a, &c->uncommitted, run_step_short(c, st));
 	run_log(c, "Running %s", run_step_log(c, st));
-	for (size_t i = 0; i < b->stmts.n; i++)
+	if (b->inspects && run_step_live(c, st, b, e) < 0)
+		return -1;
+	for (size_t i = 0; !b->inspects && i < b->stmts.n; i++)
 		if (run_exec_stmt(c, st, b, &b->stmts.v[i], e) < 0)
 			return -1;
 	if (run_step_rowops(c, st, &ops, e) < 0)
@@ -529,6 +592,7 @@ static int run_online_locked(struct run_ctx *c, struct err *e)
 	struct graph_plan plan;
 	struct run_body *bodies;
 
+	c->insp = run_insp_new(c->a, c->db, NULL, NULL, NULL, NULL);
 	if (run_online_prepare(c, e) < 0 || run_plan(c, &c->heads, &plan, e) < 0 ||
 	    run_bodies(c, &plan, &bodies, e) < 0)
 		goto rollback;

@@ -65,7 +65,7 @@ static int vf_batch(struct vf *v, const struct sql_stmt *st, struct err *e)
 /* One direction of the file; false when it failed (warned). */
 static bool vf_run(struct vf *v, bool up)
 {
-	struct run_body_req req = {v->db->dialect, false, false, &v->memo};
+	struct run_body_req req = {v->db->dialect, false, false, &v->memo, NULL, NULL};
 	struct sql_stmts stmts = {0};
 	struct err e = {0};
 	const char *dir = up ? "upgrade" : "downgrade";

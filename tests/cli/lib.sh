@@ -12,6 +12,8 @@
 #   expect_out_has TEXT DESC / expect_err_has TEXT DESC   fixed-string containment
 #   expect_eq GOT WANT DESC
 #   ok DESC / not_ok DESC  record a result directly
+#   ops_rev ID PARENT MSG  a .py revision in migrations/versions with bodies $UP / $DOWN
+#   oracle_env             Alembic's env.py and a py.ini beside alembic.ini (1: no oracle)
 set -u
 TESTS_TOP=$(cd "$(dirname "$0")/../.." && pwd)
 ALEMBIC_BIN=${ALEMBIC_BIN:-$TESTS_TOP/build/alembic}
@@ -78,6 +80,31 @@ expect_err_has() {
 
 expect_eq() {
 	if [ "$1" = "$2" ]; then ok; else not_ok "$3 (got [$1], want [$2])"; fi
+}
+
+# ops_rev ID PARENT MESSAGE: a .py revision whose bodies are read from
+# $UP / $DOWN (shell variables holding the indented function bodies).
+ops_rev() {
+	{
+		printf '"""%s\n\nRevision ID: %s\nRevises: %s\nCreate Date: 2026-12-01 00:00:00.000000\n\n"""\n' \
+			"$3" "$1" "$2"
+		printf 'from alembic import op\nimport sqlalchemy as sa\n\n\n'
+		printf "revision = '%s'\n" "$1"
+		if [ -n "$2" ]; then printf "down_revision = '%s'\n" "$2"; else printf 'down_revision = None\n'; fi
+		printf 'branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n%s\n\n\ndef downgrade():\n%s\n' \
+			"$UP" "$DOWN"
+	} >"migrations/versions/$1_x.py"
+}
+
+# The oracle on the same project: Alembic's generic env.py and an ini.
+oracle_env() {
+	if ! /usr/bin/python3 -c 'import alembic' 2>/dev/null; then return 1; fi
+	mkdir -p "$T_ROOT/pyinit"
+	[ -f "$T_ROOT/pyinit/migrations/env.py" ] ||
+		(cd "$T_ROOT/pyinit" && /usr/bin/python3 -m alembic init migrations >/dev/null)
+	cp "$T_ROOT/pyinit/migrations/env.py" "$T_ROOT/pyinit/migrations/script.py.mako" migrations/
+	sed "s|^script_location = .*|script_location = migrations|; s|^sqlalchemy.url = .*|sqlalchemy.url = $(sed -n 's/^sqlalchemy.url = //p' alembic.ini | sed 's/[|&]/\\&/g')|" \
+		"$T_ROOT/pyinit/alembic.ini" >py.ini
 }
 
 finish() {

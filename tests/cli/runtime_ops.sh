@@ -8,20 +8,6 @@
 # anything runs.  Without $ALEMBIC_TEST_PG_URL the PostgreSQL part FAILS.
 RT_HELPERS_ONLY=1 . "$(dirname "$0")/runtime_sqlite.sh"
 
-# ops_rev ID PARENT MESSAGE: a .py revision whose bodies are read from
-# $UP / $DOWN (shell variables holding the indented function bodies).
-ops_rev() {
-	{
-		printf '"""%s\n\nRevision ID: %s\nRevises: %s\nCreate Date: 2026-12-01 00:00:00.000000\n\n"""\n' \
-			"$3" "$1" "$2"
-		printf 'from alembic import op\nimport sqlalchemy as sa\n\n\n'
-		printf "revision = '%s'\n" "$1"
-		if [ -n "$2" ]; then printf "down_revision = '%s'\n" "$2"; else printf 'down_revision = None\n'; fi
-		printf 'branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n%s\n\n\ndef downgrade():\n%s\n' \
-			"$UP" "$DOWN"
-	} >"migrations/versions/$1_x.py"
-}
-
 # The project: four revisions covering the common operations.
 ops_project() {
 	UP='    op.create_table(
@@ -63,17 +49,6 @@ ops_project() {
 	DOWN='    op.drop_index("ix_account_name", table_name="account")
     op.rename_table("article", "post")'
 	ops_rev a0000003 a0000002 "rename post"
-}
-
-# The oracle on the same project: Alembic's generic env.py and an ini.
-oracle_env() {
-	if ! /usr/bin/python3 -c 'import alembic' 2>/dev/null; then return 1; fi
-	mkdir -p "$T_ROOT/pyinit"
-	[ -f "$T_ROOT/pyinit/migrations/env.py" ] ||
-		(cd "$T_ROOT/pyinit" && /usr/bin/python3 -m alembic init migrations >/dev/null)
-	cp "$T_ROOT/pyinit/migrations/env.py" "$T_ROOT/pyinit/migrations/script.py.mako" migrations/
-	sed "s|^script_location = .*|script_location = migrations|; s|^sqlalchemy.url = .*|sqlalchemy.url = $(sed -n 's/^sqlalchemy.url = //p' alembic.ini | sed 's/[|&]/\\&/g')|" \
-		"$T_ROOT/pyinit/alembic.ini" >py.ini
 }
 
 # ops_offline_same LABEL ARGS...: our stdout of `ARGS --sql` is Alembic's, except the
