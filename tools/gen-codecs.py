@@ -5,7 +5,7 @@ lower half is ASCII), as data: per codec its upper-half table (0x80-0xFF -> code
 undefined, Python's charmap decode error), and every alias name codecs.lookup accepts for it
 (encodings.aliases, normalised as encodings.normalize_encoding does).  Run once with the
 oracle's Python (/usr/bin/python3 tools/gen-codecs.py > src/script/codecs_table.c); the output
-is checked in."""
+is checked in, already laid out as .clang-format wants it (tools/format-check)."""
 import encodings, encodings.aliases, importlib, pkgutil, sys
 
 codecs = {}
@@ -33,8 +33,9 @@ order = sorted(codecs)
 for i, mod in enumerate(order):
     out.write("static const unsigned short codec_%s[128] = {\n" % mod)
     t = codecs[mod]
-    for k in range(0, 128, 8):
-        out.write("\t" + ", ".join("0x%04x" % v for v in t[k:k + 8]) + ",\n")
+    # 11 a line: as clang-format packs them into 100 columns (the output is tools/format-clean)
+    for k in range(0, 128, 11):
+        out.write("\t" + ", ".join("0x%04x" % v for v in t[k:k + 11]) + ",\n")
     out.write("};\n\n")
 out.write("const struct coding_codec coding_codecs[] = {\n")
 for mod in order:

@@ -66,8 +66,8 @@ struct config {
 	const char *section;	 /* main section name (-n), default "alembic" */
 	struct ini *ini;	 /* the parsed file, for `config` and other keys */
 	struct strvec x_args;	 /* -x key=value arguments, in order */
-	const char
-	    *script_location; /* absolute path (relative values resolved against CWD, as Alembic) */
+	const char *script_location;	   /* absolute path (relative values resolved against
+					      CWD, as Alembic) */
 	struct strvec version_locations;   /* absolute paths in configured order; when not
 					      configured: <script_location>/versions */
 	bool version_locations_configured; /* version_locations key present */
@@ -84,10 +84,11 @@ struct config {
 	bool version_table_pk;		   /* default true */
 	bool transaction_per_migration;	   /* default false */
 	long lock_timeout_ms;		   /* migration lock wait, default 60000 */
-	const char *revision_format;	   /* "sql", "py", or NULL when absent (script_default_format decides) */
+	const char *revision_format;	   /* "sql", "py", or NULL when absent
+					      (script_default_format decides) */
 	/* --- added after the first contract; all optional to read --- */
-	const char
-	    *script_location_raw; /* script_location as written (expanded), e.g. "migrations" */
+	const char *script_location_raw;    /* script_location as written (expanded),
+					       e.g. "migrations" */
 	const char *version_path_separator; /* effective separator keyword ("os", ";", "newline",
 					      ...); NULL = legacy comma/space splitting */
 	const char *target_metadata;	    /* target_metadata key, stored only; NULL if absent */

@@ -33,7 +33,8 @@ struct init_file {
 struct init_template {
 	const char *name;	       /* -t NAME */
 	const char *synopsis;	       /* first line of its README (list_templates) */
-	const struct init_file *files; /* copied files, in the order init prints them; {NULL} ends */
+	const struct init_file *files; /* copied files, in the order init prints them;
+					  {NULL} ends */
 	const char *ini;	       /* alembic.ini text: "${script_location}" is replaced */
 	const struct init_template *ini_tail_from; /* NULL, or the template whose ini text from
 						      its "[post_write_hooks]" line on ends

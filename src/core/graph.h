@@ -65,14 +65,16 @@ struct rev {
 	/* --- derived by graph_build() --- */
 	size_t index;              /* position in load order (0-based) */
 	struct revlist parents;    /* resolved down_revision, file order */
-	struct revlist deps_res;   /* _resolved_dependencies: deps resolved to revisions, order as written */
+	struct revlist deps_res;   /* _resolved_dependencies: deps resolved to revisions,
+	                              order as written */
 	struct revlist deps_norm;  /* _normalized_resolved_dependencies: deps_res minus those
 	                              implied by an ancestor; order as in deps_res */
 	struct revlist all_down;   /* dedupe(parents + deps_res) */
 	struct revlist norm_down;  /* dedupe(parents + deps_norm): the edge set for ancestry,
 	                              ordering and version rows */
 	struct revlist nextrev;    /* children through down_revision, bytewise id order */
-	struct revlist all_nextrev;/* children through down_revision or depends_on, bytewise id order */
+	struct revlist all_nextrev; /* children through down_revision or depends_on,
+	                               bytewise id order */
 	struct strvec eff_labels;  /* effective branch labels (own + propagated), bytewise sorted */
 	bool is_head;              /* no revision has it in down_revision (versioned head) */
 	bool is_real_head;         /* ... nor in depends_on */

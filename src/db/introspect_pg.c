@@ -412,7 +412,10 @@ static int ipg_constraints(struct db *db, struct arena *a, const struct db_intro
 {
 	struct strvec c = STRVEC_INIT;
 
-	if (ipg_bulk(db, a, o, "SELECT con.conrelid, con.conname, con.contype, " IPG_KEYS("conkey", "conrelid")
+	/* The SQL as SQL reads, IPG_KEYS inline (clang-format would split at them). */
+	/* clang-format off */
+	if (ipg_bulk(db, a, o,
+		     "SELECT con.conrelid, con.conname, con.contype, " IPG_KEYS("conkey", "conrelid")
 		     ", rn.nspname, rc.relname, " IPG_KEYS("confkey", "confrelid")
 		     ", con.confupdtype, con.confdeltype, con.confmatchtype, con.condeferrable, "
 		     "con.condeferred, pg_catalog.pg_get_constraintdef(con.oid) "
@@ -424,6 +427,7 @@ static int ipg_constraints(struct db *db, struct arena *a, const struct db_intro
 		     " ORDER BY con.conrelid, con.contype <> 'p', con.conname COLLATE \"C\"",
 		     IPG_CON, s, &c, e) < 0)
 		return -1;
+	/* clang-format on */
 	for (size_t i = 0; i + IPG_CON - 1 < c.n; i += IPG_CON) {
 		struct sch_table *t = ipg_find(idx, s->n_tables, c.v[i]);
 

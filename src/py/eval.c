@@ -1131,6 +1131,25 @@ static int ev_simple_kw(struct ev *ev, const struct py_stmt *s)
 	}
 }
 
+/* def binds a function value (a decorated one cannot be evaluated); class binds an opaque
+ * value whose every use is refused. */
+static int ev_def(struct ev *ev, const struct py_stmt *s)
+{
+	const char *msg;
+
+	if (s->kind == PYS_CLASS) {
+		msg = arena_printf(ev->a, "the class '%s' (defined at line %d) cannot be used "
+					  "without Python", s->s, s->line);
+		ev_bind(ev, ev_cur_scope(ev), s->s, ev_opaque(ev, msg, 0, 0));
+		return 0;
+	}
+	if (s->n_decos)
+		return ev_fail_at(ev, s->decos[0], "a decorated function cannot be evaluated "
+						   "without Python"), -1;
+	ev_bind(ev, ev_cur_scope(ev), s->s, ev_func_value(ev, s));
+	return 0;
+}
+
 static int ev_stmt(struct ev *ev, const struct py_stmt *s)
 {
 	const struct pyv *v;
@@ -1155,19 +1174,8 @@ static int ev_stmt(struct ev *ev, const struct py_stmt *s)
 	case PYS_FROM:
 		return ev_import(ev, s);
 	case PYS_DEF:
-		if (s->n_decos)
-			return ev_fail_at(ev, s->decos[0], "a decorated function cannot be evaluated "
-							   "without Python"), -1;
-		ev_bind(ev, ev_cur_scope(ev), s->s, ev_func_value(ev, s));
-		return 0;
 	case PYS_CLASS:
-		ev_bind(ev, ev_cur_scope(ev), s->s,
-			ev_opaque(ev,
-				  arena_printf(ev->a, "the class '%s' (defined at line %d) cannot be "
-						      "used without Python",
-					       s->s, s->line),
-				  0, 0));
-		return 0;
+		return ev_def(ev, s);
 	case PYS_IF:
 		return ev_if(ev, s);
 	case PYS_FOR:

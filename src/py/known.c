@@ -546,7 +546,9 @@ static const struct pyv *h_neutron_db_const(struct ev *ev, const struct py_expr 
 
 /* ---- the table ---- */
 
+/* clang-format off */
 #define OP(n) {"alembic.op." n, KN_OP, NULL, NULL}, {"alembic.batch_op." n, KN_OP, NULL, NULL}
+/* clang-format on */
 static const struct known known[] = {
     /* alembic.op: every operation of Operations (alembic/operations/ops.py) */
     OP("add_column"), OP("alter_column"), OP("bulk_insert"), OP("create_check_constraint"),

@@ -378,8 +378,9 @@ static int run_commit_failed(struct run_ctx *c, struct err *e)
 	db_rollback(c->db);
 	err_set(e, code == ERR_INTERRUPTED || code == ERR_LOCK ? code : ERR_MIGRATION,
 		"%s failed while committing: %s (rolled back; the database is at %s)",
-		c->uncommitted.n ? strvec_join(c->a, &c->uncommitted, ", ") : "creating the "
-		"version table", msg, run_committed_text(c));
+		c->uncommitted.n ? strvec_join(c->a, &c->uncommitted, ", ")
+				 : "creating the version table",
+		msg, run_committed_text(c));
 	snprintf(e->detail, sizeof(e->detail), "%s", detail);
 	snprintf(e->sqlstate, sizeof(e->sqlstate), "%s", state);
 	return -1;
@@ -658,8 +659,8 @@ static int run_interrupted(struct run_ctx *c, int rc, struct err *e)
 			run_committed_text(c));
 	else if (c->step_autocommitted)
 		err_set(e, ERR_INTERRUPTED,
-			"rolled back, the database is at %s (statements of the interrupted revision "
-			"that ran outside a transaction stay applied)",
+			"rolled back, the database is at %s (statements of the interrupted "
+			"revision that ran outside a transaction stay applied)",
 			run_committed_text(c));
 	else
 		err_set(e, ERR_INTERRUPTED, "rolled back, the database is at %s",

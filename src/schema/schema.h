@@ -223,7 +223,8 @@ struct mig_alter {
 	enum sch_tristate autoincrement;     /* autoincrement= (MySQL only) */
 	const struct sch_type *type;         /* type_=, NULL if not given */
 	bool server_default_given;           /* server_default= was passed */
-	const struct sch_expr *server_default; /* its value (NULL with given: server_default=None) */
+	const struct sch_expr *server_default; /* its value (NULL with given:
+						  server_default=None) */
 	bool comment_given;                  /* comment= was passed */
 	const char *comment;                 /* its value (NULL with given: comment=None) */
 	const struct sch_type *existing_type; /* existing_type= */
@@ -279,7 +280,8 @@ struct mig_op {
 	/* MIG_DROP_CONSTRAINT */
 	const char *constraint_name; /* name given (op.f marks name_final) */
 	bool constraint_name_final;
-	const char *constraint_type; /* type_= ("foreignkey", "unique", "check", "primary"), or NULL */
+	const char *constraint_type; /* type_= ("foreignkey", "unique", "check",
+					"primary"), or NULL */
 	/* MIG_CREATE_TABLE_COMMENT / MIG_DROP_TABLE_COMMENT */
 	const char *comment;          /* new comment */
 	const char *existing_comment; /* existing_comment= */

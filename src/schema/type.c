@@ -41,6 +41,7 @@
 #define F SCH_T_OTHER
 
 /* The classes, in no particular order (looked up by name). */
+/* clang-format off */
 static const struct sch_type_class type_classes[] = {
 	/* generic and upper-case types (sqlalchemy.sql.sqltypes) */
 	{SA "String", "String", "String", "String", "string", SCH_T_STRING, 0, P_STRING, "", 0},
@@ -219,6 +220,7 @@ static const char *const type_aliases[][2] = {
 	{SL "NUMERIC", SA "NUMERIC"}, {SL "REAL", SA "REAL"}, {SL "SMALLINT", SA "SMALLINT"},
 	{SL "TEXT", SA "TEXT"}, {SL "TIMESTAMP", SA "TIMESTAMP"}, {SL "VARCHAR", SA "VARCHAR"},
 };
+/* clang-format on */
 
 struct param_def {
 	const char *name;     /* keyword name */

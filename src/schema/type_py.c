@@ -50,6 +50,7 @@ struct repr_spec {
 };
 
 /* First match wins; classes not listed take no arguments in their repr. */
+/* clang-format off */
 static const struct repr_spec repr_specs[] = {
 	{SA "Unicode", "length"}, {SA "UnicodeText", "length"}, {SA "NVARCHAR", "length"},
 	{SA "NCHAR", "length"}, {SA "String", R_STRING}, {SA "Text", R_STRING},
@@ -88,6 +89,7 @@ static const struct repr_spec repr_specs[] = {
 	{MY "TIMESTAMP", "timezone=F fsp"}, {MY "TIME", "timezone=F fsp"},
 	{MY "TINYBLOB", "length"}, {MY "MEDIUMBLOB", "length"}, {MY "LONGBLOB", "length"},
 };
+/* clang-format on */
 
 struct rp {
 	struct arena *a;          /* scratch */

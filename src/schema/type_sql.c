@@ -20,6 +20,7 @@
 #define SL "sqlalchemy.dialects.sqlite."
 
 /* SQLite's ischema_names (sqlite/base.py). */
+/* clang-format off */
 static const char *const sqlite_names[][2] = {
 	{"BIGINT", SA "BIGINT"}, {"BLOB", SA "BLOB"}, {"BOOL", SA "BOOLEAN"},
 	{"BOOLEAN", SA "BOOLEAN"}, {"CHAR", SA "CHAR"}, {"DATE", SA "DATE"},
@@ -51,6 +52,7 @@ static const char *const pg_names[][2] = {
 	{"bytea", PG "BYTEA"}, {"boolean", SA "BOOLEAN"}, {"interval", PG "INTERVAL"},
 	{"tsvector", PG "TSVECTOR"},
 };
+/* clang-format on */
 
 #define N(x) (sizeof(x) / sizeof((x)[0]))
 

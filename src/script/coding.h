@@ -22,7 +22,8 @@
 
 struct coding_codec {
 	const char *name;           /* Python module name: "cp1252", "latin_1" */
-	const unsigned short *high; /* bytes 0x80-0xFF -> code point; 0xFFFF undefined (NULL: identity) */
+	const unsigned short *high; /* bytes 0x80-0xFF -> code point; 0xFFFF undefined
+				       (NULL: identity) */
 };
 
 struct coding_alias {

@@ -130,8 +130,10 @@ static void test_bug(void)
 
 	CHECK(pipe(fds) == 0);
 	pid = fork();
-	/* the BUG() call and the expected line are on one line */
+	/* the BUG() call and the expected line are on one line (so not reformatted) */
+	/* clang-format off */
 	line = __LINE__; if (pid == 0) { dup2(fds[1], 2); BUG("graph lane %d", 7); }
+	/* clang-format on */
 	close(fds[1]);
 	for (size_t got = 0; (n = read(fds[0], out + got, sizeof(out) - 1 - got)) > 0;)
 		got += (size_t)n; /* stderr is unbuffered: several writes */

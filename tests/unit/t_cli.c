@@ -37,9 +37,9 @@ static void test_wrap_like_python(void)
 			      "versions/t1_a.py ...", 48),
 		  "Generating /tmp/ttyaaaa-bbbbbbbb-ccccccccccc-|ddddddddddd/migrations/versions/"
 		  "t1_a.py ...");
-	CHECK_STR(wrapped(&a, "\xc3\xbcn\xc3\xaf" "code \xe2\x80\x94 message with: punctuation/and  "
+	CHECK_STR(wrapped(&a, "\xc3\xbcn\303\257code \xe2\x80\x94 message with: punctuation/and  "
 			      "spaces!!", 12),
-		  "\xc3\xbcn\xc3\xaf" "code \xe2\x80\x94"
+		  "\xc3\xbcn\303\257code \xe2\x80\x94"
 		  "|message|with: punctu|ation/and|spaces!!");
 	CHECK_STR(wrapped(&a, "a\tb\nc   d", 5), "a|b c|d");
 	CHECK_STR(wrapped(&a, "xxxxxxxxxxxxxxxxxxxxxxxxx", 10), "xxxxxxxxxx|xxxxxxxxxx|xxxxx");
