@@ -346,6 +346,13 @@ static int ddl_enum_types(struct ddl_ctx *x, const struct sch_table *t, struct b
 				return ddl_fail(x, "%s", x->e->msg);
 			continue;
 		}
+		if (ex.create_type_fails)
+			return ddl_fail(x,
+					"Compiler <MySQLDDLCompiler> can't render element of type "
+					"CreateEnumType: postgresql.ENUM creates its type on %s too "
+					"(SQLAlchemy 1.4); use sa.Enum(...) for a type that works on "
+					"both, or postgresql.ENUM(..., create_type=False)",
+					x->d->name);
 		if (!ex.create_type)
 			continue;
 		key =
@@ -473,7 +480,8 @@ static int ddl_create_table(struct ddl_ctx *x, const struct ddl_family *f, struc
 
 	if (ddl_table_prepare(x, t, &dt) < 0)
 		return -1;
-	if (x->d->family == SQL_FAMILY_POSTGRESQL && ddl_enum_types(x, t, b) < 0)
+	if ((x->d->family == SQL_FAMILY_POSTGRESQL || x->d->family == SQL_FAMILY_MYSQL) &&
+	    ddl_enum_types(x, t, b) < 0)
 		return -1;
 	if (ddl_create_table_stmt(x, f, &dt, b) < 0 || ddl_table_indexes(x, f, t, b) < 0)
 		return -1;
