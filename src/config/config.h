@@ -106,6 +106,9 @@ struct config {
 	size_t n_env;			    /* number of env entries */
 	const struct err *env_err;	    /* env.py cannot be read (syntax error, I/O) or sets
 					       a value the run needs unreadably; NULL otherwise */
+	const char *naming_convention_unknown; /* why target_metadata may carry a naming
+					       convention we cannot read (envpy_convention);
+					       NULL: SQLAlchemy's default convention */
 	bool include_schemas;		    /* context.configure / ini key; default false */
 	bool render_as_batch;		    /* likewise (stored for autogenerate) */
 	bool compare_type;		    /* likewise, default false in 1.8.1 */

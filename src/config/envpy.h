@@ -60,4 +60,14 @@ int envpy_read(struct arena *a, struct config *c, struct err *e);
 int envpy_apply(struct arena *a, struct config *c, const char *path, const struct py_env_out *vals,
 		const struct py_env_out *novars, struct err *e);
 
+/*
+ * Whether env.py's target_metadata (as c->env holds it) may carry a naming
+ * convention we cannot read without Python (envpy_conv.c): NULL when it is
+ * absent or None, or when neither env.py (env_abs) nor a project module it
+ * imports (resolved on the prepend_sys_path directories, default ".",
+ * followed through their imports) mentions naming_convention outside a
+ * comment; else the reason, "<env.py>:LINE: target_metadata = X may carry
+ * a naming convention (FILE:LINE mentions naming_convention)".
+ */
+const char *envpy_convention(struct arena *a, const struct config *c, const char *env_abs);
 #endif

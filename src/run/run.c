@@ -708,4 +708,5 @@ void run_opts_from_config(struct run_opts *o, const struct config *c)
 	o->version_table_pk = c->version_table_pk;
 	o->transaction_per_migration = c->transaction_per_migration;
 	o->lock_timeout_ms = c->lock_timeout_ms;
+	o->naming_convention_unknown = c->naming_convention_unknown;
 }

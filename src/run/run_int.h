@@ -19,7 +19,7 @@ struct script;
 struct run_body_req {
 	const struct sql_dialect *d;	/* the run's dialect */
 	bool as_sql;			/* offline */
-	bool naming_convention_unknown; /* see struct sql_opts */
+	const char *naming_convention_unknown; /* see struct sql_opts */
 	struct strvec *memo;		/* the run's compile memo (PostgreSQL enum types) */
 };
 

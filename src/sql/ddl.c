@@ -205,18 +205,34 @@ static const char *ddl_ix_name(struct ddl_ctx *x, const struct sch_table *t, con
 	return arena_printf(x->a, "ix_%s_%s", t->name, col);
 }
 
-/* A name the metadata's naming convention would decide (an unnamed
- * constraint or index): refused when env.py's convention is unknown (see
- * struct sql_opts).  Given names are taken as they are. */
+/* The kind of a constraint as a message names it. */
+static const char *ddl_kind_word(enum sch_constraint_kind k)
+{
+	static const char *const w[] = {"a primary key", "a foreign key", "a unique constraint",
+					"a check constraint"};
+	return w[k];
+}
+
+/* A name the metadata's naming convention would decide or change: refused
+ * when env.py's convention is unknown (see struct sql_opts).  SQLAlchemy's
+ * _constraint_name_for_table names an unnamed constraint or index by the
+ * convention of its kind, and rewrites a given name when that convention
+ * holds %(constraint_name)s; only conv() names (op.f()) are final. */
 static int ddl_convention_check(struct ddl_ctx *x, const char *what, const char *name, bool final)
 {
-	if (!x->o->naming_convention_unknown || final || name)
+	if (!x->o->naming_convention_unknown || final)
 		return 0;
+	if (!name)
+		return ddl_fail(x,
+				"%s without a name: the name depends on the naming convention "
+				"of env.py's target_metadata, which cannot be read without "
+				"Python (%s); name it with op.f(\"...\") as Alembic would",
+				what, x->o->naming_convention_unknown);
 	return ddl_fail(x,
-			"the name of %s%s%s%s depends on the naming convention of env.py's "
-			"target_metadata, which cannot be read without Python; give the name "
-			"with op.f(\"...\")",
-			what, name ? " '" : "", name ? name : "", name ? "'" : "");
+			"%s '%s': a naming convention with %%(constraint_name)s would "
+			"change this name, and env.py's target_metadata has one that cannot "
+			"be read without Python (%s); give the final name with op.f('%s')",
+			what, name, x->o->naming_convention_unknown, name);
 }
 
 /* ---- CREATE TABLE ---- */
@@ -257,7 +273,7 @@ static int ddl_body_constraint(struct ddl_ctx *x, const struct ddl_family *f,
 		if (c->use_alter && x->d->family != SQL_FAMILY_SQLITE)
 			return 0;
 	}
-	if (ddl_convention_check(x, "a constraint", c->name, c->name_final) < 0)
+	if (ddl_convention_check(x, ddl_kind_word(c->kind), c->name, c->name_final) < 0)
 		return -1;
 	buf_adds(b, ", \n\t");
 	return ddl_constraint(x, b, c);
@@ -273,6 +289,9 @@ static int ddl_type_check(struct ddl_ctx *x, const struct ddl_col *dc, struct bu
 		return dc->c->type ? -1 : 0;
 	if (!ex.has_check)
 		return 0;
+	if (ddl_convention_check(x, "the CHECK constraint of a Boolean/Enum column", ex.check_name,
+				 false) < 0)
+		return -1;
 	buf_adds(b, ", \n\t");
 	if (ex.check_name) {
 		buf_adds(b, "CONSTRAINT ");
@@ -299,6 +318,9 @@ static int ddl_body_constraints(struct ddl_ctx *x, const struct ddl_family *f,
 	if (dt->n_pk && !(f->pk_inline && f->pk_inline(x, dt))) {
 		struct sch_constraint pk = {.kind = SCH_PRIMARY_KEY, .name = dt->pk_name};
 
+		if (ddl_convention_check(x, "a primary key", pk.name,
+					 dt->pk_cons && dt->pk_cons->name_final) < 0)
+			return -1;
 		for (size_t i = 0; i < dt->n_pk; i++)
 			strvec_push(x->a, &pk.columns, dt->pk[i]);
 		if (dt->pk_cons) {
@@ -585,7 +607,7 @@ static int ddl_add_constraint(struct ddl_ctx *x, const struct ddl_family *f, str
 	const struct sch_constraint *c = x->op->constraint;
 
 	(void)f;
-	if (ddl_convention_check(x, "constraint", c->name, c->name_final) < 0)
+	if (ddl_convention_check(x, ddl_kind_word(c->kind), c->name, c->name_final) < 0)
 		return -1;
 	return ddl_add_constraint_stmt(x, x->op->schema, x->op->table, c, b);
 }
@@ -718,6 +740,8 @@ static int ddl_rename_table(struct ddl_ctx *x, const struct ddl_family *f, struc
 
 static int ddl_drop_index(struct ddl_ctx *x, const struct ddl_family *f, struct buf *b)
 {
+	if (ddl_convention_check(x, "drop_index", x->op->index->name, x->op->index->name_final) < 0)
+		return -1;
 	return ddl_family_stmt(x, b, f->drop_index);
 }
 
@@ -725,6 +749,10 @@ static int ddl_drop_constraint(struct ddl_ctx *x, const struct ddl_family *f, st
 {
 	if (!x->d->alter_constraints)
 		return ddl_fail(x, "%s", ddl_sqlite_no_alter);
+	/* generic_constraint() attaches it to a table of the convention's metadata */
+	if (ddl_convention_check(x, "drop_constraint", x->op->constraint_name,
+				 x->op->constraint_name_final) < 0)
+		return -1;
 	return ddl_family_stmt(x, b, f->drop_constraint);
 }
 
@@ -753,6 +781,34 @@ static int ddl_autocommit(struct ddl_ctx *x, const struct ddl_family *f, struct 
 	return ddl_body(x, x->op->body, x->op->n_body, true);
 }
 
+/* The names a rebuilt block's operations give (ddl_convention_check),
+ * checked before anything runs: the rebuild itself is compiled at run time. */
+static int ddl_batch_conventions(struct ddl_ctx *x, const struct mig_op *batch)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < batch->n_body && !rc; i++) {
+		const struct mig_op *op = &batch->body[i];
+
+		x->op = op;
+		if (op->kind == MIG_ADD_CONSTRAINT)
+			rc = ddl_convention_check(x, ddl_kind_word(op->constraint->kind),
+						  op->constraint->name, op->constraint->name_final);
+		else if (op->kind == MIG_DROP_CONSTRAINT)
+			rc = ddl_convention_check(x, "drop_constraint", op->constraint_name,
+						  op->constraint_name_final);
+		else if (op->kind == MIG_CREATE_INDEX || op->kind == MIG_DROP_INDEX)
+			rc = ddl_convention_check(x, "index", op->index->name, op->index->name_final);
+		else if (op->kind == MIG_ADD_COLUMN && op->column->index == SCH_TRUE)
+			rc = ddl_convention_check(x, "the index of an index=True column", NULL, false);
+		for (size_t j = 0; op->kind == MIG_ADD_COLUMN && j < op->column->n_fks && !rc; j++)
+			rc = ddl_convention_check(x, "a foreign key", op->column->fks[j]->name,
+						  op->column->fks[j]->name_final);
+	}
+	x->op = batch;
+	return rc;
+}
+
 /* with batch_alter_table(): the body as plain ALTERs, or (online SQLite) one
  * placeholder statement the runtime rebuilds the table for; refused where
  * the move-and-copy would need a table we cannot read. */
@@ -770,6 +826,8 @@ static int ddl_batch(struct ddl_ctx *x, const struct ddl_family *f, struct buf *
 	}
 	if (sql_batch_needs_recreate(x->d, op)) { /* rebuilt when it runs: the table is
 						     read from the database then */
+		if (ddl_batch_conventions(x, op) < 0)
+			return -1;
 		sql_stmts_push(x->a, x->out, NULL, x->autocommit, op->line);
 		x->out->v[x->out->n - 1].batch = op;
 		return 0;

@@ -57,9 +57,10 @@ struct sql_opts {
 	const struct sql_dialect *d;	/* the dialect compiled for */
 	bool as_sql;			/* offline (--sql): literal binds, Alembic's exact text */
 	const char *file;		/* revision file, for error positions */
-	bool naming_convention_unknown; /* env.py's target_metadata may carry a naming
-					   convention we cannot read: names it would give
-					   are refused rather than guessed */
+	const char *naming_convention_unknown; /* NULL, or why env.py's target_metadata may
+						  carry a naming convention we cannot read
+						  (envpy_convention): names it would give or
+						  change are refused rather than guessed */
 	struct strvec *memo;		/* the run's memo (Alembic's impl.memo): PostgreSQL enum
 					   types created so far ("schema.name"); NULL: none kept */
 };

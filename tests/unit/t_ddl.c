@@ -50,7 +50,7 @@ static char *run_case(struct arena *a, const struct ddl_case *c, struct strvec *
 	struct buf mod = BUF_INIT, out = BUF_INIT;
 	struct py_eval_ctx ctx = {"case.py", c->dialect, true, NULL, 0};
 	const struct sql_dialect *d = sql_dialect_find(c->dialect);
-	struct sql_opts o = {d, true, "case.py", false, memo};
+	struct sql_opts o = {d, true, "case.py", NULL, memo};
 	struct sql_stmts st = {0};
 	struct py_module *m;
 	struct py_body body;
@@ -260,7 +260,7 @@ static void test_online_rules(void)
 			   "    op.execute(\"SELECT '50%'\")\n"
 			   "    op.alter_column('t', 'c', nullable=False)\n";
 	struct py_eval_ctx ctx = {"rev.py", "postgresql", false, NULL, 0};
-	struct sql_opts o = {sql_dialect_find("postgresql"), false, "rev.py", false, NULL};
+	struct sql_opts o = {sql_dialect_find("postgresql"), false, "rev.py", NULL, NULL};
 	struct sql_stmts st = {0};
 	struct py_module *m;
 	struct py_body body;
@@ -286,7 +286,90 @@ static void test_online_rules(void)
 	arena_release(&a);
 }
 
+/* Compiles one upgrade() body with env.py's naming convention unknown, for
+ * PostgreSQL offline, or ("!" before the body) SQLite online; returns 0 or
+ * -1 with e set. */
+static int compile_unknown_conv(struct arena *a, const char *body, struct sql_stmts *st,
+				struct err *e)
+{
+	const char *text = arena_printf(a, "from alembic import op\nimport sqlalchemy as sa\n\n\n"
+					   "def upgrade():\n%s",
+					body + (body[0] == '!'));
+	bool lite = body[0] == '!';
+	const char *dn = lite ? "sqlite" : "postgresql";
+	struct py_eval_ctx ctx = {"rev.py", dn, !lite, NULL, 0};
+	struct sql_opts o = {sql_dialect_find(dn), !lite, "rev.py",
+			     "env.py:3: target_metadata = m.metadata may carry a naming convention", NULL};
+	struct py_module *m;
+	struct py_body pb;
+	struct mig_body mb;
+
+	err_clear(e);
+	st->n = 0;
+	if (py_parse_module(a, "rev.py", text, strlen(text), &m, e) ||
+	    py_eval_function(a, m, "upgrade", &ctx, &pb, e) || py_bind_body(a, "rev.py", &pb, &mb, e))
+		return -2;
+	return sql_compile_body(a, &o, &mb, st, e);
+}
+
+/* An unknown naming convention: every name it would give or change is
+ * refused at the operation (file:line), naming env.py; op.f() names pass. */
+static void test_unknown_convention(void)
+{
+	static const struct {
+		const char *body;
+		int line;	  /* 0: compiles */
+		const char *part; /* in the message */
+	} cases[] = {
+	    {"    op.create_check_constraint('positive', 't', 'x > 0')\n", 6,
+	     "a check constraint 'positive': a naming convention with %(constraint_name)s"},
+	    {"    op.create_check_constraint(op.f('ck_t_positive'), 't', 'x > 0')\n", 0, NULL},
+	    {"    op.create_foreign_key(None, 't', 'p', ['p_id'], ['id'])\n", 6,
+	     "a foreign key without a name"},
+	    {"    op.create_table('t', sa.Column('id', sa.Integer(), primary_key=True))\n", 6,
+	     "a primary key without a name"},
+	    {"    op.create_table('t', sa.Column('id', sa.Integer(), nullable=False),\n"
+	     "        sa.PrimaryKeyConstraint('id', name=op.f('pk_t')))\n", 0, NULL},
+	    {"    op.create_table('t', sa.Column('id', sa.Integer(), nullable=False),\n"
+	     "        sa.Column('u', sa.Integer(), unique=True),\n"
+	     "        sa.PrimaryKeyConstraint('id', name=op.f('pk_t')))\n", 6,
+	     "a unique constraint without a name"},
+	    {"    op.create_index('ix_t_a', 't', ['a'])\n", 6, "index 'ix_t_a'"},
+	    {"    op.drop_constraint('uq_t_a', 't', type_='unique')\n", 6,
+	     "drop_constraint 'uq_t_a'"},
+	    {"    op.drop_index(op.f('ix_t_a'), table_name='t')\n", 0, NULL},
+	    {"    op.execute('SELECT 1')\n    op.drop_index('ix_t_a', table_name='t')\n", 7,
+	     "env.py:3: target_metadata = m.metadata"},
+	    /* an online SQLite rebuild: checked before it runs */
+	    {"!    with op.batch_alter_table('t') as b:\n"
+	     "        b.alter_column('x', nullable=False)\n"
+	     "        b.create_unique_constraint('uq_t_x', ['x'])\n", 8,
+	     "a unique constraint 'uq_t_x'"},
+	    {"!    with op.batch_alter_table('t') as b:\n"
+	     "        b.create_unique_constraint(op.f('uq_t_x'), ['x'])\n", 0, NULL},
+	};
+	struct arena a;
+	struct sql_stmts st = {0};
+	struct err e;
+
+	arena_init(&a);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int rc = compile_unknown_conv(&a, cases[i].body, &st, &e);
+
+		CHECK_INT(rc, cases[i].line ? -1 : 0);
+		if (!cases[i].line)
+			continue;
+		CHECK_INT(e.line, cases[i].line);
+		CHECK_STR(e.file, "rev.py");
+		if (!strstr(e.msg, cases[i].part))
+			fprintf(stderr, "  case %zu: %s\n", i, e.msg);
+		CHECK(strstr(e.msg, cases[i].part) != NULL);
+	}
+	arena_release(&a);
+}
+
 static const struct unit_test tests[] = {
+    UNIT(test_unknown_convention),
     UNIT(test_recorded_cases),
     UNIT(test_recorded_thirdparty),
     UNIT(test_bind_errors),

@@ -1,0 +1,180 @@
+/*
+ * envpy_conv.c - whether env.py's target_metadata may carry a naming
+ * convention we cannot read (envpy.h, envpy_convention).
+ *
+ * Alembic hands the target metadata's naming_convention to every op.*
+ * construct (schemaobj.metadata()), so it decides the names of unnamed
+ * constraints and can rewrite given ones (a %(constraint_name)s template).
+ * A convention is only ever set by code that says `naming_convention`:
+ * MetaData(naming_convention=...) or metadata.naming_convention = ....  So
+ * env.py and the project modules it imports (resolved as Python would on
+ * the prepend_sys_path directories, followed through their own imports)
+ * are searched for that word, outside comments.  Found: the convention is
+ * unknown, and the reason names both places.  A target_metadata that is
+ * None or absent has SQLAlchemy's default convention only.
+ */
+#include <string.h>
+
+#include "base/fs.h"
+#include "base/str.h"
+#include "config/envpy.h"
+
+enum { CONV_MAX_FILES = 256 };
+
+struct conv_scan {
+	struct arena *a;
+	struct strvec dirs;  /* sys.path entries of the project (prepend_sys_path) */
+	struct strvec files; /* modules queued (absolute), in discovery order */
+	const char *hit;     /* "FILE:LINE" of the first mention */
+};
+
+static void conv_queue(struct conv_scan *s, const char *path)
+{
+	if (s->files.n < CONV_MAX_FILES && fs_is_file(path) && strvec_find(&s->files, path) < 0)
+		strvec_push(s->a, &s->files, path);
+}
+
+/* Queues module name (dotted) as found under dir: the package __init__.py
+ * files on the way and the module itself (NAME.py or NAME/__init__.py). */
+static void conv_module_in(struct conv_scan *s, const char *dir, const char *name, size_t n)
+{
+	char *rel = arena_strndup(s->a, name, n);
+	char *p = rel;
+
+	for (char *q = rel; *q; q++)
+		if (*q == '.')
+			*q = '/';
+	while ((p = strchr(p, '/'))) {
+		*p = 0;
+		conv_queue(s, fs_join(s->a, fs_join(s->a, dir, rel), "__init__.py"));
+		*p++ = '/';
+	}
+	conv_queue(s, fs_join(s->a, dir, arena_printf(s->a, "%s.py", rel)));
+	conv_queue(s, fs_join(s->a, fs_join(s->a, dir, rel), "__init__.py"));
+}
+
+static size_t conv_ident(const char *p)
+{
+	size_t n = 0;
+
+	while (p[n] == '_' || p[n] == '.' || (p[n] >= 'a' && p[n] <= 'z') ||
+	       (p[n] >= 'A' && p[n] <= 'Z') || (p[n] >= '0' && p[n] <= '9') ||
+	       (unsigned char)p[n] >= 0x80)
+		n++;
+	return n;
+}
+
+/* One import statement's line (after leading spaces): "import a.b, c as
+ * d" or "from a.b import x, y" ("from .m import x": relative to the file's
+ * directory).  Imported names may be submodules, so they are tried too. */
+static void conv_import(struct conv_scan *s, const char *file, const char *l)
+{
+	bool from = !strncmp(l, "from ", 5);
+	const char *p = l + (from ? 5 : 7);
+	struct strvec dirs = s->dirs;
+	size_t n;
+
+	while (*p == ' ')
+		p++;
+	if (from && *p == '.') {
+		struct strvec here = {0};
+
+		strvec_push(s->a, &here, fs_dirname(s->a, file));
+		dirs = here;
+		while (*p == '.')
+			p++;
+	}
+	n = conv_ident(p);
+	for (size_t d = 0; d < dirs.n; d++) {
+		if (n)
+			conv_module_in(s, dirs.v[d], p, n);
+		if (!from)
+			continue;
+		const char *q = strstr(p + n, " import ");
+		const char *base = n ? arena_strndup(s->a, p, n) : NULL;
+		for (q = q ? q + 8 : NULL; q && *q;) {
+			while (*q == ' ' || *q == '(' || *q == ',')
+				q++;
+			size_t m = conv_ident(q);
+			if (!m)
+				break;
+			const char *sub = arena_strndup(s->a, q, m);
+			sub = base ? arena_printf(s->a, "%s.%s", base, sub) : sub;
+			conv_module_in(s, dirs.v[d], sub, strlen(sub));
+			q = strchr(q + m, ',');
+		}
+	}
+	if (!from)
+		for (const char *c = strchr(p, ','); c; c = strchr(c + 1, ',')) {
+			const char *r = c + 1;
+			while (*r == ' ')
+				r++;
+			for (size_t d = 0; d < s->dirs.n; d++)
+				conv_module_in(s, s->dirs.v[d], r, conv_ident(r));
+		}
+}
+
+/* Scans one file: the first mention of naming_convention, its imports. */
+static void conv_file(struct conv_scan *s, const char *path, const char *shown)
+{
+	char *text;
+	size_t len;
+	struct err e;
+	int line = 0;
+
+	err_clear(&e);
+	if (fs_read_file(s->a, path, &text, &len, &e) < 0)
+		return;
+	for (char *l = text, *next; l && *l && !s->hit; l = next) {
+		next = strchr(l, '\n');
+		if (next)
+			*next++ = 0;
+		line++;
+		while (*l == ' ' || *l == '\t')
+			l++;
+		if (*l == '#')
+			continue;
+		char *hash = strchr(l, '#');
+		if (hash && !strchr(l, '"') && !strchr(l, '\''))
+			*hash = 0;
+		if (strstr(l, "naming_convention"))
+			s->hit = arena_printf(s->a, "%s:%d", shown, line);
+		else if (!strncmp(l, "import ", 7) || !strncmp(l, "from ", 5))
+			conv_import(s, path, l);
+	}
+}
+
+const char *envpy_convention(struct arena *a, const struct config *c, const char *env_abs)
+{
+	struct conv_scan s = {a, {0}, {0}, NULL};
+	const struct config_env *tm = NULL;
+	struct err e;
+	const char *psp;
+
+	for (size_t i = 0; i < c->n_env; i++)
+		if (!strcmp(c->env[i].key, "target_metadata"))
+			tm = &c->env[i];
+	if (!tm)
+		return NULL;
+	err_clear(&e);
+	psp = config_get(a, c, "prepend_sys_path", &e);
+	for (const char *p = psp ? psp : "."; *p;) {
+		size_t n = strcspn(p, " \t\n");
+		if (n)
+			strvec_push(a, &s.dirs, fs_abspath(a, arena_strndup(a, p, n)));
+		p += n;
+		p += strspn(p, " \t\n");
+	}
+	const char *cwd = arena_printf(a, "%s/", fs_abspath(a, "."));
+	strvec_push(a, &s.files, env_abs);
+	for (size_t i = 0; i < s.files.n && !s.hit; i++) {
+		const char *f = s.files.v[i];
+		conv_file(&s, f, !i ? c->env_path : strncmp(f, cwd, strlen(cwd)) ? f : f + strlen(cwd));
+	}
+	if (!s.hit)
+		return NULL;
+	return arena_printf(a,
+			    "%s:%d: target_metadata = %s may carry a naming convention (%s "
+			    "mentions naming_convention)",
+			    c->env_path, tm->line, tm->value, s.hit);
+}

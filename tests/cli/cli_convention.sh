@@ -1,0 +1,69 @@
+#!/bin/sh
+# cli_convention.sh - a naming convention env.py's target_metadata may carry
+# that we cannot read without Python (issue 9 item 4): a project module it
+# imports mentions naming_convention.  Every op.* name the convention would
+# give or change (a given name that is not op.f(), an unnamed constraint) is
+# refused at the operation's file:line, naming env.py:line and the module's
+# line; op.f() names pass; a comment does not count; with the convention
+# gone (or target_metadata None) the same revision compiles.  Where Python
+# Alembic runs, it shows the name the refusal protects against.
+. "$(dirname "$0")/lib.sh"
+
+new_project
+run alembic init migrations
+expect_rc 0 "init"
+mkdir app
+: >app/__init__.py
+cat >app/db.py <<'PY'
+import sqlalchemy as sa
+# naming_convention (a comment: not a mention)
+metadata = sa.MetaData(naming_convention={"ck": "ck_%(table_name)s_%(constraint_name)s"})
+PY
+printf 'from .db import metadata  # noqa\n' >app/models.py
+sed -i 's/^target_metadata = None$/from app.models import metadata\ntarget_metadata = metadata/' migrations/env.py
+L=$(grep -n '^target_metadata = metadata$' migrations/env.py | cut -d: -f1)
+sed -i 's|^sqlalchemy.url = .*|sqlalchemy.url = postgresql://u@localhost/db|' alembic.ini
+run alembic revision -m a --rev-id a1
+expect_rc 0 "revision"
+F=migrations/versions/a1_a.py
+sed -i 's/^    pass$/    op.create_table("t", sa.Column("id", sa.Integer(), nullable=False),\n        sa.Column("x", sa.Integer()), sa.PrimaryKeyConstraint("id", name=op.f("pk_t")))\n    op.create_check_constraint(CK, "t", "x > 0")/' "$F"
+sed -i 's/^depends_on = None$/&\nCK = "positive"/' "$F"
+CL=$(grep -n 'op.create_check_constraint' "$F" | cut -d: -f1)
+
+run alembic upgrade head --sql
+expect_rc 1 "a given name the convention may rewrite: refused"
+expect_err_has "$P/$F:$CL:5: a check constraint 'positive': a naming convention with %(constraint_name)s would change this name" "names the operation's file:line"
+expect_err_has "migrations/env.py:$L: target_metadata = metadata may carry a naming convention (app/db.py:3 mentions naming_convention)" "names env.py:line and the module's line"
+expect_err_has "op.f('positive')" "says how to name it"
+expect_eq "$(cat "$T_ROOT/.out")" "BEGIN;" "nothing of the script printed"
+
+if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import alembic' 2>/dev/null; then
+	run /usr/bin/python3 -m alembic upgrade head --sql
+	expect_out_has "ADD CONSTRAINT ck_t_positive CHECK (x > 0);" "Python Alembic rewrites the name (what the refusal prevents)"
+fi
+
+sed -i 's/^CK = "positive"$/CK = op.f("ck_t_positive")/' "$F"
+run alembic upgrade head --sql
+expect_rc 0 "an op.f() name is final"
+expect_out_has "ALTER TABLE t ADD CONSTRAINT ck_t_positive CHECK (x > 0);" "op.f() name as given"
+
+sed -i 's/^CK = .*$/CK = None/' "$F"
+run alembic upgrade head --sql
+expect_rc 1 "an unnamed constraint: refused"
+expect_err_has "a check constraint without a name: the name depends on the naming convention" "unnamed: says why"
+
+sed -i 's/^metadata = sa.MetaData(.*$/metadata = sa.MetaData()/' app/db.py
+sed -i 's/^CK = .*$/CK = "positive"/' "$F"
+run alembic upgrade head --sql
+expect_rc 0 "no mention of naming_convention: the default convention"
+expect_out_has "ALTER TABLE t ADD CONSTRAINT positive CHECK (x > 0);" "the given name as given"
+
+printf 'import sqlalchemy as sa\nmetadata = sa.MetaData()\nmetadata.naming_convention = {}\n' >app/db.py
+run alembic upgrade head --sql
+expect_rc 1 "a convention set after MetaData(): refused"
+expect_err_has "app/db.py:3 mentions naming_convention" "names that line"
+
+sed -i 's/^target_metadata = metadata$/target_metadata = None/' migrations/env.py
+run alembic upgrade head --sql
+expect_rc 0 "target_metadata = None: no convention"
+finish
