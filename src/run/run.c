@@ -17,6 +17,7 @@
 #include "base/bug.h"
 #include "core/graph.h"
 #include "db/db.h"
+#include "db/introspect.h"
 #include "script/script.h"
 
 #define RUN_LOGGER "alembic.runtime.migration"
@@ -403,8 +404,48 @@ static int run_stmt_failed(struct run_ctx *c, const struct graph_step *st, const
 	return -1;
 }
 
-/* A SQLite batch_alter_table rebuild: the table read now (inside the
- * run's transaction, after the steps before it), then its statements. */
+/* PostgreSQL batch reflection (Table(autoload_with=...) with Alembic's
+ * autogen_column_reflect listener): the table as db_introspect reads it,
+ * the default of a column that owns its sequence dropped (a SERIAL again
+ * in the new table) with Alembic's log line.  SQLite: db_read_table. */
+static int run_batch_table(struct run_ctx *c, const struct mig_op *batch, struct sch_table **out,
+			   struct err *e)
+{
+	const char *schemas[1] = {batch->schema};
+	struct db_introspect_opts io = {false, schemas, batch->schema ? 1 : 0, c->vt.name,
+					c->vt.schema};
+	struct db_schema s;
+	struct sch_table *t = NULL;
+
+	if (c->d->family != SQL_FAMILY_POSTGRESQL)
+		return db_read_table(c->db, c->a, batch->schema, batch->table, out, e);
+	if (db_introspect(c->db, c->a, &io, &s, e) < 0)
+		return -1;
+	for (size_t i = 0; i < s.n_tables && !t; i++)
+		if (!strcmp(s.tables[i]->name, batch->table))
+			t = s.tables[i];
+	if (!t)
+		return err_set(e, ERR_DB, "NoSuchTableError: %s", batch->table);
+	for (size_t i = 0; i < t->n_columns; i++) {
+		const char *q = db_pg_serial_sequence(c->a, &s, t->name, t->columns[i]);
+		struct sch_column *col;
+
+		if (!q)
+			continue;
+		sink_log(c->s, "INFO", "alembic.ddl.postgresql",
+			 db_pg_serial_note(c->a, q, t->name, t->columns[i]->name));
+		col = arena_alloc(c->a, sizeof(*col));
+		*col = *t->columns[i];
+		col->server_default = NULL;
+		t->columns[i] = col;
+	}
+	*out = t;
+	return 0;
+}
+
+/* A batch_alter_table rebuild (SQLite, PostgreSQL): the table read now
+ * (inside the run's transaction, after the steps before it), then its
+ * statements. */
 static int run_exec_batch(struct run_ctx *c, const struct graph_step *st,
 			  const struct run_body *b, const struct sql_stmt *s, struct err *e)
 {
@@ -413,7 +454,7 @@ static int run_exec_batch(struct run_ctx *c, const struct graph_step *st,
 	struct sch_table *t;
 	long rowcount;
 
-	if (db_read_table(c->db, c->a, s->batch->schema, s->batch->table, &t, e) < 0 ||
+	if (run_batch_table(c, s->batch, &t, e) < 0 ||
 	    sql_batch_rebuild(c->a, &o, t, s->batch, &stmts, e) < 0)
 		return run_stmt_failed(c, st, b->path, s->line,
 				       arena_printf(c->a, "batch_alter_table('%s'): ", s->batch->table),

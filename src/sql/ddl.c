@@ -818,7 +818,8 @@ static int ddl_batch(struct ddl_ctx *x, const struct ddl_family *f, struct buf *
 
 	(void)f, (void)b;
 	if (sql_batch_needs_recreate(x->d, op) &&
-	    (x->o->as_sql || x->d->family != SQL_FAMILY_SQLITE)) {
+	    (x->o->as_sql ||
+	     (x->d->family != SQL_FAMILY_SQLITE && x->d->family != SQL_FAMILY_POSTGRESQL))) {
 		ddl_fail(x, "%s", sql_batch_refusal(x->a, x->o, op));
 		if (x->o->as_sql)
 			x->e->code = ERR_COMMAND; /* Alembic's CommandError: FAILED:, 255 */
@@ -944,8 +945,8 @@ const char *sql_batch_refusal(struct arena *a, const struct sql_opts *o, const s
 				    "can be skipped.",
 				    o->d->name, batch->table);
 	return arena_printf(a,
-			    "batch_alter_table('%s') needs SQLite's move-and-copy, which "
-			    "is not implemented natively yet",
+			    "batch_alter_table('%s') needs the move-and-copy, which is "
+			    "implemented natively on SQLite and PostgreSQL only",
 			    batch->table);
 }
 
