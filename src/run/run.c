@@ -129,7 +129,8 @@ static int run_body_build(struct run_ctx *c, const struct graph_step *st, struct
 			  struct err *e)
 {
 	const struct script *sc = run_step_script(st);
-	struct run_body_req req = {c->d, c->o->sql, c->o->naming_convention_unknown, &c->memo};
+	struct run_body_req req = {c->d, c->o->sql, c->o->naming_convention_unknown, &c->memo,
+				   c->o->sql && c->d->family == SQL_FAMILY_SQLITE};
 
 	memset(b, 0, sizeof(*b));
 	if (st->kind == GRAPH_STEP_STAMP)
@@ -303,6 +304,104 @@ static int run_offline_start(struct run_ctx *c, struct err *e)
 	return 0;
 }
 
+/* ---- offline batch rebuilds on SQLite ---- */
+
+/* The scratch database: the revisions' SQL applied to an empty in-memory
+ * SQLite database, so that an offline batch rebuild knows its table as the
+ * revisions before it leave it (Alembic 1.8.1 refuses it: copy_from). */
+struct run_scratch {
+	struct db *db;	      /* the in-memory database */
+	bool broken;	      /* a statement failed there: its tables are not known */
+};
+
+/* Alembic's CommandError for a rebuild we cannot know the table of. */
+static int run_scratch_refuse(struct run_ctx *c, const struct run_body *b,
+			      const struct sql_stmt *s, struct err *e)
+{
+	struct sql_opts o = {c->d, true, b->path, NULL, NULL, false};
+
+	return err_at(e, ERR_COMMAND, b->path, s->line, "%s", sql_batch_refusal(c->a, &o, s->batch));
+}
+
+static void run_scratch_exec(struct run_scratch *sc, const char *sql)
+{
+	long rowcount;
+	struct err ignored;
+
+	err_clear(&ignored);
+	if (!sc->broken && db_exec(sc->db, sql, &rowcount, &ignored) < 0)
+		sc->broken = true;
+}
+
+/* Body b run in the scratch database, each rebuild placeholder replaced by
+ * the rebuild compiled (offline text) from the table as scratch holds it. */
+static int run_scratch_body(struct run_ctx *c, struct run_scratch *sc, struct run_body *b,
+			    struct err *e)
+{
+	struct sql_opts o = {c->d, true, b->path, c->o->naming_convention_unknown, &c->memo, false};
+	struct sql_stmts out = {0};
+
+	for (size_t i = 0; i < b->stmts.n; i++) {
+		const struct sql_stmt *s = &b->stmts.v[i];
+		struct sql_stmts rb = {0};
+		struct sch_table *t;
+
+		if (!s->batch) {
+			sql_stmts_push(c->a, &out, s->sql, s->autocommit, s->line);
+			run_scratch_exec(sc, s->sql);
+			continue;
+		}
+		if (sc->broken || db_read_table(sc->db, c->a, s->batch->schema, s->batch->table,
+						&t, e) < 0)
+			return run_scratch_refuse(c, b, s, e);
+		if (sql_batch_rebuild(c->a, &o, t, s->batch, &rb, e) < 0)
+			return -1;
+		for (size_t j = 0; j < rb.n; j++) {
+			sql_stmts_push(c->a, &out, rb.v[j].sql, s->autocommit, s->line);
+			run_scratch_exec(sc, rb.v[j].sql);
+		}
+	}
+	b->stmts = out;
+	return 0;
+}
+
+static bool run_has_rebuild(const struct run_body *bodies, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < bodies[i].stmts.n; j++)
+			if (bodies[i].stmts.v[j].batch)
+				return true;
+	return false;
+}
+
+/* Resolves the rebuilds of the plan's bodies: scratch gets the upgrades
+ * from base to the start of the range (silently), then every body of the
+ * plan in order.  Before anything is printed, so a refusal prints nothing. */
+static int run_offline_rebuilds(struct run_ctx *c, const struct graph_plan *p,
+				struct run_body *bodies, struct err *e)
+{
+	struct run_scratch sc = {NULL, false};
+	struct graph_plan before = {0};
+	struct run_body *pre = NULL;
+	struct strvec none = {0};
+	struct db_url u;
+	int rc = 0;
+
+	if (!run_has_rebuild(bodies, p->n))
+		return 0;
+	if (c->heads.n && (graph_upgrade_plan(c->g, c->heads.v[0], &none, &before, e) < 0 ||
+			   run_bodies(c, &before, &pre, e) < 0))
+		return -1;
+	if (url_parse(c->a, "sqlite://", &u, e) < 0 || db_open(&u, 0, &sc.db, e) < 0)
+		return -1;
+	for (size_t i = 0; i < before.n && !rc; i++)
+		rc = run_scratch_body(c, &sc, &pre[i], e);
+	for (size_t i = 0; i < p->n && !rc; i++)
+		rc = run_scratch_body(c, &sc, &bodies[i], e);
+	db_close(sc.db);
+	return rc;
+}
+
 static int run_offline(struct run_ctx *c, struct err *e)
 {
 	bool whole = c->d->transactional_ddl && !c->o->transaction_per_migration;
@@ -318,7 +417,8 @@ static int run_offline(struct run_ctx *c, struct err *e)
 	if (c->r->purge)
 		return err_set(e, ERR_COMMAND, "Can't use --purge with --sql mode");
 	if (run_offline_start(c, e) < 0 || run_plan(c, &c->heads, &plan, e) < 0 ||
-	    run_bodies(c, &plan, &bodies, e) < 0)
+	    run_bodies(c, &plan, &bodies, e) < 0 ||
+	    (c->d->family == SQL_FAMILY_SQLITE && run_offline_rebuilds(c, &plan, bodies, e) < 0))
 		return -1;
 	if (c->r->cmd == RUN_ENSURE_VERSION)
 		run_out_stmt(c, run_vt_create(c->a, &c->vt));
@@ -449,7 +549,8 @@ static int run_batch_table(struct run_ctx *c, const struct mig_op *batch, struct
 static int run_exec_batch(struct run_ctx *c, const struct graph_step *st,
 			  const struct run_body *b, const struct sql_stmt *s, struct err *e)
 {
-	struct sql_opts o = {c->d, false, b->path, c->o->naming_convention_unknown, &c->memo};
+	struct sql_opts o = {c->d,     false, b->path, c->o->naming_convention_unknown,
+			     &c->memo, false};
 	struct sql_stmts stmts = {0};
 	struct sch_table *t;
 	long rowcount;

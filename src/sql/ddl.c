@@ -817,9 +817,11 @@ static int ddl_batch(struct ddl_ctx *x, const struct ddl_family *f, struct buf *
 	const struct mig_op *op = x->op;
 
 	(void)f, (void)b;
-	if (sql_batch_needs_recreate(x->d, op) &&
-	    (x->o->as_sql ||
-	     (x->d->family != SQL_FAMILY_SQLITE && x->d->family != SQL_FAMILY_POSTGRESQL))) {
+	bool placeholder = x->o->as_sql ? x->o->offline_rebuild && x->d->family == SQL_FAMILY_SQLITE
+					: x->d->family == SQL_FAMILY_SQLITE ||
+						  x->d->family == SQL_FAMILY_POSTGRESQL;
+
+	if (sql_batch_needs_recreate(x->d, op) && !placeholder) {
 		ddl_fail(x, "%s", sql_batch_refusal(x->a, x->o, op));
 		if (x->o->as_sql)
 			x->e->code = ERR_COMMAND; /* Alembic's CommandError: FAILED:, 255 */

@@ -41,9 +41,10 @@ struct sql_stmt {
 	bool autocommit; /* runs outside the transaction (autocommit_block, CONCURRENTLY
 			    under a -- migrate:no-transaction file) */
 	int line;	 /* 1-based line of the operation in the revision file (0: none) */
-	const struct mig_op *batch; /* online SQLite batch_alter_table needing the rebuild: sql
-				       is NULL and the runtime reads the table, then runs
-				       sql_batch_rebuild's statements */
+	const struct mig_op *batch; /* a batch_alter_table needing the rebuild (online SQLite
+				       and PostgreSQL, offline SQLite with offline_rebuild):
+				       sql is NULL and the runtime reads the table, then runs
+				       or prints sql_batch_rebuild's statements */
 };
 
 /* A growing list of statements (arena-backed). */
@@ -63,6 +64,10 @@ struct sql_opts {
 						  change are refused rather than guessed */
 	struct strvec *memo;		/* the run's memo (Alembic's impl.memo): PostgreSQL enum
 					   types created so far ("schema.name"); NULL: none kept */
+	bool offline_rebuild;		/* offline SQLite: a batch rebuild becomes a placeholder
+					   (sql_stmt.batch) the caller resolves from the table as
+					   the revisions before it leave it (src/run), instead of
+					   Alembic's CommandError */
 };
 
 /* Appends stmt to out. */

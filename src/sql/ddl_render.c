@@ -608,7 +608,7 @@ int ddl_index_exprs(struct ddl_ctx *x, struct buf *b, const struct sch_index *ix
 int sql_expr_text(struct arena *a, const char *dialect, const struct sch_expr *ex,
 		  struct buf *out, struct err *e)
 {
-	struct sql_opts o = {sql_dialect_find(dialect), false, NULL, NULL, NULL};
+	struct sql_opts o = {sql_dialect_find(dialect), false, NULL, NULL, NULL, false};
 	struct ddl_ctx x = {a, &o, o.d, NULL, NULL, e, false};
 
 	if (!o.d)

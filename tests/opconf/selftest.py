@@ -85,6 +85,34 @@ def refused():
        "no rule without Alembic's FAILED line")
 
 
+def rebuilt():
+    """offline-rebuilt-from-history: ours prints the whole script; Alembic's
+    part byte for byte, and the script leaves the online schema."""
+    fail = "FAILED: This operation cannot proceed in --sql mode; %s with which to reflect the table \"t\".\n" % check.SQLITE_REBUILD
+    pre = "CREATE TABLE t (x INTEGER);\n\n"
+    full = pre + "CREATE TABLE u (\n    y INTEGER, \n    CONSTRAINT a UNIQUE (y), \n    CONSTRAINT b CHECK (y > 0)\n);\n\n"
+    run_a = "INFO  [alembic.runtime.migration] Running upgrade  -> a, x\n"
+    head = check.apply_sqlite([full.replace("    ", "\t").replace("\ta UNIQUE (y), \n\tCONSTRAINT b CHECK (y > 0)",
+                                                                "\tb CHECK (y > 0), \n\tCONSTRAINT a UNIQUE (y)")])
+    online = "$ upgrade +1\nrc 0\n--- schema\n" + head + "\n$ downgrade base\nrc fail\n"
+    exp = {"out": pre + fail, "err": run_a + "ERROR [alembic.util.messaging] x\n", "rc": "255\n"}
+    argv = ["-c", "sqlite.ini", "upgrade", "head", "--sql"]
+    div = ("div", "offline-rebuilt-from-history")
+    ok(check.check_offline(fake(0, full, run_a), "/p", exp, argv, online) == div,
+       "offline-rebuilt-from-history is a documented divergence (tabs, constraint order)")
+    ok(isinstance(check.check_offline(fake(0, full.replace("y > 0", "y > 1"), run_a), "/p", exp, argv, online), str),
+       "a script leaving another schema fails")
+    ok(isinstance(check.check_offline(fake(0, full.replace("x INT", "z INT"), run_a), "/p", exp, argv, online), str),
+       "a changed byte of what Alembic printed fails")
+    ok(isinstance(check.check_offline(fake(0, full, ""), "/p", exp, argv, online), str), "a missing log line fails")
+    ok(isinstance(check.check_offline(fake(0, full, run_a), "/p", exp, argv, online.replace("rc 0", "rc fail")), str),
+       "no online schema to compare with fails")
+    ok(check.check_offline(fake(1, "", "ERROR: r.py:3: downgrade() raises NotImplementedError('x')\n"), "/p", exp, argv,
+                           online) == div, "an irreversible revision after the rebuild: ours refuses it")
+    ok(isinstance(check.check_offline(fake(1, "", "ERROR: r.py:3: other\n"), "/p", exp, argv, online), str),
+       "another error fails")
+
+
 def transcript():
     a = "$ upgrade +1\nrc fail\n$ downgrade base\nrc 0\n--- schema\n-- alembic_version\n"
     b = "$ upgrade +1\nrc fail\n$ downgrade base\nrc 0\n--- schema\n-- alembic_version\n(no table)\n"
@@ -151,6 +179,7 @@ def generator():
 
 offline()
 refused()
+rebuilt()
 transcript()
 accounting()
 dumps()

@@ -50,7 +50,7 @@ static char *run_case(struct arena *a, const struct ddl_case *c, struct strvec *
 	struct buf mod = BUF_INIT, out = BUF_INIT;
 	struct py_eval_ctx ctx = {"case.py", c->dialect, true, NULL, 0};
 	const struct sql_dialect *d = sql_dialect_find(c->dialect);
-	struct sql_opts o = {d, true, "case.py", NULL, memo};
+	struct sql_opts o = {d, true, "case.py", NULL, memo, false};
 	struct sql_stmts st = {0};
 	struct py_module *m;
 	struct py_body body;
@@ -260,7 +260,7 @@ static void test_online_rules(void)
 			   "    op.execute(\"SELECT '50%'\")\n"
 			   "    op.alter_column('t', 'c', nullable=False)\n";
 	struct py_eval_ctx ctx = {"rev.py", "postgresql", false, NULL, 0};
-	struct sql_opts o = {sql_dialect_find("postgresql"), false, "rev.py", NULL, NULL};
+	struct sql_opts o = {sql_dialect_find("postgresql"), false, "rev.py", NULL, NULL, false};
 	struct sql_stmts st = {0};
 	struct py_module *m;
 	struct py_body body;
@@ -299,7 +299,8 @@ static int compile_unknown_conv(struct arena *a, const char *body, struct sql_st
 	const char *dn = lite ? "sqlite" : "postgresql";
 	struct py_eval_ctx ctx = {"rev.py", dn, !lite, NULL, 0};
 	struct sql_opts o = {sql_dialect_find(dn), !lite, "rev.py",
-			     "env.py:3: target_metadata = m.metadata may carry a naming convention", NULL};
+			     "env.py:3: target_metadata = m.metadata may carry a naming convention", NULL,
+			     false};
 	struct py_module *m;
 	struct py_body pb;
 	struct mig_body mb;
