@@ -66,8 +66,11 @@ int envpy_apply(struct arena *a, struct config *c, const char *path, const struc
  * absent or None, or when neither env.py (env_abs) nor a project module it
  * imports (resolved on the prepend_sys_path directories, default ".",
  * followed through their imports) mentions naming_convention outside a
- * comment; else the reason, "<env.py>:LINE: target_metadata = X may carry
- * a naming convention (FILE:LINE mentions naming_convention)".
+ * comment, and every name X's text starts with is bound in a project file
+ * or by sqlalchemy/sqlmodel (traced through the imports that bind it);
+ * else the reason, "<env.py>:LINE: target_metadata = X may carry a naming
+ * convention (FILE:LINE mentions naming_convention)" or "... comes from
+ * module 'M', which is not a file of the project ...".
  */
 const char *envpy_convention(struct arena *a, const struct config *c, const char *env_abs);
 #endif

@@ -10,11 +10,15 @@
  * env.py and the project modules it imports (resolved as Python would on
  * the prepend_sys_path directories, followed through their own imports)
  * are searched for that word, outside comments.  Found: the convention is
- * unknown, and the reason names both places.  A target_metadata that is
+ * unknown, and the reason names both places.  The names target_metadata's
+ * text starts with are traced through the imports binding them: one that
+ * comes from a module that is not a project file (an installed package:
+ * not read) leaves the convention unknown too.  A target_metadata that is
  * None or absent has SQLAlchemy's default convention only.
  */
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/fs.h"
 #include "base/str.h"
 #include "config/envpy.h"
@@ -114,6 +118,153 @@ static void conv_import(struct conv_scan *s, const char *file, const char *l)
 		}
 }
 
+/* ---- where target_metadata's names come from ---- */
+
+/* The first file of module name (dotted, n bytes) under the directories:
+ * NAME.py or NAME/__init__.py; NULL if none. */
+static const char *conv_resolve(struct conv_scan *s, const struct strvec *dirs, const char *name,
+				size_t n)
+{
+	char *rel = arena_strndup(s->a, name, n);
+
+	for (char *q = rel; *q; q++)
+		if (*q == '.')
+			*q = '/';
+	for (size_t d = 0; d < dirs->n; d++) {
+		const char *f = fs_join(s->a, dirs->v[d], arena_printf(s->a, "%s.py", rel));
+
+		if (fs_is_file(f))
+			return f;
+		f = fs_join(s->a, fs_join(s->a, dirs->v[d], rel), "__init__.py");
+		if (fs_is_file(f))
+			return f;
+	}
+	return NULL;
+}
+
+/* sqlalchemy / sqlmodel: their metadata objects carry no convention of
+ * their own (one set on them is set by a project file, which is scanned). */
+static bool conv_library(const char *m, size_t n)
+{
+	static const char *const libs[] = {"sqlalchemy", "sqlmodel"};
+
+	for (size_t i = 0; i < sizeof(libs) / sizeof(libs[0]); i++) {
+		size_t k = strlen(libs[i]);
+		if (n >= k && !strncmp(m, libs[i], k) && (n == k || m[k] == '.'))
+			return true;
+	}
+	return false;
+}
+
+/* The logical import statements of a text (parenthesized lists joined). */
+static void conv_imports(struct arena *a, char *text, struct strvec *out)
+{
+	struct buf b = BUF_INIT;
+
+	for (char *l = text, *next; l && *l; l = next) {
+		next = strchr(l, '\n');
+		size_t n = next ? (size_t)(next++ - l) : strlen(l);
+		while (n && (*l == ' ' || *l == '\t'))
+			l++, n--;
+		if (!b.len && strncmp(l, "from ", 5) && strncmp(l, "import ", 7))
+			continue;
+		buf_add(&b, l, n);
+		buf_addch(&b, ' ');
+		if (memchr(b.ptr, '(', b.len) && !memchr(b.ptr, ')', b.len))
+			continue;
+		strvec_push(a, out, buf_to_arena(&b, a));
+		buf_reset(&b);
+	}
+	buf_release(&b);
+}
+
+/* "from M import a as b, c": the module when name is bound by it (*orig:
+ * the imported name); "import M as b": likewise with *orig NULL. */
+static const char *conv_binding(struct arena *a, const char *st, const char *name,
+				const char **orig)
+{
+	bool from = !strncmp(st, "from ", 5);
+	const char *p = st + (from ? 5 : 7), *mod;
+	size_t mn;
+
+	while (*p == ' ')
+		p++;
+	mn = strspn(p, ".") + conv_ident(p + strspn(p, "."));
+	mod = arena_strndup(a, p, mn);
+	p = from ? strstr(p + mn, " import ") : p;
+	for (p = p ? p + (from ? 8 : 0) : NULL; p && *p;) {
+		p += strspn(p, " (,\\");
+		size_t k = conv_ident(p), bk;
+		const char *as = p + k, *bound = p;
+		if (!k)
+			break;
+		bk = from ? k : strcspn(p, ". ,") < k ? strcspn(p, ". ,") : k;
+		if (!strncmp(as, " as ", 4)) {
+			bound = as + 4;
+			bk = conv_ident(bound);
+		}
+		if (strlen(name) == bk && !strncmp(bound, name, bk)) {
+			*orig = from ? arena_strndup(a, p, k) : NULL;
+			return from ? mod : arena_strndup(a, p, k);
+		}
+		p = strchr(bound + bk, ',');
+	}
+	return NULL;
+}
+
+/* Where name, as file binds it, comes from: NULL when it is defined in a
+ * file we read, or a library's; else the module we cannot read. */
+static const char *conv_trace(struct conv_scan *s, const char *file, const char *name, int depth)
+{
+	struct strvec imports = {0}, here = {0};
+	char *text;
+	size_t len;
+	struct err e;
+
+	err_clear(&e);
+	if (depth > 8 || fs_read_file(s->a, file, &text, &len, &e) < 0)
+		return NULL;
+	conv_imports(s->a, text, &imports);
+	strvec_push(s->a, &here, fs_dirname(s->a, file));
+	for (size_t i = 0; i < imports.n; i++) {
+		const char *orig = NULL, *m = conv_binding(s->a, imports.v[i], name, &orig);
+		const char *f, *bare;
+		if (!m)
+			continue;
+		bare = m + strspn(m, ".");
+		if (conv_library(bare, strlen(bare)))
+			return NULL;
+		f = conv_resolve(s, m[0] == '.' ? &here : &s->dirs, bare, strlen(bare));
+		if (f && orig)
+			return conv_trace(s, f, orig, depth + 1);
+		if (f || (orig && conv_resolve(s, m[0] == '.' ? &here : &s->dirs,
+					       arena_printf(s->a, "%s.%s", bare, orig),
+					       strlen(bare) + 1 + strlen(orig))))
+			return NULL;
+		return m;
+	}
+	return NULL;
+}
+
+/* The first name of each dotted chain in target_metadata's text that comes
+ * from a module we cannot read, or NULL. */
+static const char *conv_unreadable(struct conv_scan *s, const char *env_abs, const char *value)
+{
+	for (const char *p = value; *p;) {
+		size_t k = conv_ident(p);
+		bool starts = p == value || (p[-1] != '.' && !conv_ident(p - 1));
+		if (k && starts && !(*p >= '0' && *p <= '9')) {
+			size_t head = strcspn(p, ".");
+			const char *m =
+			    conv_trace(s, env_abs, arena_strndup(s->a, p, head < k ? head : k), 0);
+			if (m)
+				return m;
+		}
+		p += k ? k : 1;
+	}
+	return NULL;
+}
+
 /* Scans one file: the first mention of naming_convention, its imports. */
 static void conv_file(struct conv_scan *s, const char *path, const char *shown)
 {
@@ -171,8 +322,16 @@ const char *envpy_convention(struct arena *a, const struct config *c, const char
 		const char *f = s.files.v[i];
 		conv_file(&s, f, !i ? c->env_path : strncmp(f, cwd, strlen(cwd)) ? f : f + strlen(cwd));
 	}
-	if (!s.hit)
-		return NULL;
+	if (!s.hit) {
+		const char *m = conv_unreadable(&s, env_abs, tm->value);
+		if (!m)
+			return NULL;
+		return arena_printf(a,
+				    "%s:%d: target_metadata = %s comes from module '%s', which is "
+				    "not a file of the project (prepend_sys_path) and cannot be "
+				    "read, so its naming convention is unknown",
+				    c->env_path, tm->line, tm->value, m);
+	}
 	return arena_printf(a,
 			    "%s:%d: target_metadata = %s may carry a naming convention (%s "
 			    "mentions naming_convention)",

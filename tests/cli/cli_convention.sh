@@ -63,6 +63,25 @@ run alembic upgrade head --sql
 expect_rc 1 "a convention set after MetaData(): refused"
 expect_err_has "app/db.py:3 mentions naming_convention" "names that line"
 
+# a metadata from a module that is not a file of the project: unknown
+printf 'import sqlalchemy as sa\nmetadata = sa.MetaData()\n' >app/db.py
+sed -i 's/^from app.models import metadata$/from shared.models import metadata/' migrations/env.py
+run alembic upgrade head --sql
+expect_rc 1 "target_metadata from a module we cannot read: refused"
+expect_err_has "migrations/env.py:$L: target_metadata = metadata comes from module 'shared.models', which is not a file of the project (prepend_sys_path) and cannot be read" \
+	"names the module"
+mkdir -p shared && printf 'from app.db import metadata\n' >shared/models.py
+run alembic upgrade head --sql
+expect_rc 0 "the module is a project file (followed to app/db.py): the default convention"
+printf 'from corp_lib.db import metadata\n' >shared/models.py
+run alembic upgrade head --sql
+expect_rc 1 "followed through a project file to a module we cannot read: refused"
+expect_err_has "comes from module 'corp_lib.db'" "names that module"
+printf 'from sqlalchemy import MetaData\nmetadata = MetaData()\n' >shared/models.py
+sed -i 's/^from shared.models import metadata$/from shared.models import (\n    metadata,\n)/' migrations/env.py
+run alembic upgrade head --sql
+expect_rc 0 "a parenthesized import of a project file"
+
 sed -i 's/^target_metadata = metadata$/target_metadata = None/' migrations/env.py
 run alembic upgrade head --sql
 expect_rc 0 "target_metadata = None: no convention"
