@@ -9,6 +9,13 @@
 # Alembic runs, it shows the name the refusal protects against.
 . "$(dirname "$0")/lib.sh"
 
+# refused LABEL PART: `upgrade head --sql` fails, PART in its message.
+refused() {
+	run alembic upgrade head --sql
+	expect_rc 1 "$1: refused"
+	expect_err_has "$2" "$1: the message"
+}
+
 new_project
 run alembic init migrations
 expect_rc 0 "init"
@@ -48,9 +55,7 @@ expect_rc 0 "an op.f() name is final"
 expect_out_has "ALTER TABLE t ADD CONSTRAINT ck_t_positive CHECK (x > 0);" "op.f() name as given"
 
 sed -i 's/^CK = .*$/CK = None/' "$F"
-run alembic upgrade head --sql
-expect_rc 1 "an unnamed constraint: refused"
-expect_err_has "a check constraint without a name: the name depends on the naming convention" "unnamed: says why"
+refused "an unnamed constraint" "a check constraint without a name: the name depends on the naming convention"
 
 sed -i 's/^metadata = sa.MetaData(.*$/metadata = sa.MetaData()/' app/db.py
 sed -i 's/^CK = .*$/CK = "positive"/' "$F"
@@ -59,24 +64,18 @@ expect_rc 0 "no mention of naming_convention: the default convention"
 expect_out_has "ALTER TABLE t ADD CONSTRAINT positive CHECK (x > 0);" "the given name as given"
 
 printf 'import sqlalchemy as sa\nmetadata = sa.MetaData()\nmetadata.naming_convention = {}\n' >app/db.py
-run alembic upgrade head --sql
-expect_rc 1 "a convention set after MetaData(): refused"
-expect_err_has "app/db.py:3 mentions naming_convention" "names that line"
+refused "a convention set after MetaData()" "app/db.py:3 mentions naming_convention"
 
 # a metadata from a module that is not a file of the project: unknown
 printf 'import sqlalchemy as sa\nmetadata = sa.MetaData()\n' >app/db.py
 sed -i 's/^from app.models import metadata$/from shared.models import metadata/' migrations/env.py
-run alembic upgrade head --sql
-expect_rc 1 "target_metadata from a module we cannot read: refused"
-expect_err_has "migrations/env.py:$L: target_metadata = metadata comes from module 'shared.models', which is not a file of the project (prepend_sys_path) and cannot be read" \
-	"names the module"
+refused "target_metadata from a module we cannot read" \
+	"migrations/env.py:$L: target_metadata = metadata comes from module 'shared.models', which is not a file of the project (prepend_sys_path) and cannot be read"
 mkdir -p shared && printf 'from app.db import metadata\n' >shared/models.py
 run alembic upgrade head --sql
 expect_rc 0 "the module is a project file (followed to app/db.py): the default convention"
 printf 'from corp_lib.db import metadata\n' >shared/models.py
-run alembic upgrade head --sql
-expect_rc 1 "followed through a project file to a module we cannot read: refused"
-expect_err_has "comes from module 'corp_lib.db'" "names that module"
+refused "followed through a project file to a module we cannot read" "comes from module 'corp_lib.db'"
 printf 'from sqlalchemy import MetaData\nmetadata = MetaData()\n' >shared/models.py
 sed -i 's/^from shared.models import metadata$/from shared.models import (\n    metadata,\n)/' migrations/env.py
 run alembic upgrade head --sql
