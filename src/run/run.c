@@ -375,8 +375,10 @@ static bool run_has_rebuild(const struct run_body *bodies, size_t n)
 }
 
 /* Resolves the rebuilds of the plan's bodies: scratch gets the upgrades
- * from base to the start of the range (silently), then every body of the
- * plan in order.  Before anything is printed, so a refusal prints nothing. */
+ * from base to the start of the range (silently; one we cannot compile or
+ * resolve leaves scratch unknown, so the plan's rebuilds get Alembic's
+ * refusal, not that revision's error), then every body of the plan in
+ * order.  Before anything is printed, so a refusal prints nothing. */
 static int run_offline_rebuilds(struct run_ctx *c, const struct graph_plan *p,
 				struct run_body *bodies, struct err *e)
 {
@@ -389,13 +391,17 @@ static int run_offline_rebuilds(struct run_ctx *c, const struct graph_plan *p,
 
 	if (!run_has_rebuild(bodies, p->n))
 		return 0;
-	if (c->heads.n && (graph_upgrade_plan(c->g, c->heads.v[0], &none, &before, e) < 0 ||
-			   run_bodies(c, &before, &pre, e) < 0))
-		return -1;
+	struct err pe;
+
+	err_clear(&pe);
+	if (c->heads.n && (graph_upgrade_plan(c->g, c->heads.v[0], &none, &before, &pe) < 0 ||
+			   run_bodies(c, &before, &pre, &pe) < 0))
+		sc.broken = true;
 	if (url_parse(c->a, "sqlite://", &u, e) < 0 || db_open(&u, 0, &sc.db, e) < 0)
 		return -1;
-	for (size_t i = 0; i < before.n && !rc; i++)
-		rc = run_scratch_body(c, &sc, &pre[i], e);
+	for (size_t i = 0; i < before.n && !sc.broken; i++)
+		if (run_scratch_body(c, &sc, &pre[i], &pe) < 0)
+			sc.broken = true;
 	for (size_t i = 0; i < p->n && !rc; i++)
 		rc = run_scratch_body(c, &sc, &bodies[i], e);
 	db_close(sc.db);
