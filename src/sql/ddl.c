@@ -225,13 +225,14 @@ static int ddl_convention_check(struct ddl_ctx *x, const char *what, const char 
 	if (!name)
 		return ddl_fail(x,
 				"%s without a name: the name depends on the naming convention "
-				"of env.py's target_metadata, which cannot be read without "
+				"of env.py's target_metadata, which is not applied without "
 				"Python (%s); name it with op.f(\"...\") as Alembic would",
 				what, x->o->naming_convention_unknown);
 	return ddl_fail(x,
 			"%s '%s': a naming convention with %%(constraint_name)s would "
-			"change this name, and env.py's target_metadata has one that cannot "
-			"be read without Python (%s); give the final name with op.f('%s')",
+			"change this name, and env.py's target_metadata may have one, which "
+			"is not applied without Python (%s); give the final name with "
+			"op.f('%s')",
 			what, name, x->o->naming_convention_unknown, name);
 }
 
