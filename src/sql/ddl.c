@@ -206,7 +206,7 @@ static const char *ddl_ix_name(struct ddl_ctx *x, const struct sch_table *t, con
 }
 
 /* The kind of a constraint as a message names it. */
-static const char *ddl_kind_word(enum sch_constraint_kind k)
+const char *ddl_kind_word(enum sch_constraint_kind k)
 {
 	static const char *const w[] = {"a primary key", "a foreign key", "a unique constraint",
 					"a check constraint"};
@@ -218,7 +218,7 @@ static const char *ddl_kind_word(enum sch_constraint_kind k)
  * _constraint_name_for_table names an unnamed constraint or index by the
  * convention of its kind, and rewrites a given name when that convention
  * holds %(constraint_name)s; only conv() names (op.f()) are final. */
-static int ddl_convention_check(struct ddl_ctx *x, const char *what, const char *name, bool final)
+int ddl_convention_check(struct ddl_ctx *x, const char *what, const char *name, bool final)
 {
 	if (!x->o->naming_convention_unknown || final)
 		return 0;
@@ -459,7 +459,8 @@ static int ddl_table_indexes(struct ddl_ctx *x, const struct ddl_family *f,
 {
 	for (size_t i = 0; i < t->n_columns; i++)
 		if (t->columns[i]->index == SCH_TRUE &&
-		    ddl_index_stmt(x, f, ddl_col_index(x, t, t->columns[i]), b) < 0)
+		    (ddl_convention_check(x, "the index of an index=True column", NULL, false) < 0 ||
+		     ddl_index_stmt(x, f, ddl_col_index(x, t, t->columns[i]), b) < 0))
 			return -1;
 	for (size_t i = 0; i < t->n_indexes; i++) {
 		struct sch_index ix = *t->indexes[i];
@@ -565,11 +566,14 @@ static int ddl_add_column(struct ddl_ctx *x, const struct ddl_family *f, struct 
 		struct sch_constraint uq = {.kind = SCH_UNIQUE};
 
 		strvec_push(x->a, &uq.columns, op->column->name);
-		if (ddl_add_constraint_stmt(x, op->schema, op->table, &uq, b) < 0)
+		if (ddl_convention_check(x, "a unique constraint", NULL, false) < 0 ||
+		    ddl_add_constraint_stmt(x, op->schema, op->table, &uq, b) < 0)
 			return -1;
 	}
 	for (size_t j = 0; j < op->column->n_fks; j++)
-		if (ddl_add_constraint_stmt(x, op->schema, op->table,
+		if (ddl_convention_check(x, "a foreign key", op->column->fks[j]->name,
+					 op->column->fks[j]->name_final) < 0 ||
+		    ddl_add_constraint_stmt(x, op->schema, op->table,
 					    ddl_fk_of(x, op->column, op->column->fks[j]), b) < 0)
 			return -1;
 	if (ddl_table_indexes(x, f, &t, b) < 0)

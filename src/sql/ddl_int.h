@@ -76,6 +76,12 @@ extern const struct ddl_family ddl_mysql;
 
 /* ERR_INPUT at the op's position with a formatted message; returns -1. */
 int ddl_fail(struct ddl_ctx *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A name the target metadata's naming convention would decide or change
+ * (what: "a foreign key", ...; name NULL: unnamed): refused (-1, x->e set)
+ * when x->o->naming_convention_unknown is set and the name is not final. */
+int ddl_convention_check(struct ddl_ctx *x, const char *what, const char *name, bool final);
+/* "a primary key", "a foreign key", ... for messages. */
+const char *ddl_kind_word(enum sch_constraint_kind k);
 /* A value named for messages, as Python's repr (pyv_describe). */
 const char *ddl_what(struct ddl_ctx *x, const struct pyv *v);
 /* Appends a finished statement. */

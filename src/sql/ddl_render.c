@@ -423,6 +423,8 @@ int ddl_column_checks(struct ddl_ctx *x, struct buf *b, const struct sch_column 
 	for (size_t i = 0; i < c->n_checks; i++) {
 		const struct sch_constraint *ck = c->checks[i];
 
+		if (ddl_convention_check(x, "a check constraint", ck->name, ck->name_final) < 0)
+			return -1;
 		buf_addch(b, ' ');
 		ddl_constraint_name(x, b, ck->name);
 		buf_adds(b, "CHECK (");

@@ -341,6 +341,20 @@ static void test_unknown_convention(void)
 	    {"    op.drop_index(op.f('ix_t_a'), table_name='t')\n", 0, NULL},
 	    {"    op.execute('SELECT 1')\n    op.drop_index('ix_t_a', table_name='t')\n", 7,
 	     "env.py:3: target_metadata = m.metadata"},
+	    {"    op.create_table('t', sa.Column('id', sa.Integer(), nullable=False),\n"
+	     "        sa.Column('u', sa.Integer(), index=True),\n"
+	     "        sa.PrimaryKeyConstraint('id', name=op.f('pk_t')))\n", 6,
+	     "the index of an index=True column without a name"},
+	    {"    op.create_table('t', sa.Column('id', sa.Integer(), nullable=False),\n"
+	     "        sa.Column('u', sa.Integer(), sa.CheckConstraint('u > 0', name='ck_u')),\n"
+	     "        sa.PrimaryKeyConstraint('id', name=op.f('pk_t')))\n", 6,
+	     "a check constraint 'ck_u'"},
+	    {"    op.add_column('t', sa.Column('u', sa.Integer(), unique=True))\n", 6,
+	     "a unique constraint without a name"},
+	    {"    op.add_column('t', sa.Column('p', sa.Integer(), sa.ForeignKey('p.id')))\n", 6,
+	     "a foreign key without a name"},
+	    {"    op.add_column('t', sa.Column('p', sa.Integer(), "
+	     "sa.ForeignKey('p.id', name=op.f('fk_t_p'))))\n", 0, NULL},
 	    /* an online SQLite rebuild: checked before it runs */
 	    {"!    with op.batch_alter_table('t') as b:\n"
 	     "        b.alter_column('x', nullable=False)\n"
