@@ -22,6 +22,8 @@
 #include "base/fs.h"
 #include "base/str.h"
 #include "config/envpy.h"
+#include "py/ast.h"
+#include "schema/schema.h"
 
 enum { CONV_MAX_FILES = 256 };
 
@@ -30,6 +32,7 @@ struct conv_scan {
 	struct strvec dirs;  /* sys.path entries of the project (prepend_sys_path) */
 	struct strvec files; /* modules queued (absolute), in discovery order */
 	const char *hit;     /* "FILE:LINE" of the first mention */
+	int skip_line;       /* env.py's line of a literal convention read (not a mention) */
 };
 
 static void conv_queue(struct conv_scan *s, const char *path)
@@ -265,6 +268,81 @@ static const char *conv_unreadable(struct conv_scan *s, const char *env_abs, con
 	return NULL;
 }
 
+/* ---- a literal convention in env.py ---- */
+
+/* The dict literal e is, or a module-level name of m is bound to (the
+ * last binding before line). */
+static const struct py_expr *conv_dict(const struct py_module *m, const struct py_expr *e, int line)
+{
+	const struct py_expr *found = NULL;
+
+	if (e->kind == PYE_DICT)
+		return e;
+	if (e->kind != PYE_NAME)
+		return NULL;
+	for (size_t i = 0; i < m->body.n; i++) {
+		const struct py_stmt *s = m->body.v[i];
+		if (s->line < line && s->kind == PYS_ASSIGN && s->n_targets == 1 &&
+		    s->targets[0]->kind == PYE_NAME && !strcmp(s->targets[0]->s, e->s))
+			found = s->value->kind == PYE_DICT ? s->value : NULL;
+	}
+	return found;
+}
+
+/* Fills n from dict d: string keys ix/uq/ck/fk/pk, string values; false
+ * for anything else (a constraint class as key, a callable token ...). */
+static bool conv_fill(struct arena *a, const struct py_expr *d, struct sch_naming *n)
+{
+	static const char *const keys[] = {"ix", "uq", "ck", "fk", "pk"};
+
+	memset(n, 0, sizeof(*n));
+	for (size_t i = 0; i < d->n; i++) {
+		const struct py_expr *k = d->v[i], *v = d->w[i];
+		const char **slot[] = {&n->ix, &n->uq, &n->ck, &n->fk, &n->pk};
+		size_t j = 0;
+
+		if (!k || k->kind != PYE_STR || k->bad || v->kind != PYE_STR || v->bad ||
+		    strlen(v->s) != v->len)
+			return false;
+		while (j < 5 && strcmp(k->s, keys[j]))
+			j++;
+		if (j == 5)
+			return false;
+		*slot[j] = arena_strdup(a, v->s);
+	}
+	return true;
+}
+
+/* target_metadata = [sa.|sqlalchemy.]MetaData(..., naming_convention=D)
+ * at module level of m: n filled, the keyword's line returned; else 0. */
+static int conv_literal(struct arena *a, const struct py_module *m, struct sch_naming *n)
+{
+	const struct py_stmt *tm = NULL;
+	const struct py_expr *call, *f;
+
+	for (size_t i = 0; m && i < m->body.n; i++)
+		if (m->body.v[i]->kind == PYS_ASSIGN && m->body.v[i]->n_targets == 1 &&
+		    m->body.v[i]->targets[0]->kind == PYE_NAME &&
+		    !strcmp(m->body.v[i]->targets[0]->s, "target_metadata"))
+			tm = m->body.v[i];
+	call = tm ? tm->value : NULL;
+	if (!call || call->kind != PYE_CALL)
+		return 0;
+	f = call->a;
+	if (!((f->kind == PYE_NAME && !strcmp(f->s, "MetaData")) ||
+	      (f->kind == PYE_ATTR && !strcmp(f->s, "MetaData") && f->a->kind == PYE_NAME &&
+	       (!strcmp(f->a->s, "sa") || !strcmp(f->a->s, "sqlalchemy")))))
+		return 0;
+	for (size_t i = 0; i < call->n_kw; i++) {
+		const struct py_expr *d;
+		if (!call->kw[i].key || strcmp(call->kw[i].key, "naming_convention"))
+			continue;
+		d = conv_dict(m, call->kw[i].value, tm->line);
+		return d && conv_fill(a, d, n) ? call->kw[i].line : 0;
+	}
+	return 0;
+}
+
 /* Scans one file: the first mention of naming_convention, its imports. */
 static void conv_file(struct conv_scan *s, const char *path, const char *shown)
 {
@@ -288,16 +366,18 @@ static void conv_file(struct conv_scan *s, const char *path, const char *shown)
 		char *hash = strchr(l, '#');
 		if (hash && !strchr(l, '"') && !strchr(l, '\''))
 			*hash = 0;
-		if (strstr(l, "naming_convention"))
+		if (strstr(l, "naming_convention") && !(s->files.v[0] == path && line == s->skip_line))
 			s->hit = arena_printf(s->a, "%s:%d", shown, line);
 		else if (!strncmp(l, "import ", 7) || !strncmp(l, "from ", 5))
 			conv_import(s, path, l);
 	}
 }
 
-const char *envpy_convention(struct arena *a, const struct config *c, const char *env_abs)
+const char *envpy_convention(struct arena *a, const struct config *c, const char *env_abs,
+			     const struct py_module *m, const struct sch_naming **naming)
 {
-	struct conv_scan s = {a, {0}, {0}, NULL};
+	struct conv_scan s = {a, {0}, {0}, NULL, 0};
+	struct sch_naming *lit = arena_calloc(a, 1, sizeof(*lit));
 	const struct config_env *tm = NULL;
 	struct err e;
 	const char *psp;
@@ -305,8 +385,10 @@ const char *envpy_convention(struct arena *a, const struct config *c, const char
 	for (size_t i = 0; i < c->n_env; i++)
 		if (!strcmp(c->env[i].key, "target_metadata"))
 			tm = &c->env[i];
+	*naming = NULL;
 	if (!tm)
 		return NULL;
+	s.skip_line = conv_literal(a, m, lit);
 	err_clear(&e);
 	psp = config_get(a, c, "prepend_sys_path", &e);
 	for (const char *p = psp ? psp : "."; *p;) {
@@ -323,14 +405,16 @@ const char *envpy_convention(struct arena *a, const struct config *c, const char
 		conv_file(&s, f, !i ? c->env_path : strncmp(f, cwd, strlen(cwd)) ? f : f + strlen(cwd));
 	}
 	if (!s.hit) {
-		const char *m = conv_unreadable(&s, env_abs, tm->value);
-		if (!m)
+		const char *mod = conv_unreadable(&s, env_abs, tm->value);
+		if (!mod) {
+			*naming = s.skip_line ? lit : NULL;
 			return NULL;
+		}
 		return arena_printf(a,
 				    "%s:%d: target_metadata = %s comes from module '%s', which is "
 				    "not a file of the project (prepend_sys_path) and cannot be "
 				    "read, so its naming convention is unknown",
-				    c->env_path, tm->line, tm->value, m);
+				    c->env_path, tm->line, tm->value, mod);
 	}
 	return arena_printf(a,
 			    "%s:%d: target_metadata = %s may carry a naming convention (%s "

@@ -75,6 +75,6 @@ int envpy_read(struct arena *a, struct config *c, struct err *e)
 		return envpy_defer(a, c, path, &pe, e);
 	if (envpy_apply(a, c, path, &vals, &bare, e) < 0)
 		return -1;
-	c->naming_convention_unknown = envpy_convention(a, c, abs);
+	c->naming_convention_unknown = envpy_convention(a, c, abs, m, &c->naming_convention);
 	return 0;
 }

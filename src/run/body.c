@@ -74,8 +74,8 @@ int run_body_ops(struct arena *a, const struct run_body_req *r, const struct scr
 int run_body_compile(struct arena *a, const struct run_body_req *r, const struct script *sc,
 		     bool up, struct sql_stmts *out, struct err *e)
 {
-	struct sql_opts o = {r->d,	 r->as_sql, sc->path, r->naming_convention_unknown,
-			     r->memo, r->offline_rebuild};
+	struct sql_opts o = {r->d,    r->as_sql,	    sc->path, r->naming_convention_unknown,
+			     r->memo, r->offline_rebuild, r->naming};
 	struct mig_body body;
 
 	memset(out, 0, sizeof(*out));

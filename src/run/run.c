@@ -129,8 +129,8 @@ static int run_body_build(struct run_ctx *c, const struct graph_step *st, struct
 			  struct err *e)
 {
 	const struct script *sc = run_step_script(st);
-	struct run_body_req req = {c->d, c->o->sql, c->o->naming_convention_unknown, &c->memo,
-				   c->o->sql && c->d->family == SQL_FAMILY_SQLITE};
+	struct run_body_req req = {c->d,	 c->o->sql, c->o->naming_convention_unknown, &c->memo,
+				   c->o->sql && c->d->family == SQL_FAMILY_SQLITE, c->o->naming};
 
 	memset(b, 0, sizeof(*b));
 	if (st->kind == GRAPH_STEP_STAMP)
@@ -318,7 +318,7 @@ struct run_scratch {
 static int run_scratch_refuse(struct run_ctx *c, const struct run_body *b,
 			      const struct sql_stmt *s, struct err *e)
 {
-	struct sql_opts o = {c->d, true, b->path, NULL, NULL, false};
+	struct sql_opts o = {c->d, true, b->path, NULL, NULL, false, NULL};
 
 	return err_at(e, ERR_COMMAND, b->path, s->line, "%s", sql_batch_refusal(c->a, &o, s->batch));
 }
@@ -338,7 +338,8 @@ static void run_scratch_exec(struct run_scratch *sc, const char *sql)
 static int run_scratch_body(struct run_ctx *c, struct run_scratch *sc, struct run_body *b,
 			    struct err *e)
 {
-	struct sql_opts o = {c->d, true, b->path, c->o->naming_convention_unknown, &c->memo, false};
+	struct sql_opts o = {c->d,     true,  b->path,	    c->o->naming_convention_unknown,
+			     &c->memo, false, c->o->naming};
 	struct sql_stmts out = {0};
 
 	for (size_t i = 0; i < b->stmts.n; i++) {
@@ -555,8 +556,8 @@ static int run_batch_table(struct run_ctx *c, const struct mig_op *batch, struct
 static int run_exec_batch(struct run_ctx *c, const struct graph_step *st,
 			  const struct run_body *b, const struct sql_stmt *s, struct err *e)
 {
-	struct sql_opts o = {c->d,     false, b->path, c->o->naming_convention_unknown,
-			     &c->memo, false};
+	struct sql_opts o = {c->d,     false, b->path,	    c->o->naming_convention_unknown,
+			     &c->memo, false, c->o->naming};
 	struct sql_stmts stmts = {0};
 	struct sch_table *t;
 	long rowcount;
@@ -857,4 +858,5 @@ void run_opts_from_config(struct run_opts *o, const struct config *c)
 	o->transaction_per_migration = c->transaction_per_migration;
 	o->lock_timeout_ms = c->lock_timeout_ms;
 	o->naming_convention_unknown = c->naming_convention_unknown;
+	o->naming = c->naming_convention;
 }

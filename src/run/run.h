@@ -62,6 +62,8 @@ struct run_opts {
 	bool transaction_per_migration;   /* one transaction per revision */
 	long lock_timeout_ms;             /* bound on every lock wait */
 	bool sql;                         /* offline (--sql) */
+	const struct sch_naming *naming;  /* env.py's literal naming convention (sql_opts);
+					     NULL: SQLAlchemy's default */
 	const char *naming_convention_unknown; /* why env.py's target_metadata may carry a
 						  naming convention we cannot read (sql_opts);
 						  NULL: the default convention */

@@ -22,6 +22,7 @@ struct run_body_req {
 	const char *naming_convention_unknown; /* see struct sql_opts */
 	struct strvec *memo;		/* the run's compile memo (PostgreSQL enum types) */
 	bool offline_rebuild;		/* see struct sql_opts */
+	const struct sch_naming *naming; /* see struct sql_opts */
 };
 
 /* The operations of sc's upgrade (up) or downgrade: a native section split

@@ -205,37 +205,6 @@ static const char *ddl_ix_name(struct ddl_ctx *x, const struct sch_table *t, con
 	return arena_printf(x->a, "ix_%s_%s", t->name, col);
 }
 
-/* The kind of a constraint as a message names it. */
-const char *ddl_kind_word(enum sch_constraint_kind k)
-{
-	static const char *const w[] = {"a primary key", "a foreign key", "a unique constraint",
-					"a check constraint"};
-	return w[k];
-}
-
-/* A name the metadata's naming convention would decide or change: refused
- * when env.py's convention is unknown (see struct sql_opts).  SQLAlchemy's
- * _constraint_name_for_table names an unnamed constraint or index by the
- * convention of its kind, and rewrites a given name when that convention
- * holds %(constraint_name)s; only conv() names (op.f()) are final. */
-int ddl_convention_check(struct ddl_ctx *x, const char *what, const char *name, bool final)
-{
-	if (!x->o->naming_convention_unknown || final)
-		return 0;
-	if (!name)
-		return ddl_fail(x,
-				"%s without a name: the name depends on the naming convention "
-				"of env.py's target_metadata, which is not applied without "
-				"Python (%s); name it with op.f(\"...\") as Alembic would",
-				what, x->o->naming_convention_unknown);
-	return ddl_fail(x,
-			"%s '%s': a naming convention with %%(constraint_name)s would "
-			"change this name, and env.py's target_metadata may have one, which "
-			"is not applied without Python (%s); give the final name with "
-			"op.f('%s')",
-			what, name, x->o->naming_convention_unknown, name);
-}
-
 /* ---- CREATE TABLE ---- */
 
 /* The column's ForeignKey as the ForeignKeyConstraint SQLAlchemy makes of it. */
@@ -264,6 +233,31 @@ struct sch_constraint *ddl_fk_of(struct ddl_ctx *x, const struct sch_column *c,
 }
 
 /* Appends one constraint of the CREATE TABLE body unless the dialect omits it. */
+/* c with the name the naming convention gives it (a copy when renamed).
+ * refs: the referred columns are known to SQLAlchemy when it names c
+ * (op.create_foreign_key's stub referent); in a create_table the naming
+ * runs before Alembic adds the referents (NoReferencedTableError). */
+static int ddl_conv_constraint(struct ddl_ctx *x, const char *schema, const char *table,
+			       const struct sch_constraint **c, bool refs)
+{
+	const struct sch_constraint *k = *c;
+	struct ddl_conv_in in = {ddl_kind_key(k->kind), table, schema, &k->columns, k->ref_table,
+				 refs ? &k->ref_columns : NULL};
+	struct sch_constraint *r;
+	const char *name;
+
+	if (ddl_conv_name(x, ddl_kind_word(k->kind), &in, k->name, k->name_final, &name) < 0)
+		return -1;
+	if (name == k->name)
+		return 0;
+	r = arena_alloc(x->a, sizeof(*r));
+	*r = *k;
+	r->name = name;
+	r->name_final = true;
+	*c = r;
+	return 0;
+}
+
 static int ddl_body_constraint(struct ddl_ctx *x, const struct ddl_family *f,
 			       const struct sch_table *t, const struct sch_constraint *c,
 			       struct buf *b)
@@ -274,7 +268,7 @@ static int ddl_body_constraint(struct ddl_ctx *x, const struct ddl_family *f,
 		if (c->use_alter && x->d->family != SQL_FAMILY_SQLITE)
 			return 0;
 	}
-	if (ddl_convention_check(x, ddl_kind_word(c->kind), c->name, c->name_final) < 0)
+	if (ddl_conv_constraint(x, t->schema, t->name, &c, false) < 0)
 		return -1;
 	buf_adds(b, ", \n\t");
 	return ddl_constraint(x, b, c);
@@ -290,8 +284,8 @@ static int ddl_type_check(struct ddl_ctx *x, const struct ddl_col *dc, struct bu
 		return dc->c->type ? -1 : 0;
 	if (!ex.has_check)
 		return 0;
-	if (ddl_convention_check(x, "the CHECK constraint of a Boolean/Enum column", ex.check_name,
-				 false) < 0)
+	if (ddl_convention_check(x, 'c', "the CHECK constraint of a Boolean/Enum column",
+				 ex.check_name, false) < 0)
 		return -1;
 	buf_adds(b, ", \n\t");
 	if (ex.check_name) {
@@ -318,12 +312,14 @@ static int ddl_body_constraints(struct ddl_ctx *x, const struct ddl_family *f,
 
 	if (dt->n_pk && !(f->pk_inline && f->pk_inline(x, dt))) {
 		struct sch_constraint pk = {.kind = SCH_PRIMARY_KEY, .name = dt->pk_name};
+		const struct sch_constraint *named = &pk;
 
-		if (ddl_convention_check(x, "a primary key", pk.name,
-					 dt->pk_cons && dt->pk_cons->name_final) < 0)
-			return -1;
 		for (size_t i = 0; i < dt->n_pk; i++)
 			strvec_push(x->a, &pk.columns, dt->pk[i]);
+		pk.name_final = dt->pk_cons && dt->pk_cons->name_final;
+		if (ddl_conv_constraint(x, t->schema, t->name, &named, false) < 0)
+			return -1;
+		pk.name = named->name;
 		if (dt->pk_cons) {
 			pk.deferrable = dt->pk_cons->deferrable;
 			pk.initially = dt->pk_cons->initially;
@@ -453,22 +449,49 @@ static struct sch_index *ddl_col_index(struct ddl_ctx *x, const struct sch_table
 	return ix;
 }
 
+/* ix named as the naming convention names it, from name as given. */
+static int ddl_conv_index(struct ddl_ctx *x, const char *what, struct sch_index *ix,
+			  const char *name)
+{
+	struct strvec cols = STRVEC_INIT;
+	struct ddl_conv_in in = {'i', ix->table, ix->schema, &cols, NULL, NULL};
+	bool exprs = false;
+
+	for (size_t i = 0; i < ix->n_elems; i++)
+		if (ix->elems[i].column)
+			strvec_push(x->a, &cols, ix->elems[i].column);
+		else
+			exprs = true;
+	if (exprs) /* an expression's token is its text: not followed */
+		in.cols = NULL;
+	if (ddl_conv_name(x, what, &in, name, ix->name_final, &ix->name) < 0)
+		return -1;
+	ix->name_final = ix->name_final || ix->name != name;
+	return 0;
+}
+
 /* The indexes of a table, insertion order (ours: Alembic iterates a set). */
 static int ddl_table_indexes(struct ddl_ctx *x, const struct ddl_family *f,
 			     const struct sch_table *t, struct buf *b)
 {
-	for (size_t i = 0; i < t->n_columns; i++)
-		if (t->columns[i]->index == SCH_TRUE &&
-		    (ddl_convention_check(x, "the index of an index=True column", NULL, false) < 0 ||
-		     ddl_index_stmt(x, f, ddl_col_index(x, t, t->columns[i]), b) < 0))
+	for (size_t i = 0; i < t->n_columns; i++) {
+		struct sch_index *ix;
+
+		if (t->columns[i]->index != SCH_TRUE)
+			continue;
+		ix = ddl_col_index(x, t, t->columns[i]);
+		if ((x->o->naming || x->o->naming_convention_unknown) &&
+		    ddl_conv_index(x, "the index of an index=True column", ix, NULL) < 0)
 			return -1;
+		if (ddl_index_stmt(x, f, ix, b) < 0)
+			return -1;
+	}
 	for (size_t i = 0; i < t->n_indexes; i++) {
 		struct sch_index ix = *t->indexes[i];
 
 		ix.table = t->name;
 		ix.schema = t->schema;
-		if (ddl_convention_check(x, "index", ix.name, ix.name_final) < 0 ||
-		    ddl_index_stmt(x, f, &ix, b) < 0)
+		if (ddl_conv_index(x, "index", &ix, ix.name) < 0 || ddl_index_stmt(x, f, &ix, b) < 0)
 			return -1;
 	}
 	return 0;
@@ -566,12 +589,12 @@ static int ddl_add_column(struct ddl_ctx *x, const struct ddl_family *f, struct 
 		struct sch_constraint uq = {.kind = SCH_UNIQUE};
 
 		strvec_push(x->a, &uq.columns, op->column->name);
-		if (ddl_convention_check(x, "a unique constraint", NULL, false) < 0 ||
+		if (ddl_convention_check(x, 'u', "a unique constraint", NULL, false) < 0 ||
 		    ddl_add_constraint_stmt(x, op->schema, op->table, &uq, b) < 0)
 			return -1;
 	}
 	for (size_t j = 0; j < op->column->n_fks; j++)
-		if (ddl_convention_check(x, "a foreign key", op->column->fks[j]->name,
+		if (ddl_convention_check(x, 'f', "a foreign key", op->column->fks[j]->name,
 					 op->column->fks[j]->name_final) < 0 ||
 		    ddl_add_constraint_stmt(x, op->schema, op->table,
 					    ddl_fk_of(x, op->column, op->column->fks[j]), b) < 0)
@@ -612,7 +635,7 @@ static int ddl_add_constraint(struct ddl_ctx *x, const struct ddl_family *f, str
 	const struct sch_constraint *c = x->op->constraint;
 
 	(void)f;
-	if (ddl_convention_check(x, ddl_kind_word(c->kind), c->name, c->name_final) < 0)
+	if (ddl_conv_constraint(x, x->op->schema, x->op->table, &c, true) < 0)
 		return -1;
 	return ddl_add_constraint_stmt(x, x->op->schema, x->op->table, c, b);
 }
@@ -625,7 +648,7 @@ static int ddl_create_index(struct ddl_ctx *x, const struct ddl_family *f, struc
 		ix.table = x->op->table;
 	if (!ix.schema)
 		ix.schema = x->op->schema;
-	if (ddl_convention_check(x, "index", ix.name, ix.name_final) < 0)
+	if (ddl_conv_index(x, "index", &ix, ix.name) < 0)
 		return -1;
 	return ddl_index_stmt(x, f, &ix, b);
 }
@@ -745,7 +768,8 @@ static int ddl_rename_table(struct ddl_ctx *x, const struct ddl_family *f, struc
 
 static int ddl_drop_index(struct ddl_ctx *x, const struct ddl_family *f, struct buf *b)
 {
-	if (ddl_convention_check(x, "drop_index", x->op->index->name, x->op->index->name_final) < 0)
+	if (ddl_convention_check(x, 'i', "drop_index", x->op->index->name,
+				 x->op->index->name_final) < 0)
 		return -1;
 	return ddl_family_stmt(x, b, f->drop_index);
 }
@@ -755,8 +779,8 @@ static int ddl_drop_constraint(struct ddl_ctx *x, const struct ddl_family *f, st
 	if (!x->d->alter_constraints)
 		return ddl_fail(x, "%s", ddl_sqlite_no_alter);
 	/* generic_constraint() attaches it to a table of the convention's metadata */
-	if (ddl_convention_check(x, "drop_constraint", x->op->constraint_name,
-				 x->op->constraint_name_final) < 0)
+	if (ddl_convention_check(x, ddl_type_key(x->op->constraint_type), "drop_constraint",
+				 x->op->constraint_name, x->op->constraint_name_final) < 0)
 		return -1;
 	return ddl_family_stmt(x, b, f->drop_constraint);
 }
@@ -797,17 +821,21 @@ static int ddl_batch_conventions(struct ddl_ctx *x, const struct mig_op *batch)
 
 		x->op = op;
 		if (op->kind == MIG_ADD_CONSTRAINT)
-			rc = ddl_convention_check(x, ddl_kind_word(op->constraint->kind),
+			rc = ddl_convention_check(x, ddl_kind_key(op->constraint->kind),
+						  ddl_kind_word(op->constraint->kind),
 						  op->constraint->name, op->constraint->name_final);
 		else if (op->kind == MIG_DROP_CONSTRAINT)
-			rc = ddl_convention_check(x, "drop_constraint", op->constraint_name,
+			rc = ddl_convention_check(x, ddl_type_key(op->constraint_type),
+						  "drop_constraint", op->constraint_name,
 						  op->constraint_name_final);
 		else if (op->kind == MIG_CREATE_INDEX || op->kind == MIG_DROP_INDEX)
-			rc = ddl_convention_check(x, "index", op->index->name, op->index->name_final);
+			rc = ddl_convention_check(x, 'i', "index", op->index->name,
+						  op->index->name_final);
 		else if (op->kind == MIG_ADD_COLUMN && op->column->index == SCH_TRUE)
-			rc = ddl_convention_check(x, "the index of an index=True column", NULL, false);
+			rc = ddl_convention_check(x, 'i', "the index of an index=True column", NULL,
+						  false);
 		for (size_t j = 0; op->kind == MIG_ADD_COLUMN && j < op->column->n_fks && !rc; j++)
-			rc = ddl_convention_check(x, "a foreign key", op->column->fks[j]->name,
+			rc = ddl_convention_check(x, 'f', "a foreign key", op->column->fks[j]->name,
 						  op->column->fks[j]->name_final);
 	}
 	x->op = batch;

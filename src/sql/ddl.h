@@ -68,6 +68,10 @@ struct sql_opts {
 					   (sql_stmt.batch) the caller resolves from the table as
 					   the revisions before it leave it (src/run), instead of
 					   Alembic's CommandError */
+	const struct sch_naming *naming; /* env.py's literal naming convention, applied as
+					    SQLAlchemy applies it (ddl.c ddl_conv_name);
+					    NULL: SQLAlchemy's default {"ix":
+					    "ix_%(column_0_label)s"} */
 };
 
 /* Appends stmt to out. */

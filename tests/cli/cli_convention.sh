@@ -84,4 +84,72 @@ expect_rc 0 "a parenthesized import of a project file"
 sed -i 's/^target_metadata = metadata$/target_metadata = None/' migrations/env.py
 run alembic upgrade head --sql
 expect_rc 0 "target_metadata = None: no convention"
+
+# --- a literal convention in env.py: applied as SQLAlchemy applies it -------------
+new_project
+run alembic init migrations
+sed -i 's|^sqlalchemy.url = .*|sqlalchemy.url = postgresql://u@localhost/db|' alembic.ini
+cat >conv.py <<'PY'
+from sqlalchemy import MetaData
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(referred_column_0_name)s_%(column_0_key)s",
+    "pk": "pk%%_%(table_name)s",
+}
+target_metadata = MetaData(naming_convention=NAMING)
+PY
+awk 'FNR == NR { conv = conv $0 "\n"; next } /^target_metadata = None$/ { printf "%s", conv; next } { print }' conv.py migrations/env.py >env.new &&
+	mv env.new migrations/env.py
+run alembic revision -m a --rev-id a1
+F=migrations/versions/a1_a.py
+cat >body.py <<'PY'
+    op.create_table('p', sa.Column('id', sa.Integer(), primary_key=True))
+    op.create_table('t',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('a', sa.Integer(), unique=True),
+        sa.Column('b', sa.Integer(), index=True),
+        sa.Column('c', sa.Integer()),
+        sa.Column('p2', sa.Integer()),
+        sa.CheckConstraint('c > 0', name='positive'),
+        sa.UniqueConstraint('b', 'c'),
+        sa.PrimaryKeyConstraint('id'))
+    op.create_foreign_key(None, 't', 'p', ['p2'], ['id'], ondelete='CASCADE')
+    op.create_unique_constraint(None, 't', ['p2'])
+    op.create_check_constraint('c_pos', 't', 'c > 1')
+    op.create_index(op.f('ix_final'), 't', ['c'])
+    op.create_index(None, 't', ['p2', 'c'], unique=True)
+    op.create_table('s1', sa.Column('id', sa.Integer(), primary_key=True),
+        sa.Column('q', sa.Integer(), index=True), schema='sch')
+PY
+awk 'FNR == NR { body = body $0 "\n"; next } /^    pass$/ && !done { printf "%s", body; done = 1; next } { print }' body.py "$F" >rev.new &&
+	mv rev.new "$F"
+run alembic upgrade head --sql
+expect_rc 0 "a literal convention: applied"
+for n in 'CONSTRAINT "pk%_t" PRIMARY KEY (id)' 'CONSTRAINT ck_t_positive CHECK (c > 0)' \
+	'CONSTRAINT uq_t_b_c UNIQUE (b, c)' 'CONSTRAINT uq_t_a UNIQUE (a)' 'CREATE INDEX ix_t_b ON t (b);' \
+	'ADD CONSTRAINT fk_t_id_p2 FOREIGN KEY(p2) REFERENCES p (id) ON DELETE CASCADE;' \
+	'ADD CONSTRAINT uq_t_p2 UNIQUE (p2);' 'ADD CONSTRAINT ck_t_c_pos CHECK (c > 1);' \
+	'CREATE INDEX ix_final ON t (c);' 'CREATE UNIQUE INDEX ix_t_p2c ON t (p2, c);' \
+	'CONSTRAINT "pk%_s1" PRIMARY KEY (id)' 'CREATE INDEX ix_s1_q ON sch.s1 (q);'; do
+	expect_out_has "$n" "a literal convention: $n"
+done
+if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import alembic' 2>/dev/null; then
+	cp "$T_ROOT/.out" ours.sql
+	run /usr/bin/python3 -m alembic upgrade head --sql
+	expect_eq "$(cat ours.sql)" "$(cat "$T_ROOT/.out")" "a literal convention: Python Alembic's script"
+fi
+sed -i "s/^    op.create_table('p', .*/&\n    op.create_table('k', sa.Column('v', sa.Integer(), sa.ForeignKey('p.id')))/" "$F"
+refused "a token SQLAlchemy cannot give there" "uses what is not known natively here (%(referred_column_0_name)s)"
+sed -i "/op.create_table('k'/d" "$F"
+sed -i "s/^    op.create_check_constraint('c_pos'/    op.drop_constraint('uq_t_b_c', 't', type_='unique')\n&/" "$F"
+run alembic upgrade head --sql
+expect_rc 0 "drop_constraint of a name the \"uq\" template does not rewrite"
+sed -i "s/^    op.drop_constraint('uq_t_b_c'.*/    op.drop_constraint('positive', 't', type_='check')/" "$F"
+refused "drop_constraint of a name the \"ck\" template rewrites" "drop_constraint 'positive': env.py's naming convention (its \"ck\" template) would name it here"
+sed -i "s/^    op.drop_constraint('positive'.*/    op.create_unique_constraint('named', 't', ['c'])/" "$F"
+sed -i 's/"uq": "uq_%(table_name)s_%(column_0_N_name)s"/"uq": "uq_%(constraint_name)s"/' migrations/env.py
+refused "an unnamed unique constraint under \"uq_%(constraint_name)s\"" \
+	"Naming convention including %(constraint_name)s token requires that constraint is explicitly named."
 finish

@@ -50,7 +50,7 @@ static char *run_case(struct arena *a, const struct ddl_case *c, struct strvec *
 	struct buf mod = BUF_INIT, out = BUF_INIT;
 	struct py_eval_ctx ctx = {"case.py", c->dialect, true, NULL, 0};
 	const struct sql_dialect *d = sql_dialect_find(c->dialect);
-	struct sql_opts o = {d, true, "case.py", NULL, memo, false};
+	struct sql_opts o = {d, true, "case.py", NULL, memo, false, NULL};
 	struct sql_stmts st = {0};
 	struct py_module *m;
 	struct py_body body;
@@ -260,7 +260,7 @@ static void test_online_rules(void)
 			   "    op.execute(\"SELECT '50%'\")\n"
 			   "    op.alter_column('t', 'c', nullable=False)\n";
 	struct py_eval_ctx ctx = {"rev.py", "postgresql", false, NULL, 0};
-	struct sql_opts o = {sql_dialect_find("postgresql"), false, "rev.py", NULL, NULL, false};
+	struct sql_opts o = {sql_dialect_find("postgresql"), false, "rev.py", NULL, NULL, false, NULL};
 	struct sql_stmts st = {0};
 	struct py_module *m;
 	struct py_body body;
@@ -300,7 +300,7 @@ static int compile_unknown_conv(struct arena *a, const char *body, struct sql_st
 	struct py_eval_ctx ctx = {"rev.py", dn, !lite, NULL, 0};
 	struct sql_opts o = {sql_dialect_find(dn), !lite, "rev.py",
 			     "env.py:3: target_metadata = m.metadata may carry a naming convention", NULL,
-			     false};
+			     false, NULL};
 	struct py_module *m;
 	struct py_body pb;
 	struct mig_body mb;
@@ -383,7 +383,68 @@ static void test_unknown_convention(void)
 	arena_release(&a);
 }
 
+/* A literal convention (sql_opts.naming): names rendered as SQLAlchemy
+ * renders them; what it cannot give refused. */
+static void test_literal_convention(void)
+{
+	static const struct sch_naming nc = {"ix_%(column_0_label)s", "uq_%(table_name)s_%(column_0_name)s",
+					     "ck_%(table_name)s_%(constraint_name)s", NULL, "pk_%(table_name)s"};
+	static const struct {
+		const char *body, *want; /* want: a statement's text, or "!" + part of the error */
+	} cases[] = {
+	    {"    op.create_table('t', sa.Column('id', sa.Integer(), primary_key=True))\n",
+	     "CREATE TABLE t (\n\tid SERIAL NOT NULL, \n\tCONSTRAINT pk_t PRIMARY KEY (id)\n)"},
+	    {"    op.create_check_constraint('pos', 't', 'x > 0')\n",
+	     "ALTER TABLE t ADD CONSTRAINT ck_t_pos CHECK (x > 0)"},
+	    {"    op.create_foreign_key(None, 't', 'p', ['a'], ['id'])\n",
+	     "ALTER TABLE t ADD FOREIGN KEY(a) REFERENCES p (id)"},
+	    {"    op.create_unique_constraint('kept', 't', ['a'])\n",
+	     "ALTER TABLE t ADD CONSTRAINT kept UNIQUE (a)"},
+	    {"    op.create_index(None, 's', ['x'], schema='q')\n", "CREATE INDEX ix_q_s_x ON q.s (x)"},
+	    {"    op.create_unique_constraint(None, 'a_table_name_that_is_long_enough_to_pass_the_limit', "
+	     "['a_column_name'])\n", "!longer than 63 characters"},
+	    {"    op.create_check_constraint(None, 't', 'x > 0')\n",
+	     "!Naming convention including %(constraint_name)s token requires"},
+	    {"    op.drop_constraint('pos', 't', type_='check')\n", "!its \"ck\" template"},
+	    {"    op.drop_constraint('fk_a', 't', type_='foreignkey')\n", "ALTER TABLE t DROP CONSTRAINT fk_a"},
+	};
+	struct arena a;
+	struct err e;
+
+	arena_init(&a);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *text = arena_printf(&a, "from alembic import op\nimport sqlalchemy as sa\n\n\n"
+						    "def upgrade():\n%s", cases[i].body);
+		struct py_eval_ctx ctx = {"rev.py", "postgresql", true, NULL, 0};
+		struct sql_opts o = {sql_dialect_find("postgresql"), true, "rev.py", NULL, NULL, false, &nc};
+		struct sql_stmts st = {0};
+		struct py_module *m;
+		struct py_body pb;
+		struct mig_body mb;
+		int rc;
+
+		err_clear(&e);
+		CHECK(py_parse_module(&a, "rev.py", text, strlen(text), &m, &e) == 0 &&
+		      py_eval_function(&a, m, "upgrade", &ctx, &pb, &e) == 0 &&
+		      py_bind_body(&a, "rev.py", &pb, &mb, &e) == 0);
+		rc = sql_compile_body(&a, &o, &mb, &st, &e);
+		if (cases[i].want[0] == '!') {
+			CHECK_INT(rc, -1);
+			if (!strstr(e.msg, cases[i].want + 1))
+				fprintf(stderr, "  case %zu: %s\n", i, e.msg);
+			CHECK(strstr(e.msg, cases[i].want + 1) != NULL);
+			continue;
+		}
+		CHECK_INT(rc, 0);
+		CHECK_INT(st.n, 1);
+		if (rc == 0 && st.n)
+			CHECK_STR(st.v[0].sql, cases[i].want);
+	}
+	arena_release(&a);
+}
+
 static const struct unit_test tests[] = {
+    UNIT(test_literal_convention),
     UNIT(test_unknown_convention),
     UNIT(test_recorded_cases),
     UNIT(test_recorded_thirdparty),
