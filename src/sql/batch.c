@@ -448,9 +448,14 @@ static int b_prep_pg(struct bstate *s)
 	return 0;
 }
 
-int sql_batch_rebuild(struct arena *a, const struct sql_opts *o, const struct sch_table *old,
+int sql_batch_rebuild(struct arena *a, const struct sql_opts *opts, const struct sch_table *old,
 		      const struct mig_op *batch, struct sql_stmts *out, struct err *e)
 {
+	/* the new table lives in the batch's own MetaData() (no naming
+	 * convention): the reflected names are kept as they are; the block's
+	 * own names were checked against env.py's convention up front */
+	struct sql_opts nc = *opts;
+	const struct sql_opts *o = &nc;
 	struct ddl_ctx x = {a, o, o->d, batch, out, e, false};
 	const char *tmp = arena_printf(a, "_alembic_tmp_%s", old->name);
 	struct mig_op op = {.schema = old->schema};
@@ -458,6 +463,8 @@ int sql_batch_rebuild(struct arena *a, const struct sql_opts *o, const struct sc
 	struct buf b = BUF_INIT;
 	int rc;
 
+	nc.naming = NULL;
+	nc.naming_convention_unknown = NULL;
 	b_init(&s, &x, old, batch->n_body);
 	for (size_t i = 0; i < batch->n_body; i++)
 		if (b_apply(&s, &batch->body[i]) < 0)

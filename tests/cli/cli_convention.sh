@@ -152,4 +152,22 @@ sed -i "s/^    op.drop_constraint('positive'.*/    op.create_unique_constraint('
 sed -i 's/"uq": "uq_%(table_name)s_%(column_0_N_name)s"/"uq": "uq_%(constraint_name)s"/' migrations/env.py
 refused "an unnamed unique constraint under \"uq_%(constraint_name)s\"" \
 	"Naming convention including %(constraint_name)s token requires that constraint is explicitly named."
+
+# A SQLite batch rebuild under the convention: the new table is made in the batch's own
+# MetaData(), so the reflected unnamed constraints stay unnamed (as Alembic leaves them).
+sed -i 's|^sqlalchemy.url = .*|sqlalchemy.url = sqlite:///app.db|' alembic.ini
+cat >body.py <<'PY'
+    op.execute("CREATE TABLE t (id INTEGER NOT NULL, x INTEGER, PRIMARY KEY (id), UNIQUE (x))")
+    with op.batch_alter_table('t') as batch_op:
+        batch_op.alter_column('x', nullable=False, existing_type=sa.Integer())
+PY
+rm -f "$F"
+run alembic revision -m a --rev-id a1
+awk 'FNR == NR { body = body $0 "\n"; next } /^    pass$/ && !done { printf "%s", body; done = 1; next } { print }' body.py "$F" >rev.new &&
+	mv rev.new "$F"
+run alembic upgrade head
+expect_rc 0 "a batch rebuild under the convention"
+expect_eq "$(sqlite3 app.db "SELECT sql FROM sqlite_master WHERE name = 't'" | tr -d '\n\t ')" \
+	'CREATETABLE"t"(idINTEGERNOTNULL,xINTEGERNOTNULL,PRIMARYKEY(id),UNIQUE(x))' \
+	"the rebuilt table keeps its unnamed constraints unnamed"
 finish
