@@ -215,6 +215,38 @@ static const char *conv_binding(struct arena *a, const char *st, const char *nam
 	return NULL;
 }
 
+static const char *conv_trace(struct conv_scan *s, const char *file, const char *name, int depth);
+
+/* A name no import of file binds may come from its star imports: those of
+ * project files are followed, one of a module we cannot read makes it
+ * unknown (the module returned); libraries' are taken as theirs. */
+static const char *conv_star(struct conv_scan *s, const struct strvec *imports,
+			     const struct strvec *here, const char *name, int depth)
+{
+	for (size_t i = 0; i < imports->n; i++) {
+		const char *st = imports->v[i], *p, *imp;
+		size_t mn;
+
+		if (strncmp(st, "from ", 5))
+			continue;
+		p = st + 5 + strspn(st + 5, " ");
+		mn = strspn(p, ".") + conv_ident(p + strspn(p, "."));
+		imp = strstr(p + mn, " import ");
+		if (!imp || imp[8 + strspn(imp + 8, " (")] != '*')
+			continue;
+		const char *m = arena_strndup(s->a, p, mn), *bare = m + strspn(m, ".");
+		const char *f;
+		if (conv_library(bare, strlen(bare)))
+			continue;
+		f = conv_resolve(s, m[0] == '.' ? here : &s->dirs, bare, strlen(bare));
+		if (!f)
+			return m;
+		if ((m = conv_trace(s, f, name, depth + 1)) != NULL)
+			return m;
+	}
+	return NULL;
+}
+
 /* Where name, as file binds it, comes from: NULL when it is defined in a
  * file we read, or a library's; else the module we cannot read. */
 static const char *conv_trace(struct conv_scan *s, const char *file, const char *name, int depth)
@@ -246,7 +278,7 @@ static const char *conv_trace(struct conv_scan *s, const char *file, const char 
 			return NULL;
 		return m;
 	}
-	return NULL;
+	return conv_star(s, &imports, &here, name, depth);
 }
 
 /* The first name of each dotted chain in target_metadata's text that comes

@@ -76,6 +76,11 @@ run alembic upgrade head --sql
 expect_rc 0 "the module is a project file (followed to app/db.py): the default convention"
 printf 'from corp_lib.db import metadata\n' >shared/models.py
 refused "followed through a project file to a module we cannot read" "comes from module 'corp_lib.db'"
+printf 'from corp_lib.db import *  # noqa\n' >shared/models.py
+refused "a star import of a module we cannot read" "comes from module 'corp_lib.db'"
+printf 'from app.db import *  # noqa\n' >shared/models.py
+run alembic upgrade head --sql
+expect_rc 0 "a star import of a project file, followed"
 printf 'from sqlalchemy import MetaData\nmetadata = MetaData()\n' >shared/models.py
 sed -i 's/^from shared.models import metadata$/from shared.models import (\n    metadata,\n)/' migrations/env.py
 run alembic upgrade head --sql
