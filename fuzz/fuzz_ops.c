@@ -24,7 +24,7 @@ static void compile_for(struct arena *a, const struct py_module *m, const char *
 {
 	struct py_eval_ctx ctx = {"rev.py", dialect, as_sql, NULL, 0, NULL};
 	struct strvec memo = STRVEC_INIT;
-	struct sql_opts o = {sql_dialect_find(dialect), as_sql, "rev.py", false, &memo};
+	struct sql_opts o = {sql_dialect_find(dialect), as_sql, "rev.py", NULL, &memo, false, NULL};
 	struct sql_stmts st = {0};
 	struct py_body body;
 	struct mig_body mb;

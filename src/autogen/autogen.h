@@ -174,7 +174,7 @@ struct ag_result {
 /* The start of the SERIAL note among ag_result.detected: a log line of
  * Alembic's PostgreSQL impl (logger alembic.ddl.postgresql), not a
  * difference. */
-#define AG_SERIAL_NOTE "Detected sequence named "
+#define AG_SERIAL_NOTE "Detected sequence named " /* db_pg_serial_note's start */
 
 /* Whether detected line is such a note rather than a difference. */
 bool ag_detected_is_note(const char *line);

@@ -172,43 +172,6 @@ static bool same_model_table(const struct agc *c, const struct sch_table *m,
 	return str_eq(ms, n->schema) && !strcmp(m->name, n->name);
 }
 
-/* PostgreSQL: the sequence named in a nextval('seq'::regclass) default of
- * an INTEGER/BIGINT column of table t, when a sequence of s of that
- * (unqualified) name is owned by a column of that name
- * (PostgresqlImpl.autogen_column_reflect: its query compares relname and
- * attname only).  When s lists no sequences at all (a hand-built schema;
- * db_introspect reads them), the name SERIAL gives, "<table>_<column>_seq",
- * stands for ownership. */
-static const char *serial_seq(struct agc *c, const struct db_schema *s, const char *t,
-			      const struct sch_column *col)
-{
-	const char *d = col->server_default ? col->server_default->s : NULL, *end;
-	size_t n;
-
-	if (!d || !col->type || !str_startswith(d, "nextval('") ||
-	    (strcmp(col->type->name, "sqlalchemy.INTEGER") &&
-	     strcmp(col->type->name, "sqlalchemy.BIGINT")))
-		return NULL;
-	d += 9;
-	end = strstr(d, "'::regclass)");
-	if (!end)
-		return NULL;
-	n = (size_t)(end - d);
-	if (!s->n_sequences) {
-		const char *implicit = arena_printf(c->a, "%s_%s_seq", t, col->name);
-
-		return strlen(implicit) == n && !strncmp(implicit, d, n) ? implicit : NULL;
-	}
-	for (size_t i = 0; i < s->n_sequences; i++) {
-		const struct db_sequence *q = &s->sequences[i];
-		const char *dot = q->owned_by ? strrchr(q->owned_by, '.') : NULL;
-
-		if (strlen(q->name) == n && !strncmp(q->name, d, n) && dot &&
-		    !strcmp(dot + 1, col->name))
-			return q->name;
-	}
-	return NULL;
-}
 
 /* SQLiteImpl._guess_if_default_is_unparenthesized_sql_expr. */
 static bool sqlite_unparenthesized(const char *s)
@@ -246,7 +209,7 @@ static const struct sch_column *reflected_column(struct agc *c, const struct db_
 		r->server_default = d;
 		return r;
 	}
-	if (serial_seq(c, s, table, col))
+	if (db_pg_serial_sequence(c->a, s, table, col))
 		r->server_default = NULL;
 	if (!db_side)
 		return r;
@@ -312,13 +275,10 @@ static void serial_log(struct agc *c, bool *done, size_t i)
 		return;
 	mark_reflected(c, done, i);
 	for (size_t k = 0; k < t->n_columns; k++) {
-		const char *q = serial_seq(c, c->db, t->name, t->columns[k]);
+		const char *q = db_pg_serial_sequence(c->a, c->db, t->name, t->columns[k]);
 
 		if (q)
-			agc_log(c,
-				AG_SERIAL_NOTE "'%s' as owned by integer column "
-				"'%s(%s)', assuming SERIAL and omitting",
-				q, t->name, t->columns[k]->name);
+			agc_log(c, "%s", db_pg_serial_note(c->a, q, t->name, t->columns[k]->name));
 	}
 }
 

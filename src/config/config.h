@@ -36,6 +36,8 @@
 #include "base/err.h"
 #include "base/vec.h"
 
+struct sch_naming; /* schema/schema.h */
+
 struct ini; /* parsed ini file: see ini.h */
 
 /*
@@ -107,6 +109,11 @@ struct config {
 	size_t n_env;			    /* number of env entries */
 	const struct err *env_err;	    /* env.py cannot be read (syntax error, I/O) or sets
 					       a value the run needs unreadably; NULL otherwise */
+	const struct sch_naming *naming_convention; /* env.py's literal convention
+						       (envpy_convention); NULL: none read */
+	const char *naming_convention_unknown; /* why target_metadata may carry a naming
+					       convention we cannot read (envpy_convention);
+					       NULL: SQLAlchemy's default convention */
 	bool include_schemas;		    /* context.configure / ini key; default false */
 	bool render_as_batch;		    /* likewise (stored for autogenerate) */
 	bool compare_type;		    /* likewise, default false in 1.8.1 */

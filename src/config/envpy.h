@@ -60,4 +60,23 @@ int envpy_read(struct arena *a, struct config *c, struct err *e);
 int envpy_apply(struct arena *a, struct config *c, const char *path, const struct py_env_out *vals,
 		const struct py_env_out *novars, struct err *e);
 
+/*
+ * Whether env.py's target_metadata (as c->env holds it) may carry a naming
+ * convention we cannot read without Python (envpy_conv.c): NULL when it is
+ * absent or None, or when neither env.py (env_abs) nor a project module it
+ * imports (resolved on the prepend_sys_path directories, default ".",
+ * followed through their imports) mentions naming_convention outside a
+ * comment, and every name X's text starts with is bound in a project file
+ * or by sqlalchemy/sqlmodel (traced through the imports that bind it);
+ * else the reason, "<env.py>:LINE: target_metadata = X may carry a naming
+ * convention (FILE:LINE mentions naming_convention)" or "... comes from
+ * module 'M', which is not a file of the project ...".  A convention env.py
+ * itself writes as a literal, target_metadata = MetaData(naming_convention=
+ * {"pk": "pk_%(table_name)s", ...}) (or a module-level name bound to such a
+ * dict), with string keys among ix/uq/ck/fk/pk and string templates, is
+ * read into *naming (m: env.py parsed) and is no mention; *naming is NULL
+ * otherwise.
+ */
+const char *envpy_convention(struct arena *a, const struct config *c, const char *env_abs,
+			     const struct py_module *m, const struct sch_naming **naming);
 #endif

@@ -73,5 +73,8 @@ int envpy_read(struct arena *a, struct config *c, struct err *e)
 	in.getenv = envpy_noenv;
 	if (py_env_read(a, m, &in, &bare, &pe))
 		return envpy_defer(a, c, path, &pe, e);
-	return envpy_apply(a, c, path, &vals, &bare, e);
+	if (envpy_apply(a, c, path, &vals, &bare, e) < 0)
+		return -1;
+	c->naming_convention_unknown = envpy_convention(a, c, abs, m, &c->naming_convention);
+	return 0;
 }

@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "base/str.h"
+
 int db_introspect(struct db *db, struct arena *a, const struct db_introspect_opts *o,
 		  struct db_schema *out, struct err *e)
 {
@@ -36,6 +38,45 @@ bool db_column_autoincrement(const char *dialect, const struct sch_column *c)
 			return true;
 	}
 	return false;
+}
+
+const char *db_pg_serial_sequence(struct arena *a, const struct db_schema *s, const char *t,
+				  const struct sch_column *col)
+{
+	const char *d = col->server_default ? col->server_default->s : NULL, *end;
+	size_t n;
+
+	if (!d || !col->type || !str_startswith(d, "nextval('") ||
+	    (strcmp(col->type->name, "sqlalchemy.INTEGER") &&
+	     strcmp(col->type->name, "sqlalchemy.BIGINT")))
+		return NULL;
+	d += 9;
+	end = strstr(d, "'::regclass)");
+	if (!end)
+		return NULL;
+	n = (size_t)(end - d);
+	if (!s->n_sequences) {
+		const char *implicit = arena_printf(a, "%s_%s_seq", t, col->name);
+
+		return strlen(implicit) == n && !strncmp(implicit, d, n) ? implicit : NULL;
+	}
+	for (size_t i = 0; i < s->n_sequences; i++) {
+		const struct db_sequence *q = &s->sequences[i];
+		const char *dot = q->owned_by ? strrchr(q->owned_by, '.') : NULL;
+
+		if (strlen(q->name) == n && !strncmp(q->name, d, n) && dot &&
+		    !strcmp(dot + 1, col->name))
+			return q->name;
+	}
+	return NULL;
+}
+
+char *db_pg_serial_note(struct arena *a, const char *seq, const char *table, const char *column)
+{
+	return arena_printf(a,
+			    "Detected sequence named '%s' as owned by integer column '%s(%s)', "
+			    "assuming SERIAL and omitting",
+			    seq, table, column);
 }
 
 static const char *dump_tri(enum sch_tristate t)

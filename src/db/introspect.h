@@ -101,6 +101,20 @@ int db_sqlite_introspect(struct db *db, struct arena *a, const struct db_introsp
  * SQLite reports "auto" for every column (false here). */
 bool db_column_autoincrement(const char *dialect, const struct sch_column *c);
 
+/* The sequence a PostgreSQL column of table t (as db_introspect read it
+ * into s) draws its nextval() default from, when that sequence is owned by
+ * a column of that name: what Alembic's PostgresqlImpl.autogen_column_reflect
+ * takes for a SERIAL (it drops the default and logs "Detected sequence
+ * named ..."), for autogenerate and batch reflection alike.  Only INTEGER
+ * and BIGINT columns; with no sequences read, the implicit <t>_<col>_seq.
+ * NULL otherwise. */
+const char *db_pg_serial_sequence(struct arena *a, const struct db_schema *s, const char *t,
+				  const struct sch_column *col);
+
+/* Alembic's log line for such a column: "Detected sequence named 'SEQ' as
+ * owned by integer column 'TABLE(COLUMN)', assuming SERIAL and omitting". */
+char *db_pg_serial_note(struct arena *a, const char *seq, const char *table, const char *column);
+
 /* Appends a deterministic text dump of s (one line per object, fields
  * labelled, for tests and debugging) to out; types are rendered with
  * sql_type_ddl for dialect. */

@@ -94,7 +94,13 @@ static int run_compile_ops(struct arena *a, const struct run_body_req *r, const 
 			   bool up, const struct mig_body *body, struct sql_stmts *out,
 			   struct err *e)
 {
-	struct sql_opts o = {r->d, r->as_sql, sc->path, r->naming_convention_unknown, r->memo};
+	struct sql_opts o = {.d = r->d,
+			     .as_sql = r->as_sql,
+			     .file = sc->path,
+			     .naming_convention_unknown = r->naming_convention_unknown,
+			     .memo = r->memo,
+			     .offline_rebuild = r->offline_rebuild,
+			     .naming = r->naming};
 
 	if (body->irreversible)
 		return err_at(e, ERR_INPUT, sc->path, body->irreversible_line,

@@ -112,8 +112,11 @@ static int ri_snapshot(struct run_insp *ri, const char *schema, const struct py_
 /* Binds, compiles and runs ops[0..n) (a live inspector's flush). */
 static int ri_flush(struct run_insp *ri, const struct py_op *ops, size_t n, struct err *e)
 {
-	struct sql_opts o = {ri->req.d, false, ri->path, ri->req.naming_convention_unknown,
-			     ri->req.memo};
+	struct sql_opts o = {.d = ri->req.d,
+			     .file = ri->path,
+			     .naming_convention_unknown = ri->req.naming_convention_unknown,
+			     .memo = ri->req.memo,
+			     .naming = ri->req.naming};
 	struct py_body body = {0};
 	struct mig_body mb;
 	struct sql_stmts stmts = {0};

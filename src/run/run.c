@@ -17,6 +17,7 @@
 #include "base/bug.h"
 #include "core/graph.h"
 #include "db/db.h"
+#include "db/introspect.h"
 #include "script/script.h"
 
 #define RUN_LOGGER "alembic.runtime.migration"
@@ -134,8 +135,14 @@ static int run_body_build(struct run_ctx *c, const struct graph_step *st, struct
 {
 	const struct script *sc = run_step_script(st);
 	struct run_body_flags flags = {0};
-	struct run_body_req req = {c->d, c->o->sql, c->o->naming_convention_unknown, &c->memo,
-				   c->insp ? run_insp_inspector(c->insp) : NULL, &flags};
+	struct run_body_req req = {.d = c->d,
+				   .as_sql = c->o->sql,
+				   .naming_convention_unknown = c->o->naming_convention_unknown,
+				   .memo = &c->memo,
+				   .inspector = c->insp ? run_insp_inspector(c->insp) : NULL,
+				   .flags = &flags,
+				   .offline_rebuild = c->o->sql && c->d->family == SQL_FAMILY_SQLITE,
+				   .naming = c->o->naming};
 	int rc;
 
 	memset(b, 0, sizeof(*b));
@@ -322,6 +329,111 @@ static int run_offline_start(struct run_ctx *c, struct err *e)
 	return 0;
 }
 
+/* ---- offline batch rebuilds on SQLite ---- */
+
+/* The scratch database: the revisions' SQL applied to an empty in-memory
+ * SQLite database, so that an offline batch rebuild knows its table as the
+ * revisions before it leave it (Alembic 1.8.1 refuses it: copy_from). */
+struct run_scratch {
+	struct db *db;	      /* the in-memory database */
+	bool broken;	      /* a statement failed there: its tables are not known */
+};
+
+/* Alembic's CommandError for a rebuild we cannot know the table of. */
+static int run_scratch_refuse(struct run_ctx *c, const struct run_body *b,
+			      const struct sql_stmt *s, struct err *e)
+{
+	struct sql_opts o = {c->d, true, b->path, NULL, NULL, false, NULL};
+
+	return err_at(e, ERR_COMMAND, b->path, s->line, "%s", sql_batch_refusal(c->a, &o, s->batch));
+}
+
+static void run_scratch_exec(struct run_scratch *sc, const char *sql)
+{
+	long rowcount;
+	struct err ignored;
+
+	err_clear(&ignored);
+	if (!sc->broken && db_exec(sc->db, sql, &rowcount, &ignored) < 0)
+		sc->broken = true;
+}
+
+/* Body b run in the scratch database, each rebuild placeholder replaced by
+ * the rebuild compiled (offline text) from the table as scratch holds it. */
+static int run_scratch_body(struct run_ctx *c, struct run_scratch *sc, struct run_body *b,
+			    struct err *e)
+{
+	struct sql_opts o = {c->d,     true,  b->path,	    c->o->naming_convention_unknown,
+			     &c->memo, false, c->o->naming};
+	struct sql_stmts out = {0};
+
+	for (size_t i = 0; i < b->stmts.n; i++) {
+		const struct sql_stmt *s = &b->stmts.v[i];
+		struct sql_stmts rb = {0};
+		struct sch_table *t;
+
+		if (!s->batch) {
+			sql_stmts_push(c->a, &out, s->sql, s->autocommit, s->line);
+			run_scratch_exec(sc, s->sql);
+			continue;
+		}
+		if (sc->broken || db_read_table(sc->db, c->a, s->batch->schema, s->batch->table,
+						&t, e) < 0)
+			return run_scratch_refuse(c, b, s, e);
+		if (sql_batch_rebuild(c->a, &o, t, s->batch, &rb, e) < 0)
+			return -1;
+		for (size_t j = 0; j < rb.n; j++) {
+			sql_stmts_push(c->a, &out, rb.v[j].sql, s->autocommit, s->line);
+			run_scratch_exec(sc, rb.v[j].sql);
+		}
+	}
+	b->stmts = out;
+	return 0;
+}
+
+static bool run_has_rebuild(const struct run_body *bodies, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < bodies[i].stmts.n; j++)
+			if (bodies[i].stmts.v[j].batch)
+				return true;
+	return false;
+}
+
+/* Resolves the rebuilds of the plan's bodies: scratch gets the upgrades
+ * from base to the start of the range (silently; one we cannot compile or
+ * resolve leaves scratch unknown, so the plan's rebuilds get Alembic's
+ * refusal, not that revision's error), then every body of the plan in
+ * order.  Before anything is printed, so a refusal prints nothing. */
+static int run_offline_rebuilds(struct run_ctx *c, const struct graph_plan *p,
+				struct run_body *bodies, struct err *e)
+{
+	struct run_scratch sc = {NULL, false};
+	struct graph_plan before = {0};
+	struct run_body *pre = NULL;
+	struct strvec none = {0};
+	struct db_url u;
+	int rc = 0;
+
+	if (!run_has_rebuild(bodies, p->n))
+		return 0;
+	struct err pe;
+
+	err_clear(&pe);
+	if (c->heads.n && (graph_upgrade_plan(c->g, c->heads.v[0], &none, &before, &pe) < 0 ||
+			   run_bodies(c, &before, &pre, &pe) < 0))
+		sc.broken = true;
+	if (url_parse(c->a, "sqlite://", &u, e) < 0 || db_open(&u, 0, &sc.db, e) < 0)
+		return -1;
+	for (size_t i = 0; i < before.n && !sc.broken; i++)
+		if (run_scratch_body(c, &sc, &pre[i], &pe) < 0)
+			sc.broken = true;
+	for (size_t i = 0; i < p->n && !rc; i++)
+		rc = run_scratch_body(c, &sc, &bodies[i], e);
+	db_close(sc.db);
+	return rc;
+}
+
 static int run_offline(struct run_ctx *c, struct err *e)
 {
 	bool whole = c->d->transactional_ddl && !c->o->transaction_per_migration;
@@ -337,7 +449,8 @@ static int run_offline(struct run_ctx *c, struct err *e)
 	if (c->r->purge)
 		return err_set(e, ERR_COMMAND, "Can't use --purge with --sql mode");
 	if (run_offline_start(c, e) < 0 || run_plan(c, &c->heads, &plan, e) < 0 ||
-	    run_bodies(c, &plan, &bodies, e) < 0)
+	    run_bodies(c, &plan, &bodies, e) < 0 ||
+	    (c->d->family == SQL_FAMILY_SQLITE && run_offline_rebuilds(c, &plan, bodies, e) < 0))
 		return -1;
 	if (c->r->cmd == RUN_ENSURE_VERSION)
 		run_out_stmt(c, run_vt_create(c->a, &c->vt));
@@ -424,17 +537,60 @@ static int run_stmt_failed(struct run_ctx *c, const struct graph_step *st, const
 	return -1;
 }
 
-/* A SQLite batch_alter_table rebuild: the table read now (inside the
- * run's transaction, after the steps before it), then its statements. */
+/* PostgreSQL batch reflection (Table(autoload_with=...) with Alembic's
+ * autogen_column_reflect listener): the table as db_introspect reads it,
+ * the default of a column that owns its sequence dropped (a SERIAL again
+ * in the new table) with Alembic's log line.  SQLite: db_read_table. */
+static int run_batch_table(struct run_ctx *c, const struct mig_op *batch, struct sch_table **out,
+			   struct err *e)
+{
+	const char *schemas[1] = {batch->schema};
+	struct db_introspect_opts io = {.schemas = schemas,
+					.n_schemas = batch->schema ? 1 : 0,
+					.version_table = c->vt.name,
+					.version_schema = c->vt.schema};
+	struct db_schema s;
+	struct sch_table *t = NULL;
+
+	if (c->d->family != SQL_FAMILY_POSTGRESQL)
+		return db_read_table(c->db, c->a, batch->schema, batch->table, out, e);
+	if (db_introspect(c->db, c->a, &io, &s, e) < 0)
+		return -1;
+	for (size_t i = 0; i < s.n_tables && !t; i++)
+		if (!strcmp(s.tables[i]->name, batch->table))
+			t = s.tables[i];
+	if (!t)
+		return err_set(e, ERR_DB, "NoSuchTableError: %s", batch->table);
+	for (size_t i = 0; i < t->n_columns; i++) {
+		const char *q = db_pg_serial_sequence(c->a, &s, t->name, t->columns[i]);
+		struct sch_column *col;
+
+		if (!q)
+			continue;
+		sink_log(c->s, "INFO", "alembic.ddl.postgresql",
+			 db_pg_serial_note(c->a, q, t->name, t->columns[i]->name));
+		col = arena_alloc(c->a, sizeof(*col));
+		*col = *t->columns[i];
+		col->server_default = NULL;
+		t->columns[i] = col;
+	}
+	*out = t;
+	return 0;
+}
+
+/* A batch_alter_table rebuild (SQLite, PostgreSQL): the table read now
+ * (inside the run's transaction, after the steps before it), then its
+ * statements. */
 static int run_exec_batch(struct run_ctx *c, const struct graph_step *st,
 			  const struct run_body *b, const struct sql_stmt *s, struct err *e)
 {
-	struct sql_opts o = {c->d, false, b->path, c->o->naming_convention_unknown, &c->memo};
+	struct sql_opts o = {c->d,     false, b->path,	    c->o->naming_convention_unknown,
+			     &c->memo, false, c->o->naming};
 	struct sql_stmts stmts = {0};
 	struct sch_table *t;
 	long rowcount;
 
-	if (db_read_table(c->db, c->a, s->batch->schema, s->batch->table, &t, e) < 0 ||
+	if (run_batch_table(c, s->batch, &t, e) < 0 ||
 	    sql_batch_rebuild(c->a, &o, t, s->batch, &stmts, e) < 0)
 		return run_stmt_failed(c, st, b->path, s->line,
 				       arena_printf(c->a, "batch_alter_table('%s'): ", s->batch->table),
@@ -512,7 +668,10 @@ static int run_step_live(struct run_ctx *c, const struct graph_step *st,
 			 const struct run_body *b, struct err *e)
 {
 	struct strvec memo = STRVEC_INIT;
-	struct run_body_req req = {c->d, false, c->o->naming_convention_unknown, &memo, NULL, NULL};
+	struct run_body_req req = {.d = c->d,
+				   .naming_convention_unknown = c->o->naming_convention_unknown,
+				   .memo = &memo,
+				   .naming = c->o->naming};
 	struct run_live l = {c, st, b};
 	struct run_insp *ri;
 	struct sql_stmts rest;
@@ -773,4 +932,6 @@ void run_opts_from_config(struct run_opts *o, const struct config *c)
 	o->version_table_pk = c->version_table_pk;
 	o->transaction_per_migration = c->transaction_per_migration;
 	o->lock_timeout_ms = c->lock_timeout_ms;
+	o->naming_convention_unknown = c->naming_convention_unknown;
+	o->naming = c->naming_convention;
 }

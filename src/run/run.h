@@ -64,8 +64,11 @@ struct run_opts {
 	bool transaction_per_migration;   /* one transaction per revision */
 	long lock_timeout_ms;             /* bound on every lock wait */
 	bool sql;                         /* offline (--sql) */
-	bool naming_convention_unknown;   /* env.py's target_metadata may carry a naming
-					     convention we cannot read (sql_opts) */
+	const struct sch_naming *naming;  /* env.py's literal naming convention (sql_opts);
+					     NULL: SQLAlchemy's default */
+	const char *naming_convention_unknown; /* why env.py's target_metadata may carry a
+						  naming convention we cannot read (sql_opts);
+						  NULL: the default convention */
 	struct db *db;                    /* online: use this open connection (tests); NULL =
 					     connect to url (and close at the end) */
 };

@@ -28,10 +28,12 @@ struct run_body_flags {
 struct run_body_req {
 	const struct sql_dialect *d;	/* the run's dialect */
 	bool as_sql;			/* offline */
-	bool naming_convention_unknown; /* see struct sql_opts */
+	const char *naming_convention_unknown; /* see struct sql_opts */
 	struct strvec *memo;		/* the run's compile memo (PostgreSQL enum types) */
 	const struct py_inspector *inspector; /* answers sa.inspect (online); NULL: refused */
 	struct run_body_flags *flags;	/* filled when not NULL */
+	bool offline_rebuild;		/* see struct sql_opts */
+	const struct sch_naming *naming; /* see struct sql_opts */
 };
 
 /* The operations of sc's upgrade (up) or downgrade: a native section split

@@ -49,7 +49,7 @@ static void vf_warn(const struct vf *v, const char *fmt, ...)
 /* A SQLite batch rebuild: the table as the transaction has it now. */
 static int vf_batch(struct vf *v, const struct sql_stmt *st, struct err *e)
 {
-	struct sql_opts so = {v->db->dialect, false, v->sc->path, false, &v->memo};
+	struct sql_opts so = {v->db->dialect, false, v->sc->path, NULL, &v->memo, false, NULL};
 	struct sql_stmts stmts = {0};
 	struct sch_table *t;
 
@@ -65,7 +65,7 @@ static int vf_batch(struct vf *v, const struct sql_stmt *st, struct err *e)
 /* One direction of the file; false when it failed (warned). */
 static bool vf_run(struct vf *v, bool up)
 {
-	struct run_body_req req = {v->db->dialect, false, false, &v->memo, NULL, NULL};
+	struct run_body_req req = {.d = v->db->dialect, .memo = &v->memo};
 	struct sql_stmts stmts = {0};
 	struct err e = {0};
 	const char *dir = up ? "upgrade" : "downgrade";

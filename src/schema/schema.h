@@ -163,6 +163,17 @@ struct sch_index_elem {
 	const struct sch_expr *expr; /* sa.text("lower(name)") and friends */
 };
 
+/* A MetaData naming_convention that env.py writes as a literal
+ * (MetaData(naming_convention={...})): SQLAlchemy's template for each kind
+ * of name, NULL for a kind the dict does not name. */
+struct sch_naming {
+	const char *ix; /* indexes */
+	const char *uq; /* unique constraints */
+	const char *ck; /* check constraints */
+	const char *fk; /* foreign keys */
+	const char *pk; /* primary keys */
+};
+
 struct sch_index {
 	const char *name;             /* index name (NULL: unnamed, an error for create_index) */
 	bool name_final;              /* given through op.f() */

@@ -870,6 +870,8 @@ int sch_type_extra(const struct sch_type *t, const char *dialect, struct sch_typ
 		x->values = t->values; /* for callers that render the literals themselves */
 		x->n_values = t->n_values;
 	}
+	x->create_type_fails =
+	    native && strcmp(dialect, "postgresql") && t->create_type && (t->cls->flags & TC_PG_ENUM);
 	if (native && !strcmp(dialect, "postgresql") && t->create_type) {
 		if (!t->name_arg)
 			return type_err(e, NULL, t->src, "PostgreSQL ENUM type requires a name.");

@@ -146,6 +146,10 @@ struct sch_type_extra {
 	bool has_check;            /* a CHECK constraint on the column is emitted */
 	const char *check_name;    /* the constraint's name (unquoted), NULL if unnamed */
 	bool check_is_bool;        /* CHECK (col IN (0, 1)) rather than an enum value list */
+	bool create_type_fails;    /* postgresql.ENUM on MySQL/MariaDB: SQLAlchemy 1.4's
+				      ENUM.create runs (MySQL supports native enums) and its
+				      CreateEnumType reaches MySQL's DDL compiler, which cannot
+				      render it (UnsupportedCompilationError) */
 };
 
 /*

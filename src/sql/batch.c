@@ -1,8 +1,9 @@
 /*
  * batch.c - batch_alter_table's "move and copy" (Alembic 1.8.1
  * operations/batch.py ApplyBatchImpl): the table as the database holds it
- * (read by the caller: db_read_table) gets the block's operations applied
- * in memory, then
+ * (read by the caller: db_read_table on SQLite, db_introspect on
+ * PostgreSQL) gets the block's operations applied in memory, then
+ *   (PostgreSQL) ALTER TABLE <t> DROP CONSTRAINT <each named constraint kept>
  *   CREATE TABLE _alembic_tmp_<t> (...)
  *   INSERT INTO _alembic_tmp_<t> (cols) SELECT <t>.cols FROM <t>
  *   DROP TABLE <t>
@@ -328,6 +329,7 @@ static struct sch_table *b_new_table(struct bstate *s, const char *name)
 
 	*t = *s->old;
 	t->name = name;
+	t->comment = NULL; /* Table(temp, m, *columns, **table_kwargs): not carried */
 	t->columns = arena_calloc(s->x->a, s->n_cols + 1, sizeof(*t->columns));
 	t->n_columns = s->n_cols;
 	for (size_t i = 0; i < s->n_cols; i++)
@@ -422,9 +424,38 @@ static int b_index(struct bstate *s, const struct sch_index *ix)
 	return b_op(s, &op);
 }
 
-int sql_batch_rebuild(struct arena *a, const struct sql_opts *o, const struct sch_table *old,
+/* PostgresqlImpl.prep_table_for_batch: the old table's named constraints
+ * still among the block's named constraints are dropped first, so that the
+ * new table can take their names. */
+static int b_prep_pg(struct bstate *s)
+{
+	const struct sch_table *old = s->old;
+
+	for (size_t i = 0; i < old->n_constraints; i++) {
+		const char *name = old->constraints[i]->name;
+		bool kept = false;
+
+		for (size_t j = 0; name && j < s->n_cons && !kept; j++)
+			kept = s->cons[j]->name && !strcmp(s->cons[j]->name, name);
+		if (!kept)
+			continue;
+		struct mig_op op = {.kind = MIG_DROP_CONSTRAINT, .table = old->name,
+				    .schema = old->schema, .constraint_name = name,
+				    .constraint_name_final = true};
+		if (b_op(s, &op) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int sql_batch_rebuild(struct arena *a, const struct sql_opts *opts, const struct sch_table *old,
 		      const struct mig_op *batch, struct sql_stmts *out, struct err *e)
 {
+	/* the new table lives in the batch's own MetaData() (no naming
+	 * convention): the reflected names are kept as they are; the block's
+	 * own names were checked against env.py's convention up front */
+	struct sql_opts nc = *opts;
+	const struct sql_opts *o = &nc;
 	struct ddl_ctx x = {a, o, o->d, batch, out, e, false};
 	const char *tmp = arena_printf(a, "_alembic_tmp_%s", old->name);
 	struct mig_op op = {.schema = old->schema};
@@ -432,12 +463,16 @@ int sql_batch_rebuild(struct arena *a, const struct sql_opts *o, const struct sc
 	struct buf b = BUF_INIT;
 	int rc;
 
+	nc.naming = NULL;
+	nc.naming_convention_unknown = NULL;
 	b_init(&s, &x, old, batch->n_body);
 	for (size_t i = 0; i < batch->n_body; i++)
 		if (b_apply(&s, &batch->body[i]) < 0)
 			return -1;
 	x.op = batch;
 	b_reorder(&s);
+	if (o->d->family == SQL_FAMILY_POSTGRESQL && b_prep_pg(&s) < 0)
+		return -1;
 	op.kind = MIG_CREATE_TABLE;
 	op.create = b_new_table(&s, tmp);
 	op.table = tmp;

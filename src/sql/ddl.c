@@ -205,20 +205,6 @@ static const char *ddl_ix_name(struct ddl_ctx *x, const struct sch_table *t, con
 	return arena_printf(x->a, "ix_%s_%s", t->name, col);
 }
 
-/* A name the metadata's naming convention would decide (an unnamed
- * constraint or index): refused when env.py's convention is unknown (see
- * struct sql_opts).  Given names are taken as they are. */
-static int ddl_convention_check(struct ddl_ctx *x, const char *what, const char *name, bool final)
-{
-	if (!x->o->naming_convention_unknown || final || name)
-		return 0;
-	return ddl_fail(x,
-			"the name of %s%s%s%s depends on the naming convention of env.py's "
-			"target_metadata, which cannot be read without Python; give the name "
-			"with op.f(\"...\")",
-			what, name ? " '" : "", name ? name : "", name ? "'" : "");
-}
-
 /* ---- CREATE TABLE ---- */
 
 /* The column's ForeignKey as the ForeignKeyConstraint SQLAlchemy makes of it. */
@@ -247,6 +233,31 @@ struct sch_constraint *ddl_fk_of(struct ddl_ctx *x, const struct sch_column *c,
 }
 
 /* Appends one constraint of the CREATE TABLE body unless the dialect omits it. */
+/* c with the name the naming convention gives it (a copy when renamed).
+ * refs: the referred columns are known to SQLAlchemy when it names c
+ * (op.create_foreign_key's stub referent); in a create_table the naming
+ * runs before Alembic adds the referents (NoReferencedTableError). */
+static int ddl_conv_constraint(struct ddl_ctx *x, const char *schema, const char *table,
+			       const struct sch_constraint **c, bool refs)
+{
+	const struct sch_constraint *k = *c;
+	struct ddl_conv_in in = {ddl_kind_key(k->kind), table, schema, &k->columns, k->ref_table,
+				 refs ? &k->ref_columns : NULL};
+	struct sch_constraint *r;
+	const char *name;
+
+	if (ddl_conv_name(x, ddl_kind_word(k->kind), &in, k->name, k->name_final, &name) < 0)
+		return -1;
+	if (name == k->name)
+		return 0;
+	r = arena_alloc(x->a, sizeof(*r));
+	*r = *k;
+	r->name = name;
+	r->name_final = true;
+	*c = r;
+	return 0;
+}
+
 static int ddl_body_constraint(struct ddl_ctx *x, const struct ddl_family *f,
 			       const struct sch_table *t, const struct sch_constraint *c,
 			       struct buf *b)
@@ -257,7 +268,7 @@ static int ddl_body_constraint(struct ddl_ctx *x, const struct ddl_family *f,
 		if (c->use_alter && x->d->family != SQL_FAMILY_SQLITE)
 			return 0;
 	}
-	if (ddl_convention_check(x, "a constraint", c->name, c->name_final) < 0)
+	if (ddl_conv_constraint(x, t->schema, t->name, &c, false) < 0)
 		return -1;
 	buf_adds(b, ", \n\t");
 	return ddl_constraint(x, b, c);
@@ -273,6 +284,9 @@ static int ddl_type_check(struct ddl_ctx *x, const struct ddl_col *dc, struct bu
 		return dc->c->type ? -1 : 0;
 	if (!ex.has_check)
 		return 0;
+	if (ddl_convention_check(x, 'c', "the CHECK constraint of a Boolean/Enum column",
+				 ex.check_name, false) < 0)
+		return -1;
 	buf_adds(b, ", \n\t");
 	if (ex.check_name) {
 		buf_adds(b, "CONSTRAINT ");
@@ -298,9 +312,14 @@ static int ddl_body_constraints(struct ddl_ctx *x, const struct ddl_family *f,
 
 	if (dt->n_pk && !(f->pk_inline && f->pk_inline(x, dt))) {
 		struct sch_constraint pk = {.kind = SCH_PRIMARY_KEY, .name = dt->pk_name};
+		const struct sch_constraint *named = &pk;
 
 		for (size_t i = 0; i < dt->n_pk; i++)
 			strvec_push(x->a, &pk.columns, dt->pk[i]);
+		pk.name_final = dt->pk_cons && dt->pk_cons->name_final;
+		if (ddl_conv_constraint(x, t->schema, t->name, &named, false) < 0)
+			return -1;
+		pk.name = named->name;
 		if (dt->pk_cons) {
 			pk.deferrable = dt->pk_cons->deferrable;
 			pk.initially = dt->pk_cons->initially;
@@ -346,6 +365,13 @@ static int ddl_enum_types(struct ddl_ctx *x, const struct sch_table *t, struct b
 				return ddl_fail(x, "%s", x->e->msg);
 			continue;
 		}
+		if (ex.create_type_fails)
+			return ddl_fail(x,
+					"Compiler <MySQLDDLCompiler> can't render element of type "
+					"CreateEnumType: postgresql.ENUM creates its type on %s too "
+					"(SQLAlchemy 1.4); use sa.Enum(...) for a type that works on "
+					"both, or postgresql.ENUM(..., create_type=False)",
+					x->d->name);
 		if (!ex.create_type)
 			continue;
 		key =
@@ -423,21 +449,49 @@ static struct sch_index *ddl_col_index(struct ddl_ctx *x, const struct sch_table
 	return ix;
 }
 
+/* ix named as the naming convention names it, from name as given. */
+static int ddl_conv_index(struct ddl_ctx *x, const char *what, struct sch_index *ix,
+			  const char *name)
+{
+	struct strvec cols = STRVEC_INIT;
+	struct ddl_conv_in in = {'i', ix->table, ix->schema, &cols, NULL, NULL};
+	bool exprs = false;
+
+	for (size_t i = 0; i < ix->n_elems; i++)
+		if (ix->elems[i].column)
+			strvec_push(x->a, &cols, ix->elems[i].column);
+		else
+			exprs = true;
+	if (exprs) /* an expression's token is its text: not followed */
+		in.cols = NULL;
+	if (ddl_conv_name(x, what, &in, name, ix->name_final, &ix->name) < 0)
+		return -1;
+	ix->name_final = ix->name_final || ix->name != name;
+	return 0;
+}
+
 /* The indexes of a table, insertion order (ours: Alembic iterates a set). */
 static int ddl_table_indexes(struct ddl_ctx *x, const struct ddl_family *f,
 			     const struct sch_table *t, struct buf *b)
 {
-	for (size_t i = 0; i < t->n_columns; i++)
-		if (t->columns[i]->index == SCH_TRUE &&
-		    ddl_index_stmt(x, f, ddl_col_index(x, t, t->columns[i]), b) < 0)
+	for (size_t i = 0; i < t->n_columns; i++) {
+		struct sch_index *ix;
+
+		if (t->columns[i]->index != SCH_TRUE)
+			continue;
+		ix = ddl_col_index(x, t, t->columns[i]);
+		if ((x->o->naming || x->o->naming_convention_unknown) &&
+		    ddl_conv_index(x, "the index of an index=True column", ix, NULL) < 0)
 			return -1;
+		if (ddl_index_stmt(x, f, ix, b) < 0)
+			return -1;
+	}
 	for (size_t i = 0; i < t->n_indexes; i++) {
 		struct sch_index ix = *t->indexes[i];
 
 		ix.table = t->name;
 		ix.schema = t->schema;
-		if (ddl_convention_check(x, "index", ix.name, ix.name_final) < 0 ||
-		    ddl_index_stmt(x, f, &ix, b) < 0)
+		if (ddl_conv_index(x, "index", &ix, ix.name) < 0 || ddl_index_stmt(x, f, &ix, b) < 0)
 			return -1;
 	}
 	return 0;
@@ -473,7 +527,8 @@ static int ddl_create_table(struct ddl_ctx *x, const struct ddl_family *f, struc
 
 	if (ddl_table_prepare(x, t, &dt) < 0)
 		return -1;
-	if (x->d->family == SQL_FAMILY_POSTGRESQL && ddl_enum_types(x, t, b) < 0)
+	if ((x->d->family == SQL_FAMILY_POSTGRESQL || x->d->family == SQL_FAMILY_MYSQL) &&
+	    ddl_enum_types(x, t, b) < 0)
 		return -1;
 	if (ddl_create_table_stmt(x, f, &dt, b) < 0 || ddl_table_indexes(x, f, t, b) < 0)
 		return -1;
@@ -534,11 +589,14 @@ static int ddl_add_column(struct ddl_ctx *x, const struct ddl_family *f, struct 
 		struct sch_constraint uq = {.kind = SCH_UNIQUE};
 
 		strvec_push(x->a, &uq.columns, op->column->name);
-		if (ddl_add_constraint_stmt(x, op->schema, op->table, &uq, b) < 0)
+		if (ddl_convention_check(x, 'u', "a unique constraint", NULL, false) < 0 ||
+		    ddl_add_constraint_stmt(x, op->schema, op->table, &uq, b) < 0)
 			return -1;
 	}
 	for (size_t j = 0; j < op->column->n_fks; j++)
-		if (ddl_add_constraint_stmt(x, op->schema, op->table,
+		if (ddl_convention_check(x, 'f', "a foreign key", op->column->fks[j]->name,
+					 op->column->fks[j]->name_final) < 0 ||
+		    ddl_add_constraint_stmt(x, op->schema, op->table,
 					    ddl_fk_of(x, op->column, op->column->fks[j]), b) < 0)
 			return -1;
 	if (ddl_table_indexes(x, f, &t, b) < 0)
@@ -577,7 +635,7 @@ static int ddl_add_constraint(struct ddl_ctx *x, const struct ddl_family *f, str
 	const struct sch_constraint *c = x->op->constraint;
 
 	(void)f;
-	if (ddl_convention_check(x, "constraint", c->name, c->name_final) < 0)
+	if (ddl_conv_constraint(x, x->op->schema, x->op->table, &c, true) < 0)
 		return -1;
 	return ddl_add_constraint_stmt(x, x->op->schema, x->op->table, c, b);
 }
@@ -590,7 +648,7 @@ static int ddl_create_index(struct ddl_ctx *x, const struct ddl_family *f, struc
 		ix.table = x->op->table;
 	if (!ix.schema)
 		ix.schema = x->op->schema;
-	if (ddl_convention_check(x, "index", ix.name, ix.name_final) < 0)
+	if (ddl_conv_index(x, "index", &ix, ix.name) < 0)
 		return -1;
 	return ddl_index_stmt(x, f, &ix, b);
 }
@@ -710,6 +768,9 @@ static int ddl_rename_table(struct ddl_ctx *x, const struct ddl_family *f, struc
 
 static int ddl_drop_index(struct ddl_ctx *x, const struct ddl_family *f, struct buf *b)
 {
+	if (ddl_convention_check(x, 'i', "drop_index", x->op->index->name,
+				 x->op->index->name_final) < 0)
+		return -1;
 	return ddl_family_stmt(x, b, f->drop_index);
 }
 
@@ -717,6 +778,10 @@ static int ddl_drop_constraint(struct ddl_ctx *x, const struct ddl_family *f, st
 {
 	if (!x->d->alter_constraints)
 		return ddl_fail(x, "%s", ddl_sqlite_no_alter);
+	/* generic_constraint() attaches it to a table of the convention's metadata */
+	if (ddl_convention_check(x, ddl_type_key(x->op->constraint_type), "drop_constraint",
+				 x->op->constraint_name, x->op->constraint_name_final) < 0)
+		return -1;
 	return ddl_family_stmt(x, b, f->drop_constraint);
 }
 
@@ -745,6 +810,38 @@ static int ddl_autocommit(struct ddl_ctx *x, const struct ddl_family *f, struct 
 	return ddl_body(x, x->op->body, x->op->n_body, true);
 }
 
+/* The names a rebuilt block's operations give (ddl_convention_check),
+ * checked before anything runs: the rebuild itself is compiled at run time. */
+static int ddl_batch_conventions(struct ddl_ctx *x, const struct mig_op *batch)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < batch->n_body && !rc; i++) {
+		const struct mig_op *op = &batch->body[i];
+
+		x->op = op;
+		if (op->kind == MIG_ADD_CONSTRAINT)
+			rc = ddl_convention_check(x, ddl_kind_key(op->constraint->kind),
+						  ddl_kind_word(op->constraint->kind),
+						  op->constraint->name, op->constraint->name_final);
+		else if (op->kind == MIG_DROP_CONSTRAINT)
+			rc = ddl_convention_check(x, ddl_type_key(op->constraint_type),
+						  "drop_constraint", op->constraint_name,
+						  op->constraint_name_final);
+		else if (op->kind == MIG_CREATE_INDEX || op->kind == MIG_DROP_INDEX)
+			rc = ddl_convention_check(x, 'i', "index", op->index->name,
+						  op->index->name_final);
+		else if (op->kind == MIG_ADD_COLUMN && op->column->index == SCH_TRUE)
+			rc = ddl_convention_check(x, 'i', "the index of an index=True column", NULL,
+						  false);
+		for (size_t j = 0; op->kind == MIG_ADD_COLUMN && j < op->column->n_fks && !rc; j++)
+			rc = ddl_convention_check(x, 'f', "a foreign key", op->column->fks[j]->name,
+						  op->column->fks[j]->name_final);
+	}
+	x->op = batch;
+	return rc;
+}
+
 /* with batch_alter_table(): the body as plain ALTERs, or (online SQLite) one
  * placeholder statement the runtime rebuilds the table for; refused where
  * the move-and-copy would need a table we cannot read. */
@@ -753,8 +850,11 @@ static int ddl_batch(struct ddl_ctx *x, const struct ddl_family *f, struct buf *
 	const struct mig_op *op = x->op;
 
 	(void)f, (void)b;
-	if (sql_batch_needs_recreate(x->d, op) &&
-	    (x->o->as_sql || x->d->family != SQL_FAMILY_SQLITE)) {
+	bool placeholder = x->o->as_sql ? x->o->offline_rebuild && x->d->family == SQL_FAMILY_SQLITE
+					: x->d->family == SQL_FAMILY_SQLITE ||
+						  x->d->family == SQL_FAMILY_POSTGRESQL;
+
+	if (sql_batch_needs_recreate(x->d, op) && !placeholder) {
 		ddl_fail(x, "%s", sql_batch_refusal(x->a, x->o, op));
 		if (x->o->as_sql)
 			x->e->code = ERR_COMMAND; /* Alembic's CommandError: FAILED:, 255 */
@@ -762,6 +862,8 @@ static int ddl_batch(struct ddl_ctx *x, const struct ddl_family *f, struct buf *
 	}
 	if (sql_batch_needs_recreate(x->d, op)) { /* rebuilt when it runs: the table is
 						     read from the database then */
+		if (ddl_batch_conventions(x, op) < 0)
+			return -1;
 		sql_stmts_push(x->a, x->out, NULL, x->autocommit, op->line);
 		x->out->v[x->out->n - 1].batch = op;
 		return 0;
@@ -878,8 +980,8 @@ const char *sql_batch_refusal(struct arena *a, const struct sql_opts *o, const s
 				    "can be skipped.",
 				    o->d->name, batch->table);
 	return arena_printf(a,
-			    "batch_alter_table('%s') needs SQLite's move-and-copy, which "
-			    "is not implemented natively yet",
+			    "batch_alter_table('%s') needs the move-and-copy, which is "
+			    "implemented natively on SQLite and PostgreSQL only",
 			    batch->table);
 }
 

@@ -41,9 +41,10 @@ struct sql_stmt {
 	bool autocommit; /* runs outside the transaction (autocommit_block, CONCURRENTLY
 			    under a -- migrate:no-transaction file) */
 	int line;	 /* 1-based line of the operation in the revision file (0: none) */
-	const struct mig_op *batch; /* online SQLite batch_alter_table needing the rebuild: sql
-				       is NULL and the runtime reads the table, then runs
-				       sql_batch_rebuild's statements */
+	const struct mig_op *batch; /* a batch_alter_table needing the rebuild (online SQLite
+				       and PostgreSQL, offline SQLite with offline_rebuild):
+				       sql is NULL and the runtime reads the table, then runs
+				       or prints sql_batch_rebuild's statements */
 };
 
 /* A growing list of statements (arena-backed). */
@@ -57,11 +58,20 @@ struct sql_opts {
 	const struct sql_dialect *d;	/* the dialect compiled for */
 	bool as_sql;			/* offline (--sql): literal binds, Alembic's exact text */
 	const char *file;		/* revision file, for error positions */
-	bool naming_convention_unknown; /* env.py's target_metadata may carry a naming
-					   convention we cannot read: names it would give
-					   are refused rather than guessed */
+	const char *naming_convention_unknown; /* NULL, or why env.py's target_metadata may
+						  carry a naming convention we cannot read
+						  (envpy_convention): names it would give or
+						  change are refused rather than guessed */
 	struct strvec *memo;		/* the run's memo (Alembic's impl.memo): PostgreSQL enum
 					   types created so far ("schema.name"); NULL: none kept */
+	bool offline_rebuild;		/* offline SQLite: a batch rebuild becomes a placeholder
+					   (sql_stmt.batch) the caller resolves from the table as
+					   the revisions before it leave it (src/run), instead of
+					   Alembic's CommandError */
+	const struct sch_naming *naming; /* env.py's literal naming convention, applied as
+					    SQLAlchemy applies it (ddl.c ddl_conv_name);
+					    NULL: SQLAlchemy's default {"ix":
+					    "ix_%(column_0_label)s"} */
 };
 
 /* Appends stmt to out. */

@@ -76,6 +76,36 @@ extern const struct ddl_family ddl_mysql;
 
 /* ERR_INPUT at the op's position with a formatted message; returns -1. */
 int ddl_fail(struct ddl_ctx *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* ddl_naming.c.  A name of kind ('i' index, 'u' 'c' 'f' 'p' constraints,
+ * 'x' a constraint of no kind) that the target metadata's naming
+ * convention would decide or change (what: "a foreign key", ...; name
+ * NULL: unnamed), at an operation that does not apply conventions:
+ * refused (-1, x->e set) when the convention is unknown, or is env.py's
+ * literal one and its template of that kind applies; 0 otherwise and for
+ * final (op.f()) names. */
+int ddl_convention_check(struct ddl_ctx *x, char kind, const char *what, const char *name,
+			 bool final);
+/* What a convention's tokens are made of (ConventionDict). */
+struct ddl_conv_in {
+	char kind;		       /* as for ddl_convention_check */
+	const char *table, *schema;    /* the table */
+	const struct strvec *cols;     /* the columns (NULL: not known) */
+	const char *ref_table;	       /* foreign keys: the referred table */
+	const struct strvec *ref_cols; /* ... and columns */
+};
+/* The name SQLAlchemy gives a construct of in named given (NULL: unnamed):
+ * *out = given where no convention applies; else the rendered template
+ * (env.py's literal convention).  -1 with x->e set where SQLAlchemy fails
+ * (%(constraint_name)s without a name), where a token is not known, for a
+ * name over the dialect's length, and as ddl_convention_check for an
+ * unknown convention. */
+int ddl_conv_name(struct ddl_ctx *x, const char *what, const struct ddl_conv_in *in,
+		  const char *given, bool final, const char **out);
+/* "a primary key", "a foreign key", ... for messages; the kind's letter. */
+const char *ddl_kind_word(enum sch_constraint_kind k);
+char ddl_kind_key(enum sch_constraint_kind k);
+/* The kind letter of drop_constraint's type_ ('x' for none). */
+char ddl_type_key(const char *type);
 /* A value named for messages, as Python's repr (pyv_describe). */
 const char *ddl_what(struct ddl_ctx *x, const struct pyv *v);
 /* Appends a finished statement. */

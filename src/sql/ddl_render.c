@@ -423,6 +423,8 @@ int ddl_column_checks(struct ddl_ctx *x, struct buf *b, const struct sch_column 
 	for (size_t i = 0; i < c->n_checks; i++) {
 		const struct sch_constraint *ck = c->checks[i];
 
+		if (ddl_convention_check(x, 'c', "a check constraint", ck->name, ck->name_final) < 0)
+			return -1;
 		buf_addch(b, ' ');
 		ddl_constraint_name(x, b, ck->name);
 		buf_adds(b, "CHECK (");
@@ -608,7 +610,7 @@ int ddl_index_exprs(struct ddl_ctx *x, struct buf *b, const struct sch_index *ix
 int sql_expr_text(struct arena *a, const char *dialect, const struct sch_expr *ex,
 		  struct buf *out, struct err *e)
 {
-	struct sql_opts o = {sql_dialect_find(dialect), false, NULL, false, NULL};
+	struct sql_opts o = {sql_dialect_find(dialect), false, NULL, NULL, NULL, false, NULL};
 	struct ddl_ctx x = {a, &o, o.d, NULL, NULL, e, false};
 
 	if (!o.d)

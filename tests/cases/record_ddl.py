@@ -126,6 +126,13 @@ op.create_table("t", sa.Column("id", sa.Integer(), primary_key=True),
 op.create_table("t", sa.Column("id", sa.Integer(), primary_key=True),
     sa.Column("s", postgresql.ENUM("a", "b", name="st", create_type=False)))
 '''),
+    ("ct_pg_enum", ALL, '''
+op.create_table("t", sa.Column("id", sa.Integer(), primary_key=True),
+    sa.Column("s", postgresql.ENUM("a", "b", name="st")))
+'''),
+    ("add_column_pg_enum", ALL, '''
+op.add_column("t", sa.Column("s", postgresql.ENUM("a", "b", name="st")))
+'''),
     ("ct_comments", ALL, '''
 op.create_table("t",
     sa.Column("id", sa.Integer(), primary_key=True, comment="the id"),

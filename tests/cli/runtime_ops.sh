@@ -163,10 +163,34 @@ DOWN='    with op.batch_alter_table("account") as batch_op:
 ops_rev c0000002 c0000001 "batch"
 run alembic upgrade head
 expect_rc 0 "batch: upgrade head"
+# --sql (differs: Alembic 1.8.1 stops at the rebuild, it needs the database or
+# copy_from): the table as the revisions before it leave it, read from a scratch
+# in-memory database they ran in; the script leaves what the online run left.
 run alembic upgrade head --sql
-expect_rc 255 "batch --sql: the rebuild needs the database (Alembic's CommandError)"
-expect_out_has "FAILED: This operation cannot proceed in --sql mode; batch mode with dialect sqlite requires a live database connection with which to reflect the table \"account\"." \
+expect_rc 0 "batch --sql: the rebuild from the revisions before it"
+cp "$T_ROOT/.out" up.sql
+expect_out_has 'CREATE TABLE _alembic_tmp_account (' "batch --sql: the move-and-copy printed"
+rm -f off.db && sqlite3 off.db <up.sql
+expect_eq "$(sqlite3 off.db .schema | tr -d '\t ' | sort)" "$(sqlite3 app.db .schema | tr -d '\t ' | sort)" \
+	"batch --sql: the script leaves the online schema"
+expect_eq "$(sqlite3 off.db 'SELECT * FROM account; SELECT * FROM alembic_version')" \
+	"$(sqlite3 app.db 'SELECT * FROM account; SELECT * FROM alembic_version')" "batch --sql: and the rows"
+run alembic downgrade c0000002:c0000001 --sql
+expect_rc 0 "batch --sql: a downgrade range, its start replayed first"
+sqlite3 off.db <"$T_ROOT/.out"
+expect_eq "$(sqlite3 off.db "SELECT sql FROM sqlite_master WHERE name = 'account'" | tr -d '\t\n ')" \
+	"CREATETABLE\"account\"(idINTEGERNOTNULL,nameVARCHAR(50)DEFAULT'x'NOTNULL,bioTEXT,parent_idINTEGER,scoreNUMERIC(5,2),PRIMARYKEY(id),CONSTRAINTfk_parentFOREIGNKEY(parent_id)REFERENCESaccount(id),CONSTRAINTck_nameCHECK(length(name)>0),UNIQUE(name))" \
+	"batch --sql: the downgrade's rebuild (named constraints, then unnamed; the unnamed reflected CHECK dropped, as Alembic drops it)"
+UP='    with op.batch_alter_table("legacy") as batch_op:
+        batch_op.alter_column("x", nullable=False, existing_type=sa.Integer())'
+DOWN='    pass'
+ops_rev c0000009 c0000002 "legacy"
+run alembic upgrade head --sql
+expect_rc 255 "batch --sql: a table no revision made is Alembic's CommandError"
+expect_out_has "FAILED: This operation cannot proceed in --sql mode; batch mode with dialect sqlite requires a live database connection with which to reflect the table \"legacy\"." \
 	"batch --sql: Alembic's text"
+expect_eq "$(grep -c 'CREATE TABLE' "$T_ROOT/.out")" "0" "batch --sql: nothing of the script printed"
+rm -f migrations/versions/c0000009_x.py
 if oracle_env; then
 	sed -i 's|^sqlalchemy.url = .*|sqlalchemy.url = sqlite:///py.db|' py.ini
 	run /usr/bin/python3 -m alembic -c py.ini upgrade head
@@ -259,5 +283,69 @@ expect_eq "$(pg "$DB" "SELECT column_name || ':' || character_maximum_length || 
 	"full_name:80:YES " "pg: the column altered"
 run alembic downgrade -1
 expect_rc 0 "pg: alter_column back"
+pg postgres "DROP DATABASE $DB" >/dev/null
+
+# --- batch_alter_table(recreate="always") on PostgreSQL: Alembic's move-and-copy there
+# (reflected table, SERIAL detected from the owned sequence, named constraints dropped
+# first and re-created on the new table, indexes re-created), compared with Python Alembic.
+DB="ops_b_$$"
+pg postgres "CREATE DATABASE $DB" >/dev/null
+rt_project "${ALEMBIC_TEST_PG_URL%/*}/$DB"
+UP='    op.create_table("parent", sa.Column("id", sa.Integer(), primary_key=True))
+    op.create_table("item",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("qty", sa.Numeric(10, 2), nullable=False, comment="how many"),
+        sa.Column("code", sa.CHAR(4), server_default="abcd"),
+        sa.Column("parent_id", sa.Integer()),
+        sa.PrimaryKeyConstraint("id"),
+        sa.ForeignKeyConstraint(["parent_id"], ["parent.id"], onupdate="CASCADE"),
+        sa.CheckConstraint("qty >= 0", name="ck_item_qty"),
+        sa.UniqueConstraint("code", name="uq_item_code"))
+    op.create_index("ix_item_parent_id", "item", ["parent_id"])
+    op.execute("INSERT INTO parent (id) VALUES (1)")
+    op.execute("INSERT INTO item (qty, code, parent_id) VALUES (2.5, '"'"'a'"'"', 1), (3, '"'"'b'"'"', NULL)")'
+DOWN='    op.drop_table("item")
+    op.drop_table("parent")'
+ops_rev b0000001 "" "item"
+UP='    with op.batch_alter_table("item", recreate="always") as batch_op:
+        batch_op.add_column(sa.Column("extra", sa.String(length=10), nullable=True))
+        batch_op.drop_constraint("uq_item_code", type_="unique")'
+DOWN='    pass'
+ops_rev b0000002 b0000001 "rebuild"
+pg_catalog() { # DB: what the move-and-copy leaves, one line per fact
+	pg "$1" "SELECT string_agg(x, ' | ' ORDER BY x) FROM (
+	  SELECT column_name || ':' || data_type || ':' || is_nullable || ':' || coalesce(column_default, '') ||
+	         ':' || coalesce(col_description('item'::regclass, ordinal_position::int), '') AS x
+	    FROM information_schema.columns WHERE table_name = 'item'
+	  UNION ALL SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'item'::regclass
+	  UNION ALL SELECT indexdef FROM pg_indexes WHERE tablename = 'item'
+	  UNION ALL SELECT 'seq ' || relname FROM pg_class WHERE relkind = 'S'
+	  UNION ALL SELECT 'row ' || id || ',' || qty || ',' || code || ',' || coalesce(parent_id, 0) FROM item) s"
+}
+run alembic upgrade head
+expect_rc 0 "pg batch recreate: upgrade head"
+expect_err_has "INFO  [alembic.ddl.postgresql] Detected sequence named 'item_id_seq' as owned by integer column 'item(id)', assuming SERIAL and omitting" \
+	"pg batch recreate: Alembic's SERIAL log line"
+CAT=$(pg_catalog "$DB")
+for part in "seq _alembic_tmp_item_id_seq" "id:integer:NO:nextval('_alembic_tmp_item_id_seq'::regclass):" \
+	"qty:numeric:NO::how many" "extra:character varying:YES::" "item_pkey PRIMARY KEY (id)" \
+	"ck_item_qty CHECK ((qty >= (0)::numeric))" "item_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES parent(id) ON UPDATE CASCADE" \
+	"CREATE INDEX ix_item_parent_id ON public.item USING btree (parent_id)" "row 1,2.50,a,1" "row 2,3.00,b,0"; do
+	case "$CAT" in *"$part"*) ok ;; *) not_ok "pg batch recreate: $part not in: $CAT" ;; esac
+done
+case "$CAT" in *uq_item_code*) not_ok "pg batch recreate: the dropped constraint is gone" ;; *) ok ;; esac
+run alembic upgrade head --sql
+expect_rc 255 "pg batch recreate --sql: Alembic's CommandError"
+expect_out_has 'batch mode with dialect postgresql requires a live database connection with which to reflect the table "item"' \
+	"pg batch recreate --sql: Alembic's text"
+if oracle_env; then
+	PYDB="ops_bpy_$$"
+	pg postgres "CREATE DATABASE $PYDB" >/dev/null
+	sed -i "s|^sqlalchemy.url = \(.*\)/[^/]*$|sqlalchemy.url = \1/$PYDB|" py.ini
+	run /usr/bin/python3 -m alembic -c py.ini upgrade head
+	expect_rc 0 "pg batch recreate: Python Alembic upgrades the same project"
+	expect_eq "$(pg_catalog "$PYDB")" "$CAT" "pg batch recreate: the catalog is Alembic's"
+	pg postgres "DROP DATABASE $PYDB" >/dev/null
+fi
 pg postgres "DROP DATABASE $DB" >/dev/null
 finish

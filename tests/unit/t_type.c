@@ -839,6 +839,21 @@ static void test_extras(void)
 
 	CHECK_INT(sch_type_extra(t, "postgresql", &x, &e), 0);
 	CHECK(!x.create_type && !x.has_check);
+	CHECK_INT(sch_type_extra(t, "mysql", &x, &e), 0);
+	CHECK(!x.create_type_fails);
+	/* postgresql.ENUM's CREATE TYPE reaches MySQL's compiler; sa.Enum's never does */
+	e = build(&a, "postgresql.ENUM('a', name='e')", &t);
+	CHECK_INT(sch_type_extra(t, "mysql", &x, &e), 0);
+	CHECK(x.create_type_fails && !x.create_type);
+	CHECK_INT(sch_type_extra(t, "mariadb", &x, &e), 0);
+	CHECK(x.create_type_fails);
+	CHECK_INT(sch_type_extra(t, "sqlite", &x, &e), 0);
+	CHECK(!x.create_type_fails);
+	CHECK_INT(sch_type_extra(t, "postgresql", &x, &e), 0);
+	CHECK(!x.create_type_fails && x.create_type);
+	e = build(&a, "sa.Enum('a', name='e')", &t);
+	CHECK_INT(sch_type_extra(t, "mysql", &x, &e), 0);
+	CHECK(!x.create_type_fails);
 	e = build(&a, "sa.Enum('a', 'b')", &t);
 	CHECK_INT(sch_type_extra(t, "postgresql", &x, &e), -1);
 	CHECK_STR(e.msg, "PostgreSQL ENUM type requires a name.");
