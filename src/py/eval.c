@@ -383,6 +383,9 @@ static const struct pyv *ev_attr(struct ev *ev, const struct py_expr *x)
 	if (recv->kind == PYV_REF)
 		return known_attr(ev, x, recv, x->s);
 	if (known_is_sql(recv)) {
+		const struct pyv *col = insp_column_attr(ev, x, recv, x->s);
+		if (col || ev->e->code)
+			return col;
 		v = ev_new(ev, PYV_ATTR, x);
 		v->receiver = recv;
 		v->name = x->s;
@@ -446,10 +449,13 @@ static int ev_args(struct ev *ev, const struct py_expr *x, struct ev_args *out)
 static const struct pyv *ev_method(struct ev *ev, const struct py_expr *x, const struct pyv *recv,
 				   const char *name, const struct ev_args *args)
 {
+	const struct pyv *keys;
 	struct pyv *v;
 
 	if (!known_is_sql(recv))
 		return lit_method(ev, x, recv, name, args);
+	if ((keys = insp_columns_method(ev, x, recv, name, args)) || ev->e->code)
+		return keys;
 	v = ev_new(ev, PYV_CALL, x);
 	v->name = name;
 	v->receiver = recv;

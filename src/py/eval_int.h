@@ -142,6 +142,9 @@ const struct pyv *known_subscript(struct ev *ev, const struct py_expr *x, const 
 const struct pyv *known_builtin(struct ev *ev, const char *name, const struct py_expr *x);
 /* Whether v is a SQL expression value (operators on it build operator.* calls). */
 bool known_is_sql(const struct pyv *v);
+/* The PYV_CALL value of a call of the known name (sa.Column(...)): a value for the binder. */
+const struct pyv *known_value_call(struct ev *ev, const struct py_expr *x, const char *name,
+				   const struct ev_args *args);
 
 /* ---- inspect.c ---- */
 /* sa.inspect(bind) / Inspector.from_engine(bind): a new "alembic.inspector" handle. */
@@ -150,6 +153,21 @@ const struct pyv *insp_new(struct ev *ev, const struct py_expr *x, const struct 
 /* A method of an inspector handle (fn->name "alembic.inspector.<method>"). */
 const struct pyv *insp_call(struct ev *ev, const struct py_expr *x, const struct pyv *fn,
 			    const struct ev_args *args);
+/* sa.Table(name, meta, ...): with autoload_with=bind (or autoload=True and
+ * sa.MetaData(bind=bind)) the table reflected from the database, as the
+ * sa.Table(name, meta, sa.Column(...)...) value the binder reads; else the
+ * plain value. */
+const struct pyv *insp_table(struct ev *ev, const struct py_expr *x, const struct pyv *fn,
+			     const struct ev_args *args);
+/* t.c.<col>.type / .name / .nullable of a table value's column (recv is
+ * t.c.<col>); NULL without an error when recv is not such a column. */
+const struct pyv *insp_column_attr(struct ev *ev, const struct py_expr *x, const struct pyv *recv,
+				   const char *attr);
+/* t.c.keys() of a table value (recv is t.c): its column names; NULL without
+ * an error when recv is not a table's .c or the method is another. */
+const struct pyv *insp_columns_method(struct ev *ev, const struct py_expr *x,
+				      const struct pyv *recv, const char *method,
+				      const struct ev_args *args);
 /* inspector.default_schema_name. */
 const struct pyv *insp_default_schema(struct ev *ev, const struct py_expr *x,
 				      const struct pyv *fn, const struct ev_args *args);

@@ -50,6 +50,33 @@ static struct ev_insp *state(struct ev *ev)
 	return ev->insp;
 }
 
+/* Whether the database can be inspected through connection b for what
+ * ("sa.inspect", "sa.Table(autoload_with=...)") written as call (what's
+ * call with b): -1 with e set if not. */
+static int insp_allowed(struct ev *ev, const struct py_expr *x, const char *what,
+			const char *call, const struct pyv *b)
+{
+	if (!ev->ctx)
+		return ev_fail_at(ev, x, "inspecting the database (%s) is not known while reading "
+					 "env.py",
+				  what), -1;
+	if (b->kind != PYV_REF || (strcmp(b->name, "alembic.bind") && strcmp(b->name, "alembic.engine")))
+		return ev_fail_at(ev, x, "%s cannot be evaluated without Python (only "
+					 "op.get_bind() and its .engine are inspected natively)",
+				  call), -1;
+	ev->body->inspects = true;
+	if (ev->ctx->as_sql)
+		return ev_fail_at(ev, x, "inspecting the database (%s) needs the live database and "
+					 "cannot run in --sql mode (Alembic fails here too: "
+					 "'MockConnection' object has no attribute 'close')",
+				  what), -1;
+	if (!ev->ctx->inspector)
+		return ev_fail_at(ev, x, "inspecting the database (%s) needs the live database; it "
+					 "is only answered while a migration runs",
+				  what), -1;
+	return 0;
+}
+
 const struct pyv *insp_new(struct ev *ev, const struct py_expr *x, const struct pyv *fn,
 			   const struct ev_args *args)
 {
@@ -58,28 +85,13 @@ const struct pyv *insp_new(struct ev *ev, const struct py_expr *x, const struct 
 	const struct pyv *b = args->n_pos == 1 && !args->n_kw ? args->pos[0] : NULL;
 	struct pyv *h;
 
-	if (!ev->ctx)
-		return ev_fail_at(ev, x, "inspecting the database (%s) is not known while reading "
-					 "env.py",
-				  what);
 	if (!b)
 		return ev_fail_at(ev, x, "TypeError: %s() takes exactly one argument (the "
 					 "connection)",
 				  what);
-	if (b->kind != PYV_REF || (strcmp(b->name, "alembic.bind") && strcmp(b->name, "alembic.engine")))
-		return ev_fail_at(ev, x, "%s(%s) cannot be evaluated without Python (only "
-					 "op.get_bind() and its .engine are inspected natively)",
-				  what, pyv_describe(ev->a, b));
-	ev->body->inspects = true;
-	if (ev->ctx->as_sql)
-		return ev_fail_at(ev, x, "inspecting the database (%s) needs the live database and "
-					 "cannot run in --sql mode (Alembic fails here too: "
-					 "'MockConnection' object has no attribute 'close')",
-				  what);
-	if (!ev->ctx->inspector)
-		return ev_fail_at(ev, x, "inspecting the database (%s) needs the live database; it "
-					 "is only answered while a migration runs",
-				  what);
+	if (insp_allowed(ev, x, what, arena_printf(ev->a, "%s(%s)", what, pyv_describe(ev->a, b)),
+			 b))
+		return NULL;
 	h = ev_ref(ev, "alembic.inspector", x);
 	h->handle = state(ev)->n_handles++;
 	return h;
@@ -712,4 +724,212 @@ const struct pyv *insp_default_schema(struct ev *ev, const struct py_expr *x,
 	(void)args;
 	ev->body->inspect_answered = true;
 	return db ? str_or_none(ev, x, db->default_schema) : NULL;
+}
+
+/* ---- table reflection: sa.Table(name, meta, autoload_with=bind) ---- */
+
+/* The connection a sa.Table call reflects with: autoload_with=, else with
+ * autoload=True the bind= of its sa.MetaData(...); NULL (no error) when it
+ * does not reflect; *failed on an error. */
+static const struct pyv *reflect_bind(struct ev *ev, const struct py_expr *x,
+				      const struct ev_args *args, bool *failed)
+{
+	const struct pyv *with = NULL, *autoload = NULL, *meta = args->n_pos > 1 ? args->pos[1] : NULL;
+	int on = 0;
+
+	*failed = false;
+	for (size_t k = 0; k < args->n_kw; k++) {
+		const char *key = args->kw[k].key ? args->kw[k].key : "";
+		if (!strcmp(key, "autoload_with"))
+			with = args->kw[k].val;
+		else if (!strcmp(key, "autoload"))
+			autoload = args->kw[k].val;
+	}
+	if (with && with->kind != PYV_NONE)
+		return with;
+	if (autoload && (on = lit_truth(ev, autoload, x)) < 0) {
+		*failed = true;
+		return NULL;
+	}
+	if (!on)
+		return NULL;
+	with = meta && meta->kind == PYV_CALL && !strcmp(meta->name, "sqlalchemy.MetaData")
+		   ? pyv_kwarg(meta, "bind")
+		   : NULL;
+	if (with && with->kind != PYV_NONE)
+		return with;
+	*failed = true;
+	return ev_fail_at(ev, x, "sqlalchemy.exc.UnboundExecutionError: No engine is bound to this "
+				 "Table's MetaData. Pass an engine to the Table via "
+				 "autoload_with=<someengine> (sa.Table(..., autoload=True) reflects "
+				 "with the connection of sa.MetaData(bind=...))");
+}
+
+/* The keyword arguments a reflecting sa.Table may have; schema= is read. */
+static int reflect_kwargs(struct ev *ev, const struct py_expr *x, const struct ev_args *args,
+			  const char **schema)
+{
+	static const char *const ok[] = {"autoload_with", "autoload", "schema", "extend_existing",
+					 "keep_existing", NULL};
+
+	*schema = NULL;
+	if (args->n_pos != 2)
+		return ev_fail_at(ev, x, "sa.Table(name, metadata, autoload_with=...) with %s "
+					 "cannot be reflected natively (only the name and the "
+					 "MetaData, the columns all from the database)",
+				  args->n_pos < 2 ? "no MetaData" : "columns of its own"), -1;
+	for (size_t k = 0; k < args->n_kw; k++) {
+		const char *key = args->kw[k].key;
+		size_t j = 0;
+		while (key && ok[j] && strcmp(key, ok[j]))
+			j++;
+		if (!key || !ok[j])
+			return ev_fail_at(ev, x, "sa.Table(..., %s=) cannot be reflected natively",
+					  key ? key : "**"), -1;
+		if (!strcmp(key, "schema") && str_param(ev, x, "Table", "schema", args->kw[k].val,
+							schema))
+			return -1;
+	}
+	if (args->pos[0]->kind != PYV_STR)
+		return ev_fail_at(ev, x, "sa.Table(): the table name must be a string here, not %s",
+				  pyv_describe(ev->a, args->pos[0])), -1;
+	return 0;
+}
+
+/* A keyword argument key=v. */
+static void kw_put(struct pyv_kwarg *kw, size_t *n, const char *key, const struct pyv *v)
+{
+	kw[*n].key = key;
+	kw[(*n)++].val = v;
+}
+
+/* sa.Column(name, type, nullable=..., primary_key=True) of a reflected column. */
+static const struct pyv *reflected_column(struct ev *ev, const struct py_expr *x,
+					  const struct py_insp_db *db, const struct sch_table *t,
+					  const struct sch_column *c)
+{
+	const struct pyv **pos = arena_calloc(ev->a, 2, sizeof(*pos));
+	struct pyv_kwarg *kw = arena_calloc(ev->a, 2, sizeof(*kw));
+	struct ev_args a = {pos, 2, kw, 0};
+
+	pos[0] = ev_str(ev, c->name, strlen(c->name), x);
+	pos[1] = type_value(ev, db, c);
+	kw_put(kw, &a.n_kw, "nullable", ev_bool(ev, c->nullable != SCH_FALSE, x));
+	if (pk_position(t, c))
+		kw_put(kw, &a.n_kw, "primary_key", ev_bool(ev, true, x));
+	return known_value_call(ev, x, "sqlalchemy.Column", &a);
+}
+
+const struct pyv *insp_table(struct ev *ev, const struct py_expr *x, const struct pyv *fn,
+			     const struct ev_args *args)
+{
+	bool failed;
+	const struct pyv *b = reflect_bind(ev, x, args, &failed);
+	const struct sch_table *t = NULL;
+	const struct py_insp_db *db;
+	const char *schema;
+
+	if (!b)
+		return failed ? NULL : known_value_call(ev, x, fn->name, args);
+	if (insp_allowed(ev, x, "sa.Table(..., autoload_with=...)",
+			 arena_printf(ev->a, "sa.Table(..., autoload_with=%s)", pyv_describe(ev->a, b)),
+			 b) ||
+	    reflect_kwargs(ev, x, args, &schema) || !(db = insp_read(ev, x, schema)))
+		return NULL;
+	ev->body->inspect_answered = true;
+	for (size_t k = 0; !t && k < db->n_tables; k++)
+		if (!strcmp(db->tables[k]->name, args->pos[0]->s))
+			t = db->tables[k];
+	if (!t)
+		return ev_fail_at(ev, x, "sqlalchemy.exc.NoSuchTableError: %s (the database has no "
+					 "table '%s' to reflect)",
+				  args->pos[0]->s, args->pos[0]->s);
+	const struct pyv **pos = arena_calloc(ev->a, t->n_columns + 2, sizeof(*pos));
+	struct pyv_kwarg *kw = arena_calloc(ev->a, 1, sizeof(*kw));
+	struct ev_args out = {pos, 2, kw, 0};
+	pos[0] = args->pos[0];
+	pos[1] = args->pos[1];
+	for (size_t k = 0; k < t->n_columns; k++)
+		pos[out.n_pos++] = reflected_column(ev, x, db, t, t->columns[k]);
+	if (schema)
+		kw_put(kw, &out.n_kw, "schema", str_or_none(ev, x, schema));
+	return known_value_call(ev, x, fn->name, &out);
+}
+
+/* ---- the columns of a table value: t.c.keys(), t.c.x.type ---- */
+
+/* The sa.Table / sa.table value whose .c v is, or NULL. */
+static const struct pyv *table_of_c(const struct pyv *v)
+{
+	const struct pyv *t = v && v->kind == PYV_ATTR && !strcmp(v->name, "c") ? v->receiver : NULL;
+
+	if (!t || t->kind != PYV_CALL || t->receiver ||
+	    (strcmp(t->name, "sqlalchemy.Table") && strcmp(t->name, "sqlalchemy.table")))
+		return NULL;
+	return t;
+}
+
+/* The k-th column of table value t (sa.Column / sa.column calls after the
+ * name and the MetaData), NULL past the last; *name its name. */
+static const struct pyv *table_column(const struct pyv *t, size_t k, const char **name)
+{
+	for (size_t i = 1; i < t->n; i++) {
+		const struct pyv *c = t->items[i];
+		if (c->kind != PYV_CALL || c->receiver || !c->n || c->items[0]->kind != PYV_STR ||
+		    (strcmp(c->name, "sqlalchemy.Column") && strcmp(c->name, "sqlalchemy.column")))
+			continue;
+		if (!k--) {
+			*name = c->items[0]->s;
+			return c;
+		}
+	}
+	return NULL;
+}
+
+const struct pyv *insp_column_attr(struct ev *ev, const struct py_expr *x, const struct pyv *recv,
+				   const char *attr)
+{
+	const struct pyv *t = recv->kind == PYV_ATTR ? table_of_c(recv->receiver) : NULL, *c, *v;
+	const char *name;
+
+	if (!t || (strcmp(attr, "type") && strcmp(attr, "name") && strcmp(attr, "nullable")))
+		return NULL;
+	for (size_t k = 0; (c = table_column(t, k, &name)); k++) {
+		if (strcmp(name, recv->name))
+			continue;
+		if (!strcmp(attr, "name"))
+			return c->items[0];
+		if (!strcmp(attr, "type"))
+			v = c->n > 1 ? c->items[1] : pyv_kwarg(c, "type_");
+		else
+			v = pyv_kwarg(c, "nullable");
+		if (!v)
+			return ev_fail_at(ev, x, "the %s of column '%s' is SQLAlchemy's default, "
+						 "which is not known here without Python",
+					  attr, name);
+		return v->kind == PYV_OPAQUE ? ev_fail_opaque(ev, v, x) : v;
+	}
+	return ev_fail_at(ev, x, "AttributeError: %s (table '%s' has no such column)", recv->name,
+			  t->items[0]->kind == PYV_STR ? t->items[0]->s : "?");
+}
+
+const struct pyv *insp_columns_method(struct ev *ev, const struct py_expr *x,
+				      const struct pyv *recv, const char *method,
+				      const struct ev_args *args)
+{
+	const struct pyv *t = table_of_c(recv);
+	const char **names;
+	const char *name;
+	size_t n = 0;
+
+	if (!t || strcmp(method, "keys"))
+		return NULL;
+	if (args->n_pos || args->n_kw)
+		return ev_fail_at(ev, x, "TypeError: keys() takes no arguments");
+	while (table_column(t, n, &name))
+		n++;
+	names = arena_calloc(ev->a, n + 1, sizeof(*names));
+	for (size_t k = 0; k < n; k++)
+		table_column(t, k, &names[k]);
+	return str_list(ev, x, names, n);
 }

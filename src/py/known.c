@@ -410,8 +410,6 @@ static const struct pyv *h_builtin(struct ev *ev, const struct py_expr *x, const
 	return lit_builtin(ev, x, fn->name + 9, args);
 }
 
-static const struct pyv *value_call(struct ev *ev, const struct py_expr *x, const char *name,
-				    const struct ev_args *args);
 
 /* ---- third-party names whose meaning is fixed (Debian 12's packages:
  * python3-oslo.db 12.1.0, python3-neutron-lib 3.1.0; recorded through the
@@ -443,7 +441,7 @@ static const struct pyv *h_oslo_string(struct ev *ev, const struct py_expr *x,
 	if (!length)
 		return ev_fail_at(ev, x, "TypeError: __init__() missing 1 required positional "
 					 "argument: 'length'");
-	return value_call(ev, x, "sqlalchemy.String", &sa);
+	return known_value_call(ev, x, "sqlalchemy.String", &sa);
 }
 
 /* oslo_db.sqlalchemy.types.SoftDeleteInteger(): a TypeDecorator over
@@ -454,7 +452,7 @@ static const struct pyv *h_oslo_soft_delete(struct ev *ev, const struct py_expr 
 	(void)fn;
 	if (args->n_pos || args->n_kw)
 		return ev_fail_at(ev, x, "TypeError: Integer() takes no arguments");
-	return value_call(ev, x, "sqlalchemy.Integer", args);
+	return known_value_call(ev, x, "sqlalchemy.Integer", args);
 }
 
 /* A bool argument of a call (position pos or keyword key), dflt when not given; -1 with e
@@ -506,12 +504,12 @@ static const struct pyv *h_sau_uuid(struct ev *ev, const struct py_expr *x, cons
 		return ev_fail_at(ev, x, "UUIDType's type depends on the dialect; it is not known "
 					 "while reading env.py");
 	if (native && !strcmp(d, "postgresql"))
-		return value_call(ev, x, "sqlalchemy.dialects.postgresql.UUID", &none);
+		return known_value_call(ev, x, "sqlalchemy.dialects.postgresql.UUID", &none);
 	if (native && !strcmp(d, "mssql"))
 		return ev_fail_at(ev, x, "UUIDType on MSSQL (UNIQUEIDENTIFIER) cannot be compiled "
 					 "natively");
 	len[0] = ev_int(ev, binary ? 16 : 32, x);
-	return value_call(ev, x, binary ? "sqlalchemy.BINARY" : "sqlalchemy.CHAR", &sized);
+	return known_value_call(ev, x, binary ? "sqlalchemy.BINARY" : "sqlalchemy.CHAR", &sized);
 }
 
 /* neutron_lib.db.constants.<NAME>: the module's constants. */
@@ -604,6 +602,7 @@ static const struct known known[] = {
     {"sqlalchemy.inspect", KN_FN, insp_new, NULL},
     {"sqlalchemy.inspection.inspect", KN_FN, insp_new, NULL},
     {"sqlalchemy.engine.reflection.Inspector.from_engine", KN_FN, insp_new, NULL},
+    {"sqlalchemy.Table", KN_FN, insp_table, NULL},
     {"sqlalchemy.engine.Inspector.from_engine", KN_FN, insp_new, NULL},
     {"alembic.inspector.default_schema_name", KN_ATTR, insp_default_schema, NULL},
     {"alembic.inspector.", KN_FN, insp_call, NULL},
@@ -719,8 +718,8 @@ const struct pyv *known_attr(struct ev *ev, const struct py_expr *x, const struc
 	return v;
 }
 
-static const struct pyv *value_call(struct ev *ev, const struct py_expr *x, const char *name,
-				    const struct ev_args *args)
+const struct pyv *known_value_call(struct ev *ev, const struct py_expr *x, const char *name,
+				   const struct ev_args *args)
 {
 	struct pyv *v = ev_new(ev, PYV_CALL, x);
 
@@ -749,9 +748,9 @@ const struct pyv *known_call(struct ev *ev, const struct py_expr *call, const st
 				  display(ev, fn->name));
 	switch (k->kind) {
 	case KN_VALUE:
-		return value_call(ev, call, fn->name, args);
+		return known_value_call(ev, call, fn->name, args);
 	case KN_OP:
-		if (!(v = value_call(ev, call, fn->name, args)) || ev_push_op(ev, call, v, NULL, 0))
+		if (!(v = known_value_call(ev, call, fn->name, args)) || ev_push_op(ev, call, v, NULL, 0))
 			return NULL;
 		return v;
 	case KN_FN:
