@@ -569,7 +569,7 @@ static const struct pyv *ev_compare(struct ev *ev, const struct py_expr *x)
 
 static const struct pyv *ev_subscript(struct ev *ev, const struct py_expr *x)
 {
-	const struct pyv *v = ev_expr(ev, x->a), *key;
+	const struct pyv *v = ev_expr(ev, x->a), *key, *t;
 
 	if (!v)
 		return NULL;
@@ -579,6 +579,8 @@ static const struct pyv *ev_subscript(struct ev *ev, const struct py_expr *x)
 		return NULL;
 	if (v->kind == PYV_REF && !known_is_sql(v))
 		return known_subscript(ev, x, v, key);
+	if ((t = insp_meta_table(ev, x, v, key)) || ev->e->code)
+		return t;
 	return lit_subscript(ev, x, v, key);
 }
 

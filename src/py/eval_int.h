@@ -168,6 +168,10 @@ const struct pyv *insp_column_attr(struct ev *ev, const struct py_expr *x, const
 const struct pyv *insp_columns_method(struct ev *ev, const struct py_expr *x,
 				      const struct pyv *recv, const char *method,
 				      const struct ev_args *args);
+/* meta.tables["name"] of a sa.MetaData value (v is meta.tables): the
+ * sa.Table made in it; NULL without an error when v is not such a value. */
+const struct pyv *insp_meta_table(struct ev *ev, const struct py_expr *x, const struct pyv *v,
+				  const struct pyv *key);
 /* inspector.default_schema_name. */
 const struct pyv *insp_default_schema(struct ev *ev, const struct py_expr *x,
 				      const struct pyv *fn, const struct ev_args *args);

@@ -21,10 +21,19 @@ struct insp_memo {
 	const struct pyv *val;	/* the answer */
 };
 
+/* A table of a MetaData value (what its .tables[name] answers). */
+struct insp_reg {
+	const struct pyv *meta;	 /* the sa.MetaData(...) value */
+	const char *key;	 /* "schema.name" or "name", as MetaData.tables keys them */
+	const struct pyv *table; /* the sa.Table value */
+};
+
 struct ev_insp {
 	int n_handles;		/* inspectors made so far */
 	struct insp_memo *memo; /* cached answers */
 	size_t n_memo;		/* their number */
+	struct insp_reg *reg;	/* tables made in MetaData values so far */
+	size_t n_reg;		/* their number */
 };
 
 /* A method's arguments: table_name (when it takes one) and schema. */
@@ -97,6 +106,15 @@ const struct pyv *insp_new(struct ev *ev, const struct py_expr *x, const struct 
 	return h;
 }
 
+/* An inspection is answered (or its callback failed): what comes after may
+ * depend on the answer. */
+static void answered(struct ev *ev)
+{
+	if (!ev->body->inspect_answered)
+		ev->body->n_ops_unanswered = ev->top_ops ? ev->top_ops->n : 0;
+	ev->body->inspect_answered = true;
+}
+
 /* The database now (the operations queued before this point run first
  * when the inspector is live). */
 static const struct py_insp_db *insp_read(struct ev *ev, const struct py_expr *x,
@@ -113,7 +131,7 @@ static const struct py_insp_db *insp_read(struct ev *ev, const struct py_expr *x
 					 "operations of that block cannot be answered natively; "
 					 "inspect before the block");
 	if (in->read(in->ctx, ev->a, schema, ev->top_ops->v, ev->top_ops->n, &db, ev->e) < 0) {
-		ev->body->inspect_answered = true;
+		answered(ev);
 		return NULL;
 	}
 	return db;
@@ -709,7 +727,7 @@ const struct pyv *insp_call(struct ev *ev, const struct py_expr *x, const struct
 		return v;
 	if (!(db = insp_read(ev, x, ia.schema)))
 		return NULL;
-	ev->body->inspect_answered = true;
+	answered(ev);
 	if ((v = md->fn(ev, x, db, &ia)) && md->cached)
 		memo_put(ev, st, fn->handle, key, v);
 	return v;
@@ -722,7 +740,7 @@ const struct pyv *insp_default_schema(struct ev *ev, const struct py_expr *x,
 
 	(void)fn;
 	(void)args;
-	ev->body->inspect_answered = true;
+	answered(ev);
 	return db ? str_or_none(ev, x, db->default_schema) : NULL;
 }
 
@@ -820,23 +838,96 @@ static const struct pyv *reflected_column(struct ev *ev, const struct py_expr *x
 	return known_value_call(ev, x, "sqlalchemy.Column", &a);
 }
 
+/* The table of key in the MetaData value meta, or NULL. */
+static const struct pyv *reg_get(struct ev *ev, const struct pyv *meta, const char *key)
+{
+	struct ev_insp *st = state(ev);
+
+	for (size_t k = 0; k < st->n_reg; k++)
+		if (st->reg[k].meta == meta && !strcmp(st->reg[k].key, key))
+			return st->reg[k].table;
+	return NULL;
+}
+
+/* sa.Table(name, meta, ...) puts the table in meta.tables. */
+static const struct pyv *reg_put(struct ev *ev, const struct pyv *meta, const char *key,
+				 const struct pyv *table)
+{
+	struct ev_insp *st = state(ev);
+
+	if (table && meta && key) {
+		st->reg = arena_grow(ev->a, st->reg, st->n_reg, st->n_reg + 1, sizeof(*st->reg));
+		st->reg[st->n_reg++] = (struct insp_reg){meta, key, table};
+	}
+	return table;
+}
+
+/* The key of sa.Table(args...) in its MetaData's tables, or NULL when its
+ * second argument is not a sa.MetaData value or its name not a string. */
+static const char *reg_key(struct ev *ev, const struct ev_args *args)
+{
+	const struct pyv *meta = args->n_pos > 1 ? args->pos[1] : NULL, *schema = NULL;
+
+	if (!meta || meta->kind != PYV_CALL || meta->receiver ||
+	    strcmp(meta->name, "sqlalchemy.MetaData") || args->pos[0]->kind != PYV_STR)
+		return NULL;
+	for (size_t k = 0; k < args->n_kw; k++)
+		if (args->kw[k].key && !strcmp(args->kw[k].key, "schema"))
+			schema = args->kw[k].val;
+	if (!schema)
+		schema = pyv_kwarg(meta, "schema");
+	if (schema && schema->kind == PYV_STR)
+		return arena_printf(ev->a, "%s.%s", schema->s, args->pos[0]->s);
+	return schema && schema->kind != PYV_NONE ? NULL : args->pos[0]->s;
+}
+
+/* The reflected table t as sa.Table(name, meta, sa.Column(...)..., schema=). */
+static const struct pyv *reflected_table(struct ev *ev, const struct py_expr *x,
+					 const struct py_insp_db *db, const struct sch_table *t,
+					 const struct ev_args *args, const char *schema)
+{
+	const struct pyv **pos = arena_calloc(ev->a, t->n_columns + 2, sizeof(*pos));
+	struct pyv_kwarg *kw = arena_calloc(ev->a, 1, sizeof(*kw));
+	struct ev_args out = {pos, 2, kw, 0};
+
+	pos[0] = args->pos[0];
+	pos[1] = args->pos[1];
+	for (size_t k = 0; k < t->n_columns; k++)
+		pos[out.n_pos++] = reflected_column(ev, x, db, t, t->columns[k]);
+	if (schema)
+		kw_put(kw, &out.n_kw, "schema", str_or_none(ev, x, schema));
+	return known_value_call(ev, x, "sqlalchemy.Table", &out);
+}
+
 const struct pyv *insp_table(struct ev *ev, const struct py_expr *x, const struct pyv *fn,
 			     const struct ev_args *args)
 {
 	bool failed;
-	const struct pyv *b = reflect_bind(ev, x, args, &failed);
+	const struct pyv *b = reflect_bind(ev, x, args, &failed), *had;
+	const char *key = args->n_pos ? reg_key(ev, args) : NULL;
 	const struct sch_table *t = NULL;
 	const struct py_insp_db *db;
 	const char *schema;
 
+	if (failed)
+		return NULL;
+	if (key && (had = reg_get(ev, args->pos[1], key))) {
+		if (b && args->n_pos == 2)
+			return had; /* already in the MetaData: SQLAlchemy does not reflect again */
+		return ev_fail_at(ev, x, "sqlalchemy.exc.InvalidRequestError: Table '%s' is already "
+					 "defined for this MetaData instance.  Specify "
+					 "'extend_existing=True' to redefine options and columns on an "
+					 "existing Table object.",
+				  key);
+	}
 	if (!b)
-		return failed ? NULL : known_value_call(ev, x, fn->name, args);
+		return reg_put(ev, args->pos[1], key, known_value_call(ev, x, fn->name, args));
 	if (insp_allowed(ev, x, "sa.Table(..., autoload_with=...)",
 			 arena_printf(ev->a, "sa.Table(..., autoload_with=%s)", pyv_describe(ev->a, b)),
 			 b) ||
 	    reflect_kwargs(ev, x, args, &schema) || !(db = insp_read(ev, x, schema)))
 		return NULL;
-	ev->body->inspect_answered = true;
+	answered(ev);
 	for (size_t k = 0; !t && k < db->n_tables; k++)
 		if (!strcmp(db->tables[k]->name, args->pos[0]->s))
 			t = db->tables[k];
@@ -844,16 +935,27 @@ const struct pyv *insp_table(struct ev *ev, const struct py_expr *x, const struc
 		return ev_fail_at(ev, x, "sqlalchemy.exc.NoSuchTableError: %s (the database has no "
 					 "table '%s' to reflect)",
 				  args->pos[0]->s, args->pos[0]->s);
-	const struct pyv **pos = arena_calloc(ev->a, t->n_columns + 2, sizeof(*pos));
-	struct pyv_kwarg *kw = arena_calloc(ev->a, 1, sizeof(*kw));
-	struct ev_args out = {pos, 2, kw, 0};
-	pos[0] = args->pos[0];
-	pos[1] = args->pos[1];
-	for (size_t k = 0; k < t->n_columns; k++)
-		pos[out.n_pos++] = reflected_column(ev, x, db, t, t->columns[k]);
-	if (schema)
-		kw_put(kw, &out.n_kw, "schema", str_or_none(ev, x, schema));
-	return known_value_call(ev, x, fn->name, &out);
+	return reg_put(ev, args->pos[1], key, reflected_table(ev, x, db, t, args, schema));
+}
+
+const struct pyv *insp_meta_table(struct ev *ev, const struct py_expr *x, const struct pyv *v,
+				  const struct pyv *key)
+{
+	const struct pyv *meta = v->kind == PYV_ATTR && !strcmp(v->name, "tables") ? v->receiver
+										      : NULL;
+	const struct pyv *t;
+
+	if (!meta || meta->kind != PYV_CALL || meta->receiver ||
+	    strcmp(meta->name, "sqlalchemy.MetaData"))
+		return NULL;
+	if (key->kind != PYV_STR)
+		return ev_fail_at(ev, x, "MetaData.tables[%s]: the key must be a string here",
+				  pyv_describe(ev->a, key));
+	if (!(t = reg_get(ev, meta, key->s)))
+		return ev_fail_at(ev, x, "KeyError: '%s' (no sa.Table of that name was made in this "
+					 "MetaData)",
+				  key->s);
+	return t;
 }
 
 /* ---- the columns of a table value: t.c.keys(), t.c.x.type ---- */

@@ -119,6 +119,8 @@ struct py_body {
 				     operations depend on the answers (also set on error) */
 	bool inspect_answered;    /* an inspection was answered (or its callback failed):
 				     an error may depend on the database's answers */
+	size_t n_ops_unanswered;  /* inspect_answered: ops[0..this) were queued before the
+				     first answer (what cannot depend on it) */
 };
 
 /* Keyword argument key of call c, or NULL. */

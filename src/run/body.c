@@ -61,6 +61,23 @@ static int run_eval_py(struct arena *a, const struct run_body_req *r, const stru
 	return rc;
 }
 
+/* Whether the operations an inspecting body queued before its first answer
+ * bind: if so, an error of the body's binding or compiling may come from the
+ * answers (a table reflected as it is before the run) and is left to the
+ * run; if not, the body is statically wrong. */
+static bool run_prefix_binds(struct arena *a, const struct script *sc, const struct py_body *body)
+{
+	struct py_body pre = *body;
+	struct mig_body mb;
+	struct err e = {0};
+	bool ok;
+
+	pre.n_ops = body->n_ops_unanswered < body->n_ops ? body->n_ops_unanswered : body->n_ops;
+	ok = py_bind_body(a, sc->path, &pre, &mb, &e) == 0;
+	err_clear(&e);
+	return ok;
+}
+
 /* A Python function: evaluated, its calls bound to operations. */
 static int run_ops_py(struct arena *a, const struct run_body_req *r, const struct script *sc,
 		      const char *what, struct mig_body *out, struct err *e)
@@ -69,6 +86,8 @@ static int run_ops_py(struct arena *a, const struct run_body_req *r, const struc
 
 	if (run_eval_py(a, r, sc, what, &body, e) < 0)
 		return -1;
+	if (r->flags && body.inspect_answered)
+		r->flags->inspect_answered = run_prefix_binds(a, sc, &body);
 	return py_bind_body(a, sc->path, &body, out, e);
 }
 

@@ -14,6 +14,14 @@
 #   ok DESC / not_ok DESC  record a result directly
 #   ops_rev ID PARENT MSG  a .py revision in migrations/versions with bodies $UP / $DOWN
 #   oracle_env             Alembic's env.py and a py.ini beside alembic.ini (1: no oracle)
+#   same_as_oracle LABEL DUMP ARGS...  `alembic ARGS` here and Python Alembic's in ../py:
+#                          same status, log and `DUMP ours` / `DUMP py`
+#   sqlite_project         a new project in sq/ on sqlite:///ours.db
+#   sqlite_oracle_copy     ../py: the project's migrations, py.ini on ../py/py.db
+#   sqlite_dump_item WHO   schema, rows of item and version of ours.db (WHO ours) or py.db
+#   pg_sql DB SQL          psql on the test cluster ($ALEMBIC_TEST_PG_*), output on one line
+#   pg_project DB          databases DB_ours / DB_py, a new project in pgp/ on DB_ours
+#   pg_oracle_copy DB      ../py: the project's migrations, py.ini on DB_py
 set -u
 TESTS_TOP=$(cd "$(dirname "$0")/../.." && pwd)
 ALEMBIC_BIN=${ALEMBIC_BIN:-$TESTS_TOP/build/alembic}
@@ -110,4 +118,58 @@ oracle_env() {
 finish() {
 	echo "$T_NAME: $T_PASS passed, $T_FAIL failed"
 	[ "$T_FAIL" -eq 0 ]
+}
+
+same_as_oracle() {
+	label=$1 dump=$2
+	shift 2
+	cd ../py || exit 1
+	run /usr/bin/python3 -m alembic -c py.ini "$@"
+	py_rc=$RC
+	cd - >/dev/null || exit 1
+	cp "$T_ROOT/.err" "$T_ROOT/.pyerr"
+	py_schema=$($dump py)
+	run alembic "$@"
+	expect_eq "$RC" "$py_rc" "$label: exit status as Alembic's"
+	if cmp -s "$T_ROOT/.pyerr" "$T_ROOT/.err"; then ok; else
+		not_ok "$label: log as Alembic's"
+		diff "$T_ROOT/.pyerr" "$T_ROOT/.err" | head -n 20 >&2
+	fi
+	expect_eq "$($dump ours)" "$py_schema" "$label: schema as Alembic leaves it"
+}
+
+sqlite_project() {
+	new_project
+	mkdir sq && cd sq || exit 1
+	printf '[alembic]\nscript_location = migrations\nsqlalchemy.url = sqlite:///ours.db\n' >alembic.ini
+}
+
+sqlite_oracle_copy() {
+	mkdir ../py && cp -r migrations ../py/ && sed 's|^sqlalchemy.url = .*|sqlalchemy.url = sqlite:///py.db|' py.ini >../py/py.ini
+}
+
+sqlite_dump_item() {
+	f=ours.db
+	[ "$1" = ours ] || f=../py/py.db
+	sqlite3 "$f" ".schema" "SELECT '--'" "SELECT * FROM item ORDER BY id" \
+		"SELECT version_num FROM alembic_version" 2>/dev/null
+}
+
+pg_sql() {
+	"$ALEMBIC_TEST_PG_BIN/psql" -X -q -A -t -h "$ALEMBIC_TEST_PG_DIR" -p "$ALEMBIC_TEST_PG_PORT" \
+		-U alembic_test -d "$1" -c "$2" 2>&1 | tr '\n' ' '
+}
+
+pg_project() {
+	pg_sql postgres "CREATE DATABASE $1_ours" >/dev/null
+	pg_sql postgres "CREATE DATABASE $1_py" >/dev/null
+	new_project
+	mkdir pgp && cd pgp || exit 1
+	printf '[alembic]\nscript_location = migrations\nsqlalchemy.url = %s\n' \
+		"$(printf '%s' "${ALEMBIC_TEST_PG_URL%/*}/$1_ours" | sed 's/%/%%/g')" >alembic.ini
+}
+
+pg_oracle_copy() {
+	mkdir ../py && cp -r migrations ../py/
+	sed "s|^sqlalchemy.url = .*|sqlalchemy.url = $(printf '%s' "${ALEMBIC_TEST_PG_URL%/*}/$1_py" | sed 's/%/%%/g; s/[|&]/\\&/g')|" py.ini >../py/py.ini
 }

@@ -64,35 +64,15 @@ inspect_project() {
 	ops_rev c3 b2 "tag table, then inspect"
 }
 
-# same LABEL DUMP ARGS...: `alembic ARGS` here and Python Alembic's on the copy
-# in ../py (its database $PYURL): same exit status, log and schema (DUMP DB).
-same() {
-	label=$1 dump=$2
-	shift 2
-	cd ../py || exit 1
-	run /usr/bin/python3 -m alembic -c py.ini "$@"
-	py_rc=$RC
-	cd - >/dev/null || exit 1
-	cp "$T_ROOT/.err" "$T_ROOT/.pyerr"
-	py_schema=$($dump py)
-	run alembic "$@"
-	expect_eq "$RC" "$py_rc" "$label: exit status as Alembic's"
-	if cmp -s "$T_ROOT/.pyerr" "$T_ROOT/.err"; then ok; else
-		not_ok "$label: log as Alembic's"
-		diff "$T_ROOT/.pyerr" "$T_ROOT/.err" | head -n 20 >&2
-	fi
-	expect_eq "$($dump ours)" "$py_schema" "$label: schema as Alembic leaves it"
-}
-
 # flow DUMP: the commands run twice across downgrade and stamp.
 flow() {
-	same "upgrade head" "$1" upgrade head
-	same "downgrade base" "$1" downgrade base
-	same "upgrade b2" "$1" upgrade b2
-	same "stamp base (tables stay)" "$1" stamp base
-	same "upgrade head again (a1, b2 find what they need)" "$1" upgrade head
-	same "downgrade b2" "$1" downgrade b2
-	same "upgrade head once more" "$1" upgrade head
+	same_as_oracle "upgrade head" "$1" upgrade head
+	same_as_oracle "downgrade base" "$1" downgrade base
+	same_as_oracle "upgrade b2" "$1" upgrade b2
+	same_as_oracle "stamp base (tables stay)" "$1" stamp base
+	same_as_oracle "upgrade head again (a1, b2 find what they need)" "$1" upgrade head
+	same_as_oracle "downgrade b2" "$1" downgrade b2
+	same_as_oracle "upgrade head once more" "$1" upgrade head
 }
 
 # offline_refused: --sql stops at the inspection, as Alembic does (it crashes there).
@@ -138,22 +118,14 @@ refusals() {
 }
 
 HAVE_ORACLE=
-sqlite_dump() { # ours: ours.db here; py: Python Alembic's, beside its py.ini
-	f=ours.db
-	[ "$1" = ours ] || f=../py/py.db
-	sqlite3 "$f" ".schema" "SELECT '--'" "SELECT * FROM item ORDER BY id" \
-		"SELECT version_num FROM alembic_version" 2>/dev/null
-}
 
 # --- SQLite ------------------------------------------------------------------------
-new_project
-mkdir sq && cd sq || exit 1
-printf '[alembic]\nscript_location = migrations\nsqlalchemy.url = sqlite:///ours.db\n' >alembic.ini
+sqlite_project
 inspect_project
 if oracle_env; then
 	HAVE_ORACLE=1
-	mkdir ../py && cp -r migrations ../py/ && sed 's|^sqlalchemy.url = .*|sqlalchemy.url = sqlite:///py.db|' py.ini >../py/py.ini
-	flow sqlite_dump
+	sqlite_oracle_copy
+	flow sqlite_dump_item
 else
 	echo "runtime_inspect: Python Alembic not installed; the comparison is skipped" >&2
 	run alembic upgrade head
@@ -177,37 +149,27 @@ if [ -z "${ALEMBIC_TEST_PG_URL:-}" ] || [ -z "${ALEMBIC_TEST_PG_DIR:-}" ]; then
 	finish
 	exit 1
 fi
-pg() {
-	"$ALEMBIC_TEST_PG_BIN/psql" -X -q -A -t -h "$ALEMBIC_TEST_PG_DIR" -p "$ALEMBIC_TEST_PG_PORT" \
-		-U alembic_test -d "$1" -c "$2" 2>&1 | tr '\n' ' '
-}
 DB="insp_$$"
-pg postgres "CREATE DATABASE ${DB}_ours" >/dev/null
-pg postgres "CREATE DATABASE ${DB}_py" >/dev/null
 pg_dump_schema() {
-	pg "${DB}_$1" "SELECT string_agg(table_name || '.' || column_name || ':' || data_type || ':' || is_nullable, ' ' ORDER BY table_name, ordinal_position) FROM information_schema.columns WHERE table_schema = 'public'"
-	pg "${DB}_$1" "SELECT string_agg(indexname, ' ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'public'"
-	pg "${DB}_$1" "SELECT string_agg(id || '=' || name, ' ' ORDER BY id) FROM item" 2>/dev/null
-	pg "${DB}_$1" "SELECT version_num FROM alembic_version"
+	pg_sql "${DB}_$1" "SELECT string_agg(table_name || '.' || column_name || ':' || data_type || ':' || is_nullable, ' ' ORDER BY table_name, ordinal_position) FROM information_schema.columns WHERE table_schema = 'public'"
+	pg_sql "${DB}_$1" "SELECT string_agg(indexname, ' ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'public'"
+	pg_sql "${DB}_$1" "SELECT string_agg(id || '=' || name, ' ' ORDER BY id) FROM item" 2>/dev/null
+	pg_sql "${DB}_$1" "SELECT version_num FROM alembic_version"
 }
-new_project
-mkdir pgp && cd pgp || exit 1
-printf '[alembic]\nscript_location = migrations\nsqlalchemy.url = %s\n' \
-	"$(printf '%s' "${ALEMBIC_TEST_PG_URL%/*}/${DB}_ours" | sed 's/%/%%/g')" >alembic.ini
+pg_project "$DB"
 inspect_project
 if [ -n "$HAVE_ORACLE" ] && oracle_env; then
-	mkdir ../py && cp -r migrations ../py/
-	sed "s|^sqlalchemy.url = .*|sqlalchemy.url = $(printf '%s' "${ALEMBIC_TEST_PG_URL%/*}/${DB}_py" | sed 's/%/%%/g; s/[|&]/\\&/g')|" py.ini >../py/py.ini
+	pg_oracle_copy "$DB"
 	flow pg_dump_schema
 else
 	run alembic upgrade head
 	expect_rc 0 "pg: upgrade head"
 fi
-expect_eq "$(pg "${DB}_ours" 'SELECT name FROM item ORDER BY id')" "nn cached " \
+expect_eq "$(pg_sql "${DB}_ours" 'SELECT name FROM item ORDER BY id')" "nn cached " \
 	"pg: the rows the conditions chose"
 offline_refused pg
-refusals pg "pg ${DB}_ours 'SELECT version_num FROM alembic_version'"
-expect_eq "$(pg "${DB}_ours" "SELECT count(*) FROM pg_tables WHERE tablename = 'zz'")" "0 " \
+refusals pg "pg_sql ${DB}_ours 'SELECT version_num FROM alembic_version'"
+expect_eq "$(pg_sql "${DB}_ours" "SELECT count(*) FROM pg_tables WHERE tablename = 'zz'")" "0 " \
 	"pg: the failed revision's table rolled back"
 # bind.engine is inspected on the run's connection too (differs: SQLAlchemy's
 # engine inspector opens a second connection, which does not see this run's tables)
@@ -216,8 +178,8 @@ sed -i 's/sa.inspect(op.get_bind()).get_table_names()/sa.inspect(op.get_bind().e
 	migrations/versions/c3_x.py
 run alembic upgrade head
 expect_rc 0 "pg: bind.engine inspected"
-expect_eq "$(pg "${DB}_ours" "SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_tag_id'")" "1 " \
+expect_eq "$(pg_sql "${DB}_ours" "SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_tag_id'")" "1 " \
 	"pg: bind.engine's inspector sees the table this revision created"
-pg postgres "DROP DATABASE ${DB}_ours" >/dev/null
-pg postgres "DROP DATABASE ${DB}_py" >/dev/null
+pg_sql postgres "DROP DATABASE ${DB}_ours" >/dev/null
+pg_sql postgres "DROP DATABASE ${DB}_py" >/dev/null
 finish

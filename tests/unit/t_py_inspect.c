@@ -12,6 +12,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "py/bind.h"
 #include "py/inspect.h"
 #include "py/py.h"
 #include "schema/type.h"
@@ -372,6 +373,137 @@ static void test_callback_error(void)
 	CHECK_INT(BODY.n_ops, 0);
 }
 
+
+/* The fake with types on every column of item (INTEGER id and note). */
+static void fake_typed(const char *dialect)
+{
+	struct sch_table *item;
+
+	fake_setup(dialect);
+	item = (struct sch_table *)F.db.tables[1];
+	for (size_t k = 0; k < 3; k += 2)
+		CHECK_INT(sch_type_from_sql(&A, dialect, "INTEGER", NULL, 0, &item->columns[k]->type,
+					    &E),
+			  0);
+}
+
+/* sa.Table(..., autoload_with=bind): the table as the database has it, as
+ * the sa.Table(name, meta, sa.Column(...)...) value the binder reads. */
+static void test_reflect_table(void)
+{
+	const char *src = HDR "def upgrade():\n"
+			      "    bind = op.get_bind()\n"
+			      "    op.execute('before')\n"
+			      "    t = sa.Table('item', sa.MetaData(), autoload_with=bind)\n"
+			      "    op.bulk_insert(t, [{'id': 1, 'name': 'a'}])\n"
+			      "    op.execute(t.update().where(t.c.id == 1).values(name='b'))\n";
+	struct mig_body mb;
+
+	fake_typed("sqlite");
+	CHECK_INT(run_d(src, "sqlite", false, true), 0);
+	CHECK_INT(BODY.n_ops, 3);
+	CHECK_STR(op(1), "alembic.op.bulk_insert(sqlalchemy.Table('item', sqlalchemy.MetaData(), "
+			 "sqlalchemy.Column('id', sqlalchemy.INTEGER(), nullable=False, "
+			 "primary_key=True), sqlalchemy.Column('name', sqlalchemy.VARCHAR(length=40), "
+			 "nullable=True), sqlalchemy.Column('note', sqlalchemy.INTEGER(), "
+			 "nullable=True)), [{'id': 1, 'name': 'a'}])");
+	CHECK(BODY.inspects);
+	CHECK(BODY.inspect_answered);
+	CHECK_INT(BODY.n_ops_unanswered, 1); /* op.execute('before') came before the answer */
+	CHECK_INT(F.calls, 1);
+	CHECK_INT(F.n_ops[0], 1);		      /* a live inspector runs it first */
+	CHECK_INT(py_bind_body(&A, "t.py", &BODY, &mb, &E), 0); /* the binder reads the table */
+	CHECK_INT(mb.n_ops, 3);
+	/* the columns of a table value */
+	CHECK_STR(value_of("sqlite", "sa.Table('item', sa.MetaData(), autoload_with=op.get_bind())"
+				     ".c.keys()"),
+		  "alembic.op.execute(\"['id', 'name', 'note']\")");
+	src = HDR "def upgrade():\n"
+		  "    t = sa.Table('item', sa.MetaData(), autoload_with=op.get_bind())\n"
+		  "    op.alter_column('item', 'name', existing_type=t.c.name.type, "
+		  "existing_nullable=t.c.name.nullable, new_column_name=t.c.note.name + '2')\n"
+		  "    s = sa.table('s', sa.column('a', sa.Integer()))\n"
+		  "    op.alter_column('s', 'a', existing_type=s.c.a.type, nullable=False)\n";
+	fake_setup("postgresql");
+	CHECK_INT(run_d(src, "postgresql", false, true), 0);
+	CHECK_STR(op(0), "alembic.op.alter_column('item', 'name', "
+			 "existing_type=sqlalchemy.VARCHAR(length=40), existing_nullable=True, "
+			 "new_column_name='note2')");
+	CHECK_STR(op(1), "alembic.op.alter_column('s', 'a', existing_type=sqlalchemy.Integer(), "
+			 "nullable=False)");
+	CHECK_STR(value_of("sqlite", "sa.table('t', sa.column('a')).c.b.type"),
+		  "error 5:21: AttributeError: b (table 't' has no such column)");
+	CHECK_STR(value_of("sqlite", "sa.Table('item', sa.MetaData(), autoload_with=op.get_bind())"
+				     ".c.id.type"),
+		  "error 5:21: the reflected type of column 'id' (get_columns()'s 'type') cannot be "
+		  "used without Python");
+}
+
+/* meta.tables[name], autoload=True with a bound MetaData, and the errors. */
+static void test_reflect_metadata(void)
+{
+	const char *src = HDR "def upgrade():\n"
+			      "    md = sa.MetaData()\n"
+			      "    sa.Table('item', md, autoload=True, autoload_with=op.get_bind())\n"
+			      "    op.bulk_insert(md.tables['item'], [{'id': 1}])\n"
+			      "    again = sa.Table('item', md, autoload_with=op.get_bind())\n"
+			      "    op.bulk_insert(again, [{'id': 2}])\n";
+
+	fake_setup("postgresql");
+	CHECK_INT(run_d(src, "postgresql", false, true), 0);
+	CHECK_INT(BODY.n_ops, 2);
+	CHECK(BODY.ops[0].call->items[0] == BODY.ops[1].call->items[0]);
+	CHECK_INT(F.calls, 1); /* the second sa.Table finds it in md, as SQLAlchemy does */
+	CHECK_STR(value_of("sqlite", "sa.Table('item', sa.MetaData(bind=op.get_bind()), "
+				     "autoload=True).c.keys()"),
+		  "alembic.op.execute(\"['id', 'name', 'note']\")");
+	CHECK_STR(value_of("sqlite", "sa.Table('item', sa.MetaData(), autoload=True)"),
+		  "error 5:21: sqlalchemy.exc.UnboundExecutionError: No engine is bound to this "
+		  "Table's MetaData. Pass an engine to the Table via autoload_with=<someengine> "
+		  "(sa.Table(..., autoload=True) reflects with the connection of "
+		  "sa.MetaData(bind=...))");
+	CHECK_STR(value_of("sqlite", "sa.Table('nope', sa.MetaData(), autoload_with=op.get_bind())"),
+		  "error 5:21: sqlalchemy.exc.NoSuchTableError: nope (the database has no table "
+		  "'nope' to reflect)");
+	CHECK_STR(value_of("sqlite", "sa.MetaData().tables['item']"),
+		  "error 5:21: KeyError: 'item' (no sa.Table of that name was made in this "
+		  "MetaData)");
+	CHECK_STR(value_of("sqlite", "sa.Table('item', sa.MetaData(), sa.Column('x', "
+				     "sa.Integer()), autoload_with=op.get_bind())"),
+		  "error 5:21: sa.Table(name, metadata, autoload_with=...) with columns of its own "
+		  "cannot be reflected natively (only the name and the MetaData, the columns all "
+		  "from the database)");
+	CHECK_STR(value_of("sqlite", "sa.Table('item', sa.MetaData(), autoload_with=op.get_bind(), "
+				     "include_columns=['id'])"),
+		  "error 5:21: sa.Table(..., include_columns=) cannot be reflected natively");
+	CHECK_STR(value_of("sqlite", "sa.Table('item', sa.MetaData(), autoload_with=sa.table('t'))"),
+		  "error 5:21: sa.Table(..., autoload_with=sqlalchemy.table('t')) cannot be "
+		  "evaluated without Python (only op.get_bind() and its .engine are inspected "
+		  "natively)");
+	src = HDR "def upgrade():\n"
+		  "    md = sa.MetaData()\n"
+		  "    sa.Table('t', md, sa.Column('a', sa.Integer()))\n"
+		  "    sa.Table('t', md, sa.Column('b', sa.Integer()))\n";
+	fake_setup("sqlite");
+	CHECK_INT(run_d(src, "sqlite", false, true), -1);
+	CHECK_STR(E.msg, "sqlalchemy.exc.InvalidRequestError: Table 't' is already defined for "
+			 "this MetaData instance.  Specify 'extend_existing=True' to redefine options "
+			 "and columns on an existing Table object.");
+	/* offline and without an inspector: refused at the call */
+	src = HDR "def upgrade():\n"
+		  "    t = sa.Table('item', sa.MetaData(), autoload_with=op.get_bind())\n";
+	CHECK_INT(run_d(src, "sqlite", true, false), -1);
+	CHECK_INT(E.line, 4);
+	CHECK_INT(E.col, 9);
+	CHECK_STR(E.msg, "inspecting the database (sa.Table(..., autoload_with=...)) needs the live "
+			 "database and cannot run in --sql mode (Alembic fails here too: "
+			 "'MockConnection' object has no attribute 'close')");
+	CHECK(BODY.inspects);
+	CHECK_INT(run_d(src, "sqlite", false, false), -1);
+	CHECK_STR(E.msg, "inspecting the database (sa.Table(..., autoload_with=...)) needs the live "
+			 "database; it is only answered while a migration runs");
+}
+
 #define T(fn)                                                                                      \
 	static void run_##fn(void)                                                                 \
 	{                                                                                          \
@@ -386,6 +518,8 @@ T(test_queued_ops_and_cache)
 T(test_reflected_type)
 T(test_refusals)
 T(test_callback_error)
+T(test_reflect_table)
+T(test_reflect_metadata)
 
 static const struct unit_test tests[] = {
 	{"test_names_and_conditionals", run_test_names_and_conditionals},
@@ -395,6 +529,8 @@ static const struct unit_test tests[] = {
 	{"test_reflected_type", run_test_reflected_type},
 	{"test_refusals", run_test_refusals},
 	{"test_callback_error", run_test_callback_error},
+	{"test_reflect_table", run_test_reflect_table},
+	{"test_reflect_metadata", run_test_reflect_metadata},
 	{0},
 };
 
