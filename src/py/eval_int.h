@@ -163,8 +163,9 @@ const struct pyv *insp_table(struct ev *ev, const struct py_expr *x, const struc
  * t.c.<col>); NULL without an error when recv is not such a column. */
 const struct pyv *insp_column_attr(struct ev *ev, const struct py_expr *x, const struct pyv *recv,
 				   const char *attr);
-/* t.c.keys() of a table value (recv is t.c): its column names; NULL without
- * an error when recv is not a table's .c or the method is another. */
+/* t.c.keys() of a table value (recv is t.c): its column names; a method
+ * that executes the value itself (.execute(), .create(bind), ...) is
+ * refused; NULL without an error for any other method. */
 const struct pyv *insp_columns_method(struct ev *ev, const struct py_expr *x,
 				      const struct pyv *recv, const char *method,
 				      const struct ev_args *args);

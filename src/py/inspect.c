@@ -958,7 +958,8 @@ const struct pyv *insp_meta_table(struct ev *ev, const struct py_expr *x, const 
 	return t;
 }
 
-/* ---- the columns of a table value: t.c.keys(), t.c.x.type ---- */
+/* ---- the columns of a table value: t.c.keys(), t.c.x.type; a value's
+ * own execution (t.update().execute(), sa.Index(...).create(bind)) ---- */
 
 /* The sa.Table / sa.table value whose .c v is, or NULL. */
 static const struct pyv *table_of_c(const struct pyv *v)
@@ -1019,11 +1020,25 @@ const struct pyv *insp_columns_method(struct ev *ev, const struct py_expr *x,
 				      const struct pyv *recv, const char *method,
 				      const struct ev_args *args)
 {
+	static const char *const runs[] = {"execute", "scalar", "create", "drop", "create_all",
+					   "drop_all", NULL};
 	const struct pyv *t = table_of_c(recv);
 	const char **names;
 	const char *name;
 	size_t n = 0;
 
+	/* (an Enum's own .create(bind) / .drop(bind) stay as they were: left to
+	 * the enum handling of the front end) */
+	bool enum_type = recv->kind == PYV_CALL && !recv->receiver &&
+			 (str_endswith(recv->name, ".Enum") || str_endswith(recv->name, ".ENUM"));
+
+	for (size_t k = 0; runs[k] && !(enum_type && k >= 2); k++)
+		if (!strcmp(method, runs[k]))
+			return ev_fail_at(ev, x, "%s.%s() runs SQL through a connection of its own "
+						 "(SQLAlchemy's bound or explicit execution), which "
+						 "cannot run without Python; use op.execute(...) or the "
+						 "op.* operation",
+					  pyv_describe(ev->a, recv), method);
 	if (!t || strcmp(method, "keys"))
 		return NULL;
 	if (args->n_pos || args->n_kw)

@@ -431,6 +431,14 @@ static void test_reflect_table(void)
 			 "new_column_name='note2')");
 	CHECK_STR(op(1), "alembic.op.alter_column('s', 'a', existing_type=sqlalchemy.Integer(), "
 			 "nullable=False)");
+	CHECK_STR(value_of("sqlite", "sa.table('t').update().values(a=1).execute()"),
+		  "error 5:21: sqlalchemy.table('t').update().values(a=1).execute() runs SQL "
+		  "through a connection of its own (SQLAlchemy's bound or explicit execution), "
+		  "which cannot run without Python; use op.execute(...) or the op.* operation");
+	CHECK_STR(value_of("sqlite", "sa.Index('ix', 'a').create(op.get_bind())"),
+		  "error 5:21: sqlalchemy.Index('ix', 'a').create() runs SQL through a connection "
+		  "of its own (SQLAlchemy's bound or explicit execution), which cannot run without "
+		  "Python; use op.execute(...) or the op.* operation");
 	CHECK_STR(value_of("sqlite", "sa.table('t', sa.column('a')).c.b.type"),
 		  "error 5:21: AttributeError: b (table 't' has no such column)");
 	CHECK_STR(value_of("sqlite", "sa.Table('item', sa.MetaData(), autoload_with=op.get_bind())"
