@@ -905,13 +905,14 @@ const struct pyv *insp_table(struct ev *ev, const struct py_expr *x, const struc
 	bool failed;
 	const struct pyv *b = reflect_bind(ev, x, args, &failed), *had;
 	const char *key = args->n_pos ? reg_key(ev, args) : NULL;
+	const struct pyv *meta = args->n_pos > 1 ? args->pos[1] : NULL;
 	const struct sch_table *t = NULL;
 	const struct py_insp_db *db;
 	const char *schema;
 
 	if (failed)
 		return NULL;
-	if (key && (had = reg_get(ev, args->pos[1], key))) {
+	if (key && (had = reg_get(ev, meta, key))) {
 		if (b && args->n_pos == 2)
 			return had; /* already in the MetaData: SQLAlchemy does not reflect again */
 		return ev_fail_at(ev, x, "sqlalchemy.exc.InvalidRequestError: Table '%s' is already "
@@ -921,7 +922,7 @@ const struct pyv *insp_table(struct ev *ev, const struct py_expr *x, const struc
 				  key);
 	}
 	if (!b)
-		return reg_put(ev, args->pos[1], key, known_value_call(ev, x, fn->name, args));
+		return reg_put(ev, meta, key, known_value_call(ev, x, fn->name, args));
 	if (insp_allowed(ev, x, "sa.Table(..., autoload_with=...)",
 			 arena_printf(ev->a, "sa.Table(..., autoload_with=%s)", pyv_describe(ev->a, b)),
 			 b) ||
@@ -935,7 +936,7 @@ const struct pyv *insp_table(struct ev *ev, const struct py_expr *x, const struc
 		return ev_fail_at(ev, x, "sqlalchemy.exc.NoSuchTableError: %s (the database has no "
 					 "table '%s' to reflect)",
 				  args->pos[0]->s, args->pos[0]->s);
-	return reg_put(ev, args->pos[1], key, reflected_table(ev, x, db, t, args, schema));
+	return reg_put(ev, meta, key, reflected_table(ev, x, db, t, args, schema));
 }
 
 const struct pyv *insp_meta_table(struct ev *ev, const struct py_expr *x, const struct pyv *v,
