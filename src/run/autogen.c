@@ -167,8 +167,42 @@ static const char *ag_map(const struct strvec *from, const struct strvec *to, co
 	return i >= 0 ? to->v[i] : name;
 }
 
-/* t with its schema (and its indexes', and its foreign keys' referred
- * schemas) mapped from -> to. */
+/* The schema of the enum type t creates on PostgreSQL (CREATE TYPE), or NULL. */
+static const char *ag_enum_schema(const struct sch_type *t)
+{
+	struct sch_type_extra x;
+	struct err e = {0};
+
+	return t && sch_type_extra(t, "postgresql", &x, &e) == 0 && x.create_type ? x.type_schema
+										   : NULL;
+}
+
+/* t's columns whose enum type has a schema of `from`, with that schema mapped to `to`. */
+static void ag_remap_columns(struct arena *a, const struct strvec *from, const struct strvec *to,
+			     struct sch_table *c)
+{
+	struct sch_column **cols = arena_calloc(a, c->n_columns + 1, sizeof(*cols));
+
+	for (size_t i = 0; i < c->n_columns; i++) {
+		const char *ts = ag_enum_schema(c->columns[i]->type);
+
+		cols[i] = c->columns[i];
+		if (!ts || strvec_find(from, ts) < 0)
+			continue;
+		struct sch_column *m = arena_alloc(a, sizeof(*m));
+		struct sch_type *ty = arena_alloc(a, sizeof(*ty));
+
+		*m = *c->columns[i];
+		*ty = *m->type;
+		ty->schema = ag_map(from, to, ts);
+		m->type = ty;
+		cols[i] = m;
+	}
+	c->columns = cols;
+}
+
+/* t with its schema (and its indexes', its foreign keys' referred and its
+ * enum types' schemas) mapped from -> to. */
 static struct sch_table *ag_remap(struct arena *a, const struct strvec *from,
 				  const struct strvec *to, struct sch_table *t)
 {
@@ -176,6 +210,7 @@ static struct sch_table *ag_remap(struct arena *a, const struct strvec *from,
 
 	*c = *t;
 	c->schema = ag_map(from, to, t->schema);
+	ag_remap_columns(a, from, to, c);
 	c->constraints = arena_calloc(a, t->n_constraints + 1, sizeof(*c->constraints));
 	for (size_t i = 0; i < t->n_constraints; i++) {
 		struct sch_constraint *k = t->constraints[i];
@@ -206,9 +241,16 @@ static int ag_scratch_schemas(struct ag_run *g, struct db *db, struct ag_schemas
 			      struct sch_table ***m, struct err *e)
 {
 	memset(sc, 0, sizeof(*sc));
-	for (size_t i = 0; i < g->r->n_model; i++)
-		if (g->r->model[i]->schema)
-			strvec_push_unique(g->a, &sc->names, g->r->model[i]->schema);
+	for (size_t i = 0; i < g->r->n_model; i++) {
+		const struct sch_table *t = g->r->model[i];
+
+		if (t->schema)
+			strvec_push_unique(g->a, &sc->names, t->schema);
+		for (size_t k = 0; k < t->n_columns; k++)
+			if (ag_enum_schema(t->columns[k]->type))
+				strvec_push_unique(g->a, &sc->names,
+						   ag_enum_schema(t->columns[k]->type));
+	}
 	strvec_sort(&sc->names);
 	for (size_t i = 0; i < sc->names.n; i++) {
 		const char *n = arena_printf(g->a, AG_SCRATCH "_%zu", i + 1);
@@ -223,23 +265,151 @@ static int ag_scratch_schemas(struct ag_run *g, struct db *db, struct ag_schemas
 	return 0;
 }
 
-/* norm read from the scratch schemas only, their names mapped back. */
+/* norm's enum types: those of a scratch schema under their model schema's
+ * name, the live ones of those schemas (read from every schema) left out. */
+static void ag_remap_enums(const struct ag_schemas *sc, struct db_schema *norm)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < norm->n_enums; i++) {
+		struct sch_enum_def d = norm->enums[i];
+
+		if (d.schema && strvec_find(&sc->names, d.schema) >= 0)
+			continue;
+		d.schema = ag_map(&sc->scratch, &sc->names, d.schema);
+		norm->enums[n++] = d;
+	}
+	norm->n_enums = n;
+}
+
+/* norm read from the schemas of *read and the scratch schemas only, their
+ * names mapped back. */
 static int ag_read_scratch(struct ag_run *g, struct db *db, const struct db_introspect_opts *io,
-			   const struct ag_schemas *sc, struct db_schema *norm, struct err *e)
+			   const struct ag_schemas *sc, struct strvec *read, struct db_schema *norm,
+			   struct err *e)
 {
 	struct db_introspect_opts o = *io;
-	struct strvec read = STRVEC_INIT;
 
-	strvec_push(g->a, &read, AG_SCRATCH);
 	for (size_t i = 0; i < sc->scratch.n; i++)
-		strvec_push(g->a, &read, sc->scratch.v[i]);
+		strvec_push(g->a, read, sc->scratch.v[i]);
 	o.include_schemas = false;
-	o.schemas = (const char *const *)read.v;
-	o.n_schemas = read.n;
+	o.schemas = (const char *const *)read->v;
+	o.n_schemas = read->n;
 	if (db_introspect(db, g->a, &o, norm, e) < 0)
 		return -1;
 	for (size_t i = 0; i < norm->n_tables; i++)
 		norm->tables[i] = ag_remap(g->a, &sc->scratch, &sc->names, norm->tables[i]);
+	ag_remap_enums(sc, norm);
+	return 0;
+}
+
+/*
+ * A SQL model on PostgreSQL names its schemas in its own text, which we do
+ * not parse; the database resolves every name in it.  So each schema its
+ * CREATE statements put an object in (ag_sql_stmt_schema: CREATE TABLE
+ * sales.orders, CREATE TYPE sales.status, CREATE SCHEMA sales) is shadowed
+ * inside the rolled-back transaction: the live one renamed to
+ * AG_SHADOW_<i>, an empty one created under its name (unless the model
+ * creates it), so every reference of the model to sales.x (foreign keys,
+ * types, indexes, comments) is the model's own, nothing live is touched,
+ * and only these schemas are read back.  The live default schema named
+ * that way becomes the search_path (unqualified names go with it).
+ */
+#define AG_SHADOW "alembic_autogenerate_live"
+
+static bool ag_shadowable(const char *n)
+{
+	return strncmp(n, "pg_", 3) && strcmp(n, "information_schema") &&
+	       strncmp(n, AG_SCRATCH, sizeof(AG_SCRATCH) - 1);
+}
+
+/* Shadows schema n (the i-th; statement st names it first). */
+static int ag_shadow_one(struct ag_run *g, struct db *db, const struct strvec *live,
+			 const char *n, size_t i, bool creates, const struct run_model_stmt *st,
+			 struct err *e)
+{
+	struct buf q = BUF_INIT;
+	char msg[ERR_MSG_MAX];
+	int rc = 0;
+
+	sql_quote_ident(db->dialect, &q, n);
+	if (strvec_find(live, n) >= 0)
+		rc = db_exec(db,
+			     arena_printf(g->a, "ALTER SCHEMA %s RENAME TO " AG_SHADOW "_%zu",
+					  buf_cstr(&q), i + 1),
+			     NULL, e);
+	if (rc == 0 && !creates)
+		rc = db_exec(db, arena_printf(g->a, "CREATE SCHEMA %s", buf_cstr(&q)), NULL, e);
+	buf_release(&q);
+	if (rc == 0)
+		return 0;
+	snprintf(msg, sizeof(msg), "%s", e->msg);
+	e->msg[0] = 0;
+	return err_at(e, e->code, st->file, st->line,
+		      "the SQL model creates objects in schema %s: autogenerate creates them in "
+		      "an empty schema of that name, renaming the live one inside a transaction "
+		      "it rolls back, so the role must own schema %s: %s",
+		      n, n, msg);
+}
+
+/* The SQL model's schemas (first-named order), with where each is first named. */
+static void ag_sql_schemas(struct ag_run *g, struct strvec *names, struct strvec *made,
+			   const struct run_model_stmt **first)
+{
+	for (size_t i = 0; i < g->r->n_model_sql; i++) {
+		bool creates;
+		const char *n = ag_sql_stmt_schema(g->a, g->r->model_sql[i].sql, &creates);
+
+		if (!n || !ag_shadowable(n))
+			continue;
+		if (creates)
+			strvec_push_unique(g->a, made, n);
+		if (strvec_push_unique(g->a, names, n))
+			first[names->n - 1] = &g->r->model_sql[i];
+	}
+}
+
+/* SET LOCAL search_path TO schema n. */
+static int ag_search_path(struct ag_run *g, struct db *db, const char *n, struct err *e)
+{
+	struct buf q = BUF_INIT;
+	int rc;
+
+	sql_quote_ident(db->dialect, &q, n);
+	rc = db_exec(db, arena_printf(g->a, "SET LOCAL search_path TO %s", buf_cstr(&q)), NULL,
+		     e);
+	buf_release(&q);
+	return rc;
+}
+
+/* The SQL model's schemas shadowed; *read gets the schemas norm is read
+ * from: the scratch one (or the shadowed default, dflt) and the others. */
+static int ag_shadow(struct ag_run *g, struct db *db, const char *dflt, struct strvec *read,
+		     struct err *e)
+{
+	struct strvec names = STRVEC_INIT, made = STRVEC_INIT, live = STRVEC_INIT;
+	const struct run_model_stmt **first =
+	    arena_calloc(g->a, g->r->n_model_sql + 1, sizeof(*first));
+	bool own_default = false;
+
+	ag_sql_schemas(g, &names, &made, first);
+	if (names.n &&
+	    db_query(db, g->a, "SELECT nspname FROM pg_catalog.pg_namespace", &live, e) < 0)
+		return -1;
+	for (size_t i = 0; i < names.n; i++) {
+		bool is_default = dflt && !strcmp(names.v[i], dflt);
+
+		if (ag_shadow_one(g, db, &live, names.v[i], i,
+				  strvec_find(&made, names.v[i]) >= 0, first[i], e) < 0)
+			return -1;
+		if (is_default && ag_search_path(g, db, names.v[i], e) < 0)
+			return -1;
+		own_default = own_default || is_default;
+	}
+	strvec_push(g->a, read, own_default ? dflt : AG_SCRATCH);
+	for (size_t i = 0; i < names.n; i++)
+		if (!(dflt && !strcmp(names.v[i], dflt)))
+			strvec_push(g->a, read, names.v[i]);
 	return 0;
 }
 
@@ -263,17 +433,19 @@ static int ag_scratch(struct db *db, struct err *e)
 
 /* PostgreSQL: the model in scratch schemas of a transaction rolled back. */
 static int ag_norm_pg(struct ag_run *g, struct db *db, const struct db_introspect_opts *io,
-		      struct db_schema *norm, struct err *e)
+		      const char *dflt, struct db_schema *norm, struct err *e)
 {
 	struct sch_table **m = NULL;
+	struct strvec read = STRVEC_INIT;
 	struct ag_schemas sc;
 	int rc = -1;
 
 	if (db_begin(db, e) < 0)
 		return -1;
 	if (ag_scratch(db, e) == 0 && ag_scratch_schemas(g, db, &sc, &m, e) == 0 &&
+	    ag_shadow(g, db, dflt, &read, e) == 0 &&
 	    ag_create_model(g, db, db->dialect, m, g->r->n_model, e) == 0 &&
-	    ag_read_scratch(g, db, io, &sc, norm, e) == 0)
+	    ag_read_scratch(g, db, io, &sc, &read, norm, e) == 0)
 		rc = 0;
 	db_rollback(db);
 	return rc;
@@ -434,7 +606,7 @@ static int ag_on_rows(void *arg, struct db *db, const struct strvec *rows, struc
 	if (ag_decide(g, live, e) < 0)
 		return -1;
 	if (!strcmp(db->dialect->name, "postgresql"))
-		rc = ag_norm_pg(g, db, &io, norm, e);
+		rc = ag_norm_pg(g, db, &io, live->default_schema, norm, e);
 	else
 		rc = ag_norm_sqlite(g, &io, norm, e);
 	if (rc < 0)
