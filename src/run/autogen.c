@@ -282,6 +282,84 @@ static void ag_remap_enums(const struct ag_schemas *sc, struct db_schema *norm)
 	norm->n_enums = n;
 }
 
+/* Text s as the database writes it for the scratch copy with each
+ * "<scratch>." (a type or relation qualified because the scratch schema is
+ * not on the search_path: 'x'::alembic_autogenerate_scratch_1.status) put
+ * back as "<model schema>." -- the names are ours, so nothing else can
+ * match them; NULL when s has none. */
+static const char *ag_unscratch_text(struct arena *a, const struct sql_dialect *d,
+				     const struct ag_schemas *sc, const char *s)
+{
+	struct buf b = BUF_INIT;
+	const char *r = NULL, *p = s;
+
+	if (!s || !strstr(s, AG_SCRATCH "_"))
+		return NULL;
+	while (*p) {
+		size_t i, len = 0;
+
+		for (i = 0; i < sc->scratch.n; i++) {
+			len = strlen(sc->scratch.v[i]);
+			if (!strncmp(p, sc->scratch.v[i], len) && p[len] == '.')
+				break;
+		}
+		if (i < sc->scratch.n) {
+			sql_quote_ident(d, &b, sc->names.v[i]);
+			p += len;
+		} else {
+			buf_addch(&b, *p++);
+		}
+	}
+	r = arena_strndup(a, buf_cstr(&b), b.len);
+	buf_release(&b);
+	return r;
+}
+
+static const struct sch_expr *ag_unscratch_expr(struct arena *a, const struct sql_dialect *d,
+						const struct ag_schemas *sc,
+						const struct sch_expr *x)
+{
+	const char *t = x ? ag_unscratch_text(a, d, sc, x->s) : NULL;
+	struct sch_expr *m;
+
+	if (!t)
+		return x;
+	m = arena_alloc(a, sizeof(*m));
+	*m = *x;
+	m->s = t;
+	return m;
+}
+
+/* A table of norm (its own copy) with its defaults', computed columns'
+ * and CHECKs' texts put back from the scratch schemas' names. */
+static void ag_unscratch_table(struct arena *a, const struct sql_dialect *d,
+			       const struct ag_schemas *sc, struct sch_table *t)
+{
+	for (size_t i = 0; i < t->n_columns; i++) {
+		struct sch_column *c = t->columns[i];
+
+		c->server_default = ag_unscratch_expr(a, d, sc, c->server_default);
+		if (c->computed && ag_unscratch_text(a, d, sc, c->computed->sqltext.s)) {
+			struct sch_computed *m = arena_alloc(a, sizeof(*m));
+
+			*m = *c->computed;
+			m->sqltext.s = ag_unscratch_text(a, d, sc, m->sqltext.s);
+			c->computed = m;
+		}
+	}
+	for (size_t i = 0; i < t->n_constraints; i++) {
+		struct sch_constraint *k = t->constraints[i];
+
+		if (k->sqltext && ag_unscratch_text(a, d, sc, k->sqltext->s)) {
+			struct sch_constraint *m = arena_alloc(a, sizeof(*m));
+
+			*m = *k;
+			m->sqltext = ag_unscratch_expr(a, d, sc, k->sqltext);
+			t->constraints[i] = m;
+		}
+	}
+}
+
 /* norm read from the schemas of *read and the scratch schemas only, their
  * names mapped back. */
 static int ag_read_scratch(struct ag_run *g, struct db *db, const struct db_introspect_opts *io,
@@ -297,8 +375,11 @@ static int ag_read_scratch(struct ag_run *g, struct db *db, const struct db_intr
 	o.n_schemas = read->n;
 	if (db_introspect(db, g->a, &o, norm, e) < 0)
 		return -1;
-	for (size_t i = 0; i < norm->n_tables; i++)
+	for (size_t i = 0; i < norm->n_tables; i++) {
 		norm->tables[i] = ag_remap(g->a, &sc->scratch, &sc->names, norm->tables[i]);
+		if (sc->scratch.n)
+			ag_unscratch_table(g->a, db->dialect, sc, norm->tables[i]);
+	}
 	ag_remap_enums(sc, norm);
 	return 0;
 }
