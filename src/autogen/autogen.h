@@ -279,6 +279,10 @@ int ag_sql_hints(struct arena *a, const char *dialect, const char *file, const c
  */
 const char *ag_sql_stmt_schema(struct arena *a, const char *sql, bool *creates);
 
+/* Whether statement sql is SET [SESSION | LOCAL] search_path ... (which
+ * would move a SQL model out of the copy autogenerate creates it in).  Pure. */
+bool ag_sql_stmt_sets_search_path(struct arena *a, const char *sql);
+
 /* Whether a file holding b must be rendered in batch mode for dialect to
  * run it: on SQLite, an operation its ALTER TABLE cannot do (policy.c). */
 bool ag_needs_batch(const char *dialect, const struct mig_body *b);

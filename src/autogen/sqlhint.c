@@ -324,3 +324,24 @@ const char *ag_sql_stmt_schema(struct arena *a, const char *sql, bool *creates)
 	}
 	return NULL;
 }
+
+bool ag_sql_stmt_sets_search_path(struct arena *a, const char *sql)
+{
+	static const char *const scope[] = {"SESSION", "LOCAL", NULL};
+	struct hs h = {.a = a, .fold = true, .s = sql, .end = sql + strlen(sql), .line = 1};
+	const char *s = ss_blank(sql, h.end), *w;
+
+	if (!ss_is_name(s, h.end) || *s == '"' || strcasecmp(hs_name(&h, s, &s), "SET"))
+		return false;
+	s = ss_blank(s, h.end);
+	if (!ss_is_name(s, h.end))
+		return false;
+	w = hs_name(&h, s, &s);
+	if (is_kw(w, scope)) {
+		s = ss_blank(s, h.end);
+		if (!ss_is_name(s, h.end))
+			return false;
+		w = hs_name(&h, s, &s);
+	}
+	return !strcmp(w, "search_path");
+}

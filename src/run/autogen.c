@@ -31,6 +31,7 @@
 
 #define AG_LOGGER "alembic.autogenerate.compare"
 #define AG_SCRATCH "alembic_autogenerate_scratch"
+#define AG_SHADOW "alembic_autogenerate_live" /* a live schema a SQL model shadows */
 /* NULL counts for the reviewer: at most this many columns, each counted up to this bound */
 #define AG_NULL_COLUMNS 64
 #define AG_NULL_BOUND 100000
@@ -266,7 +267,8 @@ static int ag_scratch_schemas(struct ag_run *g, struct db *db, struct ag_schemas
 }
 
 /* norm's enum types: those of a scratch schema under their model schema's
- * name, the live ones of those schemas (read from every schema) left out. */
+ * name, the live ones of those schemas (read from every schema) and of
+ * the schemas a SQL model shadows left out. */
 static void ag_remap_enums(const struct ag_schemas *sc, struct db_schema *norm)
 {
 	size_t n = 0;
@@ -274,7 +276,8 @@ static void ag_remap_enums(const struct ag_schemas *sc, struct db_schema *norm)
 	for (size_t i = 0; i < norm->n_enums; i++) {
 		struct sch_enum_def d = norm->enums[i];
 
-		if (d.schema && strvec_find(&sc->names, d.schema) >= 0)
+		if (d.schema && (strvec_find(&sc->names, d.schema) >= 0 ||
+				 !strncmp(d.schema, AG_SHADOW "_", sizeof(AG_SHADOW))))
 			continue;
 		d.schema = ag_map(&sc->scratch, &sc->names, d.schema);
 		norm->enums[n++] = d;
@@ -396,12 +399,10 @@ static int ag_read_scratch(struct ag_run *g, struct db *db, const struct db_intr
  * and only these schemas are read back.  The live default schema named
  * that way becomes the search_path (unqualified names go with it).
  */
-#define AG_SHADOW "alembic_autogenerate_live"
-
 static bool ag_shadowable(const char *n)
 {
 	return strncmp(n, "pg_", 3) && strcmp(n, "information_schema") &&
-	       strncmp(n, AG_SCRATCH, sizeof(AG_SCRATCH) - 1);
+	       strncmp(n, "alembic_autogenerate_", 21); /* ours: the scratch and shadows */
 }
 
 /* Shadows schema n (the i-th; statement st names it first). */
@@ -433,21 +434,29 @@ static int ag_shadow_one(struct ag_run *g, struct db *db, const struct strvec *l
 		      n, n, msg);
 }
 
-/* The SQL model's schemas (first-named order), with where each is first named. */
-static void ag_sql_schemas(struct ag_run *g, struct strvec *names, struct strvec *made,
-			   const struct run_model_stmt **first)
+/* The SQL model's schemas (first-named order), with where each is first
+ * named; a model that sets search_path is refused. */
+static int ag_sql_schemas(struct ag_run *g, struct strvec *names, struct strvec *made,
+			  const struct run_model_stmt **first, struct err *e)
 {
 	for (size_t i = 0; i < g->r->n_model_sql; i++) {
+		const struct run_model_stmt *st = &g->r->model_sql[i];
 		bool creates;
-		const char *n = ag_sql_stmt_schema(g->a, g->r->model_sql[i].sql, &creates);
+		const char *n = ag_sql_stmt_schema(g->a, st->sql, &creates);
 
+		if (ag_sql_stmt_sets_search_path(g->a, st->sql))
+			return err_at(e, ERR_INPUT, st->file, st->line,
+				      "a SQL model cannot set search_path: autogenerate creates the "
+				      "model in a copy of its own (name the schema in each CREATE "
+				      "instead: CREATE TABLE sales.orders ...)");
 		if (!n || !ag_shadowable(n))
 			continue;
 		if (creates)
 			strvec_push_unique(g->a, made, n);
 		if (strvec_push_unique(g->a, names, n))
-			first[names->n - 1] = &g->r->model_sql[i];
+			first[names->n - 1] = st;
 	}
+	return 0;
 }
 
 /* SET LOCAL search_path TO schema n. */
@@ -473,7 +482,8 @@ static int ag_shadow(struct ag_run *g, struct db *db, const char *dflt, struct s
 	    arena_calloc(g->a, g->r->n_model_sql + 1, sizeof(*first));
 	bool own_default = false;
 
-	ag_sql_schemas(g, &names, &made, first);
+	if (ag_sql_schemas(g, &names, &made, first, e) < 0)
+		return -1;
 	if (names.n &&
 	    db_query(db, g->a, "SELECT nspname FROM pg_catalog.pg_namespace", &live, e) < 0)
 		return -1;

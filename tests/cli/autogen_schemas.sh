@@ -115,6 +115,12 @@ EOF
 	expect_rc 255 "sql model: a schema the model creates"
 	expect_err_has "Detected added table 'audit.log'" "sql model: its table read back"
 	sed -i -e '1d' -e '$d' -e 's/^CREATE TABLE public.users /CREATE TABLE users /' models/app.sql
+	printf 'SET search_path TO sales;\nCREATE TABLE extra (id INTEGER);\n' >models/zz.sql
+	run alembic check
+	expect_rc 1 "sql model: SET search_path refused"
+	expect_err_has "ERROR: $P/models/zz.sql:1: a SQL model cannot set search_path: autogenerate creates the model in a copy of its own (name the schema in each CREATE instead: CREATE TABLE sales.orders ...)" \
+		"sql model: SET search_path: at its file:line"
+	rm models/zz.sql
 	# a role that does not own sales
 	low=autogen_schemas_low_$$
 	pg postgres "DROP ROLE IF EXISTS $low" >/dev/null

@@ -474,6 +474,12 @@ static void test_sql_stmt_schema(void)
 	CHECK_STR(stmt_schema("COMMENT ON TABLE sales.orders IS 'x'"), "-");
 	CHECK_STR(stmt_schema("\"CREATE\" TABLE sales.orders (id INT)"), "-");
 	CHECK_STR(stmt_schema("INSERT INTO sales.orders VALUES (1)"), "-");
+	CHECK(ag_sql_stmt_sets_search_path(&A, "SET search_path TO sales"));
+	CHECK(ag_sql_stmt_sets_search_path(&A, "/* x */ set local Search_Path = sales, public"));
+	CHECK(ag_sql_stmt_sets_search_path(&A, "SET SESSION search_path TO DEFAULT"));
+	CHECK(!ag_sql_stmt_sets_search_path(&A, "SET statement_timeout = 0"));
+	CHECK(ag_sql_stmt_sets_search_path(&A, "SET \"search_path\" TO x"));
+	CHECK(!ag_sql_stmt_sets_search_path(&A, "CREATE TABLE search_path (id INT)"));
 	arena_release(&A);
 }
 
