@@ -78,7 +78,7 @@ INFO  [alembic.autogenerate.compare] Detected added column 'sales.orders.st'
 INFO  [alembic.autogenerate.compare] Detected added index 'ix_orders_user' on '['user_id']'
 INFO  [alembic.autogenerate.compare] Detected added foreign key (user_id)(id) on table sales.orders
 INFO  [alembic.autogenerate.compare] Detected removed column 'sales.orders.legacy'
-INFO  [alembic.autogenerate.compare] Detected changed enum 'status': values ['x'] to ['x', 'y']
+INFO  [alembic.autogenerate.compare] Detected changed enum 'sales.status': values ['x'] to ['x', 'y']
 UserWarning: verifying $P/migrations/versions/0001one_one.sql: statements that run outside a transaction were not tried
 EOF
 	f=migrations/versions/0001one_one.sql
@@ -169,7 +169,7 @@ PY
 	run alembic revision --autogenerate -m one --rev-id 0001one
 	expect_rc 0 "python model: autogenerate (sales.status exists: no clash in the scratch copy)"
 	grep Detected "$T_ROOT/py.err" >"$T_ROOT/py.detected"
-	echo "INFO  [alembic.autogenerate.compare] Detected changed enum 'status': values ['x'] to ['x', 'y']" \
+	echo "INFO  [alembic.autogenerate.compare] Detected changed enum 'sales.status': values ['x'] to ['x', 'y']" \
 		>>"$T_ROOT/py.detected"
 	if grep Detected "$T_ROOT/.err" | cmp -s - "$T_ROOT/py.detected"; then ok; else
 		not_ok "python model: the Detected lines are Python Alembic's (plus the changed enum)"
