@@ -283,6 +283,11 @@ const char *ag_sql_stmt_schema(struct arena *a, const char *sql, bool *creates);
  * would move a SQL model out of the copy autogenerate creates it in).  Pure. */
 bool ag_sql_stmt_sets_search_path(struct arena *a, const char *sql);
 
+/* Whether statement sql qualifies a name with schema (schema.x, "schema".x;
+ * unquoted words folded to lower case) outside strings, comments and
+ * dollar-quoted bodies.  Pure. */
+bool ag_sql_stmt_qualifies(struct arena *a, const char *sql, const char *schema);
+
 /* Whether a file holding b must be rendered in batch mode for dialect to
  * run it: on SQLite, an operation its ALTER TABLE cannot do (policy.c). */
 bool ag_needs_batch(const char *dialect, const struct mig_body *b);

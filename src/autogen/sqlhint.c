@@ -345,3 +345,60 @@ bool ag_sql_stmt_sets_search_path(struct arena *a, const char *sql)
 	}
 	return !strcmp(w, "search_path");
 }
+
+/* Past a 'string' (E'...' with backslash escapes when esc) at s. */
+static const char *ss_string(const char *s, const char *end, bool esc)
+{
+	for (s++; s < end; s++) {
+		if (esc && *s == '\\' && s + 1 < end)
+			s++;
+		else if (*s == '\'' && s + 1 < end && s[1] == '\'')
+			s++;
+		else if (*s == '\'')
+			return s + 1;
+	}
+	return end;
+}
+
+/* Past a $tag$ ... $tag$ body at s (a lone $ or $1 just past the $). */
+static const char *ss_dollar(const char *s, const char *end)
+{
+	const char *t = s + 1, *close;
+	size_t n;
+
+	while (t < end && (word_char(*t) && *t != '$') && !str_isdigit(s[1]))
+		t++;
+	if (t >= end || *t != '$')
+		return s + 1;
+	n = (size_t)(t - s + 1);
+	for (close = t + 1; close + n <= end; close++)
+		if (!memcmp(close, s, n))
+			return close + n;
+	return end;
+}
+
+bool ag_sql_stmt_qualifies(struct arena *a, const char *sql, const char *schema)
+{
+	struct hs h = {.a = a, .fold = true, .s = sql, .end = sql + strlen(sql), .line = 1};
+	const char *s = sql;
+
+	while ((s = ss_blank(s, h.end)) < h.end) {
+		if (*s == '\'' || ((*s == 'E' || *s == 'e') && s + 1 < h.end && s[1] == '\'')) {
+			s = ss_string(*s == '\'' ? s : s + 1, h.end, *s != '\'');
+		} else if (*s == '$') {
+			s = ss_dollar(s, h.end);
+		} else if (ss_is_name(s, h.end)) {
+			const char *w = hs_name(&h, s, &s);
+
+			s = ss_blank(s, h.end);
+			if (s < h.end && *s == '.' && !strcmp(w, schema))
+				return true;
+		} else if (str_isdigit(*s)) {
+			while (s < h.end && (word_char(*s) || *s == '.') && *s != '$')
+				s++;
+		} else {
+			s++;
+		}
+	}
+	return false;
+}

@@ -43,6 +43,7 @@ struct ag_run {
 	const struct sink *s;
 	struct ag_result *out;
 	struct run_autogen_out *ao;
+	struct strvec shadowed; /* the live schemas a SQL model shadows (PostgreSQL) */
 };
 
 /* The model's tables model[0..n) as create_table (+ its indexes) operations. */
@@ -83,7 +84,12 @@ static int ag_run_sql_model(const struct ag_run *g, struct db *db, struct err *e
 		if (db_exec(db, st->sql, NULL, e) == 0)
 			continue;
 		snprintf(msg, sizeof(msg), "%s", e->msg);
-		return err_at(e, ERR_INPUT, st->file, st->line, "%s", msg);
+		if (!g->shadowed.n)
+			return err_at(e, ERR_INPUT, st->file, st->line, "%s", msg);
+		return err_at(e, ERR_INPUT, st->file, st->line,
+			      "%s (autogenerate creates the model in empty copies of schema %s: "
+			      "there it sees only the model's own objects)",
+			      msg, strvec_join(g->a, &g->shadowed, ", "));
 	}
 	return 0;
 }
@@ -434,10 +440,26 @@ static int ag_shadow_one(struct ag_run *g, struct db *db, const struct strvec *l
 		      n, n, msg);
 }
 
-/* The SQL model's schemas (first-named order), with where each is first
- * named; a model that sets search_path is refused. */
-static int ag_sql_schemas(struct ag_run *g, struct strvec *names, struct strvec *made,
-			  const struct run_model_stmt **first, struct err *e)
+/* The live default schema dflt, when a statement qualifies a name with it
+ * (REFERENCES public.users): the model's unqualified objects are its. */
+static void ag_sql_default(struct ag_run *g, const char *dflt, struct strvec *names,
+			   const struct run_model_stmt **first)
+{
+	if (!dflt || !ag_shadowable(dflt) || strvec_find(names, dflt) >= 0)
+		return;
+	for (size_t i = 0; i < g->r->n_model_sql; i++)
+		if (ag_sql_stmt_qualifies(g->a, g->r->model_sql[i].sql, dflt)) {
+			strvec_push(g->a, names, dflt);
+			first[names->n - 1] = &g->r->model_sql[i];
+			return;
+		}
+}
+
+/* The SQL model's schemas (first-named order, then the default one if
+ * qualified elsewhere), with where each is first named; a model that sets
+ * search_path is refused. */
+static int ag_sql_schemas(struct ag_run *g, const char *dflt, struct strvec *names,
+			  struct strvec *made, const struct run_model_stmt **first, struct err *e)
 {
 	for (size_t i = 0; i < g->r->n_model_sql; i++) {
 		const struct run_model_stmt *st = &g->r->model_sql[i];
@@ -456,6 +478,7 @@ static int ag_sql_schemas(struct ag_run *g, struct strvec *names, struct strvec 
 		if (strvec_push_unique(g->a, names, n))
 			first[names->n - 1] = st;
 	}
+	ag_sql_default(g, dflt, names, first);
 	return 0;
 }
 
@@ -482,7 +505,7 @@ static int ag_shadow(struct ag_run *g, struct db *db, const char *dflt, struct s
 	    arena_calloc(g->a, g->r->n_model_sql + 1, sizeof(*first));
 	bool own_default = false;
 
-	if (ag_sql_schemas(g, &names, &made, first, e) < 0)
+	if (ag_sql_schemas(g, dflt, &names, &made, first, e) < 0)
 		return -1;
 	if (names.n &&
 	    db_query(db, g->a, "SELECT nspname FROM pg_catalog.pg_namespace", &live, e) < 0)
@@ -497,6 +520,7 @@ static int ag_shadow(struct ag_run *g, struct db *db, const char *dflt, struct s
 			return -1;
 		own_default = own_default || is_default;
 	}
+	g->shadowed = names;
 	strvec_push(g->a, read, own_default ? dflt : AG_SCRATCH);
 	for (size_t i = 0; i < names.n; i++)
 		if (!(dflt && !strcmp(names.v[i], dflt)))
@@ -721,7 +745,7 @@ static int ag_on_rows(void *arg, struct db *db, const struct strvec *rows, struc
 int run_autogen(struct arena *a, const struct run_opts *o, const struct run_autogen_req *r,
 		const struct sink *s, struct run_autogen_out *out, struct err *e)
 {
-	struct ag_run g = {a, o, r, s, out->result, out};
+	struct ag_run g = {a, o, r, s, out->result, out, STRVEC_INIT};
 	struct strvec rows = STRVEC_INIT;
 
 	memset(out->result, 0, sizeof(*out->result));

@@ -121,6 +121,31 @@ EOF
 	expect_err_has "ERROR: $P/models/zz.sql:1: a SQL model cannot set search_path: autogenerate creates the model in a copy of its own (name the schema in each CREATE instead: CREATE TABLE sales.orders ...)" \
 		"sql model: SET search_path: at its file:line"
 	rm models/zz.sql
+	# the default schema qualified only in a reference: the model's users, not the live one
+	sed -i -e 's/REFERENCES users (id)/REFERENCES public.users (id)/' models/app.sql
+	sql "ALTER TABLE sales.orders DROP CONSTRAINT orders_user_id_fkey; ALTER TABLE users RENAME TO people;
+		CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);
+		ALTER TABLE sales.orders ADD CONSTRAINT orders_user_id_fkey FOREIGN KEY (user_id) REFERENCES people (id)" >/dev/null
+	run alembic check
+	expect_rc 255 "sql model: REFERENCES public.users: the model's users"
+	expect_out "sql model: REFERENCES public.users: the foreign key moves to the model's users" <<'EOF'
+FAILED: New upgrade operations detected:
+  Detected removed table 'people'
+  Detected removed foreign key (user_id)(id) on table sales.orders
+  Detected added foreign key (user_id)(id) on table sales.orders
+EOF
+	sql "ALTER TABLE sales.orders DROP CONSTRAINT orders_user_id_fkey; DROP TABLE users; ALTER TABLE people RENAME TO users;
+		ALTER TABLE sales.orders ADD CONSTRAINT orders_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id)" >/dev/null
+	run alembic check
+	expect_rc 0 "sql model: REFERENCES public.users: check is clean again"
+	# a live object of a shadowed schema is not the model's
+	sql "CREATE FUNCTION sales.one() RETURNS INTEGER AS 'SELECT 1' LANGUAGE sql" >/dev/null
+	echo 'CREATE TABLE sales.more (n INTEGER DEFAULT sales.one());' >models/zz.sql
+	run alembic check
+	expect_rc 1 "sql model: a live function of a shadowed schema"
+	expect_err_has "ERROR: $P/models/zz.sql:1: function sales.one() does not exist (autogenerate creates the model in empty copies of schema sales, public: there it sees only the model's own objects)" \
+		"sql model: a live function of a shadowed schema: said why"
+	rm models/zz.sql
 	# a role that does not own sales
 	low=autogen_schemas_low_$$
 	pg postgres "DROP ROLE IF EXISTS $low" >/dev/null

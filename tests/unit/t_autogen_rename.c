@@ -480,6 +480,19 @@ static void test_sql_stmt_schema(void)
 	CHECK(!ag_sql_stmt_sets_search_path(&A, "SET statement_timeout = 0"));
 	CHECK(ag_sql_stmt_sets_search_path(&A, "SET \"search_path\" TO x"));
 	CHECK(!ag_sql_stmt_sets_search_path(&A, "CREATE TABLE search_path (id INT)"));
+	CHECK(ag_sql_stmt_qualifies(&A, "CREATE TABLE t (u INT REFERENCES public.users (id))",
+				    "public"));
+	CHECK(ag_sql_stmt_qualifies(&A, "ALTER TABLE t ADD FOREIGN KEY (u) REFERENCES(\"public\" . u)",
+				    "public"));
+	CHECK(ag_sql_stmt_qualifies(&A, "CREATE INDEX i ON t ((1.5 + public.f(a)))", "public"));
+	CHECK(!ag_sql_stmt_qualifies(&A, "CREATE TABLE t (a TEXT DEFAULT 'public.x')", "public"));
+	CHECK(!ag_sql_stmt_qualifies(&A, "CREATE TABLE t (a TEXT DEFAULT E'\\' public.x')", "public"));
+	CHECK(!ag_sql_stmt_qualifies(&A, "CREATE TABLE \"Public\".t (a INT) -- public.x", "public"));
+	CHECK(!ag_sql_stmt_qualifies(&A, "CREATE FUNCTION f() RETURNS INT AS $b$ SELECT public.g() $b$",
+				     "public"));
+	CHECK(ag_sql_stmt_qualifies(&A, "CREATE FUNCTION f(x INT) RETURNS INT AS $$ SELECT $1 $$ "
+					"LANGUAGE sql; -- no\nSELECT public.g()", "public"));
+	CHECK(!ag_sql_stmt_qualifies(&A, "CREATE TABLE publics.t (id INT)", "public"));
 	arena_release(&A);
 }
 
