@@ -12,9 +12,13 @@
  *     it (so the model's unqualified names, enum types included, land there
  *     and introspection reads them as the default schema), the DDL, the
  *     introspection, ROLLBACK.  Nothing of it is ever committed.
- * A model table with an explicit schema is created as written (PostgreSQL:
- * inside the same rolled-back transaction).  A SQL model (files of CREATE
- * statements) runs as written, its failures at file:line.
+ * Other schemas, PostgreSQL: a Python model's tables and enum types of
+ * schema s go to a scratch schema of their own (AG_SCRATCH_<i>, remapped
+ * there and back); a SQL model (files of CREATE statements, run as
+ * written, its failures at file:line) is text we do not parse, so the
+ * schemas it creates objects in are shadowed instead (ag_shadow: the live
+ * one renamed, an empty one in its place, the database resolving every
+ * name).  Only the scratch and shadowed schemas are read back.
  */
 #include "run/run.h"
 
