@@ -188,9 +188,12 @@ static const char *ag_enum_schema(const struct sch_type *t)
 										   : NULL;
 }
 
-/* t's columns whose enum type has a schema of `from`, with that schema mapped to `to`. */
+/* t's columns whose enum type has a schema of `from`, with that schema
+ * mapped to `to`; an enum type of schema dflt (the live default one, named:
+ * sa.Enum(..., schema='public')) to the scratch schema, from where it reads
+ * back as the default's. */
 static void ag_remap_columns(struct arena *a, const struct strvec *from, const struct strvec *to,
-			     struct sch_table *c)
+			     const char *dflt, struct sch_table *c)
 {
 	struct sch_column **cols = arena_calloc(a, c->n_columns + 1, sizeof(*cols));
 
@@ -198,14 +201,14 @@ static void ag_remap_columns(struct arena *a, const struct strvec *from, const s
 		const char *ts = ag_enum_schema(c->columns[i]->type);
 
 		cols[i] = c->columns[i];
-		if (!ts || strvec_find(from, ts) < 0)
+		if (!ts || (strvec_find(from, ts) < 0 && !str_eq(ts, dflt)))
 			continue;
 		struct sch_column *m = arena_alloc(a, sizeof(*m));
 		struct sch_type *ty = arena_alloc(a, sizeof(*ty));
 
 		*m = *c->columns[i];
 		*ty = *m->type;
-		ty->schema = ag_map(from, to, ts);
+		ty->schema = str_eq(ts, dflt) ? AG_SCRATCH : ag_map(from, to, ts);
 		m->type = ty;
 		cols[i] = m;
 	}
@@ -213,15 +216,15 @@ static void ag_remap_columns(struct arena *a, const struct strvec *from, const s
 }
 
 /* t with its schema (and its indexes', its foreign keys' referred and its
- * enum types' schemas) mapped from -> to. */
+ * enum types' schemas) mapped from -> to (dflt: ag_remap_columns). */
 static struct sch_table *ag_remap(struct arena *a, const struct strvec *from,
-				  const struct strvec *to, struct sch_table *t)
+				  const struct strvec *to, const char *dflt, struct sch_table *t)
 {
 	struct sch_table *c = arena_alloc(a, sizeof(*c));
 
 	*c = *t;
 	c->schema = ag_map(from, to, t->schema);
-	ag_remap_columns(a, from, to, c);
+	ag_remap_columns(a, from, to, dflt, c);
 	c->constraints = arena_calloc(a, t->n_constraints + 1, sizeof(*c->constraints));
 	for (size_t i = 0; i < t->n_constraints; i++) {
 		struct sch_constraint *k = t->constraints[i];
@@ -247,9 +250,10 @@ static struct sch_table *ag_remap(struct arena *a, const struct strvec *from,
 	return c;
 }
 
-/* Creates the scratch schemas of the model's schemas; model[] remapped into *m. */
-static int ag_scratch_schemas(struct ag_run *g, struct db *db, struct ag_schemas *sc,
-			      struct sch_table ***m, struct err *e)
+/* Creates the scratch schemas of the model's schemas (those of its tables,
+ * and of its enum types but the live default, dflt); model[] remapped into *m. */
+static int ag_scratch_schemas(struct ag_run *g, struct db *db, const char *dflt,
+			      struct ag_schemas *sc, struct sch_table ***m, struct err *e)
 {
 	memset(sc, 0, sizeof(*sc));
 	for (size_t i = 0; i < g->r->n_model; i++) {
@@ -257,10 +261,12 @@ static int ag_scratch_schemas(struct ag_run *g, struct db *db, struct ag_schemas
 
 		if (t->schema)
 			strvec_push_unique(g->a, &sc->names, t->schema);
-		for (size_t k = 0; k < t->n_columns; k++)
-			if (ag_enum_schema(t->columns[k]->type))
-				strvec_push_unique(g->a, &sc->names,
-						   ag_enum_schema(t->columns[k]->type));
+		for (size_t k = 0; k < t->n_columns; k++) {
+			const char *ts = ag_enum_schema(t->columns[k]->type);
+
+			if (ts && !str_eq(ts, dflt))
+				strvec_push_unique(g->a, &sc->names, ts);
+		}
 	}
 	strvec_sort(&sc->names);
 	for (size_t i = 0; i < sc->names.n; i++) {
@@ -272,7 +278,7 @@ static int ag_scratch_schemas(struct ag_run *g, struct db *db, struct ag_schemas
 	}
 	*m = arena_calloc(g->a, g->r->n_model + 1, sizeof(**m));
 	for (size_t i = 0; i < g->r->n_model; i++)
-		(*m)[i] = ag_remap(g->a, &sc->names, &sc->scratch, g->r->model[i]);
+		(*m)[i] = ag_remap(g->a, &sc->names, &sc->scratch, dflt, g->r->model[i]);
 	return 0;
 }
 
@@ -389,7 +395,7 @@ static int ag_read_scratch(struct ag_run *g, struct db *db, const struct db_intr
 	if (db_introspect(db, g->a, &o, norm, e) < 0)
 		return -1;
 	for (size_t i = 0; i < norm->n_tables; i++) {
-		norm->tables[i] = ag_remap(g->a, &sc->scratch, &sc->names, norm->tables[i]);
+		norm->tables[i] = ag_remap(g->a, &sc->scratch, &sc->names, NULL, norm->tables[i]);
 		if (sc->scratch.n)
 			ag_unscratch_table(g->a, db->dialect, sc, norm->tables[i]);
 	}
@@ -561,7 +567,7 @@ static int ag_norm_pg(struct ag_run *g, struct db *db, const struct db_introspec
 
 	if (db_begin(db, e) < 0)
 		return -1;
-	if (ag_scratch(db, e) == 0 && ag_scratch_schemas(g, db, &sc, &m, e) == 0 &&
+	if (ag_scratch(db, e) == 0 && ag_scratch_schemas(g, db, dflt, &sc, &m, e) == 0 &&
 	    ag_shadow(g, db, dflt, &read, e) == 0 &&
 	    ag_create_model(g, db, db->dialect, m, g->r->n_model, e) == 0 &&
 	    ag_read_scratch(g, db, io, &sc, &read, norm, e) == 0)

@@ -221,11 +221,39 @@ PY
 	expect_eq "$?$(live_shape)" "0$before" "python model: Python Alembic runs our file up and down"
 }
 
+# --- a Python model naming the default schema for its enum type (sa.Enum(..., schema='public')):
+# the database's `mood`, nothing to do, as Python Alembic finds ------------------------------------
+py_default_enum_flow() {
+	DBNAME=autogen_schemas_dflt_$$
+	pg postgres "CREATE DATABASE $DBNAME" >/dev/null
+	sql "CREATE TYPE mood AS ENUM ('x'); CREATE TABLE t1 (id INTEGER PRIMARY KEY, m mood)" >/dev/null
+	project "${ALEMBIC_TEST_PG_URL%/*}/$DBNAME"
+	cat >models.py <<'PY'
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+sa.Table("t1", metadata, sa.Column("id", sa.Integer, primary_key=True),
+         sa.Column("m", sa.Enum("x", name="mood", schema="public")))
+PY
+	sed -i -e 's/^target_metadata = None$/from models import metadata as target_metadata/' \
+		-e 's/^            connection=connection, target_metadata=target_metadata$/&, include_schemas=True/' \
+		migrations/env.py
+	run alembic check
+	expect_rc 0 "enum of schema='public': check is clean (the scratch copy makes it in the default schema's place)"
+	cp -R . "$T_ROOT/py_dflt"
+	(cd "$T_ROOT/py_dflt" &&
+		sed -i -e "s|^sqlalchemy.url = .*|sqlalchemy.url = postgresql://alembic_test@/$DBNAME?host=$ALEMBIC_TEST_PG_DIR\&port=$ALEMBIC_TEST_PG_PORT|" alembic.ini &&
+		$PYALEMBIC revision --autogenerate -m same --rev-id 0001same >/dev/null 2>&1)
+	expect_eq "$(grep -c '^    pass$' "$T_ROOT/py_dflt/migrations/versions/0001same_same.py" 2>/dev/null)" 2 \
+		"enum of schema='public': Python Alembic writes pass too"
+}
+
 if [ -z "${ALEMBIC_TEST_PG_URL:-}" ] || [ -z "${ALEMBIC_TEST_PG_DIR:-}" ]; then
 	not_ok "ALEMBIC_TEST_PG_URL / ALEMBIC_TEST_PG_DIR not set: run through tests/run (tests/pg.sh)"
 else
 	. "$TESTS_TOP/tests/pg_lib.sh"
 	sql_flow
 	py_flow
+	py_default_enum_flow
 fi
 finish
