@@ -184,11 +184,9 @@ PY
 		-e 's/^            connection=connection, target_metadata=target_metadata$/&, include_schemas=True/' \
 		migrations/env.py
 	before=$(live_shape)
-	# Python Alembic on a copy of the project, over the socket (configparser refuses the
-	# TCP password's %20); it only reads the database
-	cp -R . "$T_ROOT/py_model"
+	# Python Alembic on a copy of the project (it only reads the database)
+	pg_py_copy "$T_ROOT/py_model"
 	(cd "$T_ROOT/py_model" &&
-		sed -i -e "s|^sqlalchemy.url = .*|sqlalchemy.url = postgresql://alembic_test@/$DBNAME?host=$ALEMBIC_TEST_PG_DIR\&port=$ALEMBIC_TEST_PG_PORT|" alembic.ini &&
 		$PYALEMBIC revision --autogenerate -m one --rev-id 0001one >/dev/null 2>"$T_ROOT/py.err")
 	expect_eq "$?" 0 "python model: Python Alembic autogenerates"
 	run alembic revision --autogenerate -m one --rev-id 0001one
@@ -240,9 +238,8 @@ PY
 		migrations/env.py
 	run alembic check
 	expect_rc 0 "enum of schema='public': check is clean (the scratch copy makes it in the default schema's place)"
-	cp -R . "$T_ROOT/py_dflt"
+	pg_py_copy "$T_ROOT/py_dflt"
 	(cd "$T_ROOT/py_dflt" &&
-		sed -i -e "s|^sqlalchemy.url = .*|sqlalchemy.url = postgresql://alembic_test@/$DBNAME?host=$ALEMBIC_TEST_PG_DIR\&port=$ALEMBIC_TEST_PG_PORT|" alembic.ini &&
 		$PYALEMBIC revision --autogenerate -m same --rev-id 0001same >/dev/null 2>&1)
 	expect_eq "$(grep -c '^    pass$' "$T_ROOT/py_dflt/migrations/versions/0001same_same.py" 2>/dev/null)" 2 \
 		"enum of schema='public': Python Alembic writes pass too"
