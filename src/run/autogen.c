@@ -556,7 +556,9 @@ static int ag_scratch(struct db *db, struct err *e)
 	return db_exec(db, "SET LOCAL search_path TO " AG_SCRATCH, NULL, e);
 }
 
-/* PostgreSQL: the model in scratch schemas of a transaction rolled back. */
+/* PostgreSQL: the model in scratch schemas of a transaction rolled back;
+ * the search_path set again before reading back, whatever the model's
+ * statements did to it (pg_dump's set_config('search_path', '', false)). */
 static int ag_norm_pg(struct ag_run *g, struct db *db, const struct db_introspect_opts *io,
 		      const char *dflt, struct db_schema *norm, struct err *e)
 {
@@ -570,6 +572,7 @@ static int ag_norm_pg(struct ag_run *g, struct db *db, const struct db_introspec
 	if (ag_scratch(db, e) == 0 && ag_scratch_schemas(g, db, dflt, &sc, &m, e) == 0 &&
 	    ag_shadow(g, db, dflt, &read, e) == 0 &&
 	    ag_create_model(g, db, db->dialect, m, g->r->n_model, e) == 0 &&
+	    ag_search_path(g, db, read.v[0], e) == 0 &&
 	    ag_read_scratch(g, db, io, &sc, &read, norm, e) == 0)
 		rc = 0;
 	db_rollback(db);

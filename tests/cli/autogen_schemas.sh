@@ -162,6 +162,47 @@ EOF
 	pg postgres "REASSIGN OWNED BY $low TO alembic_test; DROP OWNED BY $low" >/dev/null
 }
 
+# --- a SQL model as pg_dump writes one (everything qualified, search_path emptied by
+# set_config): the same round trip -------------------------------------------------------------
+sql_dump_flow() {
+	live_db autogen_schemas_dump_$$
+	new_project
+	alembic init -t sql migrations >/dev/null
+	sed -i -e "s|^sqlalchemy.url = .*|sqlalchemy.url = $(printf %s "${ALEMBIC_TEST_PG_URL%/*}/$DBNAME" | sed 's/%/%%/g')\ntarget_metadata = models/*.sql\ninclude_schemas = true|" alembic.ini
+	mkdir models
+	cat >models/dump.sql <<'EOF'
+SET statement_timeout = 0;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+CREATE TYPE sales.status AS ENUM ('x', 'y');
+CREATE TABLE public.users (
+    id integer NOT NULL,
+    name text
+);
+CREATE TABLE sales.orders (
+    id integer NOT NULL,
+    user_id integer,
+    st sales.status
+);
+ALTER TABLE ONLY public.users ADD CONSTRAINT users_pkey PRIMARY KEY (id);
+ALTER TABLE ONLY sales.orders ADD CONSTRAINT orders_pkey PRIMARY KEY (id);
+ALTER TABLE ONLY sales.orders
+    ADD CONSTRAINT orders_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id);
+EOF
+	before=$(live_shape)
+	run alembic revision --autogenerate -m dump --rev-id 0001dump
+	expect_rc 0 "pg_dump model: autogenerate"
+	expect_eq "$(grep -c Detected "$T_ROOT/.err")$(grep -c 'CREATE TABLE' migrations/versions/0001dump_dump.sql)" \
+		"60" "pg_dump model: the six changes, no table created"
+	run alembic upgrade head
+	expect_rc 0 "pg_dump model: upgrade"
+	run alembic check
+	expect_rc 0 "pg_dump model: check is clean"
+	run alembic downgrade base
+	expect_rc 0 "pg_dump model: downgrade"
+	expect_eq "$(live_shape)" "$before" "pg_dump model: the database as it was"
+}
+
 # --- a Python model ---------------------------------------------------------------------------
 py_flow() {
 	live_db autogen_schemas_py_$$
@@ -250,6 +291,7 @@ if [ -z "${ALEMBIC_TEST_PG_URL:-}" ] || [ -z "${ALEMBIC_TEST_PG_DIR:-}" ]; then
 else
 	. "$TESTS_TOP/tests/pg_lib.sh"
 	sql_flow
+	sql_dump_flow
 	py_flow
 	py_default_enum_flow
 fi
