@@ -266,6 +266,28 @@ void ag_review_lines(struct arena *a, const struct ag_render_opts *o, const stru
 int ag_sql_hints(struct arena *a, const char *dialect, const char *file, const char *text,
 		 size_t len, struct ag_rename **v, size_t *n, size_t *cap, struct err *e);
 
+/*
+ * The schema a PostgreSQL SQL-model statement sql (one statement, as the
+ * splitter gives it) creates its object in: for CREATE ... the first
+ * schema-qualified name before the object's "(" or AS (CREATE TABLE
+ * sales.orders, CREATE TYPE sales.status AS ENUM, CREATE INDEX ix ON
+ * sales.orders, CREATE VIEW sales.v AS ...), its first part; for CREATE
+ * SCHEMA [IF NOT EXISTS] s, s with *creates set.  NULL for any other
+ * statement or an unqualified name.  Names unquoted, folded to lower case
+ * unless quoted.  Only names where the object goes are looked at: nothing
+ * here reads the DDL's meaning (the database does, run_autogen).  Pure.
+ */
+const char *ag_sql_stmt_schema(struct arena *a, const char *sql, bool *creates);
+
+/* Whether statement sql is SET [SESSION | LOCAL] search_path ... (which
+ * would move a SQL model out of the copy autogenerate creates it in).  Pure. */
+bool ag_sql_stmt_sets_search_path(struct arena *a, const char *sql);
+
+/* Whether statement sql qualifies a name with schema (schema.x, "schema".x;
+ * unquoted words folded to lower case) outside strings, comments and
+ * dollar-quoted bodies.  Pure. */
+bool ag_sql_stmt_qualifies(struct arena *a, const char *sql, const char *schema);
+
 /* Whether a file holding b must be rendered in batch mode for dialect to
  * run it: on SQLite, an operation its ALTER TABLE cannot do (policy.c). */
 bool ag_needs_batch(const char *dialect, const struct mig_body *b);

@@ -461,7 +461,8 @@ static void enum_direction(struct arena *a, struct mig_body *b, const struct db_
 
 	for (size_t i = 0; detected && i < n_ch; i++)
 		strvec_push(a, detected,
-			    arena_printf(a, "Detected changed enum '%s': values %s to %s",
+			    arena_printf(a, "Detected changed enum '%s%s%s': values %s to %s",
+					 ch[i].schema ? ch[i].schema : "", ch[i].schema ? "." : "",
 					 ch[i].was->name, enum_values_repr(a, ch[i].was),
 					 enum_values_repr(a, ch[i].now)));
 	enum_values_first(&st, ch, n_ch);

@@ -249,3 +249,156 @@ int ag_sql_hints(struct arena *a, const char *dialect, const char *file, const c
 	}
 	return 0;
 }
+
+/* ---- the schema a CREATE statement creates its object in ---- */
+
+/* Past blanks and comments from s; NULL at an unterminated block comment. */
+static const char *ss_blank(const char *s, const char *end)
+{
+	while (s < end) {
+		if (str_isspace(*s)) {
+			s++;
+		} else if (*s == '-' && s + 1 < end && s[1] == '-') {
+			const char *nl = memchr(s, '\n', (size_t)(end - s));
+
+			s = nl ? nl + 1 : end;
+		} else if (*s == '/' && s + 1 < end && s[1] == '*') {
+			const char *c = s + 2;
+
+			while (c + 1 < end && !(c[0] == '*' && c[1] == '/'))
+				c++;
+			s = c + 1 < end ? c + 2 : end;
+		} else {
+			break;
+		}
+	}
+	return s;
+}
+
+static bool ss_is_name(const char *s, const char *end)
+{
+	return s < end && (*s == '"' || str_isalpha(*s) || *s == '_');
+}
+
+/* CREATE SCHEMA [IF NOT EXISTS] name: the name (s just after SCHEMA). */
+static const char *ss_schema_name(struct hs *h, const char *s)
+{
+	static const char *const ifne[] = {"IF", "NOT", "EXISTS", NULL};
+	const char *w;
+
+	for (;;) {
+		s = ss_blank(s, h->end);
+		if (!ss_is_name(s, h->end))
+			return NULL;
+		bool quoted = *s == '"';
+		w = hs_name(h, s, &s);
+		if (quoted || !is_kw(w, ifne))
+			return quoted || strcasecmp(w, "AUTHORIZATION") ? w : NULL;
+	}
+}
+
+const char *ag_sql_stmt_schema(struct arena *a, const char *sql, bool *creates)
+{
+	struct hs h = {.a = a, .fold = true, .s = sql, .end = sql + strlen(sql), .line = 1};
+	const char *s = ss_blank(sql, h.end), *w;
+
+	*creates = false;
+	for (int k = 0; ss_is_name(s, h.end); k++) {
+		bool quoted = *s == '"';
+
+		w = hs_name(&h, s, &s);
+		if (k == 0 && (quoted || strcasecmp(w, "CREATE")))
+			return NULL;
+		if (k > 0 && !quoted && !strcasecmp(w, "AS"))
+			return NULL;
+		if (k == 1 && !quoted && !strcasecmp(w, "SCHEMA")) {
+			*creates = true;
+			return ss_schema_name(&h, s);
+		}
+		s = ss_blank(s, h.end);
+		if (k > 0 && s < h.end && *s == '.')
+			return w;
+		while (s < h.end && !ss_is_name(s, h.end) && *s != '(' && *s != '\'' &&
+		       *s != ';' && *s != '$')
+			s = ss_blank(s + 1, h.end);
+	}
+	return NULL;
+}
+
+bool ag_sql_stmt_sets_search_path(struct arena *a, const char *sql)
+{
+	static const char *const scope[] = {"SESSION", "LOCAL", NULL};
+	struct hs h = {.a = a, .fold = true, .s = sql, .end = sql + strlen(sql), .line = 1};
+	const char *s = ss_blank(sql, h.end), *w;
+
+	if (!ss_is_name(s, h.end) || *s == '"' || strcasecmp(hs_name(&h, s, &s), "SET"))
+		return false;
+	s = ss_blank(s, h.end);
+	if (!ss_is_name(s, h.end))
+		return false;
+	w = hs_name(&h, s, &s);
+	if (is_kw(w, scope)) {
+		s = ss_blank(s, h.end);
+		if (!ss_is_name(s, h.end))
+			return false;
+		w = hs_name(&h, s, &s);
+	}
+	return !strcmp(w, "search_path");
+}
+
+/* Past a 'string' (E'...' with backslash escapes when esc) at s. */
+static const char *ss_string(const char *s, const char *end, bool esc)
+{
+	for (s++; s < end; s++) {
+		if (esc && *s == '\\' && s + 1 < end)
+			s++;
+		else if (*s == '\'' && s + 1 < end && s[1] == '\'')
+			s++;
+		else if (*s == '\'')
+			return s + 1;
+	}
+	return end;
+}
+
+/* Past a $tag$ ... $tag$ body at s (a lone $ or $1 just past the $). */
+static const char *ss_dollar(const char *s, const char *end)
+{
+	const char *t = s + 1, *close;
+	size_t n;
+
+	while (t < end && (word_char(*t) && *t != '$') && !str_isdigit(s[1]))
+		t++;
+	if (t >= end || *t != '$')
+		return s + 1;
+	n = (size_t)(t - s + 1);
+	for (close = t + 1; close + n <= end; close++)
+		if (!memcmp(close, s, n))
+			return close + n;
+	return end;
+}
+
+bool ag_sql_stmt_qualifies(struct arena *a, const char *sql, const char *schema)
+{
+	struct hs h = {.a = a, .fold = true, .s = sql, .end = sql + strlen(sql), .line = 1};
+	const char *s = sql;
+
+	while ((s = ss_blank(s, h.end)) < h.end) {
+		if (*s == '\'' || ((*s == 'E' || *s == 'e') && s + 1 < h.end && s[1] == '\'')) {
+			s = ss_string(*s == '\'' ? s : s + 1, h.end, *s != '\'');
+		} else if (*s == '$') {
+			s = ss_dollar(s, h.end);
+		} else if (ss_is_name(s, h.end)) {
+			const char *w = hs_name(&h, s, &s);
+
+			s = ss_blank(s, h.end);
+			if (s < h.end && *s == '.' && !strcmp(w, schema))
+				return true;
+		} else if (str_isdigit(*s)) {
+			while (s < h.end && (word_char(*s) || *s == '.') && *s != '$')
+				s++;
+		} else {
+			s++;
+		}
+	}
+	return false;
+}

@@ -532,9 +532,8 @@ EOF
 		"views and standalone sequences: pass both ways (never dropped)"
 	rm -f migrations/versions/0002same_same.py
 	# Python Alembic over the socket (configparser refuses the TCP password's %20)
-	cp -R . "$T_ROOT/py_schemas"
+	pg_py_copy "$T_ROOT/py_schemas"
 	(cd "$T_ROOT/py_schemas" &&
-		sed -i -e "s|^sqlalchemy.url = .*|sqlalchemy.url = postgresql://alembic_test@/$DBNAME?host=$ALEMBIC_TEST_PG_DIR\&port=$ALEMBIC_TEST_PG_PORT|" alembic.ini &&
 		$PYALEMBIC revision --autogenerate -m same --rev-id 0002same >/dev/null 2>&1)
 	expect_eq "$(grep -c '^    pass$' "$T_ROOT/py_schemas/migrations/versions/0002same_same.py" 2>/dev/null)" 2 \
 		"views and standalone sequences: Python Alembic writes pass too"

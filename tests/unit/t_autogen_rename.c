@@ -444,10 +444,62 @@ static void test_sql_hints(void)
 	arena_release(&A);
 }
 
+/* ag_sql_stmt_schema's answer as "schema" / "schema!" (CREATE SCHEMA) / "-". */
+static const char *stmt_schema(const char *sql)
+{
+	bool creates;
+	const char *n = ag_sql_stmt_schema(&A, sql, &creates);
+
+	return !n ? "-" : creates ? arena_printf(&A, "%s!", n) : n;
+}
+
+static void test_sql_stmt_schema(void)
+{
+	arena_init(&A);
+	CHECK_STR(stmt_schema("CREATE TABLE sales.orders (id INT)"), "sales");
+	CHECK_STR(stmt_schema("-- x.y\n/* a.b */ create unlogged table IF NOT EXISTS \"Sales\" . "
+			      "\"Orders\" (id INT)"),
+		  "Sales");
+	CHECK_STR(stmt_schema("CREATE TYPE Sales.status AS ENUM ('a')"), "sales");
+	CHECK_STR(stmt_schema("CREATE UNIQUE INDEX ix ON sales.orders (a)"), "sales");
+	CHECK_STR(stmt_schema("CREATE OR REPLACE VIEW sales.v AS SELECT x.a FROM x"), "sales");
+	CHECK_STR(stmt_schema("CREATE SCHEMA IF NOT EXISTS sales"), "sales!");
+	CHECK_STR(stmt_schema("CREATE SCHEMA sales AUTHORIZATION bob"), "sales!");
+	CHECK_STR(stmt_schema("CREATE SCHEMA AUTHORIZATION bob"), "-");
+	/* what is not where the object goes is never looked at */
+	CHECK_STR(stmt_schema("CREATE TABLE orders (st sales.status REFERENCES sales.t (id))"), "-");
+	CHECK_STR(stmt_schema("CREATE TABLE t AS SELECT a.x FROM a"), "-");
+	CHECK_STR(stmt_schema("CREATE TYPE status AS ENUM ('a.b')"), "-");
+	CHECK_STR(stmt_schema("CREATE TABLE schema (id INT)"), "-");
+	CHECK_STR(stmt_schema("COMMENT ON TABLE sales.orders IS 'x'"), "-");
+	CHECK_STR(stmt_schema("\"CREATE\" TABLE sales.orders (id INT)"), "-");
+	CHECK_STR(stmt_schema("INSERT INTO sales.orders VALUES (1)"), "-");
+	CHECK(ag_sql_stmt_sets_search_path(&A, "SET search_path TO sales"));
+	CHECK(ag_sql_stmt_sets_search_path(&A, "/* x */ set local Search_Path = sales, public"));
+	CHECK(ag_sql_stmt_sets_search_path(&A, "SET SESSION search_path TO DEFAULT"));
+	CHECK(!ag_sql_stmt_sets_search_path(&A, "SET statement_timeout = 0"));
+	CHECK(ag_sql_stmt_sets_search_path(&A, "SET \"search_path\" TO x"));
+	CHECK(!ag_sql_stmt_sets_search_path(&A, "CREATE TABLE search_path (id INT)"));
+	CHECK(ag_sql_stmt_qualifies(&A, "CREATE TABLE t (u INT REFERENCES public.users (id))",
+				    "public"));
+	CHECK(ag_sql_stmt_qualifies(&A, "ALTER TABLE t ADD FOREIGN KEY (u) REFERENCES(\"public\" . u)",
+				    "public"));
+	CHECK(ag_sql_stmt_qualifies(&A, "CREATE INDEX i ON t ((1.5 + public.f(a)))", "public"));
+	CHECK(!ag_sql_stmt_qualifies(&A, "CREATE TABLE t (a TEXT DEFAULT 'public.x')", "public"));
+	CHECK(!ag_sql_stmt_qualifies(&A, "CREATE TABLE t (a TEXT DEFAULT E'\\' public.x')", "public"));
+	CHECK(!ag_sql_stmt_qualifies(&A, "CREATE TABLE \"Public\".t (a INT) -- public.x", "public"));
+	CHECK(!ag_sql_stmt_qualifies(&A, "CREATE FUNCTION f() RETURNS INT AS $b$ SELECT public.g() $b$",
+				     "public"));
+	CHECK(ag_sql_stmt_qualifies(&A, "CREATE FUNCTION f(x INT) RETURNS INT AS $$ SELECT $1 $$ "
+					"LANGUAGE sql; -- no\nSELECT public.g()", "public"));
+	CHECK(!ag_sql_stmt_qualifies(&A, "CREATE TABLE publics.t (id INT)", "public"));
+	arena_release(&A);
+}
+
 static const struct unit_test tests[] = {
     UNIT(test_column_hint), UNIT(test_column_hint_and_type), UNIT(test_table_hint),
     UNIT(test_bad_hints),   UNIT(test_candidates),           UNIT(test_review_off),
-    UNIT(test_sql_hints),   UNIT(test_destructive_types), {0},
+    UNIT(test_sql_hints),   UNIT(test_destructive_types), UNIT(test_sql_stmt_schema), {0},
 };
 
 UNIT_MAIN(tests)
