@@ -615,6 +615,14 @@ static int run_exec_stmt(struct run_ctx *c, const struct graph_step *st,
 	}
 	if (s->batch)
 		return run_exec_batch(c, st, b, s, e);
+	if (s->guard) { /* checkfirst: run only when the catalog says so */
+		struct strvec rows = {0};
+
+		if (db_query(c->db, c->a, s->guard, &rows, e) < 0)
+			return run_stmt_failed(c, st, b->path, s->line, "", e);
+		if ((rows.n > 0) != s->guard_exists)
+			return 0;
+	}
 	if (db_exec(c->db, s->sql, &rowcount, e) < 0)
 		return run_stmt_failed(c, st, b->path, s->line, "", e);
 	return 0;
