@@ -526,6 +526,22 @@ static int b_batch(struct bind_ctx *x, const struct bind_args *a, const struct b
 	return 0;
 }
 
+/* enum.create(bind=None, checkfirst=...) / enum.drop(...) on an sa.Enum
+ * (SchemaType: checkfirst=False) or postgresql.ENUM (checkfirst=True). */
+static int b_enum(struct bind_ctx *x, const struct bind_args *a, const struct bind_sig *sig,
+		  struct mig_op *op)
+{
+	const struct pyv *recv = x->call->receiver;
+	const struct pyv *check = bind_arg(a, sig, "checkfirst");
+
+	op->checkfirst = str_endswith(recv->name, "postgresql.ENUM");
+	if (check && check->kind != PYV_BOOL)
+		return bind_fail(x, check, "checkfirst= must be True or False");
+	if (check)
+		op->checkfirst = check->b;
+	return bind_type(x, recv, &op->enum_type);
+}
+
 /* ---- the table ---- */
 
 typedef int (*bind_fn)(struct bind_ctx *, const struct bind_args *, const struct bind_sig *,
@@ -636,6 +652,11 @@ static const struct bind_op bind_ops[] = {
      SIG("create_table_comment", 1, false, false, "comment", "existing_comment"), b_table_comment},
     {"alembic.batch_op.drop_table_comment", MIG_DROP_TABLE_COMMENT,
      SIG("drop_table_comment", 0, false, false, "existing_comment"), b_table_comment},
+    /* an Enum type's own execution: recv.create(bind) / recv.drop(bind) */
+    {"alembic.enum.create", MIG_CREATE_ENUM, SIG("create", 0, false, false, "bind", "checkfirst"),
+     b_enum},
+    {"alembic.enum.drop", MIG_DROP_ENUM, SIG("drop", 0, false, false, "bind", "checkfirst"),
+     b_enum},
     {"alembic.batch_op.execute", MIG_EXECUTE,
      SIG("execute", 1, false, false, "sqltext", "execution_options"), b_execute},
 };
@@ -670,6 +691,7 @@ static int bind_one(struct bind_ctx *x, const struct py_op *p, struct mig_op *op
 
 	x->line = p->line;
 	x->col = p->col;
+	x->call = call;
 	op->line = p->line;
 	op->col = p->col;
 	if (bind_is_autocommit(call)) {
@@ -716,7 +738,7 @@ static int bind_ops_list(struct bind_ctx *x, const struct py_op *in, size_t n,
 int py_bind_body(struct arena *a, const char *file, const struct py_body *body,
 		 struct mig_body *out, struct err *e)
 {
-	struct bind_ctx x = {a, file, e, 0, 0, NULL, NULL};
+	struct bind_ctx x = {a, file, e, 0, 0, NULL, NULL, NULL};
 
 	memset(out, 0, sizeof(*out));
 	out->irreversible = body->irreversible;

@@ -21,6 +21,7 @@ struct bind_ctx {
 	int line, col;		  /* the statement being bound (fallback position) */
 	const char *batch_table;  /* inside a batch block: its table */
 	const char *batch_schema; /* ... and schema */
+	const struct pyv *call;	  /* the call being bound */
 };
 
 /* A Python signature: positional-or-keyword parameters, then *args / **kw. */

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "base/buf.h"
+#include "base/str.h"
 
 void *ev_fail(struct ev *ev, int line, int col, const char *fmt, ...)
 {
@@ -445,6 +446,27 @@ static int ev_args(struct ev *ev, const struct py_expr *x, struct ev_args *out)
 	return 0;
 }
 
+/* An Enum type's own recv.create(bind) / recv.drop(bind): an operation
+ * (bind.c "alembic.enum.create"); NULL without an error for anything else. */
+static const struct pyv *ev_enum_own(struct ev *ev, const struct py_expr *x, const struct pyv *recv,
+				     const char *name, const struct ev_args *args)
+{
+	struct pyv *v;
+
+	if (recv->kind != PYV_CALL || recv->receiver || !recv->name ||
+	    !(str_endswith(recv->name, ".Enum") || str_endswith(recv->name, ".ENUM")) ||
+	    (strcmp(name, "create") && strcmp(name, "drop")))
+		return NULL;
+	v = ev_new(ev, PYV_CALL, x);
+	v->name = arena_printf(ev->a, "alembic.enum.%s", name);
+	v->receiver = recv;
+	v->items = args->pos;
+	v->n = args->n_pos;
+	v->kw = args->kw;
+	v->n_kw = args->n_kw;
+	return ev_push_op(ev, x, v, NULL, 0) ? NULL : v;
+}
+
 /* A method call recv.name(args) where recv is a value (not a known name). */
 static const struct pyv *ev_method(struct ev *ev, const struct py_expr *x, const struct pyv *recv,
 				   const char *name, const struct ev_args *args)
@@ -454,6 +476,8 @@ static const struct pyv *ev_method(struct ev *ev, const struct py_expr *x, const
 
 	if (!known_is_sql(recv))
 		return lit_method(ev, x, recv, name, args);
+	if ((keys = ev_enum_own(ev, x, recv, name, args)) || ev->e->code)
+		return keys;
 	if ((keys = insp_columns_method(ev, x, recv, name, args)) || ev->e->code)
 		return keys;
 	v = ev_new(ev, PYV_CALL, x);

@@ -1028,12 +1028,7 @@ const struct pyv *insp_columns_method(struct ev *ev, const struct py_expr *x,
 	const char *name;
 	size_t n = 0;
 
-	/* (an Enum's own .create(bind) / .drop(bind) stay as they were: left to
-	 * the enum handling of the front end) */
-	bool enum_type = recv->kind == PYV_CALL && !recv->receiver &&
-			 (str_endswith(recv->name, ".Enum") || str_endswith(recv->name, ".ENUM"));
-
-	for (size_t k = 0; runs[k] && !(enum_type && k >= 2); k++)
+	for (size_t k = 0; runs[k]; k++)
 		if (!strcmp(method, runs[k]))
 			return ev_fail_at(ev, x, "%s.%s() runs SQL through a connection of its own "
 						 "(SQLAlchemy's bound or explicit execution), which "

@@ -601,10 +601,25 @@ static int run_exec_batch(struct run_ctx *c, const struct graph_step *st,
 	return 0;
 }
 
+int run_stmt_guarded(struct db *db, struct arena *a, const struct sql_stmt *s, bool *run,
+		     struct err *e)
+{
+	struct strvec rows = STRVEC_INIT;
+
+	*run = true;
+	if (!s->guard)
+		return 0;
+	if (db_query(db, a, s->guard, &rows, e) < 0)
+		return -1;
+	*run = (rows.n > 0) == s->guard_exists;
+	return 0;
+}
+
 static int run_exec_stmt(struct run_ctx *c, const struct graph_step *st,
 			 const struct run_body *b, const struct sql_stmt *s, struct err *e)
 {
 	long rowcount;
+	bool go;
 
 	if (s->autocommit) {
 		if (run_txn_commit(c, e) < 0)
@@ -615,6 +630,10 @@ static int run_exec_stmt(struct run_ctx *c, const struct graph_step *st,
 	}
 	if (s->batch)
 		return run_exec_batch(c, st, b, s, e);
+	if (run_stmt_guarded(c->db, c->a, s, &go, e) < 0)
+		return run_stmt_failed(c, st, b->path, s->line, "", e);
+	if (!go)
+		return 0;
 	if (db_exec(c->db, s->sql, &rowcount, e) < 0)
 		return run_stmt_failed(c, st, b->path, s->line, "", e);
 	return 0;

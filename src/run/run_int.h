@@ -74,4 +74,9 @@ bool run_insp_exec_failed(const struct run_insp *ri);
 int run_body_live(struct arena *a, const struct run_body_req *r, const struct script *sc, bool up,
 		  struct run_insp *ri, struct sql_stmts *out, struct err *e);
 
+/* Whether statement s is to run: its guard (an Enum's checkfirst: the
+ * catalog query ddl.c made) asked on db, or true without one. */
+int run_stmt_guarded(struct db *db, struct arena *a, const struct sql_stmt *s, bool *run,
+		     struct err *e);
+
 #endif

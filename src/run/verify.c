@@ -76,13 +76,16 @@ static bool vf_run(struct vf *v, bool up)
 	}
 	for (size_t i = 0; i < stmts.n; i++) {
 		const struct sql_stmt *st = &stmts.v[i];
+		bool go;
 		int rc;
 
 		if (st->autocommit) {
 			v->skipped = true;
 			continue;
 		}
-		rc = st->batch ? vf_batch(v, st, &e) : db_exec(v->db, st->sql, NULL, &e);
+		rc = run_stmt_guarded(v->db, v->a, st, &go, &e);
+		if (rc == 0 && go)
+			rc = st->batch ? vf_batch(v, st, &e) : db_exec(v->db, st->sql, NULL, &e);
 		if (rc < 0) {
 			vf_warn(v, "its %s fails at line %d: %s", dir, st->line, e.msg);
 			return false;

@@ -224,6 +224,8 @@ enum mig_op_kind {
 	MIG_BULK_INSERT,          /* op.bulk_insert */
 	MIG_BATCH,                /* with op.batch_alter_table(...) as batch_op: body */
 	MIG_AUTOCOMMIT,           /* with op.get_context().autocommit_block(): body */
+	MIG_CREATE_ENUM,          /* an Enum type's own .create(bind[, checkfirst]) */
+	MIG_DROP_ENUM,            /* an Enum type's own .drop(bind[, checkfirst]) */
 };
 
 /* op.alter_column's arguments; a field is "given" when its flag says so. */
@@ -308,6 +310,11 @@ struct mig_op {
 	const char *recreate;       /* batch: recreate= ("auto", "always", "never") */
 	const struct sch_table *copy_from; /* batch: copy_from=, NULL if not given */
 	struct sch_kwargs batch_kw; /* batch: table_kwargs/partial_reordering/... as given */
+	/* MIG_CREATE_ENUM / MIG_DROP_ENUM */
+	const struct sch_type *enum_type; /* the sa.Enum / postgresql.ENUM value */
+	bool checkfirst;                  /* checkfirst= (sa.Enum: False, postgresql.ENUM:
+					     True by default); online only (offline
+					     SQLAlchemy's MockConnection never checks) */
 	/* all */
 	struct sch_kwargs dialect_kw; /* dialect-specific keywords of the op itself */
 	int line, col;              /* the statement in the revision file (0: generated) */

@@ -351,6 +351,21 @@ static int ddl_body_constraints(struct ddl_ctx *x, const struct ddl_family *f,
 	return 0;
 }
 
+/* CREATE TYPE name AS ENUM ('a', ...) of ex, emitted. */
+static void ddl_create_type(struct ddl_ctx *x, const struct sch_type_extra *ex, struct buf *b)
+{
+	buf_adds(b, "CREATE TYPE ");
+	ddl_table_name(x, b, ex->type_schema, ex->type_name);
+	buf_adds(b, " AS ENUM (");
+	for (size_t j = 0; j < ex->n_values; j++) {
+		if (j)
+			buf_adds(b, ", ");
+		ddl_literal_str(x, b, ex->values[j]);
+	}
+	buf_addch(b, ')');
+	ddl_emit(x, b);
+}
+
 /* Enum CREATE TYPE before the table (Enum._on_table_create through
  * Alembic's before_create dispatch; one per name and run: the impl's memo). */
 static int ddl_enum_types(struct ddl_ctx *x, const struct sch_table *t, struct buf *b)
@@ -380,17 +395,69 @@ static int ddl_enum_types(struct ddl_ctx *x, const struct sch_table *t, struct b
 			continue;
 		if (x->o->memo)
 			strvec_push(x->a, x->o->memo, key);
-		buf_adds(b, "CREATE TYPE ");
+		ddl_create_type(x, &ex, b);
+	}
+	return 0;
+}
+
+/* The guard of an Enum's create/drop with checkfirst online: the
+ * PostgreSQL dialect's has_type (a type of that name in the schema, or
+ * visible on the search path without one). */
+static void ddl_has_type_guard(struct ddl_ctx *x, const struct sch_type_extra *ex, bool exists)
+{
+	struct buf q = BUF_INIT;
+	struct sql_stmt *s = &x->out->v[x->out->n - 1];
+
+	buf_adds(&q, "SELECT t.typname FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n "
+		     "ON n.oid = t.typnamespace WHERE t.typname = ");
+	ddl_literal_str(x, &q, ex->type_name);
+	if (ex->type_schema) {
+		buf_adds(&q, " AND n.nspname = ");
+		ddl_literal_str(x, &q, ex->type_schema);
+	} else {
+		buf_adds(&q, " AND pg_catalog.pg_type_is_visible(t.oid)");
+	}
+	s->guard = buf_to_arena(&q, x->a);
+	s->guard_exists = exists;
+	buf_release(&q);
+}
+
+/* An Enum type's own create(bind) / drop(bind): SchemaType.create reaches
+ * the dialect's ENUM, whose create runs whatever create_type= says:
+ * CREATE TYPE / DROP TYPE on PostgreSQL, nothing where the enum is not a
+ * type of its own (SQLite, MySQL's inline ENUM), SQLAlchemy's
+ * UnsupportedCompilationError for postgresql.ENUM on MySQL.  The run's memo
+ * is neither read nor written (SQLAlchemy's is create_table's own). */
+static int ddl_enum_own(struct ddl_ctx *x, const struct ddl_family *f, struct buf *b)
+{
+	const struct sch_type *t = sch_type_for_dialect(x->op->enum_type, x->d->name);
+	struct sch_type own;
+	struct sch_type_extra ex;
+
+	(void)f;
+	if (!t)
+		return 0;
+	own = *t;
+	own.create_type = true;
+	if (sch_type_extra(&own, x->d->name, &ex, x->e) < 0)
+		return ddl_fail(x, "%s", x->e->msg);
+	if (ex.create_type_fails)
+		return ddl_fail(x, "Compiler <MySQLDDLCompiler> can't render element of type "
+				   "%sEnumType: postgresql.ENUM(...).%s() runs on %s too (SQLAlchemy "
+				   "1.4)",
+				x->op->kind == MIG_CREATE_ENUM ? "Create" : "Drop",
+				x->op->kind == MIG_CREATE_ENUM ? "create" : "drop", x->d->name);
+	if (!ex.create_type)
+		return 0;
+	if (x->op->kind == MIG_CREATE_ENUM) {
+		ddl_create_type(x, &ex, b);
+	} else {
+		buf_adds(b, "DROP TYPE ");
 		ddl_table_name(x, b, ex.type_schema, ex.type_name);
-		buf_adds(b, " AS ENUM (");
-		for (size_t j = 0; j < ex.n_values; j++) {
-			if (j)
-				buf_adds(b, ", ");
-			ddl_literal_str(x, b, ex.values[j]);
-		}
-		buf_addch(b, ')');
 		ddl_emit(x, b);
 	}
+	if (x->op->checkfirst && !x->o->as_sql)
+		ddl_has_type_guard(x, &ex, x->op->kind == MIG_DROP_ENUM);
 	return 0;
 }
 
@@ -889,6 +956,8 @@ static int (*const ddl_ops[])(struct ddl_ctx *x, const struct ddl_family *f, str
 	[MIG_BULK_INSERT] = ddl_bulk_insert,
 	[MIG_BATCH] = ddl_batch,
 	[MIG_AUTOCOMMIT] = ddl_autocommit,
+	[MIG_CREATE_ENUM] = ddl_enum_own,
+	[MIG_DROP_ENUM] = ddl_enum_own,
 };
 
 static int ddl_dispatch(struct ddl_ctx *x, const struct ddl_family *f, struct buf *b)

@@ -41,6 +41,10 @@ struct sql_stmt {
 	bool autocommit; /* runs outside the transaction (autocommit_block, CONCURRENTLY
 			    under a -- migrate:no-transaction file) */
 	int line;	 /* 1-based line of the operation in the revision file (0: none) */
+	const char *guard; /* online only: a query run first; the statement runs only when
+			      it returns a row (guard_exists) or none (!guard_exists):
+			      an Enum's create/drop with checkfirst (has_type) */
+	bool guard_exists; /* see guard */
 	const struct mig_op *batch; /* a batch_alter_table needing the rebuild (online SQLite
 				       and PostgreSQL, offline SQLite with offline_rebuild):
 				       sql is NULL and the runtime reads the table, then runs

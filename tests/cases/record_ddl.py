@@ -133,6 +133,31 @@ op.create_table("t", sa.Column("id", sa.Integer(), primary_key=True),
     ("add_column_pg_enum", ALL, '''
 op.add_column("t", sa.Column("s", postgresql.ENUM("a", "b", name="st")))
 '''),
+    # ---- an Enum type's own create/drop (SchemaType.create / ENUM.create) ----
+    ("enum_own_create", ALL, '''
+e = postgresql.ENUM("a", "b", name="status")
+e.create(op.get_bind())
+op.add_column("t", sa.Column("c", e))
+'''),
+    ("enum_own_sa_checkfirst", ALL, '''
+sa.Enum("x", "it's", name="kind", schema="s1").create(op.get_bind(), checkfirst=True)
+op.add_column("t", sa.Column("d", sa.Enum("x", "it's", name="kind", schema="s1")))
+'''),
+    ("enum_own_then_table", ALL, '''
+sa.Enum("a", "b", name="st").create(op.get_bind(), checkfirst=False)
+op.create_table("u", sa.Column("c", sa.Enum("a", "b", name="st")))
+'''),
+    ("enum_own_create_type_false", PG, '''
+postgresql.ENUM("a", name="st", create_type=False).create(bind=op.get_bind())
+'''),
+    ("enum_own_drop", ALL, '''
+op.drop_column("t", "c")
+sa.Enum(name="status").drop(op.get_bind(), checkfirst=False)
+postgresql.ENUM(name="kind", schema="s1").drop(op.get_bind())
+'''),
+    ("enum_own_native_false", ALL, '''
+sa.Enum("a", "b", name="st", native_enum=False).create(op.get_bind())
+'''),
     ("ct_comments", ALL, '''
 op.create_table("t",
     sa.Column("id", sa.Integer(), primary_key=True, comment="the id"),

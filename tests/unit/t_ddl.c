@@ -136,7 +136,7 @@ static size_t read_cases(struct arena *a, const char *path, struct ddl_case **ou
 		c.name = p + 4;
 		c.dialect = sp + 1;
 		sep = strstr(eol + 1, "\n---\n");
-		end = sep ? strstr(sep + 5, "\n===\n") : NULL;
+		end = sep ? strstr(sep + 4, "\n===\n") : NULL; /* sep + 4: an empty want */
 		if (!sep || !end)
 			break;
 		sep[1] = '\0';
