@@ -143,9 +143,6 @@ else
 	stock="Python Alembic as installed: fails: $(tail -n 1 "$W/err")"
 fi
 
-# stats FILE: "min median" of the numbers in FILE, one a line
-stats() { sort -n "$1" | awk '{ v[NR] = $1 } END { printf "%.3f %.3f", v[1], (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
 for name in $NAMES; do
 	: >"$W/$name.t"
 	: >"$W/$name.m"

@@ -5,6 +5,8 @@ now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 # ratio A B: A / B with 2 decimals, "n/a" when either is n/a or B is 0
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "n/a" && b != "n/a" && b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+# stats FILE: "min median" of the numbers in FILE, one a line
+stats() { sort -n "$1" | awk '{ v[NR] = $1 } END { printf "%.3f %.3f", v[1], (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # py_revision_head MESSAGE ID PREV IMPORTS: an Alembic .py revision up to
 # "def upgrade():" exclusive (PREV is a Python literal: None or 'id';

@@ -2,40 +2,50 @@
 # bench/upgrade_py.sh [N] - cost of `alembic upgrade head` over N (default
 # 1000) Alembic `.py` revisions, each an autogenerate-style op.create_table
 # with 8 columns, an op.create_index and an op.add_column, measured in one
-# run on SQLite and on PostgreSQL (a throwaway cluster from tests/pg.sh)
-# against:
-#   1. the shell running the same SQL in one transaction (sqlite3 / psql -1):
-#      the floor for any migration tool.  The SQL is our `upgrade head --sql`
-#      (Alembic's own when our tool cannot compile the revisions yet), with
-#      the version-table maintenance;
+# run on SQLite and on PostgreSQL (a throwaway cluster from tests/pg.sh, its
+# own state file, autovacuum off) against:
+#   1. the shell running the same SQL in one transaction (sqlite3 -bail /
+#      psql -1 semantics: BEGIN ... COMMIT around the script): the floor for
+#      any migration tool.  The SQL is our `upgrade head --sql` (Alembic's own
+#      when our tool cannot compile the revisions), with the version-table
+#      maintenance;
 #   2. Python Alembic 1.8.1 (/usr/bin/python3 -m alembic) on the same files,
-#      in a project made by `alembic init`.
+#      in a project made by `alembic init`, cold (versions/__pycache__
+#      removed before each run, as on a fresh checkout).
+# The three run in turn, REPS rounds (default 3), each on a fresh database,
+# so that load from other processes falls on all of them alike; reported:
+# wall seconds (min, median), CPU seconds (median: the client's user + sys
+# from /usr/bin/time and, on PostgreSQL, the server's: the CPU of the
+# backends the postmaster reaped during the run), and ratios of medians.
 # When our tool ran, the tables and indexes it left are compared with Python
 # Alembic's (sqlite_master; information_schema/pg_indexes/pg_constraint).
 # Then the compile time per revision file (parse + eval + bind + compile of
 # upgrade() for one dialect, online), measured by tools/pycover over the N
 # files (`make pycover`).
-# Where our tool refuses the .py bodies (main before the py/ddl work), it
-# says so and measures Alembic and the shells only.
-# Prints wall times and ratios next to the aims of issue 9; asserts nothing
-# (a benchmark, not a test).  PostgreSQL is skipped when tests/pg.sh cannot
-# start a cluster (no server binaries) or psycopg2 is missing.
+# Prints the numbers and ratios next to the aims of issue 9; asserts nothing
+# (a benchmark, not a test); exits non-zero when a run fails or does not
+# reach head.  PostgreSQL is skipped when tests/pg.sh cannot start a cluster
+# (no server binaries) or psycopg2 is missing.
+# REPS=n rounds (3); KEEP=1 keeps the work directory; ALEMBIC_BIN,
+# PYCOVER_BIN, PYTHON as below.
 set -eu
 cd "$(dirname "$0")/.."
 TOP=$(pwd)
 N=${1:-1000}
+REPS=${REPS:-3}
 BIN=${ALEMBIC_BIN:-$TOP/build/alembic}
 PYCOVER=${PYCOVER_BIN:-$(dirname "$BIN")/pycover}
 PY=${PYTHON:-/usr/bin/python3}
 [ -x "$BIN" ] || { echo "bench: build first ($BIN missing)" >&2; exit 1; }
 command -v sqlite3 >/dev/null || { echo "bench: sqlite3 shell missing" >&2; exit 1; }
 "$PY" -c 'import alembic' 2>/dev/null || { echo "bench: $PY -m alembic is not installed" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time missing (apt-get install time)" >&2; exit 1; }
 W=$(mktemp -d "${TMPDIR:-/tmp}/alembic-bench-py.XXXXXX")
 export ALEMBIC_PG_STATE="$W/pg.state"
 pg_started=""
 cleanup() {
 	[ -z "$pg_started" ] || tests/pg.sh stop >/dev/null 2>&1 || true
-	rm -rf "$W"
+	if [ -n "${KEEP:-}" ]; then echo "bench: kept $W" >&2; else rm -rf "$W"; fi
 }
 trap cleanup EXIT INT TERM
 
@@ -110,36 +120,95 @@ shell_sql() {
 	echo "$src"
 }
 
-# run_ours DIR: wall seconds of our upgrade, or "n/a" with the reason in $W/ours_why
-run_ours() {
-	t0=$(now)
-	if (cd "$1/c" && "$BIN" upgrade head >/dev/null 2>"$W/ours_run.err"); then
-		t1=$(now)
-		elapsed "$t0" "$t1"
-	else
-		{ grep -m 1 -e '^ERROR' -e '^FAILED' "$W/ours_run.err" || head -n 1 "$W/ours_run.err"; } >"$W/ours_why"
-		echo "n/a"
+# server_cpu: CPU seconds of the PostgreSQL cluster's exited backends so far (the
+# postmaster's own and its reaped children's user + sys; 0 outside the PostgreSQL part).
+# The backend of a finished client is reaped within moments: wait for it first.
+server_cpu() {
+	if [ -z "${PM_STAT:-}" ]; then
+		echo 0
+		return
 	fi
+	sleep 0.3
+	awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15 + $16 + $17) / hz }' "$PM_STAT"
 }
 
-run_python() {
+# timed NAME DIR CMD...: one run of CMD in DIR; appends its wall seconds to $W/NAME.t,
+# client CPU to $W/NAME.c, server CPU to $W/NAME.s. Returns 1 (the error in
+# $W/NAME.err) when CMD fails.
+timed() {
+	name=$1
+	dir=$2
+	shift 2
+	s0=$(server_cpu)
 	t0=$(now)
-	(cd "$1/py" && "$PY" -m alembic upgrade head >/dev/null 2>&1)
+	(cd "$dir" && /usr/bin/time -f '%U %S' -o "$W/cpu" "$@") >/dev/null 2>"$W/$name.err" || return 1
 	t1=$(now)
-	elapsed "$t0" "$t1"
+	s1=$(server_cpu)
+	elapsed "$t0" "$t1" >>"$W/$name.t"
+	echo >>"$W/$name.t"
+	tail -n 1 "$W/cpu" | awk '{ printf "%.2f\n", $1 + $2 }' >>"$W/$name.c"
+	awk -v a="$s0" -v b="$s1" 'BEGIN { printf "%.2f\n", b - a }' >>"$W/$name.s"
 }
 
-report() { # $1 dialect, $2 ours, $3 shell, $4 python, $5 sql source, $6 shell name, $7 aim
-	echo "upgrade head, $N .py revisions on $1 (wall seconds):"
-	printf '  %-30s %s\n' "alembic (C)" "$2" "$6, one transaction" "$3" "Python Alembic 1.8.1" "$4"
-	echo "  (the shell ran the SQL that $5 prints for upgrade head --sql)"
-	if [ "$2" = "n/a" ]; then
-		echo "  our tool refused the revisions: $(cat "$W/ours_why" 2>/dev/null)"
-		printf '  %-30s %s\n' "ratio Python / $6" "$(ratio "$4" "$3")"
-	else
-		printf '  %-30s %s   (aim: at most %s)\n' "ratio C / $6" "$(ratio "$2" "$3")" "$7"
-		printf '  %-30s %s\n' "ratio Python / C" "$(ratio "$4" "$2")"
+# run_ours DIR FRESH: one timed upgrade of ours after FRESH (a command that empties its
+# database); on a failure (a refusal) ours is "n/a" from then on, the reason in $W/ours_why
+run_ours() {
+	[ ! -f "$W/ours_why" ] || return 0
+	eval "$2"
+	if ! timed "ours_$D" "$1/c" "$BIN" upgrade head; then
+		{ grep -m 1 -e '^ERROR' -e '^FAILED' "$W/ours_$D.err" || head -n 1 "$W/ours_$D.err"; } >"$W/ours_why"
 	fi
+}
+
+# run_one NAME DIR FRESH CMD...: one timed run of a tool that must succeed
+run_one() {
+	r_name=$1
+	r_dir=$2
+	eval "$3"
+	shift 3
+	timed "$r_name" "$r_dir" "$@" || {
+		echo "bench: $r_name failed:" >&2
+		tail -n 5 "$W/$r_name.err" >&2
+		exit 1
+	}
+}
+
+# med NAME SUFFIX: median of $W/NAME.SUFFIX ("n/a" when empty)
+med() { if [ -s "$W/$1.$2" ]; then stats "$W/$1.$2" | cut -d' ' -f2; else echo n/a; fi; }
+# cpu NAME: median client CPU, plus the server's on PostgreSQL
+cpu() { if [ -s "$W/$1.c" ]; then paste -d' ' "$W/$1.c" "$W/$1.s" | awk '{ print $1 + $2 }' >"$W/$1.cs"; stats "$W/$1.cs" | cut -d' ' -f2; else echo n/a; fi; }
+
+# report DIALECT SHELLNAME AIM: the table and ratios of the rounds of $D
+report() {
+	echo "upgrade head, $N .py revisions on $1, $REPS rounds (seconds; CPU = client user + sys${PM_STAT:+ + server backends}):"
+	printf '  %-32s %8s %8s %8s %8s\n' "" "wall min" "median" "CPU" "(server)"
+	for t in ours shell py; do
+		case $t in
+		ours) label="alembic (C)" ;;
+		shell) label="$2, one transaction" ;;
+		py) label="Python Alembic 1.8.1" ;;
+		esac
+		if [ -s "$W/${t}_$D.t" ]; then
+			printf '  %-32s %8s %8s %8s %8s\n' "$label" $(stats "$W/${t}_$D.t") "$(cpu "${t}_$D")" \
+				"$(if [ -n "${PM_STAT:-}" ]; then med "${t}_$D" s; else echo -; fi)"
+		else
+			printf '  %-32s %8s\n' "$label" "n/a"
+		fi
+	done
+	echo "  (the shell ran the SQL that $SRC prints for upgrade head --sql)"
+	ow=$(med "ours_$D" t)
+	sw=$(med "shell_$D" t)
+	pw=$(med "py_$D" t)
+	if [ "$ow" = "n/a" ]; then
+		echo "  our tool refused the revisions: $(cat "$W/ours_why" 2>/dev/null)"
+	else
+		printf '  %-32s wall %6s   CPU %6s   (aim: at most %s)\n' "ratio C / $2" \
+			"$(ratio "$ow" "$sw")" "$(ratio "$(cpu "ours_$D")" "$(cpu "shell_$D")")" "$3"
+		printf '  %-32s wall %6s   CPU %6s%s\n' "ratio Python / C" "$(ratio "$pw" "$ow")" \
+			"$(ratio "$(cpu "py_$D")" "$(cpu "ours_$D")")" "$4"
+	fi
+	printf '  %-32s wall %6s   CPU %6s   (the best any tool can reach)\n' "ratio Python / $2" \
+		"$(ratio "$pw" "$sw")" "$(ratio "$(cpu "py_$D")" "$(cpu "shell_$D")")"
 }
 
 # same OURS PYTHON: says whether the two schema dumps (version table aside) are identical
@@ -166,27 +235,31 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at 
 echo
 
 # --- SQLite ---------------------------------------------------------------------------
-make_projects "$W/sqlite" "sqlite:///bench.db"
-src=$(shell_sql "$W/sqlite" "$W/sqlite/shell.sql")
-ours=$(run_ours "$W/sqlite")
-if [ "$ours" != "n/a" ]; then
-	[ "$(sqlite3 "$W/sqlite/c/bench.db" 'SELECT version_num FROM alembic_version')" = "$head_id" ] ||
+D=sqlite
+S=$W/sqlite
+make_projects "$S" "sqlite:///bench.db"
+SRC=$(shell_sql "$S" "$S/shell.sql")
+r=0
+while [ $r -lt "$REPS" ]; do
+	run_ours "$S" 'rm -f "$S/c/bench.db"'
+	run_one shell_sqlite "$S" 'rm -f "$S/shell.db"' sqlite3 -bail shell.db ".read shell.sql"
+	run_one py_sqlite "$S/py" 'rm -rf "$S/py/bench.db" "$S/py/migrations/versions/__pycache__"' \
+		"$PY" -m alembic upgrade head
+	r=$((r + 1))
+done
+if [ ! -f "$W/ours_why" ]; then
+	[ "$(sqlite3 "$S/c/bench.db" 'SELECT version_num FROM alembic_version')" = "$head_id" ] ||
 		{ echo "bench: our SQLite upgrade did not reach head" >&2; exit 1; }
 fi
-t0=$(now)
-sqlite3 "$W/sqlite/shell.db" <"$W/sqlite/shell.sql"
-t1=$(now)
-shell=$(elapsed "$t0" "$t1")
-python=$(run_python "$W/sqlite")
-report SQLite "$ours" "$shell" "$python" "$src" "sqlite3 shell" "1.3"
-if [ "$ours" != "n/a" ]; then
-	echo "  (aim: Python / C at least 20)"
+report SQLite "sqlite3 shell" 1.3 "   (aim: at least 20)"
+if [ ! -f "$W/ours_why" ]; then
 	q="SELECT type, name, sql FROM sqlite_master WHERE name != 'alembic_version' ORDER BY name"
-	same "$(sqlite3 "$W/sqlite/c/bench.db" "$q")" "$(sqlite3 "$W/sqlite/py/bench.db" "$q")"
+	same "$(sqlite3 "$S/c/bench.db" "$q")" "$(sqlite3 "$S/py/bench.db" "$q")"
 	q="SELECT sql FROM sqlite_master WHERE name = 'alembic_version'"
-	[ "$(sqlite3 "$W/sqlite/c/bench.db" "$q")" = "$(sqlite3 "$W/sqlite/py/bench.db" "$q")" ] ||
+	[ "$(sqlite3 "$S/c/bench.db" "$q")" = "$(sqlite3 "$S/py/bench.db" "$q")" ] ||
 		echo "  (the alembic_version CREATE TABLE text stored in sqlite_master differs from Alembic's)"
 fi
+echo "  load average $(cut -d' ' -f1-3 /proc/loadavg) after SQLite"
 
 # --- PostgreSQL -------------------------------------------------------------------------
 echo
@@ -198,24 +271,38 @@ else
 	pg_started=1
 	eval "$(tests/pg.sh env)"
 	base=${ALEMBIC_TEST_PG_URL%/*}
-	for db in bench_c bench_py bench_psql; do
-		psql -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $db" "$ALEMBIC_TEST_PG_URL" >/dev/null
+	# autovacuum's workers would add their CPU to whichever run they follow
+	psql -X -q -c "ALTER SYSTEM SET autovacuum = off" -c "SELECT pg_reload_conf()" \
+		"$ALEMBIC_TEST_PG_URL" >/dev/null
+	D=pg
+	P=$W/pg
+	rm -f "$W/ours_why"
+	make_projects "$P" "$base/bench_c"
+	sed -i "s|/bench_c\$|/bench_py|" "$P/py/alembic.ini"
+	# fresh DB: drop and create database DB
+	fresh() { psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" \
+		-c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" \
+		"$ALEMBIC_TEST_PG_URL" >/dev/null; }
+	fresh bench_c
+	SRC=$(shell_sql "$P" "$P/shell.sql")
+	PM_STAT=/proc/$(head -n 1 "$ALEMBIC_TEST_PG_DIR/data/postmaster.pid")/stat
+	r=0
+	while [ $r -lt "$REPS" ]; do
+		run_ours "$P" 'fresh bench_c'
+		run_one shell_pg "$P" 'fresh bench_psql' \
+			psql -X -q -v ON_ERROR_STOP=1 -f shell.sql "$base/bench_psql"
+		run_one py_pg "$P/py" 'fresh bench_py; rm -rf "$P/py/migrations/versions/__pycache__"' \
+			"$PY" -m alembic upgrade head
+		r=$((r + 1))
 	done
-	make_projects "$W/pg" "$base/bench_c"
-	sed -i "s|/bench_c\$|/bench_py|" "$W/pg/py/alembic.ini"
-	src=$(shell_sql "$W/pg" "$W/pg/shell.sql")
-	ours=$(run_ours "$W/pg")
-	if [ "$ours" != "n/a" ]; then
+	if [ ! -f "$W/ours_why" ]; then
 		[ "$(psql -X -tA -c 'SELECT version_num FROM alembic_version' "$base/bench_c")" = "$head_id" ] ||
 			{ echo "bench: our PostgreSQL upgrade did not reach head" >&2; exit 1; }
 	fi
-	t0=$(now)
-	psql -X -q -v ON_ERROR_STOP=1 -f "$W/pg/shell.sql" "$base/bench_psql" >/dev/null
-	t1=$(now)
-	shell=$(elapsed "$t0" "$t1")
-	python=$(run_python "$W/pg")
-	report PostgreSQL "$ours" "$shell" "$python" "$src" "psql" "1.1"
-	[ "$ours" = "n/a" ] || same "$(pg_schema "$base/bench_c")" "$(pg_schema "$base/bench_py")"
+	report PostgreSQL psql 1.1 ""
+	[ -f "$W/ours_why" ] || same "$(pg_schema "$base/bench_c")" "$(pg_schema "$base/bench_py")"
+	echo "  load average $(cut -d' ' -f1-3 /proc/loadavg) after PostgreSQL"
+	PM_STAT=""
 fi
 
 # --- compile time per revision file -----------------------------------------------------

@@ -641,7 +641,10 @@ static const struct known known[] = {
     {"builtins.", KN_FN, h_builtin, NULL},
 };
 
-/* The row for name: an exact match, else the longest prefix row. */
+/* The row for name: an exact match, else the longest prefix row. The
+ * evaluator asks for every attribute and call (about 24 times a revision
+ * file), so each row is compared once, character by character, and left at
+ * its first difference (most rows differ in the first few characters). */
 static const struct known *known_find(const char *name)
 {
 	const struct known *best = NULL;
@@ -649,11 +652,15 @@ static const struct known *known_find(const char *name)
 
 	for (size_t k = 0; k < sizeof(known) / sizeof(known[0]); k++) {
 		const char *kn = known[k].name;
-		size_t n = strlen(kn);
+		size_t n = 0;
+		while (kn[n] && kn[n] == name[n])
+			n++;
+		if (kn[n])
+			continue; /* name does not start with the row's name */
 		if (kn[n - 1] != '.') {
-			if (!strcmp(name, kn))
+			if (!name[n])
 				return &known[k];
-		} else if (!strncmp(name, kn, n) && n > best_n) {
+		} else if (n > best_n) {
 			best = &known[k];
 			best_n = n;
 		}

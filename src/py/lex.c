@@ -350,11 +350,15 @@ static int lex_op(struct lexer *lx)
 	    "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", NULL};
 	const char *s = lx->p;
 	size_t left = (size_t)(lx->end - s), n = 0;
+	/* every operator of two or three characters has one of these second
+	 * characters: most tokens ('(', ',', '.', '=' before a name) skip the
+	 * tables */
+	bool multi = left >= 2 && s[1] != '\0' && strchr("=>*/<.", s[1]);
 
-	for (int i = 0; ops3[i] && !n; i++)
+	for (int i = 0; multi && ops3[i] && !n; i++)
 		if (left >= 3 && !memcmp(s, ops3[i], 3))
 			n = 3;
-	for (int i = 0; ops2[i] && !n; i++)
+	for (int i = 0; multi && ops2[i] && !n; i++)
 		if (left >= 2 && !memcmp(s, ops2[i], 2))
 			n = 2;
 	if (!n) {
