@@ -775,16 +775,7 @@ static int ev_import(struct ev *ev, const struct py_stmt *s)
 			return ev_fail(ev, al->line, al->col,
 				       "'from %s import *' cannot be evaluated without Python "
 				       "(the names it binds are not known)", mod), -1;
-		if (s->kind == PYS_IMPORT) {
-			const char *dot = strchr(al->name, '.');
-			bind = al->asname ? al->asname
-			       : dot	  ? arena_strndup(ev->a, al->name, (size_t)(dot - al->name))
-					  : al->name;
-			full = al->asname || !dot ? al->name : bind;
-		} else {
-			bind = al->asname ? al->asname : al->name;
-			full = arena_printf(ev->a, "%s.%s", mod, al->name);
-		}
+		py_alias_binding(ev->a, s, al, &bind, &full);
 		if (!strcmp(mod, "__future__"))
 			continue;
 		if (s->level == 0 && (known_module(mod) || known_module(full)))

@@ -513,31 +513,55 @@ static const struct pyv *h_sau_uuid(struct ev *ev, const struct py_expr *x, cons
 	return value_call(ev, x, binary ? "sqlalchemy.BINARY" : "sqlalchemy.CHAR", &sized);
 }
 
+/*
+ * The str constants of third-party modules whose value is fixed, as Debian 12
+ * ships them (dotted name -> value): neutron-lib 3.1.0
+ * neutron_lib/db/constants.py, neutron 21.0.0 neutron/db/migration/cli.py:60-61
+ * (the branch labels its plugins' revisions import).
+ */
+const char *py_known_str_const(const char *dotted)
+{
+	static const struct {
+		const char *name, *s;
+	} strs[] = {
+	    {"neutron_lib.db.constants.EXPAND_BRANCH", "expand"},
+	    {"neutron_lib.db.constants.CONTRACT_BRANCH", "contract"},
+	    {"neutron.db.migration.cli.EXPAND_BRANCH", "expand"},
+	    {"neutron.db.migration.cli.CONTRACT_BRANCH", "contract"},
+	};
+
+	for (size_t k = 0; k < sizeof(strs) / sizeof(strs[0]); k++)
+		if (!strcmp(dotted, strs[k].name))
+			return strs[k].s;
+	return NULL;
+}
+
 /* neutron_lib.db.constants.<NAME>: the module's constants. */
 static const struct pyv *h_neutron_db_const(struct ev *ev, const struct py_expr *x,
 					    const struct pyv *fn, const struct ev_args *args)
 {
 	static const struct {
 		const char *name;
-		long long i; /* or */
-		const char *s;
+		long long i;
 	} consts[] = {
-	    {"NAME_FIELD_SIZE", 255, NULL},	     {"LONG_DESCRIPTION_FIELD_SIZE", 1024, NULL},
-	    {"DESCRIPTION_FIELD_SIZE", 255, NULL},   {"PROJECT_ID_FIELD_SIZE", 255, NULL},
-	    {"DEVICE_ID_FIELD_SIZE", 255, NULL},     {"DEVICE_OWNER_FIELD_SIZE", 255, NULL},
-	    {"UUID_FIELD_SIZE", 36, NULL},	     {"STATUS_FIELD_SIZE", 16, NULL},
-	    {"IP_ADDR_FIELD_SIZE", 64, NULL},	     {"MAC_ADDR_FIELD_SIZE", 32, NULL},
-	    {"RESOURCE_TYPE_FIELD_SIZE", 255, NULL}, {"FQDN_FIELD_SIZE", 255, NULL},
-	    {"AZ_HINTS_DB_LEN", 255, NULL},	     {"EXPAND_BRANCH", 0, "expand"},
-	    {"CONTRACT_BRANCH", 0, "contract"},	     {"DB_INTEGER_MAX_VALUE", 2147483647, NULL},
+	    {"NAME_FIELD_SIZE", 255},	       {"LONG_DESCRIPTION_FIELD_SIZE", 1024},
+	    {"DESCRIPTION_FIELD_SIZE", 255},   {"PROJECT_ID_FIELD_SIZE", 255},
+	    {"DEVICE_ID_FIELD_SIZE", 255},     {"DEVICE_OWNER_FIELD_SIZE", 255},
+	    {"UUID_FIELD_SIZE", 36},	       {"STATUS_FIELD_SIZE", 16},
+	    {"IP_ADDR_FIELD_SIZE", 64},	       {"MAC_ADDR_FIELD_SIZE", 32},
+	    {"RESOURCE_TYPE_FIELD_SIZE", 255}, {"FQDN_FIELD_SIZE", 255},
+	    {"AZ_HINTS_DB_LEN", 255},	       {"DB_INTEGER_MAX_VALUE", 2147483647},
 	};
+	const char *str;
 
 	(void)fn;
 	(void)args;
 	for (size_t k = 0; x->kind == PYE_ATTR && k < sizeof(consts) / sizeof(consts[0]); k++)
 		if (!strcmp(x->s, consts[k].name))
-			return consts[k].s ? ev_str(ev, consts[k].s, strlen(consts[k].s), x)
-					   : ev_int(ev, consts[k].i, x);
+			return ev_int(ev, consts[k].i, x);
+	if (x->kind == PYE_ATTR &&
+	    (str = py_known_str_const(arena_printf(ev->a, "neutron_lib.db.constants.%s", x->s))))
+		return ev_str(ev, str, strlen(str), x);
 	return ev_fail_at(ev, x, "AttributeError: module 'neutron_lib.db.constants' has no "
 				 "attribute '%s'",
 			  x->kind == PYE_ATTR ? x->s : "?");
