@@ -190,6 +190,21 @@ static const struct pyv *h_dialect_name(struct ev *ev, const struct py_expr *x,
 	return ev_str(ev, dialect(ev), strlen(dialect(ev)), x);
 }
 
+/* dialect.dialect_description: "<dialect>+<DBAPI driver>", known from the URL. */
+static const struct pyv *h_dialect_description(struct ev *ev, const struct py_expr *x,
+					       const struct pyv *fn, const struct ev_args *args)
+{
+	const char *d = ev->ctx ? ev->ctx->dialect_description : NULL;
+
+	(void)fn;
+	(void)args;
+	if (ev->env || !d)
+		return ev_fail_at(ev, x, "%s is only known with the database URL; it cannot be "
+					 "evaluated here",
+				  "dialect.dialect_description");
+	return ev_str(ev, d, strlen(d), x);
+}
+
 static const struct pyv *h_ref(struct ev *ev, const struct py_expr *x, const char *name)
 {
 	return ev_ref(ev, name, x);
@@ -609,6 +624,7 @@ static const struct known known[] = {
     {"alembic.engine.dialect", KN_ATTR, h_dialect, NULL},
     {"alembic.engine.", KN_REFUSE, NULL, no_python},
     {"alembic.dialect.name", KN_ATTR, h_dialect_name, NULL},
+    {"alembic.dialect.dialect_description", KN_ATTR, h_dialect_description, NULL},
     {"alembic.dialect.", KN_REFUSE, NULL, "%s is only known with a database connection; it "
 					  "cannot be evaluated without Python"},
     {"alembic.result.", KN_REFUSE, NULL, query_used},

@@ -94,6 +94,8 @@ struct py_eval_ctx {
 	bool as_sql;		     /* offline (--sql): context.is_offline_mode() is True */
 	const char *const *x_args;   /* -x arguments as given ("key=value" or "key") */
 	size_t n_x_args;	     /* their number */
+	const char *dialect_description; /* bind.dialect.dialect_description from the URL
+					    ("postgresql+psycopg2"); NULL: refused */
 };
 
 /*

@@ -42,6 +42,7 @@ struct run_ctx {
 	struct strvec uncommitted;    /* short logs of the steps since the last COMMIT */
 	bool step_autocommitted;      /* the current step ran statements outside a transaction */
 	struct strvec memo;           /* compile memo of the run (Alembic's impl.memo) */
+	const char *dialect_description; /* the revisions' bind.dialect.dialect_description */
 };
 
 static void run_log(const struct run_ctx *c, const char *fmt, ...)
@@ -128,7 +129,8 @@ static int run_body_build(struct run_ctx *c, const struct graph_step *st, struct
 			  struct err *e)
 {
 	const struct script *sc = run_step_script(st);
-	struct run_body_req req = {c->d, c->o->sql, c->o->naming_convention_unknown, &c->memo};
+	struct run_body_req req = {c->d, c->o->sql, c->o->naming_convention_unknown, &c->memo,
+				   c->dialect_description};
 
 	memset(b, 0, sizeof(*b));
 	if (st->kind == GRAPH_STEP_STAMP)
@@ -622,6 +624,19 @@ disconnect:
 }
 
 /* Common setup: dialect from the URL (or the given connection). */
+/* SQLAlchemy's dialect.dialect_description for url (its "+driver" or d's
+ * default DBAPI); d's default when url is absent or unreadable. */
+static const char *run_dialect_description(struct arena *a, const struct sql_dialect *d,
+					   const char *url)
+{
+	struct db_url u;
+	struct err e = {0};
+
+	if (!url || url_parse(a, url, &u, &e) < 0)
+		return sql_dialect_description(a, d, NULL);
+	return sql_dialect_description(a, d, u.drivername);
+}
+
 static int run_ctx_init(struct run_ctx *c, struct arena *a, const struct run_opts *o,
 			const struct sink *s, struct err *e)
 {
@@ -650,6 +665,7 @@ static int run_ctx_init(struct run_ctx *c, struct arena *a, const struct run_opt
 	}
 	run_vt_init(a, &c->vt, c->d, o->version_table ? o->version_table : "alembic_version",
 		    o->version_table_schema, o->version_table_pk);
+	c->dialect_description = run_dialect_description(a, c->d, o->url);
 	return 0;
 }
 

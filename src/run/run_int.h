@@ -21,6 +21,7 @@ struct run_body_req {
 	bool as_sql;			/* offline */
 	bool naming_convention_unknown; /* see struct sql_opts */
 	struct strvec *memo;		/* the run's compile memo (PostgreSQL enum types) */
+	const char *dialect_description; /* "postgresql+psycopg2" (from the URL) or NULL */
 };
 
 /* The operations of sc's upgrade (up) or downgrade: a native section split

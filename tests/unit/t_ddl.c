@@ -48,7 +48,7 @@ static void offline_text(const struct sql_stmts *st, const char *term, struct bu
 static char *run_case(struct arena *a, const struct ddl_case *c, struct strvec *memo)
 {
 	struct buf mod = BUF_INIT, out = BUF_INIT;
-	struct py_eval_ctx ctx = {"case.py", c->dialect, true, NULL, 0};
+	struct py_eval_ctx ctx = {"case.py", c->dialect, true, NULL, 0, NULL};
 	const struct sql_dialect *d = sql_dialect_find(c->dialect);
 	struct sql_opts o = {d, true, "case.py", false, memo};
 	struct sql_stmts st = {0};
@@ -231,7 +231,7 @@ static void test_bind_errors(void)
 static void test_bind_position(void)
 {
 	struct arena a;
-	struct py_eval_ctx ctx = {"rev.py", "sqlite", false, NULL, 0};
+	struct py_eval_ctx ctx = {"rev.py", "sqlite", false, NULL, 0, NULL};
 	const char *text = "from alembic import op\n\n\ndef upgrade():\n    op.execute('x')\n"
 			   "    op.create_table()\n";
 	struct py_module *m;
@@ -259,7 +259,7 @@ static void test_online_rules(void)
 	const char *text = "from alembic import op\nimport sqlalchemy as sa\n\n\ndef upgrade():\n"
 			   "    op.execute(\"SELECT '50%'\")\n"
 			   "    op.alter_column('t', 'c', nullable=False)\n";
-	struct py_eval_ctx ctx = {"rev.py", "postgresql", false, NULL, 0};
+	struct py_eval_ctx ctx = {"rev.py", "postgresql", false, NULL, 0, NULL};
 	struct sql_opts o = {sql_dialect_find("postgresql"), false, "rev.py", false, NULL};
 	struct sql_stmts st = {0};
 	struct py_module *m;

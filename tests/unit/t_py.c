@@ -46,7 +46,7 @@ static struct py_body BODY;
 static int eval_d(const char *src, const char *fn, const char *dialect)
 {
 	const struct py_module *m = parse(src);
-	struct py_eval_ctx ctx = {"t.py", dialect, false, NULL, 0};
+	struct py_eval_ctx ctx = {"t.py", dialect, false, NULL, 0, NULL};
 
 	if (!m)
 		return -2;
@@ -511,6 +511,40 @@ static void test_eval_dialect_conditionals(void)
 	CHECK_STR(op(0), "alembic.op.execute('other')");
 }
 
+/* bind.dialect.dialect_description is the URL's "<dialect>+<driver>" the runtime
+ * passes (SQLAlchemy's own attribute); without one it is refused. */
+static void test_eval_dialect_description(void)
+{
+	const char *src = HDR "def upgrade():\n"
+			      "    engine = op.get_bind()\n"
+			      "    if engine.dialect.dialect_description.startswith('mysql'):\n"
+			      "        engine.execute('SET FOREIGN_KEY_CHECKS=0')\n"
+			      "    if engine.dialect.dialect_description == 'postgresql+psycopg2':\n"
+			      "        op.drop_constraint('fk', 't', 'foreignkey')\n"
+			      "    op.execute(op.get_context().dialect.dialect_description)\n";
+	const struct py_module *m = parse(src);
+	struct py_eval_ctx ctx = {"t.py", "postgresql", false, NULL, 0, "postgresql+psycopg2"};
+
+	CHECK(m != NULL);
+	if (!m)
+		return;
+	CHECK_INT(py_eval_function(&A, m, "upgrade", &ctx, &BODY, &E), 0);
+	CHECK_INT(BODY.n_ops, 2);
+	CHECK_STR(op(0), "alembic.op.drop_constraint('fk', 't', 'foreignkey')");
+	CHECK_STR(op(1), "alembic.op.execute('postgresql+psycopg2')");
+	ctx.dialect_description = "postgresql+pg8000";
+	CHECK_INT(py_eval_function(&A, m, "upgrade", &ctx, &BODY, &E), 0);
+	CHECK_INT(BODY.n_ops, 1);
+	CHECK_STR(op(0), "alembic.op.execute('postgresql+pg8000')");
+	ctx.dialect = "mysql";
+	ctx.dialect_description = "mysql+mysqldb";
+	CHECK_INT(py_eval_function(&A, m, "upgrade", &ctx, &BODY, &E), 0);
+	CHECK_STR(op(0), "alembic.bind.execute('SET FOREIGN_KEY_CHECKS=0')");
+	CHECK_INT(eval(src), -1);
+	CHECK_STR(E.msg, "dialect.dialect_description is only known with the database URL; it "
+			 "cannot be evaluated here");
+}
+
 static void test_eval_helpers_loops(void)
 {
 	CHECK_INT(eval(HDR "TABLES = ['a', 'b']\nPREFIX: str = 'ix_'\n"
@@ -793,7 +827,7 @@ static void test_eval_x_arguments(void)
 		      "    if context.is_offline_mode():\n        op.execute('offline')\n"
 		      "    op.execute(context.get_x_argument()[0])\n");
 	const char *const xs[] = {"data=true", "k=v=w"};
-	struct py_eval_ctx ctx = {"t.py", "sqlite", true, xs, 2};
+	struct py_eval_ctx ctx = {"t.py", "sqlite", true, xs, 2, NULL};
 
 	CHECK(m != NULL);
 	CHECK_INT(py_eval_function(&A, m, "upgrade", &ctx, &BODY, &E), 0);
@@ -921,6 +955,7 @@ T(test_eval_real_autogenerate)
 T(test_eval_canonical_names)
 T(test_eval_blocks)
 T(test_eval_dialect_conditionals)
+T(test_eval_dialect_description)
 T(test_eval_helpers_loops)
 T(test_eval_sql_expressions)
 T(test_eval_bind_execute)
@@ -946,6 +981,7 @@ static const struct unit_test tests[] = {
 	{"test_eval_canonical_names", run_test_eval_canonical_names},
 	{"test_eval_blocks", run_test_eval_blocks},
 	{"test_eval_dialect_conditionals", run_test_eval_dialect_conditionals},
+	{"test_eval_dialect_description", run_test_eval_dialect_description},
 	{"test_eval_helpers_loops", run_test_eval_helpers_loops},
 	{"test_eval_sql_expressions", run_test_eval_sql_expressions},
 	{"test_eval_bind_execute", run_test_eval_bind_execute},
