@@ -96,7 +96,7 @@ bool known_module(const char *module)
 {
 	static const char *const roots[] = {"alembic", "sqlalchemy", "sqlmodel", "datetime",
 					    "decimal", "uuid",	     "json",	 "typing",
-					    "typing_extensions", "os", "enum",
+					    "typing_extensions", "os", "enum", "warnings",
 					    /* the OpenStack libraries' pieces below (third-party) */
 					    "oslo_db.sqlalchemy.types", "neutron_lib.db.constants",
 					    "sqlalchemy_utils", NULL};
@@ -262,6 +262,37 @@ static const struct pyv *h_as_sql(struct ev *ev, const struct py_expr *x, const 
 }
 
 /* A call usable only as a with statement's context expression: its PYV_CALL. */
+/* warnings.catch_warnings(): a 'with' block that only scopes the warning
+ * filters set inside it; what runs in it is not changed.  record=True hands
+ * out the warnings themselves, which only Python has. */
+static const struct pyv *h_catch_warnings(struct ev *ev, const struct py_expr *x,
+					  const struct pyv *fn, const struct ev_args *args)
+{
+	struct pyv *v;
+
+	for (size_t k = 0; k < args->n_kw; k++)
+		if (!strcmp(args->kw[k].key, "record") && lit_truth(ev, args->kw[k].val, x) != 0)
+			return ev_fail_at(ev, x, "warnings.catch_warnings(record=True) collects "
+						 "Python's warnings; it cannot be evaluated without "
+						 "Python");
+	if (ev->with_expr != x)
+		return ev_fail_at(ev, x, "warnings.catch_warnings() is only known as 'with "
+					 "warnings.catch_warnings():'");
+	v = ev_new(ev, PYV_CALL, x);
+	v->name = fn->name;
+	return v;
+}
+
+/* warnings.simplefilter / filterwarnings: which Python warnings are shown;
+ * nothing a migration runs depends on them. */
+static const struct pyv *h_warning_filter(struct ev *ev, const struct py_expr *x,
+					  const struct pyv *fn, const struct ev_args *args)
+{
+	(void)fn;
+	(void)args;
+	return ev_new(ev, PYV_NONE, x);
+}
+
 static const struct pyv *h_with_only(struct ev *ev, const struct py_expr *x, const struct pyv *fn,
 				     const struct ev_args *args)
 {
@@ -663,6 +694,11 @@ static const struct known known[] = {
     {"typing_extensions.", KN_VALUE, NULL, NULL},
     {"json.dumps", KN_FN, h_json_dumps, NULL},
     {"json.", KN_REFUSE, NULL, no_python},
+    {"warnings.catch_warnings", KN_FN, h_catch_warnings, NULL},
+    {"warnings.simplefilter", KN_FN, h_warning_filter, NULL},
+    {"warnings.filterwarnings", KN_FN, h_warning_filter, NULL},
+    {"warnings.", KN_REFUSE, NULL, "%s (Python's warnings) cannot be evaluated without "
+				   "Python"},
     {"os.getenv", KN_FN, h_getenv, NULL},
     {"os.environ.get", KN_FN, h_getenv, NULL},
     {"os.environ", KN_VALUE, NULL, NULL},

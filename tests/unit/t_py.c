@@ -545,6 +545,33 @@ static void test_eval_dialect_description(void)
 			 "cannot be evaluated here");
 }
 
+/* warnings.catch_warnings() blocks run their body as it stands; the filters
+ * set in them change nothing that runs; record=True and warnings.warn need Python. */
+static void test_eval_warnings(void)
+{
+	CHECK_INT(eval(HDR "import warnings\ndef upgrade():\n"
+			   "    with warnings.catch_warnings():\n"
+			   "        warnings.simplefilter('ignore')\n"
+			   "        op.add_column('t', sa.Column('c', sa.Integer()))\n"
+			   "    with warnings.catch_warnings() as w, op.batch_alter_table('t') as b:\n"
+			   "        warnings.filterwarnings('ignore', message='.*')\n"
+			   "        b.drop_column('d')\n"
+			   "    op.execute('x' if w is None else 'y')\n"),
+		  0);
+	CHECK_INT(BODY.n_ops, 3);
+	CHECK_STR(op(0), "alembic.op.add_column('t', sqlalchemy.Column('c', sqlalchemy.Integer()))");
+	CHECK_STR(op(1), "alembic.op.batch_alter_table('t')");
+	CHECK_STR(op(2), "alembic.op.execute('x')");
+	CHECK_INT(eval(HDR "import warnings\ndef upgrade():\n"
+		       "    with warnings.catch_warnings(record=True) as w:\n        pass\n"), -1);
+	CHECK_STR(E.msg, "warnings.catch_warnings(record=True) collects Python's warnings; it cannot be "
+		   "evaluated without Python");
+	CHECK_INT(eval(HDR "import warnings\ndef upgrade():\n    warnings.catch_warnings()\n"), -1);
+	CHECK_STR(E.msg, "warnings.catch_warnings() is only known as 'with warnings.catch_warnings():'");
+	CHECK_INT(eval(HDR "import warnings\ndef upgrade():\n    warnings.warn('x')\n"), -1);
+	CHECK_STR(E.msg, "warnings.warn (Python's warnings) cannot be evaluated without Python");
+}
+
 static void test_eval_helpers_loops(void)
 {
 	CHECK_INT(eval(HDR "TABLES = ['a', 'b']\nPREFIX: str = 'ix_'\n"
@@ -956,6 +983,7 @@ T(test_eval_canonical_names)
 T(test_eval_blocks)
 T(test_eval_dialect_conditionals)
 T(test_eval_dialect_description)
+T(test_eval_warnings)
 T(test_eval_helpers_loops)
 T(test_eval_sql_expressions)
 T(test_eval_bind_execute)
@@ -982,6 +1010,7 @@ static const struct unit_test tests[] = {
 	{"test_eval_blocks", run_test_eval_blocks},
 	{"test_eval_dialect_conditionals", run_test_eval_dialect_conditionals},
 	{"test_eval_dialect_description", run_test_eval_dialect_description},
+	{"test_eval_warnings", run_test_eval_warnings},
 	{"test_eval_helpers_loops", run_test_eval_helpers_loops},
 	{"test_eval_sql_expressions", run_test_eval_sql_expressions},
 	{"test_eval_bind_execute", run_test_eval_bind_execute},
