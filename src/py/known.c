@@ -859,7 +859,7 @@ const struct pyv *known_builtin(struct ev *ev, const char *name, const struct py
 	    "reversed", "min",	     "max",	   "any",	      "all",	   "print",
 	    "repr",	"isinstance", "getattr",   "open",	      "Exception", "NotImplementedError",
 	    "RuntimeError", "ValueError", "TypeError", "KeyError", "AssertionError",
-	    "NotImplemented", NULL};
+	    "NotImplemented", "set", NULL};
 
 	for (int k = 0; names[k]; k++)
 		if (!strcmp(name, names[k]))

@@ -572,6 +572,37 @@ static void test_eval_warnings(void)
 	CHECK_STR(E.msg, "warnings.warn (Python's warnings) cannot be evaluated without Python");
 }
 
+static void test_eval_sets(void)
+{
+	CHECK_INT(eval(HDR "def upgrade():\n"
+			   "    have = {c for c in ['a', 'b', 'a'] if c}\n"
+			   "    s = set(['x', 'y']) | set() if False else set(('x', 'y'))\n"
+			   "    if 'c' not in have and len(have) == 2 and have == {'b', 'a'} and s:\n"
+			   "        op.add_column('t', sa.Column('c', sa.Integer()))\n"
+			   "    for name in sorted({'z', 'y', 'z'}):\n"
+			   "        op.drop_column('t', name)\n"
+			   "    op.execute(str(max(have)) + str(1 in {1.0, True}))\n"),
+		  0);
+	CHECK_INT(BODY.n_ops, 4);
+	CHECK_STR(op(0), "alembic.op.add_column('t', sqlalchemy.Column('c', sqlalchemy.Integer()))");
+	CHECK_STR(op(1), "alembic.op.drop_column('t', 'y')");
+	CHECK_STR(op(2), "alembic.op.drop_column('t', 'z')");
+	CHECK_STR(op(3), "alembic.op.execute('bTrue')");
+	CHECK_INT(eval(HDR "def upgrade():\n    for c in {'a', 'b'}:\n        op.drop_column('t', c)\n"),
+		  -1);
+	CHECK_STR(E.msg, "iterating over a set cannot be evaluated without Python (its order is "
+		   "Python's hash order; sorted(...) of it can)");
+	CHECK_INT(eval(HDR "def upgrade():\n    s = {'a'} - {'b'}\n"), -1);
+	CHECK_STR(E.msg, "the operator - on a set cannot be evaluated without Python");
+	CHECK_INT(eval(HDR "def upgrade():\n    s = {['a']}\n"), -1);
+	CHECK_STR(E.msg, "TypeError: unhashable type: 'list'");
+	CHECK_INT(eval(HDR "def upgrade():\n    s = {sa.Column('a')}\n"), -1);
+	CHECK_STR(E.msg, "a set holding sqlalchemy.Column('a') cannot be evaluated without Python");
+	CHECK_INT(eval(HDR "def upgrade():\n    s = set()\n    s.add('a')\n"), -1);
+	CHECK_STR(E.msg, "set.add() cannot be evaluated without Python");
+	CHECK_INT(eval(HDR "def upgrade():\n    op.execute(repr({'a'}))\n"), -1);
+}
+
 static void test_eval_helpers_loops(void)
 {
 	CHECK_INT(eval(HDR "TABLES = ['a', 'b']\nPREFIX: str = 'ix_'\n"
@@ -836,7 +867,8 @@ static void test_eval_literals(void)
 	refused(HDR "def upgrade():\n    op.execute(1 // 0)\n", 4, 16,
 		"ZeroDivisionError: division by zero");
 	refused(HDR "def upgrade():\n    op.execute({1, 2})\n", 4, 16,
-		"a set cannot be evaluated without Python (its order is Python's hash order)");
+		"a set given to an operation cannot be evaluated without Python (its order is "
+		"Python's hash order)");
 	CHECK_INT(eval(HDR "def upgrade():\n    f = lambda n, m=2: sa.Column(n, sa.String(m))\n"
 			   "    op.add_column('t', f('c'))\n"),
 		  0);
@@ -984,6 +1016,7 @@ T(test_eval_blocks)
 T(test_eval_dialect_conditionals)
 T(test_eval_dialect_description)
 T(test_eval_warnings)
+T(test_eval_sets)
 T(test_eval_helpers_loops)
 T(test_eval_sql_expressions)
 T(test_eval_bind_execute)
@@ -1011,6 +1044,7 @@ static const struct unit_test tests[] = {
 	{"test_eval_dialect_conditionals", run_test_eval_dialect_conditionals},
 	{"test_eval_dialect_description", run_test_eval_dialect_description},
 	{"test_eval_warnings", run_test_eval_warnings},
+	{"test_eval_sets", run_test_eval_sets},
 	{"test_eval_helpers_loops", run_test_eval_helpers_loops},
 	{"test_eval_sql_expressions", run_test_eval_sql_expressions},
 	{"test_eval_bind_execute", run_test_eval_bind_execute},
