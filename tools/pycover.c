@@ -182,6 +182,9 @@ static const char *const alembic_too[] = {
 	"No generic 'DROP CONSTRAINT' in MySQL",
 	"PostgreSQL ENUM type requires a name",
 	"This operation cannot proceed in --sql mode; batch mode with dialect ",
+	"Can't emit DROP CONSTRAINT for constraint ",
+	"object of type 'NoneType' has no len()",
+	"Constraint must have a name",
 };
 
 static bool fails_in_alembic_too(const struct outcome *o)

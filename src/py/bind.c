@@ -342,7 +342,10 @@ static int b_create_check(struct bind_ctx *x, const struct bind_args *a, const s
 	return 0;
 }
 
-/* schemaobj.py generic_constraint's type_ table. */
+/* schemaobj.py generic_constraint's type_ table.  The name may be None (autogenerate writes
+ * op.drop_constraint(None, ...) for an unnamed constraint): Alembic accepts it and the
+ * dialect's compiler is what fails (ddl_generic_drop_constraint, my_drop_constraint,
+ * batch.c b_drop_constraint). */
 static int b_drop_constraint(struct bind_ctx *x, const struct bind_args *a,
 			     const struct bind_sig *sig, struct mig_op *op)
 {
@@ -350,7 +353,7 @@ static int b_drop_constraint(struct bind_ctx *x, const struct bind_args *a,
 	const struct pyv *t = bind_arg(a, sig, "type_");
 
 	if (bind_target(x, a, sig, "table_name", op) < 0 ||
-	    bind_name(x, a->v[0], "constraint_name", false, &op->constraint_name,
+	    bind_name(x, a->v[0], "constraint_name", true, &op->constraint_name,
 		      &op->constraint_name_final) < 0)
 		return -1;
 	if (!t)

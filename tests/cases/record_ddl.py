@@ -332,6 +332,15 @@ op.drop_constraint("x", "t", schema="s")
     ("drop_constraint_mysql_none", ("mysql",), '''
 op.drop_constraint("x", "t")
 '''),
+    # autogenerate writes op.drop_constraint(None, ...) for an unnamed constraint:
+    # Alembic takes it, the dialect's compiler fails (the repr of a foreign key or
+    # check constraint holds addresses, so the recorded cases are unique and primary)
+    ("drop_constraint_unnamed", ALL, '''
+op.drop_constraint(None, "t", type_="unique")
+'''),
+    ("drop_constraint_unnamed_pk", ("postgresql", "mysql"), '''
+op.drop_constraint(None, "t", type_="primary")
+'''),
     # ---- comments ----
     ("table_comment", ALL, '''
 op.create_table_comment("t", "the comment", existing_comment=None)
