@@ -121,6 +121,28 @@ static int dml_operand(struct dml_ctx *c, struct buf *b, const struct pyv *v, co
 	return dml_param(c, b, dml_bind_name(c, col ? col : "param"), v);
 }
 
+/* col.is_(x) / col.is_not(x) / col.isnot(x) with x None, sa.null(), True or False:
+ * SQLAlchemy renders the constant itself, never a bound value ("IS NULL"; "IS true" /
+ * "IS false", or "IS 1" / "IS 0" where the dialect has no native boolean: SQLite and
+ * the version-table-only ones). */
+static int dml_is_method(struct dml_ctx *c, struct buf *b, const struct pyv *v)
+{
+	const struct pyv *x = v->items[0];
+	bool native = c->x->d->family == SQL_FAMILY_POSTGRESQL || c->x->d->family == SQL_FAMILY_MYSQL;
+
+	if (!dml_column(v->receiver) || (!dml_is_null(x) && x->kind != PYV_BOOL))
+		return ddl_fail(c->x, "a where() condition of %s cannot be rendered natively",
+				ddl_what(c->x, v));
+	if (dml_operand(c, b, v->receiver, NULL) < 0)
+		return -1;
+	buf_adds(b, strcmp(v->name, "is_") ? " IS NOT " : " IS ");
+	if (dml_is_null(x))
+		buf_adds(b, "NULL");
+	else
+		buf_adds(b, native ? (x->b ? "true" : "false") : (x->b ? "1" : "0"));
+	return 0;
+}
+
 /* A comparison or conjunction of the operator.* calls the evaluator makes. */
 static int dml_cond(struct dml_ctx *c, struct buf *b, const struct pyv *v)
 {
@@ -133,6 +155,9 @@ static int dml_cond(struct dml_ctx *c, struct buf *b, const struct pyv *v)
 
 	if ((col = dml_column(v)) != NULL)
 		return dml_bare_column(c, b, v, col);
+	if (v->kind == PYV_CALL && v->receiver && v->n == 1 && !v->n_kw &&
+	    (!strcmp(v->name, "is_") || !strcmp(v->name, "is_not") || !strcmp(v->name, "isnot")))
+		return dml_is_method(c, b, v);
 	if (v->kind != PYV_CALL || v->n != 2)
 		return ddl_fail(c->x, "a where() condition of %s cannot be rendered natively",
 				ddl_what(c->x, v));

@@ -370,6 +370,15 @@ op.execute(t.insert().values({"id": 1, "state": "a"}))
 u = sa.Table("u", sa.MetaData(), sa.Column("name", sa.String(5)), sa.Column("b", sa.String(5)))
 op.execute(u.update().where(u.c.name == "n").values({"b": u.c.name}))
 '''),
+    ("execute_table_where_is", ALL, '''
+t = sa.table("a", sa.column("f", sa.Boolean()), sa.column("x", sa.String()))
+op.execute(t.update().where(t.c.f.is_(True)).values(x="y"))
+op.execute(t.update().where(t.c.f.is_(False)).values(x="y"))
+op.execute(t.update().where(t.c.x.is_(None)).values(x="y"))
+op.execute(t.update().where(t.c.x.is_not(None)).values(x="y"))
+op.execute(t.update().where(t.c.x.isnot(sa.null())).values(x="y"))
+op.execute(t.delete().where(t.c.f.is_not(True)))
+'''),
     ("create_table_metadata_item", ALL, '''
 op.create_table("x", sa.MetaData(), sa.Column("id", sa.Integer, primary_key=True))
 '''),
