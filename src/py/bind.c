@@ -422,8 +422,23 @@ static int bind_dml(struct bind_ctx *x, const struct pyv *s, struct mig_op *op)
 			   v->items[0]->kind == PYV_DICT) {
 			if (bind_dml_dict(x, v->items[0], d) < 0)
 				return -1;
-		} else if (!strcmp(v->name, "where") && v->n == 1 && !v->n_kw && !d->where) {
-			d->where = v->items[0];
+		} else if (!strcmp(v->name, "where") && v->n == 1 && !v->n_kw) {
+			/* .where(a).where(b) is a AND b (read outside in: b comes first) */
+			if (d->where) {
+				struct pyv *and_ = arena_calloc(x->a, 1, sizeof(*and_));
+				const struct pyv **two = arena_calloc(x->a, 2, sizeof(*two));
+				two[0] = v->items[0];
+				two[1] = d->where;
+				and_->kind = PYV_CALL;
+				and_->name = "operator.and_";
+				and_->items = two;
+				and_->n = 2;
+				and_->line = v->line;
+				and_->col = v->col;
+				d->where = and_;
+			} else {
+				d->where = v->items[0];
+			}
 		} else if (!strcmp(v->name, "insert") || !strcmp(v->name, "update") ||
 			   !strcmp(v->name, "delete")) {
 			if (v->n || v->n_kw)

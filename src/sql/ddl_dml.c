@@ -116,7 +116,10 @@ static int dml_operand(struct dml_ctx *c, struct buf *b, const struct pyv *v, co
 		ddl_q(c->x, b, name);
 		return 0;
 	}
-	if (v->kind == PYV_CALL && str_startswith(v->name, "operator."))
+	if (v->kind == PYV_CALL &&
+	    (str_startswith(v->name, "operator.") ||
+	     (v->receiver && (!strcmp(v->name, "is_") || !strcmp(v->name, "is_not") ||
+			      !strcmp(v->name, "isnot")))))
 		return dml_cond(c, b, v);
 	return dml_param(c, b, dml_bind_name(c, col ? col : "param"), v);
 }
@@ -143,6 +146,20 @@ static int dml_is_method(struct dml_ctx *c, struct buf *b, const struct pyv *v)
 	return 0;
 }
 
+/* One side of an AND: an OR there is grouped, as SQLAlchemy does (AND binds tighter). */
+static int dml_and_side(struct dml_ctx *c, struct buf *b, const struct pyv *v)
+{
+	bool group = v->kind == PYV_CALL && v->name && !strcmp(v->name, "operator.or_");
+
+	if (group)
+		buf_addch(b, '(');
+	if (dml_operand(c, b, v, NULL) < 0)
+		return -1;
+	if (group)
+		buf_addch(b, ')');
+	return 0;
+}
+
 /* A comparison or conjunction of the operator.* calls the evaluator makes. */
 static int dml_cond(struct dml_ctx *c, struct buf *b, const struct pyv *v)
 {
@@ -165,6 +182,12 @@ static int dml_cond(struct dml_ctx *c, struct buf *b, const struct pyv *v)
 	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
 		if (strcmp(v->name, ops[i][0]))
 			continue;
+		if (!strcmp(v->name, "operator.and_")) {
+			if (dml_and_side(c, b, v->items[0]) < 0)
+				return -1;
+			buf_adds(b, " AND ");
+			return dml_and_side(c, b, v->items[1]);
+		}
 		if (dml_operand(c, b, v->items[0], NULL) < 0)
 			return -1;
 		if (dml_is_null(v->items[1]) && (i == 0 || i == 1)) {

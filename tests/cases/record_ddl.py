@@ -379,6 +379,13 @@ op.execute(t.update().where(t.c.x.is_not(None)).values(x="y"))
 op.execute(t.update().where(t.c.x.isnot(sa.null())).values(x="y"))
 op.execute(t.delete().where(t.c.f.is_not(True)))
 '''),
+    ("execute_table_where_chained", ALL, '''
+t = sa.table("s", sa.column("m", sa.String), sa.column("a", sa.Boolean), sa.column("b", sa.Integer))
+op.execute(t.update().where(t.c.m.is_(None)).where(t.c.a.is_(True)).values(m="ssl"))
+op.execute(t.update().where(t.c.m == "x").where((t.c.b == 1) | (t.c.b == 2)).values(m="y"))
+op.execute(t.delete().where(((t.c.b > 1) | (t.c.b < 0)) & (t.c.m != "z")))
+op.execute(t.delete().where((t.c.b == 1) | (t.c.b == 2) & (t.c.m == "q")))
+'''),
     ("create_table_metadata_item", ALL, '''
 op.create_table("x", sa.MetaData(), sa.Column("id", sa.Integer, primary_key=True))
 '''),
