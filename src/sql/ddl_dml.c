@@ -146,11 +146,16 @@ static int dml_is_method(struct dml_ctx *c, struct buf *b, const struct pyv *v)
 	return 0;
 }
 
-/* One side of an AND: an OR there is grouped, as SQLAlchemy does (AND binds tighter). */
-static int dml_and_side(struct dml_ctx *c, struct buf *b, const struct pyv *v)
+/* One side of an AND or an OR: a condition, where a Boolean column alone is compared as
+ * where() alone does; an OR under an AND is grouped, as SQLAlchemy does (AND binds
+ * tighter). */
+static int dml_bool_side(struct dml_ctx *c, struct buf *b, const struct pyv *v, bool in_and)
 {
-	bool group = v->kind == PYV_CALL && v->name && !strcmp(v->name, "operator.or_");
+	bool group = in_and && v->kind == PYV_CALL && v->name && !strcmp(v->name, "operator.or_");
+	const char *col = dml_column(v);
 
+	if (col)
+		return dml_bare_column(c, b, v, col);
 	if (group)
 		buf_addch(b, '(');
 	if (dml_operand(c, b, v, NULL) < 0)
@@ -182,11 +187,12 @@ static int dml_cond(struct dml_ctx *c, struct buf *b, const struct pyv *v)
 	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
 		if (strcmp(v->name, ops[i][0]))
 			continue;
-		if (!strcmp(v->name, "operator.and_")) {
-			if (dml_and_side(c, b, v->items[0]) < 0)
+		if (!strcmp(v->name, "operator.and_") || !strcmp(v->name, "operator.or_")) {
+			bool in_and = v->name[9] == 'a';
+			if (dml_bool_side(c, b, v->items[0], in_and) < 0)
 				return -1;
-			buf_adds(b, " AND ");
-			return dml_and_side(c, b, v->items[1]);
+			buf_adds(b, in_and ? " AND " : " OR ");
+			return dml_bool_side(c, b, v->items[1], in_and);
 		}
 		if (dml_operand(c, b, v->items[0], NULL) < 0)
 			return -1;

@@ -385,6 +385,8 @@ op.execute(t.update().where(t.c.m.is_(None)).where(t.c.a.is_(True)).values(m="ss
 op.execute(t.update().where(t.c.m == "x").where((t.c.b == 1) | (t.c.b == 2)).values(m="y"))
 op.execute(t.delete().where(((t.c.b > 1) | (t.c.b < 0)) & (t.c.m != "z")))
 op.execute(t.delete().where((t.c.b == 1) | (t.c.b == 2) & (t.c.m == "q")))
+op.execute(t.delete().where(t.c.a & (t.c.b == 1)))
+op.execute(t.delete().where((t.c.b == 1) | t.c.a))
 '''),
     ("create_table_metadata_item", ALL, '''
 op.create_table("x", sa.MetaData(), sa.Column("id", sa.Integer, primary_key=True))
