@@ -81,7 +81,7 @@ fuzzers: $(FUZZ_BIN)
 # installed.  Its stages follow what libalembic.a defines (py front end, bind,
 # DDL compiler), so it builds on main and on any merge of the branches.
 PYCOVER_STAGES := py_parse_module=PARSE py_eval_function=EVAL py_bind_body=BIND \
-                  sql_compile_body=DDL insp_new=INSPECT
+                  sql_compile_body=DDL insp_new=INSPECT sql_dialect_description=DDESC
 $(B)/pycover: tools/pycover.c $(B)/libalembic.a
 	defs=$$(nm -g --defined-only $(B)/libalembic.a 2>/dev/null | awk -v s="$(PYCOVER_STAGES)" \
 	  'BEGIN { n = split(s, p, " "); for (i = 1; i <= n; i++) { split(p[i], kv, "="); m[kv[1]] = kv[2] } } \

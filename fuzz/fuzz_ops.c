@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void compile_for(struct arena *a, const struct py_module *m, const char *dialect,
 			bool as_sql)
 {
-	struct py_eval_ctx ctx = {"rev.py", dialect, as_sql, NULL, 0, NULL};
+	struct py_eval_ctx ctx = {.file = "rev.py", .dialect = dialect, .as_sql = as_sql};
 	struct strvec memo = STRVEC_INIT;
 	struct sql_opts o = {sql_dialect_find(dialect), as_sql, "rev.py", NULL, &memo, false, NULL};
 	struct sql_stmts st = {0};

@@ -67,7 +67,7 @@ static void eval_all(struct arena *a, const struct py_module *m)
 	for (int d = 0; d < 2; d++)
 		for (int f = 0; f < 2; f++) {
 			struct py_eval_ctx ctx = {"fuzz.py", dialects[d], d == 1, xs, 1,
-						  d == 0 ? &fz_inspector : NULL};
+						  d == 0 ? &fz_inspector : NULL, NULL};
 			if (py_eval_function(a, m, fns[f], &ctx, &b, &e) == 0) {
 				check_ops(b.ops, b.n_ops, 0);
 				if (b.irreversible && !b.irreversible_msg)

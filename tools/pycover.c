@@ -21,8 +21,10 @@
  *
  * Stages exist as far as the library it is linked with has them: the
  * Makefile looks at libalembic.a's symbols and defines PYCOVER_HAVE_EVAL,
- * PYCOVER_HAVE_BIND and PYCOVER_HAVE_DDL; without them the later stages are
- * reported as "not built" (the header says which).  -b measures main's
+ * PYCOVER_HAVE_BIND and PYCOVER_HAVE_DDL (and PYCOVER_HAVE_DDESC: the
+ * evaluator is given "<dialect>+<default DBAPI>" as dialect_description);
+ * without them the later stages are reported as "not built" (the header
+ * says which).  -b measures main's
  * reader instead (src/script/pyparse.c: bodies of op.execute(<literal>)
  * only), the baseline.
  *
@@ -184,6 +186,9 @@ static const char *const alembic_too[] = {
 	"No generic 'DROP CONSTRAINT' in MySQL",
 	"PostgreSQL ENUM type requires a name",
 	"This operation cannot proceed in --sql mode; batch mode with dialect ",
+	"Can't emit DROP CONSTRAINT for constraint ",
+	"object of type 'NoneType' has no len()",
+	"Constraint must have a name",
 };
 
 static bool fails_in_alembic_too(const struct outcome *o)
@@ -275,6 +280,11 @@ static int check_pass(struct arena *a, const char *path, const struct py_module 
 		ctx.inspector = &insp;
 #endif
 	struct py_body body;
+#if defined(PC_DDL) && defined(PYCOVER_HAVE_DDESC)
+	/* no URL here: the dialect's default DBAPI, as for "<dialect>://" */
+	if (sql_dialect_find(dialect))
+		ctx.dialect_description = sql_dialect_description(a, sql_dialect_find(dialect), NULL);
+#endif
 	if (py_eval_function(a, m, fn, &ctx, &body, &o->e) != 0)
 		return refuse(o, "eval", dialect, fn);
 	if (body.irreversible) {

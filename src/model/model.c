@@ -109,7 +109,7 @@ static void model_settings(struct arena *a, const struct py_module *m, struct mo
 int model_from_script(struct arena *a, const char *text, const char *file, const char *dialect,
 		      struct model *out, struct err *e)
 {
-	struct py_eval_ctx ctx = {file, dialect, false, NULL, 0, NULL};
+	struct py_eval_ctx ctx = {.file = file, .dialect = dialect};
 	struct py_module *m;
 	struct py_body body;
 	struct mig_body mb;

@@ -269,6 +269,15 @@ struct py_stmt {
 	size_t n_handlers;		  /* their number */
 };
 
+/*
+ * The name an import alias binds in its scope and the dotted name it stands
+ * for, as Python binds them: import a.b -> a (for a); import a.b as c -> c (for
+ * a.b); from m import n [as c] -> n or c (for m.n).  s is the PYS_IMPORT or
+ * PYS_FROM statement holding al; strings are in a.
+ */
+void py_alias_binding(struct arena *a, const struct py_stmt *s, const struct py_alias *al,
+		      const char **bind, const char **full);
+
 struct py_module {
 	const char *file;	/* file name given to py_parse_module */
 	struct py_block body;	/* module-level statements */

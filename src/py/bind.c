@@ -342,7 +342,10 @@ static int b_create_check(struct bind_ctx *x, const struct bind_args *a, const s
 	return 0;
 }
 
-/* schemaobj.py generic_constraint's type_ table. */
+/* schemaobj.py generic_constraint's type_ table.  The name may be None (autogenerate writes
+ * op.drop_constraint(None, ...) for an unnamed constraint): Alembic accepts it and the
+ * dialect's compiler is what fails (ddl_generic_drop_constraint, my_drop_constraint,
+ * batch.c b_drop_constraint). */
 static int b_drop_constraint(struct bind_ctx *x, const struct bind_args *a,
 			     const struct bind_sig *sig, struct mig_op *op)
 {
@@ -350,7 +353,7 @@ static int b_drop_constraint(struct bind_ctx *x, const struct bind_args *a,
 	const struct pyv *t = bind_arg(a, sig, "type_");
 
 	if (bind_target(x, a, sig, "table_name", op) < 0 ||
-	    bind_name(x, a->v[0], "constraint_name", false, &op->constraint_name,
+	    bind_name(x, a->v[0], "constraint_name", true, &op->constraint_name,
 		      &op->constraint_name_final) < 0)
 		return -1;
 	if (!t)
@@ -419,8 +422,23 @@ static int bind_dml(struct bind_ctx *x, const struct pyv *s, struct mig_op *op)
 			   v->items[0]->kind == PYV_DICT) {
 			if (bind_dml_dict(x, v->items[0], d) < 0)
 				return -1;
-		} else if (!strcmp(v->name, "where") && v->n == 1 && !v->n_kw && !d->where) {
-			d->where = v->items[0];
+		} else if (!strcmp(v->name, "where") && v->n == 1 && !v->n_kw) {
+			/* .where(a).where(b) is a AND b (read outside in: b comes first) */
+			if (d->where) {
+				struct pyv *and_ = arena_calloc(x->a, 1, sizeof(*and_));
+				const struct pyv **two = arena_calloc(x->a, 2, sizeof(*two));
+				two[0] = v->items[0];
+				two[1] = d->where;
+				and_->kind = PYV_CALL;
+				and_->name = "operator.and_";
+				and_->items = two;
+				and_->n = 2;
+				and_->line = v->line;
+				and_->col = v->col;
+				d->where = and_;
+			} else {
+				d->where = v->items[0];
+			}
 		} else if (!strcmp(v->name, "insert") || !strcmp(v->name, "update") ||
 			   !strcmp(v->name, "delete")) {
 			if (v->n || v->n_kw)

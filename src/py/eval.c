@@ -178,6 +178,7 @@ int ev_push_op(struct ev *ev, const struct py_expr *at, const struct pyv *call,
 	       const struct py_op *body, size_t n_body)
 {
 	struct ev_oplist *l = ev->ops;
+	const struct pyv *set;
 	struct py_op *op;
 
 	if (!l) {
@@ -188,6 +189,16 @@ int ev_push_op(struct ev *ev, const struct py_expr *at, const struct pyv *call,
 			   "established for the Alembic 'Operations' class.  Try placing this code "
 			   "inside a callable.",
 			   dot ? dot + 1 : n);
+		return -1;
+	}
+	if ((set = lit_find_set(call, 0))) {
+		if (set->line)
+			ev_fail(ev, set->line, set->col, "a set given to an operation cannot be "
+							 "evaluated without Python (its order is "
+							 "Python's hash order)");
+		else
+			ev_fail_at(ev, at, "a set given to an operation cannot be evaluated without "
+					   "Python (its order is Python's hash order)");
 		return -1;
 	}
 	if (l->n == l->cap) {
@@ -311,6 +322,8 @@ static const struct pyv *ev_comp(struct ev *ev, const struct py_expr *x)
 
 	if (ev_comp_level(ev, x, 0, &items, &n))
 		return NULL;
+	if (x->kind == PYE_SETCOMP)
+		return lit_set(ev, x, items, n);
 	if (x->kind != PYE_DICTCOMP)
 		return lit_seq(ev, x->kind == PYE_GENEXP ? PYV_TUPLE : PYV_LIST, items, n, x);
 	d = ev_new(ev, PYV_DICT, x);
@@ -704,11 +717,18 @@ static const struct pyv *ev_ifexp(struct ev *ev, const struct py_expr *x)
 	return ev_expr(ev, t ? x->a : x->c);
 }
 
+/* {a, b}: a set of literals (it is only tested or sorted: lit_set, lit_iter). */
 static const struct pyv *ev_set(struct ev *ev, const struct py_expr *x)
 {
-	return ev_fail_at(ev, x,
-			  "a set cannot be evaluated without Python (its order is "
-			  "Python's hash order)");
+	const struct pyv **items = arena_calloc(ev->a, x->n + 1, sizeof(*items));
+
+	for (size_t k = 0; k < x->n; k++) {
+		if (x->v[k]->kind == PYE_STARRED)
+			return ev_fail_at(ev, x->v[k], "*x in a set cannot be evaluated without Python");
+		if (!(items[k] = ev_expr(ev, x->v[k])))
+			return NULL;
+	}
+	return lit_set(ev, x, items, x->n);
 }
 
 static const struct pyv *ev_yield_await(struct ev *ev, const struct py_expr *x)
@@ -729,7 +749,7 @@ static const struct pyv *(*const ev_kinds[])(struct ev *ev, const struct py_expr
 	[PYE_LISTCOMP] = ev_comp,     [PYE_GENEXP] = ev_comp,   [PYE_DICTCOMP] = ev_comp,
 	[PYE_UNARY] = ev_unary,       [PYE_BINOP] = ev_binop,   [PYE_BOOLOP] = ev_boolop,
 	[PYE_COMPARE] = ev_compare,   [PYE_IFEXP] = ev_ifexp,   [PYE_LAMBDA] = ev_lambda,
-	[PYE_SET] = ev_set,           [PYE_SETCOMP] = ev_set,   [PYE_YIELD] = ev_yield_await,
+	[PYE_SET] = ev_set,           [PYE_SETCOMP] = ev_comp,   [PYE_YIELD] = ev_yield_await,
 	[PYE_AWAIT] = ev_yield_await,
 };
 
@@ -807,16 +827,7 @@ static int ev_import(struct ev *ev, const struct py_stmt *s)
 			return ev_fail(ev, al->line, al->col,
 				       "'from %s import *' cannot be evaluated without Python "
 				       "(the names it binds are not known)", mod), -1;
-		if (s->kind == PYS_IMPORT) {
-			const char *dot = strchr(al->name, '.');
-			bind = al->asname ? al->asname
-			       : dot	  ? arena_strndup(ev->a, al->name, (size_t)(dot - al->name))
-					  : al->name;
-			full = al->asname || !dot ? al->name : bind;
-		} else {
-			bind = al->asname ? al->asname : al->name;
-			full = arena_printf(ev->a, "%s.%s", mod, al->name);
-		}
+		py_alias_binding(ev->a, s, al, &bind, &full);
 		if (!strcmp(mod, "__future__"))
 			continue;
 		if (s->level == 0 && (known_module(mod) || known_module(full)))
@@ -890,6 +901,10 @@ static int ev_with_item(struct ev *ev, const struct py_stmt *s, size_t k)
 	if (!v)
 		return -1;
 	name = v->kind == PYV_CALL && !v->receiver ? v->name : "";
+	if (!strcmp(name, "warnings.catch_warnings")) /* the body runs as it stands */
+		return it->var && ev_assign(ev, it->var, ev_new(ev, PYV_NONE, it->var))
+			   ? -1
+			   : ev_with_item(ev, s, k + 1);
 	if (strcmp(name, "alembic.op.batch_alter_table") && strcmp(name, "alembic.op.autocommit_block"))
 		return ev_fail(ev, s->line, s->col,
 			       "a 'with' block over %s cannot be evaluated without Python (only "

@@ -206,6 +206,12 @@ const struct pyv *lit_builtin(struct ev *ev, const struct py_expr *x, const char
 bool lit_equal(const struct pyv *l, const struct pyv *r);
 bool lit_is_literal(const struct pyv *v);
 /* A sequence value of kind (PYV_LIST/PYV_TUPLE) from items[0..n). */
+/* The first set inside v (its items, keys, arguments, receiver), or NULL: a set must not
+ * reach an operation, whose SQL would follow Python's hash order (ev_push_op). */
+const struct pyv *lit_find_set(const struct pyv *v, int depth);
+/* A set of items (refused unless each is a hashable literal); duplicates dropped. */
+const struct pyv *lit_set(struct ev *ev, const struct py_expr *x, const struct pyv *const *items,
+			  size_t n);
 struct pyv *lit_seq(struct ev *ev, enum pyv_kind kind, const struct pyv **items, size_t n,
 		    const struct py_expr *x);
 

@@ -96,7 +96,7 @@ bool known_module(const char *module)
 {
 	static const char *const roots[] = {"alembic", "sqlalchemy", "sqlmodel", "datetime",
 					    "decimal", "uuid",	     "json",	 "typing",
-					    "typing_extensions", "os", "enum",
+					    "typing_extensions", "os", "enum", "warnings",
 					    /* the OpenStack libraries' pieces below (third-party) */
 					    "oslo_db.sqlalchemy.types", "neutron_lib.db.constants",
 					    "sqlalchemy_utils", NULL};
@@ -191,6 +191,21 @@ static const struct pyv *h_dialect_name(struct ev *ev, const struct py_expr *x,
 	return ev_str(ev, dialect(ev), strlen(dialect(ev)), x);
 }
 
+/* dialect.dialect_description: "<dialect>+<DBAPI driver>", known from the URL. */
+static const struct pyv *h_dialect_description(struct ev *ev, const struct py_expr *x,
+					       const struct pyv *fn, const struct ev_args *args)
+{
+	const char *d = ev->ctx ? ev->ctx->dialect_description : NULL;
+
+	(void)fn;
+	(void)args;
+	if (ev->env || !d)
+		return ev_fail_at(ev, x, "%s is only known with the database URL; it cannot be "
+					 "evaluated here",
+				  "dialect.dialect_description");
+	return ev_str(ev, d, strlen(d), x);
+}
+
 static const struct pyv *h_ref(struct ev *ev, const struct py_expr *x, const char *name)
 {
 	return ev_ref(ev, name, x);
@@ -248,6 +263,37 @@ static const struct pyv *h_as_sql(struct ev *ev, const struct py_expr *x, const 
 }
 
 /* A call usable only as a with statement's context expression: its PYV_CALL. */
+/* warnings.catch_warnings(): a 'with' block that only scopes the warning
+ * filters set inside it; what runs in it is not changed.  record=True hands
+ * out the warnings themselves, which only Python has. */
+static const struct pyv *h_catch_warnings(struct ev *ev, const struct py_expr *x,
+					  const struct pyv *fn, const struct ev_args *args)
+{
+	struct pyv *v;
+
+	for (size_t k = 0; k < args->n_kw; k++)
+		if (!strcmp(args->kw[k].key, "record") && lit_truth(ev, args->kw[k].val, x) != 0)
+			return ev_fail_at(ev, x, "warnings.catch_warnings(record=True) collects "
+						 "Python's warnings; it cannot be evaluated without "
+						 "Python");
+	if (ev->with_expr != x)
+		return ev_fail_at(ev, x, "warnings.catch_warnings() is only known as 'with "
+					 "warnings.catch_warnings():'");
+	v = ev_new(ev, PYV_CALL, x);
+	v->name = fn->name;
+	return v;
+}
+
+/* warnings.simplefilter / filterwarnings: which Python warnings are shown;
+ * nothing a migration runs depends on them. */
+static const struct pyv *h_warning_filter(struct ev *ev, const struct py_expr *x,
+					  const struct pyv *fn, const struct ev_args *args)
+{
+	(void)fn;
+	(void)args;
+	return ev_new(ev, PYV_NONE, x);
+}
+
 static const struct pyv *h_with_only(struct ev *ev, const struct py_expr *x, const struct pyv *fn,
 				     const struct ev_args *args)
 {
@@ -512,31 +558,55 @@ static const struct pyv *h_sau_uuid(struct ev *ev, const struct py_expr *x, cons
 	return known_value_call(ev, x, binary ? "sqlalchemy.BINARY" : "sqlalchemy.CHAR", &sized);
 }
 
+/*
+ * The str constants of third-party modules whose value is fixed, as Debian 12
+ * ships them (dotted name -> value): neutron-lib 3.1.0
+ * neutron_lib/db/constants.py, neutron 21.0.0 neutron/db/migration/cli.py:60-61
+ * (the branch labels its plugins' revisions import).
+ */
+const char *py_known_str_const(const char *dotted)
+{
+	static const struct {
+		const char *name, *s;
+	} strs[] = {
+	    {"neutron_lib.db.constants.EXPAND_BRANCH", "expand"},
+	    {"neutron_lib.db.constants.CONTRACT_BRANCH", "contract"},
+	    {"neutron.db.migration.cli.EXPAND_BRANCH", "expand"},
+	    {"neutron.db.migration.cli.CONTRACT_BRANCH", "contract"},
+	};
+
+	for (size_t k = 0; k < sizeof(strs) / sizeof(strs[0]); k++)
+		if (!strcmp(dotted, strs[k].name))
+			return strs[k].s;
+	return NULL;
+}
+
 /* neutron_lib.db.constants.<NAME>: the module's constants. */
 static const struct pyv *h_neutron_db_const(struct ev *ev, const struct py_expr *x,
 					    const struct pyv *fn, const struct ev_args *args)
 {
 	static const struct {
 		const char *name;
-		long long i; /* or */
-		const char *s;
+		long long i;
 	} consts[] = {
-	    {"NAME_FIELD_SIZE", 255, NULL},	     {"LONG_DESCRIPTION_FIELD_SIZE", 1024, NULL},
-	    {"DESCRIPTION_FIELD_SIZE", 255, NULL},   {"PROJECT_ID_FIELD_SIZE", 255, NULL},
-	    {"DEVICE_ID_FIELD_SIZE", 255, NULL},     {"DEVICE_OWNER_FIELD_SIZE", 255, NULL},
-	    {"UUID_FIELD_SIZE", 36, NULL},	     {"STATUS_FIELD_SIZE", 16, NULL},
-	    {"IP_ADDR_FIELD_SIZE", 64, NULL},	     {"MAC_ADDR_FIELD_SIZE", 32, NULL},
-	    {"RESOURCE_TYPE_FIELD_SIZE", 255, NULL}, {"FQDN_FIELD_SIZE", 255, NULL},
-	    {"AZ_HINTS_DB_LEN", 255, NULL},	     {"EXPAND_BRANCH", 0, "expand"},
-	    {"CONTRACT_BRANCH", 0, "contract"},	     {"DB_INTEGER_MAX_VALUE", 2147483647, NULL},
+	    {"NAME_FIELD_SIZE", 255},	       {"LONG_DESCRIPTION_FIELD_SIZE", 1024},
+	    {"DESCRIPTION_FIELD_SIZE", 255},   {"PROJECT_ID_FIELD_SIZE", 255},
+	    {"DEVICE_ID_FIELD_SIZE", 255},     {"DEVICE_OWNER_FIELD_SIZE", 255},
+	    {"UUID_FIELD_SIZE", 36},	       {"STATUS_FIELD_SIZE", 16},
+	    {"IP_ADDR_FIELD_SIZE", 64},	       {"MAC_ADDR_FIELD_SIZE", 32},
+	    {"RESOURCE_TYPE_FIELD_SIZE", 255}, {"FQDN_FIELD_SIZE", 255},
+	    {"AZ_HINTS_DB_LEN", 255},	       {"DB_INTEGER_MAX_VALUE", 2147483647},
 	};
+	const char *str;
 
 	(void)fn;
 	(void)args;
 	for (size_t k = 0; x->kind == PYE_ATTR && k < sizeof(consts) / sizeof(consts[0]); k++)
 		if (!strcmp(x->s, consts[k].name))
-			return consts[k].s ? ev_str(ev, consts[k].s, strlen(consts[k].s), x)
-					   : ev_int(ev, consts[k].i, x);
+			return ev_int(ev, consts[k].i, x);
+	if (x->kind == PYE_ATTR &&
+	    (str = py_known_str_const(arena_printf(ev->a, "neutron_lib.db.constants.%s", x->s))))
+		return ev_str(ev, str, strlen(str), x);
 	return ev_fail_at(ev, x, "AttributeError: module 'neutron_lib.db.constants' has no "
 				 "attribute '%s'",
 			  x->kind == PYE_ATTR ? x->s : "?");
@@ -586,6 +656,7 @@ static const struct known known[] = {
     {"alembic.engine.dialect", KN_ATTR, h_dialect, NULL},
     {"alembic.engine.", KN_REFUSE, NULL, no_python},
     {"alembic.dialect.name", KN_ATTR, h_dialect_name, NULL},
+    {"alembic.dialect.dialect_description", KN_ATTR, h_dialect_description, NULL},
     {"alembic.dialect.", KN_REFUSE, NULL, "%s is only known with a database connection; it "
 					  "cannot be evaluated without Python"},
     {"alembic.result.", KN_REFUSE, NULL, query_used},
@@ -630,6 +701,11 @@ static const struct known known[] = {
     {"typing_extensions.", KN_VALUE, NULL, NULL},
     {"json.dumps", KN_FN, h_json_dumps, NULL},
     {"json.", KN_REFUSE, NULL, no_python},
+    {"warnings.catch_warnings", KN_FN, h_catch_warnings, NULL},
+    {"warnings.simplefilter", KN_FN, h_warning_filter, NULL},
+    {"warnings.filterwarnings", KN_FN, h_warning_filter, NULL},
+    {"warnings.", KN_REFUSE, NULL, "%s (Python's warnings) cannot be evaluated without "
+				   "Python"},
     {"os.getenv", KN_FN, h_getenv, NULL},
     {"os.environ.get", KN_FN, h_getenv, NULL},
     {"os.environ", KN_VALUE, NULL, NULL},
@@ -797,7 +873,7 @@ const struct pyv *known_builtin(struct ev *ev, const char *name, const struct py
 	    "reversed", "min",	     "max",	   "any",	      "all",	   "print",
 	    "repr",	"isinstance", "getattr",   "open",	      "Exception", "NotImplementedError",
 	    "RuntimeError", "ValueError", "TypeError", "KeyError", "AssertionError",
-	    "NotImplemented", NULL};
+	    "NotImplemented", "set", NULL};
 
 	for (int k = 0; names[k]; k++)
 		if (!strcmp(name, names[k]))

@@ -75,11 +75,84 @@ bool lit_equal(const struct pyv *l, const struct pyv *r)
 			    (l->kind == PYV_DICT && !lit_equal(l->keys[k], r->keys[k])))
 				return false;
 		return true;
+	case PYV_SET:
+		if (l->n != r->n)
+			return false;
+		for (size_t k = 0; k < l->n; k++) {
+			size_t j = 0;
+			while (j < r->n && !lit_equal(l->items[k], r->items[j]))
+				j++;
+			if (j == r->n)
+				return false;
+		}
+		return true;
 	case PYV_REF:
 		return !strcmp(l->name, r->name);
 	default:
 		return l == r;
 	}
+}
+
+static void *unusable(struct ev *ev, const struct py_expr *x, const struct pyv *v);
+
+const struct pyv *lit_find_set(const struct pyv *v, int depth)
+{
+	const struct pyv *s = NULL;
+
+	if (!v || depth > 64)
+		return NULL;
+	if (v->kind == PYV_SET)
+		return v;
+	if (v->kind != PYV_TUPLE && v->kind != PYV_LIST && v->kind != PYV_DICT &&
+	    v->kind != PYV_CALL && v->kind != PYV_ATTR)
+		return NULL;
+	for (size_t k = 0; !s && k < v->n && v->items; k++)
+		s = lit_find_set(v->items[k], depth + 1);
+	for (size_t k = 0; !s && v->kind == PYV_DICT && k < v->n; k++)
+		s = lit_find_set(v->keys[k], depth + 1);
+	for (size_t k = 0; !s && v->kind == PYV_CALL && k < v->n_kw; k++)
+		s = lit_find_set(v->kw[k].val, depth + 1);
+	return s ? s : lit_find_set(v->receiver, depth + 1);
+}
+
+/* Whether Python could hash v and we know its hash equality: a scalar literal or a tuple of them. */
+static bool hashable(const struct pyv *v)
+{
+	if (v->kind == PYV_TUPLE) {
+		for (size_t k = 0; k < v->n; k++)
+			if (!hashable(v->items[k]))
+				return false;
+		return true;
+	}
+	return v->kind != PYV_LIST && v->kind != PYV_DICT && lit_is_literal(v);
+}
+
+const struct pyv *lit_set(struct ev *ev, const struct py_expr *x, const struct pyv *const *items,
+			  size_t n)
+{
+	struct pyv *s = ev_new(ev, PYV_SET, x);
+	const struct pyv **out = arena_calloc(ev->a, n + 1, sizeof(*out));
+
+	for (size_t k = 0; k < n; k++) {
+		size_t j = 0;
+		if (items[k]->kind == PYV_LIST || items[k]->kind == PYV_DICT ||
+		    items[k]->kind == PYV_SET)
+			return ev_fail_at(ev, x, "TypeError: unhashable type: '%s'",
+					  items[k]->kind == PYV_LIST   ? "list"
+					  : items[k]->kind == PYV_DICT ? "dict"
+								       : "set");
+		if (unusable(ev, x, items[k]) || ev->e->code)
+			return NULL;
+		if (!hashable(items[k]))
+			return ev_fail_at(ev, x, "a set holding %s cannot be evaluated without Python",
+					  pyv_describe(ev->a, items[k]));
+		while (j < s->n && !lit_equal(out[j], items[k]))
+			j++;
+		if (j == s->n)
+			out[s->n++] = items[k];
+	}
+	s->items = out;
+	return s;
 }
 
 struct pyv *lit_seq(struct ev *ev, enum pyv_kind kind, const struct pyv **items, size_t n,
@@ -99,7 +172,7 @@ static const char *type_name(const struct pyv *v)
 	    [PYV_FLOAT] = "float",   [PYV_STR] = "str",	    [PYV_BYTES] = "bytes",
 	    [PYV_TUPLE] = "tuple",   [PYV_LIST] = "list",   [PYV_DICT] = "dict",
 	    [PYV_REF] = "object",    [PYV_CALL] = "object", [PYV_ATTR] = "object",
-	    [PYV_FUNC] = "function", [PYV_OPAQUE] = "object",
+	    [PYV_FUNC] = "function", [PYV_OPAQUE] = "object", [PYV_SET] = "set",
 	};
 
 	return names[v->kind];
@@ -137,6 +210,7 @@ int lit_truth(struct ev *ev, const struct pyv *v, const struct py_expr *x)
 	case PYV_TUPLE:
 	case PYV_LIST:
 	case PYV_DICT:
+	case PYV_SET:
 		return v->n != 0;
 	case PYV_FUNC:
 		return 1;
@@ -358,6 +432,9 @@ const struct pyv *lit_binop(struct ev *ev, const struct py_expr *x, const char *
 		return NULL;
 	if (known_is_sql(l) || known_is_sql(r))
 		return sql_op(ev, x, op_name(op), l, r);
+	if (l->kind == PYV_SET || r->kind == PYV_SET)
+		return ev_fail_at(ev, x, "the operator %s on a set cannot be evaluated without Python",
+				  op);
 	if (is_num(l) && is_num(r)) {
 		if (l->kind == PYV_FLOAT || r->kind == PYV_FLOAT)
 			return float_binop(ev, x, op, num(l), num(r));
@@ -424,7 +501,8 @@ static const struct pyv *contains(struct ev *ev, const struct py_expr *x, const 
 			found = !memcmp(r->s + k, l->s, l->len);
 		return ev_bool(ev, found, x);
 	}
-	if (r->kind == PYV_LIST || r->kind == PYV_TUPLE || r->kind == PYV_DICT) {
+	if (r->kind == PYV_LIST || r->kind == PYV_TUPLE || r->kind == PYV_DICT ||
+	    r->kind == PYV_SET) {
 		const struct pyv *const *v = r->kind == PYV_DICT ? r->keys : r->items;
 		for (size_t k = 0; k < r->n; k++)
 			if (lit_equal(l, v[k]))
@@ -526,6 +604,9 @@ const struct pyv *const *lit_iter(struct ev *ev, const struct py_expr *x, const 
 	if (v->kind == PYV_REF && !strcmp(v->name, "alembic.result"))
 		return ev_fail_at(ev, x, "a loop over a query's result (for row in "
 					 "bind.execute(...)) cannot run without Python");
+	if (v->kind == PYV_SET)
+		return ev_fail_at(ev, x, "iterating over a set cannot be evaluated without Python "
+					 "(its order is Python's hash order; sorted(...) of it can)");
 	if (unusable(ev, x, v) || ev->e->code)
 		return NULL;
 	return ev_fail_at(ev, x, "iterating over %s cannot be evaluated without Python (only "
@@ -999,6 +1080,9 @@ static const struct pyv *b_order(struct ev *ev, const struct py_expr *x, const c
 	if (args->n_pos > 1) {
 		in = args->pos;
 		n = args->n_pos;
+	} else if (args->pos[0]->kind == PYV_SET) { /* sorted order does not depend on hash order */
+		in = args->pos[0]->items;
+		n = args->pos[0]->n;
 	} else if (!(in = lit_iter(ev, x, args->pos[0], &n))) {
 		return NULL;
 	}
@@ -1203,6 +1287,8 @@ static const struct pyv *b_len(struct ev *ev, const struct py_expr *x, const cha
 			n += ((unsigned char)v->s[k] & 0xC0) != 0x80 || v->kind == PYV_BYTES;
 		return ev_int(ev, (long long)n, x);
 	}
+	if (v->kind == PYV_SET)
+		return ev_int(ev, (long long)v->n, x);
 	return lit_iter(ev, x, v, &n) ? ev_int(ev, (long long)n, x) : NULL;
 }
 
@@ -1263,6 +1349,24 @@ static const struct pyv *b_seq(struct ev *ev, const struct py_expr *x, const cha
 	return b_unsupported(ev, x, name);
 }
 
+/* set() or set(iterable): a set of its items (set(s) of a set is s). */
+static const struct pyv *b_set(struct ev *ev, const struct py_expr *x, const char *name,
+			       const struct ev_args *args)
+{
+	const struct pyv *const *items;
+	size_t n;
+
+	if (args->n_kw || args->n_pos > 1)
+		return b_unsupported(ev, x, name);
+	if (!args->n_pos)
+		return lit_set(ev, x, NULL, 0);
+	if (args->pos[0]->kind == PYV_SET)
+		return args->pos[0];
+	if (!(items = lit_iter(ev, x, args->pos[0], &n)))
+		return NULL;
+	return lit_set(ev, x, items, n);
+}
+
 /* The builtins evaluated here; each handler gets the name it was called by. */
 static const struct {
 	const char *name; /* the builtin's name ("json.dumps" for the json module's) */
@@ -1283,6 +1387,7 @@ static const struct {
 	{"dict", b_dict},
 	{"list", b_seq},
 	{"tuple", b_seq},
+	{"set", b_set},
 	{"str", b_convert1},
 	{"repr", b_convert1},
 	{"bool", b_convert1},

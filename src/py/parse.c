@@ -1772,3 +1772,18 @@ int py_parse_module(struct arena *a, const char *file, const char *text, size_t 
 	*out = m;
 	return 0;
 }
+
+void py_alias_binding(struct arena *a, const struct py_stmt *s, const struct py_alias *al,
+		      const char **bind, const char **full)
+{
+	if (s->kind == PYS_IMPORT) {
+		const char *dot = strchr(al->name, '.');
+		*bind = al->asname ? al->asname
+			: dot	   ? arena_strndup(a, al->name, (size_t)(dot - al->name))
+				   : al->name;
+		*full = al->asname || !dot ? al->name : *bind;
+	} else {
+		*bind = al->asname ? al->asname : al->name;
+		*full = arena_printf(a, "%s.%s", s->s, al->name);
+	}
+}

@@ -80,6 +80,13 @@ struct py_header {
 int py_module_header(struct arena *a, const struct py_module *m, struct py_header *out,
 		     struct err *e);
 
+/*
+ * The value of a third-party module's fixed str constant named by its dotted
+ * name (e.g. "neutron.db.migration.cli.CONTRACT_BRANCH"), or NULL if it is not
+ * one of those known.  Shared by the header reader and the evaluator.
+ */
+const char *py_known_str_const(const char *dotted);
+
 /* ---- evaluating upgrade() / downgrade() ---- */
 
 struct py_eval_ctx {
@@ -90,6 +97,8 @@ struct py_eval_ctx {
 	size_t n_x_args;	     /* their number */
 	/* sa.inspect(bind)'s answers (inspect.h); NULL: refused (offline: Alembic fails too) */
 	const struct py_inspector *inspector;
+	const char *dialect_description; /* bind.dialect.dialect_description from the URL
+					    ("postgresql+psycopg2"); NULL: refused */
 };
 
 /*

@@ -132,6 +132,17 @@ static void describe_list(struct buf *b, const struct pyv *v, int depth)
 	buf_addch(b, ']');
 }
 
+static void describe_set(struct buf *b, const struct pyv *v, int depth)
+{
+	if (!v->n) {
+		buf_adds(b, "set()");
+		return;
+	}
+	buf_addch(b, '{');
+	describe_items(b, v->items, v->n, depth);
+	buf_addch(b, '}');
+}
+
 static void describe_dict(struct buf *b, const struct pyv *v, int depth)
 {
 	buf_addch(b, '{');
@@ -175,7 +186,7 @@ static void (*const describers[])(struct buf *b, const struct pyv *v, int depth)
 	[PYV_FLOAT] = describe_number, [PYV_STR] = describe_str,       [PYV_BYTES] = describe_str,
 	[PYV_TUPLE] = describe_tuple,  [PYV_LIST] = describe_list,     [PYV_DICT] = describe_dict,
 	[PYV_REF] = describe_ref,      [PYV_CALL] = describe_call,     [PYV_ATTR] = describe_attr,
-	[PYV_FUNC] = describe_func,    [PYV_OPAQUE] = describe_opaque,
+	[PYV_FUNC] = describe_func,    [PYV_OPAQUE] = describe_opaque, [PYV_SET] = describe_set,
 };
 
 static void describe(struct buf *b, const struct pyv *v, int depth)

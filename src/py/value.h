@@ -58,6 +58,9 @@ enum pyv_kind {
 	/* The kinds below are the evaluator's own and never reach a struct py_body. */
 	PYV_FUNC,   /* a function defined in the file: def (its struct py_stmt), scope */
 	PYV_OPAQUE, /* a value that cannot be known without Python: s says why, at line:col */
+	PYV_SET,    /* a set of hashable literals: items[0..n), distinct (==), in the order first
+		       seen; Python iterates it in hash order, which we do not know, so it is
+		       only tested (in, len, truth, ==) or sorted, never iterated */
 };
 
 struct pyv;

@@ -48,6 +48,7 @@ struct run_ctx {
 	bool step_autocommitted;      /* the current step ran statements outside a transaction */
 	struct strvec memo;           /* compile memo of the run (Alembic's impl.memo) */
 	struct run_insp *insp;        /* online: the plan-time inspector (database before the run) */
+	const char *dialect_description; /* the revisions' bind.dialect.dialect_description */
 };
 
 static void run_log(const struct run_ctx *c, const char *fmt, ...)
@@ -142,7 +143,8 @@ static int run_body_build(struct run_ctx *c, const struct graph_step *st, struct
 				   .inspector = c->insp ? run_insp_inspector(c->insp) : NULL,
 				   .flags = &flags,
 				   .offline_rebuild = c->o->sql && c->d->family == SQL_FAMILY_SQLITE,
-				   .naming = c->o->naming};
+				   .naming = c->o->naming,
+				   .dialect_description = c->dialect_description};
 	int rc;
 
 	memset(b, 0, sizeof(*b));
@@ -690,7 +692,8 @@ static int run_step_live(struct run_ctx *c, const struct graph_step *st,
 	struct run_body_req req = {.d = c->d,
 				   .naming_convention_unknown = c->o->naming_convention_unknown,
 				   .memo = &memo,
-				   .naming = c->o->naming};
+				   .naming = c->o->naming,
+				   .dialect_description = c->dialect_description};
 	struct run_live l = {c, st, b};
 	struct run_insp *ri;
 	struct sql_stmts rest;
@@ -865,6 +868,19 @@ disconnect:
 }
 
 /* Common setup: dialect from the URL (or the given connection). */
+/* SQLAlchemy's dialect.dialect_description for url (its "+driver" or d's
+ * default DBAPI); d's default when url is absent or unreadable. */
+static const char *run_dialect_description(struct arena *a, const struct sql_dialect *d,
+					   const char *url)
+{
+	struct db_url u;
+	struct err e = {0};
+
+	if (!url || url_parse(a, url, &u, &e) < 0)
+		return sql_dialect_description(a, d, NULL);
+	return sql_dialect_description(a, d, u.drivername);
+}
+
 static int run_ctx_init(struct run_ctx *c, struct arena *a, const struct run_opts *o,
 			const struct sink *s, struct err *e)
 {
@@ -893,6 +909,7 @@ static int run_ctx_init(struct run_ctx *c, struct arena *a, const struct run_opt
 	}
 	run_vt_init(a, &c->vt, c->d, o->version_table ? o->version_table : "alembic_version",
 		    o->version_table_schema, o->version_table_pk);
+	c->dialect_description = run_dialect_description(a, c->d, o->url);
 	return 0;
 }
 

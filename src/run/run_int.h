@@ -34,6 +34,7 @@ struct run_body_req {
 	struct run_body_flags *flags;	/* filled when not NULL */
 	bool offline_rebuild;		/* see struct sql_opts */
 	const struct sch_naming *naming; /* see struct sql_opts */
+	const char *dialect_description; /* "postgresql+psycopg2" (from the URL) or NULL */
 };
 
 /* The operations of sc's upgrade (up) or downgrade: a native section split

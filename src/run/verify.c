@@ -31,6 +31,7 @@ struct vf {
 	struct db *db;
 	struct strvec memo; /* the run's compile memo (enum types) */
 	bool skipped;       /* a statement could not run in the transaction */
+	const char *dialect_description; /* bind.dialect.dialect_description of the URL */
 };
 
 static void vf_warn(const struct vf *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -65,7 +66,9 @@ static int vf_batch(struct vf *v, const struct sql_stmt *st, struct err *e)
 /* One direction of the file; false when it failed (warned). */
 static bool vf_run(struct vf *v, bool up)
 {
-	struct run_body_req req = {.d = v->db->dialect, .memo = &v->memo};
+	struct run_body_req req = {.d = v->db->dialect,
+				   .memo = &v->memo,
+				   .dialect_description = v->dialect_description};
 	struct sql_stmts stmts = {0};
 	struct err e = {0};
 	const char *dir = up ? "upgrade" : "downgrade";
@@ -150,11 +153,12 @@ int run_autogen_verify(struct arena *a, const struct run_opts *o,
 		       const struct run_autogen_out *ao, const struct script *sc,
 		       const struct sink *s, struct err *e)
 {
-	struct vf v = {a, o, ao, sc, s, NULL, STRVEC_INIT, false};
+	struct vf v = {a, o, ao, sc, s, NULL, STRVEC_INIT, false, NULL};
 	struct db_url u;
 
 	if (url_parse(a, o->url, &u, e) < 0 || db_open(&u, o->lock_timeout_ms, &v.db, e) < 0)
 		return -1;
+	v.dialect_description = sql_dialect_description(a, v.db->dialect, u.drivername);
 	if (db_begin(v.db, e) < 0) {
 		db_close(v.db);
 		return -1;

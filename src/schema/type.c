@@ -419,6 +419,7 @@ static const char *pyv_type_name(const struct pyv *v)
 	case PYV_TUPLE: return "tuple";
 	case PYV_LIST: return "list";
 	case PYV_DICT: return "dict";
+	case PYV_SET: return "set";
 	case PYV_REF:
 	case PYV_CALL:
 	case PYV_ATTR:

@@ -171,6 +171,8 @@ static int b_add_constraint(struct bstate *s, const struct sch_constraint *k)
 /* ApplyBatchImpl.drop_constraint */
 static int b_drop_constraint(struct bstate *s, const char *name)
 {
+	if (!name)
+		return ddl_fail(s->x, "Constraint must have a name");
 	for (size_t i = 0; i < s->n_cons; i++) {
 		const struct sch_constraint *k = s->cons[i];
 

@@ -264,8 +264,15 @@ int ddl_generic_drop_index(struct ddl_ctx *x, const struct mig_op *op, struct bu
 
 int ddl_generic_drop_constraint(struct ddl_ctx *x, const struct mig_op *op, struct buf *b)
 {
-	if (!op->constraint_name)
-		return ddl_fail(x, "Can't emit DROP CONSTRAINT for constraint; it has no name");
+	if (!op->constraint_name) { /* SQLAlchemy's DDLCompiler.visit_drop_constraint */
+		const char *t = op->constraint_type ? op->constraint_type : "";
+		return ddl_fail(x, "Can't emit DROP CONSTRAINT for constraint %s(); it has no name",
+				!strcmp(t, "unique")	   ? "UniqueConstraint"
+				: !strcmp(t, "primary")	   ? "PrimaryKeyConstraint"
+				: !strcmp(t, "foreignkey") ? "ForeignKeyConstraint"
+				: !strcmp(t, "check")	   ? "CheckConstraint"
+							   : "Constraint");
+	}
 	ddl_alter_table(x, b, op->schema, op->table);
 	buf_adds(b, " DROP CONSTRAINT ");
 	ddl_q(x, b, op->constraint_name);

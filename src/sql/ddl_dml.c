@@ -116,9 +116,53 @@ static int dml_operand(struct dml_ctx *c, struct buf *b, const struct pyv *v, co
 		ddl_q(c->x, b, name);
 		return 0;
 	}
-	if (v->kind == PYV_CALL && str_startswith(v->name, "operator."))
+	if (v->kind == PYV_CALL &&
+	    (str_startswith(v->name, "operator.") ||
+	     (v->receiver && (!strcmp(v->name, "is_") || !strcmp(v->name, "is_not") ||
+			      !strcmp(v->name, "isnot")))))
 		return dml_cond(c, b, v);
 	return dml_param(c, b, dml_bind_name(c, col ? col : "param"), v);
+}
+
+/* col.is_(x) / col.is_not(x) / col.isnot(x) with x None, sa.null(), True or False:
+ * SQLAlchemy renders the constant itself, never a bound value ("IS NULL"; "IS true" /
+ * "IS false", or "IS 1" / "IS 0" where the dialect has no native boolean: SQLite and
+ * the version-table-only ones). */
+static int dml_is_method(struct dml_ctx *c, struct buf *b, const struct pyv *v)
+{
+	const struct pyv *x = v->items[0];
+	bool native = c->x->d->family == SQL_FAMILY_POSTGRESQL || c->x->d->family == SQL_FAMILY_MYSQL;
+
+	if (!dml_column(v->receiver) || (!dml_is_null(x) && x->kind != PYV_BOOL))
+		return ddl_fail(c->x, "a where() condition of %s cannot be rendered natively",
+				ddl_what(c->x, v));
+	if (dml_operand(c, b, v->receiver, NULL) < 0)
+		return -1;
+	buf_adds(b, strcmp(v->name, "is_") ? " IS NOT " : " IS ");
+	if (dml_is_null(x))
+		buf_adds(b, "NULL");
+	else
+		buf_adds(b, native ? (x->b ? "true" : "false") : (x->b ? "1" : "0"));
+	return 0;
+}
+
+/* One side of an AND or an OR: a condition, where a Boolean column alone is compared as
+ * where() alone does; an OR under an AND is grouped, as SQLAlchemy does (AND binds
+ * tighter). */
+static int dml_bool_side(struct dml_ctx *c, struct buf *b, const struct pyv *v, bool in_and)
+{
+	bool group = in_and && v->kind == PYV_CALL && v->name && !strcmp(v->name, "operator.or_");
+	const char *col = dml_column(v);
+
+	if (col)
+		return dml_bare_column(c, b, v, col);
+	if (group)
+		buf_addch(b, '(');
+	if (dml_operand(c, b, v, NULL) < 0)
+		return -1;
+	if (group)
+		buf_addch(b, ')');
+	return 0;
 }
 
 /* A comparison or conjunction of the operator.* calls the evaluator makes. */
@@ -133,6 +177,9 @@ static int dml_cond(struct dml_ctx *c, struct buf *b, const struct pyv *v)
 
 	if ((col = dml_column(v)) != NULL)
 		return dml_bare_column(c, b, v, col);
+	if (v->kind == PYV_CALL && v->receiver && v->n == 1 && !v->n_kw &&
+	    (!strcmp(v->name, "is_") || !strcmp(v->name, "is_not") || !strcmp(v->name, "isnot")))
+		return dml_is_method(c, b, v);
 	if (v->kind != PYV_CALL || v->n != 2)
 		return ddl_fail(c->x, "a where() condition of %s cannot be rendered natively",
 				ddl_what(c->x, v));
@@ -140,6 +187,13 @@ static int dml_cond(struct dml_ctx *c, struct buf *b, const struct pyv *v)
 	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
 		if (strcmp(v->name, ops[i][0]))
 			continue;
+		if (!strcmp(v->name, "operator.and_") || !strcmp(v->name, "operator.or_")) {
+			bool in_and = v->name[9] == 'a';
+			if (dml_bool_side(c, b, v->items[0], in_and) < 0)
+				return -1;
+			buf_adds(b, in_and ? " AND " : " OR ");
+			return dml_bool_side(c, b, v->items[1], in_and);
+		}
 		if (dml_operand(c, b, v->items[0], NULL) < 0)
 			return -1;
 		if (dml_is_null(v->items[1]) && (i == 0 || i == 1)) {

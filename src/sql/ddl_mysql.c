@@ -295,6 +295,8 @@ static int my_drop_constraint(struct ddl_ctx *x, const struct mig_op *op, struct
 		buf_adds(b, " DROP PRIMARY KEY");
 		return 0;
 	}
+	if (!op->constraint_name) /* SQLAlchemy's MySQL compiler quotes the None name: a TypeError */
+		return ddl_fail(x, "object of type 'NoneType' has no len()");
 	if (!strcmp(type, "foreignkey"))
 		buf_adds(b, " DROP FOREIGN KEY ");
 	else if (!strcmp(type, "unique"))

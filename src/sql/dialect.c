@@ -860,7 +860,8 @@ static const struct sql_dialect sql_dialects[] = {
      false,
      false,
      true,
-     RENAME_ALTER},
+     RENAME_ALTER,
+     "pysqlite"},
     {"postgresql",
      "PostgresqlImpl",
      SQL_FAMILY_POSTGRESQL,
@@ -880,7 +881,8 @@ static const struct sql_dialect sql_dialects[] = {
      true,
      false,
      true,
-     RENAME_ALTER},
+     RENAME_ALTER,
+     "psycopg2"},
     {"mysql",
      "MySQLImpl",
      SQL_FAMILY_MYSQL,
@@ -900,7 +902,8 @@ static const struct sql_dialect sql_dialects[] = {
      true,
      true,
      true,
-     "ALTER TABLE %s RENAME %s"},
+     "ALTER TABLE %s RENAME %s",
+     "mysqldb"},
     {"mariadb",
      "MariaDBImpl",
      SQL_FAMILY_MYSQL,
@@ -920,7 +923,8 @@ static const struct sql_dialect sql_dialects[] = {
      true,
      true,
      true,
-     "ALTER TABLE %s RENAME %s"},
+     "ALTER TABLE %s RENAME %s",
+     "mysqldb"},
     {"mssql",
      "MSSQLImpl",
      SQL_FAMILY_OTHER,
@@ -940,7 +944,8 @@ static const struct sql_dialect sql_dialects[] = {
      true,
      false,
      false,
-     "EXEC sp_rename '%s', %s"},
+     "EXEC sp_rename '%s', %s",
+     "pyodbc"},
     {"oracle",
      "OracleImpl",
      SQL_FAMILY_OTHER,
@@ -960,7 +965,8 @@ static const struct sql_dialect sql_dialects[] = {
      true,
      false,
      false,
-     RENAME_ALTER},
+     RENAME_ALTER,
+     "cx_oracle"},
 };
 
 const struct sql_dialect *sql_dialect_find(const char *name)
@@ -973,6 +979,14 @@ const struct sql_dialect *sql_dialect_find(const char *name)
 		if (!strcmp(sql_dialects[i].name, name))
 			return &sql_dialects[i];
 	return NULL;
+}
+
+const char *sql_dialect_description(struct arena *a, const struct sql_dialect *d,
+				    const char *drivername)
+{
+	const char *plus = drivername ? strchr(drivername, '+') : NULL;
+
+	return arena_printf(a, "%s+%s", d->name, plus ? plus + 1 : d->default_driver);
 }
 
 struct split_opts split_opts_for(const char *dialect)

@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/arena.h"
 #include "base/buf.h"
 
 /* How the native-SQL statement splitter (db/split.c) reads a dialect. */
@@ -59,11 +60,18 @@ struct sql_dialect {
 	bool inline_comments;	     /* comments inside CREATE TABLE (MySQL COMMENT '...') */
 	bool add_column_keyword;     /* ADD COLUMN (SQLite, PostgreSQL, MySQL) vs ADD (MSSQL) */
 	const char *rename_table;    /* "ALTER TABLE %s RENAME TO %s" or MySQL's RENAME TABLE */
+	const char *default_driver;  /* SQLAlchemy 1.4's DBAPI for a URL without "+driver" */
 };
 
 /* The dialect for a URL dialect name ("postgres" counts as "postgresql"),
  * or NULL. */
 const struct sql_dialect *sql_dialect_find(const char *name);
+
+/* SQLAlchemy's dialect.dialect_description for a URL's drivername as written
+ * ("postgresql", "postgresql+pg8000"): d's name, '+', the URL's driver or d's
+ * default DBAPI ("postgresql+psycopg2"). */
+const char *sql_dialect_description(struct arena *a, const struct sql_dialect *d,
+				    const char *drivername);
 
 /* sql/compiler.py IdentifierPreparer._requires_quotes: reserved, upper
  * case, a character outside [A-Za-z0-9_$], a digit or '$' first. */

@@ -227,6 +227,20 @@ expect_eq "$(sqlite3 app.db "SELECT sql FROM sqlite_master WHERE name = 'calc'" 
 	"batch: the generated columns re-created"
 expect_eq "$(sqlite3 app.db "SELECT id, a, b, v, c FROM calc")" "1|3|6|4|x" "batch: the rows, generated values computed again"
 
+# batch_op.drop_constraint(None, ...) (autogenerate's line for an unnamed constraint): the
+# rebuild refuses it as Alembic's ApplyBatchImpl does, before anything runs.
+UP='    with op.batch_alter_table("calc") as batch_op:
+        batch_op.drop_constraint(None, type_="unique")'
+DOWN='    pass'
+ops_rev c0000005 c0000004 "batch unnamed"
+run alembic upgrade head
+expect_rc 1 "batch: drop_constraint(None) refused"
+expect_err_has "batch_alter_table('calc'): Constraint must have a name (rolled back; the database is at c0000004)" "batch: drop_constraint(None), Alembic's ValueError text"
+if oracle_env; then
+	run /usr/bin/python3 -m alembic -c py.ini upgrade head
+	expect_err_has "ValueError: Constraint must have a name" "batch: Python Alembic fails the same way"
+fi
+
 # --- PostgreSQL -----------------------------------------------------------------------
 if [ -z "${ALEMBIC_TEST_PG_URL:-}" ] || [ -z "${ALEMBIC_TEST_PG_DIR:-}" ]; then
 	not_ok "ALEMBIC_TEST_PG_URL / ALEMBIC_TEST_PG_DIR not set: run through tests/run (tests/pg.sh)"

@@ -15,7 +15,7 @@ static struct arena A;
 /* The ops of an upgrade() body written as op.* calls, bound for dialect. */
 static struct mig_body bind(const char *dialect, const char *body)
 {
-	struct py_eval_ctx ctx = {"t.py", dialect, false, NULL, 0, NULL};
+	struct py_eval_ctx ctx = {.file = "t.py", .dialect = dialect};
 	const char *src = arena_printf(&A,
 				       "from alembic import op\nimport sqlalchemy as sa\n\n"
 				       "def upgrade():\n%s",

@@ -17,7 +17,7 @@ static struct arena A;
 /* The ops of an upgrade() body written as op.* calls. */
 static struct mig_body body_of(const char *body)
 {
-	struct py_eval_ctx ctx = {"m.py", "sqlite", false, NULL, 0, NULL};
+	struct py_eval_ctx ctx = {.file = "m.py", .dialect = "sqlite"};
 	const char *src = arena_printf(&A,
 				       "from alembic import op\nimport sqlalchemy as sa\n\n"
 				       "def upgrade():\n%s",
@@ -37,7 +37,7 @@ static struct mig_body body_of(const char *body)
 /* The tables of create_table ops written in an upgrade() body. */
 static struct db_schema *schema_of(const char *body)
 {
-	struct py_eval_ctx ctx = {"m.py", "sqlite", false, NULL, 0, NULL};
+	struct py_eval_ctx ctx = {.file = "m.py", .dialect = "sqlite"};
 	const char *src = arena_printf(&A,
 				       "from alembic import op\nimport sqlalchemy as sa\n\n"
 				       "def upgrade():\n%s",

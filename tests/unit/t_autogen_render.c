@@ -135,7 +135,7 @@ static int bind_case(const struct rcase *c, struct mig_body *out, struct err *e)
 {
 	struct buf src = BUF_INIT;
 	struct py_module *m;
-	struct py_eval_ctx ctx = {"case.py", c->dialect, false, NULL, 0, NULL};
+	struct py_eval_ctx ctx = {.file = "case.py", .dialect = c->dialect};
 	struct py_body body;
 	int rc;
 

@@ -48,7 +48,7 @@ static void offline_text(const struct sql_stmts *st, const char *term, struct bu
 static char *run_case(struct arena *a, const struct ddl_case *c, struct strvec *memo)
 {
 	struct buf mod = BUF_INIT, out = BUF_INIT;
-	struct py_eval_ctx ctx = {"case.py", c->dialect, true, NULL, 0, NULL};
+	struct py_eval_ctx ctx = {.file = "case.py", .dialect = c->dialect, .as_sql = true};
 	const struct sql_dialect *d = sql_dialect_find(c->dialect);
 	struct sql_opts o = {d, true, "case.py", NULL, memo, false, NULL};
 	struct sql_stmts st = {0};
@@ -231,7 +231,7 @@ static void test_bind_errors(void)
 static void test_bind_position(void)
 {
 	struct arena a;
-	struct py_eval_ctx ctx = {"rev.py", "sqlite", false, NULL, 0, NULL};
+	struct py_eval_ctx ctx = {.file = "rev.py", .dialect = "sqlite"};
 	const char *text = "from alembic import op\n\n\ndef upgrade():\n    op.execute('x')\n"
 			   "    op.create_table()\n";
 	struct py_module *m;
@@ -259,7 +259,7 @@ static void test_online_rules(void)
 	const char *text = "from alembic import op\nimport sqlalchemy as sa\n\n\ndef upgrade():\n"
 			   "    op.execute(\"SELECT '50%'\")\n"
 			   "    op.alter_column('t', 'c', nullable=False)\n";
-	struct py_eval_ctx ctx = {"rev.py", "postgresql", false, NULL, 0, NULL};
+	struct py_eval_ctx ctx = {.file = "rev.py", .dialect = "postgresql"};
 	struct sql_opts o = {sql_dialect_find("postgresql"), false, "rev.py", NULL, NULL, false, NULL};
 	struct sql_stmts st = {0};
 	struct py_module *m;
@@ -297,7 +297,7 @@ static int compile_unknown_conv(struct arena *a, const char *body, struct sql_st
 					body + (body[0] == '!'));
 	bool lite = body[0] == '!';
 	const char *dn = lite ? "sqlite" : "postgresql";
-	struct py_eval_ctx ctx = {"rev.py", dn, !lite, NULL, 0, NULL};
+	struct py_eval_ctx ctx = {.file = "rev.py", .dialect = dn, .as_sql = !lite};
 	struct sql_opts o = {sql_dialect_find(dn), !lite, "rev.py",
 			     "env.py:3: target_metadata = m.metadata may carry a naming convention", NULL,
 			     false, NULL};
@@ -415,7 +415,7 @@ static void test_literal_convention(void)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		const char *text = arena_printf(&a, "from alembic import op\nimport sqlalchemy as sa\n\n\n"
 						    "def upgrade():\n%s", cases[i].body);
-		struct py_eval_ctx ctx = {"rev.py", "postgresql", true, NULL, 0, NULL};
+		struct py_eval_ctx ctx = {.file = "rev.py", .dialect = "postgresql", .as_sql = true};
 		struct sql_opts o = {sql_dialect_find("postgresql"), true, "rev.py", NULL, NULL, false, &nc};
 		struct sql_stmts st = {0};
 		struct py_module *m;

@@ -148,8 +148,7 @@ static const struct py_inspector INSP = {fake_read, &F};
 static int run_d(const char *src, const char *dialect, bool as_sql, bool with_inspector)
 {
 	struct py_module *m;
-	struct py_eval_ctx ctx = {"t.py", dialect, as_sql, NULL, 0,
-				  with_inspector ? &INSP : NULL};
+	struct py_eval_ctx ctx = {.file = "t.py", .dialect = dialect, .as_sql = as_sql, .inspector = with_inspector ? &INSP : NULL};
 
 	if (py_parse_module(&A, "t.py", src, strlen(src), &m, &E))
 		return -2;

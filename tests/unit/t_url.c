@@ -1,7 +1,7 @@
 /*
  * t_url.c - unit tests for src/db/url.c, mask.c and the quoting helpers of
- * src/db/db.c.  Expected strings were produced by SQLAlchemy 1.4's
- * make_url() and alembic.util.obfuscate_url_pw().
+ * src/db/db.c, and sql_dialect_description.  Expected strings were produced by
+ * SQLAlchemy 1.4's make_url() and alembic.util.obfuscate_url_pw().
  */
 #include "db/db.h"
 #include "unit.h"
@@ -135,6 +135,32 @@ static void test_quoting(void)
 	buf_release(&b);
 }
 
+/* dialect.dialect_description as SQLAlchemy 1.4 gives it for these URLs
+ * (make_url(u).get_dialect()().dialect_description). */
+static void test_dialect_description(void)
+{
+	static const char *const cases[][2] = {
+	    {"sqlite", "sqlite+pysqlite"},	   {"postgresql", "postgresql+psycopg2"},
+	    {"postgresql+psycopg2", "postgresql+psycopg2"},
+	    {"postgresql+pg8000", "postgresql+pg8000"},
+	    {"mysql", "mysql+mysqldb"},	   {"mariadb", "mariadb+mysqldb"},
+	    {"mssql", "mssql+pyodbc"},	   {"oracle", "oracle+cx_oracle"},
+	};
+	struct arena a = ARENA_INIT;
+
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		struct db_url u;
+		struct err e = {0};
+		const char *url = arena_printf(&a, "%s://", cases[k][0]);
+		CHECK_INT(url_parse(&a, url, &u, &e), 0);
+		CHECK_STR(sql_dialect_description(&a, sql_dialect_find(u.dialect), u.drivername),
+			  cases[k][1]);
+	}
+	CHECK_STR(sql_dialect_description(&a, sql_dialect_find("postgres"), NULL),
+		  "postgresql+psycopg2");
+	arena_release(&a);
+}
+
 /* Masking by structure (issue 11 items 4, 5): where a password sits, never a
  * search for its text, so messages that contain the password's letters stay
  * intact. */
@@ -183,6 +209,7 @@ static const struct unit_test tests[] = {
 	UNIT(test_url_errors),
 	UNIT(test_url_mask),
 	UNIT(test_quoting),
+	UNIT(test_dialect_description),
 	UNIT(test_mask),
 	{0},
 };
