@@ -198,9 +198,10 @@ const struct sch_type *sch_type_for_dialect(const struct sch_type *t, const char
 enum sch_int_kind sch_type_int_kind(const struct sch_type *t, const char *dialect);
 
 /* A copy of t, a native enum (sa.Enum or postgresql.ENUM, no variants,
- * creating its type), as postgresql.ENUM(..., create_type=False) whose repr
- * says so: for a column whose type already exists (autogenerate's
- * ag_enum_types).  NULL when t is not such a type. */
+ * creating its type) or an ARRAY of one, with the enum as
+ * postgresql.ENUM(..., create_type=False) whose repr says so: for a column
+ * whose type already exists (autogenerate's ag_enum_types).  NULL when t is
+ * not such a type. */
 const struct sch_type *sch_type_enum_existing(struct arena *a, const struct sch_type *t);
 
 /* What t needs besides its column type on dialect (see struct sch_type_extra).

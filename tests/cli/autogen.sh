@@ -553,13 +553,15 @@ EOF
 enum_exists_flow() { # url
 	pg_py_project "$1" <<'PY'
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 
 metadata = sa.MetaData()
 mood = sa.Enum("happy", "sad", name="mood")
 sa.Table("a", metadata, sa.Column("id", sa.Integer, primary_key=True), sa.Column("m", mood))
 sa.Table("b", metadata, sa.Column("id", sa.Integer, primary_key=True), sa.Column("m", mood))
 sa.Table("c", metadata, sa.Column("id", sa.Integer, primary_key=True),
-         sa.Column("w", sa.Enum("x", "y", name="spare")))
+         sa.Column("w", sa.Enum("x", "y", name="spare")),
+         sa.Column("ws", postgresql.ARRAY(sa.Enum("x", "y", name="spare"))))
 PY
 	sql "CREATE TYPE mood AS ENUM ('happy', 'sad'); CREATE TYPE spare AS ENUM ('x', 'y');
 		CREATE TABLE a (id INTEGER PRIMARY KEY, m mood)" >/dev/null
@@ -571,6 +573,8 @@ PY
 		"existing enum type: b's column is rendered with create_type=False"
 	expect_eq "$(grep -c "^    sa.Column('w', postgresql.ENUM('x', 'y', name='spare', create_type=False), nullable=True),$" "$f")" 1 \
 		"a type left standing: create_type=False too"
+	expect_eq "$(grep -c "^    sa.Column('ws', postgresql.ARRAY(postgresql.ENUM('x', 'y', name='spare', create_type=False)), nullable=True),$" "$f")" 1 \
+		"an ARRAY of an existing enum type: its item with create_type=False"
 	expect_eq "$(grep -c '^from sqlalchemy.dialects import postgresql$' "$f")" 1 "existing enum type: the import"
 	expect_eq "$(grep -c 'TYPE' "$f")" 0 "existing enum type: no CREATE or DROP TYPE"
 	run alembic upgrade head
