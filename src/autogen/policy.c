@@ -15,7 +15,10 @@
  *                   drop_table leaves the type, so down + up fails with
  *                   "already exists", ref 12.3).  create_table creates its
  *                   own enum types (SQLAlchemy's before_create), so only
- *                   add_column and alter_column's type_ get a CREATE TYPE.
+ *                   add_column and alter_column's type_ get a CREATE TYPE;
+ *                   a create_table column whose type exists already gets
+ *                   it as postgresql.ENUM(..., create_type=False) (Alembic
+ *                   1.8.1's fails with 'type "x" already exists').
  *                   A type both sides have whose values differ (Alembic
  *                   1.8.1 sees nothing): values only added -> ALTER TYPE
  *                   ... ADD VALUE in an autocommit block at the start of
@@ -72,6 +75,7 @@ struct enum_state {
 	const char *default_schema; /* of the side the names come from */
 	struct strvec names;        /* present now */
 	struct strvec made;         /* created by this direction */
+	struct strvec memo;         /* created by its create_tables (the runtime's memo) */
 	struct mig_op *ops;         /* the direction being rebuilt */
 	size_t n, cap;
 };
@@ -155,20 +159,52 @@ static bool enum_of(const struct sch_type *t, struct sch_type_extra *x)
 	       x->type_name;
 }
 
-/* Before op, the CREATE TYPE of an enum it uses that does not exist yet;
- * a create_table makes its own. */
-static void enum_before(struct enum_state *st, const struct mig_op *op)
+/* A create_table makes its own enum types (SQLAlchemy's before_create, once
+ * per name and run: the memo); a column whose type exists already (and was
+ * not made by an earlier create_table) gets it as postgresql.ENUM(...,
+ * create_type=False) in a copy of the table, so the op does not fail with
+ * 'type "x" already exists'. */
+static void enum_create_table(struct enum_state *st, struct mig_op *op)
+{
+	struct sch_table *t = NULL;
+	struct sch_type_extra x;
+	const char *key;
+
+	for (size_t i = 0; i < op->create->n_columns; i++) {
+		const struct sch_column *col = op->create->columns[i];
+		const struct sch_type *ex = sch_type_enum_existing(st->a, col->type);
+
+		if (!enum_of(col->type, &x))
+			continue;
+		key = enum_key(st->a, x.type_schema, NULL, x.type_name);
+		if (strvec_find(&st->names, key) < 0 || strvec_find(&st->memo, key) >= 0 || !ex) {
+			strvec_push_unique(st->a, &st->names, key);
+			strvec_push_unique(st->a, &st->made, key);
+			strvec_push_unique(st->a, &st->memo, key);
+			continue;
+		}
+		if (!t) {
+			t = arena_alloc(st->a, sizeof(*t));
+			*t = *op->create;
+			t->columns = arena_calloc(st->a, t->n_columns, sizeof(*t->columns));
+			memcpy(t->columns, op->create->columns, t->n_columns * sizeof(*t->columns));
+		}
+		t->columns[i] = arena_alloc(st->a, sizeof(*t->columns[i]));
+		*t->columns[i] = *col;
+		t->columns[i]->type = ex;
+	}
+	if (t)
+		op->create = t;
+}
+
+/* Before op, the CREATE TYPE of an enum it uses that does not exist yet. */
+static void enum_before(struct enum_state *st, struct mig_op *op)
 {
 	struct sch_type_extra x;
 	const char *key;
 
 	if (op->kind == MIG_CREATE_TABLE && op->create) {
-		for (size_t i = 0; i < op->create->n_columns; i++)
-			if (enum_of(op->create->columns[i]->type, &x)) {
-				key = enum_key(st->a, x.type_schema, NULL, x.type_name);
-				strvec_push_unique(st->a, &st->names, key);
-				strvec_push_unique(st->a, &st->made, key);
-			}
+		enum_create_table(st, op);
 		return;
 	}
 	if (!((op->kind == MIG_ADD_COLUMN && op->column && enum_of(op->column->type, &x)) ||
@@ -436,7 +472,7 @@ static const char *enum_values_repr(struct arena *a, const struct sch_enum_def *
  * used in the transaction that adds it). */
 static void enum_values_first(struct enum_state *st, const struct enum_change *v, size_t n)
 {
-	struct enum_state inner = {st->a, NULL, STRVEC_INIT, STRVEC_INIT, NULL, 0, 0};
+	struct enum_state inner = {st->a, NULL, STRVEC_INIT, STRVEC_INIT, STRVEC_INIT, NULL, 0, 0};
 	struct mig_op op = {0};
 
 	for (size_t i = 0; i < n; i++)
@@ -454,7 +490,7 @@ static void enum_values_first(struct enum_state *st, const struct enum_change *v
 static void enum_direction(struct arena *a, struct mig_body *b, const struct db_schema *from,
 			   const struct db_schema *to, struct strvec *detected)
 {
-	struct enum_state st = {a, from->default_schema, STRVEC_INIT, STRVEC_INIT, NULL, 0, 0};
+	struct enum_state st = {a, from->default_schema, STRVEC_INIT, STRVEC_INIT, STRVEC_INIT, NULL, 0, 0};
 	struct strvec want = STRVEC_INIT, used = STRVEC_INIT;
 	struct enum_change *ch;
 	size_t n_ch = enum_changes(a, from, to, &ch);
@@ -470,8 +506,10 @@ static void enum_direction(struct arena *a, struct mig_body *b, const struct db_
 	enum_names(a, to, &want);
 	enum_used(a, from, &used);
 	for (size_t i = 0; i < b->n_ops; i++) {
-		enum_before(&st, &b->ops[i]);
-		enum_push(&st, &b->ops[i]);
+		struct mig_op op = b->ops[i];
+
+		enum_before(&st, &op);
+		enum_push(&st, &op);
 	}
 	/* removals last: the direction's own ops have moved defaults and rows
 	 * off the values that go */

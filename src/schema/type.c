@@ -802,6 +802,34 @@ struct sch_type *type_make(struct arena *a, const char *name)
 	return t;
 }
 
+const struct sch_type *sch_type_enum_existing(struct arena *a, const struct sch_type *t)
+{
+	const struct sch_type *item;
+	struct sch_type *n;
+
+	if (!t || t->n_variants)
+		return NULL;
+	if (t->family == SCH_T_ARRAY) { /* ARRAY of ENUM: the item made as ever */
+		item = sch_type_enum_existing(a, t->item);
+		if (!item)
+			return NULL;
+		n = arena_alloc(a, sizeof(*n));
+		*n = *t;
+		n->item = item;
+		return n;
+	}
+	if (!t->native_enum || !t->create_type ||
+	    (strcmp(t->name, SA "Enum") && strcmp(t->name, PG "ENUM")))
+		return NULL;
+	n = arena_alloc(a, sizeof(*n));
+	*n = *t;
+	n->cls = type_class_find(PG "ENUM");
+	n->name = n->cls->name;
+	n->create_type = false;
+	n->repr_create_type = true;
+	return n;
+}
+
 int sch_type_from_pyv(struct arena *a, const char *file, const struct pyv *v,
 		      const struct sch_type **out, struct err *e)
 {

@@ -121,6 +121,8 @@ struct sch_type {
 					      sets it from the table: SchemaType._set_table) */
 	bool native_enum;                  /* Enum native_enum= (default True) */
 	bool create_type;                  /* postgresql.ENUM create_type= (default True) */
+	bool repr_create_type;             /* its repr writes create_type=False (only a type
+					      sch_type_enum_existing built) */
 	bool inherit_schema;               /* Enum inherit_schema= */
 	bool retrieve_as_bitwise;          /* mysql SET retrieve_as_bitwise= */
 	/* containers and others */
@@ -194,6 +196,13 @@ const struct sch_type *sch_type_for_dialect(const struct sch_type *t, const char
 
 /* Integer kind of t on dialect (variants and TypeDecorators resolved). */
 enum sch_int_kind sch_type_int_kind(const struct sch_type *t, const char *dialect);
+
+/* A copy of t, a native enum (sa.Enum or postgresql.ENUM, no variants,
+ * creating its type) or an ARRAY of one, with the enum as
+ * postgresql.ENUM(..., create_type=False) whose repr says so: for a column
+ * whose type already exists (autogenerate's ag_enum_types).  NULL when t is
+ * not such a type. */
+const struct sch_type *sch_type_enum_existing(struct arena *a, const struct sch_type *t);
 
 /* What t needs besides its column type on dialect (see struct sch_type_extra).
  * Fills *x (zeroed first).  Returns -1 with ERR_INPUT where SQLAlchemy

@@ -299,6 +299,10 @@ static void rp_repr(const struct rp *r, const struct sch_type *t, struct buf *ou
 			rp_keyword(t, tok, out, &first);
 		}
 	}
+	if (t->repr_create_type && !t->create_type) {
+		rp_sep(out, &first);
+		buf_adds(out, "create_type=False");
+	}
 	buf_addch(out, ')');
 }
 

@@ -469,15 +469,22 @@ EOF
 run alembic upgrade head
 expect_rc 0 "SQL revision: it runs"
 
+# A PostgreSQL project on url whose env.py takes models.py's metadata (models.py from stdin).
+pg_py_project() { # url
+	d=postgresql
+	new_project
+	alembic init migrations >/dev/null
+	cat >models.py
+	sed -i -e 's/^target_metadata = None$/from models import metadata as target_metadata/' migrations/env.py
+	sed -i -e "s|^sqlalchemy.url = .*|sqlalchemy.url = $(printf %s "$1" | sed 's/%/%%/g')|" alembic.ini
+}
+
 # --- PostgreSQL, include_schemas: an enum type whose value goes is rebuilt for the columns of
 # every schema (sales.orders too); views and standalone sequences, which Alembic 1.8.1 neither
 # compares nor drops, are left alone: `check` is clean and the file is `pass` for a database
 # with them and a model without ------------------------------------------------------------
 schemas_flow() { # url
-	d=postgresql
-	new_project
-	alembic init migrations >/dev/null
-	cat >models.py <<'PY'
+	pg_py_project "$1" <<'PY'
 import sqlalchemy as sa
 
 metadata = sa.MetaData()
@@ -489,10 +496,8 @@ sa.Table("orders", metadata, sa.Column("id", sa.Integer, primary_key=True),
          sa.Column("t_id", sa.Integer, sa.ForeignKey("t.id")),
          sa.Index("ix_orders_m", "m"), schema="sales")
 PY
-	sed -i -e 's/^target_metadata = None$/from models import metadata as target_metadata/' \
-		-e 's/^            connection=connection, target_metadata=target_metadata$/&, include_schemas=True/' \
+	sed -i -e 's/^            connection=connection, target_metadata=target_metadata$/&, include_schemas=True/' \
 		migrations/env.py
-	sed -i -e "s|^sqlalchemy.url = .*|sqlalchemy.url = $(printf %s "$1" | sed 's/%/%%/g')|" alembic.ini
 	sql "CREATE TYPE mood AS ENUM ('a', 'b', 'c'); CREATE SCHEMA sales;
 		CREATE TABLE t (id INTEGER PRIMARY KEY, m mood DEFAULT 'a');
 		CREATE TABLE sales.orders (id INTEGER PRIMARY KEY, m mood DEFAULT 'b',
@@ -539,6 +544,70 @@ EOF
 		"views and standalone sequences: Python Alembic writes pass too"
 	expect_eq "$(sql "SELECT count(*) FROM pg_views WHERE viewname IN ('t_view', 'orders_view')")$(sql "SELECT count(*) FROM pg_class WHERE relname IN ('invoice_no', 'order_no', 't_mat')")" \
 		"2 3 " "views and standalone sequences: still there"
+}
+
+# --- PostgreSQL, an enum type that exists already (a's, or left standing): the new table b's
+# column gets it as postgresql.ENUM(..., create_type=False), so the file runs both ways (Alembic
+# 1.8.1's create_table fails with 'type "mood" already exists'); the downgrade's drop_table
+# leaves the type to a; Python Alembic runs the same file -----------------------------------
+enum_exists_flow() { # url
+	pg_py_project "$1" <<'PY'
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+metadata = sa.MetaData()
+mood = sa.Enum("happy", "sad", name="mood")
+sa.Table("a", metadata, sa.Column("id", sa.Integer, primary_key=True), sa.Column("m", mood))
+sa.Table("b", metadata, sa.Column("id", sa.Integer, primary_key=True), sa.Column("m", mood))
+sa.Table("c", metadata, sa.Column("id", sa.Integer, primary_key=True),
+         sa.Column("w", sa.Enum("x", "y", name="spare")),
+         sa.Column("ws", postgresql.ARRAY(sa.Enum("x", "y", name="spare"))))
+PY
+	sql "CREATE TYPE mood AS ENUM ('happy', 'sad'); CREATE TYPE spare AS ENUM ('x', 'y');
+		CREATE TABLE a (id INTEGER PRIMARY KEY, m mood)" >/dev/null
+	run alembic revision --autogenerate -m b --rev-id 0001b
+	expect_rc 0 "existing enum type: autogenerate"
+	expect_eq "$(grep -c "verifying" "$T_ROOT/.err")" 0 "existing enum type: self-verification is clean"
+	f=migrations/versions/0001b_b.py
+	expect_eq "$(grep -c "^    sa.Column('m', postgresql.ENUM('happy', 'sad', name='mood', create_type=False), nullable=True),$" "$f")" 1 \
+		"existing enum type: b's column is rendered with create_type=False"
+	expect_eq "$(grep -c "^    sa.Column('w', postgresql.ENUM('x', 'y', name='spare', create_type=False), nullable=True),$" "$f")" 1 \
+		"a type left standing: create_type=False too"
+	expect_eq "$(grep -c "^    sa.Column('ws', postgresql.ARRAY(postgresql.ENUM('x', 'y', name='spare', create_type=False)), nullable=True),$" "$f")" 1 \
+		"an ARRAY of an existing enum type: its item with create_type=False"
+	expect_eq "$(grep -c '^from sqlalchemy.dialects import postgresql$' "$f")" 1 "existing enum type: the import"
+	expect_eq "$(grep -c 'TYPE' "$f")" 0 "existing enum type: no CREATE or DROP TYPE"
+	run alembic upgrade head
+	expect_rc 0 "existing enum type: upgrade"
+	run alembic check
+	expect_rc 0 "existing enum type: check is clean after it"
+	run alembic downgrade base
+	expect_rc 0 "existing enum type: downgrade"
+	expect_eq "$(sql "SELECT string_agg(typname, ',' ORDER BY typname) FROM pg_type WHERE typname IN ('mood', 'spare')")" \
+		"mood,spare " "existing enum type: the types stay after the downgrade (a uses mood)"
+	run alembic upgrade head
+	expect_rc 0 "existing enum type: upgrade again"
+	run alembic downgrade base
+	expect_rc 0 "existing enum type: downgrade again"
+	pg_py_copy "$T_ROOT/py_enum"
+	run sh -c "cd '$T_ROOT/py_enum' && $PYALEMBIC upgrade head && $PYALEMBIC downgrade base && $PYALEMBIC upgrade head"
+	expect_rc 0 "existing enum type: Python Alembic runs the file up, down, up"
+	expect_eq "$(sql "SELECT count(*) FROM pg_tables WHERE tablename IN ('a', 'b', 'c')")" "3 " \
+		"existing enum type: Python Alembic made b and c"
+	# a native SQL project: its CREATE TABLE b names the type, no CREATE TYPE
+	pg "$DBNAME" "DROP TABLE b; DROP TABLE c; DROP TABLE alembic_version" >/dev/null
+	rm -f migrations/versions/*.py migrations/env.py
+	sed -i -e 's|^sqlalchemy.url = .*|&\ntarget_metadata = models/*.sql\nrevision_format = sql|' alembic.ini
+	mkdir models
+	printf '%s\n' "CREATE TYPE mood AS ENUM ('happy', 'sad');" \
+		'CREATE TABLE a (id INTEGER PRIMARY KEY, m mood);' \
+		'CREATE TABLE b (id INTEGER PRIMARY KEY, m mood);' >models/app.sql
+	run alembic revision --autogenerate -m b --rev-id 0001b
+	expect_rc 0 "existing enum type, SQL revision: autogenerate"
+	expect_eq "$(grep -c 'TYPE' migrations/versions/0001b_b.sql)" 0 \
+		"existing enum type, SQL revision: no CREATE TYPE"
+	run sh -c "'$ALEMBIC_BIN' upgrade head && '$ALEMBIC_BIN' check && '$ALEMBIC_BIN' downgrade base && '$ALEMBIC_BIN' upgrade head"
+	expect_rc 0 "existing enum type, SQL revision: up, check, down, up"
 }
 
 # --- PostgreSQL, a role that cannot read what autogenerate needs: one message, exit 1, no file
@@ -597,6 +666,9 @@ else
 	DBNAME=autogen_schemas_$$
 	pg postgres "CREATE DATABASE $DBNAME" >/dev/null
 	schemas_flow "${ALEMBIC_TEST_PG_URL%/*}/$DBNAME"
+	DBNAME=autogen_enum_$$
+	pg postgres "CREATE DATABASE $DBNAME" >/dev/null
+	enum_exists_flow "${ALEMBIC_TEST_PG_URL%/*}/$DBNAME"
 	DBNAME=autogen_priv_$$
 	pg postgres "CREATE DATABASE $DBNAME" >/dev/null
 	privileges_flow

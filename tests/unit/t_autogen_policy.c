@@ -107,6 +107,60 @@ static void test_enum_types(void)
 	arena_release(&A);
 }
 
+/* A create_table column whose type exists at that point (the database's, or
+ * made by an earlier op.execute) gets postgresql.ENUM(..., create_type=False)
+ * in a copy of the table; one made by an earlier create_table is left to the
+ * runtime's memo; the SQL section names the type without CREATE TYPE. */
+static void test_enum_existing(void)
+{
+	struct db_schema before = {0}, after = {0};
+	struct sch_enum_def mood = {"public", "mood", true, NULL, 0};
+	struct sch_enum_def model[] = {{"public", "kt", true, NULL, 0}, {"public", "mood", true, NULL, 0},
+				       {"public", "nt", true, NULL, 0}};
+	struct ag_result r = {0};
+	struct ag_input in = {"postgresql", &before, &after, NULL, 0, true, true, NULL, 0, false};
+	const struct sch_table *orig;
+	struct buf out = BUF_INIT;
+	struct err e = {0};
+	struct strvec imports = STRVEC_INIT;
+
+	arena_init(&A);
+	before.default_schema = "public";
+	before.enums = &mood;
+	before.n_enums = 1;
+	after.default_schema = "public";
+	after.enums = model;
+	after.n_enums = 3;
+	r.upgrade = bind("postgresql",
+			 "    op.create_table('b', sa.Column('id', sa.Integer()),"
+			 " sa.Column('m', sa.Enum('x', 'y', name='mood')))\n"
+			 "    op.add_column('a', sa.Column('k', sa.Enum('p', name='kt')))\n"
+			 "    op.create_table('c', sa.Column('k', sa.Enum('p', name='kt')))\n"
+			 "    op.create_table('d', sa.Column('n', sa.Enum('q', name='nt')))\n"
+			 "    op.create_table('e', sa.Column('n', sa.Enum('q', name='nt')))\n");
+	orig = r.upgrade.ops[0].create;
+	ag_enum_types(&A, &in, &r);
+	CHECK_STR(ops_text(&r.upgrade), "1 \n0 CREATE TYPE kt AS ENUM ('p')\n4 \n1 \n1 \n1 \n");
+	CHECK(r.upgrade.ops[0].create != orig && orig->columns[1]->type->create_type);
+	CHECK(r.upgrade.ops[0].create->columns[0] == orig->columns[0]);
+	sch_type_render_py(&A, r.upgrade.ops[0].create->columns[1]->type, "postgresql", &out, &imports);
+	CHECK_STR(buf_cstr(&out), "postgresql.ENUM('x', 'y', name='mood', create_type=False)");
+	CHECK(imports.n == 1 && !strcmp(imports.v[0], "from sqlalchemy.dialects import postgresql"));
+	buf_reset(&out);
+	sch_type_render_py(&A, r.upgrade.ops[3].create->columns[0]->type, "postgresql", &out, NULL);
+	CHECK_STR(buf_cstr(&out), "postgresql.ENUM('p', name='kt', create_type=False)");
+	buf_reset(&out);
+	sch_type_render_py(&A, r.upgrade.ops[5].create->columns[0]->type, "postgresql", &out, NULL);
+	CHECK_STR(buf_cstr(&out), "sa.Enum('q', name='nt')"); /* the memo has nt */
+	buf_reset(&out);
+	r.upgrade.n_ops = 2;
+	CHECK(ag_render_sql(&A, "postgresql", &r.upgrade, &out, &e) == 0);
+	CHECK_STR(buf_cstr(&out), "CREATE TABLE b (\n    id INTEGER, \n    m mood\n);\n\n"
+				  "CREATE TYPE kt AS ENUM ('p');");
+	buf_release(&out);
+	arena_release(&A);
+}
+
 /* now's values reordered (c before a): the upgrade rebuilds. */
 static void now_v_moved(struct arena *a, const struct ag_input *in, struct sch_enum_def *now)
 {
@@ -257,6 +311,7 @@ static const struct unit_test tests[] = {
     UNIT(test_filter),
     UNIT(test_needs_batch),
     UNIT(test_enum_types),
+    UNIT(test_enum_existing),
     UNIT(test_enum_values),
     UNIT(test_render_sql),
     {0},

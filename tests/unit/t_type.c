@@ -830,6 +830,43 @@ static void test_variants_and_fields(void)
 	arena_release(&a);
 }
 
+/* sch_type_enum_existing: the enum (also an ARRAY's item) as
+ * postgresql.ENUM(..., create_type=False); not a non-native enum, a
+ * variant, one already create_type=False, or MySQL's ENUM. */
+static void test_enum_existing(void)
+{
+	struct arena a = ARENA_INIT;
+	const struct sch_type *t, *n;
+	struct sch_type_extra x;
+	struct buf out = BUF_INIT;
+	struct err e = build(&a, "sa.Enum('a', 'b', name='e', schema='s')", &t);
+
+	n = sch_type_enum_existing(&a, t);
+	CHECK(n && n != t && t->create_type && !n->create_type);
+	CHECK_INT(sch_type_extra(n, "postgresql", &x, &e), 0);
+	CHECK(!x.create_type);
+	sch_type_render_py(&a, n, "postgresql", &out, NULL);
+	CHECK_STR(buf_cstr(&out), "postgresql.ENUM('a', 'b', name='e', schema='s', create_type=False)");
+	buf_reset(&out);
+	sch_type_render_py(&a, t, "postgresql", &out, NULL); /* the model's own is untouched */
+	CHECK_STR(buf_cstr(&out), "sa.Enum('a', 'b', name='e', schema='s')");
+	e = build(&a, "postgresql.ARRAY(postgresql.ENUM('a', name='e'))", &t);
+	buf_reset(&out);
+	sch_type_render_py(&a, sch_type_enum_existing(&a, t), "postgresql", &out, NULL);
+	CHECK_STR(buf_cstr(&out), "postgresql.ARRAY(postgresql.ENUM('a', name='e', create_type=False))");
+	e = build(&a, "sa.Enum('a', name='e', native_enum=False)", &t);
+	CHECK(!sch_type_enum_existing(&a, t));
+	e = build(&a, "sa.Enum('a', name='e').with_variant(sa.String(), 'sqlite')", &t);
+	CHECK(!sch_type_enum_existing(&a, t));
+	e = build(&a, "postgresql.ENUM('a', name='e', create_type=False)", &t);
+	CHECK(!sch_type_enum_existing(&a, t));
+	e = build(&a, "mysql.ENUM('a')", &t);
+	CHECK(!sch_type_enum_existing(&a, t) && !sch_type_enum_existing(&a, NULL));
+	(void)e;
+	buf_release(&out);
+	arena_release(&a);
+}
+
 static void test_extras(void)
 {
 	struct arena a = ARENA_INIT;
@@ -969,6 +1006,7 @@ static const struct unit_test tests[] = {
 	UNIT(test_int_kinds),
 	UNIT(test_variants_and_fields),
 	UNIT(test_extras),
+	UNIT(test_enum_existing),
 	{0},
 };
 
