@@ -33,9 +33,12 @@ static int fz_read(void *ctx, struct arena *a, const char *schema, const struct 
 	static struct sch_column *cols[] = {&id};
 	static struct sch_table t = {.name = "t", .columns = cols, .n_columns = 1};
 	static struct sch_table *tables[] = {&t};
-	static const struct py_insp_db db = {.dialect = "sqlite", .default_schema = "main",
-					     .schema_names = schemas, .n_schema_names = 1,
-					     .tables = tables, .n_tables = 1};
+	static const struct py_insp_db db = {.dialect = "sqlite",
+					     .default_schema = "main",
+					     .schema_names = schemas,
+					     .n_schema_names = 1,
+					     .tables = tables,
+					     .n_tables = 1};
 
 	(void)ctx, (void)a, (void)ops, (void)n_ops, (void)e;
 	if (schema && !strcmp(schema, "fail"))
@@ -66,8 +69,10 @@ static void eval_all(struct arena *a, const struct py_module *m)
 
 	for (int d = 0; d < 2; d++)
 		for (int f = 0; f < 2; f++) {
-			struct py_eval_ctx ctx = {"fuzz.py", dialects[d], d == 1, xs, 1,
-						  d == 0 ? &fz_inspector : NULL, NULL};
+			struct py_eval_ctx ctx = {"fuzz.py", dialects[d],
+						  d == 1,    xs,
+						  1,         d == 0 ? &fz_inspector : NULL,
+						  NULL};
 			if (py_eval_function(a, m, fns[f], &ctx, &b, &e) == 0) {
 				check_ops(b.ops, b.n_ops, 0);
 				if (b.irreversible && !b.irreversible_msg)

@@ -53,18 +53,18 @@ struct ag_rename {
 };
 
 struct ag_input {
-	const char *dialect;                /* "sqlite" / "postgresql" */
-	const struct db_schema *db;         /* the database as it is */
-	const struct db_schema *norm;       /* the model, as the database reads it back */
-	struct sch_table *const *model;     /* the model as written (NULL: use norm's tables) */
-	size_t n_model;                     /* their number */
-	bool compare_type;                  /* types compared (default true, as Alembic >= 1.12) */
-	bool compare_server_default;        /* server defaults compared (default true) */
-	const struct ag_rename *hints;      /* rename hints besides model[]'s info= ones (a SQL
+	const char *dialect;            /* "sqlite" / "postgresql" */
+	const struct db_schema *db;     /* the database as it is */
+	const struct db_schema *norm;   /* the model, as the database reads it back */
+	struct sch_table *const *model; /* the model as written (NULL: use norm's tables) */
+	size_t n_model;                 /* their number */
+	bool compare_type;              /* types compared (default true, as Alembic >= 1.12) */
+	bool compare_server_default;    /* server defaults compared (default true) */
+	const struct ag_rename *hints;  /* rename hints besides model[]'s info= ones (a SQL
 					       model's "-- @renamed from=old", ag_sql_hints; or
 					       candidates the user confirmed) */
-	size_t n_hints;                     /* their number */
-	bool skip_checks;                   /* CHECK constraints not compared (Alembic 1.8.1's
+	size_t n_hints;                 /* their number */
+	bool skip_checks;               /* CHECK constraints not compared (Alembic 1.8.1's
 					       behaviour: the recorded oracle cases); off: named
 					       ones compared by name and condition (as 1.19) */
 };
@@ -106,26 +106,26 @@ void ag_filter_schema(struct arena *a, const struct ag_leave *v, size_t n, bool 
 
 /* What ag_compare found. */
 struct ag_result {
-	struct mig_body upgrade;   /* in Alembic's order (ref 12.4) */
-	struct mig_body downgrade; /* each op's inverse, in reverse order */
-	struct strvec detected;    /* one line per difference, Alembic's wording without the
+	struct mig_body upgrade;        /* in Alembic's order (ref 12.4) */
+	struct mig_body downgrade;      /* each op's inverse, in reverse order */
+	struct strvec detected;         /* one line per difference, Alembic's wording without the
 				      log prefix: "Detected added table 'profile'" */
-	struct strvec warnings;    /* the messages Alembic gives util.warn (a UserWarning
+	struct strvec warnings;         /* the messages Alembic gives util.warn (a UserWarning
 				      of alembic/autogenerate/compare.py), in order:
 				      "Computed default on prices.doubled cannot be modified" */
-	size_t *warnings_at;       /* for each warning, how many detected lines came before it
+	size_t *warnings_at;            /* for each warning, how many detected lines came before it
 				      (Alembic's stderr interleaves them in time:
 				      "<alembic>/autogenerate/compare.py:1090: UserWarning: MSG\n
 				      util.warn(...)" lines between the INFO lines) */
-	struct ag_rename *candidates; /* same-shape drop + add pairs no hint covers (a column
+	struct ag_rename *candidates;   /* same-shape drop + add pairs no hint covers (a column
 				      added and one dropped in one table with the same type;
 				      a table added and one dropped with the same columns), in
 				      op order: for ag_render_opts and for asking the user (a
 				      confirmed one goes into ag_input.hints for another run) */
-	size_t n_candidates;       /* their number */
+	size_t n_candidates;            /* their number */
 	struct ag_null_rows *null_rows; /* run_autogen's counts for the upgrade's NOT NULL
 				      additions (none offline or for a pure comparison) */
-	size_t n_null_rows;        /* their number */
+	size_t n_null_rows;             /* their number */
 };
 
 /*
@@ -179,8 +179,7 @@ struct ag_result {
 /* Whether detected line is such a note rather than a difference. */
 bool ag_detected_is_note(const char *line);
 
-int ag_compare(struct arena *a, const struct ag_input *in, struct ag_result *out,
-	       struct err *e);
+int ag_compare(struct arena *a, const struct ag_input *in, struct ag_result *out, struct err *e);
 
 /*
  * Appends one line per op of b, in the form tests/cases/record_autogen.py
@@ -188,8 +187,7 @@ int ag_compare(struct arena *a, const struct ag_input *in, struct ag_result *out
  * nullable=False", "drop_index ix t", ...; types as sql_type_ddl compiles
  * them for dialect), for tests and debugging.
  */
-void ag_dump_ops(struct arena *a, const char *dialect, const struct mig_body *b,
-		 struct buf *out);
+void ag_dump_ops(struct arena *a, const char *dialect, const struct mig_body *b, struct buf *out);
 
 /*
  * How many rows of the database hold NULL in a column the upgrade makes
@@ -211,22 +209,22 @@ void ag_not_null_added(struct arena *a, const struct mig_body *b, struct ag_null
 		       size_t *n);
 
 struct ag_render_opts {
-	const char *dialect;   /* the migration context's dialect (types render for it) */
-	bool render_as_batch;  /* group per-table ops into op.batch_alter_table blocks */
-	bool review;           /* our comments for the reviewer (not Alembic's; off: the
+	const char *dialect;  /* the migration context's dialect (types render for it) */
+	bool render_as_batch; /* group per-table ops into op.batch_alter_table blocks */
+	bool review;          /* our comments for the reviewer (not Alembic's; off: the
 				  text is Alembic's byte for byte): after the first line,
 				  one "# destructive: ..." line per operation that can lose
 				  data (a dropped table or column, a narrowed type) or fail
 				  on existing rows (NOT NULL added); above the add_column /
 				  create_table of each candidate, "# review: ..." */
-	const struct ag_rename *candidates; /* ag_result's, for the "# review:" lines */
-	size_t n_candidates;   /* their number */
-	bool sql_model;        /* the model is SQL files: the review line suggests
+	const struct ag_rename *candidates;   /* ag_result's, for the "# review:" lines */
+	size_t n_candidates;                  /* their number */
+	bool sql_model;                       /* the model is SQL files: the review line suggests
 				  "-- @renamed from=old" rather than info= */
 	const struct ag_null_rows *null_rows; /* counted NULLs for the NOT NULL lines (the
 				  upgrade's; a column not here keeps "(fails if a row has
 				  NULL there)") */
-	size_t n_null_rows;    /* their number */
+	size_t n_null_rows;                   /* their number */
 };
 
 /*
@@ -308,7 +306,7 @@ void ag_enum_types(struct arena *a, const struct ag_input *in, struct ag_result 
  * no ops.  ERR_INPUT where the compiler refuses an operation (a batch
  * rebuild, which needs the table: not rendered as SQL yet).
  */
-int ag_render_sql(struct arena *a, const char *dialect, const struct mig_body *b,
-		  struct buf *out, struct err *e);
+int ag_render_sql(struct arena *a, const char *dialect, const struct mig_body *b, struct buf *out,
+		  struct err *e);
 
 #endif

@@ -23,8 +23,7 @@
 #include "base/str.h"
 #include "schema/type.h"
 
-struct mig_op *agc_push(struct agc *c, enum mig_op_kind kind, const char *table,
-			const char *schema)
+struct mig_op *agc_push(struct agc *c, enum mig_op_kind kind, const char *table, const char *schema)
 {
 	struct agc_ops *l = &c->up;
 	struct mig_op *op;
@@ -172,7 +171,6 @@ static bool same_model_table(const struct agc *c, const struct sch_table *m,
 	return str_eq(ms, n->schema) && !strcmp(m->name, n->name);
 }
 
-
 /* SQLiteImpl._guess_if_default_is_unparenthesized_sql_expr. */
 static bool sqlite_unparenthesized(const char *s)
 {
@@ -213,8 +211,8 @@ static const struct sch_column *reflected_column(struct agc *c, const struct db_
 		r->server_default = NULL;
 	if (!db_side)
 		return r;
-	r->autoincrement = db_column_autoincrement("postgresql", col) ? SCH_AUTOINC_TRUE
-								    : SCH_AUTOINC_FALSE;
+	r->autoincrement =
+		db_column_autoincrement("postgresql", col) ? SCH_AUTOINC_TRUE : SCH_AUTOINC_FALSE;
 	return r;
 }
 
@@ -228,7 +226,7 @@ static const struct sch_table *side_table(struct agc *c, const struct sch_table 
 	r->columns = arena_calloc(c->a, t->n_columns + 1, sizeof(*r->columns));
 	for (size_t i = 0; i < t->n_columns; i++)
 		r->columns[i] = (struct sch_column *)reflected_column(c, s, t->name, t->columns[i],
-								       s == c->db);
+								      s == c->db);
 	return r;
 }
 
@@ -298,8 +296,9 @@ static struct agc_refs *references(struct agc *c, const struct agc_tables *v)
 		refs[i].v = arena_calloc(c->a, t->n_constraints + 1, sizeof(*refs[i].v));
 		for (size_t k = 0; k < t->n_constraints; k++) {
 			const struct sch_constraint *fk = t->constraints[k];
-			long j = fk->kind == SCH_FOREIGN_KEY ? lookup(v, fk->ref_schema, fk->ref_table)
-							     : -1;
+			long j = fk->kind == SCH_FOREIGN_KEY
+					 ? lookup(v, fk->ref_schema, fk->ref_table)
+					 : -1;
 
 			if (j >= 0 && (size_t)j != i)
 				refs[i].v[refs[i].n++] = (size_t)j;
@@ -384,12 +383,10 @@ static void removed_table(struct agc *c, bool *done, size_t i)
 				       : db->name));
 }
 
-static void existing_table(struct agc *c, const struct sch_table *db,
-			   const struct sch_table *norm)
+static void existing_table(struct agc *c, const struct sch_table *db, const struct sch_table *norm)
 {
-	struct agc_table t = {.db = db_table(c, db),
-			      .norm = norm_table(c, norm),
-			      .model = model_of(c, norm)};
+	struct agc_table t = {
+		.db = db_table(c, db), .norm = norm_table(c, norm), .model = model_of(c, norm)};
 
 	agc_columns(c, &t);
 	agc_indexes(c, &t);
@@ -446,8 +443,9 @@ static void table_candidate(struct agc *c, const struct sch_table *const *added,
 		    !same_shape(c, added[i], db))
 			continue;
 		for (size_t k = 0; k < c->cand.n; k++)
-			used = used || (!c->cand.v[k].column && str_eq(c->cand.v[k].schema, r.schema) &&
-					!strcmp(c->cand.v[k].table, r.table));
+			used = used ||
+			       (!c->cand.v[k].column && str_eq(c->cand.v[k].schema, r.schema) &&
+				!strcmp(c->cand.v[k].table, r.table));
 		if (!used) {
 			agc_rename_push(c, &c->cand, &r);
 			return;
@@ -481,11 +479,14 @@ static void compare_tables(struct agc *c)
 	}
 }
 
-int ag_compare(struct arena *a, const struct ag_input *in, struct ag_result *out,
-	       struct err *e)
+int ag_compare(struct arena *a, const struct ag_input *in, struct ag_result *out, struct err *e)
 {
-	struct agc c = {.a = a, .in = in, .detected = &out->detected, .warnings = &out->warnings,
-			 .warnings_at = &out->warnings_at, .db = in->db};
+	struct agc c = {.a = a,
+			.in = in,
+			.detected = &out->detected,
+			.warnings = &out->warnings,
+			.warnings_at = &out->warnings_at,
+			.db = in->db};
 	struct mig_op *down;
 
 	memset(out, 0, sizeof(*out));

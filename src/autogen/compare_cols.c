@@ -71,8 +71,8 @@ static void tokenize(struct agc *c, const char *ddl, struct type_params *p)
 		} else if (str_isalnum(*s) || *s == '_' || *s == '-') {
 			while (str_isalnum(*s) || *s == '_' || *s == '-')
 				s++;
-			strvec_push(c->a, &p->terms, str_lower(c->a, arena_strndup(c->a, b,
-										(size_t)(s - b))));
+			strvec_push(c->a, &p->terms,
+				    str_lower(c->a, arena_strndup(c->a, b, (size_t)(s - b))));
 		} else {
 			s++;
 		}
@@ -90,8 +90,7 @@ static void tokenize(struct agc *c, const char *ddl, struct type_params *p)
 	}
 }
 
-static bool vec_eq(const struct strvec *x, size_t from_x, const struct strvec *y,
-		   size_t from_y)
+static bool vec_eq(const struct strvec *x, size_t from_x, const struct strvec *y, size_t from_y)
 {
 	if (x->n - from_x != y->n - from_y)
 		return false;
@@ -167,7 +166,9 @@ static const char *type_repr(struct agc *c, const struct sch_type *t)
 			buf_add(&r, s, 2);
 			s += 2;
 		} else if (quote || *s == '\'' || *s == '"' || !(str_isalpha(*s) || *s == '_')) {
-			quote = quote ? (*s == quote ? 0 : quote) : (*s == '\'' || *s == '"') ? *s : 0;
+			quote = quote                       ? (*s == quote ? 0 : quote)
+				: (*s == '\'' || *s == '"') ? *s
+							    : 0;
 			buf_addch(&r, *s++);
 		} else {
 			for (; str_isalnum(*s) || *s == '_' || *s == '.'; s++)
@@ -256,7 +257,8 @@ static void compare_nullable(struct agc *c, const struct sch_table *t, const str
 		return;
 	if (db->identity || norm->identity || model->identity ||
 	    ((db->computed || norm->computed) && model->nullable == SCH_UNSET)) {
-		agc_log(c, "Ignoring nullable change on identity column '%s.%s'", t->name, db->name);
+		agc_log(c, "Ignoring nullable change on identity column '%s.%s'", t->name,
+			db->name);
 		return;
 	}
 	al->nullable = nn ? SCH_TRUE : SCH_FALSE;
@@ -369,8 +371,8 @@ static void identity_diff(struct agc *c, const struct sch_identity *meta,
 			  const struct sch_identity *conn, struct strvec *diff)
 {
 	static const char *const names[IDENT_N] = {
-		"start", "increment", "minvalue", "maxvalue", "nominvalue",
-		"nomaxvalue", "cycle", "cache", "order", "on_null"};
+		"start",      "increment", "minvalue", "maxvalue", "nominvalue",
+		"nomaxvalue", "cycle",     "cache",    "order",    "on_null"};
 	const struct pyv *m[IDENT_N], *k[IDENT_N];
 
 	ident_opts(meta, m);
@@ -389,8 +391,9 @@ static void identity_diff(struct agc *c, const struct sch_identity *meta,
  * (render.py _render_identity's order). */
 static const struct sch_expr *identity_expr(struct agc *c, const struct sch_identity *id)
 {
-	static const char *const names[] = {"start", "increment", "minvalue", "maxvalue",
-					    "nominvalue", "nomaxvalue", "cycle", "cache", "order"};
+	static const char *const names[] = {"start",    "increment",  "minvalue",
+					    "maxvalue", "nominvalue", "nomaxvalue",
+					    "cycle",    "cache",      "order"};
 	struct pyv *call = arena_calloc(c->a, 1, sizeof(*call));
 	struct pyv_kwarg *kw = arena_calloc(c->a, IDENT_N + 1, sizeof(*kw));
 	struct pyv *flag = arena_calloc(c->a, 2, sizeof(*flag));
@@ -418,20 +421,19 @@ static const struct sch_expr *identity_expr(struct agc *c, const struct sch_iden
 /* The identity branch of _compare_server_default: an alter when the
  * options the model gives differ, or when only one side is an identity
  * (then with no Detected line unless always differs). */
-static void compare_identity(struct agc *c, const struct agc_table *t,
-			     const struct sch_column *db, const struct sch_column *model,
-			     struct mig_alter *al)
+static void compare_identity(struct agc *c, const struct agc_table *t, const struct sch_column *db,
+			     const struct sch_column *model, struct mig_alter *al)
 {
 	struct strvec diff = STRVEC_INIT;
 
-	al->existing_server_default = db->identity ? identity_expr(c, db->identity)
-						   : db->server_default;
+	al->existing_server_default =
+		db->identity ? identity_expr(c, db->identity) : db->server_default;
 	identity_diff(c, model->identity, db->identity, &diff);
 	if (!diff.n && !model->identity == !db->identity)
 		return;
 	al->server_default_given = true;
-	al->server_default = model->identity ? identity_expr(c, model->identity)
-					     : model->server_default;
+	al->server_default =
+		model->identity ? identity_expr(c, model->identity) : model->server_default;
 	if (diff.n)
 		agc_log(c,
 			"Detected server default on column '%s.%s': identity options "
@@ -441,9 +443,9 @@ static void compare_identity(struct agc *c, const struct agc_table *t,
 
 /* _compare_server_default: generated columns (warnings only), identity
  * columns (their options), else the server default text. */
-static void compare_default(struct agc *c, const struct agc_table *t,
-			    const struct sch_column *db, const struct sch_column *norm,
-			    const struct sch_column *model, struct mig_alter *al)
+static void compare_default(struct agc *c, const struct agc_table *t, const struct sch_column *db,
+			    const struct sch_column *norm, const struct sch_column *model,
+			    struct mig_alter *al)
 {
 	if (!db->server_default && !norm->server_default && !db->computed && !norm->computed &&
 	    !db->identity && !norm->identity && !model->identity)
@@ -465,7 +467,7 @@ static void compare_default(struct agc *c, const struct agc_table *t,
 		return;
 	al->server_default_given = true;
 	/* as written when the model has it, else as the database reads it back */
-	al->server_default = !norm->server_default ? NULL
+	al->server_default = !norm->server_default   ? NULL
 			     : model->server_default ? model->server_default
 						     : norm->server_default;
 	agc_log(c, "Detected server default on column '%s.%s'", t->db->name, db->name);
@@ -508,8 +510,7 @@ static void reverse_alter(const struct mig_alter *up, struct mig_alter *r)
 
 /* The rename op (up: its upgrade, else its inverse) that gives column
  * `name` of t its name, or NULL (renames open both lists). */
-static struct mig_op *rename_op(struct agc *c, const struct sch_table *t, const char *name,
-				bool up)
+static struct mig_op *rename_op(struct agc *c, const struct sch_table *t, const char *name, bool up)
 {
 	struct agc_ops *l = up ? &c->up : &c->inv;
 
@@ -517,8 +518,9 @@ static struct mig_op *rename_op(struct agc *c, const struct sch_table *t, const 
 		struct mig_op *op = &l->v[i];
 		const char *now = up ? op->alter.new_name : op->alter.column;
 
-		if (op->kind == MIG_ALTER_COLUMN && op->alter.new_name && str_eq(op->schema, t->schema) &&
-		    !strcmp(op->table, t->name) && !strcmp(now, name))
+		if (op->kind == MIG_ALTER_COLUMN && op->alter.new_name &&
+		    str_eq(op->schema, t->schema) && !strcmp(op->table, t->name) &&
+		    !strcmp(now, name))
 			return op;
 	}
 	return NULL;
@@ -623,9 +625,10 @@ static void candidate(struct agc *c, const struct agc_table *t, const struct sch
 		if (agc_column(t->db, n->name) || !same_type(c, t, d, n))
 			continue;
 		for (size_t k = 0; k < c->cand.n; k++)
-			used = used || (c->cand.v[k].column && str_eq(c->cand.v[k].schema, r.schema) &&
-					!strcmp(c->cand.v[k].table, r.table) &&
-					!strcmp(c->cand.v[k].column, n->name));
+			used = used ||
+			       (c->cand.v[k].column && str_eq(c->cand.v[k].schema, r.schema) &&
+				!strcmp(c->cand.v[k].table, r.table) &&
+				!strcmp(c->cand.v[k].column, n->name));
 		if (!used) {
 			agc_rename_push(c, &c->cand, &r);
 			return;

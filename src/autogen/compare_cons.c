@@ -104,7 +104,8 @@ static const char *model_uq_name(const struct sch_table *m, const struct agc_sig
 			return (*found = true), (*k = x), x->name;
 	}
 	for (size_t i = 0; m && s->cols->n == 1 && i < m->n_columns; i++)
-		if (!strcmp(m->columns[i]->name, s->cols->v[0]) && m->columns[i]->unique == SCH_TRUE)
+		if (!strcmp(m->columns[i]->name, s->cols->v[0]) &&
+		    m->columns[i]->unique == SCH_TRUE)
 			return (*found = true), NULL;
 	return NULL;
 }
@@ -353,7 +354,8 @@ void agc_indexes(struct agc *c, const struct agc_table *t)
 	for (size_t i = 0; i < added.n; i++)
 		obj_added(c, t, by_name(&meta, added.v[i]));
 	for (size_t i = 0; i < meta.n; i++)
-		if (!meta.v[i].is_index && !meta.v[i].name && !uq_by_sig(&conn, meta.v[i].sig, false))
+		if (!meta.v[i].is_index && !meta.v[i].name &&
+		    !uq_by_sig(&conn, meta.v[i].sig, false))
 			obj_added(c, t, &meta.v[i]);
 }
 
@@ -433,8 +435,8 @@ static const struct sch_constraint *model_fk(struct agc *c, const struct sch_tab
 			return m->constraints[i];
 	for (size_t i = 0; m && i < m->n_columns; i++)
 		for (size_t j = 0; j < m->columns[i]->n_fks; j++) {
-			struct sch_constraint *x = fk_from_column(c, m->columns[i],
-								  m->columns[i]->fks[j]);
+			struct sch_constraint *x =
+				fk_from_column(c, m->columns[i], m->columns[i]->fks[j]);
 
 			if (!strcmp(fk_sig(c, x, false), want))
 				return x;
@@ -473,7 +475,8 @@ void agc_foreign_keys(struct agc *c, const struct agc_table *t)
 	for (size_t i = 0; i < t->db->n_constraints; i++) {
 		const struct sch_constraint *k = t->db->constraints[i];
 
-		if (k->kind != SCH_FOREIGN_KEY || has_fk_sig(c, t->norm, fk_sig(c, k, options), options))
+		if (k->kind != SCH_FOREIGN_KEY ||
+		    has_fk_sig(c, t->norm, fk_sig(c, k, options), options))
 			continue;
 		push_fk(c, t->db, false, k, k->name, false);
 		push_fk(c, t->db, true, k, k->name, true);
@@ -482,7 +485,8 @@ void agc_foreign_keys(struct agc *c, const struct agc_table *t)
 	for (size_t i = 0; i < t->norm->n_constraints; i++) {
 		const struct sch_constraint *k = t->norm->constraints[i], *m;
 
-		if (k->kind != SCH_FOREIGN_KEY || has_fk_sig(c, t->db, fk_sig(c, k, options), options))
+		if (k->kind != SCH_FOREIGN_KEY ||
+		    has_fk_sig(c, t->db, fk_sig(c, k, options), options))
 			continue;
 		m = t->model ? model_fk(c, t->model, k) : k;
 		push_fk(c, t->db, true, m, m->name, false);

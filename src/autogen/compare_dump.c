@@ -96,12 +96,12 @@ static void dump_index(struct arena *a, const struct mig_op *op, struct buf *out
 	}
 	buf_addf(out, "create_index %s %s (", name, op->table);
 	for (size_t i = 0; i < ix->n_elems; i++)
-		buf_addf(out, "%s%s", i ? "," : "", ix->elems[i].column ? ix->elems[i].column : "?");
+		buf_addf(out, "%s%s", i ? "," : "",
+			 ix->elems[i].column ? ix->elems[i].column : "?");
 	buf_addf(out, ") unique=%s", ix->unique ? "True" : "False");
 }
 
-static void dump_op(struct arena *a, const char *dialect, const struct mig_op *op,
-		    struct buf *out)
+static void dump_op(struct arena *a, const char *dialect, const struct mig_op *op, struct buf *out)
 {
 	switch (op->kind) {
 	case MIG_CREATE_TABLE:
@@ -109,13 +109,25 @@ static void dump_op(struct arena *a, const char *dialect, const struct mig_op *o
 		for (size_t i = 0; i < op->create->n_columns; i++)
 			buf_addf(out, "%s%s", i ? "," : "", op->create->columns[i]->name);
 		break;
-	case MIG_DROP_TABLE: buf_addf(out, "drop_table %s", op->table); break;
-	case MIG_ADD_COLUMN: buf_addf(out, "add_column %s.%s", op->table, op->column->name); break;
-	case MIG_DROP_COLUMN: buf_addf(out, "drop_column %s.%s", op->table, op->column_name); break;
-	case MIG_ALTER_COLUMN: dump_alter(a, dialect, op, out); break;
+	case MIG_DROP_TABLE:
+		buf_addf(out, "drop_table %s", op->table);
+		break;
+	case MIG_ADD_COLUMN:
+		buf_addf(out, "add_column %s.%s", op->table, op->column->name);
+		break;
+	case MIG_DROP_COLUMN:
+		buf_addf(out, "drop_column %s.%s", op->table, op->column_name);
+		break;
+	case MIG_ALTER_COLUMN:
+		dump_alter(a, dialect, op, out);
+		break;
 	case MIG_CREATE_INDEX:
-	case MIG_DROP_INDEX: dump_index(a, op, out); break;
-	case MIG_ADD_CONSTRAINT: dump_constraint(op, out); break;
+	case MIG_DROP_INDEX:
+		dump_index(a, op, out);
+		break;
+	case MIG_ADD_CONSTRAINT:
+		dump_constraint(op, out);
+		break;
 	case MIG_DROP_CONSTRAINT:
 		buf_addf(out, "drop_constraint %s %s %s", op->constraint_type,
 			 op->constraint_name ? op->constraint_name : "None", op->table);
@@ -128,13 +140,14 @@ static void dump_op(struct arena *a, const char *dialect, const struct mig_op *o
 		buf_addf(out, "drop_table_comment %s existing=%s", op->table,
 			 op->existing_comment ? op->existing_comment : "None");
 		break;
-	default: buf_addf(out, "unknown %d", (int)op->kind); break;
+	default:
+		buf_addf(out, "unknown %d", (int)op->kind);
+		break;
 	}
 	buf_addch(out, '\n');
 }
 
-void ag_dump_ops(struct arena *a, const char *dialect, const struct mig_body *b,
-		 struct buf *out)
+void ag_dump_ops(struct arena *a, const char *dialect, const struct mig_body *b, struct buf *out)
 {
 	for (size_t i = 0; i < b->n_ops; i++)
 		dump_op(a, dialect, &b->ops[i], out);

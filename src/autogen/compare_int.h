@@ -33,22 +33,22 @@ struct agc_renames {
 
 /* The state of one ag_compare run. */
 struct agc {
-	struct arena *a;            /* everything is allocated here */
-	const struct ag_input *in;  /* the inputs */
-	bool is_pg;                 /* dialect "postgresql" */
-	bool is_sqlite;             /* dialect "sqlite" */
-	bool comments;              /* dialect supports comments (PostgreSQL) */
-	struct agc_ops up;          /* upgrade ops, in Alembic's order */
-	struct agc_ops inv;         /* inverse of each, same order (reversed at the end) */
-	struct strvec *detected;    /* the "Detected ..." lines */
-	struct strvec *warnings;    /* the util.warn messages */
-	size_t **warnings_at;       /* detected lines before each (ag_result.warnings_at) */
-	const struct db_schema *db; /* in->db, with the resolved renames applied */
+	struct arena *a;               /* everything is allocated here */
+	const struct ag_input *in;     /* the inputs */
+	bool is_pg;                    /* dialect "postgresql" */
+	bool is_sqlite;                /* dialect "sqlite" */
+	bool comments;                 /* dialect supports comments (PostgreSQL) */
+	struct agc_ops up;             /* upgrade ops, in Alembic's order */
+	struct agc_ops inv;            /* inverse of each, same order (reversed at the end) */
+	struct strvec *detected;       /* the "Detected ..." lines */
+	struct strvec *warnings;       /* the util.warn messages */
+	size_t **warnings_at;          /* detected lines before each (ag_result.warnings_at) */
+	const struct db_schema *db;    /* in->db, with the resolved renames applied */
 	struct agc_renames tables_rn;  /* table renames done (table: new name) */
 	struct agc_renames columns_rn; /* column renames done (table: its new name) */
-	struct agc_renames cand;    /* candidates found (ag_result.candidates) */
-	struct agc_tables dbs;      /* c->db's tables, sorted */
-	struct agc_tables norms;    /* in->norm's tables, sorted */
+	struct agc_renames cand;       /* candidates found (ag_result.candidates) */
+	struct agc_tables dbs;         /* c->db's tables, sorted */
+	struct agc_tables norms;       /* in->norm's tables, sorted */
 };
 
 /* The two sides of one table being compared (either may be NULL). */

@@ -59,8 +59,8 @@ static void collect(struct agc *c, struct agc_renames *out)
 		agc_rename_push(c, out, &c->in->hints[i]);
 	for (size_t i = 0; c->in->model && i < c->in->n_model; i++) {
 		const struct sch_table *t = c->in->model[i];
-		struct ag_rename r = {model_schema(c, t), t->name, NULL, renamed_from(t->info),
-				      NULL, 0};
+		struct ag_rename r = {model_schema(c, t),    t->name, NULL,
+				      renamed_from(t->info), NULL,    0};
 
 		if (r.old)
 			agc_rename_push(c, out, &r);
@@ -91,9 +91,10 @@ static const char *qual(struct agc *c, const char *schema, const char *name)
 /* ERR_INPUT about hint h: at its file:line, or naming the model's info=. */
 static int bad_hint(struct agc *c, const struct ag_rename *h, struct err *e, const char *why)
 {
-	const char *what = h->column ? arena_printf(c->a, "column '%s.%s'",
-						    qual(c, h->schema, h->table), h->column)
-				     : arena_printf(c->a, "table '%s'", qual(c, h->schema, h->table));
+	const char *what = h->column
+				   ? arena_printf(c->a, "column '%s.%s'",
+						  qual(c, h->schema, h->table), h->column)
+				   : arena_printf(c->a, "table '%s'", qual(c, h->schema, h->table));
 
 	if (h->file)
 		return err_at(e, ERR_INPUT, h->file, h->line,
@@ -148,8 +149,7 @@ static const struct sch_table *db_table_of(struct agc *c, const char *schema, co
 }
 
 /* alter_column(table, old, new_column_name=new, existing_*) and its inverse. */
-static void push_column_rename(struct agc *c, const struct ag_rename *h,
-			       const struct sch_column *d)
+static void push_column_rename(struct agc *c, const struct ag_rename *h, const struct sch_column *d)
 {
 	struct mig_alter al = {.column = h->old, .new_name = h->column};
 	struct mig_op *op;
@@ -199,7 +199,8 @@ static int column_hint(struct agc *c, const struct ag_rename *h, struct err *e)
 static const char *new_table_name(const struct agc *c, const char *schema, const char *name)
 {
 	for (size_t i = 0; i < c->tables_rn.n; i++)
-		if (str_eq(c->tables_rn.v[i].schema, schema) && !strcmp(c->tables_rn.v[i].old, name))
+		if (str_eq(c->tables_rn.v[i].schema, schema) &&
+		    !strcmp(c->tables_rn.v[i].old, name))
 			return c->tables_rn.v[i].table;
 	return name;
 }

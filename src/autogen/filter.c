@@ -21,8 +21,7 @@ static bool flt_hits_table(const struct ag_leave *l, const struct sch_table *t)
 
 /* The part of t leave l removes, in a copy of t when one goes; t itself
  * when nothing goes. */
-static struct sch_table *flt_inside(struct arena *a, const struct ag_leave *l,
-				    struct sch_table *t)
+static struct sch_table *flt_inside(struct arena *a, const struct ag_leave *l, struct sch_table *t)
 {
 	struct sch_table *c = arena_alloc(a, sizeof(*c));
 	size_t n = 0;
@@ -46,7 +45,8 @@ static struct sch_table *flt_inside(struct arena *a, const struct ag_leave *l,
 
 		c->constraints = arena_calloc(a, t->n_constraints + 1, sizeof(*c->constraints));
 		for (size_t i = 0; i < t->n_constraints; i++)
-			if (t->constraints[i]->kind != k || !str_eq(t->constraints[i]->name, l->name))
+			if (t->constraints[i]->kind != k ||
+			    !str_eq(t->constraints[i]->name, l->name))
 				c->constraints[n++] = t->constraints[i];
 		c->n_constraints = n;
 	}

@@ -80,8 +80,7 @@ struct enum_state {
 	size_t n, cap;
 };
 
-static const char *enum_key(struct arena *a, const char *schema, const char *dflt,
-			    const char *name)
+static const char *enum_key(struct arena *a, const char *schema, const char *dflt, const char *name)
 {
 	bool is_default = !schema || (dflt && !strcmp(schema, dflt));
 
@@ -155,8 +154,7 @@ static bool enum_of(const struct sch_type *t, struct sch_type_extra *x)
 {
 	struct err e;
 
-	return t && sch_type_extra(t, "postgresql", x, &e) == 0 && x->create_type &&
-	       x->type_name;
+	return t && sch_type_extra(t, "postgresql", x, &e) == 0 && x->create_type && x->type_name;
 }
 
 /* A create_table makes its own enum types (SQLAlchemy's before_create, once
@@ -226,9 +224,9 @@ static bool enum_made(const struct enum_state *st, const char *key)
 static void enum_names(struct arena *a, const struct db_schema *s, struct strvec *out)
 {
 	for (size_t i = 0; i < s->n_enums; i++)
-		strvec_push_unique(a, out,
-				   enum_key(a, s->enums[i].schema, s->default_schema,
-					    s->enums[i].name));
+		strvec_push_unique(
+			a, out,
+			enum_key(a, s->enums[i].schema, s->default_schema, s->enums[i].name));
 }
 
 /* The enum types some column of s uses: only those are the model's to drop
@@ -240,9 +238,9 @@ static void enum_used(struct arena *a, const struct db_schema *s, struct strvec 
 	for (size_t i = 0; i < s->n_tables; i++)
 		for (size_t k = 0; k < s->tables[i]->n_columns; k++)
 			if (enum_of(s->tables[i]->columns[k]->type, &x))
-				strvec_push_unique(a, out,
-						   enum_key(a, x.type_schema, s->default_schema,
-							    x.type_name));
+				strvec_push_unique(
+					a, out,
+					enum_key(a, x.type_schema, s->default_schema, x.type_name));
 }
 
 /* ---- PostgreSQL enum values ---- */
@@ -490,7 +488,8 @@ static void enum_values_first(struct enum_state *st, const struct enum_change *v
 static void enum_direction(struct arena *a, struct mig_body *b, const struct db_schema *from,
 			   const struct db_schema *to, struct strvec *detected)
 {
-	struct enum_state st = {a, from->default_schema, STRVEC_INIT, STRVEC_INIT, STRVEC_INIT, NULL, 0, 0};
+	struct enum_state st = {
+		a, from->default_schema, STRVEC_INIT, STRVEC_INIT, STRVEC_INIT, NULL, 0, 0};
 	struct strvec want = STRVEC_INIT, used = STRVEC_INIT;
 	struct enum_change *ch;
 	size_t n_ch = enum_changes(a, from, to, &ch);

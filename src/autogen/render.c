@@ -350,19 +350,19 @@ static const struct rnd_rule {
 	void (*fn)(const struct rnd *x, const struct mig_op *op, struct buf *b);
 	bool per_table;
 } rnd_rules[] = {
-    {MIG_EXECUTE, r_execute, false},
-    {MIG_CREATE_TABLE, r_create_table, false},
-    {MIG_DROP_TABLE, r_drop_table, false},
-    {MIG_RENAME_TABLE, r_rename_table, false},
-    {MIG_ADD_COLUMN, r_add_column, true},
-    {MIG_DROP_COLUMN, r_drop_column, true},
-    {MIG_ALTER_COLUMN, r_alter_column, true},
-    {MIG_CREATE_INDEX, r_create_index, true},
-    {MIG_DROP_INDEX, r_drop_index, true},
-    {MIG_ADD_CONSTRAINT, r_add_constraint, true},
-    {MIG_DROP_CONSTRAINT, r_drop_constraint, true},
-    {MIG_CREATE_TABLE_COMMENT, r_table_comment, true},
-    {MIG_DROP_TABLE_COMMENT, r_table_comment, true},
+	{MIG_EXECUTE, r_execute, false},
+	{MIG_CREATE_TABLE, r_create_table, false},
+	{MIG_DROP_TABLE, r_drop_table, false},
+	{MIG_RENAME_TABLE, r_rename_table, false},
+	{MIG_ADD_COLUMN, r_add_column, true},
+	{MIG_DROP_COLUMN, r_drop_column, true},
+	{MIG_ALTER_COLUMN, r_alter_column, true},
+	{MIG_CREATE_INDEX, r_create_index, true},
+	{MIG_DROP_INDEX, r_drop_index, true},
+	{MIG_ADD_CONSTRAINT, r_add_constraint, true},
+	{MIG_DROP_CONSTRAINT, r_drop_constraint, true},
+	{MIG_CREATE_TABLE_COMMENT, r_table_comment, true},
+	{MIG_DROP_TABLE_COMMENT, r_table_comment, true},
 };
 
 static const struct rnd_rule *rnd_rule(enum mig_op_kind kind)
@@ -377,8 +377,8 @@ static const struct rnd_rule *rnd_rule(enum mig_op_kind kind)
  * indent (a multi-line text's other lines as they are). */
 struct rnd_printer {
 	struct buf *out; /* the printer's stream */
-	int indent;	 /* indent level, 4 spaces each */
-	bool has_lines;	 /* an op wrote something */
+	int indent;      /* indent level, 4 spaces each */
+	bool has_lines;  /* an op wrote something */
 };
 
 static void rnd_writeline(struct rnd_printer *p, const char *line)
@@ -394,12 +394,17 @@ static void rnd_writeline(struct rnd_printer *p, const char *line)
 static bool rnd_complete(const struct mig_op *op)
 {
 	switch (op->kind) {
-	case MIG_CREATE_TABLE: return op->create != NULL;
-	case MIG_ADD_COLUMN: return op->column != NULL;
+	case MIG_CREATE_TABLE:
+		return op->create != NULL;
+	case MIG_ADD_COLUMN:
+		return op->column != NULL;
 	case MIG_CREATE_INDEX:
-	case MIG_DROP_INDEX: return op->index != NULL;
-	case MIG_ADD_CONSTRAINT: return op->constraint != NULL;
-	default: return true;
+	case MIG_DROP_INDEX:
+		return op->index != NULL;
+	case MIG_ADD_CONSTRAINT:
+		return op->constraint != NULL;
+	default:
+		return true;
 	}
 }
 
@@ -484,8 +489,7 @@ static void rnd_indent(const char *text, struct buf *out)
 }
 
 /* The top-level items of a body: groups of per-table ops, and the rest. */
-static void rnd_ops(const struct rnd *x, struct rnd_printer *p, const struct mig_op *ops,
-		    size_t n)
+static void rnd_ops(const struct rnd *x, struct rnd_printer *p, const struct mig_op *ops, size_t n)
 {
 	for (size_t i = 0; i < n;) {
 		const struct mig_op *op = &ops[i];

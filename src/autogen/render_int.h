@@ -12,11 +12,11 @@
 
 /* One rendering. */
 struct rnd {
-	struct arena *a;	/* the caller's arena */
-	const char *dialect;	/* the migration context's dialect */
-	bool as_batch;		/* render_as_batch: per-table ops go into batch blocks */
-	bool batch;		/* inside a batch block: autogen_context._has_batch */
-	struct strvec *imports; /* what the text needs, or NULL */
+	struct arena *a;                /* the caller's arena */
+	const char *dialect;            /* the migration context's dialect */
+	bool as_batch;                  /* render_as_batch: per-table ops go into batch blocks */
+	bool batch;                     /* inside a batch block: autogen_context._has_batch */
+	struct strvec *imports;         /* what the text needs, or NULL */
 	const struct ag_render_opts *o; /* the options (review comments), or NULL */
 };
 

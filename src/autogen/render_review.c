@@ -18,8 +18,7 @@
 #include "base/str.h"
 #include "schema/type.h"
 
-static const char *qual(const struct rnd *x, const char *schema, const char *table,
-			const char *col)
+static const char *qual(const struct rnd *x, const char *schema, const char *table, const char *col)
 {
 	const char *t = schema ? arena_printf(x->a, "%s.%s", schema, table) : table;
 
@@ -69,18 +68,23 @@ static bool widens_in_family(const struct rnd *x, const struct sch_type *from,
 {
 	switch (from->family) {
 	case SCH_T_STRING:
-	case SCH_T_BINARY: return bound_grows(from->length, to->length);
+	case SCH_T_BINARY:
+		return bound_grows(from->length, to->length);
 	case SCH_T_INTEGER:
 		return sch_type_int_kind(to, x->dialect) >= sch_type_int_kind(from, x->dialect);
 	case SCH_T_NUMERIC:
 		return to->precision < 0 ||
 		       (from->precision >= 0 && bound_grows(from->precision, to->precision) &&
-			bound_grows(from->scale < 0 ? 0 : from->scale, to->scale < 0 ? 0 : to->scale) &&
+			bound_grows(from->scale < 0 ? 0 : from->scale,
+				    to->scale < 0 ? 0 : to->scale) &&
 			to->precision - to->scale >= from->precision - from->scale);
-	case SCH_T_ENUM: return values_kept(from, to);
+	case SCH_T_ENUM:
+		return values_kept(from, to);
 	case SCH_T_OTHER:
-	case SCH_T_ARRAY: return !strcmp(from->name, to->name);
-	default: return true;
+	case SCH_T_ARRAY:
+		return !strcmp(from->name, to->name);
+	default:
+		return true;
 	}
 }
 
@@ -137,8 +141,8 @@ void ag_not_null_added(struct arena *a, const struct mig_body *b, struct ag_null
 		} else if (op->kind == MIG_ALTER_COLUMN && op->alter.nullable == SCH_FALSE &&
 			   op->alter.existing_nullable != SCH_FALSE) {
 			*v = arena_grow(a, *v, *n, *n + 1, sizeof(**v));
-			(*v)[(*n)++] = (struct ag_null_rows){op->schema, op->table, op->alter.column,
-							     0, false};
+			(*v)[(*n)++] = (struct ag_null_rows){op->schema, op->table,
+							     op->alter.column, 0, false};
 		}
 	}
 }
@@ -147,9 +151,8 @@ static void alter_lines(const struct rnd *x, const struct mig_op *op, struct str
 {
 	const struct mig_alter *al = &op->alter;
 	const char *name = qual(x, op->schema, op->table, al->new_name ? al->new_name : al->column);
-	const char *how = al->type && al->existing_type
-				  ? narrowing(x, al->existing_type, al->type)
-				  : NULL;
+	const char *how =
+		al->type && al->existing_type ? narrowing(x, al->existing_type, al->type) : NULL;
 
 	if (how)
 		strvec_push(x->a, out,
@@ -161,8 +164,7 @@ static void alter_lines(const struct rnd *x, const struct mig_op *op, struct str
 					 null_note(x, op)));
 }
 
-static void op_lines(const struct rnd *x, const struct mig_op *ops, size_t n,
-		     struct strvec *out)
+static void op_lines(const struct rnd *x, const struct mig_op *ops, size_t n, struct strvec *out)
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct mig_op *op = &ops[i];

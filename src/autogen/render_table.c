@@ -42,10 +42,14 @@ static void rnd_identity(const struct rnd *x, struct buf *b, const struct sch_id
 	const struct {
 		const char *name;
 		const struct pyv *v;
-	} opt[] = {{"start", id->start},	   {"increment", id->increment},
-		   {"minvalue", id->minvalue},	   {"maxvalue", id->maxvalue},
-		   {"nominvalue", id->nominvalue}, {"nomaxvalue", id->nomaxvalue},
-		   {"cycle", id->cycle},	   {"cache", id->cache},
+	} opt[] = {{"start", id->start},
+		   {"increment", id->increment},
+		   {"minvalue", id->minvalue},
+		   {"maxvalue", id->maxvalue},
+		   {"nominvalue", id->nominvalue},
+		   {"nomaxvalue", id->nomaxvalue},
+		   {"cycle", id->cycle},
+		   {"cache", id->cache},
 		   {"order", id->order}};
 
 	buf_adds(b, id->always ? "sa.Identity(always=True" : "sa.Identity(always=False");
@@ -73,7 +77,8 @@ static void rnd_computed(const struct rnd *x, struct buf *b, const struct sch_co
 void rnd_column(const struct rnd *x, struct buf *b, const struct sch_column *c,
 		const struct sch_table *t)
 {
-	static const char *const autoinc[] = {NULL, "True", "False", "ignore_fk"}; /* "%s=%s": str() */
+	static const char *const autoinc[] = {NULL, "True", "False",
+					      "ignore_fk"}; /* "%s=%s": str() */
 
 	buf_adds(b, "sa.Column(");
 	rnd_repr(b, c->name);
@@ -156,8 +161,8 @@ static void rnd_fk(const struct rnd *x, struct buf *b, const struct strvec *cols
 /* A table-level ForeignKeyConstraint seen as the options of one ForeignKey. */
 static void rnd_fk_cons(const struct rnd *x, struct buf *b, const struct sch_constraint *k)
 {
-	struct sch_fk o = {NULL,	 k->name,     k->name_final, k->ondelete, k->onupdate,
-			   k->deferrable, k->initially, k->match,	   k->use_alter};
+	struct sch_fk o = {NULL,          k->name,      k->name_final, k->ondelete, k->onupdate,
+			   k->deferrable, k->initially, k->match,      k->use_alter};
 	struct strvec refs = STRVEC_INIT;
 
 	for (size_t i = 0; i < k->ref_columns.n; i++)
@@ -174,7 +179,7 @@ static void rnd_plain_cons(const struct rnd *x, struct buf *b, const struct sch_
 {
 	bool first = true;
 
-	buf_adds(b, k->kind == SCH_UNIQUE	 ? "sa.UniqueConstraint("
+	buf_adds(b, k->kind == SCH_UNIQUE        ? "sa.UniqueConstraint("
 		    : k->kind == SCH_PRIMARY_KEY ? "sa.PrimaryKeyConstraint("
 						 : "sa.CheckConstraint(");
 	if (k->kind == SCH_CHECK) {

@@ -24,13 +24,13 @@ const char *rnd_prefix(const struct rnd *x)
 static const struct {
 	unsigned lo, hi;
 } rnd_unprintable[] = {
-    {0x80, 0xa0},	  {0xad, 0xad},	    {0x600, 0x605},	{0x61c, 0x61c},
-    {0x6dd, 0x6dd},	  {0x70f, 0x70f},   {0x890, 0x891},	{0x8e2, 0x8e2},
-    {0x1680, 0x1680},	  {0x180e, 0x180e}, {0x2000, 0x200f},	{0x2028, 0x202f},
-    {0x205f, 0x2064},	  {0x2066, 0x206f}, {0x3000, 0x3000},	{0xe000, 0xf8ff},
-    {0xfeff, 0xfeff},	  {0xfff9, 0xfffb}, {0x110bd, 0x110bd}, {0x110cd, 0x110cd},
-    {0x13430, 0x13438},	  {0x1bca0, 0x1bca3}, {0x1d173, 0x1d17a}, {0xe0001, 0xe0001},
-    {0xe0020, 0xe007f},	  {0xf0000, 0xffffd}, {0x100000, 0x10fffd},
+	{0x80, 0xa0},       {0xad, 0xad},       {0x600, 0x605},       {0x61c, 0x61c},
+	{0x6dd, 0x6dd},     {0x70f, 0x70f},     {0x890, 0x891},       {0x8e2, 0x8e2},
+	{0x1680, 0x1680},   {0x180e, 0x180e},   {0x2000, 0x200f},     {0x2028, 0x202f},
+	{0x205f, 0x2064},   {0x2066, 0x206f},   {0x3000, 0x3000},     {0xe000, 0xf8ff},
+	{0xfeff, 0xfeff},   {0xfff9, 0xfffb},   {0x110bd, 0x110bd},   {0x110cd, 0x110cd},
+	{0x13430, 0x13438}, {0x1bca0, 0x1bca3}, {0x1d173, 0x1d17a},   {0xe0001, 0xe0001},
+	{0xe0020, 0xe007f}, {0xf0000, 0xffffd}, {0x100000, 0x10fffd},
 };
 
 static bool rnd_is_unprintable(unsigned cp)
@@ -71,7 +71,11 @@ static void rnd_repr_str(struct buf *b, const char *s, size_t n)
 		else if (cp == '\n' || cp == '\r' || cp == '\t')
 			buf_adds(b, cp == '\n' ? "\\n" : cp == '\r' ? "\\r" : "\\t");
 		else if (cp < 0x20 || cp == 0x7f || (cp > 0x7f && rnd_is_unprintable(cp)))
-			buf_addf(b, cp < 0x100 ? "\\x%02x" : cp < 0x10000 ? "\\u%04x" : "\\U%08x", cp);
+			buf_addf(b,
+				 cp < 0x100     ? "\\x%02x"
+				 : cp < 0x10000 ? "\\u%04x"
+						: "\\U%08x",
+				 cp);
 		else
 			buf_add(b, u + k, len);
 		k += len;
@@ -240,15 +244,33 @@ void rnd_value(const struct rnd *x, struct buf *b, const struct pyv *v, bool wra
 		return;
 	}
 	switch (v->kind) {
-	case PYV_NONE: buf_adds(b, "None"); break;
-	case PYV_BOOL: buf_adds(b, v->b ? "True" : "False"); break;
-	case PYV_INT: buf_addf(b, "%lld", v->i); break;
-	case PYV_FLOAT: buf_adds(b, pyv_float_repr(x->a, v->f)); break;
-	case PYV_STR: rnd_repr_str(b, v->s, v->len); break;
-	case PYV_LIST: rnd_seq(x, b, v, "[", "]"); break;
-	case PYV_TUPLE: rnd_seq(x, b, v, "(", ")"); break;
-	case PYV_DICT: rnd_seq(x, b, v, "{", "}"); break;
-	default: buf_adds(b, pyv_describe(x->a, v)); break;
+	case PYV_NONE:
+		buf_adds(b, "None");
+		break;
+	case PYV_BOOL:
+		buf_adds(b, v->b ? "True" : "False");
+		break;
+	case PYV_INT:
+		buf_addf(b, "%lld", v->i);
+		break;
+	case PYV_FLOAT:
+		buf_adds(b, pyv_float_repr(x->a, v->f));
+		break;
+	case PYV_STR:
+		rnd_repr_str(b, v->s, v->len);
+		break;
+	case PYV_LIST:
+		rnd_seq(x, b, v, "[", "]");
+		break;
+	case PYV_TUPLE:
+		rnd_seq(x, b, v, "(", ")");
+		break;
+	case PYV_DICT:
+		rnd_seq(x, b, v, "{", "}");
+		break;
+	default:
+		buf_adds(b, pyv_describe(x->a, v));
+		break;
 	}
 }
 

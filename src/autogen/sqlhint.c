@@ -19,20 +19,20 @@
 /* The scanner's state. */
 struct hs {
 	struct arena *a;
-	bool fold;               /* unquoted names to lower case (PostgreSQL) */
-	const char *file;        /* for messages */
-	const char *s, *end;     /* the text */
-	int line;                /* current line, 1-based */
-	int depth;               /* parenthesis depth */
-	int state;               /* CREATE TABLE header: 0 none, 1 CREATE, 2 TABLE, 3 name, 4 '.' */
-	const char *schema;      /* the header's schema, NULL if none */
-	const char *table;       /* the header's (or body's) table, NULL outside */
-	int table_line;          /* the line of its name */
-	bool in_body;            /* inside the table's ( ... ) */
-	bool item_start;         /* the next word at depth 1 starts an item */
-	const char *item;        /* the last item's first word */
-	int item_line;           /* its line */
-	bool item_is_column;     /* it is not CONSTRAINT/PRIMARY/UNIQUE/... */
+	bool fold;           /* unquoted names to lower case (PostgreSQL) */
+	const char *file;    /* for messages */
+	const char *s, *end; /* the text */
+	int line;            /* current line, 1-based */
+	int depth;           /* parenthesis depth */
+	int state;           /* CREATE TABLE header: 0 none, 1 CREATE, 2 TABLE, 3 name, 4 '.' */
+	const char *schema;  /* the header's schema, NULL if none */
+	const char *table;   /* the header's (or body's) table, NULL outside */
+	int table_line;      /* the line of its name */
+	bool in_body;        /* inside the table's ( ... ) */
+	bool item_start;     /* the next word at depth 1 starts an item */
+	const char *item;    /* the last item's first word */
+	int item_line;       /* its line */
+	bool item_is_column; /* it is not CONSTRAINT/PRIMARY/UNIQUE/... */
 };
 
 static bool word_char(char ch)
@@ -70,8 +70,8 @@ static bool is_kw(const char *w, const char *const *kws)
 /* A word at depth 0 moves the CREATE TABLE header along. */
 static void hs_header_word(struct hs *h, const char *w, bool quoted)
 {
-	static const char *const mods[] = {"TEMP", "TEMPORARY", "UNLOGGED", "GLOBAL", "LOCAL",
-					   NULL};
+	static const char *const mods[] = {"TEMP",   "TEMPORARY", "UNLOGGED",
+					   "GLOBAL", "LOCAL",     NULL};
 	static const char *const ifne[] = {"IF", "NOT", "EXISTS", NULL};
 
 	if (h->state == 0 || h->state == 3)
@@ -93,7 +93,7 @@ static void hs_header_word(struct hs *h, const char *w, bool quoted)
 static void hs_body_word(struct hs *h, const char *w, bool quoted)
 {
 	static const char *const cons[] = {"CONSTRAINT", "PRIMARY", "UNIQUE", "FOREIGN",
-					   "CHECK", "EXCLUDE", "LIKE", NULL};
+					   "CHECK",      "EXCLUDE", "LIKE",   NULL};
 
 	if (!h->item_start)
 		return;
@@ -175,8 +175,9 @@ static int hs_comment(struct hs *h, struct ag_rename **v, size_t *n, size_t *cap
 	r.old = old;
 	if (h->item && h->item_line == h->line) {
 		if (!h->item_is_column)
-			return err_at(e, ERR_INPUT, h->file, h->line,
-				      "a rename hint belongs on a column's line, not a constraint's");
+			return err_at(
+				e, ERR_INPUT, h->file, h->line,
+				"a rename hint belongs on a column's line, not a constraint's");
 		r.schema = h->schema, r.table = h->table, r.column = h->item;
 	} else if (h->table && h->table_line == h->line && h->state >= 3) {
 		r.schema = h->schema, r.table = h->table;
@@ -318,8 +319,8 @@ const char *ag_sql_stmt_schema(struct arena *a, const char *sql, bool *creates)
 		s = ss_blank(s, h.end);
 		if (k > 0 && s < h.end && *s == '.')
 			return w;
-		while (s < h.end && !ss_is_name(s, h.end) && *s != '(' && *s != '\'' &&
-		       *s != ';' && *s != '$')
+		while (s < h.end && !ss_is_name(s, h.end) && *s != '(' && *s != '\'' && *s != ';' &&
+		       *s != '$')
 			s = ss_blank(s + 1, h.end);
 	}
 	return NULL;

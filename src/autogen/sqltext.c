@@ -53,8 +53,8 @@ static struct mig_body sqltext_body(struct arena *a, const struct mig_body *b)
 	return r;
 }
 
-int ag_render_sql(struct arena *a, const char *dialect, const struct mig_body *b,
-		  struct buf *out, struct err *e)
+int ag_render_sql(struct arena *a, const char *dialect, const struct mig_body *b, struct buf *out,
+		  struct err *e)
 {
 	const struct sql_dialect *d = sql_dialect_find(dialect);
 	struct strvec memo = STRVEC_INIT;

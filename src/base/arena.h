@@ -20,7 +20,10 @@ struct arena {
 	size_t total;             /* bytes handed out, for benchmarks */
 };
 
-#define ARENA_INIT {NULL, 0}
+#define ARENA_INIT                                                                                 \
+	{                                                                                          \
+		NULL, 0                                                                            \
+	}
 
 void arena_init(struct arena *a);
 /* Frees every block; the arena may be used again afterwards. */
@@ -36,7 +39,8 @@ void *arena_grow(struct arena *a, const void *old, size_t old_count, size_t new_
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-char *arena_vprintf(struct arena *a, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 
 /* Aborts the process with a message: out of memory or size overflow. */
 _Noreturn void die_oom(size_t n);

@@ -16,10 +16,10 @@ _Noreturn void bug_fail(const char *file, int line, const char *func, const char
 	__attribute__((format(printf, 4, 5)));
 
 #define BUG(...) bug_fail(__FILE__, __LINE__, __func__, __VA_ARGS__)
-#define BUG_ON(cond)                                      \
-	do {                                              \
-		if (cond)                                 \
-			BUG("invariant broken: %s", #cond); \
+#define BUG_ON(cond)                                                                               \
+	do {                                                                                       \
+		if (cond)                                                                          \
+			BUG("invariant broken: %s", #cond);                                        \
 	} while (0)
 
 #endif

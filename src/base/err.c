@@ -61,11 +61,12 @@ int err_resolution(struct err *e, enum err_code code, const char *arg, const cha
 			 e->arg, e->arg);
 		break;
 	case ERR_RANGE_NOT_ANCESTOR:
-		snprintf(e->msg, sizeof(e->msg),
-			 "Revision %s is not an ancestor of revision %s", e->arg, e->arg2);
+		snprintf(e->msg, sizeof(e->msg), "Revision %s is not an ancestor of revision %s",
+			 e->arg, e->arg2);
 		break;
 	default:
-		snprintf(e->msg, sizeof(e->msg), "Can't locate revision identified by '%s'", e->arg);
+		snprintf(e->msg, sizeof(e->msg), "Can't locate revision identified by '%s'",
+			 e->arg);
 		break;
 	}
 	return -1;

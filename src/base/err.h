@@ -35,16 +35,16 @@ enum err_code {
 #define ERR_ARG_MAX 1024
 
 struct err {
-	enum err_code code;      /* ERR_OK when nothing failed */
-	char msg[ERR_MSG_MAX];   /* human message, no trailing newline */
-	char file[ERR_ARG_MAX];  /* file the error is about, "" if none */
-	int line;                /* 1-based line in file, 0 if unknown */
-	int col;                 /* 1-based column, 0 if unknown */
-	char arg[ERR_ARG_MAX];   /* argument the error is about (resolution errors) */
-	char arg2[ERR_ARG_MAX];  /* second argument (range upper bound) */
-	char detail[ERR_MSG_MAX];/* optional detail lines, each prefixed ("DETAIL:  ...",
+	enum err_code code;       /* ERR_OK when nothing failed */
+	char msg[ERR_MSG_MAX];    /* human message, no trailing newline */
+	char file[ERR_ARG_MAX];   /* file the error is about, "" if none */
+	int line;                 /* 1-based line in file, 0 if unknown */
+	int col;                  /* 1-based column, 0 if unknown */
+	char arg[ERR_ARG_MAX];    /* argument the error is about (resolution errors) */
+	char arg2[ERR_ARG_MAX];   /* second argument (range upper bound) */
+	char detail[ERR_MSG_MAX]; /* optional detail lines, each prefixed ("DETAIL:  ...",
 				    "HINT:  ..."), newline-separated; "" if none */
-	char sqlstate[6];        /* the database's SQLSTATE ("23505"), "" if none (tests) */
+	char sqlstate[6];         /* the database's SQLSTATE ("23505"), "" if none (tests) */
 };
 
 void err_clear(struct err *e);

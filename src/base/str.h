@@ -17,12 +17,30 @@ struct slice {
 	size_t n;      /* length in bytes */
 };
 
-static inline bool str_isspace(char c) { return isspace((unsigned char)c) != 0; }
-static inline bool str_isdigit(char c) { return c >= '0' && c <= '9'; }
-static inline bool str_isalnum(char c) { return isalnum((unsigned char)c) != 0; }
-static inline bool str_isalpha(char c) { return isalpha((unsigned char)c) != 0; }
-static inline bool str_isxdigit(char c) { return isxdigit((unsigned char)c) != 0; }
-static inline char str_tolower(char c) { return (char)tolower((unsigned char)c); }
+static inline bool str_isspace(char c)
+{
+	return isspace((unsigned char)c) != 0;
+}
+static inline bool str_isdigit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+static inline bool str_isalnum(char c)
+{
+	return isalnum((unsigned char)c) != 0;
+}
+static inline bool str_isalpha(char c)
+{
+	return isalpha((unsigned char)c) != 0;
+}
+static inline bool str_isxdigit(char c)
+{
+	return isxdigit((unsigned char)c) != 0;
+}
+static inline char str_tolower(char c)
+{
+	return (char)tolower((unsigned char)c);
+}
 
 bool str_startswith(const char *s, const char *prefix);
 bool str_endswith(const char *s, const char *suffix);

@@ -16,7 +16,10 @@ struct strvec {
 	size_t cap;     /* allocated slots */
 };
 
-#define STRVEC_INIT {NULL, 0, 0}
+#define STRVEC_INIT                                                                                \
+	{                                                                                          \
+		NULL, 0, 0                                                                         \
+	}
 
 void strvec_push(struct arena *a, struct strvec *sv, const char *s);
 /* Pushes s unless an equal string is present; returns true if pushed. */

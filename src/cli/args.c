@@ -42,17 +42,17 @@ struct argtok {
 
 /* Parsing state of one parser over its argument list. */
 struct pstate {
-	struct cli_ctx *ctx;          /* for the arena and the error */
-	const struct cli_parser *p;   /* the parser */
-	struct optstr *strs;          /* its option strings */
+	struct cli_ctx *ctx;        /* for the arena and the error */
+	const struct cli_parser *p; /* the parser */
+	struct optstr *strs;        /* its option strings */
 	size_t n_strs;
-	char **args;                  /* arguments handed to this parser */
+	char **args; /* arguments handed to this parser */
 	size_t n_args;
-	struct argtok *toks;          /* their classification */
-	struct cli_value *vals;       /* one per option and positional (in table order) */
+	struct argtok *toks;    /* their classification */
+	struct cli_value *vals; /* one per option and positional (in table order) */
 	size_t n_vals;
-	size_t n_pos_done;            /* positionals consumed so far */
-	struct strvec *extras;        /* unrecognized arguments, in order */
+	size_t n_pos_done;     /* positionals consumed so far */
+	struct strvec *extras; /* unrecognized arguments, in order */
 };
 
 char *cli_py_repr(struct arena *a, const char *s)
@@ -352,7 +352,8 @@ static int consume_option(struct pstate *st, size_t *i)
 	}
 	if (o->kind == OPT_FLAG || o->kind == OPT_HELP || o->kind == OPT_VERSION) {
 		if (t->explicit_arg && t->opt_string[1] == '-')
-			return usage_error(st->ctx, st->p, "argument %s: ignored explicit argument %s",
+			return usage_error(st->ctx, st->p,
+					   "argument %s: ignored explicit argument %s",
 					   opt_display(a, o), cli_py_repr(a, t->explicit_arg));
 		return flag_cluster(st, t, i);
 	}
@@ -511,11 +512,14 @@ static int run_subparser(struct cli_ctx *ctx, struct pstate *top, const struct c
 			 size_t from)
 {
 	struct cli_parser sp = {
-		arena_printf(ctx->arena, "alembic %s", cmd->name), cmd->options, cmd->positionals,
-		NULL, 0,
+		arena_printf(ctx->arena, "alembic %s", cmd->name),
+		cmd->options,
+		cmd->positionals,
+		NULL,
+		0,
 	};
-	struct pstate sub = {ctx, &sp, NULL, 0, top->args + from, top->n_args - from,
-			     NULL, NULL, 0, 0, top->extras};
+	struct pstate sub = {ctx,  &sp,  NULL, 0, top->args + from, top->n_args - from,
+			     NULL, NULL, 0,    0, top->extras};
 	int rc = parse(&sub);
 
 	if (rc != 0)
@@ -591,8 +595,8 @@ enum cli_parse_result cli_parse_args(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct strvec extras = STRVEC_INIT;
 	struct cli_parser top = {"alembic", cli_global_options, NULL, cli_commands, cli_n_commands};
-	struct pstate st = {ctx, &top, NULL, 0, argv + 1, argc > 0 ? (size_t)argc - 1 : 0,
-			    NULL, NULL, 0, 0, &extras};
+	struct pstate st = {ctx,  &top, NULL, 0, argv + 1, argc > 0 ? (size_t)argc - 1 : 0,
+			    NULL, NULL, 0,    0, &extras};
 	int rc = parse(&st);
 
 	if (rc != 0)

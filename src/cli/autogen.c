@@ -85,8 +85,8 @@ static int ag_load_model(struct cli_ctx *ctx, const char *dialect, struct model 
 }
 
 /* run_autogen_req.decide: env.py's filters asked about the database. */
-static int ag_decide(void *arg, struct arena *a, const struct db_schema *live,
-		     struct ag_leave **v, size_t *n, struct err *e)
+static int ag_decide(void *arg, struct arena *a, const struct db_schema *live, struct ag_leave **v,
+		     size_t *n, struct err *e)
 {
 	return model_decide(a, arg, live, v, n, e);
 }
@@ -132,8 +132,8 @@ static int ag_sql_file(struct cli_ctx *ctx, const char *dialect, const char *pat
 
 	if (fs_read_file(ctx->arena, path, &text, &len, &ctx->err) < 0)
 		return -1;
-	if (ag_sql_hints(ctx->arena, dialect, path, text, len, &h->v, &h->n, &h->cap,
-			 &ctx->err) < 0)
+	if (ag_sql_hints(ctx->arena, dialect, path, text, len, &h->v, &h->n, &h->cap, &ctx->err) <
+	    0)
 		return -1;
 	if (split_sql(ctx->arena, text, 1, split_opts_for(dialect), &st, &nst, &ctx->err) < 0) {
 		snprintf(ctx->err.file, sizeof(ctx->err.file), "%s", path);
@@ -202,8 +202,7 @@ struct ag_req {
 	struct run_opts o;
 };
 
-static int ag_prepare(struct cli_ctx *ctx, struct model *m, const char **dialect,
-		      struct ag_req *q)
+static int ag_prepare(struct cli_ctx *ctx, struct model *m, const char **dialect, struct ag_req *q)
 {
 	const struct config *c;
 	struct run_autogen_req r = {0};
@@ -222,9 +221,9 @@ static int ag_prepare(struct cli_ctx *ctx, struct model *m, const char **dialect
 		o.version_table_schema = m->version_table_schema;
 	r.g = ctx->graph;
 	r.compare_type = ag_setting(m->compare_type, c, "compare_type", c->compare_type, true);
-	r.compare_server_default = ag_setting(m->compare_server_default, c,
-					      "compare_server_default",
-					      c->compare_server_default, true);
+	r.compare_server_default =
+		ag_setting(m->compare_server_default, c, "compare_server_default",
+			   c->compare_server_default, true);
 	r.include_schemas =
 		ag_setting(m->include_schemas, c, "include_schemas", c->include_schemas, false);
 	q->r = r;
@@ -246,14 +245,14 @@ int cli_autogen_compare(struct cli_ctx *ctx, struct run_autogen_out *ao, struct 
 static bool ag_ask(struct cli_ctx *ctx, const struct ag_rename *k)
 {
 	char line[64];
-	const char *t = k->schema ? arena_printf(ctx->arena, "%s.%s", k->schema, k->table)
-				  : k->table;
+	const char *t =
+		k->schema ? arena_printf(ctx->arena, "%s.%s", k->schema, k->table) : k->table;
 
 	if (k->column)
 		fprintf(ctx->errout, "rename %s.%s to %s.%s? [y/N] ", t, k->old, t, k->column);
 	else
-		fprintf(ctx->errout, "rename table %s%s%s to %s? [y/N] ", k->schema ? k->schema : "",
-			k->schema ? "." : "", k->old, t);
+		fprintf(ctx->errout, "rename table %s%s%s to %s? [y/N] ",
+			k->schema ? k->schema : "", k->schema ? "." : "", k->old, t);
 	fflush(ctx->errout);
 	if (!fgets(line, sizeof(line), stdin))
 		return false;
@@ -345,8 +344,8 @@ static int ag_render_sql_slots(struct cli_ctx *ctx, const char *dialect,
 			       const struct ag_result *res, struct cli_newrev *nr)
 {
 	struct buf up = BUF_INIT, down = BUF_INIT;
-	struct ag_render_opts ro = {.dialect = dialect, .null_rows = res->null_rows,
-				    .n_null_rows = res->n_null_rows};
+	struct ag_render_opts ro = {
+		.dialect = dialect, .null_rows = res->null_rows, .n_null_rows = res->n_null_rows};
 	int rc = -1;
 
 	ag_sql_review(ctx, &ro, &res->upgrade, &up);
@@ -365,8 +364,7 @@ static int ag_render_sql_slots(struct cli_ctx *ctx, const char *dialect,
 
 /* The file written, run both ways in a rolled-back transaction (unless
  * --no-verify): what does not round-trip is a warning. */
-static int ag_verify(struct cli_ctx *ctx, const struct run_autogen_out *ao,
-		     const struct script *sc)
+static int ag_verify(struct cli_ctx *ctx, const struct run_autogen_out *ao, const struct script *sc)
 {
 	struct run_opts o;
 
@@ -376,8 +374,7 @@ static int ag_verify(struct cli_ctx *ctx, const struct run_autogen_out *ao,
 	return run_autogen_verify(ctx->arena, &o, ao, sc, &ctx->sink, &ctx->err);
 }
 
-static int ag_write(struct cli_ctx *ctx, const struct run_autogen_out *ao,
-		    struct cli_newrev *full)
+static int ag_write(struct cli_ctx *ctx, const struct run_autogen_out *ao, struct cli_newrev *full)
 {
 	struct script *sc = NULL;
 

@@ -17,17 +17,18 @@
 #include "run/run.h"
 #include "script/script.h"
 
-extern const struct cli_command cmd_branches, cmd_check, cmd_config, cmd_current, cmd_downgrade, cmd_edit,
-	cmd_ensure_version, cmd_heads, cmd_history, cmd_init, cmd_list_templates, cmd_merge,
-	cmd_revision, cmd_show, cmd_stamp, cmd_upgrade;
+extern const struct cli_command cmd_branches, cmd_check, cmd_config, cmd_current, cmd_downgrade,
+	cmd_edit, cmd_ensure_version, cmd_heads, cmd_history, cmd_init, cmd_list_templates,
+	cmd_merge, cmd_revision, cmd_show, cmd_stamp, cmd_upgrade;
 
 /* Alphabetical, as Alembic's subcommand choices (dir(command) order);
  * `config` is the user guide's command, which Alembic lacks; `check` is
  * Alembic 1.9's. */
 const struct cli_command *const cli_commands[] = {
-	&cmd_branches, &cmd_check, &cmd_config, &cmd_current, &cmd_downgrade, &cmd_edit,
-	&cmd_ensure_version, &cmd_heads, &cmd_history, &cmd_init, &cmd_list_templates,
-	&cmd_merge, &cmd_revision, &cmd_show, &cmd_stamp, &cmd_upgrade,
+	&cmd_branches,  &cmd_check, &cmd_config,         &cmd_current,
+	&cmd_downgrade, &cmd_edit,  &cmd_ensure_version, &cmd_heads,
+	&cmd_history,   &cmd_init,  &cmd_list_templates, &cmd_merge,
+	&cmd_revision,  &cmd_show,  &cmd_stamp,          &cmd_upgrade,
 };
 const size_t cli_n_commands = sizeof(cli_commands) / sizeof(cli_commands[0]);
 
@@ -338,7 +339,7 @@ static void ctx_init(struct cli_ctx *ctx, struct arena *a)
 	ctx->errout = stderr;
 	ctx->msg_width = stdin_width();
 	ctx->sink = (struct sink){sink_status_begin_cb, sink_status_end_cb, sink_msg_cb,
-				  sink_log_cb, sink_sql_cb, ctx};
+				  sink_log_cb,          sink_sql_cb,        ctx};
 	err_clear(&ctx->err);
 }
 

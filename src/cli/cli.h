@@ -21,11 +21,11 @@
 #include "config/config.h"
 
 enum cli_opt_kind {
-	OPT_FLAG,   /* store_true */
-	OPT_VALUE,  /* takes one value; last one wins */
-	OPT_APPEND, /* takes one value; repeatable (action="append") */
-	OPT_HELP,   /* -h/--help: prints the help and exits 0 (implicit in every parser) */
-	OPT_VERSION,/* --version: prints "alembic 1.8.1" and exits 0 (tool level only) */
+	OPT_FLAG,    /* store_true */
+	OPT_VALUE,   /* takes one value; last one wins */
+	OPT_APPEND,  /* takes one value; repeatable (action="append") */
+	OPT_HELP,    /* -h/--help: prints the help and exits 0 (implicit in every parser) */
+	OPT_VERSION, /* --version: prints "alembic 1.8.1" and exits 0 (tool level only) */
 };
 
 struct cli_option {
@@ -57,51 +57,51 @@ struct graph;       /* core/graph.h */
 enum cli_cmd_flags {
 	CMD_NEEDS_CONFIG = 1 << 0,  /* load alembic.ini before running */
 	CMD_NEEDS_SCRIPTS = 1 << 1, /* also check script_location and read the revision graph */
-	CMD_ENV = 1 << 2,           /* runs "env" (Alembic: env.py): logging lines, ERROR log on failure */
+	CMD_ENV = 1 << 2, /* runs "env" (Alembic: env.py): logging lines, ERROR log on failure */
 };
 
 struct cli_command {
-	const char *name;                        /* subcommand name */
-	int (*run)(struct cli_ctx *ctx);         /* returns 0 or -1 with ctx->err set */
-	const struct cli_option *options;        /* terminated by a zeroed row */
-	const struct cli_positional *positionals;/* terminated by a zeroed row */
-	const char *help;                        /* one line for the top-level help */
-	const char *description;                 /* full docstring for `<cmd> --help`; NULL in
+	const char *name;                         /* subcommand name */
+	int (*run)(struct cli_ctx *ctx);          /* returns 0 or -1 with ctx->err set */
+	const struct cli_option *options;         /* terminated by a zeroed row */
+	const struct cli_positional *positionals; /* terminated by a zeroed row */
+	const char *help;                         /* one line for the top-level help */
+	const char *description;                  /* full docstring for `<cmd> --help`; NULL in
 	                                            every command: Alembic's subparsers have none */
-	unsigned flags;                          /* enum cli_cmd_flags */
+	unsigned flags;                           /* enum cli_cmd_flags */
 };
 
 /* One parsed value of an option or positional. */
 struct cli_value {
-	const char *dest;       /* option/positional dest */
-	struct strvec values;   /* values in command-line order (flags: one "1") */
+	const char *dest;     /* option/positional dest */
+	struct strvec values; /* values in command-line order (flags: one "1") */
 };
 
 struct cli_ctx {
-	struct arena *arena;             /* the run's arena */
-	const struct cli_command *cmd;   /* the command being run */
-	struct cli_value *vals;          /* parsed values, one per option and positional */
-	size_t n_vals;                   /* number of vals */
+	struct arena *arena;           /* the run's arena */
+	const struct cli_command *cmd; /* the command being run */
+	struct cli_value *vals;        /* parsed values, one per option and positional */
+	size_t n_vals;                 /* number of vals */
 	/* global options */
-	const char *config_path;         /* -c, NULL if not given */
-	const char *section;             /* -n, NULL if not given */
-	struct strvec x_args;            /* -x, in order */
-	bool raiseerr;                   /* --raiseerr */
-	bool quiet;                      /* -q: no status/log lines */
+	const char *config_path; /* -c, NULL if not given */
+	const char *section;     /* -n, NULL if not given */
+	struct strvec x_args;    /* -x, in order */
+	bool raiseerr;           /* --raiseerr */
+	bool quiet;              /* -q: no status/log lines */
 	/* loaded on demand by cli_load_config() / cli_load_scripts() */
 	struct config *config;
-	struct script_list *scripts;     /* see script/script.h */
-	struct graph *graph;             /* see core/graph.h */
-	bool env_ran;                    /* env-style logging has started: errors also log ERROR [...] */
-	FILE *out;                       /* stdout */
-	FILE *errout;                    /* stderr */
-	struct err err;                  /* the failure to report */
+	struct script_list *scripts; /* see script/script.h */
+	struct graph *graph;         /* see core/graph.h */
+	bool env_ran;   /* env-style logging has started: errors also log ERROR [...] */
+	FILE *out;      /* stdout */
+	FILE *errout;   /* stderr */
+	struct err err; /* the failure to report */
 	/* added by the CLI layer (cli.c) */
-	struct sink sink;                /* status/msg/log hooks bound to this ctx (-q aware) */
-	int msg_width;                   /* Alembic TERMWIDTH: width of a tty on fd 0, 0 if none */
-	bool status_open;                /* a status line "Text ..." is waiting for done/FAILED */
-	const char *const *argv;         /* the command's own arguments (after the command word) */
-	bool signals_caught;             /* cli_catch_signals installed the handlers */
+	struct sink sink;        /* status/msg/log hooks bound to this ctx (-q aware) */
+	int msg_width;           /* Alembic TERMWIDTH: width of a tty on fd 0, 0 if none */
+	bool status_open;        /* a status line "Text ..." is waiting for done/FAILED */
+	const char *const *argv; /* the command's own arguments (after the command word) */
+	bool signals_caught;     /* cli_catch_signals installed the handlers */
 };
 
 int cli_main(int argc, char **argv);

@@ -24,12 +24,12 @@ struct script;
 
 /* One parser: the tool itself or one subcommand. */
 struct cli_parser {
-	const char *prog;                          /* "alembic" or "alembic heads" */
-	const struct cli_option *opts;             /* options without -h, zero-row terminated */
-	const struct cli_positional *pos;          /* positionals (NULL: none), zero-row terminated */
-	const struct cli_command *const *cmds;     /* tool level: the commands (the subparsers
+	const char *prog;                      /* "alembic" or "alembic heads" */
+	const struct cli_option *opts;         /* options without -h, zero-row terminated */
+	const struct cli_positional *pos;      /* positionals (NULL: none), zero-row terminated */
+	const struct cli_command *const *cmds; /* tool level: the commands (the subparsers
 	                                              positional); NULL for a subcommand */
-	size_t n_cmds;                             /* number of cmds */
+	size_t n_cmds;                         /* number of cmds */
 };
 
 /* The command table (cli.c), alphabetical as Alembic's choices. */
@@ -41,9 +41,9 @@ extern const struct cli_option cli_global_options[];
 /* args.c ----------------------------------------------------------------- */
 
 enum cli_parse_result {
-	CLI_PARSE_OK = 0,    /* run the command */
-	CLI_PARSE_EXIT = 1,  /* --help / --version printed: exit 0 */
-	CLI_PARSE_ERROR = -1,/* ctx->err is an ERR_USAGE error */
+	CLI_PARSE_OK = 0,     /* run the command */
+	CLI_PARSE_EXIT = 1,   /* --help / --version printed: exit 0 */
+	CLI_PARSE_ERROR = -1, /* ctx->err is an ERR_USAGE error */
 };
 
 /*

@@ -17,10 +17,10 @@ static const struct cli_option branches_options[] = {
 /* HEADER "\n" child lines joined by "\n" "\n" (printed with a final newline). */
 static void branch_block(struct buf *b, const struct rev *r, bool verbose)
 {
-	struct revfmt_opts head = {.verbose = verbose, .include_branches = true,
-				   .tree_indicators = true};
-	struct revfmt_opts child = {.include_branches = true, .include_doc = verbose,
-				    .tree_indicators = true};
+	struct revfmt_opts head = {
+		.verbose = verbose, .include_branches = true, .tree_indicators = true};
+	struct revfmt_opts child = {
+		.include_branches = true, .include_doc = verbose, .tree_indicators = true};
 
 	revfmt_cmd_format(b, r, &head);
 	buf_addch(b, '\n');
@@ -52,6 +52,11 @@ static int branches_run(struct cli_ctx *ctx)
 }
 
 const struct cli_command cmd_branches = {
-	"branches", branches_run, branches_options, NULL, "Show current branch points.", NULL,
+	"branches",
+	branches_run,
+	branches_options,
+	NULL,
+	"Show current branch points.",
+	NULL,
 	CMD_NEEDS_CONFIG | CMD_NEEDS_SCRIPTS,
 };

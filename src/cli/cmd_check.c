@@ -43,7 +43,11 @@ static int check_run(struct cli_ctx *ctx)
 }
 
 const struct cli_command cmd_check = {
-	"check", check_run, check_options, NULL,
-	"Check if revision command with autogenerate has pending upgrade ops.", NULL,
+	"check",
+	check_run,
+	check_options,
+	NULL,
+	"Check if revision command with autogenerate has pending upgrade ops.",
+	NULL,
 	CMD_NEEDS_CONFIG | CMD_NEEDS_SCRIPTS | CMD_ENV,
 };

@@ -59,8 +59,8 @@ static const char *config_source(struct cli_ctx *ctx, const struct config_settin
 
 	if (!s->env)
 		return arena_printf(a, "%s:%d%s%s%s", c->ini_path, s->line,
-				    s->is_default ? " [DEFAULT]" : "", s->vars ? ", environment " : "",
-				    s->vars ? s->vars : "");
+				    s->is_default ? " [DEFAULT]" : "",
+				    s->vars ? ", environment " : "", s->vars ? s->vars : "");
 	src = arena_printf(a, "%s:%d %s", c->env_path, s->env->line, s->env->origin);
 	if (s->env->var)
 		src = arena_printf(a, "%s, environment %s", src, s->env->var);
@@ -169,7 +169,8 @@ static int config_run(struct cli_ctx *ctx)
 	const char *key = cli_arg(ctx, "key");
 
 	if (sets->n && key)
-		return err_set(&ctx->err, ERR_USAGE, "argument --set: not allowed with argument key");
+		return err_set(&ctx->err, ERR_USAGE,
+			       "argument --set: not allowed with argument key");
 	if (sets->n)
 		return config_set(ctx, sets);
 	if (cli_load_config(ctx) < 0)
@@ -178,6 +179,11 @@ static int config_run(struct cli_ctx *ctx)
 }
 
 const struct cli_command cmd_config = {
-	"config", config_run, config_options, config_positionals,
-	"Show the configuration, one setting, or set a setting in the .ini file.", NULL, 0,
+	"config",
+	config_run,
+	config_options,
+	config_positionals,
+	"Show the configuration, one setting, or set a setting in the .ini file.",
+	NULL,
+	0,
 };

@@ -63,7 +63,11 @@ static int current_run(struct cli_ctx *ctx)
 }
 
 const struct cli_command cmd_current = {
-	"current", current_run, current_options, NULL,
-	"Display the current revision for a database.", NULL,
+	"current",
+	current_run,
+	current_options,
+	NULL,
+	"Display the current revision for a database.",
+	NULL,
 	CMD_NEEDS_CONFIG | CMD_NEEDS_SCRIPTS | CMD_ENV,
 };

@@ -77,7 +77,8 @@ static int run_editor(struct cli_ctx *ctx, const char *editor, const char *path)
 	pid_t pid;
 
 	if (pipe(fds) < 0 || fcntl(fds[1], F_SETFD, FD_CLOEXEC) < 0)
-		return err_set(&ctx->err, ERR_COMMAND, "Error executing editor (%s)", strerror(errno));
+		return err_set(&ctx->err, ERR_COMMAND, "Error executing editor (%s)",
+			       strerror(errno));
 	fflush(NULL);
 	pid = fork();
 	if (pid == 0) {
@@ -99,7 +100,8 @@ static int run_editor(struct cli_ctx *ctx, const char *editor, const char *path)
 	}
 	close(fds[0]);
 	if (waitpid(pid, &status, 0) < 0)
-		return err_set(&ctx->err, ERR_COMMAND, "Error executing editor (%s)", strerror(errno));
+		return err_set(&ctx->err, ERR_COMMAND, "Error executing editor (%s)",
+			       strerror(errno));
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		return 0;
 	const char *cmd = arena_printf(a, "[%s, %s]", cli_py_repr(a, editor), cli_py_repr(a, path));
@@ -121,9 +123,10 @@ static int open_all(struct cli_ctx *ctx, const struct revlist *revs)
 		if (!s)
 			continue;
 		if (!editor)
-			return err_set(&ctx->err, ERR_COMMAND,
-				       "Error executing editor (No suitable editor found. Please set "
-				       "the \"EDITOR\" or \"VISUAL\" environment variables)");
+			return err_set(
+				&ctx->err, ERR_COMMAND,
+				"Error executing editor (No suitable editor found. Please set "
+				"the \"EDITOR\" or \"VISUAL\" environment variables)");
 		if (run_editor(ctx, editor, s->path) < 0)
 			return -1;
 	}
@@ -153,7 +156,11 @@ static int edit_run(struct cli_ctx *ctx)
 }
 
 const struct cli_command cmd_edit = {
-	"edit", edit_run, edit_options, edit_positionals,
-	"Edit revision script(s) using $EDITOR.", NULL,
+	"edit",
+	edit_run,
+	edit_options,
+	edit_positionals,
+	"Edit revision script(s) using $EDITOR.",
+	NULL,
 	CMD_NEEDS_CONFIG | CMD_NEEDS_SCRIPTS,
 };

@@ -25,7 +25,11 @@ static int ensure_version_run(struct cli_ctx *ctx)
 }
 
 const struct cli_command cmd_ensure_version = {
-	"ensure_version", ensure_version_run, ensure_version_options, NULL,
-	"Create the alembic version table if it doesn't exist already .", NULL,
+	"ensure_version",
+	ensure_version_run,
+	ensure_version_options,
+	NULL,
+	"Create the alembic version table if it doesn't exist already .",
+	NULL,
 	CMD_NEEDS_CONFIG | CMD_ENV,
 };

@@ -36,7 +36,11 @@ static int heads_run(struct cli_ctx *ctx)
 }
 
 const struct cli_command cmd_heads = {
-	"heads", heads_run, heads_options, NULL,
-	"Show current available heads in the script directory.", NULL,
+	"heads",
+	heads_run,
+	heads_options,
+	NULL,
+	"Show current available heads in the script directory.",
+	NULL,
 	CMD_NEEDS_CONFIG | CMD_NEEDS_SCRIPTS,
 };

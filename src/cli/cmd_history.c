@@ -47,8 +47,10 @@ static int print_history(struct cli_ctx *ctx, const char *lower, const char *upp
 {
 	struct revlist revs = REVLIST_INIT;
 	struct buf b = BUF_INIT;
-	struct revfmt_opts o = {.verbose = cli_flag(ctx, "verbose"), .include_branches = true,
-				.include_doc = true, .include_parents = true,
+	struct revfmt_opts o = {.verbose = cli_flag(ctx, "verbose"),
+				.include_branches = true,
+				.include_doc = true,
+				.include_parents = true,
 				.tree_indicators = true};
 
 	if (graph_history(ctx->graph, lower, upper, rows, &revs, &ctx->err) < 0)
@@ -80,7 +82,11 @@ static int history_run(struct cli_ctx *ctx)
 }
 
 const struct cli_command cmd_history = {
-	"history", history_run, history_options, NULL,
-	"List changeset scripts in chronological order.", NULL,
+	"history",
+	history_run,
+	history_options,
+	NULL,
+	"List changeset scripts in chronological order.",
+	NULL,
 	CMD_NEEDS_CONFIG | CMD_NEEDS_SCRIPTS,
 };

@@ -20,6 +20,11 @@ static int list_templates_run(struct cli_ctx *ctx)
 }
 
 const struct cli_command cmd_list_templates = {
-	"list_templates", list_templates_run, list_templates_options, NULL,
-	"List available templates.", NULL, 0,
+	"list_templates",
+	list_templates_run,
+	list_templates_options,
+	NULL,
+	"List available templates.",
+	NULL,
+	0,
 };

@@ -6,7 +6,8 @@
 #include "cli/cli_int.h"
 
 static const struct cli_option merge_options[] = {
-	{"-m", "--message", "message", "MESSAGE", OPT_VALUE, "Message string to use with 'revision'"},
+	{"-m", "--message", "message", "MESSAGE", OPT_VALUE,
+	 "Message string to use with 'revision'"},
 	{NULL, "--branch-label", "branch_label", "BRANCH_LABEL", OPT_VALUE,
 	 "Specify a branch label to apply to the new revision"},
 	{NULL, "--rev-id", "rev_id", "REV_ID", OPT_VALUE,
@@ -22,15 +23,28 @@ static const struct cli_positional merge_positionals[] = {
 static int merge_run(struct cli_ctx *ctx)
 {
 	struct cli_newrev nr = {
-		cli_arg(ctx, "rev_id"), cli_arg(ctx, "message"), cli_list(ctx, "revisions"), false,
-		cli_arg(ctx, "branch_label"), NULL, NULL, NULL, NULL, NULL, NULL,
+		cli_arg(ctx, "rev_id"),
+		cli_arg(ctx, "message"),
+		cli_list(ctx, "revisions"),
+		false,
+		cli_arg(ctx, "branch_label"),
+		NULL,
+		NULL,
+		NULL,
+		NULL,
+		NULL,
+		NULL,
 	};
 
 	return cli_generate_revision(ctx, &nr);
 }
 
 const struct cli_command cmd_merge = {
-	"merge", merge_run, merge_options, merge_positionals,
-	"Merge two revisions together. Creates a new migration file.", NULL,
+	"merge",
+	merge_run,
+	merge_options,
+	merge_positionals,
+	"Merge two revisions together. Creates a new migration file.",
+	NULL,
 	CMD_NEEDS_CONFIG | CMD_NEEDS_SCRIPTS,
 };

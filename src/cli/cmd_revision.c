@@ -19,7 +19,8 @@
 #include "script/script.h"
 
 static const struct cli_option revision_options[] = {
-	{"-m", "--message", "message", "MESSAGE", OPT_VALUE, "Message string to use with 'revision'"},
+	{"-m", "--message", "message", "MESSAGE", OPT_VALUE,
+	 "Message string to use with 'revision'"},
 	{NULL, "--autogenerate", "autogenerate", NULL, OPT_FLAG,
 	 "Populate revision script with candidate migration operations, based on comparison of "
 	 "database to model."},
@@ -60,9 +61,10 @@ static int check_new_names(struct cli_ctx *ctx, const char *id, const char *labe
 			       id, old->id);
 	for (size_t i = 0; label && i < g->n; i++)
 		if (strvec_find(&g->revs[i]->labels, label) >= 0)
-			return err_set(&ctx->err, ERR_COMMAND,
-				       "Branch name '%s' in revision %s already used by revision %s",
-				       label, id, g->revs[i]->id);
+			return err_set(
+				&ctx->err, ERR_COMMAND,
+				"Branch name '%s' in revision %s already used by revision %s",
+				label, id, g->revs[i]->id);
 	return 0;
 }
 
@@ -76,10 +78,11 @@ static int check_heads(struct cli_ctx *ctx, const struct revlist *heads, bool sp
 					       "Duplicate head revisions specified");
 	for (size_t i = 0; !splice && i < heads->n; i++)
 		if (heads->v[i] && !heads->v[i]->is_head)
-			return err_set(&ctx->err, ERR_COMMAND,
-				       "Revision %s is not a head revision; please specify --splice "
-				       "to create a new branch from this revision",
-				       heads->v[i]->id);
+			return err_set(
+				&ctx->err, ERR_COMMAND,
+				"Revision %s is not a head revision; please specify --splice "
+				"to create a new branch from this revision",
+				heads->v[i]->id);
 	return 0;
 }
 
@@ -151,9 +154,17 @@ static int revision_run(struct cli_ctx *ctx)
 			       "is not configured does not make any sense");
 	strvec_push(ctx->arena, &heads, head ? head : "head");
 	struct cli_newrev nr = {
-		cli_arg(ctx, "rev_id"), cli_arg(ctx, "message"), &heads, cli_flag(ctx, "splice"),
-		cli_arg(ctx, "branch_label"), cli_arg(ctx, "version_path"),
-		cli_list(ctx, "depends_on"), NULL, NULL, NULL, NULL,
+		cli_arg(ctx, "rev_id"),
+		cli_arg(ctx, "message"),
+		&heads,
+		cli_flag(ctx, "splice"),
+		cli_arg(ctx, "branch_label"),
+		cli_arg(ctx, "version_path"),
+		cli_list(ctx, "depends_on"),
+		NULL,
+		NULL,
+		NULL,
+		NULL,
 	};
 	if (cli_flag(ctx, "autogenerate"))
 		return cli_revision_autogenerate(ctx, &nr);
@@ -161,6 +172,11 @@ static int revision_run(struct cli_ctx *ctx)
 }
 
 const struct cli_command cmd_revision = {
-	"revision", revision_run, revision_options, NULL, "Create a new revision file.", NULL,
+	"revision",
+	revision_run,
+	revision_options,
+	NULL,
+	"Create a new revision file.",
+	NULL,
 	CMD_NEEDS_CONFIG | CMD_NEEDS_SCRIPTS,
 };

@@ -57,7 +57,11 @@ static int show_run(struct cli_ctx *ctx)
 }
 
 const struct cli_command cmd_show = {
-	"show", show_run, show_options, show_positionals,
-	"Show the revision(s) denoted by the given symbol.", NULL,
+	"show",
+	show_run,
+	show_options,
+	show_positionals,
+	"Show the revision(s) denoted by the given symbol.",
+	NULL,
 	CMD_NEEDS_CONFIG | CMD_NEEDS_SCRIPTS,
 };

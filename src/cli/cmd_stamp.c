@@ -27,16 +27,19 @@ static int stamp_run(struct cli_ctx *ctx)
 	struct run_request r;
 	bool sql = cli_flag(ctx, "sql");
 
-	if (run_parse_stamp(ctx->arena, cli_list(ctx, "revisions"), sql, cli_flag(ctx, "purge"),
-			    &r, &ctx->err) < 0)
+	if (run_parse_stamp(ctx->arena, cli_list(ctx, "revisions"), sql, cli_flag(ctx, "purge"), &r,
+			    &ctx->err) < 0)
 		return -1;
 	ctx->env_ran = true; /* from here on Alembic runs env.py, which sets up logging */
-	return run_command(ctx->arena, ctx->graph, ctx->config, &r, sql, cli_sink(ctx),
-			   &ctx->err);
+	return run_command(ctx->arena, ctx->graph, ctx->config, &r, sql, cli_sink(ctx), &ctx->err);
 }
 
 const struct cli_command cmd_stamp = {
-	"stamp", stamp_run, stamp_options, stamp_positionals,
-	"'stamp' the revision table with the given revision; don't run any migrations.", NULL,
+	"stamp",
+	stamp_run,
+	stamp_options,
+	stamp_positionals,
+	"'stamp' the revision table with the given revision; don't run any migrations.",
+	NULL,
 	CMD_NEEDS_CONFIG | CMD_NEEDS_SCRIPTS | CMD_ENV,
 };

@@ -9,7 +9,6 @@
 #include "cli/cli_int.h"
 #include "run/run.h"
 
-
 const struct cli_option cmd_migrate_options[] = {
 	{NULL, "--sql", "sql", NULL, OPT_FLAG,
 	 "Don't emit SQL to database - dump to standard output/file instead. See docs on "
@@ -44,7 +43,11 @@ static int upgrade_run(struct cli_ctx *ctx)
 }
 
 const struct cli_command cmd_upgrade = {
-	"upgrade", upgrade_run, cmd_migrate_options, cmd_migrate_positionals,
-	"Upgrade to a later version.", NULL,
+	"upgrade",
+	upgrade_run,
+	cmd_migrate_options,
+	cmd_migrate_positionals,
+	"Upgrade to a later version.",
+	NULL,
 	CMD_NEEDS_CONFIG | CMD_NEEDS_SCRIPTS | CMD_ENV,
 };

@@ -356,8 +356,8 @@ static const char *invocation(struct arena *a, const struct cli_option *o)
 }
 
 /* HelpFormatter._format_action: the entry, then its help wrapped at help_pos. */
-static void format_item(struct arena *a, struct buf *out, const struct help_item *it,
-			int help_pos, int width)
+static void format_item(struct arena *a, struct buf *out, const struct help_item *it, int help_pos,
+			int width)
 {
 	int action_width = help_pos - it->indent - 2;
 	int help_width = width - help_pos > 11 ? width - help_pos : 11;

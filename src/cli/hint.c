@@ -22,8 +22,8 @@
 
 #define HINT_MAX_IDS 3
 
-static const char *const hint_dialects[] = {"mariadb", "mssql", "mysql", "oracle", "postgresql",
-					    "sqlite"};
+static const char *const hint_dialects[] = {"mariadb", "mssql",      "mysql",
+					    "oracle",  "postgresql", "sqlite"};
 
 /* Levenshtein distance of a and b, capped: returns cap + 1 once it exceeds cap. */
 static size_t hint_distance(const char *a, const char *b, size_t cap)
@@ -105,8 +105,8 @@ static void hint_revision(struct cli_ctx *ctx, const char *typed)
 		return;
 	qsort(c, n, sizeof(*c), hint_cand_cmp);
 	for (size_t i = 0; i < n && i < HINT_MAX_IDS; i++)
-		buf_addf(&b, "%s'%s'", i ? (i + 1 == n || i + 1 == HINT_MAX_IDS ? " or " : ", ") : "",
-			 c[i].key);
+		buf_addf(&b, "%s'%s'",
+			 i ? (i + 1 == n || i + 1 == HINT_MAX_IDS ? " or " : ", ") : "", c[i].key);
 	fprintf(ctx->errout, "hint: did you mean %s? (`alembic history` lists the revisions)\n",
 		b.ptr);
 	buf_release(&b);

@@ -83,11 +83,12 @@ static const char *revision_error_text(const struct cli_ctx *ctx)
 			end = e->arg2[0] ? e->arg2 : destination(ctx); /* arg2: a range's start */
 		else if (cmd_is(ctx, "history"))
 			history_range(ctx, &start, &end);
-		return arena_printf(a,
-				    "Multiple head revisions are present for given argument '%s'; "
-				    "please specify a specific target revision, '<branchname>@%s' to "
-				    "narrow to a specific head, or 'heads' for all heads",
-				    end, end);
+		return arena_printf(
+			a,
+			"Multiple head revisions are present for given argument '%s'; "
+			"please specify a specific target revision, '<branchname>@%s' to "
+			"narrow to a specific head, or 'heads' for all heads",
+			end, end);
 	case ERR_RANGE_NOT_ANCESTOR:
 		if (cmd_is(ctx, "upgrade") || cmd_is(ctx, "downgrade"))
 			return arena_printf(a,

@@ -161,9 +161,10 @@ static int config_lock_timeout(struct arena *a, struct config *c, struct err *e)
 			ms += (*p - '0') * (scale /= 10);
 	if (p == v || *p || ms > CONFIG_LOCK_TIMEOUT_MAX_S * 1000)
 		return err_at(
-		    e, ERR_INPUT, config_file(c, "lock_timeout"), config_line(c, "lock_timeout"),
-		    "lock_timeout: expected seconds (e.g. 60 or 2.5, at most %ld), got %s",
-		    CONFIG_LOCK_TIMEOUT_MAX_S, ini_repr(a, v));
+			e, ERR_INPUT, config_file(c, "lock_timeout"),
+			config_line(c, "lock_timeout"),
+			"lock_timeout: expected seconds (e.g. 60 or 2.5, at most %ld), got %s",
+			CONFIG_LOCK_TIMEOUT_MAX_S, ini_repr(a, v));
 	c->lock_timeout_ms = ms;
 	return 0;
 }
@@ -326,7 +327,8 @@ static int config_env_keys(struct arena *a, struct config *c, struct err *e)
 		return -1;
 	c->version_table = str_strip(a, c->version_table);
 	if (!*c->version_table)
-		return err_at(e, ERR_INPUT, config_file(c, "version_table"), config_line(c, "version_table"),
+		return err_at(e, ERR_INPUT, config_file(c, "version_table"),
+			      config_line(c, "version_table"),
 			      "version_table: the table name must not be empty");
 	schema = schema ? str_strip(a, schema) : NULL;
 	c->version_table_schema = schema && *schema ? schema : NULL;
@@ -334,7 +336,8 @@ static int config_env_keys(struct arena *a, struct config *c, struct err *e)
 		return 0; /* absent: the script module picks by the project's templates */
 	c->revision_format = str_lower(a, str_strip(a, c->revision_format));
 	if (strcmp(c->revision_format, "sql") && strcmp(c->revision_format, "py"))
-		return err_at(e, ERR_INPUT, config_file(c, "revision_format"), config_line(c, "revision_format"),
+		return err_at(e, ERR_INPUT, config_file(c, "revision_format"),
+			      config_line(c, "revision_format"),
 			      "revision_format: expected 'sql' or 'py', got %s",
 			      ini_repr(a, c->revision_format));
 	return 0;
@@ -365,9 +368,13 @@ static void config_url(struct arena *a, struct config *c)
  * the URL): an env.py value of one of them that cannot be known is an error
  * for those commands, never a silent fallback to the ini's value. */
 static const char *const config_needed_keys[] = {
-    "sqlalchemy.url",	 "version_table",	      "version_table_schema",
-    "version_table_pk", "transaction_per_migration", "lock_timeout",
-    NULL,
+	"sqlalchemy.url",
+	"version_table",
+	"version_table_schema",
+	"version_table_pk",
+	"transaction_per_migration",
+	"lock_timeout",
+	NULL,
 };
 
 int config_derive_env(struct arena *a, struct config *c, struct err *e)
@@ -426,10 +433,10 @@ int config_check_script_location(const struct config *c, struct err *e)
 
 	if (!fs_exists(c->script_location))
 		rc = err_set(
-		    e, ERR_COMMAND,
-		    "Path doesn't exist: %s.  Please use the 'init' command to create a new "
-		    "scripts folder.",
-		    ini_repr(&a, c->script_location));
+			e, ERR_COMMAND,
+			"Path doesn't exist: %s.  Please use the 'init' command to create a new "
+			"scripts folder.",
+			ini_repr(&a, c->script_location));
 	else if (!fs_is_dir(c->script_location))
 		rc = err_set(e, ERR_COMMAND, "script_location %s is not a directory",
 			     ini_repr(&a, c->script_location));
@@ -524,17 +531,17 @@ static int config_check_assignment(const char *key, const char *value, struct er
 	if (!kn || strpbrk(key, "=:\r\n") || strchr("[#;", key[0]) || str_isspace(key[0]) ||
 	    str_isspace(key[kn - 1]) || !str_valid_utf8(key, kn))
 		return err_set(
-		    e, ERR_USAGE,
-		    "invalid key '%s': a key must be non-empty UTF-8 text without '=', ':', "
-		    "line breaks or surrounding white space, not starting with '[', '#' or ';'",
-		    key);
+			e, ERR_USAGE,
+			"invalid key '%s': a key must be non-empty UTF-8 text without '=', ':', "
+			"line breaks or surrounding white space, not starting with '[', '#' or ';'",
+			key);
 	if (strpbrk(value, "\r\n") || !str_valid_utf8(value, vn) ||
 	    (vn && (str_isspace(value[0]) || str_isspace(value[vn - 1]))))
 		return err_set(
-		    e, ERR_USAGE,
-		    "invalid value for '%s': a value must be one line of UTF-8 text without "
-		    "surrounding white space",
-		    key);
+			e, ERR_USAGE,
+			"invalid value for '%s': a value must be one line of UTF-8 text without "
+			"surrounding white space",
+			key);
 	return 0;
 }
 
@@ -560,7 +567,7 @@ static const char *config_eol(const struct ini *ini)
 	for (size_t i = 0; i < ini->n_lines; i++) {
 		const struct ini_line *l = &ini->lines[i];
 		if (l->eol)
-			return l->eol == 2			    ? "\r\n"
+			return l->eol == 2                          ? "\r\n"
 			       : ini->text[l->off + l->len] == '\r' ? "\r"
 								    : "\n";
 	}

@@ -47,77 +47,77 @@ struct ini; /* parsed ini file: see ini.h */
  * alembic.ini, as in Alembic.
  */
 struct config_env {
-	const char *key;     /* the ini key it sets (configure keywords: the same name) */
-	const char *section; /* set_section_option's section; NULL for the main section */
-	const char *value;   /* the value as an ini string (bools "true"/"false", None ""),
+	const char *key;       /* the ini key it sets (configure keywords: the same name) */
+	const char *section;   /* set_section_option's section; NULL for the main section */
+	const char *value;     /* the value as an ini string (bools "true"/"false", None ""),
 				NULL when err is set */
 	const struct err *err; /* why the value cannot be known (an unset variable,
 				  a value Python would compute, a conflict): ERR_INPUT at
 				  env.py:line; NULL otherwise */
-	const char *origin;  /* "config.set_main_option", "config.set_section_option",
+	const char *origin;    /* "config.set_main_option", "config.set_section_option",
 				"context.configure" or "module-level assignment"
 				(target_metadata) */
-	const char *var;     /* the environment variable the value comes from, or NULL */
-	int line;	     /* 1-based line in env.py */
+	const char *var;       /* the environment variable the value comes from, or NULL */
+	int line;              /* 1-based line in env.py */
 };
 
 struct config {
-	const char *ini_path;	 /* path as given (-c / $ALEMBIC_CONFIG / alembic.ini) */
-	const char *ini_abspath; /* absolute path of the ini file */
-	const char *here;	 /* directory of the ini file (%(here)s) */
-	const char *section;	 /* main section name (-n), default "alembic" */
-	struct ini *ini;	 /* the parsed file, for `config` and other keys */
-	struct strvec x_args;	 /* -x key=value arguments, in order */
-	const char *script_location;	   /* absolute path (relative values resolved against
+	const char *ini_path;              /* path as given (-c / $ALEMBIC_CONFIG / alembic.ini) */
+	const char *ini_abspath;           /* absolute path of the ini file */
+	const char *here;                  /* directory of the ini file (%(here)s) */
+	const char *section;               /* main section name (-n), default "alembic" */
+	struct ini *ini;                   /* the parsed file, for `config` and other keys */
+	struct strvec x_args;              /* -x key=value arguments, in order */
+	const char *script_location;       /* absolute path (relative values resolved against
 					      CWD, as Alembic) */
 	struct strvec version_locations;   /* absolute paths in configured order; when not
 					      configured: <script_location>/versions */
 	bool version_locations_configured; /* version_locations key present */
 	bool recursive_version_locations;  /* search version dirs recursively */
-	const char *file_template;	   /* interpolated, e.g. "%(rev)s_%(slug)s" */
-	int truncate_slug_length;	   /* default 40; 0 also means 40 */
-	const char *timezone;		   /* NULL = local time */
-	const char *output_encoding;	   /* default "utf-8" */
-	bool revision_environment;	   /* revision_environment key */
-	bool sourceless;		   /* sourceless = true */
-	const char *url;		   /* sqlalchemy.url after expansion; NULL if absent */
-	const char *version_table;	   /* default "alembic_version" */
+	const char *file_template;         /* interpolated, e.g. "%(rev)s_%(slug)s" */
+	int truncate_slug_length;          /* default 40; 0 also means 40 */
+	const char *timezone;              /* NULL = local time */
+	const char *output_encoding;       /* default "utf-8" */
+	bool revision_environment;         /* revision_environment key */
+	bool sourceless;                   /* sourceless = true */
+	const char *url;                   /* sqlalchemy.url after expansion; NULL if absent */
+	const char *version_table;         /* default "alembic_version" */
 	const char *version_table_schema;  /* NULL = default schema */
-	bool version_table_pk;		   /* default true */
-	bool transaction_per_migration;	   /* default false */
-	long lock_timeout_ms;		   /* migration lock wait, default 60000 */
-	const char *revision_format;	   /* "sql", "py", or NULL when absent
+	bool version_table_pk;             /* default true */
+	bool transaction_per_migration;    /* default false */
+	long lock_timeout_ms;              /* migration lock wait, default 60000 */
+	const char *revision_format;       /* "sql", "py", or NULL when absent
 					      (script_default_format decides) */
 	/* --- added after the first contract; all optional to read --- */
 	const char *script_location_raw;    /* script_location as written (expanded),
 					       e.g. "migrations" */
 	const char *version_path_separator; /* effective separator keyword ("os", ";", "newline",
 					      ...); NULL = legacy comma/space splitting */
-	const char *target_metadata;	    /* target_metadata key, stored only; NULL if absent */
-	const struct err *url_err;	    /* why the environment cannot be set up: url is
+	const char *target_metadata;        /* target_metadata key, stored only; NULL if absent */
+	const struct err *url_err;          /* why the environment cannot be set up: url is
 					       NULL because sqlalchemy.url does not expand (an
 					       unset ${VAR}), or env.py sets a value the run needs
 					       in a way that cannot be read (env_err); NULL
 					       otherwise.  Only commands that connect (or print
 					       --sql) fail with it. */
 	/* --- env.py (envpy.h), filled by envpy_read(); empty when there is none --- */
-	const char *env_path;		    /* env.py as named in messages
+	const char *env_path;      /* env.py as named in messages
 					       ("<script_location as written>/env.py"); NULL
 					       when no env.py was read */
-	struct config_env *env;		    /* what env.py sets, in source order (keywords of
+	struct config_env *env;    /* what env.py sets, in source order (keywords of
 					       context.configure after the set_*_option calls) */
-	size_t n_env;			    /* number of env entries */
-	const struct err *env_err;	    /* env.py cannot be read (syntax error, I/O) or sets
+	size_t n_env;              /* number of env entries */
+	const struct err *env_err; /* env.py cannot be read (syntax error, I/O) or sets
 					       a value the run needs unreadably; NULL otherwise */
 	const struct sch_naming *naming_convention; /* env.py's literal convention
 						       (envpy_convention); NULL: none read */
-	const char *naming_convention_unknown; /* why target_metadata may carry a naming
+	const char *naming_convention_unknown;      /* why target_metadata may carry a naming
 					       convention we cannot read (envpy_convention);
 					       NULL: SQLAlchemy's default convention */
-	bool include_schemas;		    /* context.configure / ini key; default false */
-	bool render_as_batch;		    /* likewise (stored for autogenerate) */
-	bool compare_type;		    /* likewise, default false in 1.8.1 */
-	bool compare_server_default;	    /* likewise, default false */
+	bool include_schemas;                       /* context.configure / ini key; default false */
+	bool render_as_batch;                       /* likewise (stored for autogenerate) */
+	bool compare_type;                          /* likewise, default false in 1.8.1 */
+	bool compare_server_default;                /* likewise, default false */
 };
 
 /*
@@ -156,18 +156,18 @@ const char *config_get(struct arena *a, const struct config *c, const char *key,
 
 /* One key of the main section as `alembic config` shows it. */
 struct config_setting {
-	const char *key;   /* lower-cased key */
-	const char *raw;   /* value as written in the ini (continuation lines joined with
+	const char *key;           /* lower-cased key */
+	const char *raw;           /* value as written in the ini (continuation lines joined with
 			      "\n"); NULL when only env.py sets the key */
-	const char *value; /* the effective value: env.py's if it sets the key, else the
+	const char *value;         /* the effective value: env.py's if it sets the key, else the
 			      ini's after interpolation and ${VAR} expansion; NULL if that
 			      failed */
-	const char *error; /* why value is NULL (message without file:line), else NULL */
+	const char *error;         /* why value is NULL (message without file:line), else NULL */
 	const struct err *env_err; /* env.py's error when value is NULL because of it */
-	int line;	   /* 1-based line of the key in the ini; 0 when not in the ini */
-	bool is_default;   /* inherited from [DEFAULT] (not overridden by the main section) */
+	int line;                  /* 1-based line of the key in the ini; 0 when not in the ini */
+	bool is_default; /* inherited from [DEFAULT] (not overridden by the main section) */
 	const struct config_env *env; /* the env.py entry that sets the value, or NULL */
-	const char *vars;  /* environment variables the ini value reads (${VAR}),
+	const char *vars;             /* environment variables the ini value reads (${VAR}),
 			      ", "-joined; NULL if none */
 };
 

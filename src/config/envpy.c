@@ -18,25 +18,25 @@
 /* The context.configure keywords that are settings of ours, with the kind
  * of literal each takes (MigrationContext's options of the same names). */
 enum envpy_kwkind {
-	ENVPY_KW_BOOL,	   /* True/False (None, ints: Python truthiness) */
-	ENVPY_KW_STR,	   /* a str */
+	ENVPY_KW_BOOL,     /* True/False (None, ints: Python truthiness) */
+	ENVPY_KW_STR,      /* a str */
 	ENVPY_KW_STR_NONE, /* a str, or None for "the default" */
 };
 
 static const struct {
-	const char *key;	/* keyword = ini key */
+	const char *key;        /* keyword = ini key */
 	enum envpy_kwkind kind; /* literal it takes */
 } envpy_keywords[] = {
-    {"version_table", ENVPY_KW_STR},	 {"version_table_schema", ENVPY_KW_STR_NONE},
-    {"version_table_pk", ENVPY_KW_BOOL}, {"transaction_per_migration", ENVPY_KW_BOOL},
-    {"include_schemas", ENVPY_KW_BOOL},	 {"render_as_batch", ENVPY_KW_BOOL},
-    {"compare_type", ENVPY_KW_BOOL},	 {"compare_server_default", ENVPY_KW_BOOL},
+	{"version_table", ENVPY_KW_STR},     {"version_table_schema", ENVPY_KW_STR_NONE},
+	{"version_table_pk", ENVPY_KW_BOOL}, {"transaction_per_migration", ENVPY_KW_BOOL},
+	{"include_schemas", ENVPY_KW_BOOL},  {"render_as_batch", ENVPY_KW_BOOL},
+	{"compare_type", ENVPY_KW_BOOL},     {"compare_server_default", ENVPY_KW_BOOL},
 };
 #define ENVPY_N_KEYWORDS (sizeof(envpy_keywords) / sizeof(envpy_keywords[0]))
 
 /* A fresh ERR_INPUT error at path:line, in the arena (entries keep it). */
 static struct err *envpy_err(struct arena *a, const char *path, int line, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+	__attribute__((format(printf, 4, 5)));
 
 static struct err *envpy_err(struct arena *a, const char *path, int line, const char *fmt, ...)
 {
@@ -130,10 +130,10 @@ static void envpy_setting(struct arena *a, const struct config *c, const char *p
 	case PY_ENV_UNSET:
 		out->var = s->var;
 		out->err =
-		    envpy_err(a, path, s->line,
-			      "option '%s': environment variable %s is not set (Alembic would "
-			      "pass None to %s and fail)",
-			      s->key, s->var, out->origin);
+			envpy_err(a, path, s->line,
+				  "option '%s': environment variable %s is not set (Alembic would "
+				  "pass None to %s and fail)",
+				  s->key, s->var, out->origin);
 		break;
 	case PY_ENV_UNREADABLE:
 		out->err = envpy_err(a, path, s->line,
@@ -186,11 +186,11 @@ static void envpy_keyword(struct arena *a, const char *path, size_t k,
 				     : envpy_keywords[k].kind == ENVPY_KW_STR ? "a string"
 									      : "a string or None");
 	else
-		out->err =
-		    envpy_err(a, path, kw->line,
-			      "context.configure(%s=%s): the value cannot be read without "
-			      "running Python; %s",
-			      key, kw->text ? envpy_scrub(a, kw->text) : "...", envpy_hint(a, key));
+		out->err = envpy_err(a, path, kw->line,
+				     "context.configure(%s=%s): the value cannot be read without "
+				     "running Python; %s",
+				     key, kw->text ? envpy_scrub(a, kw->text) : "...",
+				     envpy_hint(a, key));
 }
 
 /* Keyword k's entry in configure call cc, or NULL when cc does not pass it. */
@@ -263,7 +263,7 @@ int envpy_apply(struct arena *a, struct config *c, const char *path, const struc
 	c->n_env = 0;
 	for (size_t i = 0; i < vals->n_settings; i++) {
 		const struct py_env_setting *bare =
-		    novars && i < novars->n_settings ? &novars->settings[i] : NULL;
+			novars && i < novars->n_settings ? &novars->settings[i] : NULL;
 		envpy_setting(a, c, path, &vals->settings[i], bare, envpy_push(a, c, &cap));
 	}
 	for (size_t k = 0; k < ENVPY_N_KEYWORDS; k++) {

@@ -290,8 +290,8 @@ static const char *conv_unreadable(struct conv_scan *s, const char *env_abs, con
 		bool starts = p == value || (p[-1] != '.' && !conv_ident(p - 1));
 		if (k && starts && !(*p >= '0' && *p <= '9')) {
 			size_t head = strcspn(p, ".");
-			const char *m =
-			    conv_trace(s, env_abs, arena_strndup(s->a, p, head < k ? head : k), 0);
+			const char *m = conv_trace(s, env_abs,
+						   arena_strndup(s->a, p, head < k ? head : k), 0);
 			if (m)
 				return m;
 		}
@@ -398,7 +398,8 @@ static void conv_file(struct conv_scan *s, const char *path, const char *shown)
 		char *hash = strchr(l, '#');
 		if (hash && !strchr(l, '"') && !strchr(l, '\''))
 			*hash = 0;
-		if (strstr(l, "naming_convention") && !(s->files.v[0] == path && line == s->skip_line))
+		if (strstr(l, "naming_convention") &&
+		    !(s->files.v[0] == path && line == s->skip_line))
 			s->hit = arena_printf(s->a, "%s:%d", shown, line);
 		else if (!strncmp(l, "import ", 7) || !strncmp(l, "from ", 5))
 			conv_import(s, path, l);
@@ -434,7 +435,10 @@ const char *envpy_convention(struct arena *a, const struct config *c, const char
 	strvec_push(a, &s.files, env_abs);
 	for (size_t i = 0; i < s.files.n && !s.hit; i++) {
 		const char *f = s.files.v[i];
-		conv_file(&s, f, !i ? c->env_path : strncmp(f, cwd, strlen(cwd)) ? f : f + strlen(cwd));
+		conv_file(&s, f,
+			  !i                             ? c->env_path
+			  : strncmp(f, cwd, strlen(cwd)) ? f
+							 : f + strlen(cwd));
 	}
 	if (!s.hit) {
 		const char *mod = conv_unreadable(&s, env_abs, tm->value);

@@ -24,7 +24,7 @@ static const char *envpy_noenv(void *ctx, const char *name)
 }
 
 struct envpy_ini_ctx {
-	struct arena *a;	/* the run's arena */
+	struct arena *a;        /* the run's arena */
 	const struct config *c; /* the ini */
 };
 
@@ -54,9 +54,9 @@ int envpy_read(struct arena *a, struct config *c, struct err *e)
 	const char *abs = fs_join(a, c->script_location, "env.py");
 	const char *path = fs_join(a, c->script_location_raw, "env.py");
 	struct envpy_ini_ctx ic = {a, c};
-	struct py_env_in in = {path,	   envpy_getenv,
-			       NULL,	   envpy_main_option,
-			       &ic,	   (const char *const *)c->x_args.v,
+	struct py_env_in in = {path,       envpy_getenv,
+			       NULL,       envpy_main_option,
+			       &ic,        (const char *const *)c->x_args.v,
 			       c->x_args.n};
 	struct py_env_out vals, bare;
 	struct py_module *m;

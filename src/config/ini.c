@@ -141,16 +141,16 @@ char *ini_repr(struct arena *a, const char *s)
 /* ---- parsing ------------------------------------------------------------ */
 
 struct ini_parser {
-	struct arena *a;	   /* where everything goes */
-	struct ini *ini;	   /* the result being built */
+	struct arena *a;           /* where everything goes */
+	struct ini *ini;           /* the result being built */
 	struct ini_section *cur;   /* section of the current line; NULL before any header */
 	struct ini_section *block; /* last non-DEFAULT section opened (for end_line) */
-	long opt;		   /* index in cur->entries of the key being read, -1 if none */
-	size_t indent_level;	   /* indent of the last key / header line (characters) */
-	struct buf val;		   /* value of the key being read */
-	int deferred_line;	   /* first line Python reports as a ParsingError, 0 if none */
+	long opt;                  /* index in cur->entries of the key being read, -1 if none */
+	size_t indent_level;       /* indent of the last key / header line (characters) */
+	struct buf val;            /* value of the key being read */
+	int deferred_line;         /* first line Python reports as a ParsingError, 0 if none */
 	const char *deferred_msg;  /* its message */
-	struct err *e;		   /* where immediate errors go */
+	struct err *e;             /* where immediate errors go */
 };
 
 /* Splits the text into lines at "\n", "\r\n" and "\r" (universal newlines). */
@@ -176,8 +176,8 @@ static void ini_split_lines(struct arena *a, struct ini *ini)
 		l->len = j - i;
 		l->eol = j == ini->len ? 0
 			 : (ini->text[j] == '\r' && j + 1 < ini->len && ini->text[j + 1] == '\n')
-			     ? 2
-			     : 1;
+				 ? 2
+				 : 1;
 		i = j + l->eol;
 	}
 }
@@ -253,8 +253,8 @@ static int ini_header(struct ini_parser *ps, struct slice s, int lineno)
 	sec->line = lineno;
 	if (ini->n_sections == ini->cap_sections) {
 		size_t cap = ini->cap_sections ? ini->cap_sections * 2 : 8;
-		ini->sections =
-		    arena_grow(ps->a, ini->sections, ini->n_sections, cap, sizeof(*ini->sections));
+		ini->sections = arena_grow(ps->a, ini->sections, ini->n_sections, cap,
+					   sizeof(*ini->sections));
 		ini->cap_sections = cap;
 	}
 	ini->sections[ini->n_sections++] = sec;
@@ -275,11 +275,11 @@ static int ini_add_key(struct ini_parser *ps, const char *key, struct slice valu
 			continue;
 		if (sec->entries[i].line)
 			return err_at(
-			    ps->e, ERR_INPUT, ps->ini->path, lineno,
-			    "option %s in section %s already exists (first set on line %d)",
-			    ini_repr(ps->a, key),
-			    ini_repr(ps->a, sec == &ps->ini->defaults ? "DEFAULT" : sec->name),
-			    sec->entries[i].line);
+				ps->e, ERR_INPUT, ps->ini->path, lineno,
+				"option %s in section %s already exists (first set on line %d)",
+				ini_repr(ps->a, key),
+				ini_repr(ps->a, sec == &ps->ini->defaults ? "DEFAULT" : sec->name),
+				sec->entries[i].line);
 		ent = &sec->entries[i];
 		ps->opt = (long)i;
 	}
@@ -287,7 +287,7 @@ static int ini_add_key(struct ini_parser *ps, const char *key, struct slice valu
 		if (sec->n == sec->cap) {
 			size_t cap = sec->cap ? sec->cap * 2 : 8;
 			sec->entries =
-			    arena_grow(ps->a, sec->entries, sec->n, cap, sizeof(*sec->entries));
+				arena_grow(ps->a, sec->entries, sec->n, cap, sizeof(*sec->entries));
 			sec->cap = cap;
 		}
 		ps->opt = (long)sec->n;
@@ -491,15 +491,15 @@ const struct ini_entry *ini_lookup(const struct ini *ini, const char *section, c
 /* ---- interpolation and expansion ---------------------------------------- */
 
 struct ini_expander {
-	struct arena *a;	     /* for messages */
-	const struct ini *ini;	     /* the file */
-	const char *section;	     /* section of the option asked for */
+	struct arena *a;             /* for messages */
+	const struct ini *ini;       /* the file */
+	const char *section;         /* section of the option asked for */
 	const struct ini_entry *ent; /* the option asked for: errors name it */
-	struct buf out;		     /* the value being built */
-	struct err *e;		     /* error output */
-	struct strvec *vars;	     /* NULL, or collects the ${VAR} names looked up */
-	const char *path;	     /* file errors name, when not the ini (env.py) */
-	bool keep_lone_percent;	     /* a '%' not starting "%%" or "%(" stays as it is */
+	struct buf out;              /* the value being built */
+	struct err *e;               /* error output */
+	struct strvec *vars;         /* NULL, or collects the ${VAR} names looked up */
+	const char *path;            /* file errors name, when not the ini (env.py) */
+	bool keep_lone_percent;      /* a '%' not starting "%%" or "%(" stays as it is */
 };
 
 static int ini_fail(struct ini_expander *x, const char *fmt, const char *arg)
@@ -507,8 +507,7 @@ static int ini_fail(struct ini_expander *x, const char *fmt, const char *arg)
 	char *what = arena_printf(x->a, fmt, arg);
 
 	return err_at(x->e, ERR_INPUT, x->path ? x->path : x->ini->path, x->ent->line,
-		      "option %s in section %s: %s",
-		      ini_repr(x->a, x->ent->key),
+		      "option %s in section %s: %s", ini_repr(x->a, x->ent->key),
 		      ini_repr(x->a, x->section ? x->section : "DEFAULT"), what);
 }
 
@@ -547,10 +546,10 @@ static int ini_interpolate(struct ini_expander *x, const char *rest, int depth)
 {
 	if (depth > INI_MAX_DEPTH)
 		return ini_fail(
-		    x,
-		    "Recursion limit exceeded in value substitution: an interpolation key "
-		    "cannot be substituted in 10 steps. Raw value: %s",
-		    ini_shown(x, x->ent->raw));
+			x,
+			"Recursion limit exceeded in value substitution: an interpolation key "
+			"cannot be substituted in 10 steps. Raw value: %s",
+			ini_shown(x, x->ent->raw));
 	while (*rest) {
 		const char *pct = strchr(rest, '%'), *close;
 		const struct ini_entry *ref;
@@ -623,8 +622,8 @@ static int ini_env_ref(struct ini_expander *x, const char *ref, const char *clos
 		sep++;
 	if (!ini_is_name(inner, (size_t)(sep - inner)) || (sep < close && sep[1] != '-'))
 		return ini_fail(
-		    x, "bad environment reference %s (expected ${NAME} or ${NAME:-default})",
-		    ini_shown(x, arena_strndup(x->a, ref, (size_t)(close - ref) + 1)));
+			x, "bad environment reference %s (expected ${NAME} or ${NAME:-default})",
+			ini_shown(x, arena_strndup(x->a, ref, (size_t)(close - ref) + 1)));
 	name = arena_strndup(x->a, inner, (size_t)(sep - inner));
 	val = getenv(name);
 	if (x->vars)

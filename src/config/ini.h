@@ -41,46 +41,46 @@
 #include "base/vec.h"
 
 enum ini_line_kind {
-	INI_BLANK,	  /* empty or white space only */
-	INI_COMMENT,	  /* stripped text starts with '#' or ';' */
-	INI_SECTION,	  /* "[name]" */
-	INI_OPTION,	  /* "key = value" */
+	INI_BLANK,        /* empty or white space only */
+	INI_COMMENT,      /* stripped text starts with '#' or ';' */
+	INI_SECTION,      /* "[name]" */
+	INI_OPTION,       /* "key = value" */
 	INI_CONTINUATION, /* more text of the previous key's value */
 };
 
 struct ini_line {
-	size_t off;		 /* byte offset of the line in ini.text */
-	size_t len;		 /* length without the line terminator */
-	size_t eol;		 /* terminator length: 0 (last line), 1 or 2 */
+	size_t off;              /* byte offset of the line in ini.text */
+	size_t len;              /* length without the line terminator */
+	size_t eol;              /* terminator length: 0 (last line), 1 or 2 */
 	enum ini_line_kind kind; /* what the parser made of the line */
 };
 
 struct ini_entry {
 	const char *key; /* lower-cased option name */
 	const char *raw; /* value before interpolation ("\n"-joined lines) */
-	int line;	 /* 1-based line of "key = value"; 0 for built-in "here" */
-	int last_line;	 /* last line holding text of the value (>= line) */
+	int line;        /* 1-based line of "key = value"; 0 for built-in "here" */
+	int last_line;   /* last line holding text of the value (>= line) */
 	bool is_literal; /* built-in default: inserted verbatim, never expanded */
 };
 
 struct ini_section {
-	const char *name;	   /* as written between '[' and ']' */
-	int line;		   /* 1-based header line; 0 for [DEFAULT] */
-	int end_line;		   /* last line before the next header or EOF */
+	const char *name;          /* as written between '[' and ']' */
+	int line;                  /* 1-based header line; 0 for [DEFAULT] */
+	int end_line;              /* last line before the next header or EOF */
 	struct ini_entry *entries; /* in file order */
-	size_t n;		   /* number of entries */
-	size_t cap;		   /* allocated entries */
+	size_t n;                  /* number of entries */
+	size_t cap;                /* allocated entries */
 };
 
 struct ini {
-	const char *path;	       /* file name used in messages */
-	const char *text;	       /* the file's bytes (NUL-terminated copy) */
-	size_t len;		       /* their number */
-	struct ini_line *lines;	       /* lines[i] is line i + 1 */
-	size_t n_lines;		       /* number of lines */
+	const char *path;              /* file name used in messages */
+	const char *text;              /* the file's bytes (NUL-terminated copy) */
+	size_t len;                    /* their number */
+	struct ini_line *lines;        /* lines[i] is line i + 1 */
+	size_t n_lines;                /* number of lines */
 	struct ini_section **sections; /* sections in file order, [DEFAULT] excluded */
-	size_t n_sections;	       /* number of sections */
-	size_t cap_sections;	       /* allocated slots */
+	size_t n_sections;             /* number of sections */
+	size_t cap_sections;           /* allocated slots */
 	struct ini_section defaults;   /* [DEFAULT] keys, built-in "here" first */
 };
 

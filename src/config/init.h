@@ -31,11 +31,11 @@ struct init_file {
 };
 
 struct init_template {
-	const char *name;	       /* -t NAME */
-	const char *synopsis;	       /* first line of its README (list_templates) */
+	const char *name;              /* -t NAME */
+	const char *synopsis;          /* first line of its README (list_templates) */
 	const struct init_file *files; /* copied files, in the order init prints them;
 					  {NULL} ends */
-	const char *ini;	       /* alembic.ini text: "${script_location}" is replaced */
+	const char *ini;               /* alembic.ini text: "${script_location}" is replaced */
 	const struct init_template *ini_tail_from; /* NULL, or the template whose ini text from
 						      its "[post_write_hooks]" line on ends
 						      this one's */
@@ -45,8 +45,7 @@ struct init_template {
 extern const char init_script_sql[];
 
 /* Alembic's templates (templates_alembic.c). */
-extern const struct init_template init_template_multidb, init_template_generic,
-    init_template_async;
+extern const struct init_template init_template_multidb, init_template_generic, init_template_async;
 
 /* Every template in list_templates order: Alembic's (in the os.listdir()
  * order Alembic prints here: multidb, generic, async), then sql; NULL ends. */

@@ -76,8 +76,9 @@ static int overlap_error(struct graph *g, const struct revlist *targets, const s
 	if (!names.n)
 		return 0;
 	strvec_sort(&names);
-	return err_set(e, ERR_REVISION, "Requested revision %s overlaps with other requested revisions %s",
-		       t->id, strvec_join(g->arena, &names, ", "));
+	return err_set(e, ERR_REVISION,
+		       "Requested revision %s overlaps with other requested revisions %s", t->id,
+		       strvec_join(g->arena, &names, ", "));
 }
 
 /* revision.py _iterate_related_revisions (see graph_int.h). */
@@ -96,7 +97,8 @@ int graph_related(struct graph *g, const struct revlist *targets, enum graph_dir
 		while (stack->n) {
 			struct rev *r = stack->v[--stack->n];
 			const struct revlist *next;
-			BUG_ON(r->index >= g->n || g->revs[r->index] != r); /* a rev of this graph */
+			BUG_ON(r->index >= g->n ||
+			       g->revs[r->index] != r); /* a rev of this graph */
 			r->mark = g->gen;
 			if (bits_test(out, r->index))
 				continue;
@@ -189,7 +191,8 @@ int graph_check_rev_id(const char *id, struct err *e)
 			strvec_push_unique(&a, &bad, arena_strndup(&a, p, 1));
 	if (bad.n) {
 		strvec_sort(&bad);
-		rc = err_set(e, ERR_COMMAND, "Character(s) '%s' not allowed in revision identifier '%s'",
+		rc = err_set(e, ERR_COMMAND,
+			     "Character(s) '%s' not allowed in revision identifier '%s'",
 			     strvec_join(&a, &bad, ", "), id);
 	}
 	arena_release(&a);
@@ -202,11 +205,14 @@ static int check_one(struct graph *g, struct rev *r, struct err *e)
 	if (!r->id || !*r->id)
 		return input_error(e, r, "Revision file declares an empty revision identifier");
 	if (strvec_find(&r->down, r->id) >= 0)
-		return input_error(e, r, arena_printf(g->arena,
-			"Self-loop is detected in revisions (%s)", r->id));
+		return input_error(
+			e, r,
+			arena_printf(g->arena, "Self-loop is detected in revisions (%s)", r->id));
 	if (strvec_find(&r->deps, r->id) >= 0)
-		return input_error(e, r, arena_printf(g->arena,
-			"Dependency self-loop is detected in revisions (%s)", r->id));
+		return input_error(
+			e, r,
+			arena_printf(g->arena, "Dependency self-loop is detected in revisions (%s)",
+				     r->id));
 	if (graph_check_rev_id(r->id, e)) {
 		e->code = ERR_INPUT;
 		snprintf(e->file, sizeof(e->file), "%s", r->path ? r->path : "");
@@ -236,9 +242,10 @@ static int index_ids(struct graph *g, struct err *e)
 			a = b;
 			b = t;
 		}
-		return input_error(e, b, arena_printf(g->arena,
-			"Revision %s is present more than once (%s and %s)", b->id,
-			a->path ? a->path : a->id, b->path ? b->path : b->id));
+		return input_error(
+			e, b,
+			arena_printf(g->arena, "Revision %s is present more than once (%s and %s)",
+				     b->id, a->path ? a->path : a->id, b->path ? b->path : b->id));
 	}
 	return 0;
 }
@@ -271,9 +278,12 @@ static int index_labels(struct graph *g, struct err *e)
 			const char *l = r->labels.v[k];
 			struct rev *used = graph_lookup_key(g, l);
 			if (used)
-				return input_error(e, r, arena_printf(g->arena,
-					"Branch name '%s' in revision %s already used by revision %s",
-					l, r->id, used->id));
+				return input_error(
+					e, r,
+					arena_printf(
+						g->arena,
+						"Branch name '%s' in revision %s already used by revision %s",
+						l, r->id, used->id));
 			insert_key(g, (struct graph_key){l, r, order++});
 		}
 	}
@@ -293,8 +303,9 @@ static struct rev *referenced(struct graph *g, struct rev *r, const char *x, boo
 	struct rev *t = label_ok ? graph_lookup_key(g, x) : graph_lookup(g, x);
 
 	if (!t)
-		input_error(e, r, arena_printf(g->arena,
-			"Revision %s referenced from %s is not present", x, r->id));
+		input_error(e, r,
+			    arena_printf(g->arena, "Revision %s referenced from %s is not present",
+					 x, r->id));
 	return t;
 }
 
@@ -316,8 +327,12 @@ static int link_edges(struct graph *g, struct err *e)
 			if (!d)
 				return -1;
 			if (d == r)
-				return input_error(e, r, arena_printf(g->arena,
-					"Dependency self-loop is detected in revisions (%s)", r->id));
+				return input_error(
+					e, r,
+					arena_printf(
+						g->arena,
+						"Dependency self-loop is detected in revisions (%s)",
+						r->id));
 			revlist_push(g->arena, &r->deps_res, d);
 			push_unique(g->arena, &r->all_down, d);
 		}
@@ -408,7 +423,8 @@ static void derive_flags(struct graph *g)
 		if (r->nextrev.n > 1)
 			qsort(r->nextrev.v, r->nextrev.n, sizeof(*r->nextrev.v), rev_id_cmp);
 		if (r->all_nextrev.n > 1)
-			qsort(r->all_nextrev.v, r->all_nextrev.n, sizeof(*r->all_nextrev.v), rev_id_cmp);
+			qsort(r->all_nextrev.v, r->all_nextrev.n, sizeof(*r->all_nextrev.v),
+			      rev_id_cmp);
 		r->is_head = r->nextrev.n == 0;
 		r->is_real_head = r->all_nextrev.n == 0;
 		r->is_base = r->down.n == 0;
@@ -443,8 +459,9 @@ static int cycle_error(struct graph *g, const char *kind, const struct bits *set
 		return 0;
 	if (set)
 		strvec_sort(&ids);
-	return input_error(e, first, arena_printf(g->arena, "%s is detected in revisions (%s)", kind,
-						  strvec_join(g->arena, &ids, ", ")));
+	return input_error(e, first,
+			   arena_printf(g->arena, "%s is detected in revisions (%s)", kind,
+					strvec_join(g->arena, &ids, ", ")));
 }
 
 /* Revisions reachable from both heads (downward) and bases (upward). */

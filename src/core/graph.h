@@ -51,45 +51,48 @@ struct revlist {
 	size_t cap;     /* allocated slots */
 };
 
-#define REVLIST_INIT {NULL, 0, 0}
+#define REVLIST_INIT                                                                               \
+	{                                                                                          \
+		NULL, 0, 0                                                                         \
+	}
 
 struct rev {
 	/* --- input: filled by the caller before graph_build() --- */
-	const char *id;        /* revision id (Alembic `revision`) */
-	struct strvec down;    /* down_revision ids in file order; empty = a base */
-	struct strvec deps;    /* depends_on as written (ids, prefixes or labels) */
-	struct strvec labels;  /* branch_labels as declared in the file */
-	void *data;            /* caller's payload (e.g. struct script *), untouched */
-	const char *path;      /* file path for error messages (may be NULL) */
+	const char *id;       /* revision id (Alembic `revision`) */
+	struct strvec down;   /* down_revision ids in file order; empty = a base */
+	struct strvec deps;   /* depends_on as written (ids, prefixes or labels) */
+	struct strvec labels; /* branch_labels as declared in the file */
+	void *data;           /* caller's payload (e.g. struct script *), untouched */
+	const char *path;     /* file path for error messages (may be NULL) */
 
 	/* --- derived by graph_build() --- */
-	size_t index;              /* position in load order (0-based) */
-	struct revlist parents;    /* resolved down_revision, file order */
-	struct revlist deps_res;   /* _resolved_dependencies: deps resolved to revisions,
+	size_t index;               /* position in load order (0-based) */
+	struct revlist parents;     /* resolved down_revision, file order */
+	struct revlist deps_res;    /* _resolved_dependencies: deps resolved to revisions,
 	                              order as written */
-	struct revlist deps_norm;  /* _normalized_resolved_dependencies: deps_res minus those
+	struct revlist deps_norm;   /* _normalized_resolved_dependencies: deps_res minus those
 	                              implied by an ancestor; order as in deps_res */
-	struct revlist all_down;   /* dedupe(parents + deps_res) */
-	struct revlist norm_down;  /* dedupe(parents + deps_norm): the edge set for ancestry,
+	struct revlist all_down;    /* dedupe(parents + deps_res) */
+	struct revlist norm_down;   /* dedupe(parents + deps_norm): the edge set for ancestry,
 	                              ordering and version rows */
-	struct revlist nextrev;    /* children through down_revision, bytewise id order */
+	struct revlist nextrev;     /* children through down_revision, bytewise id order */
 	struct revlist all_nextrev; /* children through down_revision or depends_on,
 	                               bytewise id order */
-	struct strvec eff_labels;  /* effective branch labels (own + propagated), bytewise sorted */
-	bool is_head;              /* no revision has it in down_revision (versioned head) */
-	bool is_real_head;         /* ... nor in depends_on */
-	bool is_base;              /* down_revision is empty */
-	bool is_real_base;         /* ... and depends_on is empty */
-	bool is_branch_point;      /* >= 2 children through down_revision */
-	bool is_merge_point;       /* >= 2 down_revisions */
-	unsigned mark;             /* scratch for walks (internal) */
+	struct strvec eff_labels; /* effective branch labels (own + propagated), bytewise sorted */
+	bool is_head;             /* no revision has it in down_revision (versioned head) */
+	bool is_real_head;        /* ... nor in depends_on */
+	bool is_base;             /* down_revision is empty */
+	bool is_real_base;        /* ... and depends_on is empty */
+	bool is_branch_point;     /* >= 2 children through down_revision */
+	bool is_merge_point;      /* >= 2 down_revisions */
+	unsigned mark;            /* scratch for walks (internal) */
 };
 
 /* One key of the lookup index: a revision id or a branch label. */
 struct graph_key {
-	const char *key;  /* id or label */
-	struct rev *rev;  /* the revision it names (a label names its declaring revision) */
-	size_t order;     /* Alembic map key order: ids in load order, then labels */
+	const char *key; /* id or label */
+	struct rev *rev; /* the revision it names (a label names its declaring revision) */
+	size_t order;    /* Alembic map key order: ids in load order, then labels */
 };
 
 struct graph {

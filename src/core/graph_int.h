@@ -20,9 +20,18 @@ struct bits {
 	uint64_t *w; /* words, arena-owned */
 };
 
-static inline void bits_set(struct bits *b, size_t i) { b->w[i / 64] |= (uint64_t)1 << (i % 64); }
-static inline void bits_clear(struct bits *b, size_t i) { b->w[i / 64] &= ~((uint64_t)1 << (i % 64)); }
-static inline int bits_test(const struct bits *b, size_t i) { return (b->w[i / 64] >> (i % 64)) & 1; }
+static inline void bits_set(struct bits *b, size_t i)
+{
+	b->w[i / 64] |= (uint64_t)1 << (i % 64);
+}
+static inline void bits_clear(struct bits *b, size_t i)
+{
+	b->w[i / 64] &= ~((uint64_t)1 << (i % 64));
+}
+static inline int bits_test(const struct bits *b, size_t i)
+{
+	return (b->w[i / 64] >> (i % 64)) & 1;
+}
 
 /* An empty set sized for g. */
 void graph_bits_new(struct graph *g, struct bits *b);
@@ -30,11 +39,11 @@ bool graph_bits_empty(const struct graph *g, const struct bits *b);
 
 /* Which edges a walk follows (revision.py _get_ancestor_nodes / _get_descendant_nodes). */
 enum graph_dir {
-	DIR_ANC_DEPS,   /* norm_down */
-	DIR_ANC_NODEPS, /* parents (down_revision) */
-	DIR_ANC_ALL,    /* all_down (parents + every resolved dependency) */
-	DIR_DESC_DEPS,  /* all_nextrev */
-	DIR_DESC_NODEPS,/* nextrev */
+	DIR_ANC_DEPS,    /* norm_down */
+	DIR_ANC_NODEPS,  /* parents (down_revision) */
+	DIR_ANC_ALL,     /* all_down (parents + every resolved dependency) */
+	DIR_DESC_DEPS,   /* all_nextrev */
+	DIR_DESC_NODEPS, /* nextrev */
 };
 
 /*
@@ -56,10 +65,10 @@ struct rev *graph_lookup_key(const struct graph *g, const char *key);
 
 /* An identifier argument as Alembic sees it: a string, a tuple of strings or None. */
 struct gident {
-	const char *s;             /* the string form, or NULL */
-	const char *const *list;   /* the tuple form (when is_list) */
-	size_t n;                  /* tuple length */
-	bool is_list;              /* true: tuple */
+	const char *s;           /* the string form, or NULL */
+	const char *const *list; /* the tuple form (when is_list) */
+	size_t n;                /* tuple length */
+	bool is_list;            /* true: tuple */
 };
 
 /* revision.py get_revisions: may contain NULL and GRAPH_BASE entries (-N walks). */
@@ -72,15 +81,15 @@ int graph_resolve_branch(struct graph *g, const char *label, struct rev **out, s
 int graph_filter_lineage(struct graph *g, const struct revlist *targets, const char *check,
 			 bool include_deps, struct revlist *out, struct err *e);
 /* revision.py _walk: *out is a revision, NULL (None) or GRAPH_BASE. */
-int graph_walk(struct graph *g, struct rev *start, long steps, const char *label,
-	       bool no_overwalk, struct rev **out, struct err *e);
+int graph_walk(struct graph *g, struct rev *start, long steps, const char *label, bool no_overwalk,
+	       struct rev **out, struct err *e);
 /* revision.py _parse_upgrade_target. */
 int graph_parse_upgrade_target(struct graph *g, struct gident current, struct gident target,
 			       bool assert_len, struct revlist *out, struct err *e);
 /* revision.py _parse_downgrade_target: *label is NULL or a string. */
 int graph_parse_downgrade_target(struct graph *g, struct gident current, const char *target,
-				 bool assert_len, const char **label, struct rev **out,
-				 bool *warn, struct err *e);
+				 bool assert_len, const char **label, struct rev **out, bool *warn,
+				 struct err *e);
 
 /* Python repr of an identifier argument, for error arguments. */
 const char *graph_ident_repr(struct graph *g, struct gident id);

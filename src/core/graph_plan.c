@@ -22,17 +22,18 @@ static int need_real(const struct revlist *l, struct err *e)
 {
 	for (size_t i = 0; i < l->n; i++)
 		if (!l->v[i] || l->v[i] == GRAPH_BASE)
-			return err_set(e, ERR_REVISION, "Relative revision does not name a revision");
+			return err_set(e, ERR_REVISION,
+				       "Relative revision does not name a revision");
 	return 0;
 }
 
 /* ---- topological sort --------------------------------------------------- */
 
 struct topo {
-	struct revlist cur;   /* current_heads */
-	struct bits *anc;     /* ancestors_by_idx, parallel to cur */
-	size_t cap;           /* slots in anc */
-	unsigned *incur;      /* per rev->index: occurrences in cur */
+	struct revlist cur; /* current_heads */
+	struct bits *anc;   /* ancestors_by_idx, parallel to cur */
+	size_t cap;         /* slots in anc */
+	unsigned *incur;    /* per rev->index: occurrences in cur */
 };
 
 static int topo_ancestors(struct graph *g, struct rev *r, struct bits *out, struct err *e)
@@ -136,7 +137,8 @@ static int topo_sort(struct graph *g, struct bits *todo, const struct revlist *h
 		j = topo_blocker(&t, i);
 		if (j >= 0) {
 			if (++switches > t.cur.n)
-				return err_set(e, ERR_REVISION, "Dependency resolution failed; broken map");
+				return err_set(e, ERR_REVISION,
+					       "Dependency resolution failed; broken map");
 			i = (size_t)j;
 			continue;
 		}
@@ -167,8 +169,10 @@ static int targets_on_branch(struct graph *g, const char *lower, struct revlist 
 		return -1;
 	if (br && !strcmp(br->id, branch)) {
 		if (br->eff_labels.n != 1)
-			return err_set(e, ERR_REVISION, "Revision %s used as a branch must carry exactly "
-				       "one branch label", branch);
+			return err_set(e, ERR_REVISION,
+				       "Revision %s used as a branch must carry exactly "
+				       "one branch label",
+				       branch);
 		branch = br->eff_labels.v[0];
 	}
 	for (size_t i = 0; i < targets->n; i++)
@@ -189,7 +193,8 @@ static int reparse_lower(struct graph *g, struct gident upper, struct gident *lo
 	if (graph_parse_downgrade_target(g, upper, lower->s, false, &label, &r, NULL, e))
 		return -1;
 	if (!r)
-		return err_set(e, ERR_REVISION, "Relative revision %s does not name a revision", lower->s);
+		return err_set(e, ERR_REVISION, "Relative revision %s does not name a revision",
+			       lower->s);
 	*current = (struct revlist)REVLIST_INIT;
 	if (r == GRAPH_BASE) {
 		*lower = (struct gident){0};
@@ -201,11 +206,11 @@ static int reparse_lower(struct graph *g, struct gident upper, struct gident *lo
 }
 
 struct collect {
-	struct gident upper;   /* target(s) */
-	struct gident lower;   /* current revision(s) */
-	bool inclusive;        /* include lower */
-	bool implicit_base;    /* see revision.py */
-	bool assert_len;       /* assert_relative_length */
+	struct gident upper; /* target(s) */
+	struct gident lower; /* current revision(s) */
+	bool inclusive;      /* include lower */
+	bool implicit_base;  /* see revision.py */
+	bool assert_len;     /* assert_relative_length */
 };
 
 /* _collect_upgrade_revisions: each current revision must be an ancestor of the
@@ -216,7 +221,8 @@ static int current_below_targets(struct graph *g, const struct collect *c, const
 	for (size_t i = 0; !c->implicit_base && i < current->n; i++)
 		if (current->v[i] &&
 		    (current->v[i] == GRAPH_BASE || !bits_test(req, current->v[i]->index)))
-			return err_resolution(e, ERR_RANGE_NOT_ANCESTOR, graph_ident_repr(g, c->lower),
+			return err_resolution(e, ERR_RANGE_NOT_ANCESTOR,
+					      graph_ident_repr(g, c->lower),
 					      graph_ident_repr(g, c->upper));
 	return 0;
 }
@@ -258,7 +264,8 @@ static int collect_upgrade(struct graph *g, struct collect c, struct bits *needs
 		return -1;
 	if (current.n && !current.v[0] && reparse_lower(g, c.upper, &c.lower, &current, e))
 		return -1;
-	if (need_real(&current, e) || graph_related(g, &current, DIR_ANC_DEPS, true, &have, NULL, e))
+	if (need_real(&current, e) ||
+	    graph_related(g, &current, DIR_ANC_DEPS, true, &have, NULL, e))
 		return -1;
 	graph_bits_new(g, needs);
 	for (size_t i = 0; i < g->n / 64 + 1; i++)
@@ -317,7 +324,8 @@ static int collect_downgrade(struct graph *g, struct collect c, bool *warn, stru
 			if (bits_test(&branch, roots.v[i]->index))
 				revlist_push(g->arena, &kept, roots.v[i]);
 		if (!kept.n)
-			return err_set(e, ERR_REVISION, "Not a valid downgrade target from current heads");
+			return err_set(e, ERR_REVISION,
+				       "Not a valid downgrade target from current heads");
 		roots = kept;
 	}
 	graph_bits_new(g, drop);

@@ -93,8 +93,8 @@ static int lineage_set(struct graph *g, const struct revlist *s, bool deps, stru
 
 static int resolve_number(struct graph *g, const char *id, struct strvec *ids, const char **label,
 			  struct err *e);
-static int revision_for_ident(struct graph *g, const char *id, const char *check,
-			      struct rev **out, struct err *e);
+static int revision_for_ident(struct graph *g, const char *id, const char *check, struct rev **out,
+			      struct err *e);
 
 /* revision.py filter_for_lineage (see graph_int.h). */
 int graph_filter_lineage(struct graph *g, const struct revlist *targets, const char *check,
@@ -142,9 +142,9 @@ int graph_current_head(struct graph *g, const char *label, struct rev **out, str
 		heads = g->heads;
 	}
 	if (heads.n > 1)
-		return err_resolution(e, ERR_MULTIPLE_HEADS,
-				      label && *label ? arena_printf(g->arena, "%s@head", label) : "head",
-				      NULL);
+		return err_resolution(
+			e, ERR_MULTIPLE_HEADS,
+			label && *label ? arena_printf(g->arena, "%s@head", label) : "head", NULL);
 	if (heads.n)
 		*out = heads.v[0];
 	return 0;
@@ -199,8 +199,7 @@ int graph_resolve_branch(struct graph *g, const char *label, struct rev **out, s
 	return 0;
 }
 
-static bool shares_lineage(struct graph *g, struct rev *r, struct rev *with, struct err *e,
-			   int *rc)
+static bool shares_lineage(struct graph *g, struct rev *r, struct rev *with, struct err *e, int *rc)
 {
 	struct revlist s = REVLIST_INIT;
 	struct bits set;
@@ -230,8 +229,8 @@ static int by_prefix(struct graph *g, const char *id, const char *check, struct 
 }
 
 /* revision.py _revision_for_ident: id NULL means () (base) -> *out NULL. */
-static int revision_for_ident(struct graph *g, const char *id, const char *check,
-			      struct rev **out, struct err *e)
+static int revision_for_ident(struct graph *g, const char *id, const char *check, struct rev **out,
+			      struct err *e)
 {
 	struct rev *branch = NULL;
 	int rc = 0;
@@ -318,8 +317,9 @@ int graph_get_revisions(struct graph *g, const char *ident, struct revlist *out,
 		return -1;
 	for (size_t i = 0; i < all.n; i++) {
 		if (!all.v[i] || all.v[i] == GRAPH_BASE)
-			return err_set(e, ERR_REVISION, "Relative revision %s didn't produce %s migrations",
-				       ident, strrchr(ident, '-') + 1);
+			return err_set(e, ERR_REVISION,
+				       "Relative revision %s didn't produce %s migrations", ident,
+				       strrchr(ident, '-') + 1);
 		revlist_push(g->arena, out, all.v[i]);
 	}
 	return 0;
@@ -353,8 +353,8 @@ static int walk_children(struct graph *g, struct rev *at, bool up, const char *l
 
 /* revision.py _walk (see graph_int.h).  Without no_overwalk a walk that runs
  * out of children stays where it is for every later step: it returns at once. */
-int graph_walk(struct graph *g, struct rev *start, long steps, const char *label,
-	       bool no_overwalk, struct rev **out, struct err *e)
+int graph_walk(struct graph *g, struct rev *start, long steps, const char *label, bool no_overwalk,
+	       struct rev **out, struct err *e)
 {
 	struct rev *at = start;
 	unsigned long todo = steps < 0 ? 0UL - (unsigned long)steps : (unsigned long)steps;
@@ -437,9 +437,11 @@ static int not_produced(struct err *e, const char *rel, bool signed_int)
 	bool zero = !strcmp(d, "0");
 
 	if (signed_int)
-		return err_set(e, ERR_REVISION, "Relative revision %s%s didn't produce %s migrations",
+		return err_set(e, ERR_REVISION,
+			       "Relative revision %s%s didn't produce %s migrations",
 			       rel[0] == '-' && !zero ? "-" : "", d, d);
-	return err_set(e, ERR_REVISION, "Relative revision %s didn't produce %s migrations", rel, d);
+	return err_set(e, ERR_REVISION, "Relative revision %s didn't produce %s migrations", rel,
+		       d);
 }
 
 /* Tips of the DB revisions' ancestry on label's branch (revision.py
@@ -488,7 +490,8 @@ static int upgrade_from_current(struct graph *g, struct gident current, const st
 			return -1;
 	}
 	if (n_start > 1)
-		return err_set(e, ERR_REVISION, "Ambiguous upgrade from multiple current revisions");
+		return err_set(e, ERR_REVISION,
+			       "Ambiguous upgrade from multiple current revisions");
 	if (graph_walk(g, start, m->n, m->label, assert_len, out, e))
 		return -1;
 	if (!*out)
@@ -523,12 +526,13 @@ int graph_parse_upgrade_target(struct graph *g, struct gident current, struct gi
 			return -1;
 	} else if (!m.symbol) {
 		return not_produced(e, m.rel, true);
-	} else if (symbol_rev(g, &m, &start, e) || graph_walk(g, start, m.n, NULL, assert_len, &r, e)) {
+	} else if (symbol_rev(g, &m, &start, e) ||
+		   graph_walk(g, start, m.n, NULL, assert_len, &r, e)) {
 		return -1;
 	}
 	if (!r || r == GRAPH_BASE)
-		return err_set(e, ERR_REVISION, "Relative revision %s walks past the end of the graph",
-			       target.s);
+		return err_set(e, ERR_REVISION,
+			       "Relative revision %s walks past the end of the graph", target.s);
 	revlist_push(g->arena, out, r);
 	return 0;
 }
@@ -553,8 +557,10 @@ static int downgrade_start(struct graph *g, struct gident current, const struct 
 			      graph_filter_lineage(g, &all, m->label, false, &sl, e)))
 			return -1;
 		if (sl.n != 1)
-			return err_set(e, ERR_REVISION, "%s revisions on branch '%s' are current; "
-				       "can't apply %s", sl.n ? "Several" : "No", m->label, m->rel);
+			return err_set(e, ERR_REVISION,
+				       "%s revisions on branch '%s' are current; "
+				       "can't apply %s",
+				       sl.n ? "Several" : "No", m->label, m->rel);
 		*symbol = sl.v[0]->id;
 		return 0;
 	}
@@ -570,8 +576,8 @@ static int downgrade_start(struct graph *g, struct gident current, const struct 
 
 /* revision.py _parse_downgrade_target (see graph_int.h). */
 int graph_parse_downgrade_target(struct graph *g, struct gident current, const char *target,
-				 bool assert_len, const char **label, struct rev **out,
-				 bool *warn, struct err *e)
+				 bool assert_len, const char **label, struct rev **out, bool *warn,
+				 struct err *e)
 {
 	struct relative m;
 	struct rev *start;
@@ -604,6 +610,7 @@ int graph_parse_downgrade_target(struct graph *g, struct gident current, const c
 	if (symbol_rev(g, &m, &start, e) || graph_walk(g, start, m.n, NULL, assert_len, out, e))
 		return -1;
 	if (!*out)
-		return relative ? not_produced(e, m.rel, false) : err_set(e, ERR_REVISION, "Walked too far");
+		return relative ? not_produced(e, m.rel, false)
+				: err_set(e, ERR_REVISION, "Walked too far");
 	return 0;
 }

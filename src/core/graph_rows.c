@@ -35,7 +35,8 @@ static int row_insert(struct graph *g, struct strvec *h, struct graph_rowops *op
 		      struct err *e)
 {
 	if (strvec_find(h, v) >= 0)
-		return err_set(e, ERR_REVISION, "Can't insert version %s: it is already a current head", v);
+		return err_set(e, ERR_REVISION,
+			       "Can't insert version %s: it is already a current head", v);
 	strvec_push(g->arena, h, v);
 	add_op(g, ops, GRAPH_ROW_INSERT, NULL, v);
 	return 0;
@@ -48,7 +49,8 @@ static int row_delete(struct graph *g, struct strvec *h, struct graph_rowops *op
 	long i = strvec_find(h, v);
 
 	if (i < 0)
-		return err_set(e, ERR_REVISION, "Can't delete version %s: it is not a current head", v);
+		return err_set(e, ERR_REVISION, "Can't delete version %s: it is not a current head",
+			       v);
 	memmove(&h->v[i], &h->v[i + 1], (h->n - (size_t)i - 1) * sizeof(*h->v));
 	h->n--;
 	add_op(g, ops, GRAPH_ROW_DELETE, v, NULL);
@@ -56,17 +58,19 @@ static int row_delete(struct graph *g, struct strvec *h, struct graph_rowops *op
 }
 
 /* HeadMaintainer._update_version */
-static int row_update(struct graph *g, struct strvec *h, struct graph_rowops *ops,
-		      const char *from, const char *to, struct err *e)
+static int row_update(struct graph *g, struct strvec *h, struct graph_rowops *ops, const char *from,
+		      const char *to, struct err *e)
 {
 	long i = strvec_find(h, from);
 
 	if (strvec_find(h, to) >= 0)
-		return err_set(e, ERR_REVISION, "Can't update version %s to %s: %s is already a current head",
-			       from, to, to);
+		return err_set(e, ERR_REVISION,
+			       "Can't update version %s to %s: %s is already a current head", from,
+			       to, to);
 	if (i < 0)
-		return err_set(e, ERR_REVISION, "Can't update version %s to %s: %s is not a current head",
-			       from, to, from);
+		return err_set(e, ERR_REVISION,
+			       "Can't update version %s to %s: %s is not a current head", from, to,
+			       from);
 	h->v[i] = to;
 	add_op(g, ops, GRAPH_ROW_UPDATE, from, to);
 	return 0;
@@ -131,7 +135,8 @@ static int merge_rows(struct graph *g, struct rev *r, struct strvec *h, struct g
 		for (size_t k = 0; k < r->norm_down.n; k++)
 			strvec_push(g->arena, &f, r->norm_down.v[k]->id);
 	if (!f.n)
-		return err_set(e, ERR_REVISION, "Can't merge into %s: no current head to update", r->id);
+		return err_set(e, ERR_REVISION, "Can't merge into %s: no current head to update",
+			       r->id);
 	for (size_t k = 0; k + 1 < f.n; k++)
 		if (row_delete(g, h, ops, f.v[k], e))
 			return -1;
@@ -175,13 +180,14 @@ static int scalar_down(struct rev *r, const struct strvec *h, const char **out, 
 		return 0;
 	}
 	if (count_in(h, &r->norm_down, &one) != 1)
-		return err_set(e, ERR_REVISION, "Can't do an UPDATE because downrevision is ambiguous");
+		return err_set(e, ERR_REVISION,
+			       "Can't do an UPDATE because downrevision is ambiguous");
 	*out = one->id;
 	return 0;
 }
 
-static int upgrade_rows(struct graph *g, struct rev *r, struct strvec *h,
-			struct graph_rowops *ops, struct err *e)
+static int upgrade_rows(struct graph *g, struct rev *r, struct strvec *h, struct graph_rowops *ops,
+			struct err *e)
 {
 	struct rev *one = NULL;
 	size_t in = count_in(h, &r->norm_down, &one);
@@ -239,8 +245,9 @@ static int stamp_rows(struct graph *g, const struct graph_step *st, struct strve
 		return row_update(g, h, ops, st->from.v[st->from.n - 1], st->to.v[0], e);
 	}
 	if (st->from.n != 1 || st->to.n != 1)
-		return err_set(e, ERR_REVISION, "Stamp step %zu -> %zu revisions has no row operation",
-			       st->from.n, st->to.n);
+		return err_set(e, ERR_REVISION,
+			       "Stamp step %zu -> %zu revisions has no row operation", st->from.n,
+			       st->to.n);
 	return row_update(g, h, ops, st->from.v[0], st->to.v[0], e);
 }
 
@@ -315,8 +322,10 @@ static int stamp_dest(struct graph *g, struct rev *dest, const struct revlist *f
 	    graph_related(g, &one, DIR_ANC_DEPS, false, &anc, NULL, e))
 		return -1;
 	if (meets(&desc, filtered) && meets(&anc, filtered))
-		return err_set(e, ERR_REVISION, "Can't stamp %s: current revisions are both above and "
-			       "below it", dest->id);
+		return err_set(e, ERR_REVISION,
+			       "Can't stamp %s: current revisions are both above and "
+			       "below it",
+			       dest->id);
 	st = push_step(g, p, cap);
 	strvec_push(g->arena, &st->to, dest->id);
 	if (!meets(&desc, filtered) && !meets(&anc, filtered)) {
@@ -350,11 +359,13 @@ int graph_stamp_plan(struct graph *g, const char *const *targets, size_t n_targe
 	for (size_t i = 0; i < n_targets; i++)
 		if (!targets[i] || !*targets[i])
 			return err_set(e, ERR_REVISION, "Empty revision identifier");
-	if (graph_resolve(g, rows, &heads, e) || stamp_filtered(g, targets, n_targets, &heads, &filtered, e) ||
+	if (graph_resolve(g, rows, &heads, e) ||
+	    stamp_filtered(g, targets, n_targets, &heads, &filtered, e) ||
 	    graph_resolve(g, tg, &dests, e)) {
 		if (e->code == ERR_MULTIPLE_HEADS) /* _stamp_revs' wording; code and arg kept */
-			snprintf(e->msg, sizeof(e->msg), "%s",
-				 "Multiple heads are present; please specify a single target revision");
+			snprintf(
+				e->msg, sizeof(e->msg), "%s",
+				"Multiple heads are present; please specify a single target revision");
 		return -1;
 	}
 	if (!dests.n)
@@ -362,14 +373,16 @@ int graph_stamp_plan(struct graph *g, const char *const *targets, size_t n_targe
 	for (size_t i = 0; i < dests.n; i++) {
 		struct rev *d = dests.v[i];
 		if (d == GRAPH_BASE)
-			return err_set(e, ERR_REVISION, "Can't stamp a relative revision that walks to base");
+			return err_set(e, ERR_REVISION,
+				       "Can't stamp a relative revision that walks to base");
 		if (!d) {
 			for (size_t k = 0; k < filtered.n; k++) {
 				struct graph_step *st = push_step(g, out, &cap);
 				strvec_push(g->arena, &st->from, filtered.v[k]->id);
 				st->branch_move = true;
 			}
-		} else if (!revlist_has(&filtered, d) && stamp_dest(g, d, &filtered, out, &cap, e)) {
+		} else if (!revlist_has(&filtered, d) &&
+			   stamp_dest(g, d, &filtered, out, &cap, e)) {
 			return -1;
 		}
 	}

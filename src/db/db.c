@@ -20,15 +20,18 @@ int db_open(const struct db_url *u, long lock_timeout_ms, struct db **out, struc
 	 * its error would echo it.  Refused before connecting (the CLI adds the
 	 * percent-encoding hint). */
 	if (u->raw && url_ambiguous_at(u->raw))
-		return err_set(e, ERR_DB, "the database URL has more than one '@' after "
+		return err_set(e, ERR_DB,
+			       "the database URL has more than one '@' after "
 			       "\"user:\"; refusing to connect with a password cut at the first");
 	if (d && !strcmp(d->name, "sqlite"))
 		rc = db_sqlite_ops.connect(u, lock_timeout_ms, out, e);
 	else if (d && !strcmp(d->name, "postgresql"))
 		rc = db_postgres_ops.connect(u, lock_timeout_ms, out, e);
 	else if (d)
-		return err_set(e, ERR_DB, "No database driver for dialect '%s' (offline --sql "
-			       "mode works for it)", d->name);
+		return err_set(e, ERR_DB,
+			       "No database driver for dialect '%s' (offline --sql "
+			       "mode works for it)",
+			       d->name);
 	else
 		return err_set(e, ERR_DB, "Can't load plugin: sqlalchemy.dialects:%s",
 			       u->drivername);
@@ -134,8 +137,9 @@ int db_read_table(struct db *db, struct arena *a, const char *schema, const char
 		  struct sch_table **out, struct err *e)
 {
 	if (!db->ops->read_table)
-		return err_set(e, ERR_DB, "reading a table's definition is not implemented for "
-					  "dialect %s",
+		return err_set(e, ERR_DB,
+			       "reading a table's definition is not implemented for "
+			       "dialect %s",
 			       db->dialect->name);
 	if (db_pre(e) < 0)
 		return -1;

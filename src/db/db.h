@@ -57,15 +57,15 @@ struct db_url_param {
 };
 
 struct db_url {
-	const char *raw;         /* the URL as written */
-	const char *drivername;  /* "postgresql+psycopg2" as written */
-	const char *dialect;     /* part before '+': "postgresql", "sqlite", ... */
-	const char *username;    /* percent-decoded; NULL if absent */
-	const char *password;    /* percent-decoded; NULL if absent */
-	const char *host;        /* as written ("[::1]" without brackets); NULL if absent */
-	const char *host_unquoted; /* host percent-decoded ("%2Ftmp" -> "/tmp": a socket dir) */
-	int port;                /* 0 if absent */
-	const char *database;    /* as written; NULL if absent (sqlite:// = memory) */
+	const char *raw;             /* the URL as written */
+	const char *drivername;      /* "postgresql+psycopg2" as written */
+	const char *dialect;         /* part before '+': "postgresql", "sqlite", ... */
+	const char *username;        /* percent-decoded; NULL if absent */
+	const char *password;        /* percent-decoded; NULL if absent */
+	const char *host;            /* as written ("[::1]" without brackets); NULL if absent */
+	const char *host_unquoted;   /* host percent-decoded ("%2Ftmp" -> "/tmp": a socket dir) */
+	int port;                    /* 0 if absent */
+	const char *database;        /* as written; NULL if absent (sqlite:// = memory) */
 	struct db_url_param *params; /* query parameters in written order */
 	size_t n_params;
 };
@@ -128,13 +128,13 @@ struct db_ops {
 };
 
 struct db {
-	const struct db_ops *ops;         /* driver */
+	const struct db_ops *ops;          /* driver */
 	const struct sql_dialect *dialect; /* dialect facts */
-	void *handle;                     /* driver state (sqlite3 *, PGconn *, fake) */
-	long lock_timeout_ms;             /* wait bound for locks */
-	bool in_transaction;              /* begin() done, no commit/rollback yet (a failed
+	void *handle;                      /* driver state (sqlite3 *, PGconn *, fake) */
+	long lock_timeout_ms;              /* wait bound for locks */
+	bool in_transaction;               /* begin() done, no commit/rollback yet (a failed
 					     commit leaves it set: rollback still runs) */
-	bool cleanup;                     /* inside db_rollback/db_unlock: not interruptible */
+	bool cleanup;                      /* inside db_rollback/db_unlock: not interruptible */
 	/* Set by the driver at connect: asks the running statement to stop;
 	 * called from a signal handler, so async-signal-safe; NULL: nothing
 	 * to cancel. */
@@ -142,7 +142,7 @@ struct db {
 	/* Told once when a lock wait begins ("waiting for the migration lock held
 	 * by pid 4242 (...)"); NULL: nothing said.  Set by the caller. */
 	void (*notice)(void *ctx, const char *text);
-	void *notice_ctx;                 /* passed to notice */
+	void *notice_ctx; /* passed to notice */
 };
 
 extern const struct db_ops db_sqlite_ops;
@@ -235,24 +235,24 @@ int db_read_table(struct db *db, struct arena *a, const char *schema, const char
 /* ---- the fake driver (fake.c), for unit tests of the run logic ---- */
 
 struct db_fake_config {
-	long fail_at;         /* the N-th exec (1-based) fails; 0 = never */
-	const char *fail_msg; /* its message */
-	long rowcount;        /* rowcount reported by exec; default 1 */
-	bool table_exists;    /* answer of table_exists */
-	struct strvec rows;   /* answer of every query */
-	bool lock_busy;       /* lock() times out */
-	long lock_busy_tries; /* the first N lock tries find it busy (then it is taken) */
-	long lock_try_ms;     /* each lock try takes this long (a slow query) */
+	long fail_at;            /* the N-th exec (1-based) fails; 0 = never */
+	const char *fail_msg;    /* its message */
+	long rowcount;           /* rowcount reported by exec; default 1 */
+	bool table_exists;       /* answer of table_exists */
+	struct strvec rows;      /* answer of every query */
+	bool lock_busy;          /* lock() times out */
+	long lock_busy_tries;    /* the first N lock tries find it busy (then it is taken) */
+	long lock_try_ms;        /* each lock try takes this long (a slow query) */
 	const char *lock_holder; /* the holder's description; NULL: unknown */
-	long lock_tries;      /* out: lock tries made so far */
-	long interrupt_at;    /* the N-th exec (1-based) gets SIGTERM while running */
-	long commit_fail;     /* the N-th commit fails (fail_msg) */
+	long lock_tries;         /* out: lock tries made so far */
+	long interrupt_at;       /* the N-th exec (1-based) gets SIGTERM while running */
+	long commit_fail;        /* the N-th commit fails (fail_msg) */
 	/* Fault injection over every call, as SQLite's tests fail the N-th
 	 * allocation: open (call 1), exec, query, begin, commit, lock and
 	 * table_exists all count; rollback and unlock are the cleanup path and
 	 * never fail.  A failed commit rolls back, as a real server's does. */
-	long fail_call;       /* the N-th call (1-based) fails with ERR_DB; 0 = never */
-	long calls;           /* out: calls made so far */
+	long fail_call; /* the N-th call (1-based) fails with ERR_DB; 0 = never */
+	long calls;     /* out: calls made so far */
 	/* A simulated version table (for the fault loop): exec applies the
 	 * runner's CREATE TABLE / INSERT / UPDATE / DELETE of table "alembic_version"
 	 * inside the transaction (rowcount = rows matched), query returns the
@@ -267,8 +267,8 @@ struct db_fake_config {
 /* Opens a fake connection that records every call ("BEGIN", "COMMIT",
  * "ROLLBACK", "LOCK key", "UNLOCK key", statements) into log.  NULL when
  * cfg->fail_call == 1 (the connection attempt is the first call). */
-struct db *db_fake_open(const struct sql_dialect *d, struct db_fake_config *cfg,
-			struct arena *a, struct strvec *log);
+struct db *db_fake_open(const struct sql_dialect *d, struct db_fake_config *cfg, struct arena *a,
+			struct strvec *log);
 
 /* ---- statement splitter (split.c) ---- */
 

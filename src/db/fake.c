@@ -97,8 +97,9 @@ static void fake_settle(struct fake_conn *c, bool commit)
 		c->cfg->table_committed = c->table_pending;
 		/* the durable state after each commit: the boundaries a run passes */
 		strvec_sort(&c->cfg->committed);
-		strvec_push(c->arena, c->log, arena_printf(c->arena, "STATE %s",
-				strvec_join(c->arena, &c->cfg->committed, " ")));
+		strvec_push(c->arena, c->log,
+			    arena_printf(c->arena, "STATE %s",
+					 strvec_join(c->arena, &c->cfg->committed, " ")));
 	} else {
 		c->table_pending = c->cfg->table_committed;
 	}
@@ -135,7 +136,8 @@ static int fake_exec(struct db *db, const char *sql, long *rowcount, struct err 
 	}
 	if (c->cfg->fail_at && c->n_exec == c->cfg->fail_at) {
 		fake_record(db, arena_printf(c->arena, "FAIL %s", sql));
-		return err_set(e, ERR_DB, "%s", c->cfg->fail_msg ? c->cfg->fail_msg : "fake failure");
+		return err_set(e, ERR_DB, "%s",
+			       c->cfg->fail_msg ? c->cfg->fail_msg : "fake failure");
 	}
 	fake_record(db, sql);
 	*rowcount = c->cfg->rowcount;
@@ -176,7 +178,8 @@ static int fake_commit(struct db *db, struct err *e)
 	if (c->cfg->commit_fail && ++c->n_commit == c->cfg->commit_fail) {
 		fake_record(db, "FAIL COMMIT");
 		fake_settle(c, false); /* a failed COMMIT rolls back */
-		return err_set(e, ERR_DB, "%s", c->cfg->fail_msg ? c->cfg->fail_msg : "fake failure");
+		return err_set(e, ERR_DB, "%s",
+			       c->cfg->fail_msg ? c->cfg->fail_msg : "fake failure");
 	}
 	if (fake_fault(db, "commit", e) < 0) {
 		fake_settle(c, false); /* a failed COMMIT rolls back */
@@ -237,8 +240,8 @@ static void fake_unlock(struct db *db, const char *key)
 	fake_conn(db)->cfg->lock_held = false;
 }
 
-static int fake_table_exists(struct db *db, const char *schema, const char *table,
-			     bool *exists, struct err *e)
+static int fake_table_exists(struct db *db, const char *schema, const char *table, bool *exists,
+			     struct err *e)
 {
 	struct fake_conn *c = fake_conn(db);
 
@@ -251,12 +254,12 @@ static int fake_table_exists(struct db *db, const char *schema, const char *tabl
 }
 
 const struct db_ops db_fake_ops = {
-	"fake",     fake_connect, fake_close,  fake_exec,         fake_query,  fake_begin,
-	fake_commit, fake_rollback, fake_lock, fake_unlock, fake_table_exists, NULL,
+	"fake",      fake_connect,  fake_close, fake_exec,   fake_query,        fake_begin,
+	fake_commit, fake_rollback, fake_lock,  fake_unlock, fake_table_exists, NULL,
 };
 
-struct db *db_fake_open(const struct sql_dialect *d, struct db_fake_config *cfg,
-			struct arena *a, struct strvec *log)
+struct db *db_fake_open(const struct sql_dialect *d, struct db_fake_config *cfg, struct arena *a,
+			struct strvec *log)
 {
 	struct db *db = calloc(1, sizeof(*db));
 	struct fake_conn *c = calloc(1, sizeof(*c));

@@ -121,8 +121,8 @@ static void dump_column(struct arena *a, const struct sch_column *c, const char 
 
 	if (c->type && sql_type_ddl(a, dialect, c->type, &ty, &e) < 0)
 		buf_adds(&ty, "?");
-	buf_addf(out, "  column %s type=%s nullable=%s pk=%d", c->name,
-		 c->type ? ty.ptr : "NULL", dump_tri(c->nullable), c->primary_key);
+	buf_addf(out, "  column %s type=%s nullable=%s pk=%d", c->name, c->type ? ty.ptr : "NULL",
+		 dump_tri(c->nullable), c->primary_key);
 	if (c->server_default)
 		buf_addf(out, " default=%s", c->server_default->s);
 	if (db_column_autoincrement(dialect, c))
@@ -171,7 +171,8 @@ static void dump_index(const struct sch_index *ix, struct buf *out)
 	for (size_t i = 0; i < ix->n_elems; i++)
 		buf_addf(out, "%s%s", i ? "," : "",
 			 ix->elems[i].column ? ix->elems[i].column
-					     : ix->elems[i].expr ? ix->elems[i].expr->s : "?");
+			 : ix->elems[i].expr ? ix->elems[i].expr->s
+					     : "?");
 	for (size_t i = 0; i < ix->dialect_kw.n; i++) {
 		const struct pyv *v = ix->dialect_kw.v[i].val;
 
@@ -217,7 +218,8 @@ void db_schema_dump(struct arena *a, const struct db_schema *s, const char *dial
 			 q->schema ? q->schema : "", q->schema ? "." : "", q->name, q->data_type,
 			 q->start, q->increment, q->minvalue, q->maxvalue, q->cache, q->cycle);
 		if (q->owned_by)
-			buf_addf(out, " owned_by=%s%s", q->owned_by, q->identity ? " identity" : "");
+			buf_addf(out, " owned_by=%s%s", q->owned_by,
+				 q->identity ? " identity" : "");
 		buf_addch(out, '\n');
 	}
 	for (size_t i = 0; i < s->n_views; i++)

@@ -50,34 +50,34 @@ struct db_introspect_opts {
 
 /* A sequence (PostgreSQL), with its options as pg_sequence holds them. */
 struct db_sequence {
-	const char *schema;       /* its schema */
-	const char *name;         /* its name */
-	const char *data_type;    /* format_type of seqtypid ("bigint") */
+	const char *schema;    /* its schema */
+	const char *name;      /* its name */
+	const char *data_type; /* format_type of seqtypid ("bigint") */
 	long long start, increment, minvalue, maxvalue, cache; /* pg_sequence fields */
-	bool cycle;               /* seqcycle */
-	const char *owned_by;     /* "table.column" of an OWNED BY column, NULL if none */
-	bool identity;            /* owned as an identity column's sequence (pg_depend 'i') */
+	bool cycle;                                            /* seqcycle */
+	const char *owned_by; /* "table.column" of an OWNED BY column, NULL if none */
+	bool identity;        /* owned as an identity column's sequence (pg_depend 'i') */
 };
 
 /* A view (or materialized view), by name only. */
 struct db_view {
-	const char *schema;       /* its schema */
-	const char *name;         /* its name */
-	bool materialized;        /* relkind 'm' */
+	const char *schema; /* its schema */
+	const char *name;   /* its name */
+	bool materialized;  /* relkind 'm' */
 };
 
 /* A whole schema as read. */
 struct db_schema {
-	const char *default_schema;     /* the connection's current schema (NULL on SQLite: "main") */
-	struct sch_table **tables;      /* by schema then name; schema NULL = default schema */
+	const char *default_schema; /* the connection's current schema (NULL on SQLite: "main") */
+	struct sch_table **tables;  /* by schema then name; schema NULL = default schema */
 	size_t n_tables;
-	struct sch_enum_def *enums;     /* PostgreSQL enum types (every schema: columns may use any) */
+	struct sch_enum_def *enums; /* PostgreSQL enum types (every schema: columns may use any) */
 	size_t n_enums;
-	struct db_sequence *sequences;  /* PostgreSQL sequences of the selected schemas */
+	struct db_sequence *sequences; /* PostgreSQL sequences of the selected schemas */
 	size_t n_sequences;
-	struct db_view *views;          /* views of the selected schemas */
+	struct db_view *views; /* views of the selected schemas */
 	size_t n_views;
-	long n_queries;                 /* catalog queries run to read all this */
+	long n_queries; /* catalog queries run to read all this */
 };
 
 /*

@@ -70,8 +70,8 @@ static char *ipg_rel_sql(struct arena *a, struct db *db, const struct db_introsp
 /* Table of an oid (tables are few enough per query row; binary search
  * over the oid-sorted index). */
 struct ipg_oid {
-	long long oid;            /* pg_class oid */
-	struct sch_table *t;      /* its table */
+	long long oid;       /* pg_class oid */
+	struct sch_table *t; /* its table */
 };
 
 static int ipg_oid_cmp(const void *x, const void *y)
@@ -263,7 +263,8 @@ static int ipg_columns(struct db *db, struct arena *a, const struct db_introspec
 {
 	struct strvec c = STRVEC_INIT;
 
-	if (ipg_bulk(db, a, o, "SELECT a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, "
+	if (ipg_bulk(db, a, o,
+		     "SELECT a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, "
 		     "a.atttypmod), a.attnotnull, pg_catalog.pg_get_expr(d.adbin, d.adrelid), "
 		     "pg_catalog.col_description(a.attrelid, a.attnum), a.attgenerated, "
 		     "a.attidentity, sq.seqstart, sq.seqincrement, sq.seqmin, sq.seqmax, "
@@ -299,7 +300,8 @@ static int ipg_sequences(struct db *db, struct arena *a, const struct db_introsp
 {
 	struct strvec c = STRVEC_INIT;
 
-	if (ipg_bulk(db, a, o, "SELECT n.nspname, c.relname, pg_catalog.format_type(sq.seqtypid, "
+	if (ipg_bulk(db, a, o,
+		     "SELECT n.nspname, c.relname, pg_catalog.format_type(sq.seqtypid, "
 		     "NULL), sq.seqstart, sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqcache, "
 		     "sq.seqcycle, dt.relname, da.attname, dep.deptype "
 		     "FROM pg_catalog.pg_sequence sq JOIN pg_catalog.pg_class c ON c.oid = "
@@ -346,9 +348,9 @@ static void ipg_split(struct arena *a, const char *s, struct strvec *out)
 }
 
 #define IPG_CON 13
-#define IPG_KEYS(k, rel)                                                                   \
-	"pg_catalog.array_to_string(ARRAY(SELECT a.attname FROM pg_catalog.unnest(con." k    \
-	") WITH ORDINALITY k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = con." rel \
+#define IPG_KEYS(k, rel)                                                                           \
+	"pg_catalog.array_to_string(ARRAY(SELECT a.attname FROM pg_catalog.unnest(con." k          \
+	") WITH ORDINALITY k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = con." rel    \
 	" AND a.attnum = k.num ORDER BY k.ord), pg_catalog.chr(1))"
 
 /* An FK action code (pg_constraint.confupdtype) as its SQL text; NULL for
@@ -356,11 +358,16 @@ static void ipg_split(struct arena *a, const char *s, struct strvec *out)
 static const char *ipg_action(const char *code)
 {
 	switch (code ? code[0] : 'a') {
-	case 'r': return "RESTRICT";
-	case 'c': return "CASCADE";
-	case 'n': return "SET NULL";
-	case 'd': return "SET DEFAULT";
-	default: return NULL;
+	case 'r':
+		return "RESTRICT";
+	case 'c':
+		return "CASCADE";
+	case 'n':
+		return "SET NULL";
+	case 'd':
+		return "SET DEFAULT";
+	default:
+		return NULL;
 	}
 }
 
@@ -373,10 +380,18 @@ static void ipg_constraint(struct arena *a, const struct db_schema *s, const cha
 	k->name = r[1];
 	ipg_split(a, r[3], &k->columns);
 	switch (r[2][0]) {
-	case 'p': k->kind = SCH_PRIMARY_KEY; break;
-	case 'u': k->kind = SCH_UNIQUE; break;
-	case 'f': k->kind = SCH_FOREIGN_KEY; break;
-	default: k->kind = SCH_CHECK; break;
+	case 'p':
+		k->kind = SCH_PRIMARY_KEY;
+		break;
+	case 'u':
+		k->kind = SCH_UNIQUE;
+		break;
+	case 'f':
+		k->kind = SCH_FOREIGN_KEY;
+		break;
+	default:
+		k->kind = SCH_CHECK;
+		break;
 	}
 	if (k->kind == SCH_FOREIGN_KEY) {
 		k->ref_schema = strcmp(r[4], s->default_schema) ? r[4] : NULL;

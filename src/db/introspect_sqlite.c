@@ -41,16 +41,15 @@ static char *isq_pragma(struct arena *a, struct db *db, const char *schema, cons
 
 /* sqlite/base.py _resolve_type_affinity: the SQLAlchemy type of a declared
  * type name ("VARCHAR(50)" -> sqlalchemy.VARCHAR(50)); NULL for NullType. */
-static int isq_type(struct arena *a, const char *decl, const struct sch_type **out,
-		    struct err *e)
+static int isq_type(struct arena *a, const char *decl, const struct sch_type **out, struct err *e)
 {
 	static const char *const known[][2] = {
-		{"BIGINT", "BIGINT"},     {"BLOB", "BLOB"},       {"BOOL", "BOOLEAN"},
-		{"BOOLEAN", "BOOLEAN"},   {"CHAR", "CHAR"},       {"DATE", "DATE"},
-		{"DATETIME", "DATETIME"}, {"DECIMAL", "DECIMAL"}, {"FLOAT", "FLOAT"},
-		{"INT", "INTEGER"},       {"INTEGER", "INTEGER"}, {"JSON", "JSON"},
-		{"NUMERIC", "NUMERIC"},   {"REAL", "REAL"},       {"SMALLINT", "SMALLINT"},
-		{"TEXT", "TEXT"},         {"TIME", "TIME"},       {"TIMESTAMP", "TIMESTAMP"},
+		{"BIGINT", "BIGINT"},     {"BLOB", "BLOB"},         {"BOOL", "BOOLEAN"},
+		{"BOOLEAN", "BOOLEAN"},   {"CHAR", "CHAR"},         {"DATE", "DATE"},
+		{"DATETIME", "DATETIME"}, {"DECIMAL", "DECIMAL"},   {"FLOAT", "FLOAT"},
+		{"INT", "INTEGER"},       {"INTEGER", "INTEGER"},   {"JSON", "JSON"},
+		{"NUMERIC", "NUMERIC"},   {"REAL", "REAL"},         {"SMALLINT", "SMALLINT"},
+		{"TEXT", "TEXT"},         {"TIME", "TIME"},         {"TIMESTAMP", "TIMESTAMP"},
 		{"VARCHAR", "VARCHAR"},   {"NVARCHAR", "NVARCHAR"}, {"NCHAR", "NCHAR"},
 	};
 	struct pyv *v = arena_calloc(a, 1, sizeof(*v));
@@ -204,8 +203,9 @@ static int isq_columns(struct db *db, struct arena *a, const char *schema, const
 	bool x = sqlite3_libversion_number() >= 3031000;
 	size_t n, w = x ? 7 : 6;
 
-	if (db_sqlite_rows(db, a, isq_pragma(a, db, schema, x ? "table_xinfo" : "table_info", t->name),
-			   w, &cells, e) < 0)
+	if (db_sqlite_rows(db, a,
+			   isq_pragma(a, db, schema, x ? "table_xinfo" : "table_info", t->name), w,
+			   &cells, e) < 0)
 		return -1;
 	n = cells.n / w;
 	if (!n)
@@ -305,7 +305,8 @@ static int isq_fks(struct db *db, struct arena *a, const char *schema, struct sc
 			t->constraints[i]->name = NULL;
 		struct sch_constraint *k = t->constraints[i];
 
-		for (size_t l = 0, h = k->columns.n; k->kind == SCH_FOREIGN_KEY && l + 1 < h; l++, h--) {
+		for (size_t l = 0, h = k->columns.n; k->kind == SCH_FOREIGN_KEY && l + 1 < h;
+		     l++, h--) {
 			const char *x = k->columns.v[l], *y = k->ref_columns.v[l];
 
 			k->columns.v[l] = k->columns.v[h - 1];
@@ -463,7 +464,8 @@ static void isq_checks(struct arena *a, const char *sql, struct sch_table *t)
 		open = ck ? ck + 5 : NULL;
 		while (open && open < end && *open == ' ')
 			open++;
-		close = open && open < end && *open == '(' ? isq_last_word(open + 1, end, ")") : NULL;
+		close = open && open < end && *open == '(' ? isq_last_word(open + 1, end, ")")
+							   : NULL;
 		if (close) {
 			struct sch_constraint *k = arena_calloc(a, 1, sizeof(*k));
 			struct sch_expr *ex = arena_calloc(a, 1, sizeof(*ex));
@@ -549,11 +551,12 @@ int db_sqlite_introspect(struct db *db, struct arena *a, const struct db_introsp
 
 	memset(out, 0, sizeof(*out));
 	if (db_sqlite_rows(db, a,
-			   o->all_tables ? "SELECT type, name FROM main.sqlite_master WHERE type IN "
-					   "('table', 'view') ORDER BY name"
-					 : "SELECT type, name FROM main.sqlite_master WHERE type IN "
-					   "('table', 'view') AND name NOT LIKE 'sqlite~_%' ESCAPE '~' "
-					   "ORDER BY name",
+			   o->all_tables
+				   ? "SELECT type, name FROM main.sqlite_master WHERE type IN "
+				     "('table', 'view') ORDER BY name"
+				   : "SELECT type, name FROM main.sqlite_master WHERE type IN "
+				     "('table', 'view') AND name NOT LIKE 'sqlite~_%' ESCAPE '~' "
+				     "ORDER BY name",
 			   2, &rows, e) < 0)
 		return -1;
 	out->n_queries = 1;

@@ -39,11 +39,11 @@
 #endif
 
 struct pg_conn {
-	PGconn *h;                          /* the connection */
-	char *password;                     /* heap copy, for scrubbing messages; NULL if none */
-	PGcancel *cancel;                   /* for PQcancel from the signal handler; NULL if none */
-	volatile sig_atomic_t in_flight;    /* a statement was sent, its results not all read */
-	volatile sig_atomic_t cancel_sent;  /* this statement's cancel request went out */
+	PGconn *h;                         /* the connection */
+	char *password;                    /* heap copy, for scrubbing messages; NULL if none */
+	PGcancel *cancel;                  /* for PQcancel from the signal handler; NULL if none */
+	volatile sig_atomic_t in_flight;   /* a statement was sent, its results not all read */
+	volatile sig_atomic_t cancel_sent; /* this statement's cancel request went out */
 };
 
 static struct pg_conn *pg_conn(struct db *db)
@@ -101,12 +101,12 @@ static void pg_params(struct arena *a, const struct db_url *u, const char ***key
 	const char **k = arena_calloc(a, cap, sizeof(*k));
 	const char **v = arena_calloc(a, cap, sizeof(*v));
 
-#define PG_PARAM(key, val)               \
-	do {                             \
-		if (val) {               \
-			k[n] = (key);    \
-			v[n++] = (val);  \
-		}                        \
+#define PG_PARAM(key, val)                                                                         \
+	do {                                                                                       \
+		if (val) {                                                                         \
+			k[n] = (key);                                                              \
+			v[n++] = (val);                                                            \
+		}                                                                                  \
 	} while (0)
 	PG_PARAM("host", u->host_unquoted); /* "%2Ftmp" names the socket dir /tmp */
 	PG_PARAM("port", u->port ? arena_printf(a, "%d", u->port) : NULL);
@@ -160,11 +160,13 @@ static int pg_connect_poll(struct db *db, const char *const *keys, const char *c
 			    left < 0 && timeout_ms >= 0 ? 0 : left);
 		if (w < 0)
 			return err_set(e, db_interrupted() ? ERR_INTERRUPTED : ERR_DB,
-				       "connecting: %s", db_interrupted() ? "interrupted"
-									  : strerror(errno));
+				       "connecting: %s",
+				       db_interrupted() ? "interrupted" : strerror(errno));
 		if (w == 0)
-			return err_set(e, ERR_DB, "could not connect to the server: timeout expired "
-				       "after %ld s", timeout_ms / 1000);
+			return err_set(e, ERR_DB,
+				       "could not connect to the server: timeout expired "
+				       "after %ld s",
+				       timeout_ms / 1000);
 		st = PQconnectPoll(c->h);
 	}
 	return 0;
@@ -190,8 +192,7 @@ static int pg_session_setup(struct db *db, long lock_timeout_ms, struct err *e)
 	return db_interrupted() ? err_set(e, ERR_INTERRUPTED, "interrupted") : 0;
 }
 
-static int pg_connect(const struct db_url *u, long lock_timeout_ms, struct db **out,
-		      struct err *e)
+static int pg_connect(const struct db_url *u, long lock_timeout_ms, struct db **out, struct err *e)
 {
 	struct arena a = ARENA_INIT;
 	struct db *db = calloc(1, sizeof(*db));
@@ -236,7 +237,8 @@ static PGresult *pg_copy_refused(struct db *db, struct err *e)
 		PQfreemem(buf);
 	while ((res = PQgetResult(h)) != NULL)
 		PQclear(res);
-	err_set(e, ERR_DB, "COPY ... FROM STDIN / TO STDOUT cannot run in a migration (no "
+	err_set(e, ERR_DB,
+		"COPY ... FROM STDIN / TO STDOUT cannot run in a migration (no "
 		"client data stream); use INSERT or COPY with a server-side file");
 	return NULL;
 }
@@ -294,7 +296,8 @@ static int pg_await(struct db *db, struct err *e)
 		if (f == 0 && !PQisBusy(h))
 			return 0;
 		if (cancelled_at >= 0 && db_now_ms() - cancelled_at > 10000)
-			return err_set(e, ERR_INTERRUPTED, "the server did not answer the cancel "
+			return err_set(e, ERR_INTERRUPTED,
+				       "the server did not answer the cancel "
 				       "request");
 		w = db_wait(cancelled_at < 0 ? db : NULL, PQsocket(h),
 			    f > 0 ? POLLIN | POLLOUT : POLLIN, cancelled_at < 0 ? -1 : 1000);
@@ -326,8 +329,7 @@ static PGresult *pg_results(struct db *db, struct err *e)
 			PQclear(res);
 			continue;
 		}
-		failed = st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK &&
-			 st != PGRES_EMPTY_QUERY;
+		failed = st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY;
 		PQclear(keep);
 		keep = res;
 	}
@@ -388,8 +390,8 @@ static int pg_query(struct db *db, struct arena *a, const char *sql, struct strv
 	return 0;
 }
 
-int db_pg_rows(struct db *db, struct arena *a, const char *sql, size_t ncols,
-	       struct strvec *cells, struct err *e)
+int db_pg_rows(struct db *db, struct arena *a, const char *sql, size_t ncols, struct strvec *cells,
+	       struct err *e)
 {
 	PGresult *res = pg_run(db, sql, e);
 
@@ -404,8 +406,9 @@ int db_pg_rows(struct db *db, struct arena *a, const char *sql, size_t ncols,
 	for (int i = 0; i < PQntuples(res); i++)
 		for (int c = 0; c < (int)ncols; c++)
 			strvec_push(a, cells,
-				    PQgetisnull(res, i, c) ? NULL
-							   : arena_strdup(a, PQgetvalue(res, i, c)));
+				    PQgetisnull(res, i, c)
+					    ? NULL
+					    : arena_strdup(a, PQgetvalue(res, i, c)));
 	PQclear(res);
 	return 0;
 }
@@ -552,6 +555,6 @@ static int pg_table_exists(struct db *db, const char *schema, const char *table,
 }
 
 const struct db_ops db_postgres_ops = {
-	"postgresql", pg_connect, pg_close,  pg_exec,        pg_query,        pg_begin,
-	pg_commit,    pg_rollback, pg_lock, pg_unlock, pg_table_exists, NULL,
+	"postgresql", pg_connect,  pg_close, pg_exec,   pg_query,        pg_begin,
+	pg_commit,    pg_rollback, pg_lock,  pg_unlock, pg_table_exists, NULL,
 };

@@ -10,7 +10,7 @@
 /* Runs a query; the first ncols columns of every row appended to cells
  * row by row (SQL NULL as a NULL pointer), copied into a.  Fails with
  * ERR_DB when the result has fewer than ncols columns. */
-int db_pg_rows(struct db *db, struct arena *a, const char *sql, size_t ncols,
-	       struct strvec *cells, struct err *e);
+int db_pg_rows(struct db *db, struct arena *a, const char *sql, size_t ncols, struct strvec *cells,
+	       struct err *e);
 
 #endif

@@ -14,11 +14,11 @@
 #include "base/str.h"
 
 struct split_state {
-	const char *text;     /* input */
-	size_t pos;           /* current offset */
-	int line;             /* line number at pos */
-	struct split_opts o;  /* dialect switches */
-	bool autocommit;      /* inside -- migrate:autocommit */
+	const char *text;    /* input */
+	size_t pos;          /* current offset */
+	int line;            /* line number at pos */
+	struct split_opts o; /* dialect switches */
+	bool autocommit;     /* inside -- migrate:autocommit */
 };
 
 static char split_peek(const struct split_state *s, size_t ahead)

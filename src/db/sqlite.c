@@ -82,9 +82,8 @@ static int sqlite_fail(struct db *db, int rc, const char *what, struct err *e)
 		return err_set(e, ERR_DB, "%s", msg);
 	pid = sqlite_lock_owner(c, SQLITE_RESERVED_BYTE, 1);
 	if (pid > 0)
-		return err_set(e, ERR_LOCK,
-			       "%s: %s (pid %ld holds the write lock; waited %ld ms)", what, msg, pid,
-			       db->lock_timeout_ms);
+		return err_set(e, ERR_LOCK, "%s: %s (pid %ld holds the write lock; waited %ld ms)",
+			       what, msg, pid, db->lock_timeout_ms);
 	return err_set(e, ERR_LOCK, "%s: %s (another process holds the write lock; waited %ld ms)",
 		       what, msg, db->lock_timeout_ms);
 }
@@ -318,8 +317,8 @@ static void sqlite_unlock(struct db *db, const char *key)
 }
 
 /* SQLite's "schema" is an attached database name (main by default). */
-static int sqlite_table_exists(struct db *db, const char *schema, const char *table,
-			       bool *exists, struct err *e)
+static int sqlite_table_exists(struct db *db, const char *schema, const char *table, bool *exists,
+			       struct err *e)
 {
 	struct arena a = ARENA_INIT;
 	struct strvec rows = STRVEC_INIT;
@@ -338,7 +337,7 @@ static int sqlite_table_exists(struct db *db, const char *schema, const char *ta
 }
 
 const struct db_ops db_sqlite_ops = {
-	"sqlite",          sqlite_connect, sqlite_close,  sqlite_exec,
-	sqlite_query,      sqlite_begin,   sqlite_commit, sqlite_rollback,
-	sqlite_lock,       sqlite_unlock,  sqlite_table_exists, db_sqlite_read_table,
+	"sqlite",     sqlite_connect, sqlite_close,        sqlite_exec,
+	sqlite_query, sqlite_begin,   sqlite_commit,       sqlite_rollback,
+	sqlite_lock,  sqlite_unlock,  sqlite_table_exists, db_sqlite_read_table,
 };

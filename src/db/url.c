@@ -241,7 +241,8 @@ static void url_render_query(struct arena *a, const struct db_url *u, struct buf
 			url_add_quote_plus(b, u->params[i].key);
 			buf_addch(b, '=');
 			if (url_is_secret_key(u->params[i].key))
-				buf_adds(b, "XXXXX"); /* libpq takes a password from the query too */
+				buf_adds(b,
+					 "XXXXX"); /* libpq takes a password from the query too */
 			else
 				url_add_quote_plus(b, u->params[i].value);
 		}

@@ -113,7 +113,8 @@ static int dc_parse(struct arena *a, const char *text, struct ag_leave **v, size
 		l.table = dc_take(a, &p);
 		l.name = dc_take(a, &p);
 		if (*p != '\n' || !side || !l.kind)
-			return err_set(e, ERR_COMMAND, "model helper: bad verdict line %zu", *n + 1);
+			return err_set(e, ERR_COMMAND, "model helper: bad verdict line %zu",
+				       *n + 1);
 		p++;
 		if (*n == cap) {
 			*v = arena_grow(a, *v, cap, cap ? cap * 2 : 16, sizeof(**v));

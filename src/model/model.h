@@ -50,38 +50,38 @@
 extern const char model_helper_py[];
 
 struct model_py_opts {
-	const char *python;	     /* interpreter; NULL: discover (the ini's `python` key in
+	const char *python;          /* interpreter; NULL: discover (the ini's `python` key in
 					the section, a relative path with a '/' taken from the
 					ini's directory, a bare name looked up on PATH; else
 					<ini dir>/.venv/bin/python; else python3 on PATH) */
-	const char *ini_path;	     /* alembic.ini path; the helper runs in its directory */
+	const char *ini_path;        /* alembic.ini path; the helper runs in its directory */
 	const char *ini_section;     /* the -n section name (NULL: "alembic") */
 	const char *script_location; /* directory holding env.py (relative to the caller's
 					current directory, as Alembic reads it, or absolute) */
-	const char *dialect;	     /* "sqlite" / "postgresql" / "mysql": the fake
+	const char *dialect;         /* "sqlite" / "postgresql" / "mysql": the fake
 					connection's dialect, server defaults compile for it */
-	const char *url;	     /* effective sqlalchemy.url, set in the stand-in config
+	const char *url;             /* effective sqlalchemy.url, set in the stand-in config
 					before env.py runs; NULL: the ini's */
-	bool offline;		     /* context.is_offline_mode() answers True */
+	bool offline;                /* context.is_offline_mode() answers True */
 	const char *const *x_args;   /* -x values as given */
-	size_t n_x_args;	     /* their number */
+	size_t n_x_args;             /* their number */
 };
 
 struct model {
-	struct sch_table **tables; /* metadata.sorted_tables order (list of MetaData: one after
+	struct sch_table **tables;      /* metadata.sorted_tables order (list of MetaData: one after
 				      the other); each table's indexes in table->indexes, by name */
-	size_t n_tables;	   /* their number */
-	bool has_metadata;	   /* target_metadata was not None */
-	enum sch_tristate compare_type;		  /* context.configure(compare_type=) if a
+	size_t n_tables;                /* their number */
+	bool has_metadata;              /* target_metadata was not None */
+	enum sch_tristate compare_type; /* context.configure(compare_type=) if a
 						     literal bool; UNSET otherwise */
 	enum sch_tristate compare_server_default; /* likewise */
-	enum sch_tristate render_as_batch;	  /* likewise */
-	enum sch_tristate include_schemas;	  /* likewise */
-	const char *version_table;	  /* configure(version_table=), NULL when not given */
+	enum sch_tristate render_as_batch;        /* likewise */
+	enum sch_tristate include_schemas;        /* likewise */
+	const char *version_table;        /* configure(version_table=), NULL when not given */
 	const char *version_table_schema; /* configure(version_table_schema=), NULL likewise */
-	bool has_filters;		  /* configure() gave include_name or include_object:
+	bool has_filters;                 /* configure() gave include_name or include_object:
 					     model_decide has verdicts to give */
-	const char *script;		  /* the helper's output, for diagnostics (NULL from
+	const char *script;               /* the helper's output, for diagnostics (NULL from
 					     model_from_script: the caller has the text) */
 };
 

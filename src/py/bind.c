@@ -154,7 +154,7 @@ static int bind_alter_kw(struct bind_ctx *x, const struct sch_kwargs *kw, struct
 		} else if (!strcmp(kw->v[i].key, "existing_autoincrement")) {
 			if (v->kind == PYV_BOOL)
 				al->existing_autoincrement =
-				    v->b ? SCH_AUTOINC_TRUE : SCH_AUTOINC_FALSE;
+					v->b ? SCH_AUTOINC_TRUE : SCH_AUTOINC_FALSE;
 		}
 	}
 	al->dialect_kw = *kw;
@@ -197,8 +197,8 @@ static int b_alter_column(struct bind_ctx *x, const struct bind_args *a, const s
 	if (bind_arg(a, sig, "insert_before") || bind_arg(a, sig, "insert_after"))
 		return bind_fail(x,
 				 bind_arg(a, sig, "insert_before")
-				     ? bind_arg(a, sig, "insert_before")
-				     : bind_arg(a, sig, "insert_after"),
+					 ? bind_arg(a, sig, "insert_before")
+					 : bind_arg(a, sig, "insert_after"),
 				 "insert_before/insert_after are not supported natively");
 	return 0;
 }
@@ -253,7 +253,7 @@ static int b_drop_index(struct bind_ctx *x, const struct bind_args *a, const str
 	} else if (bind_name(x, bind_arg_raw(a, sig, "table_name"), "table_name", true, &op->table,
 			     NULL) < 0 ||
 		   bind_name(x, bind_arg_raw(a, sig, "schema"), "schema", true, &op->schema, NULL) <
-		       0) {
+			   0) {
 		return -1;
 	}
 	if (bind_name(x, a->v[0], "index_name", false, &ix->name, &ix->name_final) < 0)
@@ -286,13 +286,13 @@ static int b_create_fk(struct bind_ctx *x, const struct bind_args *a, const stru
 		      &k->ref_table, NULL) < 0 ||
 	    bind_names(x, bind_arg_raw(a, sig, "local_cols"), "local_cols", &k->columns) < 0 ||
 	    bind_names(x, bind_arg_raw(a, sig, "remote_cols"), "remote_cols", &k->ref_columns) <
-		0 ||
+		    0 ||
 	    bind_name(x, bind_arg_raw(a, sig, "referent_schema"), "referent_schema", true,
 		      &k->ref_schema, NULL) < 0 ||
 	    bind_name(x, bind_arg_raw(a, sig, "ondelete"), "ondelete", true, &k->ondelete, NULL) <
-		0 ||
+		    0 ||
 	    bind_name(x, bind_arg_raw(a, sig, "onupdate"), "onupdate", true, &k->onupdate, NULL) <
-		0 ||
+		    0 ||
 	    bind_name(x, bind_arg_raw(a, sig, "initially"), "initially", true, &k->initially,
 		      NULL) < 0 ||
 	    bind_name(x, bind_arg_raw(a, sig, "match"), "match", true, &k->match, NULL) < 0 ||
@@ -569,114 +569,119 @@ struct bind_op {
 	const char *name;      /* "alembic.op.create_table" */
 	enum mig_op_kind kind; /* what it becomes */
 	struct bind_sig sig;   /* its signature */
-	bind_fn bind;	       /* fills the op */
+	bind_fn bind;          /* fills the op */
 };
 
 #define SIG(n, req, va, kw, ...)                                                                   \
 	{                                                                                          \
 		n, {__VA_ARGS__}, sizeof((const char *[]){__VA_ARGS__}) / sizeof(const char *),    \
-		    req, va, kw, true                                                              \
+			req, va, kw, true                                                          \
 	}
 #define ALTER_PARAMS                                                                               \
 	"nullable", "comment", "server_default", "new_column_name", "type_", "existing_type",      \
-	    "existing_server_default", "existing_nullable", "existing_comment"
+		"existing_server_default", "existing_nullable", "existing_comment"
 
 static const struct bind_op bind_ops[] = {
-    {"alembic.op.create_table", MIG_CREATE_TABLE, SIG("create_table", 1, true, true, "table_name"),
-     b_create_table},
-    {"alembic.op.drop_table", MIG_DROP_TABLE,
-     SIG("drop_table", 1, false, true, "table_name", "schema"), b_drop_table},
-    {"alembic.op.rename_table", MIG_RENAME_TABLE,
-     SIG("rename_table", 2, false, false, "old_table_name", "new_table_name", "schema"),
-     b_rename_table},
-    {"alembic.op.add_column", MIG_ADD_COLUMN,
-     SIG("add_column", 2, false, false, "table_name", "column", "schema"), b_add_column},
-    {"alembic.op.drop_column", MIG_DROP_COLUMN,
-     SIG("drop_column", 2, false, true, "table_name", "column_name", "schema"), b_drop_column},
-    {"alembic.op.alter_column", MIG_ALTER_COLUMN,
-     SIG("alter_column", 2, false, true, "table_name", "column_name", ALTER_PARAMS, "schema"),
-     b_alter_column},
-    {"alembic.op.create_index", MIG_CREATE_INDEX,
-     SIG("create_index", 3, false, true, "index_name", "table_name", "columns", "schema", "unique"),
-     b_create_index},
-    {"alembic.op.drop_index", MIG_DROP_INDEX,
-     SIG("drop_index", 1, false, true, "index_name", "table_name", "schema"), b_drop_index},
-    {"alembic.op.create_foreign_key", MIG_ADD_CONSTRAINT,
-     SIG("create_foreign_key", 5, false, true, "constraint_name", "source_table", "referent_table",
-	 "local_cols", "remote_cols", "onupdate", "ondelete", "deferrable", "initially", "match",
-	 "source_schema", "referent_schema"),
-     b_create_fk},
-    {"alembic.op.create_unique_constraint", MIG_ADD_CONSTRAINT,
-     SIG("create_unique_constraint", 3, false, true, "constraint_name", "table_name", "columns",
-	 "schema"),
-     b_create_unique},
-    {"alembic.op.create_check_constraint", MIG_ADD_CONSTRAINT,
-     SIG("create_check_constraint", 3, false, true, "constraint_name", "table_name", "condition",
-	 "schema"),
-     b_create_check},
-    {"alembic.op.create_primary_key", MIG_ADD_CONSTRAINT,
-     SIG("create_primary_key", 3, false, false, "constraint_name", "table_name", "columns",
-	 "schema"),
-     b_create_unique},
-    {"alembic.op.drop_constraint", MIG_DROP_CONSTRAINT,
-     SIG("drop_constraint", 2, false, false, "constraint_name", "table_name", "type_", "schema"),
-     b_drop_constraint},
-    {"alembic.op.create_table_comment", MIG_CREATE_TABLE_COMMENT,
-     SIG("create_table_comment", 2, false, false, "table_name", "comment", "existing_comment",
-	 "schema"),
-     b_table_comment},
-    {"alembic.op.drop_table_comment", MIG_DROP_TABLE_COMMENT,
-     SIG("drop_table_comment", 1, false, false, "table_name", "existing_comment", "schema"),
-     b_table_comment},
-    {"alembic.op.execute", MIG_EXECUTE,
-     SIG("execute", 1, false, false, "sqltext", "execution_options"), b_execute},
-    {"alembic.bind.execute", MIG_EXECUTE, SIG("execute", 1, true, true, "statement"), b_execute},
-    {"alembic.op.bulk_insert", MIG_BULK_INSERT,
-     SIG("bulk_insert", 2, false, false, "table", "rows", "multiinsert"), b_bulk_insert},
-    {"alembic.op.batch_alter_table", MIG_BATCH,
-     SIG("batch_alter_table", 1, false, false, "table_name", "schema", "recreate",
-	 "partial_reordering", "copy_from", "table_args", "table_kwargs", "reflect_args",
-	 "reflect_kwargs", "naming_convention"),
-     b_batch},
-    /* inside a batch block: the table is the block's */
-    {"alembic.batch_op.add_column", MIG_ADD_COLUMN,
-     SIG("add_column", 1, false, false, "column", "insert_before", "insert_after"), b_add_column},
-    {"alembic.batch_op.drop_column", MIG_DROP_COLUMN,
-     SIG("drop_column", 1, false, true, "column_name"), b_drop_column},
-    {"alembic.batch_op.alter_column", MIG_ALTER_COLUMN,
-     SIG("alter_column", 1, false, true, "column_name", ALTER_PARAMS, "insert_before",
-	 "insert_after"),
-     b_alter_column},
-    {"alembic.batch_op.create_index", MIG_CREATE_INDEX,
-     SIG("create_index", 2, false, true, "index_name", "columns"), b_create_index},
-    {"alembic.batch_op.drop_index", MIG_DROP_INDEX, SIG("drop_index", 1, false, true, "index_name"),
-     b_drop_index},
-    {"alembic.batch_op.create_foreign_key", MIG_ADD_CONSTRAINT,
-     SIG("create_foreign_key", 4, false, true, "constraint_name", "referent_table", "local_cols",
-	 "remote_cols", "referent_schema", "onupdate", "ondelete", "deferrable", "initially",
-	 "match"),
-     b_create_fk},
-    {"alembic.batch_op.create_unique_constraint", MIG_ADD_CONSTRAINT,
-     SIG("create_unique_constraint", 2, false, true, "constraint_name", "columns"),
-     b_create_unique},
-    {"alembic.batch_op.create_check_constraint", MIG_ADD_CONSTRAINT,
-     SIG("create_check_constraint", 2, false, true, "constraint_name", "condition"),
-     b_create_check},
-    {"alembic.batch_op.create_primary_key", MIG_ADD_CONSTRAINT,
-     SIG("create_primary_key", 2, false, false, "constraint_name", "columns"), b_create_unique},
-    {"alembic.batch_op.drop_constraint", MIG_DROP_CONSTRAINT,
-     SIG("drop_constraint", 1, false, false, "constraint_name", "type_"), b_drop_constraint},
-    {"alembic.batch_op.create_table_comment", MIG_CREATE_TABLE_COMMENT,
-     SIG("create_table_comment", 1, false, false, "comment", "existing_comment"), b_table_comment},
-    {"alembic.batch_op.drop_table_comment", MIG_DROP_TABLE_COMMENT,
-     SIG("drop_table_comment", 0, false, false, "existing_comment"), b_table_comment},
-    /* an Enum type's own execution: recv.create(bind) / recv.drop(bind) */
-    {"alembic.enum.create", MIG_CREATE_ENUM, SIG("create", 0, false, false, "bind", "checkfirst"),
-     b_enum},
-    {"alembic.enum.drop", MIG_DROP_ENUM, SIG("drop", 0, false, false, "bind", "checkfirst"),
-     b_enum},
-    {"alembic.batch_op.execute", MIG_EXECUTE,
-     SIG("execute", 1, false, false, "sqltext", "execution_options"), b_execute},
+	{"alembic.op.create_table", MIG_CREATE_TABLE,
+	 SIG("create_table", 1, true, true, "table_name"), b_create_table},
+	{"alembic.op.drop_table", MIG_DROP_TABLE,
+	 SIG("drop_table", 1, false, true, "table_name", "schema"), b_drop_table},
+	{"alembic.op.rename_table", MIG_RENAME_TABLE,
+	 SIG("rename_table", 2, false, false, "old_table_name", "new_table_name", "schema"),
+	 b_rename_table},
+	{"alembic.op.add_column", MIG_ADD_COLUMN,
+	 SIG("add_column", 2, false, false, "table_name", "column", "schema"), b_add_column},
+	{"alembic.op.drop_column", MIG_DROP_COLUMN,
+	 SIG("drop_column", 2, false, true, "table_name", "column_name", "schema"), b_drop_column},
+	{"alembic.op.alter_column", MIG_ALTER_COLUMN,
+	 SIG("alter_column", 2, false, true, "table_name", "column_name", ALTER_PARAMS, "schema"),
+	 b_alter_column},
+	{"alembic.op.create_index", MIG_CREATE_INDEX,
+	 SIG("create_index", 3, false, true, "index_name", "table_name", "columns", "schema",
+	     "unique"),
+	 b_create_index},
+	{"alembic.op.drop_index", MIG_DROP_INDEX,
+	 SIG("drop_index", 1, false, true, "index_name", "table_name", "schema"), b_drop_index},
+	{"alembic.op.create_foreign_key", MIG_ADD_CONSTRAINT,
+	 SIG("create_foreign_key", 5, false, true, "constraint_name", "source_table",
+	     "referent_table", "local_cols", "remote_cols", "onupdate", "ondelete", "deferrable",
+	     "initially", "match", "source_schema", "referent_schema"),
+	 b_create_fk},
+	{"alembic.op.create_unique_constraint", MIG_ADD_CONSTRAINT,
+	 SIG("create_unique_constraint", 3, false, true, "constraint_name", "table_name", "columns",
+	     "schema"),
+	 b_create_unique},
+	{"alembic.op.create_check_constraint", MIG_ADD_CONSTRAINT,
+	 SIG("create_check_constraint", 3, false, true, "constraint_name", "table_name",
+	     "condition", "schema"),
+	 b_create_check},
+	{"alembic.op.create_primary_key", MIG_ADD_CONSTRAINT,
+	 SIG("create_primary_key", 3, false, false, "constraint_name", "table_name", "columns",
+	     "schema"),
+	 b_create_unique},
+	{"alembic.op.drop_constraint", MIG_DROP_CONSTRAINT,
+	 SIG("drop_constraint", 2, false, false, "constraint_name", "table_name", "type_",
+	     "schema"),
+	 b_drop_constraint},
+	{"alembic.op.create_table_comment", MIG_CREATE_TABLE_COMMENT,
+	 SIG("create_table_comment", 2, false, false, "table_name", "comment", "existing_comment",
+	     "schema"),
+	 b_table_comment},
+	{"alembic.op.drop_table_comment", MIG_DROP_TABLE_COMMENT,
+	 SIG("drop_table_comment", 1, false, false, "table_name", "existing_comment", "schema"),
+	 b_table_comment},
+	{"alembic.op.execute", MIG_EXECUTE,
+	 SIG("execute", 1, false, false, "sqltext", "execution_options"), b_execute},
+	{"alembic.bind.execute", MIG_EXECUTE, SIG("execute", 1, true, true, "statement"),
+	 b_execute},
+	{"alembic.op.bulk_insert", MIG_BULK_INSERT,
+	 SIG("bulk_insert", 2, false, false, "table", "rows", "multiinsert"), b_bulk_insert},
+	{"alembic.op.batch_alter_table", MIG_BATCH,
+	 SIG("batch_alter_table", 1, false, false, "table_name", "schema", "recreate",
+	     "partial_reordering", "copy_from", "table_args", "table_kwargs", "reflect_args",
+	     "reflect_kwargs", "naming_convention"),
+	 b_batch},
+	/* inside a batch block: the table is the block's */
+	{"alembic.batch_op.add_column", MIG_ADD_COLUMN,
+	 SIG("add_column", 1, false, false, "column", "insert_before", "insert_after"),
+	 b_add_column},
+	{"alembic.batch_op.drop_column", MIG_DROP_COLUMN,
+	 SIG("drop_column", 1, false, true, "column_name"), b_drop_column},
+	{"alembic.batch_op.alter_column", MIG_ALTER_COLUMN,
+	 SIG("alter_column", 1, false, true, "column_name", ALTER_PARAMS, "insert_before",
+	     "insert_after"),
+	 b_alter_column},
+	{"alembic.batch_op.create_index", MIG_CREATE_INDEX,
+	 SIG("create_index", 2, false, true, "index_name", "columns"), b_create_index},
+	{"alembic.batch_op.drop_index", MIG_DROP_INDEX,
+	 SIG("drop_index", 1, false, true, "index_name"), b_drop_index},
+	{"alembic.batch_op.create_foreign_key", MIG_ADD_CONSTRAINT,
+	 SIG("create_foreign_key", 4, false, true, "constraint_name", "referent_table",
+	     "local_cols", "remote_cols", "referent_schema", "onupdate", "ondelete", "deferrable",
+	     "initially", "match"),
+	 b_create_fk},
+	{"alembic.batch_op.create_unique_constraint", MIG_ADD_CONSTRAINT,
+	 SIG("create_unique_constraint", 2, false, true, "constraint_name", "columns"),
+	 b_create_unique},
+	{"alembic.batch_op.create_check_constraint", MIG_ADD_CONSTRAINT,
+	 SIG("create_check_constraint", 2, false, true, "constraint_name", "condition"),
+	 b_create_check},
+	{"alembic.batch_op.create_primary_key", MIG_ADD_CONSTRAINT,
+	 SIG("create_primary_key", 2, false, false, "constraint_name", "columns"), b_create_unique},
+	{"alembic.batch_op.drop_constraint", MIG_DROP_CONSTRAINT,
+	 SIG("drop_constraint", 1, false, false, "constraint_name", "type_"), b_drop_constraint},
+	{"alembic.batch_op.create_table_comment", MIG_CREATE_TABLE_COMMENT,
+	 SIG("create_table_comment", 1, false, false, "comment", "existing_comment"),
+	 b_table_comment},
+	{"alembic.batch_op.drop_table_comment", MIG_DROP_TABLE_COMMENT,
+	 SIG("drop_table_comment", 0, false, false, "existing_comment"), b_table_comment},
+	/* an Enum type's own execution: recv.create(bind) / recv.drop(bind) */
+	{"alembic.enum.create", MIG_CREATE_ENUM,
+	 SIG("create", 0, false, false, "bind", "checkfirst"), b_enum},
+	{"alembic.enum.drop", MIG_DROP_ENUM, SIG("drop", 0, false, false, "bind", "checkfirst"),
+	 b_enum},
+	{"alembic.batch_op.execute", MIG_EXECUTE,
+	 SIG("execute", 1, false, false, "sqltext", "execution_options"), b_execute},
 };
 
 static const struct bind_op *bind_find(const char *name)

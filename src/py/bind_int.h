@@ -15,36 +15,36 @@
 #define BIND_MAX_PARAMS 16
 
 struct bind_ctx {
-	struct arena *a;	  /* arena of the run */
-	const char *file;	  /* revision file, for positions */
-	struct err *e;		  /* error out */
-	int line, col;		  /* the statement being bound (fallback position) */
+	struct arena *a;          /* arena of the run */
+	const char *file;         /* revision file, for positions */
+	struct err *e;            /* error out */
+	int line, col;            /* the statement being bound (fallback position) */
 	const char *batch_table;  /* inside a batch block: its table */
 	const char *batch_schema; /* ... and schema */
-	const struct pyv *call;	  /* the call being bound */
+	const struct pyv *call;   /* the call being bound */
 };
 
 /* A Python signature: positional-or-keyword parameters, then *args / **kw. */
 struct bind_sig {
-	const char *name;		     /* function name for messages */
+	const char *name;                    /* function name for messages */
 	const char *params[BIND_MAX_PARAMS]; /* parameter names in order */
-	size_t n_params;		     /* their number */
-	size_t n_required;		     /* the leading ones without default */
-	bool varargs;			     /* takes *args */
-	bool varkw;			     /* takes **kw */
-	bool self;			     /* a bound method: "takes N" counts self */
+	size_t n_params;                     /* their number */
+	size_t n_required;                   /* the leading ones without default */
+	bool varargs;                        /* takes *args */
+	bool varkw;                          /* takes **kw */
+	bool self;                           /* a bound method: "takes N" counts self */
 };
 
 /* A call matched against a signature. */
 struct bind_args {
 	const struct pyv *v[BIND_MAX_PARAMS]; /* by parameter index; NULL = not given */
-	const struct pyv *const *rest;	      /* extra positional arguments (*args) */
-	size_t n_rest;			      /* their number */
-	struct sch_kwargs kw;		      /* extra keywords (**kw), written order */
+	const struct pyv *const *rest;        /* extra positional arguments (*args) */
+	size_t n_rest;                        /* their number */
+	struct sch_kwargs kw;                 /* extra keywords (**kw), written order */
 };
 
 int bind_fail(struct bind_ctx *x, const struct pyv *at, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+	__attribute__((format(printf, 3, 4)));
 /* Matches call against sig (Python's rules and TypeError texts). */
 int bind_args(struct bind_ctx *x, const struct pyv *call, const struct bind_sig *sig,
 	      struct bind_args *out);

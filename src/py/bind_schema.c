@@ -65,7 +65,7 @@ static int bind_identity(struct bind_ctx *x, const struct pyv *v, const struct s
 static int bind_computed(struct bind_ctx *x, const struct pyv *v, const struct sch_computed **out)
 {
 	static const struct bind_sig sig = {
-	    "Computed", {"sqltext", "persisted"}, 2, 1, false, false, true};
+		"Computed", {"sqltext", "persisted"}, 2, 1, false, false, true};
 	struct sch_computed *c = arena_calloc(x->a, 1, sizeof(*c));
 	struct bind_args a;
 
@@ -102,7 +102,7 @@ static int bind_fk(struct bind_ctx *x, const struct pyv *v, const struct sch_fk 
 	if (bind_args(x, v, &sig, &a) < 0 ||
 	    bind_name(x, a.v[0], "ForeignKey column", false, &fk->ref, NULL) < 0 ||
 	    bind_name(x, bind_arg_raw(&a, &sig, "name"), "name", true, &fk->name, &fk->name_final) <
-		0 ||
+		    0 ||
 	    bind_opt_str(x, &a, &sig, "ondelete", &fk->ondelete) < 0 ||
 	    bind_opt_str(x, &a, &sig, "onupdate", &fk->onupdate) < 0 ||
 	    bind_opt_str(x, &a, &sig, "initially", &fk->initially) < 0 ||
@@ -192,8 +192,8 @@ static int bind_column_item(struct bind_ctx *x, const struct pyv *v, struct sch_
 
 		if (bind_constraint(x, v, &k) < 0)
 			return -1;
-		c->checks =
-		    arena_grow(x->a, c->checks, c->n_checks, c->n_checks + 1, sizeof(*c->checks));
+		c->checks = arena_grow(x->a, c->checks, c->n_checks, c->n_checks + 1,
+				       sizeof(*c->checks));
 		c->checks[c->n_checks++] = k;
 		return 0;
 	}
@@ -306,9 +306,9 @@ static int bind_fk_refs(struct bind_ctx *x, const struct pyv *at, struct sch_con
 
 static int bind_fk_constraint(struct bind_ctx *x, const struct pyv *v, struct sch_constraint *k)
 {
-	static const char *const extra[] = {"columns",	"refcolumns", "onupdate",
+	static const char *const extra[] = {"columns",  "refcolumns", "onupdate",
 					    "ondelete", "use_alter",  "link_to_name",
-					    "match",	"table",      NULL};
+					    "match",    "table",      NULL};
 	const struct pyv *cols = v->n > 0 ? v->items[0] : pyv_kwarg(v, "columns");
 	const struct pyv *refs = v->n > 1 ? v->items[1] : pyv_kwarg(v, "refcolumns");
 	struct strvec refnames;
@@ -321,7 +321,7 @@ static int bind_fk_constraint(struct bind_ctx *x, const struct pyv *v, struct sc
 				 !cols && !refs ? "2" : "1",
 				 !cols && !refs ? "s: 'columns' and "
 						  "'refcolumns'"
-				 : !cols	? ": 'columns'"
+				 : !cols        ? ": 'columns'"
 						: ": 'refcolumns'");
 	if (bind_names(x, cols, "columns", &k->columns) < 0 ||
 	    bind_names(x, refs, "refcolumns", &refnames) < 0 ||
@@ -363,8 +363,8 @@ int bind_constraint(struct bind_ctx *x, const struct pyv *v, struct sch_constrai
 	} else {
 		struct pyv list = *v;
 
-		k->kind =
-		    bind_is_call(v, "sqlalchemy.UniqueConstraint") ? SCH_UNIQUE : SCH_PRIMARY_KEY;
+		k->kind = bind_is_call(v, "sqlalchemy.UniqueConstraint") ? SCH_UNIQUE
+									 : SCH_PRIMARY_KEY;
 		list.kind = PYV_TUPLE;
 		if (bind_names(x, &list, "columns", &k->columns) < 0 ||
 		    bind_constraint_kw(x, v, k, NULL) < 0)
@@ -449,9 +449,9 @@ int bind_table_clause(struct bind_ctx *x, const struct pyv *v, struct sch_table 
 	t->columns = arena_calloc(x->a, v->n, sizeof(*t->columns));
 	/* sa.Table(name, metadata, *columns): the metadata is not a column */
 	size_t first = bind_is_call(v, "sqlalchemy.Table") && v->n > 1 &&
-			       bind_is_call(v->items[1], "sqlalchemy.MetaData")
-			   ? 2
-			   : 1;
+				       bind_is_call(v->items[1], "sqlalchemy.MetaData")
+			       ? 2
+			       : 1;
 	for (size_t i = first; i < v->n; i++) {
 		const struct pyv *c = v->items[i];
 		struct sch_column *col = arena_calloc(x->a, 1, sizeof(*col));
@@ -461,10 +461,10 @@ int bind_table_clause(struct bind_ctx *x, const struct pyv *v, struct sch_table 
 				return -1;
 		} else if (!bind_is_call(c, "sqlalchemy.column") || !c->n ||
 			   bind_name(x, c->items[0], "column name", false, &col->name, NULL) < 0) {
-			return x->e->code
-				   ? -1
-				   : bind_fail(x, c, "expected sa.column(\"name\", type), got %s",
-					       pyv_describe(x->a, c));
+			return x->e->code ? -1
+					  : bind_fail(x, c,
+						      "expected sa.column(\"name\", type), got %s",
+						      pyv_describe(x->a, c));
 		} else if (bind_type(x, c->n > 1 ? c->items[1] : pyv_kwarg(c, "type_"),
 				     &col->type) < 0) {
 			return -1;

@@ -146,8 +146,8 @@ static void read_setting(struct ev *ev, const struct py_expr *call, bool is_sect
 			err_clear(ev->e);
 			st.kind = PY_ENV_UNREADABLE;
 			st.key = ev_expr_text(ev, call->v[k]);
-			st.why = arena_printf(ev->a, "the option name %s cannot be read without Python",
-					      st.key);
+			st.why = arena_printf(
+				ev->a, "the option name %s cannot be read without Python", st.key);
 			push_setting(ev, &st);
 			return;
 		}
@@ -236,8 +236,8 @@ static void env_stmt(struct ev *ev, const struct py_stmt *s)
 	ev->flow = FLOW_NONE;
 	if (ev_block(ev, &(struct py_block){&s, 1}) && ev->e->code) {
 		/* names it would bind become unreadable: their use says why */
-		struct pyv *why = ev_opaque(ev, arena_strdup(ev->a, ev->e->msg), ev->e->line,
-					    ev->e->col);
+		struct pyv *why =
+			ev_opaque(ev, arena_strdup(ev->a, ev->e->msg), ev->e->line, ev->e->col);
 		err_clear(ev->e);
 		if (s->kind == PYS_ASSIGN)
 			for (size_t k = 0; k < s->n_targets; k++)

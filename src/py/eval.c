@@ -193,12 +193,14 @@ int ev_push_op(struct ev *ev, const struct py_expr *at, const struct pyv *call,
 	}
 	if ((set = lit_find_set(call, 0))) {
 		if (set->line)
-			ev_fail(ev, set->line, set->col, "a set given to an operation cannot be "
-							 "evaluated without Python (its order is "
-							 "Python's hash order)");
+			ev_fail(ev, set->line, set->col,
+				"a set given to an operation cannot be "
+				"evaluated without Python (its order is "
+				"Python's hash order)");
 		else
-			ev_fail_at(ev, at, "a set given to an operation cannot be evaluated without "
-					   "Python (its order is Python's hash order)");
+			ev_fail_at(ev, at,
+				   "a set given to an operation cannot be evaluated without "
+				   "Python (its order is Python's hash order)");
 		return -1;
 	}
 	if (l->n == l->cap) {
@@ -251,7 +253,8 @@ static const struct pyv *ev_dict(struct ev *ev, const struct py_expr *x)
 		const struct pyv *key, *val;
 		size_t j;
 		if (!x->v[k])
-			return ev_fail_at(ev, x->w[k], "a dict display with **spread is not supported");
+			return ev_fail_at(ev, x->w[k],
+					  "a dict display with **spread is not supported");
 		if (!(key = ev_expr(ev, x->v[k])) || !(val = ev_expr(ev, x->w[k])))
 			return NULL;
 		for (j = 0; j < d->n && !(lit_is_literal(key) && lit_equal(keys[j], key)); j++)
@@ -367,8 +370,9 @@ static const struct pyv *ev_fstring(struct ev *ev, const struct py_expr *x)
 	r = ev_str(ev, b.ptr ? b.ptr : "", b.len, x);
 	goto out;
 spec:
-	ev_fail_at(ev, x, "an f-string with a format specification cannot be evaluated without "
-			  "Python");
+	ev_fail_at(ev, x,
+		   "an f-string with a format specification cannot be evaluated without "
+		   "Python");
 out:
 	buf_release(&b);
 	return r;
@@ -437,10 +441,13 @@ static int ev_args(struct ev *ev, const struct py_expr *x, struct ev_args *out)
 		if (!kw->key) {
 			if (v->kind != PYV_DICT)
 				return ev_fail_at(ev, kw->value, "**%s is not a dict",
-						  pyv_describe(ev->a, v)), -1;
+						  pyv_describe(ev->a, v)),
+				       -1;
 			for (size_t j = 0; j < v->n; j++) {
 				if (v->keys[j]->kind != PYV_STR)
-					return ev_fail_at(ev, kw->value, "keywords must be strings"), -1;
+					return ev_fail_at(ev, kw->value,
+							  "keywords must be strings"),
+					       -1;
 				out->kw = arena_grow(ev->a, out->kw, out->n_kw, out->n_kw + 1,
 						     sizeof(*out->kw));
 				out->kw[out->n_kw].key = v->keys[j]->s;
@@ -450,8 +457,9 @@ static int ev_args(struct ev *ev, const struct py_expr *x, struct ev_args *out)
 		}
 		for (size_t j = 0; j < out->n_kw; j++)
 			if (!strcmp(out->kw[j].key, kw->key))
-				return ev_fail(ev, kw->line, kw->col, "keyword argument repeated: %s",
-					       kw->key), -1;
+				return ev_fail(ev, kw->line, kw->col,
+					       "keyword argument repeated: %s", kw->key),
+				       -1;
 		out->kw = arena_grow(ev->a, out->kw, out->n_kw, out->n_kw + 1, sizeof(*out->kw));
 		out->kw[out->n_kw].key = kw->key;
 		out->kw[out->n_kw++].val = v;
@@ -516,8 +524,9 @@ static const struct pyv *ev_list_mutation(struct ev *ev, const struct py_expr *x
 	if (args->n_pos != 1 || args->n_kw)
 		return ev_fail_at(ev, x, "list.%s() takes exactly one argument", x->a->s);
 	if (target->kind != PYE_NAME)
-		return ev_fail_at(ev, x, "list.%s() on anything but a name cannot be evaluated "
-					 "without Python",
+		return ev_fail_at(ev, x,
+				  "list.%s() on anything but a name cannot be evaluated "
+				  "without Python",
 				  x->a->s);
 	if (extend && !(more = lit_iter(ev, x->v[0], args->pos[0], &n_more)))
 		return NULL;
@@ -724,7 +733,8 @@ static const struct pyv *ev_set(struct ev *ev, const struct py_expr *x)
 
 	for (size_t k = 0; k < x->n; k++) {
 		if (x->v[k]->kind == PYE_STARRED)
-			return ev_fail_at(ev, x->v[k], "*x in a set cannot be evaluated without Python");
+			return ev_fail_at(ev, x->v[k],
+					  "*x in a set cannot be evaluated without Python");
 		if (!(items[k] = ev_expr(ev, x->v[k])))
 			return NULL;
 	}
@@ -749,7 +759,7 @@ static const struct pyv *(*const ev_kinds[])(struct ev *ev, const struct py_expr
 	[PYE_LISTCOMP] = ev_comp,     [PYE_GENEXP] = ev_comp,   [PYE_DICTCOMP] = ev_comp,
 	[PYE_UNARY] = ev_unary,       [PYE_BINOP] = ev_binop,   [PYE_BOOLOP] = ev_boolop,
 	[PYE_COMPARE] = ev_compare,   [PYE_IFEXP] = ev_ifexp,   [PYE_LAMBDA] = ev_lambda,
-	[PYE_SET] = ev_set,           [PYE_SETCOMP] = ev_comp,   [PYE_YIELD] = ev_yield_await,
+	[PYE_SET] = ev_set,           [PYE_SETCOMP] = ev_comp,  [PYE_YIELD] = ev_yield_await,
 	[PYE_AWAIT] = ev_yield_await,
 };
 
@@ -789,18 +799,23 @@ static int ev_assign(struct ev *ev, const struct py_expr *target, const struct p
 			return -1;
 		for (size_t k = 0; k < target->n; k++)
 			if (target->v[k]->kind == PYE_STARRED)
-				return ev_fail_at(ev, target->v[k], "starred assignment is not "
-								   "supported"), -1;
+				return ev_fail_at(ev, target->v[k],
+						  "starred assignment is not "
+						  "supported"),
+				       -1;
 		if (n != target->n)
 			return ev_fail_at(ev, target, "%s values to unpack (expected %zu)",
-					  n > target->n ? "too many" : "not enough", target->n), -1;
+					  n > target->n ? "too many" : "not enough", target->n),
+			       -1;
 		for (size_t k = 0; k < n; k++)
 			if (ev_assign(ev, target->v[k], items[k]))
 				return -1;
 		return 0;
 	}
-	return ev_fail_at(ev, target, "assigning to an attribute or an item cannot be evaluated "
-				      "without Python"), -1;
+	return ev_fail_at(ev, target,
+			  "assigning to an attribute or an item cannot be evaluated "
+			  "without Python"),
+	       -1;
 }
 
 /* ---- statements ---- */
@@ -826,7 +841,9 @@ static int ev_import(struct ev *ev, const struct py_stmt *s)
 		if (s->kind == PYS_FROM && !strcmp(al->name, "*"))
 			return ev_fail(ev, al->line, al->col,
 				       "'from %s import *' cannot be evaluated without Python "
-				       "(the names it binds are not known)", mod), -1;
+				       "(the names it binds are not known)",
+				       mod),
+			       -1;
 		py_alias_binding(ev->a, s, al, &bind, &full);
 		if (!strcmp(mod, "__future__"))
 			continue;
@@ -837,10 +854,11 @@ static int ev_import(struct ev *ev, const struct py_stmt *s)
 				      arena_printf(ev->a,
 						   "the %s '%s%s' (imported at line %d) cannot be "
 						   "imported without Python",
-						   s->level		      ? "application's module"
-						   : known_stdlib(mod)	      ? "Python module"
-						   : known_third_party(mod) ? "package"
-									    : "application's module",
+						   s->level            ? "application's module"
+						   : known_stdlib(mod) ? "Python module"
+						   : known_third_party(mod)
+							   ? "package"
+							   : "application's module",
 						   s->level ? "." : "", mod, s->line),
 				      0, 0);
 		ev_bind(ev, ev_cur_scope(ev), bind, v);
@@ -903,14 +921,16 @@ static int ev_with_item(struct ev *ev, const struct py_stmt *s, size_t k)
 	name = v->kind == PYV_CALL && !v->receiver ? v->name : "";
 	if (!strcmp(name, "warnings.catch_warnings")) /* the body runs as it stands */
 		return it->var && ev_assign(ev, it->var, ev_new(ev, PYV_NONE, it->var))
-			   ? -1
-			   : ev_with_item(ev, s, k + 1);
-	if (strcmp(name, "alembic.op.batch_alter_table") && strcmp(name, "alembic.op.autocommit_block"))
+			       ? -1
+			       : ev_with_item(ev, s, k + 1);
+	if (strcmp(name, "alembic.op.batch_alter_table") &&
+	    strcmp(name, "alembic.op.autocommit_block"))
 		return ev_fail(ev, s->line, s->col,
 			       "a 'with' block over %s cannot be evaluated without Python (only "
 			       "op.batch_alter_table(...) and op.get_context().autocommit_block() "
 			       "are known)",
-			       pyv_describe(ev->a, v)), -1;
+			       pyv_describe(ev->a, v)),
+		       -1;
 	if (!strcmp(name, "alembic.op.batch_alter_table")) {
 		struct pyv *h = ev_ref(ev, "alembic.batch_op", it->ctx);
 		ev->batches = arena_grow(ev->a, ev->batches, ev->n_batches, ev->n_batches + 1,
@@ -925,7 +945,8 @@ static int ev_with_item(struct ev *ev, const struct py_stmt *s, size_t k)
 	}
 	if (!outer)
 		return ev_fail_at(ev, it->ctx, "a '%s' block at module level cannot run",
-				  name + strlen("alembic.op.")), -1;
+				  name + strlen("alembic.op.")),
+		       -1;
 	ev->ops = &inner;
 	rc = ev_with_item(ev, s, k + 1);
 	ev->ops = outer;
@@ -1037,7 +1058,7 @@ static int ev_raise(struct ev *ev, const struct py_stmt *s)
 static bool ev_logs_only(const struct py_stmt *s)
 {
 	static const char *const meths[] = {"critical", "debug", "error", "exception", "fatal",
-					    "info", "log", "warn", "warning", NULL};
+					    "info",     "log",   "warn",  "warning",   NULL};
 	const struct py_expr *x, *f;
 	bool named = false;
 
@@ -1125,8 +1146,10 @@ static int ev_augassign(struct ev *ev, const struct py_stmt *s)
 	const struct pyv *l, *r, *v;
 
 	if (s->target->kind != PYE_NAME)
-		return ev_fail_at(ev, s->target, "augmented assignment to an attribute or an item "
-						 "cannot be evaluated without Python"), -1;
+		return ev_fail_at(ev, s->target,
+				  "augmented assignment to an attribute or an item "
+				  "cannot be evaluated without Python"),
+		       -1;
 	if (!(l = ev_expr(ev, s->target)) || !(r = ev_expr(ev, s->value)) ||
 	    !(v = lit_binop(ev, s->value, s->s, l, r)))
 		return -1;
@@ -1164,17 +1187,22 @@ static int ev_simple_kw(struct ev *ev, const struct py_stmt *s)
 		return 0;
 	case PYS_DEL:
 		if (s->targets[0]->kind != PYE_NAME)
-			return ev_fail(ev, s->line, s->col, "'del' of anything but a name cannot be "
-							    "evaluated without Python"), -1;
+			return ev_fail(ev, s->line, s->col,
+				       "'del' of anything but a name cannot be "
+				       "evaluated without Python"),
+			       -1;
 		unbind(ev, s->targets[0]->s);
 		return 0;
 	case PYS_ASSERT:
 		if (!(v = ev_expr(ev, s->test)) || (t = lit_truth(ev, v, s->test)) < 0)
 			return -1;
-		return t ? 0 : (ev_fail(ev, s->line, s->col, "AssertionError: the assert fails"), -1);
+		return t ? 0
+			 : (ev_fail(ev, s->line, s->col, "AssertionError: the assert fails"), -1);
 	default:
-		return ev_fail(ev, s->line, s->col, "this statement cannot be evaluated without "
-						    "Python"), -1;
+		return ev_fail(ev, s->line, s->col,
+			       "this statement cannot be evaluated without "
+			       "Python"),
+		       -1;
 	}
 }
 
@@ -1185,14 +1213,18 @@ static int ev_def(struct ev *ev, const struct py_stmt *s)
 	const char *msg;
 
 	if (s->kind == PYS_CLASS) {
-		msg = arena_printf(ev->a, "the class '%s' (defined at line %d) cannot be used "
-					  "without Python", s->s, s->line);
+		msg = arena_printf(ev->a,
+				   "the class '%s' (defined at line %d) cannot be used "
+				   "without Python",
+				   s->s, s->line);
 		ev_bind(ev, ev_cur_scope(ev), s->s, ev_opaque(ev, msg, 0, 0));
 		return 0;
 	}
 	if (s->n_decos)
-		return ev_fail_at(ev, s->decos[0], "a decorated function cannot be evaluated "
-						   "without Python"), -1;
+		return ev_fail_at(ev, s->decos[0],
+				  "a decorated function cannot be evaluated "
+				  "without Python"),
+		       -1;
 	ev_bind(ev, ev_cur_scope(ev), s->s, ev_func_value(ev, s));
 	return 0;
 }
@@ -1212,9 +1244,10 @@ static int ev_stmt(struct ev *ev, const struct py_stmt *s)
 				return -1;
 		return 0;
 	case PYS_ANNASSIGN:
-		return s->value && ((v = ev_expr(ev, s->value)) == NULL || ev_assign(ev, s->target, v))
-			   ? -1
-			   : 0;
+		return s->value && ((v = ev_expr(ev, s->value)) == NULL ||
+				    ev_assign(ev, s->target, v))
+			       ? -1
+			       : 0;
 	case PYS_AUGASSIGN:
 		return ev_augassign(ev, s);
 	case PYS_IMPORT:
@@ -1228,9 +1261,11 @@ static int ev_stmt(struct ev *ev, const struct py_stmt *s)
 	case PYS_FOR:
 		return ev_for(ev, s);
 	case PYS_WHILE:
-		return ev_fail(ev, s->line, s->col, "a while loop cannot be evaluated without Python "
-						    "(write the statements out, or loop over a "
-						    "literal list)"), -1;
+		return ev_fail(ev, s->line, s->col,
+			       "a while loop cannot be evaluated without Python "
+			       "(write the statements out, or loop over a "
+			       "literal list)"),
+		       -1;
 	case PYS_WITH:
 		if (s->is_async)
 			return ev_fail(ev, s->line, s->col, "'async with' cannot run"), -1;
@@ -1240,8 +1275,11 @@ static int ev_stmt(struct ev *ev, const struct py_stmt *s)
 	case PYS_TRY:
 		return ev_try(ev, s);
 	case PYS_OTHER:
-		return ev_fail(ev, s->line, s->col, "a '%s' statement cannot be evaluated without "
-						    "Python", s->s), -1;
+		return ev_fail(ev, s->line, s->col,
+			       "a '%s' statement cannot be evaluated without "
+			       "Python",
+			       s->s),
+		       -1;
 	default:
 		return ev_simple_kw(ev, s);
 	}
@@ -1278,15 +1316,20 @@ static int bind_params(struct ev *ev, const struct py_expr *call, const struct p
 			continue;
 		}
 		if (p->star == 2)
-			return ev_fail_at(ev, call, "**%s parameters cannot be evaluated without Python",
-					  p->name), -1;
+			return ev_fail_at(ev, call,
+					  "**%s parameters cannot be evaluated without Python",
+					  p->name),
+			       -1;
 		if (pos < args->n_pos)
 			v = args->pos[pos++];
 		for (size_t j = 0; j < args->n_kw; j++)
 			if (!strcmp(args->kw[j].key, p->name)) {
 				if (v)
-					return ev_fail_at(ev, call, "%s() got multiple values for "
-								    "argument '%s'", def->s, p->name), -1;
+					return ev_fail_at(ev, call,
+							  "%s() got multiple values for "
+							  "argument '%s'",
+							  def->s, p->name),
+					       -1;
 				v = args->kw[j].val;
 				used[j] = true;
 			}
@@ -1294,16 +1337,20 @@ static int bind_params(struct ev *ev, const struct py_expr *call, const struct p
 			return -1;
 		if (!v)
 			return ev_fail_at(ev, call, "%s() missing required argument: '%s'", def->s,
-					  p->name), -1;
+					  p->name),
+			       -1;
 		ev_bind(ev, sc, p->name, v);
 	}
 	if (pos < args->n_pos)
-		return ev_fail_at(ev, call, "%s() takes %zu positional arguments but %zu were given",
-				  def->s, pos, args->n_pos), -1;
+		return ev_fail_at(ev, call,
+				  "%s() takes %zu positional arguments but %zu were given", def->s,
+				  pos, args->n_pos),
+		       -1;
 	for (size_t j = 0; j < args->n_kw; j++)
 		if (!used[j])
 			return ev_fail_at(ev, call, "%s() got an unexpected keyword argument '%s'",
-					  def->s, args->kw[j].key), -1;
+					  def->s, args->kw[j].key),
+			       -1;
 	return 0;
 }
 
@@ -1384,14 +1431,15 @@ int ev_module(struct ev *ev)
 			continue;
 		if (!ev->e->code)
 			return ev_fail(ev, s->line, s->col, "'%s' at module level",
-				       ev->flow == FLOW_RAISE ? "raise" : "return"), -1;
+				       ev->flow == FLOW_RAISE ? "raise" : "return"),
+			       -1;
 		/* reported where a name is used, with where it came from */
 		defer_names(ev, s,
 			    ev_opaque(ev,
 				      strstr(ev->e->msg, "(imported at line")
-					  ? arena_strdup(ev->a, ev->e->msg)
-					  : arena_printf(ev->a, "%s (at line %d)", ev->e->msg,
-							 ev->e->line),
+					      ? arena_strdup(ev->a, ev->e->msg)
+					      : arena_printf(ev->a, "%s (at line %d)", ev->e->msg,
+							     ev->e->line),
 				      0, 0));
 		err_clear(ev->e);
 	}

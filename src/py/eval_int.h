@@ -21,19 +21,19 @@ struct ev_binding {
 };
 
 struct ev_scope {
-	struct ev_binding *v;	      /* bindings, in order of first binding */
-	size_t n;		      /* used */
-	size_t cap;		      /* allocated */
-	struct ev_scope *parent;      /* enclosing scope (module scope: NULL) */
+	struct ev_binding *v;          /* bindings, in order of first binding */
+	size_t n;                      /* used */
+	size_t cap;                    /* allocated */
+	struct ev_scope *parent;       /* enclosing scope (module scope: NULL) */
 	const struct py_stmt *globals; /* not used: "global" names are in gnames */
-	const char **gnames;	      /* names declared global in this function */
-	size_t n_gnames;	      /* their number */
+	const char **gnames;           /* names declared global in this function */
+	size_t n_gnames;               /* their number */
 };
 
 struct ev_oplist {
 	struct py_op *v; /* operations in order */
-	size_t n;	 /* used */
-	size_t cap;	 /* allocated */
+	size_t n;        /* used */
+	size_t cap;      /* allocated */
 };
 
 struct ev_batch {
@@ -51,44 +51,44 @@ enum ev_flow {
 
 /* The arguments of a call, evaluated. */
 struct ev_args {
-	const struct pyv **pos;	   /* positional values (a *list spread) */
-	size_t n_pos;		   /* their number */
-	struct pyv_kwarg *kw;	   /* keyword values in written order (a **dict spread) */
-	size_t n_kw;		   /* their number */
+	const struct pyv **pos; /* positional values (a *list spread) */
+	size_t n_pos;           /* their number */
+	struct pyv_kwarg *kw;   /* keyword values in written order (a **dict spread) */
+	size_t n_kw;            /* their number */
 };
 
 struct ev {
-	struct arena *a;		/* values */
-	const struct py_module *m;	/* the module */
-	const char *file;		/* for messages */
-	const struct py_eval_ctx *ctx;	/* revision mode: dialect, as_sql, -x; NULL in env mode */
-	const struct py_env_in *env;	/* env.py mode: lookups; NULL in revision mode */
-	struct py_env_out *env_out;	/* env.py mode: what is recorded */
-	const char *cur_function;	/* env.py mode: the function whose body is read */
-	struct err *e;			/* error out */
-	struct ev_scope *module;	/* module scope */
-	struct ev_scope *scope;		/* the current function's scope; NULL at module level */
-	struct ev_oplist *ops;		/* where op.* calls go; NULL at module level */
-	struct ev_batch *batches;	/* batch_alter_table blocks seen */
-	size_t n_batches;		/* their number */
+	struct arena *a;                 /* values */
+	const struct py_module *m;       /* the module */
+	const char *file;                /* for messages */
+	const struct py_eval_ctx *ctx;   /* revision mode: dialect, as_sql, -x; NULL in env mode */
+	const struct py_env_in *env;     /* env.py mode: lookups; NULL in revision mode */
+	struct py_env_out *env_out;      /* env.py mode: what is recorded */
+	const char *cur_function;        /* env.py mode: the function whose body is read */
+	struct err *e;                   /* error out */
+	struct ev_scope *module;         /* module scope */
+	struct ev_scope *scope;          /* the current function's scope; NULL at module level */
+	struct ev_oplist *ops;           /* where op.* calls go; NULL at module level */
+	struct ev_batch *batches;        /* batch_alter_table blocks seen */
+	size_t n_batches;                /* their number */
 	const struct py_expr *with_expr; /* the context expression of the with being entered */
-	int depth;			/* helper call depth */
-	long loops;			/* loop iterations so far */
-	enum ev_flow flow;		/* control flow out of the current statement */
-	const struct pyv *ret;		/* FLOW_RETURN value */
-	const char *fn_name;		/* "upgrade" / "downgrade" */
-	struct py_body *body;		/* irreversible goes here */
-	const char *unset_var;		/* env.py mode: the unset variable the last error is about */
-	struct ev_oplist *top_ops;	/* the function's own operation list (not a with block's) */
-	struct ev_insp *insp;		/* inspectors made so far and their caches (inspect.c) */
+	int depth;                       /* helper call depth */
+	long loops;                      /* loop iterations so far */
+	enum ev_flow flow;               /* control flow out of the current statement */
+	const struct pyv *ret;           /* FLOW_RETURN value */
+	const char *fn_name;             /* "upgrade" / "downgrade" */
+	struct py_body *body;            /* irreversible goes here */
+	const char *unset_var;     /* env.py mode: the unset variable the last error is about */
+	struct ev_oplist *top_ops; /* the function's own operation list (not a with block's) */
+	struct ev_insp *insp;      /* inspectors made so far and their caches (inspect.c) */
 };
 
 /* Sets e (ERR_INPUT, file:line:col) and returns NULL. */
 void *ev_fail(struct ev *ev, int line, int col, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+	__attribute__((format(printf, 4, 5)));
 /* The same at node x. */
 void *ev_fail_at(struct ev *ev, const struct py_expr *x, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+	__attribute__((format(printf, 3, 4)));
 
 /* A new value of kind k positioned at x (x may be NULL: line 0). */
 struct pyv *ev_new(struct ev *ev, enum pyv_kind k, const struct py_expr *x);
@@ -174,8 +174,8 @@ const struct pyv *insp_columns_method(struct ev *ev, const struct py_expr *x,
 const struct pyv *insp_meta_table(struct ev *ev, const struct py_expr *x, const struct pyv *v,
 				  const struct pyv *key);
 /* inspector.default_schema_name. */
-const struct pyv *insp_default_schema(struct ev *ev, const struct py_expr *x,
-				      const struct pyv *fn, const struct ev_args *args);
+const struct pyv *insp_default_schema(struct ev *ev, const struct py_expr *x, const struct pyv *fn,
+				      const struct ev_args *args);
 
 /* ---- lit.c ---- */
 /* Python truthiness; -1 with e set when not known without Python. */

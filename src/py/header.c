@@ -7,8 +7,8 @@
 #include "py/ast.h"
 #include "py/py.h"
 
-static int value_error(struct arena *a, const char *file, const struct py_expr *x,
-		       const char *name, const char *what, struct err *e)
+static int value_error(struct arena *a, const char *file, const struct py_expr *x, const char *name,
+		       const char *what, struct err *e)
 {
 	bool at_op = x->kind == PYE_BINOP; /* 'a' + 'b': the '+' is what cannot be read */
 	int line = at_op ? x->op_line : x->line, col = at_op ? x->op_col : x->col;
@@ -20,13 +20,13 @@ static int value_error(struct arena *a, const char *file, const struct py_expr *
 }
 
 static const char not_literal[] =
-    "only string literals, None, and tuples or lists of strings can be read";
+	"only string literals, None, and tuples or lists of strings can be read";
 
 /* The module-level imports (level 0): the name each binds and what it stands for. */
 struct hdr_imports {
 	const struct py_stmt **stmt; /* the import statement */
-	const char **bind;	     /* the bound name */
-	const char **full;	     /* the dotted name it stands for */
+	const char **bind;           /* the bound name */
+	const char **full;           /* the dotted name it stands for */
 	size_t n;
 };
 
@@ -66,7 +66,8 @@ static const char *imported_name(struct arena *a, const struct hdr_imports *im,
 	for (size_t k = im->n; k-- > 0;)
 		if (!strcmp(im->bind[k], base->s)) {
 			*line = im->stmt[k]->line;
-			return x == base ? im->full[k] : arena_printf(a, "%s.%s", im->full[k], x->s);
+			return x == base ? im->full[k]
+					 : arena_printf(a, "%s.%s", im->full[k], x->s);
 		}
 	return NULL;
 }
@@ -87,14 +88,14 @@ static int push_imported(struct arena *a, const char *file, const struct hdr_imp
 		return 0;
 	}
 	dot = strrchr(dotted, '.');
-	return value_error(a, file, x, name,
-			   arena_printf(a,
-					"'%s' comes from the module '%.*s' (imported at line %d), whose "
-					"values cannot be known without Python; write the value "
-					"as a string literal",
-					dotted, dot ? (int)(dot - dotted) : (int)strlen(dotted),
-					dotted, line),
-			   e);
+	return value_error(
+		a, file, x, name,
+		arena_printf(a,
+			     "'%s' comes from the module '%.*s' (imported at line %d), whose "
+			     "values cannot be known without Python; write the value "
+			     "as a string literal",
+			     dotted, dot ? (int)(dot - dotted) : (int)strlen(dotted), dotted, line),
+		e);
 }
 
 /* A str literal usable as a value: pushes it; else an error naming name. */
@@ -153,7 +154,7 @@ static struct py_hval *header_var(struct py_header *h, const struct py_expr *tar
 
 static void header_def(struct py_header *h, const struct py_stmt *s)
 {
-	struct py_hdef *d = !strcmp(s->s, "upgrade")	 ? &h->upgrade
+	struct py_hdef *d = !strcmp(s->s, "upgrade")     ? &h->upgrade
 			    : !strcmp(s->s, "downgrade") ? &h->downgrade
 							 : NULL;
 

@@ -16,24 +16,24 @@
 
 /* One cached answer of one inspector. */
 struct insp_memo {
-	int handle;		/* the inspector */
-	const char *key;	/* method and arguments */
-	const struct pyv *val;	/* the answer */
+	int handle;            /* the inspector */
+	const char *key;       /* method and arguments */
+	const struct pyv *val; /* the answer */
 };
 
 /* A table of a MetaData value (what its .tables[name] answers). */
 struct insp_reg {
-	const struct pyv *meta;	 /* the sa.MetaData(...) value */
-	const char *key;	 /* "schema.name" or "name", as MetaData.tables keys them */
+	const struct pyv *meta;  /* the sa.MetaData(...) value */
+	const char *key;         /* "schema.name" or "name", as MetaData.tables keys them */
 	const struct pyv *table; /* the sa.Table value */
 };
 
 struct ev_insp {
-	int n_handles;		/* inspectors made so far */
+	int n_handles;          /* inspectors made so far */
 	struct insp_memo *memo; /* cached answers */
-	size_t n_memo;		/* their number */
-	struct insp_reg *reg;	/* tables made in MetaData values so far */
-	size_t n_reg;		/* their number */
+	size_t n_memo;          /* their number */
+	struct insp_reg *reg;   /* tables made in MetaData values so far */
+	size_t n_reg;           /* their number */
 };
 
 /* A method's arguments: table_name (when it takes one) and schema. */
@@ -47,9 +47,9 @@ typedef const struct pyv *(*insp_fn)(struct ev *ev, const struct py_expr *x,
 
 struct insp_method {
 	const char *name; /* the Inspector method */
-	bool table;	  /* its first parameter is table_name */
-	bool cached;	  /* @reflection.cache */
-	insp_fn fn;	  /* builds the answer */
+	bool table;       /* its first parameter is table_name */
+	bool cached;      /* @reflection.cache */
+	insp_fn fn;       /* builds the answer */
 };
 
 static struct ev_insp *state(struct ev *ev)
@@ -62,41 +62,51 @@ static struct ev_insp *state(struct ev *ev)
 /* Whether the database can be inspected through connection b for what
  * ("sa.inspect", "sa.Table(autoload_with=...)") written as call (what's
  * call with b): -1 with e set if not. */
-static int insp_allowed(struct ev *ev, const struct py_expr *x, const char *what,
-			const char *call, const struct pyv *b)
+static int insp_allowed(struct ev *ev, const struct py_expr *x, const char *what, const char *call,
+			const struct pyv *b)
 {
 	if (!ev->ctx)
-		return ev_fail_at(ev, x, "inspecting the database (%s) is not known while reading "
-					 "env.py",
-				  what), -1;
-	if (b->kind != PYV_REF || (strcmp(b->name, "alembic.bind") && strcmp(b->name, "alembic.engine")))
-		return ev_fail_at(ev, x, "%s cannot be evaluated without Python (only "
-					 "op.get_bind() and its .engine are inspected natively)",
-				  call), -1;
+		return ev_fail_at(ev, x,
+				  "inspecting the database (%s) is not known while reading "
+				  "env.py",
+				  what),
+		       -1;
+	if (b->kind != PYV_REF ||
+	    (strcmp(b->name, "alembic.bind") && strcmp(b->name, "alembic.engine")))
+		return ev_fail_at(ev, x,
+				  "%s cannot be evaluated without Python (only "
+				  "op.get_bind() and its .engine are inspected natively)",
+				  call),
+		       -1;
 	ev->body->inspects = true;
 	if (ev->ctx->as_sql)
-		return ev_fail_at(ev, x, "inspecting the database (%s) needs the live database and "
-					 "cannot run in --sql mode (Alembic fails here too: "
-					 "'MockConnection' object has no attribute 'close')",
-				  what), -1;
+		return ev_fail_at(ev, x,
+				  "inspecting the database (%s) needs the live database and "
+				  "cannot run in --sql mode (Alembic fails here too: "
+				  "'MockConnection' object has no attribute 'close')",
+				  what),
+		       -1;
 	if (!ev->ctx->inspector)
-		return ev_fail_at(ev, x, "inspecting the database (%s) needs the live database; it "
-					 "is only answered while a migration runs",
-				  what), -1;
+		return ev_fail_at(ev, x,
+				  "inspecting the database (%s) needs the live database; it "
+				  "is only answered while a migration runs",
+				  what),
+		       -1;
 	return 0;
 }
 
 const struct pyv *insp_new(struct ev *ev, const struct py_expr *x, const struct pyv *fn,
 			   const struct ev_args *args)
 {
-	const char *what = str_endswith(fn->name, "from_engine") ? "Inspector.from_engine"
-								 : "sa.inspect";
+	const char *what =
+		str_endswith(fn->name, "from_engine") ? "Inspector.from_engine" : "sa.inspect";
 	const struct pyv *b = args->n_pos == 1 && !args->n_kw ? args->pos[0] : NULL;
 	struct pyv *h;
 
 	if (!b)
-		return ev_fail_at(ev, x, "TypeError: %s() takes exactly one argument (the "
-					 "connection)",
+		return ev_fail_at(ev, x,
+				  "TypeError: %s() takes exactly one argument (the "
+				  "connection)",
 				  what);
 	if (insp_allowed(ev, x, what, arena_printf(ev->a, "%s(%s)", what, pyv_describe(ev->a, b)),
 			 b))
@@ -124,12 +134,14 @@ static const struct py_insp_db *insp_read(struct ev *ev, const struct py_expr *x
 	const struct py_insp_db *db;
 
 	if (!ev->ops || !ev->top_ops)
-		return ev_fail_at(ev, x, "inspecting the database at module level cannot run; do it "
-					 "inside upgrade() or downgrade()");
+		return ev_fail_at(ev, x,
+				  "inspecting the database at module level cannot run; do it "
+				  "inside upgrade() or downgrade()");
 	if (ev->ops != ev->top_ops && ev->ops->n)
-		return ev_fail_at(ev, x, "inspecting the database inside a 'with' block after "
-					 "operations of that block cannot be answered natively; "
-					 "inspect before the block");
+		return ev_fail_at(ev, x,
+				  "inspecting the database inside a 'with' block after "
+				  "operations of that block cannot be answered natively; "
+				  "inspect before the block");
 	if (in->read(in->ctx, ev->a, schema, ev->top_ops->v, ev->top_ops->n, &db, ev->e) < 0) {
 		answered(ev);
 		return NULL;
@@ -170,8 +182,7 @@ static const struct pyv *str_list(struct ev *ev, const struct py_expr *x, const 
 	return lit_seq(ev, PYV_LIST, items, n, x);
 }
 
-static const struct pyv *strvec_list(struct ev *ev, const struct py_expr *x,
-				     const struct strvec *v)
+static const struct pyv *strvec_list(struct ev *ev, const struct py_expr *x, const struct strvec *v)
 {
 	return str_list(ev, x, (const char *const *)v->v, v->n);
 }
@@ -194,8 +205,9 @@ static const struct sch_table *find_table(struct ev *ev, const struct py_expr *x
 	if (!is_pg(db))
 		return NULL;
 	*failed = true;
-	return ev_fail_at(ev, x, "sqlalchemy.exc.NoSuchTableError: %s (the database has no table "
-				 "'%s')",
+	return ev_fail_at(ev, x,
+			  "sqlalchemy.exc.NoSuchTableError: %s (the database has no table "
+			  "'%s')",
 			  name, name);
 }
 
@@ -247,8 +259,9 @@ static const struct pyv *m_sequence_names(struct ev *ev, const struct py_expr *x
 {
 	(void)ia;
 	if (!is_pg(db))
-		return ev_fail_at(ev, x, "NotImplementedError: inspector.get_sequence_names() on "
-					 "%s (SQLAlchemy 1.4 has none)",
+		return ev_fail_at(ev, x,
+				  "NotImplementedError: inspector.get_sequence_names() on "
+				  "%s (SQLAlchemy 1.4 has none)",
 				  db->dialect);
 	return names_of(ev, x, db->sequences, db->n_sequences);
 }
@@ -294,8 +307,7 @@ static long long pk_position(const struct sch_table *t, const struct sch_column 
 	return c->primary_key ? 1 : 0;
 }
 
-static const struct pyv *expr_text(struct ev *ev, const struct py_expr *x,
-				   const struct sch_expr *e)
+static const struct pyv *expr_text(struct ev *ev, const struct py_expr *x, const struct sch_expr *e)
 {
 	return str_or_none(ev, x, e ? e->s : NULL);
 }
@@ -327,8 +339,9 @@ static const struct pyv *identity_dict(struct ev *ev, const struct py_expr *x,
 static const struct pyv *type_value(struct ev *ev, const struct py_insp_db *db,
 				    const struct sch_column *c)
 {
-	const char *why = arena_printf(ev->a, "the reflected type of column '%s' "
-					      "(get_columns()'s 'type') cannot be used without Python",
+	const char *why = arena_printf(ev->a,
+				       "the reflected type of column '%s' "
+				       "(get_columns()'s 'type') cannot be used without Python",
 				       c->name);
 	struct buf b = BUF_INIT;
 	struct py_module *m;
@@ -372,8 +385,8 @@ static const struct pyv *column_dict(struct ev *ev, const struct py_expr *x,
 	dict_put(ev, d, "name", ev_str(ev, c->name, strlen(c->name), x));
 	dict_put(ev, d, "type", type_value(ev, db, c));
 	dict_put(ev, d, "nullable", ev_bool(ev, c->nullable != SCH_FALSE, x));
-	dict_put(ev, d, "default", c->computed ? ev_new(ev, PYV_NONE, x)
-					       : expr_text(ev, x, c->server_default));
+	dict_put(ev, d, "default",
+		 c->computed ? ev_new(ev, PYV_NONE, x) : expr_text(ev, x, c->server_default));
 	if (pg)
 		dict_put(ev, d, "autoincrement",
 			 ev_bool(ev, db->autoincrement && db->autoincrement(db->dialect, c), x));
@@ -414,8 +427,8 @@ static const struct sch_constraint *pk_of(const struct sch_table *t)
 	return NULL;
 }
 
-static const struct pyv *m_pk(struct ev *ev, const struct py_expr *x,
-			      const struct py_insp_db *db, const struct insp_args *ia)
+static const struct pyv *m_pk(struct ev *ev, const struct py_expr *x, const struct py_insp_db *db,
+			      const struct insp_args *ia)
 {
 	TABLE_OR_FAIL(t);
 	const struct sch_constraint *pk = pk_of(t);
@@ -428,12 +441,11 @@ static const struct pyv *m_pk(struct ev *ev, const struct py_expr *x,
 }
 
 /* The constraints of kind k of t, as dicts made by mk. */
-static const struct pyv *constraints_of(struct ev *ev, const struct py_expr *x,
-					const struct py_insp_db *db, const struct sch_table *t,
-					enum sch_constraint_kind k,
-					const struct pyv *(*mk)(struct ev *, const struct py_expr *,
-								const struct py_insp_db *,
-								const struct sch_constraint *))
+static const struct pyv *
+constraints_of(struct ev *ev, const struct py_expr *x, const struct py_insp_db *db,
+	       const struct sch_table *t, enum sch_constraint_kind k,
+	       const struct pyv *(*mk)(struct ev *, const struct py_expr *,
+				       const struct py_insp_db *, const struct sch_constraint *))
 {
 	size_t n = 0, cap = t ? t->n_constraints : 0;
 	const struct pyv **items = arena_calloc(ev->a, cap + 1, sizeof(*items));
@@ -490,8 +502,8 @@ static const struct pyv *ck_dict(struct ev *ev, const struct py_expr *x,
 	return d;
 }
 
-static const struct pyv *m_fks(struct ev *ev, const struct py_expr *x,
-			       const struct py_insp_db *db, const struct insp_args *ia)
+static const struct pyv *m_fks(struct ev *ev, const struct py_expr *x, const struct py_insp_db *db,
+			       const struct insp_args *ia)
 {
 	TABLE_OR_FAIL(t);
 	return constraints_of(ev, x, db, t, SCH_FOREIGN_KEY, fk_dict);
@@ -578,8 +590,9 @@ static const struct pyv *m_comment(struct ev *ev, const struct py_expr *x,
 	struct pyv *d;
 
 	if (!is_pg(db))
-		return ev_fail_at(ev, x, "NotImplementedError: inspector.get_table_comment() on %s "
-					 "(SQLAlchemy 1.4 has none)",
+		return ev_fail_at(ev, x,
+				  "NotImplementedError: inspector.get_table_comment() on %s "
+				  "(SQLAlchemy 1.4 has none)",
 				  db->dialect);
 	TABLE_OR_FAIL(t);
 	d = dict_new(ev, x, 1);
@@ -608,29 +621,31 @@ static const struct pyv *m_enums(struct ev *ev, const struct py_expr *x,
 	size_t n = 0;
 
 	if (!is_pg(db))
-		return ev_fail_at(ev, x, "AttributeError: 'Inspector' object has no attribute "
-					 "'get_enums' (PostgreSQL's inspector has it)");
+		return ev_fail_at(ev, x,
+				  "AttributeError: 'Inspector' object has no attribute "
+				  "'get_enums' (PostgreSQL's inspector has it)");
 	for (size_t k = 0; k < db->n_enums; k++)
-		if (!strcmp(want, "*") || (db->enums[k].schema && !strcmp(db->enums[k].schema, want)))
+		if (!strcmp(want, "*") ||
+		    (db->enums[k].schema && !strcmp(db->enums[k].schema, want)))
 			items[n++] = enum_dict(ev, x, &db->enums[k]);
 	return lit_seq(ev, PYV_LIST, items, n, x);
 }
 
 static const struct insp_method methods[] = {
-    {"get_schema_names", false, true, m_schema_names},
-    {"get_table_names", false, true, m_table_names},
-    {"get_view_names", false, true, m_view_names},
-    {"get_sequence_names", false, true, m_sequence_names},
-    {"has_table", true, false, m_has_table},
-    {"has_sequence", true, false, m_has_sequence},
-    {"get_columns", true, true, m_columns},
-    {"get_pk_constraint", true, true, m_pk},
-    {"get_foreign_keys", true, true, m_fks},
-    {"get_indexes", true, true, m_indexes},
-    {"get_unique_constraints", true, true, m_uniques},
-    {"get_check_constraints", true, true, m_checks},
-    {"get_table_comment", true, true, m_comment},
-    {"get_enums", false, false, m_enums},
+	{"get_schema_names", false, true, m_schema_names},
+	{"get_table_names", false, true, m_table_names},
+	{"get_view_names", false, true, m_view_names},
+	{"get_sequence_names", false, true, m_sequence_names},
+	{"has_table", true, false, m_has_table},
+	{"has_sequence", true, false, m_has_sequence},
+	{"get_columns", true, true, m_columns},
+	{"get_pk_constraint", true, true, m_pk},
+	{"get_foreign_keys", true, true, m_fks},
+	{"get_indexes", true, true, m_indexes},
+	{"get_unique_constraints", true, true, m_uniques},
+	{"get_check_constraints", true, true, m_checks},
+	{"get_table_comment", true, true, m_comment},
+	{"get_enums", false, false, m_enums},
 };
 
 /* A str-or-None argument. */
@@ -642,8 +657,9 @@ static int str_param(struct ev *ev, const struct py_expr *x, const char *m, cons
 		return 0;
 	}
 	if (v->kind != PYV_STR)
-		return ev_fail_at(ev, x, "inspector.%s(): %s must be a string here, not %s", m, param,
-				  pyv_describe(ev->a, v)), -1;
+		return ev_fail_at(ev, x, "inspector.%s(): %s must be a string here, not %s", m,
+				  param, pyv_describe(ev->a, v)),
+		       -1;
 	*out = v->s;
 	return 0;
 }
@@ -657,9 +673,11 @@ static int insp_args(struct ev *ev, const struct py_expr *x, const struct insp_m
 	size_t max = md->table ? 2 : 1;
 
 	if (args->n_pos > max)
-		return ev_fail_at(ev, x, "TypeError: %s() takes from 1 to %zu positional arguments "
-					 "but %zu were given",
-				  md->name, max + 1, args->n_pos + 1), -1;
+		return ev_fail_at(ev, x,
+				  "TypeError: %s() takes from 1 to %zu positional arguments "
+				  "but %zu were given",
+				  md->name, max + 1, args->n_pos + 1),
+		       -1;
 	for (size_t k = 0; k < args->n_pos; k++)
 		vals[k] = args->pos[k];
 	for (size_t k = 0; k < args->n_kw; k++) {
@@ -667,15 +685,19 @@ static int insp_args(struct ev *ev, const struct py_expr *x, const struct insp_m
 		while (p < max && (!args->kw[k].key || strcmp(args->kw[k].key, params[p])))
 			p++;
 		if (p == max)
-			return ev_fail_at(ev, x, "TypeError: %s() got an unexpected keyword argument "
-						 "'%s'",
-					  md->name, args->kw[k].key ? args->kw[k].key : "**"), -1;
+			return ev_fail_at(ev, x,
+					  "TypeError: %s() got an unexpected keyword argument "
+					  "'%s'",
+					  md->name, args->kw[k].key ? args->kw[k].key : "**"),
+			       -1;
 		vals[p] = args->kw[k].val;
 	}
 	if (md->table && !vals[0])
-		return ev_fail_at(ev, x, "TypeError: %s() missing 1 required positional argument: "
-					 "'%s'",
-				  md->name, params[0]), -1;
+		return ev_fail_at(ev, x,
+				  "TypeError: %s() missing 1 required positional argument: "
+				  "'%s'",
+				  md->name, params[0]),
+		       -1;
 	memset(ia, 0, sizeof(*ia));
 	if (md->table && str_param(ev, x, md->name, params[0], vals[0], &ia->table))
 		return -1;
@@ -716,8 +738,9 @@ const struct pyv *insp_call(struct ev *ev, const struct py_expr *x, const struct
 		if (!strcmp(methods[k].name, m))
 			md = &methods[k];
 	if (!md)
-		return ev_fail_at(ev, x, "inspector.%s() is not an Inspector method the native runtime "
-					 "knows; it cannot be called without Python",
+		return ev_fail_at(ev, x,
+				  "inspector.%s() is not an Inspector method the native runtime "
+				  "knows; it cannot be called without Python",
 				  m);
 	if (insp_args(ev, x, md, args, &ia))
 		return NULL;
@@ -733,8 +756,8 @@ const struct pyv *insp_call(struct ev *ev, const struct py_expr *x, const struct
 	return v;
 }
 
-const struct pyv *insp_default_schema(struct ev *ev, const struct py_expr *x,
-				      const struct pyv *fn, const struct ev_args *args)
+const struct pyv *insp_default_schema(struct ev *ev, const struct py_expr *x, const struct pyv *fn,
+				      const struct ev_args *args)
 {
 	const struct py_insp_db *db = insp_read(ev, x, NULL);
 
@@ -752,7 +775,8 @@ const struct pyv *insp_default_schema(struct ev *ev, const struct py_expr *x,
 static const struct pyv *reflect_bind(struct ev *ev, const struct py_expr *x,
 				      const struct ev_args *args, bool *failed)
 {
-	const struct pyv *with = NULL, *autoload = NULL, *meta = args->n_pos > 1 ? args->pos[1] : NULL;
+	const struct pyv *with = NULL, *autoload = NULL,
+			 *meta = args->n_pos > 1 ? args->pos[1] : NULL;
 	int on = 0;
 
 	*failed = false;
@@ -772,30 +796,33 @@ static const struct pyv *reflect_bind(struct ev *ev, const struct py_expr *x,
 	if (!on)
 		return NULL;
 	with = meta && meta->kind == PYV_CALL && !strcmp(meta->name, "sqlalchemy.MetaData")
-		   ? pyv_kwarg(meta, "bind")
-		   : NULL;
+		       ? pyv_kwarg(meta, "bind")
+		       : NULL;
 	if (with && with->kind != PYV_NONE)
 		return with;
 	*failed = true;
-	return ev_fail_at(ev, x, "sqlalchemy.exc.UnboundExecutionError: No engine is bound to this "
-				 "Table's MetaData. Pass an engine to the Table via "
-				 "autoload_with=<someengine> (sa.Table(..., autoload=True) reflects "
-				 "with the connection of sa.MetaData(bind=...))");
+	return ev_fail_at(ev, x,
+			  "sqlalchemy.exc.UnboundExecutionError: No engine is bound to this "
+			  "Table's MetaData. Pass an engine to the Table via "
+			  "autoload_with=<someengine> (sa.Table(..., autoload=True) reflects "
+			  "with the connection of sa.MetaData(bind=...))");
 }
 
 /* The keyword arguments a reflecting sa.Table may have; schema= is read. */
 static int reflect_kwargs(struct ev *ev, const struct py_expr *x, const struct ev_args *args,
 			  const char **schema)
 {
-	static const char *const ok[] = {"autoload_with", "autoload", "schema", "extend_existing",
-					 "keep_existing", NULL};
+	static const char *const ok[] = {"autoload_with",   "autoload",      "schema",
+					 "extend_existing", "keep_existing", NULL};
 
 	*schema = NULL;
 	if (args->n_pos != 2)
-		return ev_fail_at(ev, x, "sa.Table(name, metadata, autoload_with=...) with %s "
-					 "cannot be reflected natively (only the name and the "
-					 "MetaData, the columns all from the database)",
-				  args->n_pos < 2 ? "no MetaData" : "columns of its own"), -1;
+		return ev_fail_at(ev, x,
+				  "sa.Table(name, metadata, autoload_with=...) with %s "
+				  "cannot be reflected natively (only the name and the "
+				  "MetaData, the columns all from the database)",
+				  args->n_pos < 2 ? "no MetaData" : "columns of its own"),
+		       -1;
 	for (size_t k = 0; k < args->n_kw; k++) {
 		const char *key = args->kw[k].key;
 		size_t j = 0;
@@ -803,14 +830,16 @@ static int reflect_kwargs(struct ev *ev, const struct py_expr *x, const struct e
 			j++;
 		if (!key || !ok[j])
 			return ev_fail_at(ev, x, "sa.Table(..., %s=) cannot be reflected natively",
-					  key ? key : "**"), -1;
-		if (!strcmp(key, "schema") && str_param(ev, x, "Table", "schema", args->kw[k].val,
-							schema))
+					  key ? key : "**"),
+			       -1;
+		if (!strcmp(key, "schema") &&
+		    str_param(ev, x, "Table", "schema", args->kw[k].val, schema))
 			return -1;
 	}
 	if (args->pos[0]->kind != PYV_STR)
 		return ev_fail_at(ev, x, "sa.Table(): the table name must be a string here, not %s",
-				  pyv_describe(ev->a, args->pos[0])), -1;
+				  pyv_describe(ev->a, args->pos[0])),
+		       -1;
 	return 0;
 }
 
@@ -915,17 +944,19 @@ const struct pyv *insp_table(struct ev *ev, const struct py_expr *x, const struc
 	if (key && (had = reg_get(ev, meta, key))) {
 		if (b && args->n_pos == 2)
 			return had; /* already in the MetaData: SQLAlchemy does not reflect again */
-		return ev_fail_at(ev, x, "sqlalchemy.exc.InvalidRequestError: Table '%s' is already "
-					 "defined for this MetaData instance.  Specify "
-					 "'extend_existing=True' to redefine options and columns on an "
-					 "existing Table object.",
+		return ev_fail_at(ev, x,
+				  "sqlalchemy.exc.InvalidRequestError: Table '%s' is already "
+				  "defined for this MetaData instance.  Specify "
+				  "'extend_existing=True' to redefine options and columns on an "
+				  "existing Table object.",
 				  key);
 	}
 	if (!b)
 		return reg_put(ev, meta, key, known_value_call(ev, x, fn->name, args));
-	if (insp_allowed(ev, x, "sa.Table(..., autoload_with=...)",
-			 arena_printf(ev->a, "sa.Table(..., autoload_with=%s)", pyv_describe(ev->a, b)),
-			 b) ||
+	if (insp_allowed(
+		    ev, x, "sa.Table(..., autoload_with=...)",
+		    arena_printf(ev->a, "sa.Table(..., autoload_with=%s)", pyv_describe(ev->a, b)),
+		    b) ||
 	    reflect_kwargs(ev, x, args, &schema) || !(db = insp_read(ev, x, schema)))
 		return NULL;
 	answered(ev);
@@ -933,8 +964,9 @@ const struct pyv *insp_table(struct ev *ev, const struct py_expr *x, const struc
 		if (!strcmp(db->tables[k]->name, args->pos[0]->s))
 			t = db->tables[k];
 	if (!t)
-		return ev_fail_at(ev, x, "sqlalchemy.exc.NoSuchTableError: %s (the database has no "
-					 "table '%s' to reflect)",
+		return ev_fail_at(ev, x,
+				  "sqlalchemy.exc.NoSuchTableError: %s (the database has no "
+				  "table '%s' to reflect)",
 				  args->pos[0]->s, args->pos[0]->s);
 	return reg_put(ev, meta, key, reflected_table(ev, x, db, t, args, schema));
 }
@@ -942,8 +974,8 @@ const struct pyv *insp_table(struct ev *ev, const struct py_expr *x, const struc
 const struct pyv *insp_meta_table(struct ev *ev, const struct py_expr *x, const struct pyv *v,
 				  const struct pyv *key)
 {
-	const struct pyv *meta = v->kind == PYV_ATTR && !strcmp(v->name, "tables") ? v->receiver
-										      : NULL;
+	const struct pyv *meta =
+		v->kind == PYV_ATTR && !strcmp(v->name, "tables") ? v->receiver : NULL;
 	const struct pyv *t;
 
 	if (!meta || meta->kind != PYV_CALL || meta->receiver ||
@@ -953,8 +985,9 @@ const struct pyv *insp_meta_table(struct ev *ev, const struct py_expr *x, const 
 		return ev_fail_at(ev, x, "MetaData.tables[%s]: the key must be a string here",
 				  pyv_describe(ev->a, key));
 	if (!(t = reg_get(ev, meta, key->s)))
-		return ev_fail_at(ev, x, "KeyError: '%s' (no sa.Table of that name was made in this "
-					 "MetaData)",
+		return ev_fail_at(ev, x,
+				  "KeyError: '%s' (no sa.Table of that name was made in this "
+				  "MetaData)",
 				  key->s);
 	return t;
 }
@@ -965,7 +998,8 @@ const struct pyv *insp_meta_table(struct ev *ev, const struct py_expr *x, const 
 /* The sa.Table / sa.table value whose .c v is, or NULL. */
 static const struct pyv *table_of_c(const struct pyv *v)
 {
-	const struct pyv *t = v && v->kind == PYV_ATTR && !strcmp(v->name, "c") ? v->receiver : NULL;
+	const struct pyv *t =
+		v && v->kind == PYV_ATTR && !strcmp(v->name, "c") ? v->receiver : NULL;
 
 	if (!t || t->kind != PYV_CALL || t->receiver ||
 	    (strcmp(t->name, "sqlalchemy.Table") && strcmp(t->name, "sqlalchemy.table")))
@@ -1008,8 +1042,9 @@ const struct pyv *insp_column_attr(struct ev *ev, const struct py_expr *x, const
 		else
 			v = pyv_kwarg(c, "nullable");
 		if (!v)
-			return ev_fail_at(ev, x, "the %s of column '%s' is SQLAlchemy's default, "
-						 "which is not known here without Python",
+			return ev_fail_at(ev, x,
+					  "the %s of column '%s' is SQLAlchemy's default, "
+					  "which is not known here without Python",
 					  attr, name);
 		return v->kind == PYV_OPAQUE ? ev_fail_opaque(ev, v, x) : v;
 	}
@@ -1021,8 +1056,8 @@ const struct pyv *insp_columns_method(struct ev *ev, const struct py_expr *x,
 				      const struct pyv *recv, const char *method,
 				      const struct ev_args *args)
 {
-	static const char *const runs[] = {"execute", "scalar", "create", "drop", "create_all",
-					   "drop_all", NULL};
+	static const char *const runs[] = {"execute",    "scalar",   "create", "drop",
+					   "create_all", "drop_all", NULL};
 	const struct pyv *t = table_of_c(recv);
 	const char **names;
 	const char *name;
@@ -1030,10 +1065,11 @@ const struct pyv *insp_columns_method(struct ev *ev, const struct py_expr *x,
 
 	for (size_t k = 0; runs[k]; k++)
 		if (!strcmp(method, runs[k]))
-			return ev_fail_at(ev, x, "%s.%s() runs SQL through a connection of its own "
-						 "(SQLAlchemy's bound or explicit execution), which "
-						 "cannot run without Python; use op.execute(...) or the "
-						 "op.* operation",
+			return ev_fail_at(ev, x,
+					  "%s.%s() runs SQL through a connection of its own "
+					  "(SQLAlchemy's bound or explicit execution), which "
+					  "cannot run without Python; use op.execute(...) or the "
+					  "op.* operation",
 					  pyv_describe(ev->a, recv), method);
 	if (!t || strcmp(method, "keys"))
 		return NULL;

@@ -38,19 +38,19 @@ struct py_insp_name {
 
 /* One schema of the database as the inspection sees it now. */
 struct py_insp_db {
-	const char *dialect;		  /* "sqlite" or "postgresql" */
-	const char *default_schema;	  /* PostgreSQL's current schema; "main" on SQLite */
-	const char *const *schema_names;  /* get_schema_names, in SQLAlchemy's order */
-	size_t n_schema_names;		  /* their number */
-	struct sch_table *const *tables;  /* every table of the schema asked (the version table
+	const char *dialect;                  /* "sqlite" or "postgresql" */
+	const char *default_schema;           /* PostgreSQL's current schema; "main" on SQLite */
+	const char *const *schema_names;      /* get_schema_names, in SQLAlchemy's order */
+	size_t n_schema_names;                /* their number */
+	struct sch_table *const *tables;      /* every table of the schema asked (the version table
 					     and SQLite's sqlite_% tables included), by name */
-	size_t n_tables;		  /* their number */
-	const struct py_insp_name *views; /* its views, by name */
-	size_t n_views;			  /* their number */
+	size_t n_tables;                      /* their number */
+	const struct py_insp_name *views;     /* its views, by name */
+	size_t n_views;                       /* their number */
 	const struct py_insp_name *sequences; /* its sequences, by name (PostgreSQL) */
-	size_t n_sequences;		  /* their number */
-	const struct sch_enum_def *enums; /* PostgreSQL enum types of every schema */
-	size_t n_enums;			  /* their number */
+	size_t n_sequences;                   /* their number */
+	const struct sch_enum_def *enums;     /* PostgreSQL enum types of every schema */
+	size_t n_enums;                       /* their number */
 	/* What get_columns reports as autoincrement for c (db_column_autoincrement). */
 	bool (*autoincrement)(const char *dialect, const struct sch_column *c);
 };

@@ -15,8 +15,8 @@
 
 enum kn_kind {
 	KN_VALUE,  /* calls become PYV_CALL, attributes PYV_REF (sa.Column, sa.func.now) */
-	KN_OP,	   /* an operation: a call appends a struct py_op, its value the call */
-	KN_FN,	   /* a call is computed by fn */
+	KN_OP,     /* an operation: a call appends a struct py_op, its value the call */
+	KN_FN,     /* a call is computed by fn */
 	KN_ATTR,   /* the attribute itself is computed by fn (dialect.name) */
 	KN_REFUSE, /* any use is refused: msg, with %s the name as the user wrote it */
 };
@@ -27,7 +27,7 @@ typedef const struct pyv *(*kn_fn)(struct ev *ev, const struct py_expr *x, const
 struct known {
 	const char *name;  /* canonical name; a trailing '.' makes it a prefix */
 	enum kn_kind kind; /* what a use of it does */
-	kn_fn fn;	   /* KN_FN / KN_ATTR handler */
+	kn_fn fn;          /* KN_FN / KN_ATTR handler */
 	const char *msg;   /* KN_REFUSE message */
 };
 
@@ -38,40 +38,51 @@ static const char query_used[] = "a query whose result is used (%s) cannot run w
 
 /* Modules whose names are kept as written (the rewrites below are for their members). */
 static const char *const kept_modules[] = {
-    "sqlalchemy.sql",		 "sqlalchemy.sql.expression", "sqlalchemy.sql.sqltypes",
-    "sqlalchemy.sql.schema",	 "sqlalchemy.sql.functions",  "sqlalchemy.sql.elements",
-    "sqlalchemy.types",		 "sqlalchemy.schema",	      "sqlalchemy.dialects",
-    "sqlalchemy.engine",	 "sqlalchemy.orm",	      "sqlalchemy.ext",
-    "sqlmodel.sql",		 "sqlmodel.sql.sqltypes",     NULL,
+	"sqlalchemy.sql",
+	"sqlalchemy.sql.expression",
+	"sqlalchemy.sql.sqltypes",
+	"sqlalchemy.sql.schema",
+	"sqlalchemy.sql.functions",
+	"sqlalchemy.sql.elements",
+	"sqlalchemy.types",
+	"sqlalchemy.schema",
+	"sqlalchemy.dialects",
+	"sqlalchemy.engine",
+	"sqlalchemy.orm",
+	"sqlalchemy.ext",
+	"sqlmodel.sql",
+	"sqlmodel.sql.sqltypes",
+	NULL,
 };
 
 static const struct {
 	const char *from; /* prefix as written */
-	const char *to;	  /* canonical prefix */
+	const char *to;   /* canonical prefix */
 } rewrites[] = {
-    {"sqlalchemy.sql.functions.", "sqlalchemy.func."},
-    {"sqlalchemy.sql.func.", "sqlalchemy.func."},
-    {"sqlalchemy.sql.func", "sqlalchemy.func"},
-    {"sqlalchemy.sql.expression.", "sqlalchemy."},
-    {"sqlalchemy.sql.sqltypes.", "sqlalchemy."},
-    {"sqlalchemy.sql.schema.", "sqlalchemy."},
-    {"sqlalchemy.sql.elements.", "sqlalchemy."},
-    {"sqlalchemy.sql.", "sqlalchemy."},
-    {"sqlalchemy.types.", "sqlalchemy."},
-    {"sqlalchemy.schema.", "sqlalchemy."},
-    {"sqlmodel.AutoString", "sqlmodel.sql.sqltypes.AutoString"},
-    {"sqlmodel.GUID", "sqlmodel.sql.sqltypes.GUID"},
-    {"alembic.op.", "alembic.op."},
+	{"sqlalchemy.sql.functions.", "sqlalchemy.func."},
+	{"sqlalchemy.sql.func.", "sqlalchemy.func."},
+	{"sqlalchemy.sql.func", "sqlalchemy.func"},
+	{"sqlalchemy.sql.expression.", "sqlalchemy."},
+	{"sqlalchemy.sql.sqltypes.", "sqlalchemy."},
+	{"sqlalchemy.sql.schema.", "sqlalchemy."},
+	{"sqlalchemy.sql.elements.", "sqlalchemy."},
+	{"sqlalchemy.sql.", "sqlalchemy."},
+	{"sqlalchemy.types.", "sqlalchemy."},
+	{"sqlalchemy.schema.", "sqlalchemy."},
+	{"sqlmodel.AutoString", "sqlmodel.sql.sqltypes.AutoString"},
+	{"sqlmodel.GUID", "sqlmodel.sql.sqltypes.GUID"},
+	{"alembic.op.", "alembic.op."},
 };
 
 /* sqlmodel re-exports SQLAlchemy's names; these are its own. */
 static bool sqlmodel_own(const char *rest)
 {
-	static const char *const own[] = {"sql", "SQLModel", "Session", "Field", "Relationship",
-					  "select", "create_engine", NULL};
+	static const char *const own[] = {"sql",          "SQLModel", "Session",       "Field",
+					  "Relationship", "select",   "create_engine", NULL};
 
 	for (int k = 0; own[k]; k++)
-		if (!strcmp(rest, own[k]) || (str_startswith(rest, own[k]) && rest[strlen(own[k])] == '.'))
+		if (!strcmp(rest, own[k]) ||
+		    (str_startswith(rest, own[k]) && rest[strlen(own[k])] == '.'))
 			return true;
 	return false;
 }
@@ -94,12 +105,11 @@ const char *known_canon(struct ev *ev, const char *name)
 
 bool known_module(const char *module)
 {
-	static const char *const roots[] = {"alembic", "sqlalchemy", "sqlmodel", "datetime",
-					    "decimal", "uuid",	     "json",	 "typing",
-					    "typing_extensions", "os", "enum", "warnings",
-					    /* the OpenStack libraries' pieces below (third-party) */
-					    "oslo_db.sqlalchemy.types", "neutron_lib.db.constants",
-					    "sqlalchemy_utils", NULL};
+	static const char *const roots[] = {
+		"alembic", "sqlalchemy", "sqlmodel", "datetime", "decimal", "uuid", "json",
+		"typing", "typing_extensions", "os", "enum", "warnings",
+		/* the OpenStack libraries' pieces below (third-party) */
+		"oslo_db.sqlalchemy.types", "neutron_lib.db.constants", "sqlalchemy_utils", NULL};
 
 	for (int k = 0; roots[k]; k++) {
 		size_t n = strlen(roots[k]);
@@ -112,11 +122,12 @@ bool known_module(const char *module)
 bool known_stdlib(const char *module)
 {
 	static const char *const names[] = {
-	    "abc",     "argparse", "base64",   "collections", "contextlib", "copy",	  "csv",
-	    "dataclasses", "functools", "glob", "hashlib",	"importlib",  "inspect",  "io",
-	    "itertools", "logging", "math",    "os",	      "pathlib",    "pickle",	  "random",
-	    "re",      "secrets",  "string",   "subprocess",  "sys",	    "textwrap",	  "time",
-	    "traceback", "warnings", "zlib",   NULL};
+		"abc",        "argparse",    "base64",    "collections", "contextlib", "copy",
+		"csv",        "dataclasses", "functools", "glob",        "hashlib",    "importlib",
+		"inspect",    "io",          "itertools", "logging",     "math",       "os",
+		"pathlib",    "pickle",      "random",    "re",          "secrets",    "string",
+		"subprocess", "sys",         "textwrap",  "time",        "traceback",  "warnings",
+		"zlib",       NULL};
 	size_t n = strcspn(module, ".");
 
 	for (int k = 0; names[k]; k++)
@@ -127,11 +138,23 @@ bool known_stdlib(const char *module)
 
 bool known_third_party(const char *module)
 {
-	static const char *const names[] = {
-	    "sqlalchemy_utils", "geoalchemy2",	"alembic_utils", "pgvector",	 "sqlalchemy_utc",
-	    "sqlalchemy_json",	"sqlalchemy_jsonfield", "fastapi_users_db_sqlalchemy",
-	    "oslo_db",		"oslo_log",	"oslo_utils",	 "oslo_config", "neutron_lib",
-	    "flask_sqlalchemy", "sqlalchemy_continuum", "citext",   NULL};
+	static const char *const names[] = {"sqlalchemy_utils",
+					    "geoalchemy2",
+					    "alembic_utils",
+					    "pgvector",
+					    "sqlalchemy_utc",
+					    "sqlalchemy_json",
+					    "sqlalchemy_jsonfield",
+					    "fastapi_users_db_sqlalchemy",
+					    "oslo_db",
+					    "oslo_log",
+					    "oslo_utils",
+					    "oslo_config",
+					    "neutron_lib",
+					    "flask_sqlalchemy",
+					    "sqlalchemy_continuum",
+					    "citext",
+					    NULL};
 	size_t n = strcspn(module, ".");
 
 	for (int k = 0; names[k]; k++)
@@ -144,17 +167,18 @@ bool known_third_party(const char *module)
 static const char *display(struct ev *ev, const char *name)
 {
 	static const char *const handles[][2] = {
-	    {"alembic.bind.", "bind."},
-	    {"alembic.dialect.", "bind.dialect."},
-	    {"alembic.engine.", "bind.engine."},
-	    {"alembic.migration_context.", "op.get_context()."},
-	    {"alembic.config.", "config."},
-	    {"alembic.inspector.", "inspector."},
+		{"alembic.bind.", "bind."},
+		{"alembic.dialect.", "bind.dialect."},
+		{"alembic.engine.", "bind.engine."},
+		{"alembic.migration_context.", "op.get_context()."},
+		{"alembic.config.", "config."},
+		{"alembic.inspector.", "inspector."},
 	};
 
 	for (size_t k = 0; k < sizeof(handles) / sizeof(handles[0]); k++)
 		if (str_startswith(name, handles[k][0]))
-			return arena_printf(ev->a, "%s%s", handles[k][1], name + strlen(handles[k][0]));
+			return arena_printf(ev->a, "%s%s", handles[k][1],
+					    name + strlen(handles[k][0]));
 	if (str_startswith(name, "alembic."))
 		return name + 8;
 	if (str_startswith(name, "sqlalchemy."))
@@ -200,8 +224,9 @@ static const struct pyv *h_dialect_description(struct ev *ev, const struct py_ex
 	(void)fn;
 	(void)args;
 	if (ev->env || !d)
-		return ev_fail_at(ev, x, "%s is only known with the database URL; it cannot be "
-					 "evaluated here",
+		return ev_fail_at(ev, x,
+				  "%s is only known with the database URL; it cannot be "
+				  "evaluated here",
 				  "dialect.dialect_description");
 	return ev_str(ev, d, strlen(d), x);
 }
@@ -257,8 +282,9 @@ static const struct pyv *h_as_sql(struct ev *ev, const struct py_expr *x, const 
 	(void)fn;
 	(void)args;
 	if (ev->env)
-		return ev_fail_at(ev, x, "whether the run is offline is not known while reading "
-					 "env.py");
+		return ev_fail_at(ev, x,
+				  "whether the run is offline is not known while reading "
+				  "env.py");
 	return ev_bool(ev, ev->ctx && ev->ctx->as_sql, x);
 }
 
@@ -273,12 +299,14 @@ static const struct pyv *h_catch_warnings(struct ev *ev, const struct py_expr *x
 
 	for (size_t k = 0; k < args->n_kw; k++)
 		if (!strcmp(args->kw[k].key, "record") && lit_truth(ev, args->kw[k].val, x) != 0)
-			return ev_fail_at(ev, x, "warnings.catch_warnings(record=True) collects "
-						 "Python's warnings; it cannot be evaluated without "
-						 "Python");
+			return ev_fail_at(ev, x,
+					  "warnings.catch_warnings(record=True) collects "
+					  "Python's warnings; it cannot be evaluated without "
+					  "Python");
 	if (ev->with_expr != x)
-		return ev_fail_at(ev, x, "warnings.catch_warnings() is only known as 'with "
-					 "warnings.catch_warnings():'");
+		return ev_fail_at(ev, x,
+				  "warnings.catch_warnings() is only known as 'with "
+				  "warnings.catch_warnings():'");
 	v = ev_new(ev, PYV_CALL, x);
 	v->name = fn->name;
 	return v;
@@ -303,7 +331,8 @@ static const struct pyv *h_with_only(struct ev *ev, const struct py_expr *x, con
 	if (ev->with_expr != x)
 		return ev_fail_at(ev, x, "%s(...) is only usable as 'with %s(...)%s:'",
 				  batch ? "op.batch_alter_table" : "autocommit_block",
-				  batch ? "op.batch_alter_table" : "op.get_context().autocommit_block",
+				  batch ? "op.batch_alter_table"
+					: "op.get_context().autocommit_block",
 				  batch ? " as batch_op" : "");
 	v = ev_new(ev, PYV_CALL, x);
 	v->name = batch ? "alembic.op.batch_alter_table" : "alembic.op.autocommit_block";
@@ -340,8 +369,9 @@ static const struct pyv *h_x_argument(struct ev *ev, const struct py_expr *x, co
 		size_t j;
 		const struct pyv *key;
 		if (!eq)
-			return ev_fail_at(ev, x, "ValueError: dictionary update sequence element #%zu "
-						 "has length 1; 2 is required (-x %s has no '=')",
+			return ev_fail_at(ev, x,
+					  "ValueError: dictionary update sequence element #%zu "
+					  "has length 1; 2 is required (-x %s has no '=')",
 					  k, xv[k]);
 		key = ev_str(ev, xv[k], (size_t)(eq - xv[k]), x);
 		for (j = 0; j < d->n && !lit_equal(keys[j], key); j++)
@@ -392,8 +422,9 @@ static const struct pyv *h_getenv(struct ev *ev, const struct py_expr *x, const 
 	if (!name)
 		return NULL;
 	if (!ev->env)
-		return ev_fail_at(ev, x, "reading the environment (%s) in a revision cannot be "
-					 "evaluated without Python",
+		return ev_fail_at(ev, x,
+				  "reading the environment (%s) in a revision cannot be "
+				  "evaluated without Python",
 				  display(ev, fn->name));
 	val = ev->env->getenv ? ev->env->getenv(ev->env->getenv_ctx, name->s) : NULL;
 	if (val)
@@ -408,8 +439,8 @@ static const struct pyv *h_getenv(struct ev *ev, const struct py_expr *x, const 
 	return none;
 }
 
-static const struct pyv *h_main_option(struct ev *ev, const struct py_expr *x,
-				       const struct pyv *fn, const struct ev_args *args)
+static const struct pyv *h_main_option(struct ev *ev, const struct py_expr *x, const struct pyv *fn,
+				       const struct ev_args *args)
 {
 	const struct pyv *key = str_arg(ev, x, args, 0, "config.get_main_option");
 	const char *val;
@@ -418,8 +449,9 @@ static const struct pyv *h_main_option(struct ev *ev, const struct py_expr *x,
 	if (!key)
 		return NULL;
 	if (!ev->env)
-		return ev_fail_at(ev, x, "config.get_main_option in a revision cannot be evaluated "
-					 "without Python");
+		return ev_fail_at(ev, x,
+				  "config.get_main_option in a revision cannot be evaluated "
+				  "without Python");
 	val = ev->env->main_option ? ev->env->main_option(ev->env->main_option_ctx, key->s) : NULL;
 	for (size_t k = 0; ev->env_out && k < ev->env_out->n_settings; k++) {
 		const struct py_env_setting *st = &ev->env_out->settings[k];
@@ -456,7 +488,6 @@ static const struct pyv *h_builtin(struct ev *ev, const struct py_expr *x, const
 	return lit_builtin(ev, x, fn->name + 9, args);
 }
 
-
 /* ---- third-party names whose meaning is fixed (Debian 12's packages:
  * python3-oslo.db 12.1.0, python3-neutron-lib 3.1.0; recorded through the
  * oracle in tests/cases/ddl_thirdparty.txt) ---- */
@@ -465,16 +496,17 @@ static const struct pyv *h_builtin(struct ev *ev, const struct py_expr *x, const
  * mysql_ndb_type=None, **kw): sa.String(length, **kw); the mysql_ndb_*
  * options only change MySQL NDB Cluster's DDL (oslo.db's ndb_status(),
  * off unless oslo.db's engine facade enables it). */
-static const struct pyv *h_oslo_string(struct ev *ev, const struct py_expr *x,
-				       const struct pyv *fn, const struct ev_args *args)
+static const struct pyv *h_oslo_string(struct ev *ev, const struct py_expr *x, const struct pyv *fn,
+				       const struct ev_args *args)
 {
 	struct ev_args sa = {args->pos, args->n_pos > 0 ? 1 : 0, NULL, 0};
 	bool length = args->n_pos > 0;
 
 	(void)fn;
 	if (args->n_pos > 3)
-		return ev_fail_at(ev, x, "TypeError: __init__() takes from 2 to 4 positional "
-					 "arguments but %zu were given",
+		return ev_fail_at(ev, x,
+				  "TypeError: __init__() takes from 2 to 4 positional "
+				  "arguments but %zu were given",
 				  args->n_pos + 1);
 	sa.kw = arena_calloc(ev->a, args->n_kw + 1, sizeof(*sa.kw));
 	for (size_t k = 0; k < args->n_kw; k++) {
@@ -485,8 +517,9 @@ static const struct pyv *h_oslo_string(struct ev *ev, const struct py_expr *x,
 		sa.kw[sa.n_kw++] = args->kw[k];
 	}
 	if (!length)
-		return ev_fail_at(ev, x, "TypeError: __init__() missing 1 required positional "
-					 "argument: 'length'");
+		return ev_fail_at(ev, x,
+				  "TypeError: __init__() missing 1 required positional "
+				  "argument: 'length'");
 	return known_value_call(ev, x, "sqlalchemy.String", &sa);
 }
 
@@ -503,8 +536,8 @@ static const struct pyv *h_oslo_soft_delete(struct ev *ev, const struct py_expr 
 
 /* A bool argument of a call (position pos or keyword key), dflt when not given; -1 with e
  * set when it is not a literal bool. */
-static int bool_arg(struct ev *ev, const struct py_expr *x, const struct ev_args *args,
-		    size_t pos, const char *key, bool dflt)
+static int bool_arg(struct ev *ev, const struct py_expr *x, const struct ev_args *args, size_t pos,
+		    const char *key, bool dflt)
 {
 	const struct pyv *v = pos < args->n_pos ? args->pos[pos] : NULL;
 
@@ -539,21 +572,25 @@ static const struct pyv *h_sau_uuid(struct ev *ev, const struct py_expr *x, cons
 	for (size_t k = 0; k < args->n_kw; k++)
 		if (!args->kw[k].key ||
 		    (strcmp(args->kw[k].key, "binary") && strcmp(args->kw[k].key, "native")))
-			return ev_fail_at(ev, x, "TypeError: __init__() got an unexpected keyword "
-						 "argument '%s'",
+			return ev_fail_at(ev, x,
+					  "TypeError: __init__() got an unexpected keyword "
+					  "argument '%s'",
 					  args->kw[k].key ? args->kw[k].key : "**");
 	if (args->n_pos > 2)
-		return ev_fail_at(ev, x, "TypeError: __init__() takes from 1 to 3 positional "
-					 "arguments but %zu were given",
+		return ev_fail_at(ev, x,
+				  "TypeError: __init__() takes from 1 to 3 positional "
+				  "arguments but %zu were given",
 				  args->n_pos + 1);
 	if (!d)
-		return ev_fail_at(ev, x, "UUIDType's type depends on the dialect; it is not known "
-					 "while reading env.py");
+		return ev_fail_at(ev, x,
+				  "UUIDType's type depends on the dialect; it is not known "
+				  "while reading env.py");
 	if (native && !strcmp(d, "postgresql"))
 		return known_value_call(ev, x, "sqlalchemy.dialects.postgresql.UUID", &none);
 	if (native && !strcmp(d, "mssql"))
-		return ev_fail_at(ev, x, "UUIDType on MSSQL (UNIQUEIDENTIFIER) cannot be compiled "
-					 "natively");
+		return ev_fail_at(ev, x,
+				  "UUIDType on MSSQL (UNIQUEIDENTIFIER) cannot be compiled "
+				  "natively");
 	len[0] = ev_int(ev, binary ? 16 : 32, x);
 	return known_value_call(ev, x, binary ? "sqlalchemy.BINARY" : "sqlalchemy.CHAR", &sized);
 }
@@ -569,10 +606,10 @@ const char *py_known_str_const(const char *dotted)
 	static const struct {
 		const char *name, *s;
 	} strs[] = {
-	    {"neutron_lib.db.constants.EXPAND_BRANCH", "expand"},
-	    {"neutron_lib.db.constants.CONTRACT_BRANCH", "contract"},
-	    {"neutron.db.migration.cli.EXPAND_BRANCH", "expand"},
-	    {"neutron.db.migration.cli.CONTRACT_BRANCH", "contract"},
+		{"neutron_lib.db.constants.EXPAND_BRANCH", "expand"},
+		{"neutron_lib.db.constants.CONTRACT_BRANCH", "contract"},
+		{"neutron.db.migration.cli.EXPAND_BRANCH", "expand"},
+		{"neutron.db.migration.cli.CONTRACT_BRANCH", "contract"},
 	};
 
 	for (size_t k = 0; k < sizeof(strs) / sizeof(strs[0]); k++)
@@ -589,13 +626,13 @@ static const struct pyv *h_neutron_db_const(struct ev *ev, const struct py_expr 
 		const char *name;
 		long long i;
 	} consts[] = {
-	    {"NAME_FIELD_SIZE", 255},	       {"LONG_DESCRIPTION_FIELD_SIZE", 1024},
-	    {"DESCRIPTION_FIELD_SIZE", 255},   {"PROJECT_ID_FIELD_SIZE", 255},
-	    {"DEVICE_ID_FIELD_SIZE", 255},     {"DEVICE_OWNER_FIELD_SIZE", 255},
-	    {"UUID_FIELD_SIZE", 36},	       {"STATUS_FIELD_SIZE", 16},
-	    {"IP_ADDR_FIELD_SIZE", 64},	       {"MAC_ADDR_FIELD_SIZE", 32},
-	    {"RESOURCE_TYPE_FIELD_SIZE", 255}, {"FQDN_FIELD_SIZE", 255},
-	    {"AZ_HINTS_DB_LEN", 255},	       {"DB_INTEGER_MAX_VALUE", 2147483647},
+		{"NAME_FIELD_SIZE", 255},          {"LONG_DESCRIPTION_FIELD_SIZE", 1024},
+		{"DESCRIPTION_FIELD_SIZE", 255},   {"PROJECT_ID_FIELD_SIZE", 255},
+		{"DEVICE_ID_FIELD_SIZE", 255},     {"DEVICE_OWNER_FIELD_SIZE", 255},
+		{"UUID_FIELD_SIZE", 36},           {"STATUS_FIELD_SIZE", 16},
+		{"IP_ADDR_FIELD_SIZE", 64},        {"MAC_ADDR_FIELD_SIZE", 32},
+		{"RESOURCE_TYPE_FIELD_SIZE", 255}, {"FQDN_FIELD_SIZE", 255},
+		{"AZ_HINTS_DB_LEN", 255},          {"DB_INTEGER_MAX_VALUE", 2147483647},
 	};
 	const char *str;
 
@@ -607,8 +644,9 @@ static const struct pyv *h_neutron_db_const(struct ev *ev, const struct py_expr 
 	if (x->kind == PYE_ATTR &&
 	    (str = py_known_str_const(arena_printf(ev->a, "neutron_lib.db.constants.%s", x->s))))
 		return ev_str(ev, str, strlen(str), x);
-	return ev_fail_at(ev, x, "AttributeError: module 'neutron_lib.db.constants' has no "
-				 "attribute '%s'",
+	return ev_fail_at(ev, x,
+			  "AttributeError: module 'neutron_lib.db.constants' has no "
+			  "attribute '%s'",
 			  x->kind == PYE_ATTR ? x->s : "?");
 }
 
@@ -618,103 +656,124 @@ static const struct pyv *h_neutron_db_const(struct ev *ev, const struct py_expr 
 #define OP(n) {"alembic.op." n, KN_OP, NULL, NULL}, {"alembic.batch_op." n, KN_OP, NULL, NULL}
 /* clang-format on */
 static const struct known known[] = {
-    /* alembic.op: every operation of Operations (alembic/operations/ops.py) */
-    OP("add_column"), OP("alter_column"), OP("bulk_insert"), OP("create_check_constraint"),
-    OP("create_exclude_constraint"), OP("create_foreign_key"), OP("create_index"),
-    OP("create_primary_key"), OP("create_table"), OP("create_table_comment"),
-    OP("create_unique_constraint"), OP("drop_column"), OP("drop_constraint"), OP("drop_index"),
-    OP("drop_table"), OP("drop_table_comment"), OP("execute"), OP("rename_table"),
-    {"alembic.op.f", KN_VALUE, NULL, NULL},
-    {"alembic.op.inline_literal", KN_VALUE, NULL, NULL},
-    {"alembic.batch_op.f", KN_VALUE, NULL, NULL},
-    {"alembic.op.get_bind", KN_FN, h_bind, NULL},
-    {"alembic.batch_op.get_bind", KN_FN, h_bind, NULL},
-    {"alembic.op.get_context", KN_FN, h_migration_context, NULL},
-    {"alembic.op.batch_alter_table", KN_FN, h_with_only, NULL},
-    {"alembic.op.", KN_REFUSE, NULL, "%s is not an operation Alembic 1.8.1 has"},
-    {"alembic.batch_op.", KN_REFUSE, NULL, "%s is not a batch operation Alembic 1.8.1 has"},
-    /* alembic.context (the module) and the MigrationContext */
-    {"alembic.context.get_context", KN_FN, h_migration_context, NULL},
-    {"alembic.context.get_bind", KN_FN, h_bind, NULL},
-    {"alembic.context.is_offline_mode", KN_FN, h_as_sql, NULL},
-    {"alembic.context.get_x_argument", KN_FN, h_x_argument, NULL},
-    {"alembic.context.config", KN_ATTR, h_config, NULL},
-    {"alembic.context.", KN_REFUSE, NULL, no_python},
-    {"alembic.migration_context.dialect", KN_ATTR, h_dialect, NULL},
-    {"alembic.migration_context.bind", KN_ATTR, h_bind, NULL},
-    {"alembic.migration_context.connection", KN_ATTR, h_bind, NULL},
-    {"alembic.migration_context.as_sql", KN_ATTR, h_as_sql, NULL},
-    {"alembic.migration_context.autocommit_block", KN_FN, h_with_only, NULL},
-    {"alembic.migration_context.", KN_REFUSE, NULL, no_python},
-    {"alembic.bind.dialect", KN_ATTR, h_dialect, NULL},
-    {"alembic.bind.engine", KN_ATTR, h_engine, NULL},
-    {"alembic.bind.execute", KN_FN, h_bind_execute, NULL},
-    {"alembic.bind.exec_driver_sql", KN_FN, h_bind_execute, NULL},
-    {"alembic.bind.", KN_REFUSE, NULL, "%s needs a live database connection; it cannot run "
-				       "without Python"},
-    {"alembic.engine.name", KN_ATTR, h_dialect_name, NULL},
-    {"alembic.engine.dialect", KN_ATTR, h_dialect, NULL},
-    {"alembic.engine.", KN_REFUSE, NULL, no_python},
-    {"alembic.dialect.name", KN_ATTR, h_dialect_name, NULL},
-    {"alembic.dialect.dialect_description", KN_ATTR, h_dialect_description, NULL},
-    {"alembic.dialect.", KN_REFUSE, NULL, "%s is only known with a database connection; it "
-					  "cannot be evaluated without Python"},
-    {"alembic.result.", KN_REFUSE, NULL, query_used},
-    {"alembic.config.get_main_option", KN_FN, h_main_option, NULL},
-    {"alembic.config.set_main_option", KN_FN, h_env_only, NULL},
-    {"alembic.config.set_section_option", KN_FN, h_env_only, NULL},
-    {"alembic.context.configure", KN_FN, h_env_only, NULL},
-    {"alembic.config.", KN_REFUSE, NULL, no_python},
-    {"alembic.", KN_REFUSE, NULL, no_python},
-    /* SQLAlchemy: every name is a value for the binder, but for what needs Python */
-    {"sqlalchemy.orm.", KN_REFUSE, NULL, "the ORM (%s) cannot run without Python"},
-    {"sqlalchemy.ext.", KN_REFUSE, NULL, "%s cannot be evaluated without Python"},
-    /* inspecting the live database (inspect.c) */
-    {"sqlalchemy.inspect", KN_FN, insp_new, NULL},
-    {"sqlalchemy.inspection.inspect", KN_FN, insp_new, NULL},
-    {"sqlalchemy.engine.reflection.Inspector.from_engine", KN_FN, insp_new, NULL},
-    {"sqlalchemy.Table", KN_FN, insp_table, NULL},
-    {"sqlalchemy.engine.Inspector.from_engine", KN_FN, insp_new, NULL},
-    {"alembic.inspector.default_schema_name", KN_ATTR, insp_default_schema, NULL},
-    {"alembic.inspector.", KN_FN, insp_call, NULL},
-    {"sqlalchemy.engine.", KN_REFUSE, NULL, "%s cannot run without Python"},
-    {"sqlalchemy.create_engine", KN_REFUSE, NULL, "%s cannot run without Python"},
-    {"sqlalchemy.event.", KN_REFUSE, NULL, "%s cannot run without Python"},
-    {"sqlalchemy.", KN_VALUE, NULL, NULL},
-    {"sqlmodel.sql.sqltypes.", KN_VALUE, NULL, NULL},
-    {"sqlmodel.", KN_REFUSE, NULL, "%s (SQLModel's models and sessions) cannot be evaluated "
-				   "without Python"},
-    {"oslo_db.sqlalchemy.types.String", KN_FN, h_oslo_string, NULL},
-    {"oslo_db.sqlalchemy.types.SoftDeleteInteger", KN_FN, h_oslo_soft_delete, NULL},
-    {"oslo_db.sqlalchemy.types.", KN_REFUSE, NULL, "%s (a type of oslo.db's) cannot be "
-						   "evaluated without Python"},
-    {"neutron_lib.db.constants.", KN_ATTR, h_neutron_db_const, NULL},
-    {"sqlalchemy_utils.UUIDType", KN_FN, h_sau_uuid, NULL},
-    {"sqlalchemy_utils.types.UUIDType", KN_FN, h_sau_uuid, NULL},
-    {"sqlalchemy_utils.types.uuid.UUIDType", KN_FN, h_sau_uuid, NULL},
-    {"sqlalchemy_utils.", KN_REFUSE, NULL, "%s (SQLAlchemy-Utils') cannot be evaluated "
-					   "without Python"},
-    {"datetime.", KN_VALUE, NULL, NULL},
-    {"decimal.", KN_VALUE, NULL, NULL},
-    {"uuid.", KN_VALUE, NULL, NULL},
-    {"typing.", KN_VALUE, NULL, NULL},
-    {"typing_extensions.", KN_VALUE, NULL, NULL},
-    {"json.dumps", KN_FN, h_json_dumps, NULL},
-    {"json.", KN_REFUSE, NULL, no_python},
-    {"warnings.catch_warnings", KN_FN, h_catch_warnings, NULL},
-    {"warnings.simplefilter", KN_FN, h_warning_filter, NULL},
-    {"warnings.filterwarnings", KN_FN, h_warning_filter, NULL},
-    {"warnings.", KN_REFUSE, NULL, "%s (Python's warnings) cannot be evaluated without "
-				   "Python"},
-    {"os.getenv", KN_FN, h_getenv, NULL},
-    {"os.environ.get", KN_FN, h_getenv, NULL},
-    {"os.environ", KN_VALUE, NULL, NULL},
-    {"os.", KN_REFUSE, NULL, no_python},
-    {"enum.", KN_REFUSE, NULL, "a Python enum (%s) cannot be evaluated without Python; "
-			       "write the values as strings"},
-    {"builtins.print", KN_REFUSE, NULL, "print() cannot run natively (Alembic would print "
-					"to stdout); remove it"},
-    {"builtins.", KN_FN, h_builtin, NULL},
+	/* alembic.op: every operation of Operations (alembic/operations/ops.py) */
+	OP("add_column"),
+	OP("alter_column"),
+	OP("bulk_insert"),
+	OP("create_check_constraint"),
+	OP("create_exclude_constraint"),
+	OP("create_foreign_key"),
+	OP("create_index"),
+	OP("create_primary_key"),
+	OP("create_table"),
+	OP("create_table_comment"),
+	OP("create_unique_constraint"),
+	OP("drop_column"),
+	OP("drop_constraint"),
+	OP("drop_index"),
+	OP("drop_table"),
+	OP("drop_table_comment"),
+	OP("execute"),
+	OP("rename_table"),
+	{"alembic.op.f", KN_VALUE, NULL, NULL},
+	{"alembic.op.inline_literal", KN_VALUE, NULL, NULL},
+	{"alembic.batch_op.f", KN_VALUE, NULL, NULL},
+	{"alembic.op.get_bind", KN_FN, h_bind, NULL},
+	{"alembic.batch_op.get_bind", KN_FN, h_bind, NULL},
+	{"alembic.op.get_context", KN_FN, h_migration_context, NULL},
+	{"alembic.op.batch_alter_table", KN_FN, h_with_only, NULL},
+	{"alembic.op.", KN_REFUSE, NULL, "%s is not an operation Alembic 1.8.1 has"},
+	{"alembic.batch_op.", KN_REFUSE, NULL, "%s is not a batch operation Alembic 1.8.1 has"},
+	/* alembic.context (the module) and the MigrationContext */
+	{"alembic.context.get_context", KN_FN, h_migration_context, NULL},
+	{"alembic.context.get_bind", KN_FN, h_bind, NULL},
+	{"alembic.context.is_offline_mode", KN_FN, h_as_sql, NULL},
+	{"alembic.context.get_x_argument", KN_FN, h_x_argument, NULL},
+	{"alembic.context.config", KN_ATTR, h_config, NULL},
+	{"alembic.context.", KN_REFUSE, NULL, no_python},
+	{"alembic.migration_context.dialect", KN_ATTR, h_dialect, NULL},
+	{"alembic.migration_context.bind", KN_ATTR, h_bind, NULL},
+	{"alembic.migration_context.connection", KN_ATTR, h_bind, NULL},
+	{"alembic.migration_context.as_sql", KN_ATTR, h_as_sql, NULL},
+	{"alembic.migration_context.autocommit_block", KN_FN, h_with_only, NULL},
+	{"alembic.migration_context.", KN_REFUSE, NULL, no_python},
+	{"alembic.bind.dialect", KN_ATTR, h_dialect, NULL},
+	{"alembic.bind.engine", KN_ATTR, h_engine, NULL},
+	{"alembic.bind.execute", KN_FN, h_bind_execute, NULL},
+	{"alembic.bind.exec_driver_sql", KN_FN, h_bind_execute, NULL},
+	{"alembic.bind.", KN_REFUSE, NULL,
+	 "%s needs a live database connection; it cannot run "
+	 "without Python"},
+	{"alembic.engine.name", KN_ATTR, h_dialect_name, NULL},
+	{"alembic.engine.dialect", KN_ATTR, h_dialect, NULL},
+	{"alembic.engine.", KN_REFUSE, NULL, no_python},
+	{"alembic.dialect.name", KN_ATTR, h_dialect_name, NULL},
+	{"alembic.dialect.dialect_description", KN_ATTR, h_dialect_description, NULL},
+	{"alembic.dialect.", KN_REFUSE, NULL,
+	 "%s is only known with a database connection; it "
+	 "cannot be evaluated without Python"},
+	{"alembic.result.", KN_REFUSE, NULL, query_used},
+	{"alembic.config.get_main_option", KN_FN, h_main_option, NULL},
+	{"alembic.config.set_main_option", KN_FN, h_env_only, NULL},
+	{"alembic.config.set_section_option", KN_FN, h_env_only, NULL},
+	{"alembic.context.configure", KN_FN, h_env_only, NULL},
+	{"alembic.config.", KN_REFUSE, NULL, no_python},
+	{"alembic.", KN_REFUSE, NULL, no_python},
+	/* SQLAlchemy: every name is a value for the binder, but for what needs Python */
+	{"sqlalchemy.orm.", KN_REFUSE, NULL, "the ORM (%s) cannot run without Python"},
+	{"sqlalchemy.ext.", KN_REFUSE, NULL, "%s cannot be evaluated without Python"},
+	/* inspecting the live database (inspect.c) */
+	{"sqlalchemy.inspect", KN_FN, insp_new, NULL},
+	{"sqlalchemy.inspection.inspect", KN_FN, insp_new, NULL},
+	{"sqlalchemy.engine.reflection.Inspector.from_engine", KN_FN, insp_new, NULL},
+	{"sqlalchemy.Table", KN_FN, insp_table, NULL},
+	{"sqlalchemy.engine.Inspector.from_engine", KN_FN, insp_new, NULL},
+	{"alembic.inspector.default_schema_name", KN_ATTR, insp_default_schema, NULL},
+	{"alembic.inspector.", KN_FN, insp_call, NULL},
+	{"sqlalchemy.engine.", KN_REFUSE, NULL, "%s cannot run without Python"},
+	{"sqlalchemy.create_engine", KN_REFUSE, NULL, "%s cannot run without Python"},
+	{"sqlalchemy.event.", KN_REFUSE, NULL, "%s cannot run without Python"},
+	{"sqlalchemy.", KN_VALUE, NULL, NULL},
+	{"sqlmodel.sql.sqltypes.", KN_VALUE, NULL, NULL},
+	{"sqlmodel.", KN_REFUSE, NULL,
+	 "%s (SQLModel's models and sessions) cannot be evaluated "
+	 "without Python"},
+	{"oslo_db.sqlalchemy.types.String", KN_FN, h_oslo_string, NULL},
+	{"oslo_db.sqlalchemy.types.SoftDeleteInteger", KN_FN, h_oslo_soft_delete, NULL},
+	{"oslo_db.sqlalchemy.types.", KN_REFUSE, NULL,
+	 "%s (a type of oslo.db's) cannot be "
+	 "evaluated without Python"},
+	{"neutron_lib.db.constants.", KN_ATTR, h_neutron_db_const, NULL},
+	{"sqlalchemy_utils.UUIDType", KN_FN, h_sau_uuid, NULL},
+	{"sqlalchemy_utils.types.UUIDType", KN_FN, h_sau_uuid, NULL},
+	{"sqlalchemy_utils.types.uuid.UUIDType", KN_FN, h_sau_uuid, NULL},
+	{"sqlalchemy_utils.", KN_REFUSE, NULL,
+	 "%s (SQLAlchemy-Utils') cannot be evaluated "
+	 "without Python"},
+	{"datetime.", KN_VALUE, NULL, NULL},
+	{"decimal.", KN_VALUE, NULL, NULL},
+	{"uuid.", KN_VALUE, NULL, NULL},
+	{"typing.", KN_VALUE, NULL, NULL},
+	{"typing_extensions.", KN_VALUE, NULL, NULL},
+	{"json.dumps", KN_FN, h_json_dumps, NULL},
+	{"json.", KN_REFUSE, NULL, no_python},
+	{"warnings.catch_warnings", KN_FN, h_catch_warnings, NULL},
+	{"warnings.simplefilter", KN_FN, h_warning_filter, NULL},
+	{"warnings.filterwarnings", KN_FN, h_warning_filter, NULL},
+	{"warnings.", KN_REFUSE, NULL,
+	 "%s (Python's warnings) cannot be evaluated without "
+	 "Python"},
+	{"os.getenv", KN_FN, h_getenv, NULL},
+	{"os.environ.get", KN_FN, h_getenv, NULL},
+	{"os.environ", KN_VALUE, NULL, NULL},
+	{"os.", KN_REFUSE, NULL, no_python},
+	{"enum.", KN_REFUSE, NULL,
+	 "a Python enum (%s) cannot be evaluated without Python; "
+	 "write the values as strings"},
+	{"builtins.print", KN_REFUSE, NULL,
+	 "print() cannot run natively (Alembic would print "
+	 "to stdout); remove it"},
+	{"builtins.", KN_FN, h_builtin, NULL},
 };
 
 /* The row for name: an exact match, else the longest prefix row. The
@@ -748,9 +807,10 @@ static const struct known *known_find(const char *name)
  * attributes are looked up exactly, never made up. */
 static bool is_handle(const char *name)
 {
-	static const char *const handles[] = {
-	    "alembic.bind",   "alembic.engine", "alembic.dialect", "alembic.migration_context",
-	    "alembic.result", "alembic.config", "alembic.inspector", NULL};
+	static const char *const handles[] = {"alembic.bind",      "alembic.engine",
+					      "alembic.dialect",   "alembic.migration_context",
+					      "alembic.result",    "alembic.config",
+					      "alembic.inspector", NULL};
 
 	for (int k = 0; handles[k]; k++)
 		if (!strcmp(name, handles[k]))
@@ -769,19 +829,21 @@ const struct pyv *known_attr(struct ev *ev, const struct py_expr *x, const struc
 	if (!strcmp(base, "alembic.batch_op")) {
 		if (ref->handle >= 0 && (size_t)ref->handle < ev->n_batches &&
 		    !ev->batches[ref->handle].is_open)
-			return ev_fail_at(ev, x, "batch_op (of the 'with op.batch_alter_table(...)' "
-						 "block at line %d) is used outside its block",
+			return ev_fail_at(ev, x,
+					  "batch_op (of the 'with op.batch_alter_table(...)' "
+					  "block at line %d) is used outside its block",
 					  ev->batches[ref->handle].line);
 	}
 	if (!strcmp(base, "alembic.result")) {
 		static const char *const methods[] = {"fetchall", "fetchone", "fetchmany", "first",
-						      "one",	  "scalar",   "scalars",   "all",
+						      "one",      "scalar",   "scalars",   "all",
 						      "mappings", "keys",     NULL};
 		bool call = false;
 		for (int m = 0; methods[m]; m++)
 			call = call || !strcmp(attr, methods[m]);
-		return ev_fail_at(ev, x, "a query whose result is used (bind.execute(...).%s%s) "
-					 "cannot run without Python",
+		return ev_fail_at(ev, x,
+				  "a query whose result is used (bind.execute(...).%s%s) "
+				  "cannot run without Python",
 				  attr, call ? "()" : "");
 	}
 	if (!strcmp(base, "alembic.batch_op") && (!strcmp(attr, "f") || !strcmp(attr, "get_bind")))
@@ -795,7 +857,8 @@ const struct pyv *known_attr(struct ev *ev, const struct py_expr *x, const struc
 	/* a handle's attributes are exact: a refused or unknown one fails here; a module's
 	 * attributes are names, refused (if at all) when called */
 	if (is_handle(base) && (!k || k->kind == KN_REFUSE))
-		return ev_fail_at(ev, x, "%s", subst(ev, k ? k->msg : no_python, display(ev, name)));
+		return ev_fail_at(ev, x, "%s",
+				  subst(ev, k ? k->msg : no_python, display(ev, name)));
 	v = ev_ref(ev, name, x);
 	v->handle = ref->handle;
 	return v;
@@ -813,8 +876,9 @@ const struct pyv *known_value_call(struct ev *ev, const struct py_expr *x, const
 	v->n_kw = args->n_kw;
 	for (size_t k = 0; k < args->n_pos; k++)
 		if (args->pos[k]->kind == PYV_FUNC)
-			return ev_fail_at(ev, x, "passing a function to %s cannot be evaluated without "
-						 "Python",
+			return ev_fail_at(ev, x,
+					  "passing a function to %s cannot be evaluated without "
+					  "Python",
 					  display(ev, name));
 	return v;
 }
@@ -826,14 +890,16 @@ const struct pyv *known_call(struct ev *ev, const struct py_expr *call, const st
 	const struct pyv *v;
 
 	if (!k)
-		return ev_fail_at(ev, call, "%s is not a name the native runtime knows; it cannot be "
-					    "called without Python",
+		return ev_fail_at(ev, call,
+				  "%s is not a name the native runtime knows; it cannot be "
+				  "called without Python",
 				  display(ev, fn->name));
 	switch (k->kind) {
 	case KN_VALUE:
 		return known_value_call(ev, call, fn->name, args);
 	case KN_OP:
-		if (!(v = known_value_call(ev, call, fn->name, args)) || ev_push_op(ev, call, v, NULL, 0))
+		if (!(v = known_value_call(ev, call, fn->name, args)) ||
+		    ev_push_op(ev, call, v, NULL, 0))
 			return NULL;
 		return v;
 	case KN_FN:
@@ -860,20 +926,46 @@ const struct pyv *known_subscript(struct ev *ev, const struct py_expr *x, const 
 		return NULL;
 	if (v->kind == PYV_NONE && v->unset_var) {
 		ev->unset_var = v->unset_var;
-		return ev_fail_at(ev, x, "environment variable %s is not set (KeyError)", v->unset_var);
+		return ev_fail_at(ev, x, "environment variable %s is not set (KeyError)",
+				  v->unset_var);
 	}
 	return v;
 }
 
 const struct pyv *known_builtin(struct ev *ev, const char *name, const struct py_expr *x)
 {
-	static const char *const names[] = {
-	    "len",	"range",     "zip",	   "enumerate",	      "list",	   "tuple",
-	    "dict",	"str",	     "int",	   "float",	      "bool",	   "sorted",
-	    "reversed", "min",	     "max",	   "any",	      "all",	   "print",
-	    "repr",	"isinstance", "getattr",   "open",	      "Exception", "NotImplementedError",
-	    "RuntimeError", "ValueError", "TypeError", "KeyError", "AssertionError",
-	    "NotImplemented", "set", NULL};
+	static const char *const names[] = {"len",
+					    "range",
+					    "zip",
+					    "enumerate",
+					    "list",
+					    "tuple",
+					    "dict",
+					    "str",
+					    "int",
+					    "float",
+					    "bool",
+					    "sorted",
+					    "reversed",
+					    "min",
+					    "max",
+					    "any",
+					    "all",
+					    "print",
+					    "repr",
+					    "isinstance",
+					    "getattr",
+					    "open",
+					    "Exception",
+					    "NotImplementedError",
+					    "RuntimeError",
+					    "ValueError",
+					    "TypeError",
+					    "KeyError",
+					    "AssertionError",
+					    "NotImplemented",
+					    "set",
+					    NULL};
 
 	for (int k = 0; names[k]; k++)
 		if (!strcmp(name, names[k]))
@@ -886,7 +978,7 @@ const struct pyv *known_builtin(struct ev *ev, const char *name, const struct py
 bool known_is_sql(const struct pyv *v)
 {
 	static const char *const roots[] = {"sqlalchemy.", "sqlmodel.", "datetime.", "decimal.",
-					    "uuid.",	   "typing.",	NULL};
+					    "uuid.",       "typing.",   NULL};
 
 	if (v->kind == PYV_CALL || v->kind == PYV_ATTR)
 		return true;

@@ -16,25 +16,25 @@
 #define INDENT_MAX 100 /* CPython's MAXINDENT */
 
 struct lexer {
-	const char *file;   /* for error messages */
-	const char *p;	    /* current position */
-	const char *end;    /* end of text */
-	const char *line_p; /* start of the current physical line */
-	int line;	    /* current 1-based line */
-	int line0;	    /* fragment mode: the first line, whose columns are shifted */
-	int col_off;	    /* fragment mode: columns added on line0 */
-	bool is_fragment;   /* no NEWLINE/INDENT/DEDENT tokens */
-	int depth;	    /* bracket nesting */
+	const char *file;          /* for error messages */
+	const char *p;             /* current position */
+	const char *end;           /* end of text */
+	const char *line_p;        /* start of the current physical line */
+	int line;                  /* current 1-based line */
+	int line0;                 /* fragment mode: the first line, whose columns are shifted */
+	int col_off;               /* fragment mode: columns added on line0 */
+	bool is_fragment;          /* no NEWLINE/INDENT/DEDENT tokens */
+	int depth;                 /* bracket nesting */
 	int open_line[INDENT_MAX]; /* line of each open bracket (the first INDENT_MAX) */
 	int open_col[INDENT_MAX];  /* its column */
 	char open_ch[INDENT_MAX];  /* the bracket */
-	bool at_line_start; /* next token starts a logical line */
-	int indent;	    /* indentation of the current logical line */
+	bool at_line_start;        /* next token starts a logical line */
+	int indent;                /* indentation of the current logical line */
 	int stack[INDENT_MAX + 1]; /* indentation widths of the open blocks, stack[0] = 0 */
-	int n_stack;	    /* entries used */
-	struct py_toks *out; /* tokens so far */
-	struct err *e;	    /* error out */
-	const char *spec_at; /* py_lex_field_len: the ':' starting the outer field's spec */
+	int n_stack;               /* entries used */
+	struct py_toks *out;       /* tokens so far */
+	struct err *e;             /* error out */
+	const char *spec_at;       /* py_lex_field_len: the ':' starting the outer field's spec */
 };
 
 static int lex_error(struct lexer *lx, int line, int col, const char *msg)
@@ -56,7 +56,8 @@ static struct py_tok *lex_push(struct lexer *lx, enum py_tok_kind kind, const ch
 
 	if (o->n == o->cap) {
 		size_t cap = o->cap ? o->cap * 2 : 64;
-		struct py_tok *v = cap < SIZE_MAX / sizeof(*v) ? realloc(o->v, cap * sizeof(*v)) : NULL;
+		struct py_tok *v =
+			cap < SIZE_MAX / sizeof(*v) ? realloc(o->v, cap * sizeof(*v)) : NULL;
 		if (!v)
 			die_oom(cap * sizeof(*v));
 		o->v = v;
@@ -83,7 +84,8 @@ static int lex_indent(struct lexer *lx, const char *p)
 		return 0;
 	if (width > lx->stack[lx->n_stack - 1]) {
 		if (lx->n_stack > INDENT_MAX)
-			return lex_error(lx, lx->line, lex_col(lx, p), "too many levels of indentation");
+			return lex_error(lx, lx->line, lex_col(lx, p),
+					 "too many levels of indentation");
 		lx->stack[lx->n_stack++] = width;
 		lex_push(lx, PYT_INDENT, p, 0);
 	}
@@ -333,7 +335,8 @@ static int lex_number(struct lexer *lx)
 		char c = *lx->p;
 		if (str_isalnum(c) || c == '_' || c == '.') {
 			lx->p++;
-		} else if ((c == '+' || c == '-') && (lx->p[-1] == 'e' || lx->p[-1] == 'E') && !hex) {
+		} else if ((c == '+' || c == '-') && (lx->p[-1] == 'e' || lx->p[-1] == 'E') &&
+			   !hex) {
 			lx->p++;
 		} else {
 			break;
@@ -346,8 +349,8 @@ static int lex_op(struct lexer *lx)
 {
 	static const char *const ops3[] = {"**=", "//=", ">>=", "<<=", "...", NULL};
 	static const char *const ops2[] = {
-	    "->", ":=", "==", "!=", "<=", ">=", "**", "//", "<<", ">>",
-	    "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", NULL};
+		"->", ":=", "==", "!=", "<=", ">=", "**", "//", "<<", ">>",
+		"+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", NULL};
 	const char *s = lx->p;
 	size_t left = (size_t)(lx->end - s), n = 0;
 	/* every operator of two or three characters has one of these second
@@ -363,7 +366,8 @@ static int lex_op(struct lexer *lx)
 			n = 2;
 	if (!n) {
 		if (!strchr("()[]{},:.;@=+-*/%&|^~<>!", *s))
-			return lex_error(lx, lx->line, lex_col(lx, s), "invalid character in Python source");
+			return lex_error(lx, lx->line, lex_col(lx, s),
+					 "invalid character in Python source");
 		n = 1;
 		if (strchr("([{", *s)) {
 			if (lx->depth < INDENT_MAX) {
@@ -428,7 +432,8 @@ static int lex_step(struct lexer *lx)
 	} else if (c == '\n' || c == '\r') {
 		bool ends = lx->depth == 0 && !lx->is_fragment;
 		if (ends)
-			lex_end_line(lx); /* NEWLINE sits at the line break, as tokenize reports it */
+			lex_end_line(
+				lx); /* NEWLINE sits at the line break, as tokenize reports it */
 		lex_newline(lx);
 		if (ends)
 			lex_line_start(lx);
@@ -460,8 +465,7 @@ static int check_bytes(struct lexer *lx, const char *text, size_t len)
 		unsigned cp;
 		size_t n = (unsigned char)*p < 0x80 ? 1 : str_utf8_decode(p, end, &cp);
 		if (*p == '\0')
-			return lex_error(lx, line, (int)(p - line_p) + 1,
-					 "NUL byte in file");
+			return lex_error(lx, line, (int)(p - line_p) + 1, "NUL byte in file");
 		if (!n)
 			return lex_error(lx, line, (int)(p - line_p) + 1, "invalid UTF-8 in file");
 		if (*p == '\n' || (*p == '\r' && (p + 1 == end || p[1] != '\n'))) {

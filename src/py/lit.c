@@ -55,7 +55,7 @@ bool lit_equal(const struct pyv *l, const struct pyv *r)
 {
 	if (is_num(l) && is_num(r))
 		return l->kind != PYV_FLOAT && r->kind != PYV_FLOAT ? inum(l) == inum(r)
-								  : num(l) == num(r);
+								    : num(l) == num(r);
 	if (l->kind != r->kind &&
 	    !((l->kind == PYV_LIST || l->kind == PYV_TUPLE) && l->kind == r->kind))
 		return false;
@@ -144,7 +144,8 @@ const struct pyv *lit_set(struct ev *ev, const struct py_expr *x, const struct p
 		if (unusable(ev, x, items[k]) || ev->e->code)
 			return NULL;
 		if (!hashable(items[k]))
-			return ev_fail_at(ev, x, "a set holding %s cannot be evaluated without Python",
+			return ev_fail_at(ev, x,
+					  "a set holding %s cannot be evaluated without Python",
 					  pyv_describe(ev->a, items[k]));
 		while (j < s->n && !lit_equal(out[j], items[k]))
 			j++;
@@ -168,11 +169,11 @@ struct pyv *lit_seq(struct ev *ev, enum pyv_kind kind, const struct pyv **items,
 static const char *type_name(const struct pyv *v)
 {
 	static const char *const names[] = {
-	    [PYV_NONE] = "NoneType", [PYV_BOOL] = "bool",   [PYV_INT] = "int",
-	    [PYV_FLOAT] = "float",   [PYV_STR] = "str",	    [PYV_BYTES] = "bytes",
-	    [PYV_TUPLE] = "tuple",   [PYV_LIST] = "list",   [PYV_DICT] = "dict",
-	    [PYV_REF] = "object",    [PYV_CALL] = "object", [PYV_ATTR] = "object",
-	    [PYV_FUNC] = "function", [PYV_OPAQUE] = "object", [PYV_SET] = "set",
+		[PYV_NONE] = "NoneType", [PYV_BOOL] = "bool",     [PYV_INT] = "int",
+		[PYV_FLOAT] = "float",   [PYV_STR] = "str",       [PYV_BYTES] = "bytes",
+		[PYV_TUPLE] = "tuple",   [PYV_LIST] = "list",     [PYV_DICT] = "dict",
+		[PYV_REF] = "object",    [PYV_CALL] = "object",   [PYV_ATTR] = "object",
+		[PYV_FUNC] = "function", [PYV_OPAQUE] = "object", [PYV_SET] = "set",
 	};
 
 	return names[v->kind];
@@ -188,8 +189,9 @@ static void *unusable(struct ev *ev, const struct py_expr *x, const struct pyv *
 		return ev_fail_at(ev, x, "environment variable %s is not set", v->unset_var);
 	}
 	if (v->kind == PYV_REF && !strcmp(v->name, "alembic.result"))
-		return ev_fail_at(ev, x, "a query whose result is used (bind.execute(...) in an "
-					 "expression) cannot run without Python");
+		return ev_fail_at(ev, x,
+				  "a query whose result is used (bind.execute(...) in an "
+				  "expression) cannot run without Python");
 	return NULL;
 }
 
@@ -215,14 +217,16 @@ int lit_truth(struct ev *ev, const struct pyv *v, const struct py_expr *x)
 	case PYV_FUNC:
 		return 1;
 	case PYV_REF:
-		if (!strcmp(v->name, "alembic.bind") || !strcmp(v->name, "alembic.migration_context") ||
+		if (!strcmp(v->name, "alembic.bind") ||
+		    !strcmp(v->name, "alembic.migration_context") ||
 		    !strcmp(v->name, "alembic.inspector"))
 			return 1; /* an object (the connection, the context, an inspector) is true */
-		/* fall through */
+				  /* fall through */
 	default:
 		if (!unusable(ev, x, v))
-			ev_fail_at(ev, x, "the truth value of %s is not known without a database "
-					  "(it cannot be evaluated without Python)",
+			ev_fail_at(ev, x,
+				   "the truth value of %s is not known without a database "
+				   "(it cannot be evaluated without Python)",
 				   pyv_describe(ev->a, v));
 		return -1;
 	}
@@ -246,13 +250,13 @@ static const struct pyv *sql_op(struct ev *ev, const struct py_expr *x, const ch
 static const char *op_name(const char *op)
 {
 	static const char *const map[][2] = {
-	    {"+", "add"},     {"-", "sub"},	      {"*", "mul"},	   {"/", "truediv"},
-	    {"//", "floordiv"}, {"%", "mod"},	      {"**", "pow"},	   {"<<", "lshift"},
-	    {">>", "rshift"}, {"&", "and_"},	      {"|", "or_"},	   {"^", "xor"},
-	    {"@", "matmul"},  {"==", "eq"},	      {"!=", "ne"},	   {"<", "lt"},
-	    {"<=", "le"},     {">", "gt"},	      {">=", "ge"},	   {"in", "in"},
-	    {"not in", "not_in"}, {"is", "is"},	      {"is not", "is_not"}, {"not", "not_"},
-	    {"~", "invert"},  {"-u", "neg"},	      {"+u", "pos"},
+		{"+", "add"},         {"-", "sub"},  {"*", "mul"},         {"/", "truediv"},
+		{"//", "floordiv"},   {"%", "mod"},  {"**", "pow"},        {"<<", "lshift"},
+		{">>", "rshift"},     {"&", "and_"}, {"|", "or_"},         {"^", "xor"},
+		{"@", "matmul"},      {"==", "eq"},  {"!=", "ne"},         {"<", "lt"},
+		{"<=", "le"},         {">", "gt"},   {">=", "ge"},         {"in", "in"},
+		{"not in", "not_in"}, {"is", "is"},  {"is not", "is_not"}, {"not", "not_"},
+		{"~", "invert"},      {"-u", "neg"}, {"+u", "pos"},
 	};
 
 	for (size_t k = 0; k < sizeof(map) / sizeof(map[0]); k++)
@@ -261,8 +265,8 @@ static const char *op_name(const char *op)
 	return op;
 }
 
-static const struct pyv *num_result(struct ev *ev, const struct py_expr *x, bool is_float,
-				    double f, long long i)
+static const struct pyv *num_result(struct ev *ev, const struct py_expr *x, bool is_float, double f,
+				    long long i)
 {
 	struct pyv *v;
 
@@ -433,8 +437,8 @@ const struct pyv *lit_binop(struct ev *ev, const struct py_expr *x, const char *
 	if (known_is_sql(l) || known_is_sql(r))
 		return sql_op(ev, x, op_name(op), l, r);
 	if (l->kind == PYV_SET || r->kind == PYV_SET)
-		return ev_fail_at(ev, x, "the operator %s on a set cannot be evaluated without Python",
-				  op);
+		return ev_fail_at(
+			ev, x, "the operator %s on a set cannot be evaluated without Python", op);
 	if (is_num(l) && is_num(r)) {
 		if (l->kind == PYV_FLOAT || r->kind == PYV_FLOAT)
 			return float_binop(ev, x, op, num(l), num(r));
@@ -444,7 +448,8 @@ const struct pyv *lit_binop(struct ev *ev, const struct py_expr *x, const char *
 	    (l->kind == PYV_STR || l->kind == PYV_BYTES || l->kind == PYV_LIST ||
 	     l->kind == PYV_TUPLE))
 		return concat(ev, x, l, r);
-	if (!strcmp(op, "*") && (l->kind == PYV_STR || l->kind == PYV_LIST || l->kind == PYV_TUPLE) &&
+	if (!strcmp(op, "*") &&
+	    (l->kind == PYV_STR || l->kind == PYV_LIST || l->kind == PYV_TUPLE) &&
 	    (r->kind == PYV_INT || r->kind == PYV_BOOL))
 		return repeat(ev, x, l, inum(r));
 	if (!strcmp(op, "%") && l->kind == PYV_STR)
@@ -466,8 +471,11 @@ const struct pyv *lit_unary(struct ev *ev, const struct py_expr *x, const char *
 		return (t = lit_truth(ev, v, x)) < 0 ? NULL : ev_bool(ev, !t, x);
 	}
 	if (known_is_sql(v))
-		return sql_op(ev, x, op_name(!strcmp(op, "~") ? "~" : op[0] == '-' ? "-u" : "+u"), v,
-			      NULL);
+		return sql_op(ev, x,
+			      op_name(!strcmp(op, "~") ? "~"
+				      : op[0] == '-'   ? "-u"
+						       : "+u"),
+			      v, NULL);
 	if (!is_num(v) || (op[0] == '~' && v->kind == PYV_FLOAT))
 		return ev_fail_at(ev, x, "TypeError: bad operand type for unary %s: '%s'", op,
 				  type_name(v));
@@ -476,7 +484,9 @@ const struct pyv *lit_unary(struct ev *ev, const struct py_expr *x, const char *
 	if (op[0] == '-' && inum(v) == LLONG_MIN)
 		return ev_fail_at(ev, x, "an integer this large is not supported");
 	return num_result(ev, x, false, 0,
-			  op[0] == '-' ? -inum(v) : op[0] == '~' ? ~inum(v) : inum(v));
+			  op[0] == '-'   ? -inum(v)
+			  : op[0] == '~' ? ~inum(v)
+					 : inum(v));
 }
 
 /* -1, 0, 1 for numbers or strings; 2 when they do not order. */
@@ -536,13 +546,15 @@ const struct pyv *lit_compare(struct ev *ev, const struct py_expr *x, const char
 	if (!strcmp(op, "==") || !strcmp(op, "!="))
 		return ev_bool(ev, lit_equal(l, r) == (op[0] == '='), x);
 	if ((c = order(l, r)) == 2)
-		return ev_fail_at(ev, x, "TypeError: '%s' not supported between instances of '%s' "
-					 "and '%s'",
+		return ev_fail_at(ev, x,
+				  "TypeError: '%s' not supported between instances of '%s' "
+				  "and '%s'",
 				  op, type_name(l), type_name(r));
-	return ev_bool(ev, !strcmp(op, "<")	 ? c < 0
-			   : !strcmp(op, "<=") ? c <= 0
-			   : !strcmp(op, ">")  ? c > 0
-					       : c >= 0,
+	return ev_bool(ev,
+		       !strcmp(op, "<")    ? c < 0
+		       : !strcmp(op, "<=") ? c <= 0
+		       : !strcmp(op, ">")  ? c > 0
+					   : c >= 0,
 		       x);
 }
 
@@ -602,15 +614,18 @@ const struct pyv *const *lit_iter(struct ev *ev, const struct py_expr *x, const 
 		return items;
 	}
 	if (v->kind == PYV_REF && !strcmp(v->name, "alembic.result"))
-		return ev_fail_at(ev, x, "a loop over a query's result (for row in "
-					 "bind.execute(...)) cannot run without Python");
+		return ev_fail_at(ev, x,
+				  "a loop over a query's result (for row in "
+				  "bind.execute(...)) cannot run without Python");
 	if (v->kind == PYV_SET)
-		return ev_fail_at(ev, x, "iterating over a set cannot be evaluated without Python "
-					 "(its order is Python's hash order; sorted(...) of it can)");
+		return ev_fail_at(ev, x,
+				  "iterating over a set cannot be evaluated without Python "
+				  "(its order is Python's hash order; sorted(...) of it can)");
 	if (unusable(ev, x, v) || ev->e->code)
 		return NULL;
-	return ev_fail_at(ev, x, "iterating over %s cannot be evaluated without Python (only "
-				 "literal lists, tuples, dicts and strings)",
+	return ev_fail_at(ev, x,
+			  "iterating over %s cannot be evaluated without Python (only "
+			  "literal lists, tuples, dicts and strings)",
 			  pyv_describe(ev->a, v));
 }
 
@@ -713,7 +728,8 @@ static const struct pyv *str_format_percent(struct ev *ev, const struct py_expr 
 			goto out;
 	}
 	if (used && used < n) {
-		ev_fail_at(ev, x, "TypeError: not all arguments converted during string formatting");
+		ev_fail_at(ev, x,
+			   "TypeError: not all arguments converted during string formatting");
 		goto out;
 	}
 	r = ev_str(ev, b.ptr ? b.ptr : "", b.len, x);
@@ -734,8 +750,9 @@ static const struct pyv *format_field(struct ev *ev, const struct py_expr *x, co
 {
 	if (!n) {
 		if (*auto_k >= args->n_pos)
-			return ev_fail_at(ev, x, "IndexError: Replacement index %zu out of range "
-						 "for positional args tuple",
+			return ev_fail_at(ev, x,
+					  "IndexError: Replacement index %zu out of range "
+					  "for positional args tuple",
 					  *auto_k);
 		return args->pos[(*auto_k)++];
 	}
@@ -743,13 +760,15 @@ static const struct pyv *format_field(struct ev *ev, const struct py_expr *x, co
 		size_t i = 0;
 		for (size_t k = 0; k < n; k++) {
 			if (!str_isdigit(f[k]))
-				return ev_fail_at(ev, x, "a str.format field '%.*s' cannot be "
-							 "evaluated without Python",
+				return ev_fail_at(ev, x,
+						  "a str.format field '%.*s' cannot be "
+						  "evaluated without Python",
 						  (int)n, f);
 			i = i * 10 + (size_t)(f[k] - '0');
 		}
 		if (i >= args->n_pos)
-			return ev_fail_at(ev, x, "IndexError: Replacement index %zu out of range", i);
+			return ev_fail_at(ev, x, "IndexError: Replacement index %zu out of range",
+					  i);
 		return args->pos[i];
 	}
 	for (size_t k = 0; k < args->n_kw; k++)
@@ -779,10 +798,12 @@ static const struct pyv *str_format(struct ev *ev, const struct py_expr *x, cons
 			continue;
 		}
 		close = memchr(s, '}', fmt->len - k);
-		if (!close || memchr(s, ':', (size_t)(close - s)) || memchr(s, '!', (size_t)(close - s)) ||
-		    memchr(s, '.', (size_t)(close - s)) || memchr(s, '[', (size_t)(close - s))) {
-			ev_fail_at(ev, x, "a str.format field this complex cannot be evaluated without "
-					  "Python");
+		if (!close || memchr(s, ':', (size_t)(close - s)) ||
+		    memchr(s, '!', (size_t)(close - s)) || memchr(s, '.', (size_t)(close - s)) ||
+		    memchr(s, '[', (size_t)(close - s))) {
+			ev_fail_at(ev, x,
+				   "a str.format field this complex cannot be evaluated without "
+				   "Python");
 			goto out;
 		}
 		if (!(v = format_field(ev, x, s + 1, (size_t)(close - s - 1), &auto_k, args)) ||
@@ -803,7 +824,7 @@ static bool ascii_space(char c)
 
 /* strip/lstrip/rstrip without arguments (ASCII white space) or with a set of characters. */
 static const struct pyv *lstr_strip(struct ev *ev, const struct py_expr *x, const struct pyv *s,
-				   const char *which, const struct ev_args *args)
+				    const char *which, const struct ev_args *args)
 {
 	size_t lo = 0, hi = s->len;
 	const struct pyv *chars = args->n_pos ? args->pos[0] : NULL;
@@ -854,8 +875,9 @@ static const struct pyv *str_join(struct ev *ev, const struct py_expr *x, const 
 		return args->n_pos != 1 ? ev_fail_at(ev, x, "str.join() takes one argument") : NULL;
 	for (size_t k = 0; k < n; k++) {
 		if (items[k]->kind != PYV_STR) {
-			ev_fail_at(ev, x, "TypeError: sequence item %zu: expected str instance, %s "
-					  "found",
+			ev_fail_at(ev, x,
+				   "TypeError: sequence item %zu: expected str instance, %s "
+				   "found",
 				   k, type_name(items[k]));
 			goto out;
 		}
@@ -887,7 +909,8 @@ static const struct pyv *str_affix(struct ev *ev, const struct py_expr *x, const
 	const struct pyv *a = args->n_pos == 1 ? args->pos[0] : NULL;
 
 	if (!a || a->kind != PYV_STR)
-		return ev_fail_at(ev, x, "str.%swith() takes one string here", start ? "starts" : "ends");
+		return ev_fail_at(ev, x, "str.%swith() takes one string here",
+				  start ? "starts" : "ends");
 	if (a->len > s->len)
 		return ev_bool(ev, false, x);
 	return ev_bool(ev, !memcmp(start ? s->s : s->s + s->len - a->len, a->s, a->len), x);
@@ -991,10 +1014,12 @@ static const struct pyv *b_zip_enum(struct ev *ev, const struct py_expr *x, cons
 	bool is_zip = name[0] == 'z';
 
 	if (m == 0 || m > 8 || (!is_zip && m != 1))
-		return ev_fail_at(ev, x, "%s() with these arguments cannot be evaluated without Python",
+		return ev_fail_at(ev, x,
+				  "%s() with these arguments cannot be evaluated without Python",
 				  is_zip ? "zip" : "enumerate");
 	for (size_t k = 0; k < args->n_kw; k++)
-		if (!is_zip && !strcmp(args->kw[k].key, "start") && args->kw[k].val->kind == PYV_INT)
+		if (!is_zip && !strcmp(args->kw[k].key, "start") &&
+		    args->kw[k].val->kind == PYV_INT)
 			start = args->kw[k].val->i;
 	for (size_t k = 0; k < m; k++) {
 		if (!(cols[k] = lit_iter(ev, x, args->pos[k], &lens[k])))
@@ -1029,8 +1054,8 @@ static const struct pyv *b_convert(struct ev *ev, const struct py_expr *x, const
 	if (!strcmp(name, "list") || !strcmp(name, "tuple")) {
 		if (!(items = lit_iter(ev, x, v, &n)))
 			return NULL;
-		return lit_seq(ev, name[0] == 'l' ? PYV_LIST : PYV_TUPLE, (const struct pyv **)items,
-			       n, x);
+		return lit_seq(ev, name[0] == 'l' ? PYV_LIST : PYV_TUPLE,
+			       (const struct pyv **)items, n, x);
 	}
 	if (!strcmp(name, "str") || !strcmp(name, "repr")) {
 		if (name[0] == 'r' && lit_is_literal(v)) {
@@ -1075,7 +1100,8 @@ static const struct pyv *b_order(struct ev *ev, const struct py_expr *x, const c
 	size_t n;
 
 	if (args->n_kw || args->n_pos < 1)
-		return ev_fail_at(ev, x, "%s() with these arguments cannot be evaluated without Python",
+		return ev_fail_at(ev, x,
+				  "%s() with these arguments cannot be evaluated without Python",
 				  name);
 	if (args->n_pos > 1) {
 		in = args->pos;

@@ -16,13 +16,13 @@
 #define DEPTH_MAX 200 /* nesting of expressions/blocks (CPython: 200 in the parser) */
 
 struct parser {
-	struct arena *a;	 /* nodes */
-	const char *file;	 /* for errors */
-	const struct py_tok *v;	 /* tokens ending with PYT_EOF */
-	size_t i;		 /* current token */
-	int depth;		 /* recursion depth */
-	struct err *e;		 /* error out */
-	struct buf scratch;	 /* string building */
+	struct arena *a;        /* nodes */
+	const char *file;       /* for errors */
+	const struct py_tok *v; /* tokens ending with PYT_EOF */
+	size_t i;               /* current token */
+	int depth;              /* recursion depth */
+	struct err *e;          /* error out */
+	struct buf scratch;     /* string building */
 };
 
 static const struct py_expr *p_test(struct parser *ps);
@@ -77,11 +77,11 @@ static bool eat_kw(struct parser *ps, const char *s)
 static bool is_keyword(const struct py_tok *t)
 {
 	static const char *const kw[] = {
-	    "False", "None",   "True",	 "and",	   "as",     "assert", "async", "await",
-	    "break", "class",  "continue", "def",  "del",    "elif",   "else",	"except",
-	    "finally", "for",  "from",	 "global", "if",     "import", "in",	"is",
-	    "lambda", "nonlocal", "not", "or",	   "pass",   "raise",  "return", "try",
-	    "while", "with",   "yield",	 NULL};
+		"False",   "None",     "True",     "and",    "as",   "assert", "async",  "await",
+		"break",   "class",    "continue", "def",    "del",  "elif",   "else",   "except",
+		"finally", "for",      "from",     "global", "if",   "import", "in",     "is",
+		"lambda",  "nonlocal", "not",      "or",     "pass", "raise",  "return", "try",
+		"while",   "with",     "yield",    NULL};
 
 	if (t->kind != PYT_NAME || t->n < 2 || t->n > 8 || !strchr("FNTabcdefgilnoprtwy", t->p[0]))
 		return false;
@@ -110,7 +110,8 @@ static void *fail_here(struct parser *ps)
 		return fail_at(ps, t, "unexpected indent");
 	if (t->kind == PYT_DEDENT)
 		return fail_at(ps, t, "unindent does not match any outer indentation level");
-	if (t->kind == PYT_EOF && t > ps->v && t[-1].kind != PYT_NEWLINE && t[-1].kind != PYT_DEDENT)
+	if (t->kind == PYT_EOF && t > ps->v && t[-1].kind != PYT_NEWLINE &&
+	    t[-1].kind != PYT_DEDENT)
 		return fail_at(ps, t, "unexpected EOF while parsing");
 	return fail_at(ps, t, "invalid syntax");
 }
@@ -120,9 +121,10 @@ static bool expect_op(struct parser *ps, const char *s)
 	if (eat_op(ps, s))
 		return true;
 	if (!strcmp(s, ":") || !strcmp(s, "=") || !strcmp(s, "(")) {
-		fail_at(ps, cur(ps), !strcmp(s, ":") ? "expected ':'" : !strcmp(s, "=")
-								 ? "expected '='"
-								 : "expected '('");
+		fail_at(ps, cur(ps),
+			!strcmp(s, ":")   ? "expected ':'"
+			: !strcmp(s, "=") ? "expected '='"
+					  : "expected '('");
 		return false;
 	}
 	fail_here(ps);
@@ -147,8 +149,8 @@ static const char *tok_str(struct parser *ps, const struct py_tok *t)
 /* A growable array of expression pointers in the arena. */
 struct xvec {
 	const struct py_expr **v; /* items */
-	size_t n;		  /* used */
-	size_t cap;		  /* allocated */
+	size_t n;                 /* used */
+	size_t cap;               /* allocated */
 };
 
 static void xvec_push(struct parser *ps, struct xvec *xv, const struct py_expr *x)
@@ -164,8 +166,8 @@ static void xvec_push(struct parser *ps, struct xvec *xv, const struct py_expr *
 /* The same for statements. */
 struct svec {
 	const struct py_stmt **v; /* items */
-	size_t n;		  /* used */
-	size_t cap;		  /* allocated */
+	size_t n;                 /* used */
+	size_t cap;               /* allocated */
 };
 
 static void svec_push(struct parser *ps, struct svec *sv, const struct py_stmt *s)
@@ -435,7 +437,8 @@ static const struct py_expr *p_comp(struct parser *ps, struct py_expr *x)
 	struct py_comp *gens = NULL;
 	size_t n = 0;
 
-	while (at_kw(ps, "for") || (at_kw(ps, "async") && tok_eq(&ps->v[ps->i + 1], PYT_NAME, "for"))) {
+	while (at_kw(ps, "for") ||
+	       (at_kw(ps, "async") && tok_eq(&ps->v[ps->i + 1], PYT_NAME, "for"))) {
 		struct py_comp *g;
 		struct xvec ifs = {0};
 		bool is_async = eat_kw(ps, "async");
@@ -492,7 +495,9 @@ static const struct py_expr *p_display(struct parser *ps, enum py_expr_kind k, c
 		}
 		xvec_push(ps, &items, it);
 		if (items.n == 1 && (at_kw(ps, "for") || at_kw(ps, "async"))) {
-			x->kind = k == PYE_LIST ? PYE_LISTCOMP : k == PYE_SET ? PYE_SETCOMP : PYE_GENEXP;
+			x->kind = k == PYE_LIST  ? PYE_LISTCOMP
+				  : k == PYE_SET ? PYE_SETCOMP
+						 : PYE_GENEXP;
 			x->a = it;
 			if (!p_comp(ps, x))
 				return NULL;
@@ -847,8 +852,8 @@ static const struct py_expr *p_factor(struct parser *ps)
 
 /* Binary operator levels, lowest first (python.gram bitwise_or ... term). */
 static const char *const bin_levels[][6] = {
-    {"|", NULL}, {"^", NULL}, {"&", NULL}, {"<<", ">>", NULL}, {"+", "-", NULL},
-    {"*", "/", "//", "%", "@", NULL},
+	{"|", NULL},        {"^", NULL},      {"&", NULL},
+	{"<<", ">>", NULL}, {"+", "-", NULL}, {"*", "/", "//", "%", "@", NULL},
 };
 #define N_BIN_LEVELS (sizeof(bin_levels) / sizeof(bin_levels[0]))
 
@@ -1190,8 +1195,8 @@ static void *fail_target(struct parser *ps, const struct py_expr *x)
 /* Expression statement, assignment, augmented or annotated assignment. */
 static const struct py_stmt *p_expr_stmt(struct parser *ps)
 {
-	static const char *const aug[] = {"+=", "-=", "*=", "/=", "//=", "%=", "**=",
-					  ">>=", "<<=", "&=", "|=", "^=", "@=", NULL};
+	static const char *const aug[] = {"+=",  "-=",  "*=", "/=", "//=", "%=", "**=",
+					  ">>=", "<<=", "&=", "|=", "^=",  "@=", NULL};
 	const struct py_tok *t = cur(ps);
 	const struct py_expr *x = p_star_exprs(ps, true);
 	struct py_stmt *s;
@@ -1353,7 +1358,10 @@ static const struct py_stmt *p_keyword_stmt(struct parser *ps)
 
 	if (at_kw(ps, "pass") || at_kw(ps, "break") || at_kw(ps, "continue")) {
 		ps->i++;
-		return snode(ps, t->p[0] == 'p' ? PYS_PASS : t->p[0] == 'b' ? PYS_BREAK : PYS_CONTINUE,
+		return snode(ps,
+			     t->p[0] == 'p'   ? PYS_PASS
+			     : t->p[0] == 'b' ? PYS_BREAK
+					      : PYS_CONTINUE,
 			     t);
 	}
 	if (at_kw(ps, "import") || at_kw(ps, "from"))
@@ -1393,8 +1401,9 @@ static const struct py_stmt *p_keyword_stmt(struct parser *ps)
 
 static const struct py_stmt *p_small(struct parser *ps)
 {
-	static const char *const kws[] = {"pass", "break", "continue", "import", "from", "global",
-					  "nonlocal", "return", "raise", "del", "assert", NULL};
+	static const char *const kws[] = {"pass",  "break",  "continue", "import",
+					  "from",  "global", "nonlocal", "return",
+					  "raise", "del",    "assert",   NULL};
 
 	for (int k = 0; kws[k]; k++)
 		if (at_kw(ps, kws[k]))
@@ -1426,7 +1435,8 @@ static int p_stmt(struct parser *ps, struct svec *blk);
 
 static int p_if(struct parser *ps, struct py_stmt *s)
 {
-	if (!(s->test = p_test(ps)) || !expect_op(ps, ":") || p_block(ps, &s->body, "'if' statement", s->line))
+	if (!(s->test = p_test(ps)) || !expect_op(ps, ":") ||
+	    p_block(ps, &s->body, "'if' statement", s->line))
 		return -1;
 	if (at_kw(ps, "elif")) {
 		struct py_stmt *e2 = snode(ps, PYS_IF, cur(ps));
@@ -1439,7 +1449,8 @@ static int p_if(struct parser *ps, struct py_stmt *s)
 		return 0;
 	}
 	if (eat_kw(ps, "else"))
-		return expect_op(ps, ":") ? p_block(ps, &s->orelse, "'else' statement", s->line) : -1;
+		return expect_op(ps, ":") ? p_block(ps, &s->orelse, "'else' statement", s->line)
+					  : -1;
 	return 0;
 }
 
@@ -1511,7 +1522,8 @@ static int p_try(struct parser *ps, struct py_stmt *s)
 	}
 	s->handlers = h;
 	s->n_handlers = n;
-	if (eat_kw(ps, "else") && (!expect_op(ps, ":") || p_block(ps, &s->orelse, "'else' statement", s->line)))
+	if (eat_kw(ps, "else") &&
+	    (!expect_op(ps, ":") || p_block(ps, &s->orelse, "'else' statement", s->line)))
 		return -1;
 	if (eat_kw(ps, "finally") &&
 	    (!expect_op(ps, ":") || p_block(ps, &s->finalbody, "'finally' statement", s->line)))
@@ -1720,7 +1732,8 @@ static int p_block(struct parser *ps, struct py_block *out, const char *what, in
 		if (cur(ps)->kind != PYT_INDENT) {
 			if (!ps->e->code) {
 				err_at(ps->e, ERR_INPUT, ps->file, cur(ps)->line,
-				       "expected an indented block after %s on line %d", what, line);
+				       "expected an indented block after %s on line %d", what,
+				       line);
 				ps->e->col = cur(ps)->col;
 			}
 			return -1;
@@ -1779,7 +1792,7 @@ void py_alias_binding(struct arena *a, const struct py_stmt *s, const struct py_
 	if (s->kind == PYS_IMPORT) {
 		const char *dot = strchr(al->name, '.');
 		*bind = al->asname ? al->asname
-			: dot	   ? arena_strndup(a, al->name, (size_t)(dot - al->name))
+			: dot      ? arena_strndup(a, al->name, (size_t)(dot - al->name))
 				   : al->name;
 		*full = al->asname || !dot ? al->name : *bind;
 	} else {

@@ -38,34 +38,34 @@ int py_parse_module(struct arena *a, const char *file, const char *text, size_t 
 
 enum py_hval_kind {
 	PY_HVAL_ABSENT, /* never assigned at module level */
-	PY_HVAL_NONE,	/* None */
-	PY_HVAL_STR,	/* one string: items.v[0] */
-	PY_HVAL_SEQ,	/* a tuple or list of strings (possibly empty) */
+	PY_HVAL_NONE,   /* None */
+	PY_HVAL_STR,    /* one string: items.v[0] */
+	PY_HVAL_SEQ,    /* a tuple or list of strings (possibly empty) */
 };
 
 struct py_hval {
 	enum py_hval_kind kind; /* what was assigned last */
-	struct strvec items;	/* the string(s), decoded, in order */
-	int line;		/* 1-based line of the assignment's value */
-	int col;		/* 1-based byte column of the value */
+	struct strvec items;    /* the string(s), decoded, in order */
+	int line;               /* 1-based line of the assignment's value */
+	int col;                /* 1-based byte column of the value */
 };
 
 /* A module-level def upgrade()/downgrade(). */
 struct py_hdef {
-	bool present;	      /* defined at module level */
-	int line;	      /* line of "def" */
-	bool is_decorated;    /* has decorators */
-	bool has_params;      /* declares parameters */
-	const void *node;     /* the struct py_stmt of the def (ast.h) */
+	bool present;      /* defined at module level */
+	int line;          /* line of "def" */
+	bool is_decorated; /* has decorators */
+	bool has_params;   /* declares parameters */
+	const void *node;  /* the struct py_stmt of the def (ast.h) */
 };
 
 struct py_header {
-	const char *doc;	    /* module docstring (plain str literals), unstripped; or NULL */
-	struct py_hval revision;      /* revision = ... */
+	const char *doc;         /* module docstring (plain str literals), unstripped; or NULL */
+	struct py_hval revision; /* revision = ... */
 	struct py_hval down_revision; /* down_revision = ... */
 	struct py_hval branch_labels; /* branch_labels = ... */
 	struct py_hval depends_on;    /* depends_on = ... */
-	struct py_hdef upgrade;	      /* def upgrade() */
+	struct py_hdef upgrade;       /* def upgrade() */
 	struct py_hdef downgrade;     /* def downgrade() */
 };
 
@@ -90,11 +90,11 @@ const char *py_known_str_const(const char *dotted);
 /* ---- evaluating upgrade() / downgrade() ---- */
 
 struct py_eval_ctx {
-	const char *file;	     /* for messages (normally the module's own file) */
-	const char *dialect;	     /* "sqlite", "postgresql", "mysql", "mariadb", "mssql", ... */
-	bool as_sql;		     /* offline (--sql): context.is_offline_mode() is True */
-	const char *const *x_args;   /* -x arguments as given ("key=value" or "key") */
-	size_t n_x_args;	     /* their number */
+	const char *file;          /* for messages (normally the module's own file) */
+	const char *dialect;       /* "sqlite", "postgresql", "mysql", "mariadb", "mssql", ... */
+	bool as_sql;               /* offline (--sql): context.is_offline_mode() is True */
+	const char *const *x_args; /* -x arguments as given ("key=value" or "key") */
+	size_t n_x_args;           /* their number */
 	/* sa.inspect(bind)'s answers (inspect.h); NULL: refused (offline: Alembic fails too) */
 	const struct py_inspector *inspector;
 	const char *dialect_description; /* bind.dialect.dialect_description from the URL
@@ -119,57 +119,57 @@ struct py_env_in {
 	const char *file; /* env.py's path, for messages */
 	/* Looks up an environment variable: its value, or NULL when unset. */
 	const char *(*getenv)(void *ctx, const char *name);
-	void *getenv_ctx;	   /* passed to getenv */
+	void *getenv_ctx; /* passed to getenv */
 	/* Looks up alembic.ini's main-section value for config.get_main_option: NULL if absent. */
 	const char *(*main_option)(void *ctx, const char *key);
-	void *main_option_ctx;	   /* passed to main_option */
+	void *main_option_ctx;     /* passed to main_option */
 	const char *const *x_args; /* -x arguments as given ("key=value" or "key") */
-	size_t n_x_args;	   /* their number */
+	size_t n_x_args;           /* their number */
 };
 
 enum py_env_vkind {
-	PY_ENV_VALUE,	   /* value is the string */
-	PY_ENV_UNSET,	   /* an environment variable it needs is unset: var names it */
+	PY_ENV_VALUE,      /* value is the string */
+	PY_ENV_UNSET,      /* an environment variable it needs is unset: var names it */
 	PY_ENV_UNREADABLE, /* cannot be known without Python: why says what */
 };
 
 /* One config.set_main_option(key, value) / config.set_section_option(section, key, value). */
 struct py_env_setting {
-	const char *section;	/* NULL for set_main_option */
-	const char *key;	/* option name */
+	const char *section;    /* NULL for set_main_option */
+	const char *key;        /* option name */
 	enum py_env_vkind kind; /* which of value / var / why */
-	const char *value;	/* PY_ENV_VALUE: the value */
-	const char *var;	/* PY_ENV_UNSET: the variable's name */
-	const char *why;	/* PY_ENV_UNREADABLE: e.g. "a call of get_url()" */
-	const char *function;	/* enclosing function name, NULL at module level */
-	int line;		/* 1-based line of the call */
-	int col;		/* 1-based column of the value (of the call if no value) */
+	const char *value;      /* PY_ENV_VALUE: the value */
+	const char *var;        /* PY_ENV_UNSET: the variable's name */
+	const char *why;        /* PY_ENV_UNREADABLE: e.g. "a call of get_url()" */
+	const char *function;   /* enclosing function name, NULL at module level */
+	int line;               /* 1-based line of the call */
+	int col;                /* 1-based column of the value (of the call if no value) */
 };
 
 /* One keyword argument of a context.configure(...) call. */
 struct py_env_kwarg {
-	const char *key;	/* keyword */
+	const char *key;         /* keyword */
 	const struct pyv *value; /* its value when literal (PYV_STR/BOOL/INT/NONE/...), else NULL */
-	const char *text;	/* the argument's source text, e.g. "target_metadata" */
-	int line;		/* 1-based line of the keyword */
-	int col;		/* its column */
+	const char *text;        /* the argument's source text, e.g. "target_metadata" */
+	int line;                /* 1-based line of the keyword */
+	int col;                 /* its column */
 };
 
 /* One context.configure(...) call. */
 struct py_env_configure {
-	const char *function;	     /* enclosing function ("run_migrations_online"), or NULL */
+	const char *function;          /* enclosing function ("run_migrations_online"), or NULL */
 	const struct py_env_kwarg *kw; /* keyword arguments in written order */
-	size_t n_kw;		     /* their number */
-	int line;		     /* line of the call */
+	size_t n_kw;                   /* their number */
+	int line;                      /* line of the call */
 };
 
 struct py_env_out {
 	struct py_env_setting *settings;    /* in source order (the last of a key wins) */
-	size_t n_settings;		    /* their number */
+	size_t n_settings;                  /* their number */
 	struct py_env_configure *configure; /* context.configure calls in source order */
-	size_t n_configure;		    /* their number */
-	const char *target_metadata;	    /* "target_metadata = X": X's source text, or NULL */
-	int target_metadata_line;	    /* its line (0 when not assigned) */
+	size_t n_configure;                 /* their number */
+	const char *target_metadata;        /* "target_metadata = X": X's source text, or NULL */
+	int target_metadata_line;           /* its line (0 when not assigned) */
 };
 
 /*

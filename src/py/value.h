@@ -71,29 +71,29 @@ struct pyv_kwarg {
 };
 
 struct pyv {
-	enum pyv_kind kind;          /* which fields below mean something */
-	int line;                    /* 1-based line of the expression's first token */
-	int col;                     /* 1-based byte column of that token */
-	bool b;                      /* PYV_BOOL */
-	long long i;                 /* PYV_INT */
-	double f;                    /* PYV_FLOAT */
-	const char *text;            /* PYV_INT/PYV_FLOAT: literal text; else NULL */
-	const char *s;               /* PYV_STR/PYV_BYTES: contents, NUL-terminated copy */
-	size_t len;                  /* PYV_STR/PYV_BYTES: length in bytes */
-	const char *name;            /* PYV_REF/PYV_CALL: canonical qualified name */
-	const struct pyv **items;    /* PYV_TUPLE/LIST/DICT values; PYV_CALL positional args */
-	size_t n;                    /* number of items (PYV_CALL: number of positional args) */
-	const struct pyv **keys;     /* PYV_DICT keys */
-	const struct pyv_kwarg *kw;  /* PYV_CALL keyword arguments, in written order */
-	size_t n_kw;                 /* their number */
-	const struct pyv *receiver;  /* PYV_CALL of a method on a value (e.g. the
+	enum pyv_kind kind;         /* which fields below mean something */
+	int line;                   /* 1-based line of the expression's first token */
+	int col;                    /* 1-based byte column of that token */
+	bool b;                     /* PYV_BOOL */
+	long long i;                /* PYV_INT */
+	double f;                   /* PYV_FLOAT */
+	const char *text;           /* PYV_INT/PYV_FLOAT: literal text; else NULL */
+	const char *s;              /* PYV_STR/PYV_BYTES: contents, NUL-terminated copy */
+	size_t len;                 /* PYV_STR/PYV_BYTES: length in bytes */
+	const char *name;           /* PYV_REF/PYV_CALL: canonical qualified name */
+	const struct pyv **items;   /* PYV_TUPLE/LIST/DICT values; PYV_CALL positional args */
+	size_t n;                   /* number of items (PYV_CALL: number of positional args) */
+	const struct pyv **keys;    /* PYV_DICT keys */
+	const struct pyv_kwarg *kw; /* PYV_CALL keyword arguments, in written order */
+	size_t n_kw;                /* their number */
+	const struct pyv *receiver; /* PYV_CALL of a method on a value (e.g. the
 					sa.table(...) of tbl.insert(), the column of
 					col.desc()); PYV_ATTR: the value; NULL for plain calls */
-	const char *unset_var;       /* PYV_NONE made by os.getenv("X") of an unset X
+	const char *unset_var;      /* PYV_NONE made by os.getenv("X") of an unset X
 					(env.py reading): "X"; else NULL */
-	const void *def;             /* PYV_FUNC: the struct py_stmt of the def (ast.h) */
-	const void *scope;           /* PYV_FUNC: the scope it was defined in (eval.c) */
-	int handle;                  /* PYV_REF "alembic.batch_op": which batch block (eval.c) */
+	const void *def;            /* PYV_FUNC: the struct py_stmt of the def (ast.h) */
+	const void *scope;          /* PYV_FUNC: the scope it was defined in (eval.c) */
+	int handle;                 /* PYV_REF "alembic.batch_op": which batch block (eval.c) */
 };
 
 /* One operation a migration function performs, in execution order. */
@@ -112,17 +112,17 @@ struct py_op {
 
 /* What evaluating upgrade() or downgrade() for one dialect yields. */
 struct py_body {
-	const struct py_op *ops;  /* top-level operations in order */
-	size_t n_ops;             /* their number */
-	bool irreversible;        /* the function raises (e.g. NotImplementedError): running
+	const struct py_op *ops;      /* top-level operations in order */
+	size_t n_ops;                 /* their number */
+	bool irreversible;            /* the function raises (e.g. NotImplementedError): running
 				     it is refused, with irreversible_msg at irreversible_line */
 	const char *irreversible_msg; /* e.g. "downgrade() raises NotImplementedError(...)" */
-	int irreversible_line;    /* its line */
-	bool inspects;            /* the function inspected the database (sa.inspect): its
+	int irreversible_line;        /* its line */
+	bool inspects;                /* the function inspected the database (sa.inspect): its
 				     operations depend on the answers (also set on error) */
-	bool inspect_answered;    /* an inspection was answered (or its callback failed):
+	bool inspect_answered;        /* an inspection was answered (or its callback failed):
 				     an error may depend on the database's answers */
-	size_t n_ops_unanswered;  /* inspect_answered: ops[0..this) were queued before the
+	size_t n_ops_unanswered;      /* inspect_answered: ops[0..this) were queued before the
 				     first answer (what cannot depend on it) */
 };
 

@@ -12,7 +12,8 @@ static int args_split(struct arena *a, const char *arg, const char **start, cons
 
 	if (strchr(colon + 1, ':'))
 		return err_set(e, ERR_INPUT,
-			       "too many values to unpack (expected 2) in revision range '%s'", arg);
+			       "too many values to unpack (expected 2) in revision range '%s'",
+			       arg);
 	*start = arena_strndup(a, arg, (size_t)(colon - arg));
 	*target = colon + 1;
 	return 0;

@@ -108,9 +108,9 @@ static int ag_model_refused(const struct ag_run *g, struct err *e)
 	for (size_t i = 0; i < g->r->n_model; i++)
 		for (size_t k = 0; k < g->r->model[i]->n_columns; k++)
 			if (g->r->model[i]->columns[k]->line == e->line)
-				where = arena_printf(g->a, "target_metadata: table '%s', column '%s'",
-						     g->r->model[i]->name,
-						     g->r->model[i]->columns[k]->name);
+				where = arena_printf(
+					g->a, "target_metadata: table '%s', column '%s'",
+					g->r->model[i]->name, g->r->model[i]->columns[k]->name);
 	snprintf(msg, sizeof(msg), "%s", e->msg);
 	return err_set(e, e->code, "%s: %s", where, msg);
 }
@@ -185,7 +185,7 @@ static const char *ag_enum_schema(const struct sch_type *t)
 	struct err e = {0};
 
 	return t && sch_type_extra(t, "postgresql", &x, &e) == 0 && x.create_type ? x.type_schema
-										   : NULL;
+										  : NULL;
 }
 
 /* t's columns whose enum type has a schema of `from`, with that schema
@@ -422,9 +422,8 @@ static bool ag_shadowable(const char *n)
 }
 
 /* Shadows schema n (the i-th; statement st names it first). */
-static int ag_shadow_one(struct ag_run *g, struct db *db, const struct strvec *live,
-			 const char *n, size_t i, bool creates, const struct run_model_stmt *st,
-			 struct err *e)
+static int ag_shadow_one(struct ag_run *g, struct db *db, const struct strvec *live, const char *n,
+			 size_t i, bool creates, const struct run_model_stmt *st, struct err *e)
 {
 	struct buf q = BUF_INIT;
 	char msg[ERR_MSG_MAX];
@@ -477,10 +476,11 @@ static int ag_sql_schemas(struct ag_run *g, const char *dflt, struct strvec *nam
 		const char *n = ag_sql_stmt_schema(g->a, st->sql, &creates);
 
 		if (ag_sql_stmt_sets_search_path(g->a, st->sql))
-			return err_at(e, ERR_INPUT, st->file, st->line,
-				      "a SQL model cannot set search_path: autogenerate creates the "
-				      "model in a copy of its own (name the schema in each CREATE "
-				      "instead: CREATE TABLE sales.orders ...)");
+			return err_at(
+				e, ERR_INPUT, st->file, st->line,
+				"a SQL model cannot set search_path: autogenerate creates the "
+				"model in a copy of its own (name the schema in each CREATE "
+				"instead: CREATE TABLE sales.orders ...)");
 		if (!n || !ag_shadowable(n))
 			continue;
 		if (creates)
@@ -499,8 +499,7 @@ static int ag_search_path(struct ag_run *g, struct db *db, const char *n, struct
 	int rc;
 
 	sql_quote_ident(db->dialect, &q, n);
-	rc = db_exec(db, arena_printf(g->a, "SET LOCAL search_path TO %s", buf_cstr(&q)), NULL,
-		     e);
+	rc = db_exec(db, arena_printf(g->a, "SET LOCAL search_path TO %s", buf_cstr(&q)), NULL, e);
 	buf_release(&q);
 	return rc;
 }
@@ -512,7 +511,7 @@ static int ag_shadow(struct ag_run *g, struct db *db, const char *dflt, struct s
 {
 	struct strvec names = STRVEC_INIT, made = STRVEC_INIT, live = STRVEC_INIT;
 	const struct run_model_stmt **first =
-	    arena_calloc(g->a, g->r->n_model_sql + 1, sizeof(*first));
+		arena_calloc(g->a, g->r->n_model_sql + 1, sizeof(*first));
 	bool own_default = false;
 
 	if (ag_sql_schemas(g, dflt, &names, &made, first, e) < 0)
@@ -523,8 +522,8 @@ static int ag_shadow(struct ag_run *g, struct db *db, const char *dflt, struct s
 	for (size_t i = 0; i < names.n; i++) {
 		bool is_default = dflt && !strcmp(names.v[i], dflt);
 
-		if (ag_shadow_one(g, db, &live, names.v[i], i,
-				  strvec_find(&made, names.v[i]) >= 0, first[i], e) < 0)
+		if (ag_shadow_one(g, db, &live, names.v[i], i, strvec_find(&made, names.v[i]) >= 0,
+				  first[i], e) < 0)
 			return -1;
 		if (is_default && ag_search_path(g, db, names.v[i], e) < 0)
 			return -1;
@@ -741,8 +740,16 @@ static int ag_on_rows(void *arg, struct db *db, const struct strvec *rows, struc
 		return -1;
 	ag_filter(g, live, norm);
 	struct ag_input in = {
-		db->dialect->name, live, norm, g->ao->model, g->ao->n_model,
-		g->r->compare_type, g->r->compare_server_default, g->r->hints, g->r->n_hints, false,
+		db->dialect->name,
+		live,
+		norm,
+		g->ao->model,
+		g->ao->n_model,
+		g->r->compare_type,
+		g->r->compare_server_default,
+		g->r->hints,
+		g->r->n_hints,
+		false,
 	};
 	if (ag_compare(g->a, &in, g->out, e) < 0)
 		return -1;

@@ -46,8 +46,8 @@ static int run_ops_sql(struct arena *a, const struct sql_dialect *d, const struc
 static int run_eval_py(struct arena *a, const struct run_body_req *r, const struct script *sc,
 		       const char *what, struct py_body *body, struct err *e)
 {
-	struct py_eval_ctx ctx = {sc->path, r->d->name, r->as_sql, NULL, 0, r->inspector,
-				  r->dialect_description};
+	struct py_eval_ctx ctx = {
+		sc->path, r->d->name, r->as_sql, NULL, 0, r->inspector, r->dialect_description};
 	const struct py_module *m;
 	int rc;
 

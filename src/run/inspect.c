@@ -16,35 +16,36 @@
 
 /* One schema as read. */
 struct run_insp_snap {
-	const char *schema;	      /* as asked (NULL: the default one) */
+	const char *schema;          /* as asked (NULL: the default one) */
 	const struct py_insp_db *db; /* its answers */
 };
 
 struct run_insp {
-	struct arena *a;	       /* the command's arena */
-	struct db *db;		       /* the run's connection */
-	struct run_body_req req;       /* how flushed operations compile */
-	const char *path;	       /* the revision file (flushes) */
-	run_insp_exec_fn exec;	       /* live: runs statements; NULL at plan time */
-	void *exec_ctx;		       /* passed to exec */
-	size_t executed;	       /* top-level operations of the body already run */
-	bool exec_failed;	       /* the last error came from exec */
-	struct run_insp_snap *snaps;   /* what was read since the last statements ran */
-	size_t n_snaps;		       /* their number */
+	struct arena *a;                 /* the command's arena */
+	struct db *db;                   /* the run's connection */
+	struct run_body_req req;         /* how flushed operations compile */
+	const char *path;                /* the revision file (flushes) */
+	run_insp_exec_fn exec;           /* live: runs statements; NULL at plan time */
+	void *exec_ctx;                  /* passed to exec */
+	size_t executed;                 /* top-level operations of the body already run */
+	bool exec_failed;                /* the last error came from exec */
+	struct run_insp_snap *snaps;     /* what was read since the last statements ran */
+	size_t n_snaps;                  /* their number */
 	const char *const *schema_names; /* get_schema_names, read once */
-	size_t n_schema_names;	       /* their number */
-	struct py_inspector in;	       /* the callback handed to the evaluator */
+	size_t n_schema_names;           /* their number */
+	struct py_inspector in;          /* the callback handed to the evaluator */
 };
 
 /* get_schema_names as SQLAlchemy 1.4's dialects query it. */
 static int ri_schema_names(struct run_insp *ri, struct err *e)
 {
 	struct strvec v = STRVEC_INIT;
-	const char *sql = !strcmp(ri->db->dialect->name, "postgresql")
-			      ? "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname NOT "
-				"LIKE 'pg_%' ORDER BY nspname"
-			      : "SELECT name FROM pragma_database_list WHERE name <> 'temp' ORDER "
-				"BY seq";
+	const char *sql =
+		!strcmp(ri->db->dialect->name, "postgresql")
+			? "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname NOT "
+			  "LIKE 'pg_%' ORDER BY nspname"
+			: "SELECT name FROM pragma_database_list WHERE name <> 'temp' ORDER "
+			  "BY seq";
 
 	if (ri->schema_names)
 		return 0;
@@ -85,8 +86,9 @@ static int ri_snapshot(struct run_insp *ri, const char *schema, const struct py_
 	struct db_schema s;
 
 	if (!pg && schema && strcmp(schema, "main"))
-		return err_set(e, ERR_INPUT, "inspecting schema '%s' of a SQLite database (an "
-					     "attached database) cannot be answered natively",
+		return err_set(e, ERR_INPUT,
+			       "inspecting schema '%s' of a SQLite database (an "
+			       "attached database) cannot be answered natively",
 			       schema);
 	o.all_tables = true;
 	if (pg && schema) {

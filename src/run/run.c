@@ -24,30 +24,30 @@
 
 /* The statements one step runs, compiled before anything runs. */
 struct run_body {
-	struct sql_stmts stmts; /* statements in order */
-	const char *path;       /* revision file, for messages */
-	bool inspects;          /* sa.inspect: evaluated again when it runs (stmts unused) */
+	struct sql_stmts stmts;  /* statements in order */
+	const char *path;        /* revision file, for messages */
+	bool inspects;           /* sa.inspect: evaluated again when it runs (stmts unused) */
 	const struct script *sc; /* inspects: the revision */
-	bool up;                /* inspects: its direction */
-	size_t memo_n;          /* inspects: entries of the compile memo before it */
+	bool up;                 /* inspects: its direction */
+	size_t memo_n;           /* inspects: entries of the compile memo before it */
 };
 
 struct run_ctx {
-	struct arena *a;              /* the command's arena */
-	struct graph *g;              /* revision graph (NULL for ensure_version) */
-	const struct run_opts *o;     /* options */
-	const struct run_request *r;  /* the command */
-	const struct sink *s;         /* log / sql output */
-	const struct sql_dialect *d;   /* dialect of the URL */
-	struct run_vt vt;             /* version table names */
-	struct db *db;                /* online connection; NULL offline */
-	struct strvec heads;          /* HeadMaintainer's row set, updated per step */
-	struct strvec committed;      /* rows as of the last COMMIT (failure messages) */
-	bool rows_known;              /* the rows were read (committed is meaningful) */
-	struct strvec uncommitted;    /* short logs of the steps since the last COMMIT */
-	bool step_autocommitted;      /* the current step ran statements outside a transaction */
-	struct strvec memo;           /* compile memo of the run (Alembic's impl.memo) */
-	struct run_insp *insp;        /* online: the plan-time inspector (database before the run) */
+	struct arena *a;             /* the command's arena */
+	struct graph *g;             /* revision graph (NULL for ensure_version) */
+	const struct run_opts *o;    /* options */
+	const struct run_request *r; /* the command */
+	const struct sink *s;        /* log / sql output */
+	const struct sql_dialect *d; /* dialect of the URL */
+	struct run_vt vt;            /* version table names */
+	struct db *db;               /* online connection; NULL offline */
+	struct strvec heads;         /* HeadMaintainer's row set, updated per step */
+	struct strvec committed;     /* rows as of the last COMMIT (failure messages) */
+	bool rows_known;             /* the rows were read (committed is meaningful) */
+	struct strvec uncommitted;   /* short logs of the steps since the last COMMIT */
+	bool step_autocommitted;     /* the current step ran statements outside a transaction */
+	struct strvec memo;          /* compile memo of the run (Alembic's impl.memo) */
+	struct run_insp *insp;       /* online: the plan-time inspector (database before the run) */
 	const char *dialect_description; /* the revisions' bind.dialect.dialect_description */
 };
 
@@ -142,7 +142,8 @@ static int run_body_build(struct run_ctx *c, const struct graph_step *st, struct
 				   .memo = &c->memo,
 				   .inspector = c->insp ? run_insp_inspector(c->insp) : NULL,
 				   .flags = &flags,
-				   .offline_rebuild = c->o->sql && c->d->family == SQL_FAMILY_SQLITE,
+				   .offline_rebuild =
+					   c->o->sql && c->d->family == SQL_FAMILY_SQLITE,
 				   .naming = c->o->naming,
 				   .dialect_description = c->dialect_description};
 	int rc;
@@ -151,7 +152,8 @@ static int run_body_build(struct run_ctx *c, const struct graph_step *st, struct
 	if (st->kind == GRAPH_STEP_STAMP)
 		return 0;
 	if (!sc)
-		return err_set(e, ERR_INPUT, "revision %s has no script", st->rev ? st->rev->id : "?");
+		return err_set(e, ERR_INPUT, "revision %s has no script",
+			       st->rev ? st->rev->id : "?");
 	b->path = sc->path;
 	b->sc = sc;
 	b->up = st->kind == GRAPH_STEP_UPGRADE;
@@ -191,12 +193,13 @@ static int run_plan(struct run_ctx *c, const struct strvec *rows, struct graph_p
 		if (graph_downgrade_plan(c->g, c->r->target, rows, p, e) < 0)
 			return -1;
 		if (p->warn_multi_head_down)
-			run_warn(c, "downgrade -1 from multiple heads is ambiguous; this usage will "
-				    "be disallowed in a future release.");
+			run_warn(c,
+				 "downgrade -1 from multiple heads is ambiguous; this usage will "
+				 "be disallowed in a future release.");
 		return 0;
 	case RUN_STAMP:
-		return graph_stamp_plan(c->g, c->r->stamp_targets, c->r->n_stamp, rows,
-					c->r->purge, p, e);
+		return graph_stamp_plan(c->g, c->r->stamp_targets, c->r->n_stamp, rows, c->r->purge,
+					p, e);
 	default:
 		return 0;
 	}
@@ -245,8 +248,8 @@ static void run_out_commit(struct run_ctx *c)
 }
 
 /* The version-row statements of a step (HeadMaintainer.update_to_step). */
-static int run_step_rowops(struct run_ctx *c, const struct graph_step *st,
-			   struct graph_rowops *ops, struct err *e)
+static int run_step_rowops(struct run_ctx *c, const struct graph_step *st, struct graph_rowops *ops,
+			   struct err *e)
 {
 	memset(ops, 0, sizeof(*ops));
 	if (c->g)
@@ -326,7 +329,8 @@ static int run_offline_start(struct run_ctx *c, struct err *e)
 		return -1;
 	}
 	if (!rev) /* Alembic: AttributeError on get_revision(...).revision */
-		return err_set(e, ERR_INPUT, "the start of the range, '%s', names no revision", start);
+		return err_set(e, ERR_INPUT, "the start of the range, '%s', names no revision",
+			       start);
 	strvec_push(c->a, &c->heads, rev->id);
 	return 0;
 }
@@ -337,17 +341,18 @@ static int run_offline_start(struct run_ctx *c, struct err *e)
  * SQLite database, so that an offline batch rebuild knows its table as the
  * revisions before it leave it (Alembic 1.8.1 refuses it: copy_from). */
 struct run_scratch {
-	struct db *db;	      /* the in-memory database */
-	bool broken;	      /* a statement failed there: its tables are not known */
+	struct db *db; /* the in-memory database */
+	bool broken;   /* a statement failed there: its tables are not known */
 };
 
 /* Alembic's CommandError for a rebuild we cannot know the table of. */
-static int run_scratch_refuse(struct run_ctx *c, const struct run_body *b,
-			      const struct sql_stmt *s, struct err *e)
+static int run_scratch_refuse(struct run_ctx *c, const struct run_body *b, const struct sql_stmt *s,
+			      struct err *e)
 {
 	struct sql_opts o = {c->d, true, b->path, NULL, NULL, false, NULL};
 
-	return err_at(e, ERR_COMMAND, b->path, s->line, "%s", sql_batch_refusal(c->a, &o, s->batch));
+	return err_at(e, ERR_COMMAND, b->path, s->line, "%s",
+		      sql_batch_refusal(c->a, &o, s->batch));
 }
 
 static void run_scratch_exec(struct run_scratch *sc, const char *sql)
@@ -365,7 +370,7 @@ static void run_scratch_exec(struct run_scratch *sc, const char *sql)
 static int run_scratch_body(struct run_ctx *c, struct run_scratch *sc, struct run_body *b,
 			    struct err *e)
 {
-	struct sql_opts o = {c->d,     true,  b->path,	    c->o->naming_convention_unknown,
+	struct sql_opts o = {c->d,     true,  b->path,     c->o->naming_convention_unknown,
 			     &c->memo, false, c->o->naming};
 	struct sql_stmts out = {0};
 
@@ -379,8 +384,8 @@ static int run_scratch_body(struct run_ctx *c, struct run_scratch *sc, struct ru
 			run_scratch_exec(sc, s->sql);
 			continue;
 		}
-		if (sc->broken || db_read_table(sc->db, c->a, s->batch->schema, s->batch->table,
-						&t, e) < 0)
+		if (sc->broken ||
+		    db_read_table(sc->db, c->a, s->batch->schema, s->batch->table, &t, e) < 0)
 			return run_scratch_refuse(c, b, s, e);
 		if (sql_batch_rebuild(c->a, &o, t, s->batch, &rb, e) < 0)
 			return -1;
@@ -531,9 +536,8 @@ static int run_stmt_failed(struct run_ctx *c, const struct graph_step *st, const
 		       "that ran outside a transaction stay applied)",
 		       run_step_short(c, st), msg, run_committed_text(c));
 	else
-		err_at(e, code, path, line,
-		       "%s failed: %s (rolled back; the database is at %s)", run_step_short(c, st),
-		       msg, run_committed_text(c));
+		err_at(e, code, path, line, "%s failed: %s (rolled back; the database is at %s)",
+		       run_step_short(c, st), msg, run_committed_text(c));
 	snprintf(e->detail, sizeof(e->detail), "%s", detail);
 	snprintf(e->sqlstate, sizeof(e->sqlstate), "%s", state);
 	return -1;
@@ -583,10 +587,10 @@ static int run_batch_table(struct run_ctx *c, const struct mig_op *batch, struct
 /* A batch_alter_table rebuild (SQLite, PostgreSQL): the table read now
  * (inside the run's transaction, after the steps before it), then its
  * statements. */
-static int run_exec_batch(struct run_ctx *c, const struct graph_step *st,
-			  const struct run_body *b, const struct sql_stmt *s, struct err *e)
+static int run_exec_batch(struct run_ctx *c, const struct graph_step *st, const struct run_body *b,
+			  const struct sql_stmt *s, struct err *e)
 {
-	struct sql_opts o = {c->d,     false, b->path,	    c->o->naming_convention_unknown,
+	struct sql_opts o = {c->d,     false, b->path,     c->o->naming_convention_unknown,
 			     &c->memo, false, c->o->naming};
 	struct sql_stmts stmts = {0};
 	struct sch_table *t;
@@ -594,9 +598,9 @@ static int run_exec_batch(struct run_ctx *c, const struct graph_step *st,
 
 	if (run_batch_table(c, s->batch, &t, e) < 0 ||
 	    sql_batch_rebuild(c->a, &o, t, s->batch, &stmts, e) < 0)
-		return run_stmt_failed(c, st, b->path, s->line,
-				       arena_printf(c->a, "batch_alter_table('%s'): ", s->batch->table),
-				       e);
+		return run_stmt_failed(
+			c, st, b->path, s->line,
+			arena_printf(c->a, "batch_alter_table('%s'): ", s->batch->table), e);
 	for (size_t i = 0; i < stmts.n; i++)
 		if (db_exec(c->db, stmts.v[i].sql, &rowcount, e) < 0)
 			return run_stmt_failed(c, st, b->path, s->line, "", e);
@@ -617,8 +621,8 @@ int run_stmt_guarded(struct db *db, struct arena *a, const struct sql_stmt *s, b
 	return 0;
 }
 
-static int run_exec_stmt(struct run_ctx *c, const struct graph_step *st,
-			 const struct run_body *b, const struct sql_stmt *s, struct err *e)
+static int run_exec_stmt(struct run_ctx *c, const struct graph_step *st, const struct run_body *b,
+			 const struct sql_stmt *s, struct err *e)
 {
 	long rowcount;
 	bool go;
@@ -642,8 +646,8 @@ static int run_exec_stmt(struct run_ctx *c, const struct graph_step *st,
 }
 
 /* migration.py HeadMaintainer._update_version / _delete_version checks. */
-static int run_exec_rowop(struct run_ctx *c, const struct graph_step *st,
-			  const struct run_body *b, const struct graph_row_op *op, struct err *e)
+static int run_exec_rowop(struct run_ctx *c, const struct graph_step *st, const struct run_body *b,
+			  const struct graph_row_op *op, struct err *e)
 {
 	long rowcount = -1;
 
@@ -667,7 +671,7 @@ static int run_exec_rowop(struct run_ctx *c, const struct graph_step *st,
 
 /* A live inspecting body's statements run through the step's executor. */
 struct run_live {
-	struct run_ctx *c;	     /* the run */
+	struct run_ctx *c;           /* the run */
 	const struct graph_step *st; /* the step */
 	const struct run_body *b;    /* its body */
 };
@@ -685,8 +689,8 @@ static int run_live_exec(void *ctx, const struct sql_stmts *stmts, struct err *e
 /* An inspecting body, evaluated again now on the run's connection: its
  * inspections see the database after the steps before it and after its own
  * operations queued before them; a failure rolls back as a statement's. */
-static int run_step_live(struct run_ctx *c, const struct graph_step *st,
-			 const struct run_body *b, struct err *e)
+static int run_step_live(struct run_ctx *c, const struct graph_step *st, const struct run_body *b,
+			 struct err *e)
 {
 	struct strvec memo = STRVEC_INIT;
 	struct run_body_req req = {.d = c->d,
@@ -710,8 +714,8 @@ static int run_step_live(struct run_ctx *c, const struct graph_step *st,
 	return run_live_exec(&l, &rest, e);
 }
 
-static int run_online_step(struct run_ctx *c, const struct graph_step *st,
-			   const struct run_body *b, struct err *e)
+static int run_online_step(struct run_ctx *c, const struct graph_step *st, const struct run_body *b,
+			   struct err *e)
 {
 	struct graph_rowops ops;
 
@@ -927,8 +931,8 @@ int run_migrate(struct arena *a, struct graph *g, const struct run_opts *o,
 	return o->sql ? run_offline(&c, e) : run_online(&c, e);
 }
 
-int run_on_rows(struct arena *a, const struct run_opts *o, const struct sink *s,
-		run_rows_fn fn, void *arg, struct strvec *rows, struct err *e)
+int run_on_rows(struct arena *a, const struct run_opts *o, const struct sink *s, run_rows_fn fn,
+		void *arg, struct strvec *rows, struct err *e)
 {
 	struct run_ctx c;
 	bool exists;

@@ -57,7 +57,7 @@ struct db_schema;
 
 struct run_opts {
 	const char *url;                  /* sqlalchemy.url (required) */
-	const struct err *url_err;   /* why url is NULL although set (e.g. an unset ${VAR}) */
+	const struct err *url_err;        /* why url is NULL although set (e.g. an unset ${VAR}) */
 	const char *version_table;        /* default "alembic_version" */
 	const char *version_table_schema; /* NULL = default schema */
 	bool version_table_pk;            /* CONSTRAINT <table>_pkc PRIMARY KEY */
@@ -69,7 +69,7 @@ struct run_opts {
 	const char *naming_convention_unknown; /* why env.py's target_metadata may carry a
 						  naming convention we cannot read (sql_opts);
 						  NULL: the default convention */
-	struct db *db;                    /* online: use this open connection (tests); NULL =
+	struct db *db;                         /* online: use this open connection (tests); NULL =
 					     connect to url (and close at the end) */
 };
 
@@ -117,8 +117,8 @@ int run_read_rows(struct arena *a, const struct run_opts *o, const struct sink *
  * changed" (fn must change nothing it does not roll back).
  */
 typedef int (*run_rows_fn)(void *arg, struct db *db, const struct strvec *rows, struct err *e);
-int run_on_rows(struct arena *a, const struct run_opts *o, const struct sink *s,
-		run_rows_fn fn, void *arg, struct strvec *rows, struct err *e);
+int run_on_rows(struct arena *a, const struct run_opts *o, const struct sink *s, run_rows_fn fn,
+		void *arg, struct strvec *rows, struct err *e);
 
 /* ---- autogenerate (autogen.c) ---- */
 
@@ -127,17 +127,17 @@ struct sch_table;
 
 /* What revision --autogenerate and check compare. */
 struct run_autogen_req {
-	struct graph *g;                  /* the revision graph: the database must be at its heads */
-	struct sch_table *const *model;   /* the model's tables as written (metadata.sorted_tables
+	struct graph *g;                /* the revision graph: the database must be at its heads */
+	struct sch_table *const *model; /* the model's tables as written (metadata.sorted_tables
 					     order), indexes attached */
-	size_t n_model;                   /* their number */
-	bool compare_type;                /* ag_input's */
+	size_t n_model;                 /* their number */
+	bool compare_type;              /* ag_input's */
 	bool compare_server_default;
-	bool include_schemas;             /* every schema, not only the default one */
-	bool has_metadata;                /* env.py gave target_metadata; else, once the
+	bool include_schemas;    /* every schema, not only the default one */
+	bool has_metadata;       /* env.py gave target_metadata; else, once the
 					     database is found at the heads, ERR_COMMAND
 					     "Can't proceed with --autogenerate option; ..." */
-	const char *env_abspath;          /* env.py, for that message */
+	const char *env_abspath; /* env.py, for that message */
 	/* A model of SQL files instead (target_metadata = models/NAME.sql globs), no model[]: */
 	const struct run_model_stmt *model_sql; /* statements in file order */
 	size_t n_model_sql;                     /* their number */
@@ -146,9 +146,9 @@ struct run_autogen_req {
 	/* env.py's include_name / include_object (NULL: none given): called once the
 	 * database is introspected, gives the verdicts (model_decide) applied to both
 	 * sides (ag_filter_schema / ag_filter_tables) before the comparison */
-	int (*decide)(void *arg, struct arena *a, const struct db_schema *live,
-		      struct ag_leave **v, size_t *n, struct err *e);
-	void *decide_arg;                       /* its first argument */
+	int (*decide)(void *arg, struct arena *a, const struct db_schema *live, struct ag_leave **v,
+		      size_t *n, struct err *e);
+	void *decide_arg; /* its first argument */
 };
 
 /* One statement of a SQL model file. */
@@ -160,17 +160,17 @@ struct run_model_stmt {
 
 /* What run_autogen found, and what it compared (for run_autogen_verify). */
 struct run_autogen_out {
-	struct ag_result *result;        /* the difference (caller-provided storage) */
-	const struct db_schema *live;    /* the database as it was */
-	const struct db_schema *norm;    /* the model as the database read it back */
-	struct sch_table *const *model;  /* the model as written (NULL for a SQL model) */
+	struct ag_result *result;       /* the difference (caller-provided storage) */
+	const struct db_schema *live;   /* the database as it was */
+	const struct db_schema *norm;   /* the model as the database read it back */
+	struct sch_table *const *model; /* the model as written (NULL for a SQL model) */
 	size_t n_model;
-	const char *dialect;             /* the database's */
+	const char *dialect; /* the database's */
 	bool compare_type, compare_server_default;
-	bool include_schemas;            /* every schema was read */
-	const struct ag_leave *leaves;   /* the filters' verdicts (live, norm and model are
+	bool include_schemas;          /* every schema was read */
+	const struct ag_leave *leaves; /* the filters' verdicts (live, norm and model are
 					    already without what they leave out) */
-	size_t n_leaves;                 /* their number */
+	size_t n_leaves;               /* their number */
 };
 
 /*
@@ -199,9 +199,8 @@ int run_autogen(struct arena *a, const struct run_opts *o, const struct run_auto
  * the verification itself cannot run (no connection): e set.
  */
 struct script;
-int run_autogen_verify(struct arena *a, const struct run_opts *o,
-		       const struct run_autogen_out *ao, const struct script *sc,
-		       const struct sink *s, struct err *e);
+int run_autogen_verify(struct arena *a, const struct run_opts *o, const struct run_autogen_out *ao,
+		       const struct script *sc, const struct sink *s, struct err *e);
 
 /* ---- command arguments (args.c) ---- */
 
@@ -234,15 +233,15 @@ struct sql_dialect;
 /* Rendered names of the version table for one dialect. */
 struct run_vt {
 	const struct sql_dialect *d; /* dialect */
-	const char *table;          /* quoted, schema-qualified: audit."My_versions" */
-	const char *lock_key;       /* unquoted "schema.table" (or "table"), lock identity */
-	const char *name;           /* the plain table name (error messages) */
-	const char *schema;         /* plain schema or NULL */
-	bool pk;                    /* with the primary key constraint */
+	const char *table;           /* quoted, schema-qualified: audit."My_versions" */
+	const char *lock_key;        /* unquoted "schema.table" (or "table"), lock identity */
+	const char *name;            /* the plain table name (error messages) */
+	const char *schema;          /* plain schema or NULL */
+	bool pk;                     /* with the primary key constraint */
 };
 
-void run_vt_init(struct arena *a, struct run_vt *vt, const struct sql_dialect *d,
-		 const char *table, const char *schema, bool pk);
+void run_vt_init(struct arena *a, struct run_vt *vt, const struct sql_dialect *d, const char *table,
+		 const char *schema, bool pk);
 /* CREATE TABLE as SQLAlchemy compiles it ("\n\t" indent, as online; the offline
  * writer turns tabs into four spaces), no terminator. */
 char *run_vt_create(struct arena *a, const struct run_vt *vt);

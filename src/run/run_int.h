@@ -20,21 +20,21 @@ struct py_op;
 
 /* What compiling a .py body found out about its inspections (sa.inspect). */
 struct run_body_flags {
-	bool inspects;	    /* it inspected the database: recompiled when it runs */
+	bool inspects;         /* it inspected the database: recompiled when it runs */
 	bool inspect_answered; /* an inspection was answered: an error may depend on it */
 };
 
 /* What a body is compiled for. */
 struct run_body_req {
-	const struct sql_dialect *d;	/* the run's dialect */
-	bool as_sql;			/* offline */
+	const struct sql_dialect *d;           /* the run's dialect */
+	bool as_sql;                           /* offline */
 	const char *naming_convention_unknown; /* see struct sql_opts */
-	struct strvec *memo;		/* the run's compile memo (PostgreSQL enum types) */
-	const struct py_inspector *inspector; /* answers sa.inspect (online); NULL: refused */
-	struct run_body_flags *flags;	/* filled when not NULL */
-	bool offline_rebuild;		/* see struct sql_opts */
-	const struct sch_naming *naming; /* see struct sql_opts */
-	const char *dialect_description; /* "postgresql+psycopg2" (from the URL) or NULL */
+	struct strvec *memo;                   /* the run's compile memo (PostgreSQL enum types) */
+	const struct py_inspector *inspector;  /* answers sa.inspect (online); NULL: refused */
+	struct run_body_flags *flags;          /* filled when not NULL */
+	bool offline_rebuild;                  /* see struct sql_opts */
+	const struct sch_naming *naming;       /* see struct sql_opts */
+	const char *dialect_description;       /* "postgresql+psycopg2" (from the URL) or NULL */
 };
 
 /* The operations of sc's upgrade (up) or downgrade: a native section split

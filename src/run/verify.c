@@ -29,8 +29,8 @@ struct vf {
 	const struct script *sc;
 	const struct sink *s;
 	struct db *db;
-	struct strvec memo; /* the run's compile memo (enum types) */
-	bool skipped;       /* a statement could not run in the transaction */
+	struct strvec memo;              /* the run's compile memo (enum types) */
+	bool skipped;                    /* a statement could not run in the transaction */
 	const char *dialect_description; /* bind.dialect.dialect_description of the URL */
 };
 
@@ -149,9 +149,8 @@ static void vf_round_trip(struct vf *v)
 	vf_same(v, v->ao->live, NULL, 0, "after its downgrade");
 }
 
-int run_autogen_verify(struct arena *a, const struct run_opts *o,
-		       const struct run_autogen_out *ao, const struct script *sc,
-		       const struct sink *s, struct err *e)
+int run_autogen_verify(struct arena *a, const struct run_opts *o, const struct run_autogen_out *ao,
+		       const struct script *sc, const struct sink *s, struct err *e)
 {
 	struct vf v = {a, o, ao, sc, s, NULL, STRVEC_INIT, false, NULL};
 	struct db_url u;

@@ -8,8 +8,8 @@
 #include "base/buf.h"
 #include "db/db.h"
 
-void run_vt_init(struct arena *a, struct run_vt *vt, const struct sql_dialect *d,
-		 const char *table, const char *schema, bool pk)
+void run_vt_init(struct arena *a, struct run_vt *vt, const struct sql_dialect *d, const char *table,
+		 const char *schema, bool pk)
 {
 	struct buf b = BUF_INIT;
 

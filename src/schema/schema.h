@@ -68,9 +68,9 @@ enum sch_autoinc {
 };
 
 struct sch_identity {
-	bool always;                 /* GENERATED ALWAYS (else BY DEFAULT) */
-	bool on_null;                /* Oracle ON NULL */
-	const struct pyv *start;     /* start=, NULL if absent; likewise below */
+	bool always;             /* GENERATED ALWAYS (else BY DEFAULT) */
+	bool on_null;            /* Oracle ON NULL */
+	const struct pyv *start; /* start=, NULL if absent; likewise below */
 	const struct pyv *increment;
 	const struct pyv *minvalue;
 	const struct pyv *maxvalue;
@@ -82,7 +82,7 @@ struct sch_identity {
 };
 
 struct sch_computed {
-	struct sch_expr sqltext;    /* the generation expression */
+	struct sch_expr sqltext;     /* the generation expression */
 	enum sch_tristate persisted; /* persisted=: STORED / VIRTUAL / unset */
 };
 
@@ -90,41 +90,41 @@ struct sch_fk;         /* below */
 struct sch_constraint; /* below */
 
 struct sch_column {
-	const char *name;              /* column name */
-	const struct sch_type *type;   /* NULL: no type given (NullType) */
-	enum sch_tristate nullable;    /* nullable= as given; UNSET = default (not primary_key) */
-	bool primary_key;              /* primary_key=True */
+	const char *name;               /* column name */
+	const struct sch_type *type;    /* NULL: no type given (NullType) */
+	enum sch_tristate nullable;     /* nullable= as given; UNSET = default (not primary_key) */
+	bool primary_key;               /* primary_key=True */
 	enum sch_autoinc autoincrement; /* autoincrement= */
-	const struct sch_expr *server_default; /* server_default=, NULL if none */
+	const struct sch_expr *server_default;  /* server_default=, NULL if none */
 	const struct sch_expr *server_onupdate; /* server_onupdate= (FetchedValue/Computed) */
-	const struct sch_identity *identity;   /* sa.Identity(...) argument, NULL if none */
-	const struct sch_computed *computed;   /* sa.Computed(...) argument, NULL if none */
-	enum sch_tristate unique;      /* unique= */
-	enum sch_tristate index;       /* index= */
-	const char *comment;           /* comment=, NULL if none */
-	const struct sch_fk **fks;     /* sa.ForeignKey(...) positional arguments */
-	size_t n_fks;                  /* their number */
-	const struct sch_constraint **checks; /* sa.CheckConstraint(...) positional arguments:
+	const struct sch_identity *identity;    /* sa.Identity(...) argument, NULL if none */
+	const struct sch_computed *computed;    /* sa.Computed(...) argument, NULL if none */
+	enum sch_tristate unique;               /* unique= */
+	enum sch_tristate index;                /* index= */
+	const char *comment;                    /* comment=, NULL if none */
+	const struct sch_fk **fks;              /* sa.ForeignKey(...) positional arguments */
+	size_t n_fks;                           /* their number */
+	const struct sch_constraint **checks;   /* sa.CheckConstraint(...) positional arguments:
 					  rendered inline after the column spec */
-	size_t n_checks;               /* their number */
-	struct sch_kwargs dialect_kw;  /* dialect-specific keywords */
-	const struct pyv *info;        /* info= (autogenerate reads renamed_from), or NULL */
-	bool has_client_default;       /* default= / a Sequence given: SQLAlchemy's
+	size_t n_checks;                        /* their number */
+	struct sch_kwargs dialect_kw;           /* dialect-specific keywords */
+	const struct pyv *info;  /* info= (autogenerate reads renamed_from), or NULL */
+	bool has_client_default; /* default= / a Sequence given: SQLAlchemy's
 					  _autoincrement_column check looks at it */
-	int line, col;                 /* where the column was written, 0 if not from source */
+	int line, col;           /* where the column was written, 0 if not from source */
 };
 
 /* A ForeignKey target: the column it references. */
 struct sch_fk {
-	const char *ref;            /* "table.col" or "schema.table.col" as written */
-	const char *name;           /* name=, NULL if none */
-	bool name_final;            /* given through op.f() */
-	const char *ondelete;       /* ondelete= text, NULL if none */
-	const char *onupdate;       /* onupdate= */
+	const char *ref;              /* "table.col" or "schema.table.col" as written */
+	const char *name;             /* name=, NULL if none */
+	bool name_final;              /* given through op.f() */
+	const char *ondelete;         /* ondelete= text, NULL if none */
+	const char *onupdate;         /* onupdate= */
 	enum sch_tristate deferrable; /* deferrable= */
-	const char *initially;      /* initially= */
-	const char *match;          /* match= */
-	bool use_alter;             /* use_alter= */
+	const char *initially;        /* initially= */
+	const char *match;            /* match= */
+	bool use_alter;               /* use_alter= */
 };
 
 enum sch_constraint_kind {
@@ -136,17 +136,17 @@ enum sch_constraint_kind {
 
 struct sch_constraint {
 	enum sch_constraint_kind kind;
-	const char *name;            /* NULL: unnamed */
-	bool name_final;             /* given through op.f() / conv() */
-	struct strvec columns;       /* local columns in order (PK, FK, UNIQUE) */
+	const char *name;      /* NULL: unnamed */
+	bool name_final;       /* given through op.f() / conv() */
+	struct strvec columns; /* local columns in order (PK, FK, UNIQUE) */
 	/* SCH_FOREIGN_KEY */
-	const char *ref_schema;      /* referred schema, NULL = same as the table's default */
-	const char *ref_table;       /* referred table */
-	struct strvec ref_columns;   /* referred columns, parallel to columns */
-	const char *ondelete;        /* ON DELETE action text, NULL if none */
-	const char *onupdate;        /* ON UPDATE action text */
-	const char *match;           /* MATCH type */
-	bool use_alter;              /* emitted as ALTER after CREATE TABLE */
+	const char *ref_schema;    /* referred schema, NULL = same as the table's default */
+	const char *ref_table;     /* referred table */
+	struct strvec ref_columns; /* referred columns, parallel to columns */
+	const char *ondelete;      /* ON DELETE action text, NULL if none */
+	const char *onupdate;      /* ON UPDATE action text */
+	const char *match;         /* MATCH type */
+	bool use_alter;            /* emitted as ALTER after CREATE TABLE */
 	/* SCH_CHECK */
 	const struct sch_expr *sqltext; /* the condition */
 	/* all kinds */
@@ -159,7 +159,7 @@ struct sch_constraint {
 
 /* One element of an index: a column name or an expression. */
 struct sch_index_elem {
-	const char *column;         /* a column name, or NULL for an expression */
+	const char *column;          /* a column name, or NULL for an expression */
 	const struct sch_expr *expr; /* sa.text("lower(name)") and friends */
 };
 
@@ -189,19 +189,19 @@ struct sch_index {
 };
 
 struct sch_table {
-	const char *name;              /* table name */
-	const char *schema;            /* schema, NULL = default */
-	struct sch_column **columns;   /* in order */
+	const char *name;            /* table name */
+	const char *schema;          /* schema, NULL = default */
+	struct sch_column **columns; /* in order */
 	size_t n_columns;
 	struct sch_constraint **constraints; /* table-level constraints, in written order */
 	size_t n_constraints;
-	struct sch_index **indexes;    /* sa.Index(...) given to create_table; introspected indexes */
+	struct sch_index **indexes; /* sa.Index(...) given to create_table; introspected indexes */
 	size_t n_indexes;
-	const char *comment;           /* comment=, NULL if none */
-	struct strvec prefixes;        /* prefixes= (e.g. TEMPORARY) */
-	struct sch_kwargs dialect_kw;  /* sqlite_autoincrement, mysql_engine, ... */
-	const struct pyv *info;        /* info=, NULL if none */
-	int line, col;                 /* where written */
+	const char *comment;          /* comment=, NULL if none */
+	struct strvec prefixes;       /* prefixes= (e.g. TEMPORARY) */
+	struct sch_kwargs dialect_kw; /* sqlite_autoincrement, mysql_engine, ... */
+	const struct pyv *info;       /* info=, NULL if none */
+	int line, col;                /* where written */
 };
 
 /* ---- the migration-operations IR ---- */
@@ -230,22 +230,22 @@ enum mig_op_kind {
 
 /* op.alter_column's arguments; a field is "given" when its flag says so. */
 struct mig_alter {
-	const char *column;                  /* column_name */
-	const char *new_name;                /* new_column_name, NULL if not given */
-	enum sch_tristate nullable;          /* nullable= */
-	enum sch_tristate autoincrement;     /* autoincrement= (MySQL only) */
-	const struct sch_type *type;         /* type_=, NULL if not given */
-	bool server_default_given;           /* server_default= was passed */
+	const char *column;                    /* column_name */
+	const char *new_name;                  /* new_column_name, NULL if not given */
+	enum sch_tristate nullable;            /* nullable= */
+	enum sch_tristate autoincrement;       /* autoincrement= (MySQL only) */
+	const struct sch_type *type;           /* type_=, NULL if not given */
+	bool server_default_given;             /* server_default= was passed */
 	const struct sch_expr *server_default; /* its value (NULL with given:
 						  server_default=None) */
-	bool comment_given;                  /* comment= was passed */
-	const char *comment;                 /* its value (NULL with given: comment=None) */
-	const struct sch_type *existing_type; /* existing_type= */
-	enum sch_tristate existing_nullable; /* existing_nullable= */
+	bool comment_given;                    /* comment= was passed */
+	const char *comment;                   /* its value (NULL with given: comment=None) */
+	const struct sch_type *existing_type;  /* existing_type= */
+	enum sch_tristate existing_nullable;   /* existing_nullable= */
 	const struct sch_expr *existing_server_default; /* existing_server_default= */
-	const char *existing_comment;        /* existing_comment= */
-	enum sch_autoinc existing_autoincrement; /* existing_autoincrement= */
-	struct sch_kwargs dialect_kw;        /* postgresql_using=, mysql_*, ... */
+	const char *existing_comment;                   /* existing_comment= */
+	enum sch_autoinc existing_autoincrement;        /* existing_autoincrement= */
+	struct sch_kwargs dialect_kw;                   /* postgresql_using=, mysql_*, ... */
 };
 
 /* op.execute(tbl.insert().values(...)) and friends, on a sa.table(). */
@@ -265,21 +265,21 @@ struct mig_dml {
 
 struct mig_op {
 	enum mig_op_kind kind;
-	const char *table;        /* the table operated on (not for MIG_EXECUTE) */
-	const char *schema;       /* schema=, NULL = default */
+	const char *table;  /* the table operated on (not for MIG_EXECUTE) */
+	const char *schema; /* schema=, NULL = default */
 	/* MIG_EXECUTE */
-	const char *sql;          /* statement text as written (Alembic appends the terminator) */
-	bool native;              /* from a native .sql section: printed verbatim (a .py
+	const char *sql;           /* statement text as written (Alembic appends the terminator) */
+	bool native;               /* from a native .sql section: printed verbatim (a .py
 				     op.execute is a text() construct: offline PostgreSQL and
 				     MySQL double its '%') */
-	bool autocommit;          /* native SQL: runs outside the transaction (marker or
+	bool autocommit;           /* native SQL: runs outside the transaction (marker or
 				     -- migrate:no-transaction) */
-	const struct pyv *stmt;   /* non-string statements (sa.table(...).insert() ...), or NULL */
+	const struct pyv *stmt;    /* non-string statements (sa.table(...).insert() ...), or NULL */
 	const struct mig_dml *dml; /* stmt understood as an INSERT/UPDATE/DELETE, or NULL */
 	/* MIG_CREATE_TABLE (and the table a batch is for, when known) */
 	const struct sch_table *create; /* the table to create */
 	/* MIG_RENAME_TABLE */
-	const char *new_name;     /* the new table name */
+	const char *new_name; /* the new table name */
 	/* MIG_ADD_COLUMN */
 	const struct sch_column *column;
 	/* MIG_DROP_COLUMN */
@@ -303,13 +303,13 @@ struct mig_op {
 	const struct pyv *rows;             /* the list of dicts, as evaluated */
 	bool multiinsert;                   /* multiinsert= (default True) */
 	/* MIG_DROP_INDEX / MIG_DROP_TABLE */
-	bool if_exists;                     /* if_exists=True (Alembic 1.12+ names) */
+	bool if_exists; /* if_exists=True (Alembic 1.12+ names) */
 	/* MIG_BATCH / MIG_AUTOCOMMIT */
-	const struct mig_op *body;  /* the operations inside, in order */
+	const struct mig_op *body; /* the operations inside, in order */
 	size_t n_body;
-	const char *recreate;       /* batch: recreate= ("auto", "always", "never") */
+	const char *recreate;              /* batch: recreate= ("auto", "always", "never") */
 	const struct sch_table *copy_from; /* batch: copy_from=, NULL if not given */
-	struct sch_kwargs batch_kw; /* batch: table_kwargs/partial_reordering/... as given */
+	struct sch_kwargs batch_kw;        /* batch: table_kwargs/partial_reordering/... as given */
 	/* MIG_CREATE_ENUM / MIG_DROP_ENUM */
 	const struct sch_type *enum_type; /* the sa.Enum / postgresql.ENUM value */
 	bool checkfirst;                  /* checkfirst= (sa.Enum: False, postgresql.ENUM:
@@ -317,16 +317,16 @@ struct mig_op {
 					     SQLAlchemy's MockConnection never checks) */
 	/* all */
 	struct sch_kwargs dialect_kw; /* dialect-specific keywords of the op itself */
-	int line, col;              /* the statement in the revision file (0: generated) */
+	int line, col;                /* the statement in the revision file (0: generated) */
 };
 
 /* A revision direction compiled to operations. */
 struct mig_body {
-	const struct mig_op *ops;   /* in order */
+	const struct mig_op *ops; /* in order */
 	size_t n_ops;
-	bool irreversible;          /* running it is refused (raise NotImplementedError ...) */
+	bool irreversible;            /* running it is refused (raise NotImplementedError ...) */
 	const char *irreversible_msg; /* why, for the message */
-	int irreversible_line;      /* where */
+	int irreversible_line;        /* where */
 };
 
 #endif

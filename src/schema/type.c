@@ -34,8 +34,9 @@
 #define P_FLOAT "precision asdecimal decimal_return_scale"
 #define P_MYNUM "precision scale asdecimal"
 #define K_MYNUM "unsigned zerofill decimal_return_scale"
-#define K_ENUM "native_enum create_constraint values_callable sort_key_function length " \
-	"omit_aliases _disable_warnings convert_unicode validate_strings name schema " \
+#define K_ENUM                                                                                     \
+	"native_enum create_constraint values_callable sort_key_function length "                  \
+	"omit_aliases _disable_warnings convert_unicode validate_strings name schema "             \
 	"metadata inherit_schema quote _create_events _adapted_from"
 
 #define F SCH_T_OTHER
@@ -288,25 +289,37 @@ const void *type_param_field(const struct sch_type *t, const char *name, enum pa
 
 /* Parameters with no DDL meaning: anything is accepted (ref: the classes' __init__). */
 static const char *const type_any_params[] = {
-	"convert_unicode", "unicode_error", "_warn_on_bytestring",
-	"_create_events", "protocol", "pickler", "comparator", "sort_key_function",
-	"omit_aliases", "_disable_warnings", "validate_strings", "metadata", "quote",
-	"_adapted_from", "truncate_microseconds", "strict",
+	"convert_unicode",
+	"unicode_error",
+	"_warn_on_bytestring",
+	"_create_events",
+	"protocol",
+	"pickler",
+	"comparator",
+	"sort_key_function",
+	"omit_aliases",
+	"_disable_warnings",
+	"validate_strings",
+	"metadata",
+	"quote",
+	"_adapted_from",
+	"truncate_microseconds",
+	"strict",
 };
 
 /* The parse of one call being built. */
 struct type_build {
-	struct arena *a;                 /* arena for the result */
-	const char *file;                /* revision file for errors */
-	const struct sch_type_class *c;  /* the class */
-	struct sch_type *t;              /* the type being filled */
-	const char *seen[32];            /* parameters given so far */
-	size_t n_seen;                   /* their number */
-	const struct pyv *at;            /* expression for error positions */
+	struct arena *a;                /* arena for the result */
+	const char *file;               /* revision file for errors */
+	const struct sch_type_class *c; /* the class */
+	struct sch_type *t;             /* the type being filled */
+	const char *seen[32];           /* parameters given so far */
+	size_t n_seen;                  /* their number */
+	const struct pyv *at;           /* expression for error positions */
 };
 
-static int type_build_pyv(struct arena *a, const char *file, const struct pyv *v,
-			  bool in_array, const struct sch_type **out, struct err *e);
+static int type_build_pyv(struct arena *a, const char *file, const struct pyv *v, bool in_array,
+			  const struct sch_type **out, struct err *e);
 
 /* ERR_INPUT positioned at v. */
 static int type_err(struct err *e, const char *file, const struct pyv *v, const char *fmt, ...)
@@ -397,7 +410,10 @@ static bool word_in(const char *list, const char *w)
 static const char *type_short_name(struct arena *a, const char *name)
 {
 	static const char *const pre[][2] = {
-		{PG, "postgresql."}, {MY, "mysql."}, {SL, "sqlite."}, {SA, "sa."},
+		{PG, "postgresql."},
+		{MY, "mysql."},
+		{SL, "sqlite."},
+		{SA, "sa."},
 	};
 
 	for (size_t i = 0; i < sizeof(pre) / sizeof(pre[0]); i++)
@@ -410,21 +426,32 @@ static const char *type_short_name(struct arena *a, const char *name)
 static const char *pyv_type_name(const struct pyv *v)
 {
 	switch (v->kind) {
-	case PYV_NONE: return "NoneType";
-	case PYV_BOOL: return "bool";
-	case PYV_INT: return "int";
-	case PYV_FLOAT: return "float";
-	case PYV_STR: return "str";
-	case PYV_BYTES: return "bytes";
-	case PYV_TUPLE: return "tuple";
-	case PYV_LIST: return "list";
-	case PYV_DICT: return "dict";
-	case PYV_SET: return "set";
+	case PYV_NONE:
+		return "NoneType";
+	case PYV_BOOL:
+		return "bool";
+	case PYV_INT:
+		return "int";
+	case PYV_FLOAT:
+		return "float";
+	case PYV_STR:
+		return "str";
+	case PYV_BYTES:
+		return "bytes";
+	case PYV_TUPLE:
+		return "tuple";
+	case PYV_LIST:
+		return "list";
+	case PYV_DICT:
+		return "dict";
+	case PYV_SET:
+		return "set";
 	case PYV_REF:
 	case PYV_CALL:
 	case PYV_ATTR:
 	case PYV_FUNC:
-	case PYV_OPAQUE: return "object";
+	case PYV_OPAQUE:
+		return "object";
 	}
 	return "object";
 }
@@ -454,17 +481,23 @@ static int param_bool(struct type_build *b, const char *pname, const struct pyv 
 		      struct err *e)
 {
 	switch (v->kind) {
-	case PYV_NONE: *f = false; return 0;
-	case PYV_BOOL: *f = v->b; return 0;
-	case PYV_INT: *f = v->i != 0; return 0; /* Python's truth value (sa.Float(10, 2)) */
+	case PYV_NONE:
+		*f = false;
+		return 0;
+	case PYV_BOOL:
+		*f = v->b;
+		return 0;
+	case PYV_INT:
+		*f = v->i != 0;
+		return 0; /* Python's truth value (sa.Float(10, 2)) */
 	default:
 		return type_err(e, b->file, v, "%s() argument '%s' must be True or False, not %s",
 				b->c->pyname, pname, pyv_type_name(v));
 	}
 }
 
-static int param_str(struct type_build *b, const char *pname, const struct pyv *v,
-		     const char **f, struct err *e)
+static int param_str(struct type_build *b, const char *pname, const struct pyv *v, const char **f,
+		     struct err *e)
 {
 	if (v->kind == PYV_NONE) {
 		*f = NULL;
@@ -492,15 +525,20 @@ static int param_set(struct type_build *b, const char *pname, const struct pyv *
 		if (strcmp(p->name, pname))
 			continue;
 		switch (p->kind) {
-		case PK_INT: return param_int(b, pname, v, (long long *)(base + p->off), e);
-		case PK_BOOL: return param_bool(b, pname, v, (bool *)(base + p->off), e);
-		case PK_STR: return param_str(b, pname, v, (const char **)(base + p->off), e);
-		case PK_ANY: return 0;
+		case PK_INT:
+			return param_int(b, pname, v, (long long *)(base + p->off), e);
+		case PK_BOOL:
+			return param_bool(b, pname, v, (bool *)(base + p->off), e);
+		case PK_STR:
+			return param_str(b, pname, v, (const char **)(base + p->off), e);
+		case PK_ANY:
+			return 0;
 		case PK_TYPE:
 		case PK_ANYTYPE:
 			if (v->kind == PYV_NONE)
 				return 0;
-			if (type_build_pyv(b->a, b->file, v, b->c->family == SCH_T_ARRAY, &sub, e) < 0)
+			if (type_build_pyv(b->a, b->file, v, b->c->family == SCH_T_ARRAY, &sub, e) <
+			    0)
 				return -1;
 			if (p->kind == PK_TYPE)
 				*(const struct sch_type **)(base + p->off) = sub;
@@ -538,7 +576,8 @@ static int type_err_positional(struct type_build *b, const struct pyv *call, siz
 	char takes[64];
 
 	if (min == max)
-		snprintf(takes, sizeof(takes), "%zu positional argument%s", max, max == 1 ? "" : "s");
+		snprintf(takes, sizeof(takes), "%zu positional argument%s", max,
+			 max == 1 ? "" : "s");
 	else
 		snprintf(takes, sizeof(takes), "from %zu to %zu positional arguments", min, max);
 	return type_err(e, b->file, call, "%s() takes %s but %zu %s given", b->c->initname, takes,
@@ -554,10 +593,11 @@ static int type_values(struct type_build *b, const struct pyv *call, struct err 
 		const struct pyv *v = call->items[i];
 
 		if (v->kind == PYV_REF || v->kind == PYV_CALL || v->kind == PYV_NONE)
-			return type_err(e, b->file, v,
-					"%s() of a Python enum class cannot be known without running "
-					"Python; list the values instead: %s('a', 'b', name=...)",
-					b->c->pyname, b->c->pyname);
+			return type_err(
+				e, b->file, v,
+				"%s() of a Python enum class cannot be known without running "
+				"Python; list the values instead: %s('a', 'b', name=...)",
+				b->c->pyname, b->c->pyname);
 		if (v->kind != PYV_STR)
 			return type_err(e, b->file, v, "%s() values must be strings, not %s",
 					b->c->pyname, pyv_type_name(v));
@@ -622,7 +662,8 @@ static void type_defaults(struct sch_type *t, const struct sch_type_class *c)
 	t->length = t->precision = t->scale = t->decimal_return_scale = -1;
 	t->display_width = t->fsp = t->second_precision = t->day_precision = -1;
 	t->dimensions = -1;
-	t->asdecimal = c->family == SCH_T_NUMERIC && !strstr(c->initname ? c->initname : "", "Float");
+	t->asdecimal =
+		c->family == SCH_T_NUMERIC && !strstr(c->initname ? c->initname : "", "Float");
 	if (!strcmp(c->name, MY "DOUBLE") || !strcmp(c->name, MY "REAL"))
 		t->asdecimal = true;
 	if (!strcmp(c->name, MY "FLOAT"))
@@ -720,21 +761,27 @@ static int type_variant(struct arena *a, const char *file, const struct pyv *v,
 	if (type_build_pyv(a, file, v->receiver, false, &base, e) < 0)
 		return -1;
 	if (v->n > 2)
-		return type_err(e, file, v, "TypeEngine.with_variant() takes 3 positional arguments but %zu "
-				"were given", v->n + 1);
+		return type_err(e, file, v,
+				"TypeEngine.with_variant() takes 3 positional arguments but %zu "
+				"were given",
+				v->n + 1);
 	if (!tv)
-		return type_err(e, file, v, "TypeEngine.with_variant() missing 2 required positional "
+		return type_err(e, file, v,
+				"TypeEngine.with_variant() missing 2 required positional "
 				"arguments: 'type_' and 'dialect_name'");
 	if (!dv)
-		return type_err(e, file, v, "TypeEngine.with_variant() missing 1 required positional "
+		return type_err(e, file, v,
+				"TypeEngine.with_variant() missing 1 required positional "
 				"argument: 'dialect_name'");
 	if (dv->kind != PYV_STR)
 		return type_err(e, file, dv, "with_variant() dialect_name must be a str, not %s",
 				pyv_type_name(dv));
 	for (size_t i = 0; i < base->n_variants; i++)
 		if (!strcmp(base->variants[i].dialect, dv->s))
-			return type_err(e, file, dv, "Dialect '%s' is already present in the "
-					"mapping for this Variant", dv->s);
+			return type_err(e, file, dv,
+					"Dialect '%s' is already present in the "
+					"mapping for this Variant",
+					dv->s);
 	if (type_build_pyv(a, file, tv, false, &var, e) < 0)
 		return -1;
 	struct sch_type *t = arena_alloc(a, sizeof(*t));
@@ -756,8 +803,8 @@ static bool is_with_variant(const struct pyv *v)
 	       (!strcmp(v->name, "with_variant") || str_endswith(v->name, ".with_variant"));
 }
 
-static int type_build_pyv(struct arena *a, const char *file, const struct pyv *v,
-			  bool in_array, const struct sch_type **out, struct err *e)
+static int type_build_pyv(struct arena *a, const char *file, const struct pyv *v, bool in_array,
+			  const struct sch_type **out, struct err *e)
 {
 	static const struct pyv no_args = {.kind = PYV_CALL};
 	struct type_build b = {.a = a, .file = file, .at = v};
@@ -776,7 +823,8 @@ static int type_build_pyv(struct arena *a, const char *file, const struct pyv *v
 			return type_err(e, file, v, "%s %s", type_short_name(a, v->name),
 					type_refused[i][1]);
 	if (!b.c)
-		return type_err(e, file, v, "unknown column type '%s'", type_short_name(a, v->name));
+		return type_err(e, file, v, "unknown column type '%s'",
+				type_short_name(a, v->name));
 	if (v->kind == PYV_REF)
 		call = &no_args;
 	struct sch_type *t = arena_alloc(a, sizeof(*t));
@@ -899,8 +947,8 @@ int sch_type_extra(const struct sch_type *t, const char *dialect, struct sch_typ
 		x->values = t->values; /* for callers that render the literals themselves */
 		x->n_values = t->n_values;
 	}
-	x->create_type_fails =
-	    native && strcmp(dialect, "postgresql") && t->create_type && (t->cls->flags & TC_PG_ENUM);
+	x->create_type_fails = native && strcmp(dialect, "postgresql") && t->create_type &&
+			       (t->cls->flags & TC_PG_ENUM);
 	if (native && !strcmp(dialect, "postgresql") && t->create_type) {
 		if (!t->name_arg)
 			return type_err(e, NULL, t->src, "PostgreSQL ENUM type requires a name.");

@@ -63,10 +63,10 @@ enum sch_type_family {
 /* Integer kinds, as PostgreSQL's SERIAL rule and SQLite's AUTOINCREMENT
  * rule see a type (SQLAlchemy: isinstance(impl, Integer/SmallInteger/BigInteger)). */
 enum sch_int_kind {
-	SCH_INT_NONE,   /* not an integer type */
-	SCH_INT_SMALL,  /* SmallInteger family: SMALLSERIAL */
-	SCH_INT_PLAIN,  /* Integer (incl. mysql TINYINT/MEDIUMINT): SERIAL */
-	SCH_INT_BIG,    /* BigInteger family: BIGSERIAL */
+	SCH_INT_NONE,  /* not an integer type */
+	SCH_INT_SMALL, /* SmallInteger family: SMALLSERIAL */
+	SCH_INT_PLAIN, /* Integer (incl. mysql TINYINT/MEDIUMINT): SERIAL */
+	SCH_INT_BIG,   /* BigInteger family: BIGSERIAL */
 };
 
 struct sch_type;
@@ -83,58 +83,58 @@ struct sch_type_variant {
  * ever set; the rest keep the defaults sch_type_from_pyv gives.
  */
 struct sch_type {
-	const char *name;                  /* canonical class name ("sqlalchemy.String") */
-	const struct sch_type_class *cls;  /* its row in the type table */
-	enum sch_type_family family;       /* family, from the row */
-	int line, col;                     /* where the expression was written (0: unknown) */
+	const char *name;                 /* canonical class name ("sqlalchemy.String") */
+	const struct sch_type_class *cls; /* its row in the type table */
+	enum sch_type_family family;      /* family, from the row */
+	int line, col;                    /* where the expression was written (0: unknown) */
 	/* strings, binaries, bits */
-	long long length;                  /* String/LargeBinary/BIT/Enum length, -1 none */
-	const char *collation;             /* collation= */
-	const char *charset;               /* mysql charset= */
+	long long length;                      /* String/LargeBinary/BIT/Enum length, -1 none */
+	const char *collation;                 /* collation= */
+	const char *charset;                   /* mysql charset= */
 	bool ascii, binary, unicode, national; /* mysql string flags */
-	bool varying;                      /* postgresql BIT(varying=True) */
-	bool expect_unicode;               /* String _expect_unicode= (Python side; repr shows it) */
+	bool varying;                          /* postgresql BIT(varying=True) */
+	bool expect_unicode; /* String _expect_unicode= (Python side; repr shows it) */
 	/* numbers */
-	long long precision;               /* Numeric/Float precision; TIMESTAMP/TIME/INTERVAL precision */
-	long long scale;                   /* Numeric scale */
-	long long decimal_return_scale;    /* Python-side only; -1 none */
-	bool asdecimal;                    /* Numeric: True, Float: False by default */
-	long long display_width;           /* mysql integer display width / YEAR width */
-	bool is_unsigned, zerofill;        /* mysql numeric flags */
+	long long precision; /* Numeric/Float precision; TIMESTAMP/TIME/INTERVAL precision */
+	long long scale;     /* Numeric scale */
+	long long decimal_return_scale; /* Python-side only; -1 none */
+	bool asdecimal;                 /* Numeric: True, Float: False by default */
+	long long display_width;        /* mysql integer display width / YEAR width */
+	bool is_unsigned, zerofill;     /* mysql numeric flags */
 	/* time */
-	bool timezone;                     /* DateTime/Time/TIMESTAMP timezone= */
-	long long fsp;                     /* mysql DATETIME/TIMESTAMP/TIME fsp= */
-	bool native;                       /* Interval native= (default True) */
-	long long second_precision;        /* Interval second_precision= */
-	long long day_precision;           /* Interval day_precision= */
-	const char *fields;                /* postgresql INTERVAL fields= ("DAY TO SECOND") */
-	const char *storage_format;        /* sqlite DATETIME/DATE/TIME storage_format= */
-	const char *regexp;                /* sqlite regexp= */
+	bool timezone;              /* DateTime/Time/TIMESTAMP timezone= */
+	long long fsp;              /* mysql DATETIME/TIMESTAMP/TIME fsp= */
+	bool native;                /* Interval native= (default True) */
+	long long second_precision; /* Interval second_precision= */
+	long long day_precision;    /* Interval day_precision= */
+	const char *fields;         /* postgresql INTERVAL fields= ("DAY TO SECOND") */
+	const char *storage_format; /* sqlite DATETIME/DATE/TIME storage_format= */
+	const char *regexp;         /* sqlite regexp= */
 	/* Boolean / Enum constraint */
-	bool create_constraint;            /* Boolean/Enum create_constraint= (1.4 default False) */
-	const char *name_arg;              /* name=: an Enum's type name (also its CHECK's name),
+	bool create_constraint; /* Boolean/Enum create_constraint= (1.4 default False) */
+	const char *name_arg;   /* name=: an Enum's type name (also its CHECK's name),
 					      a Boolean's CHECK name; NULL if not given */
 	/* enums and sets */
-	const char *const *values;         /* Enum/ENUM/SET values in order */
-	size_t n_values;                   /* their number */
-	const char *schema;                /* Enum schema= (with inherit_schema the caller
+	const char *const *values; /* Enum/ENUM/SET values in order */
+	size_t n_values;           /* their number */
+	const char *schema;        /* Enum schema= (with inherit_schema the caller
 					      sets it from the table: SchemaType._set_table) */
-	bool native_enum;                  /* Enum native_enum= (default True) */
-	bool create_type;                  /* postgresql.ENUM create_type= (default True) */
-	bool repr_create_type;             /* its repr writes create_type=False (only a type
+	bool native_enum;          /* Enum native_enum= (default True) */
+	bool create_type;          /* postgresql.ENUM create_type= (default True) */
+	bool repr_create_type;     /* its repr writes create_type=False (only a type
 					      sch_type_enum_existing built) */
-	bool inherit_schema;               /* Enum inherit_schema= */
-	bool retrieve_as_bitwise;          /* mysql SET retrieve_as_bitwise= */
+	bool inherit_schema;       /* Enum inherit_schema= */
+	bool retrieve_as_bitwise;  /* mysql SET retrieve_as_bitwise= */
 	/* containers and others */
-	const struct sch_type *item;       /* ARRAY item_type; PickleType impl= (NULL: LargeBinary) */
-	long long dimensions;              /* ARRAY dimensions=, -1 none */
-	bool as_tuple, zero_indexes;       /* ARRAY flags (Python side only) */
-	bool as_uuid;                      /* UUID as_uuid= (1.4 default False; Uuid True) */
-	bool native_uuid;                  /* Uuid native_uuid= (2.0, default True) */
-	bool none_as_null;                 /* JSON none_as_null= */
+	const struct sch_type *item; /* ARRAY item_type; PickleType impl= (NULL: LargeBinary) */
+	long long dimensions;        /* ARRAY dimensions=, -1 none */
+	bool as_tuple, zero_indexes; /* ARRAY flags (Python side only) */
+	bool as_uuid;                /* UUID as_uuid= (1.4 default False; Uuid True) */
+	bool native_uuid;            /* Uuid native_uuid= (2.0, default True) */
+	bool none_as_null;           /* JSON none_as_null= */
 	const struct sch_type_variant *variants; /* .with_variant(...) in call order */
-	size_t n_variants;                 /* their number */
-	const struct pyv *src;             /* the expression it came from, NULL if built */
+	size_t n_variants;                       /* their number */
+	const struct pyv *src;                   /* the expression it came from, NULL if built */
 };
 
 /* What a type needs created beside the column, on one dialect
@@ -169,11 +169,11 @@ int sch_type_from_pyv(struct arena *a, const char *file, const struct pyv *v,
 
 /* An enum type as reflection lists it (PGDialect._load_enums). */
 struct sch_enum_def {
-	const char *schema;         /* its schema */
-	const char *name;           /* its name */
-	bool visible;               /* in the search path: format_type() writes it unqualified */
-	const char *const *labels;  /* its values in order */
-	size_t n_labels;            /* their number */
+	const char *schema;        /* its schema */
+	const char *name;          /* its name */
+	bool visible;              /* in the search path: format_type() writes it unqualified */
+	const char *const *labels; /* its values in order */
+	size_t n_labels;           /* their number */
 };
 
 /*
@@ -241,7 +241,7 @@ void sch_type_render_py(struct arena *a, const struct sch_type *t, const char *d
  * type's line:col) when the dialect cannot render t, or for an unknown
  * dialect.
  */
-int sql_type_ddl(struct arena *a, const char *dialect, const struct sch_type *t,
-		 struct buf *out, struct err *e);
+int sql_type_ddl(struct arena *a, const char *dialect, const struct sch_type *t, struct buf *out,
+		 struct err *e);
 
 #endif

@@ -92,9 +92,9 @@ static const struct repr_spec repr_specs[] = {
 /* clang-format on */
 
 struct rp {
-	struct arena *a;          /* scratch */
-	const char *dialect;      /* the migration context's dialect */
-	struct strvec *imports;   /* imports added, or NULL */
+	struct arena *a;        /* scratch */
+	const char *dialect;    /* the migration context's dialect */
+	struct strvec *imports; /* imports added, or NULL */
 };
 
 static void rp_type(const struct rp *r, const struct sch_type *t, bool skip_variants,
@@ -286,7 +286,8 @@ static void rp_repr(const struct rp *r, const struct sch_type *t, struct buf *ou
 			rp_sub(r, t->item, rp_subtype_rendered(r, t), out);
 		} else if (tok[0] == '^') {
 			rp_sep(out, &first);
-			buf_addf(out, "%s=%sText()", tok + 1, rp_subtype_rendered(r, t) ? "sa." : "");
+			buf_addf(out, "%s=%sText()", tok + 1,
+				 rp_subtype_rendered(r, t) ? "sa." : "");
 		} else if (tok[0] == '+') {
 			rp_sep(out, &first);
 			buf_adds(out, tok + 1);
@@ -316,7 +317,8 @@ static void rp_variants(const struct rp *r, const struct sch_type *t, struct buf
 	for (size_t i = 0; i < n; i++)
 		order[i] = &t->variants[i];
 	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0 && strcmp(order[j - 1]->dialect, order[j]->dialect) > 0; j--) {
+		for (size_t j = i; j > 0 && strcmp(order[j - 1]->dialect, order[j]->dialect) > 0;
+		     j--) {
 			const struct sch_type_variant *x = order[j];
 			order[j] = order[j - 1];
 			order[j - 1] = x;

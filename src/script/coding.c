@@ -110,8 +110,8 @@ static int coding_alias_cmp(const void *k, const void *el)
 /* The codec for a normalised name; NULL if none of ours. */
 static const struct coding_codec *coding_find(struct arena *a, const char *norm)
 {
-	const struct coding_alias *hit =
-	    bsearch(norm, coding_aliases, coding_n_aliases, sizeof(*coding_aliases), coding_alias_cmp);
+	const struct coding_alias *hit = bsearch(norm, coding_aliases, coding_n_aliases,
+						 sizeof(*coding_aliases), coding_alias_cmp);
 	char *us;
 
 	if (!hit) {
@@ -146,9 +146,11 @@ static int coding_transcode(struct arena *a, const char *file, const struct codi
 
 		if (cp == 0xFFFF) {
 			buf_release(&b);
-			return err_at(e, ERR_INPUT, file, line,
-				      "(unicode error) '%s' codec can't decode byte 0x%02x: character "
-				      "maps to <undefined>", c->name, ch);
+			return err_at(
+				e, ERR_INPUT, file, line,
+				"(unicode error) '%s' codec can't decode byte 0x%02x: character "
+				"maps to <undefined>",
+				c->name, ch);
 		}
 		line += ch == '\n';
 		buf_add_utf8(&b, cp);
@@ -159,8 +161,8 @@ static int coding_transcode(struct arena *a, const char *file, const struct codi
 	return 0;
 }
 
-int coding_decode(struct arena *a, const char *file, const char *text, size_t len,
-		  const char **out, size_t *out_len, struct err *e)
+int coding_decode(struct arena *a, const char *file, const char *text, size_t len, const char **out,
+		  size_t *out_len, struct err *e)
 {
 	bool bom = len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3);
 	const char *s, *spec = NULL;
@@ -193,6 +195,7 @@ int coding_decode(struct arena *a, const char *file, const char *text, size_t le
 	if (!c)
 		return err_at(e, ERR_INPUT, file, line,
 			      "unknown or unsupported encoding: %s (the single-byte codecs and "
-			      "utf-8 are supported)", spec);
+			      "utf-8 are supported)",
+			      spec);
 	return coding_transcode(a, file, c, text, len, out, out_len, e);
 }

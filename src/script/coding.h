@@ -42,7 +42,7 @@ extern const size_t coding_n_aliases;
  * ERR_INPUT at file:line for an unknown / unsupported codec (named), a BOM
  * with a non-utf-8 declaration, or a byte the codec does not define.
  */
-int coding_decode(struct arena *a, const char *file, const char *text, size_t len,
-		  const char **out, size_t *out_len, struct err *e);
+int coding_decode(struct arena *a, const char *file, const char *text, size_t len, const char **out,
+		  size_t *out_len, struct err *e);
 
 #endif

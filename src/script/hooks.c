@@ -181,8 +181,8 @@ int script_run_hooks(struct arena *a, const char *path, const struct script_hook
 		sink_status_begin(s, arena_printf(a, "Running post write hook \"%s\"", names.v[i]));
 		sink_msg(s, "");
 		if (strcmp(type, "console_scripts"))
-			rc =
-			    err_set(e, ERR_COMMAND, "No formatter with name '%s' registered", type);
+			rc = err_set(e, ERR_COMMAND, "No formatter with name '%s' registered",
+				     type);
 		else
 			rc = hook_console_scripts(a, names.v[i], path, cfg, n, e);
 		sink_status_end(s, rc == 0);

@@ -278,13 +278,13 @@ char *script_slug(struct arena *a, const char *message, int truncate_slug_length
 struct token_value {
 	const char *name; /* token name in the template */
 	const char *str;  /* string value, or NULL for an int */
-	long long num;	  /* int value */
+	long long num;    /* int value */
 };
 
 struct fmt_spec {
 	bool left, zero, plus, space; /* flags - 0 + ' ' */
-	int width;		      /* minimum width */
-	int prec;		      /* precision, -1 if none */
+	int width;                    /* minimum width */
+	int prec;                     /* precision, -1 if none */
 };
 
 /* Appends s padded to spec.width (code points), '%s' style. */
@@ -365,7 +365,7 @@ static int fmt_one(const char **pp, const struct token_value *tv, size_t ntv, st
 		n = strlen(s);
 		if (f.prec >= 0 && (size_t)f.prec < n)
 			n = (size_t)f
-				.prec; /* tokens that are strings are rev and slug: bytes suffice */
+				    .prec; /* tokens that are strings are rev and slug: bytes suffice */
 		fmt_pad(out, s, n, &f, ' ', 0);
 	} else if (*p == 'd' || *p == 'i') {
 		return err_set(e, ERR_COMMAND,
@@ -383,9 +383,9 @@ int script_file_name(struct arena *a, const char *file_template, const char *rev
 		     const struct script_date *d, char **out, struct err *e)
 {
 	const struct token_value tv[] = {
-	    {"rev", rev, 0},	     {"slug", slug, 0},		  {"epoch", NULL, d->epoch},
-	    {"year", NULL, d->year}, {"month", NULL, d->month},	  {"day", NULL, d->day},
-	    {"hour", NULL, d->hour}, {"minute", NULL, d->minute}, {"second", NULL, d->second},
+		{"rev", rev, 0},         {"slug", slug, 0},           {"epoch", NULL, d->epoch},
+		{"year", NULL, d->year}, {"month", NULL, d->month},   {"day", NULL, d->day},
+		{"hour", NULL, d->hour}, {"minute", NULL, d->minute}, {"second", NULL, d->second},
 	};
 	struct buf b = BUF_INIT;
 	const char *p = file_template;

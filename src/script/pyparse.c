@@ -15,10 +15,10 @@
 static void copy_hval(struct arena *a, const struct py_hval *in, struct pyval *out)
 {
 	static const enum pyval_kind kinds[] = {
-	    [PY_HVAL_ABSENT] = PYVAL_ABSENT,
-	    [PY_HVAL_NONE] = PYVAL_NONE,
-	    [PY_HVAL_STR] = PYVAL_STR,
-	    [PY_HVAL_SEQ] = PYVAL_SEQ,
+		[PY_HVAL_ABSENT] = PYVAL_ABSENT,
+		[PY_HVAL_NONE] = PYVAL_NONE,
+		[PY_HVAL_STR] = PYVAL_STR,
+		[PY_HVAL_SEQ] = PYVAL_SEQ,
 	};
 
 	memset(out, 0, sizeof(*out));
@@ -101,11 +101,13 @@ static char *first_word(struct arena *a, const struct py_module *m, int line, in
 }
 
 static const char *const stmt_words[] = {
-    [PYS_AUGASSIGN] = NULL, [PYS_IMPORT] = "import", [PYS_FROM] = "from", [PYS_DEF] = "def",
-    [PYS_CLASS] = "class",  [PYS_RETURN] = "return", [PYS_BREAK] = "break",
-    [PYS_CONTINUE] = "continue", [PYS_IF] = "if",   [PYS_FOR] = "for",	  [PYS_WHILE] = "while",
-    [PYS_WITH] = "with",    [PYS_RAISE] = "raise",   [PYS_TRY] = "try",	  [PYS_GLOBAL] = "global",
-    [PYS_NONLOCAL] = "nonlocal", [PYS_DEL] = "del", [PYS_ASSERT] = "assert", [PYS_OTHER] = "match",
+	[PYS_AUGASSIGN] = NULL,      [PYS_IMPORT] = "import",     [PYS_FROM] = "from",
+	[PYS_DEF] = "def",           [PYS_CLASS] = "class",       [PYS_RETURN] = "return",
+	[PYS_BREAK] = "break",       [PYS_CONTINUE] = "continue", [PYS_IF] = "if",
+	[PYS_FOR] = "for",           [PYS_WHILE] = "while",       [PYS_WITH] = "with",
+	[PYS_RAISE] = "raise",       [PYS_TRY] = "try",           [PYS_GLOBAL] = "global",
+	[PYS_NONLOCAL] = "nonlocal", [PYS_DEL] = "del",           [PYS_ASSERT] = "assert",
+	[PYS_OTHER] = "match",
 };
 
 /* One statement of an upgrade()/downgrade() body. */
@@ -114,12 +116,14 @@ static int body_stmt(struct arena *a, const struct py_module *m, struct script_s
 {
 	const struct py_expr *x = s->value, *sql;
 	struct buf b = BUF_INIT;
-	const char *kw = s->kind < sizeof(stmt_words) / sizeof(*stmt_words) ? stmt_words[s->kind] : NULL;
+	const char *kw =
+		s->kind < sizeof(stmt_words) / sizeof(*stmt_words) ? stmt_words[s->kind] : NULL;
 
 	if (sec->refusal)
 		return 0;
-	if (s->kind == PYS_PASS || (s->kind == PYS_EXPR && (x->kind == PYE_STR || x->kind == PYE_BYTES ||
-							    x->kind == PYE_FSTR)))
+	if (s->kind == PYS_PASS ||
+	    (s->kind == PYS_EXPR &&
+	     (x->kind == PYE_STR || x->kind == PYE_BYTES || x->kind == PYE_FSTR)))
 		return 0;
 	if (kw || s->is_async) {
 		refuse(sec, s->line,
@@ -135,7 +139,8 @@ static int body_stmt(struct arena *a, const struct py_module *m, struct script_s
 				    first_word(a, m, s->line, s->col)));
 	} else if (strcmp(buf_cstr(&b), "op.execute")) {
 		refuse(sec, s->line,
-		       arena_printf(a, "%s is not supported by the native runtime yet", buf_cstr(&b)));
+		       arena_printf(a, "%s is not supported by the native runtime yet",
+				    buf_cstr(&b)));
 	} else if ((sql = execute_arg(x))) {
 		if (sql->bad) {
 			buf_release(&b);
@@ -166,12 +171,14 @@ static int read_def(struct arena *a, const struct py_module *m, const char *name
 	sec->first_line = d->line;
 	if (d->is_decorated)
 		refuse(sec, d->line,
-		       arena_printf(a, "a decorated %s() is not supported by the native runtime yet",
+		       arena_printf(a,
+				    "a decorated %s() is not supported by the native runtime yet",
 				    name));
 	else if (d->has_params)
 		refuse(sec, d->line,
-		       arena_printf(a, "%s() with parameters is not supported by the native runtime yet",
-				    name));
+		       arena_printf(
+			       a, "%s() with parameters is not supported by the native runtime yet",
+			       name));
 	for (size_t k = 0; k < def->body.n; k++)
 		if (body_stmt(a, m, sec, def->body.v[k], e))
 			return -1;

@@ -37,17 +37,17 @@ enum pyval_kind {
 struct pyval {
 	enum pyval_kind kind; /* what was assigned last */
 	struct strvec items;  /* the string(s), decoded, in order */
-	int line;	      /* 1-based line of the assignment's value */
-	int col;	      /* 1-based byte column of the value */
+	int line;             /* 1-based line of the assignment's value */
+	int col;              /* 1-based byte column of the value */
 };
 
 struct pyparse_result {
-	const char *doc;		 /* module docstring, decoded, unstripped; NULL if none */
-	struct pyval revision;		 /* revision = ... */
-	struct pyval down_revision;	 /* down_revision = ... */
-	struct pyval branch_labels;	 /* branch_labels = ... */
-	struct pyval depends_on;	 /* depends_on = ... */
-	struct script_section upgrade;	 /* def upgrade(): statements or refusal */
+	const char *doc;                 /* module docstring, decoded, unstripped; NULL if none */
+	struct pyval revision;           /* revision = ... */
+	struct pyval down_revision;      /* down_revision = ... */
+	struct pyval branch_labels;      /* branch_labels = ... */
+	struct pyval depends_on;         /* depends_on = ... */
+	struct script_section upgrade;   /* def upgrade(): statements or refusal */
 	struct script_section downgrade; /* def downgrade(): likewise */
 };
 

@@ -15,31 +15,31 @@
 /* ---- native SQL format ---- */
 
 enum sql_marker {
-	MARK_NONE,	     /* not a marker line */
-	MARK_UPGRADE,	     /* -- migrate:upgrade */
-	MARK_DOWNGRADE,	     /* -- migrate:downgrade */
+	MARK_NONE,           /* not a marker line */
+	MARK_UPGRADE,        /* -- migrate:upgrade */
+	MARK_DOWNGRADE,      /* -- migrate:downgrade */
 	MARK_NO_TRANSACTION, /* -- migrate:no-transaction */
 	MARK_AUTOCOMMIT,     /* -- migrate:autocommit / -- migrate:end-autocommit (in a section;
 				the runtime's splitter acts on them) */
-	MARK_UNKNOWN,	     /* -- migrate:<anything else> */
+	MARK_UNKNOWN,        /* -- migrate:<anything else> */
 };
 
 struct sql_reader {
 	struct arena *a;  /* results */
 	const char *file; /* path for errors */
 	struct script *s; /* being filled */
-	struct err *e;	  /* error out */
-	struct buf doc;	  /* longdoc being collected */
-	int line_id;	  /* line of "Revision ID:" (0: none) */
+	struct err *e;    /* error out */
+	struct buf doc;   /* longdoc being collected */
+	int line_id;      /* line of "Revision ID:" (0: none) */
 	int line_revises; /* line of "Revises:" */
 	int line_labels;  /* line of "Branch Labels:" */
-	int line_deps;	  /* line of "Depends On:" */
+	int line_deps;    /* line of "Depends On:" */
 };
 
 /* One line of text: [p, p+n) without its line break. */
 struct line {
-	const char *p;	  /* start */
-	size_t n;	  /* length without "\n" / "\r\n" */
+	const char *p;    /* start */
+	size_t n;         /* length without "\n" / "\r\n" */
 	const char *next; /* start of the following line */
 };
 
@@ -205,7 +205,7 @@ static int sql_sections(struct sql_reader *r, const char *p, const char *end, in
 
 	for (; next_line(p, end, &l); p = l.next, line++) {
 		enum sql_marker m = sql_marker(&l);
-		struct script_section *sec = m == MARK_UPGRADE	   ? &r->s->upgrade
+		struct script_section *sec = m == MARK_UPGRADE     ? &r->s->upgrade
 					     : m == MARK_DOWNGRADE ? &r->s->downgrade
 								   : NULL;
 		if (m == MARK_NONE) {
@@ -269,7 +269,7 @@ static int parse_sql(struct arena *a, struct script *s, const char *text, size_t
 		s->longdoc = pyparse_strip(a, buf_cstr(&r.doc), r.doc.len);
 		sep = strstr(s->longdoc, "\n\n");
 		s->doc =
-		    sep ? arena_strndup(a, s->longdoc, (size_t)(sep - s->longdoc)) : s->longdoc;
+			sep ? arena_strndup(a, s->longdoc, (size_t)(sep - s->longdoc)) : s->longdoc;
 	}
 	buf_release(&r.doc);
 	return rc;
@@ -328,11 +328,11 @@ static int parse_py(struct arena *a, struct script *s, const char *text, size_t 
 	if (r.revision.kind == PYVAL_ABSENT) {
 		if (!legacy_rev_name(s->filename))
 			return err_at(
-			    e, ERR_COMMAND, s->path, 0,
-			    "Could not determine revision id from filename %s. Be sure the "
-			    "'revision' variable is declared inside the script (please see "
-			    "'Upgrading from Alembic 0.1 to 0.2' in the documentation).",
-			    s->filename);
+				e, ERR_COMMAND, s->path, 0,
+				"Could not determine revision id from filename %s. Be sure the "
+				"'revision' variable is declared inside the script (please see "
+				"'Upgrading from Alembic 0.1 to 0.2' in the documentation).",
+				s->filename);
 		s->id = arena_strndup(a, s->filename, strlen(s->filename) - 3);
 	} else if (r.revision.kind != PYVAL_STR) {
 		err_at(e, ERR_INPUT, s->path, r.revision.line, "revision is not a string literal");

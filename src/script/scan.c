@@ -13,8 +13,8 @@
 /* Set of real paths already seen: open addressing, membership only (never iterated). */
 struct path_set {
 	const char **slot; /* NULL = empty */
-	size_t cap;	   /* power of two */
-	size_t n;	   /* entries */
+	size_t cap;        /* power of two */
+	size_t n;          /* entries */
 };
 
 static size_t path_hash(const char *s)
@@ -48,14 +48,14 @@ static bool path_set_add(struct arena *a, struct path_set *ps, const char *s)
 }
 
 struct scan {
-	struct arena *a;	 /* results */
-	const struct config *c;	 /* settings */
+	struct arena *a;         /* results */
+	const struct config *c;  /* settings */
 	struct script_list *out; /* scripts */
-	const struct sink *s;	 /* warnings */
-	struct path_set seen;	 /* real paths loaded */
-	size_t cap;		 /* allocated slots in out->v */
-	bool is_py_project;	 /* new revisions are .py: a .sql without header is a helper */
-	struct err *e;		 /* error out */
+	const struct sink *s;    /* warnings */
+	struct path_set seen;    /* real paths loaded */
+	size_t cap;              /* allocated slots in out->v */
+	bool is_py_project;      /* new revisions are .py: a .sql without header is a helper */
+	struct err *e;           /* error out */
 };
 
 /* base.py _only_source_rev_file "^(?!\.#|__init__)(.*\.py)$", plus our ".sql" files. */
@@ -104,16 +104,16 @@ static int scan_entry(struct scan *sc, const char *dir, const char *real_dir, co
 {
 	const char *path = fs_join(sc->a, dir, name);
 	const char *real =
-	    S_ISLNK(st->st_mode) ? real_path(sc->a, path) : fs_join(sc->a, real_dir, name);
+		S_ISLNK(st->st_mode) ? real_path(sc->a, path) : fs_join(sc->a, real_dir, name);
 	struct script *s;
 	char *text;
 	size_t len;
 
 	if (!path_set_add(sc->a, &sc->seen, real)) {
 		sink_warn(sc->s, arena_printf(sc->a,
-					 "File %s loaded twice! ignoring. Please ensure "
-					 "version_locations is unique.",
-					 real));
+					      "File %s loaded twice! ignoring. Please ensure "
+					      "version_locations is unique.",
+					      real));
 		return 0;
 	}
 	if (!is_revision_name(name) || S_ISDIR(st->st_mode) || fs_is_dir(path))
@@ -122,10 +122,11 @@ static int scan_entry(struct scan *sc, const char *dir, const char *real_dir, co
 		return -1;
 	if (sc->is_py_project && str_endswith(name, ".sql") && !has_revision_header(text)) {
 		/* Alembic projects keep SQL files for op.execute(open(...).read()) */
-		sink_warn(sc->s, arena_printf(sc->a,
-					 "File %s has no '-- Revision ID:' header; not a revision, "
-					 "ignored.",
-					 path));
+		sink_warn(sc->s,
+			  arena_printf(sc->a,
+				       "File %s has no '-- Revision ID:' header; not a revision, "
+				       "ignored.",
+				       path));
 		return 0;
 	}
 	if (script_parse(sc->a, dir, name, text, len, &s, sc->e))

@@ -74,40 +74,40 @@ enum script_format {
 /* One statement of a Python revision body: op.execute("...") / op.execute(sa.text("...")). */
 struct script_stmt {
 	const char *sql; /* the string literal's value, verbatim */
-	int line;	 /* 1-based line of the op.execute call */
+	int line;        /* 1-based line of the op.execute call */
 };
 
 struct script_section {
-	const char *text;	   /* SQL format: section body, NUL-terminated copy; NULL for .py */
-	int first_line;		   /* SQL: 1-based line where the body starts; .py: the def line */
+	const char *text;          /* SQL format: section body, NUL-terminated copy; NULL for .py */
+	int first_line;            /* SQL: 1-based line where the body starts; .py: the def line */
 	struct script_stmt *stmts; /* Python format: the op.execute statements in order */
-	size_t n_stmts;		   /* their number */
+	size_t n_stmts;            /* their number */
 	const char *refusal; /* Python format: why the body cannot run natively (NULL if it can) */
 	int refusal_line;    /* ... and the line of the construct */
-	bool present;	     /* the section / function exists in the file */
+	bool present;        /* the section / function exists in the file */
 };
 
 struct script {
-	const char *id;			 /* revision id */
-	struct strvec down;		 /* down_revision ids in file order (empty: a base) */
-	struct strvec deps;		 /* depends_on as written (ids or branch labels) */
-	struct strvec labels;		 /* branch_labels as written */
-	const char *longdoc;		 /* docstring / header comment, stripped */
-	const char *doc;		 /* first paragraph of longdoc */
-	const char *path;		 /* <version dir>/<filename> (Alembic's Path:) */
-	const char *dir;		 /* version directory (absolute) */
-	const char *filename;		 /* file name only */
-	enum script_format format;	 /* SQL or Python */
-	const char *text;		 /* whole file contents */
-	size_t text_len;		 /* its length */
-	struct script_section upgrade;	 /* -- migrate:upgrade section / def upgrade() */
+	const char *id;                  /* revision id */
+	struct strvec down;              /* down_revision ids in file order (empty: a base) */
+	struct strvec deps;              /* depends_on as written (ids or branch labels) */
+	struct strvec labels;            /* branch_labels as written */
+	const char *longdoc;             /* docstring / header comment, stripped */
+	const char *doc;                 /* first paragraph of longdoc */
+	const char *path;                /* <version dir>/<filename> (Alembic's Path:) */
+	const char *dir;                 /* version directory (absolute) */
+	const char *filename;            /* file name only */
+	enum script_format format;       /* SQL or Python */
+	const char *text;                /* whole file contents */
+	size_t text_len;                 /* its length */
+	struct script_section upgrade;   /* -- migrate:upgrade section / def upgrade() */
 	struct script_section downgrade; /* -- migrate:downgrade section / def downgrade() */
-	bool is_no_transaction;		 /* SQL format: "-- migrate:no-transaction" present */
+	bool is_no_transaction;          /* SQL format: "-- migrate:no-transaction" present */
 };
 
 struct script_list {
-	struct script **v;	/* load order */
-	size_t n;		/* number of scripts */
+	struct script **v; /* load order */
+	size_t n;          /* number of scripts */
 };
 
 struct py_module;
@@ -141,12 +141,12 @@ int script_parse(struct arena *a, const char *dir, const char *filename, const c
 
 /* A create date: Python's datetime as Alembic's _generate_create_date makes it. */
 struct script_date {
-	int year, month, day;	  /* calendar date in the chosen zone */
+	int year, month, day;     /* calendar date in the chosen zone */
 	int hour, minute, second; /* wall clock in the chosen zone */
-	long usec;		  /* microseconds 0..999999 */
-	long long epoch;	  /* int(create_date.timestamp()) (the "epoch" token) */
-	bool has_offset;	  /* timezone configured: printed with its UTC offset */
-	long gmtoff;		  /* that offset east of UTC, in seconds */
+	long usec;                /* microseconds 0..999999 */
+	long long epoch;          /* int(create_date.timestamp()) (the "epoch" token) */
+	bool has_offset;          /* timezone configured: printed with its UTC offset */
+	long gmtoff;              /* that offset east of UTC, in seconds */
 };
 
 /* Fills out for the instant now: local time when zone is NULL, else that
@@ -193,27 +193,27 @@ int script_run_hooks(struct arena *a, const char *path, const struct script_hook
 		     const struct sink *s, struct err *e);
 
 struct script_new {
-	const char *id;			/* revision id (checked with script_check_rev_id) */
-	const char *message;		/* -m; NULL = "empty message" */
-	struct strvec down;		/* parent ids in order (empty: a new base) */
-	struct strvec labels;		/* branch labels to write */
-	struct strvec deps;		/* depends_on as to be written (resolved) */
-	const char *version_path;	/* --version-path as given; NULL if absent */
-	const char *head_dir;		/* directory of the first parent's file; NULL for a root */
+	const char *id;                 /* revision id (checked with script_check_rev_id) */
+	const char *message;            /* -m; NULL = "empty message" */
+	struct strvec down;             /* parent ids in order (empty: a new base) */
+	struct strvec labels;           /* branch labels to write */
+	struct strvec deps;             /* depends_on as to be written (resolved) */
+	const char *version_path;       /* --version-path as given; NULL if absent */
+	const char *head_dir;           /* directory of the first parent's file; NULL for a root */
 	const struct script_date *date; /* create date; NULL = now in config->timezone */
-	enum script_format format;	/* SCRIPT_SQL or SCRIPT_PY */
-	const char *imports;		/* Mako ${imports}; NULL = undefined (renders "") */
-	const char *upgrades;		/* ${upgrades}: NULL = undefined ("pass" / "" in SQL) */
-	const char *downgrades;		/* ${downgrades}: likewise */
+	enum script_format format;      /* SCRIPT_SQL or SCRIPT_PY */
+	const char *imports;            /* Mako ${imports}; NULL = undefined (renders "") */
+	const char *upgrades;           /* ${upgrades}: NULL = undefined ("pass" / "" in SQL) */
+	const char *downgrades;         /* ${downgrades}: likewise */
 	const struct script_hook_opt *hooks; /* [post_write_hooks] keys in file order; NULL: none */
-	size_t n_hooks;			     /* their number */
+	size_t n_hooks;                      /* their number */
 };
 
 /* Where a new revision goes: filled by script_prepare_revision. */
 struct script_target {
-	const char *dir;	 /* version directory, as chosen (may be relative) */
-	const char *path;	 /* dir + "/" + file name + extension */
-	const char *abspath;	 /* absolute form, for "Generating ..." */
+	const char *dir;         /* version directory, as chosen (may be relative) */
+	const char *path;        /* dir + "/" + file name + extension */
+	const char *abspath;     /* absolute form, for "Generating ..." */
 	struct script_date date; /* the create date used for the name and the file */
 };
 

@@ -336,8 +336,8 @@ bool unicode_is_cased(unsigned cp)
 
 bool unicode_is_case_ignorable(unsigned cp)
 {
-	return cp >= 0x80 &&
-	       in_ranges(ignorable_ranges, sizeof(ignorable_ranges) / sizeof(ignorable_ranges[0]), cp);
+	return cp >= 0x80 && in_ranges(ignorable_ranges,
+				       sizeof(ignorable_ranges) / sizeof(ignorable_ranges[0]), cp);
 }
 
 unsigned unicode_lower(unsigned cp)

@@ -140,14 +140,14 @@ static void obj_comma(struct buf *b, const struct pyobj *o)
 
 /* The names a template may use. */
 struct tmpl_vars {
-	struct pyobj message;	    /* -m, or "empty message" */
+	struct pyobj message;       /* -m, or "empty message" */
 	struct pyobj up_revision;   /* the new id */
 	struct pyobj down_revision; /* tuple_rev_as_scalar(parents) */
 	struct pyobj branch_labels; /* util.to_tuple(label) */
 	struct pyobj depends_on;    /* tuple_rev_as_scalar(resolved list): None, str or list */
 	struct pyobj create_date;   /* the datetime (str() only) */
-	struct pyobj imports;	    /* autogenerate's imports (undefined here) */
-	struct pyobj upgrades;	    /* autogenerate's body (undefined: "pass") */
+	struct pyobj imports;       /* autogenerate's imports (undefined here) */
+	struct pyobj upgrades;      /* autogenerate's body (undefined: "pass") */
 	struct pyobj downgrades;    /* likewise */
 	const char *header_extra;   /* SQL templates only */
 };
@@ -158,15 +158,15 @@ static const struct pyobj *var_lookup(const struct tmpl_vars *v, struct slice na
 		const char *name;
 		size_t off;
 	} names[] = {
-	    {"message", offsetof(struct tmpl_vars, message)},
-	    {"up_revision", offsetof(struct tmpl_vars, up_revision)},
-	    {"down_revision", offsetof(struct tmpl_vars, down_revision)},
-	    {"branch_labels", offsetof(struct tmpl_vars, branch_labels)},
-	    {"depends_on", offsetof(struct tmpl_vars, depends_on)},
-	    {"create_date", offsetof(struct tmpl_vars, create_date)},
-	    {"imports", offsetof(struct tmpl_vars, imports)},
-	    {"upgrades", offsetof(struct tmpl_vars, upgrades)},
-	    {"downgrades", offsetof(struct tmpl_vars, downgrades)},
+		{"message", offsetof(struct tmpl_vars, message)},
+		{"up_revision", offsetof(struct tmpl_vars, up_revision)},
+		{"down_revision", offsetof(struct tmpl_vars, down_revision)},
+		{"branch_labels", offsetof(struct tmpl_vars, branch_labels)},
+		{"depends_on", offsetof(struct tmpl_vars, depends_on)},
+		{"create_date", offsetof(struct tmpl_vars, create_date)},
+		{"imports", offsetof(struct tmpl_vars, imports)},
+		{"upgrades", offsetof(struct tmpl_vars, upgrades)},
+		{"downgrades", offsetof(struct tmpl_vars, downgrades)},
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -208,12 +208,12 @@ static void build_vars(struct arena *a, const struct script_new *n, const struct
 
 struct tmpl {
 	const char *file; /* template path for errors ("<built-in>" for the default) */
-	const char *p;	  /* text */
+	const char *p;    /* text */
 	const char *end;  /* end of text */
-	int line;	  /* current line */
+	int line;         /* current line */
 	struct buf *out;  /* rendered text */
 	struct arena *a;  /* scratch */
-	struct err *e;	  /* error out */
+	struct err *e;    /* error out */
 };
 
 /* Value of SQL placeholder name, or NULL if unknown. */
@@ -556,8 +556,8 @@ static int render_mako(struct tmpl *t, const struct tmpl_vars *v)
 		} else if (t->p[0] == '\\' && t->p + 1 < t->end &&
 			   (t->p[1] == '\n' ||
 			    (t->p[1] == '\r' && t->p + 2 < t->end && t->p[2] == '\n'))) {
-			t->p +=
-			    t->p[1] == '\n' ? 2 : 3; /* Mako: an escaped newline is thrown away */
+			t->p += t->p[1] == '\n' ? 2
+						: 3; /* Mako: an escaped newline is thrown away */
 			t->line++;
 		} else {
 			bol = t->p[0] == '\n';
@@ -704,19 +704,19 @@ static int check_written(struct arena *a, const struct script_new *n, const stru
 		return -1;
 	if (n->labels.n && !sc->labels.n)
 		return err_set(
-		    e, ERR_COMMAND,
-		    "Version %s specified branch_labels %s, however the migration file %s "
-		    "does not have them; have you upgraded your script.py.mako to include "
-		    "the 'branch_labels' section?",
-		    sc->id, strvec_join(a, &n->labels, ", "), sc->path);
+			e, ERR_COMMAND,
+			"Version %s specified branch_labels %s, however the migration file %s "
+			"does not have them; have you upgraded your script.py.mako to include "
+			"the 'branch_labels' section?",
+			sc->id, strvec_join(a, &n->labels, ", "), sc->path);
 	if (strcmp(sc->id, n->id) || !same_vec(&sc->down, &n->down) ||
 	    !same_vec(&sc->labels, &n->labels) || !same_vec(&sc->deps, &n->deps))
 		return err_set(
-		    e, ERR_COMMAND,
-		    "The generated file %s does not declare the revision, parents, branch "
-		    "labels and dependencies it was generated for; check the project's "
-		    "template",
-		    sc->path);
+			e, ERR_COMMAND,
+			"The generated file %s does not declare the revision, parents, branch "
+			"labels and dependencies it was generated for; check the project's "
+			"template",
+			sc->path);
 	if (out)
 		*out = sc;
 	return 0;

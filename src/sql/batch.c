@@ -21,9 +21,9 @@
 #include "base/str.h"
 
 struct bcol {
-	struct sch_column *c; /* the column of the new table (a copy) */
-	const char *key;      /* its name in the old table (transfers keep the key) */
-	bool transfer;        /* copied from the old table */
+	struct sch_column *c;        /* the column of the new table (a copy) */
+	const char *key;             /* its name in the old table (transfers keep the key) */
+	bool transfer;               /* copied from the old table */
 	const struct sch_type *cast; /* CAST(... AS type) on transfer (type affinity changed) */
 };
 
@@ -64,7 +64,7 @@ static int b_init(struct bstate *s, struct ddl_ctx *x, const struct sch_table *o
 		/* (differs) a generated column is not copied but computed again:
 		 * Alembic's INSERT names it, which SQLite refuses */
 		s->cols[s->n_cols++] =
-		    (struct bcol){c, old->columns[i]->name, !old->columns[i]->computed, NULL};
+			(struct bcol){c, old->columns[i]->name, !old->columns[i]->computed, NULL};
 		strvec_push(x->a, &s->existing, old->columns[i]->name);
 	}
 	s->cons = arena_calloc(x->a, old->n_constraints + extra + 1, sizeof(*s->cons));
@@ -140,7 +140,8 @@ static int b_alter_column(struct bstate *s, const struct mig_alter *al)
 	if (al->server_default_given)
 		c->server_default = al->server_default;
 	if (al->autoincrement != SCH_UNSET)
-		c->autoincrement = al->autoincrement == SCH_TRUE ? SCH_AUTOINC_TRUE : SCH_AUTOINC_FALSE;
+		c->autoincrement =
+			al->autoincrement == SCH_TRUE ? SCH_AUTOINC_TRUE : SCH_AUTOINC_FALSE;
 	if (al->comment_given)
 		c->comment = al->comment;
 	return 0;
@@ -220,7 +221,8 @@ static int b_apply(struct bstate *s, const struct mig_op *op)
 		if (op->column->unique == SCH_TRUE && op->column->index != SCH_TRUE)
 			return ddl_fail(s->x, "Constraint must have a name");
 		for (size_t i = 0; i < op->column->n_fks; i++)
-			if (b_add_constraint(s, ddl_fk_of(s->x, op->column, op->column->fks[i])) < 0)
+			if (b_add_constraint(s, ddl_fk_of(s->x, op->column, op->column->fks[i])) <
+			    0)
 				return -1;
 		s->cols[s->n_cols - 1].c->n_fks = 0;
 		if (op->column->index == SCH_TRUE) {
@@ -407,7 +409,8 @@ static int b_op(struct bstate *s, struct mig_op *op)
 static int b_index(struct bstate *s, const struct sch_index *ix)
 {
 	struct sch_index *c = arena_calloc(s->x->a, 1, sizeof(*c));
-	struct mig_op op = {.kind = MIG_CREATE_INDEX, .table = s->old->name, .schema = s->old->schema};
+	struct mig_op op = {
+		.kind = MIG_CREATE_INDEX, .table = s->old->name, .schema = s->old->schema};
 
 	*c = *ix;
 	c->table = s->old->name;
@@ -441,8 +444,10 @@ static int b_prep_pg(struct bstate *s)
 			kept = s->cons[j]->name && !strcmp(s->cons[j]->name, name);
 		if (!kept)
 			continue;
-		struct mig_op op = {.kind = MIG_DROP_CONSTRAINT, .table = old->name,
-				    .schema = old->schema, .constraint_name = name,
+		struct mig_op op = {.kind = MIG_DROP_CONSTRAINT,
+				    .table = old->name,
+				    .schema = old->schema,
+				    .constraint_name = name,
 				    .constraint_name_final = true};
 		if (b_op(s, &op) < 0)
 			return -1;
@@ -487,7 +492,9 @@ int sql_batch_rebuild(struct arena *a, const struct sql_opts *opts, const struct
 	op = (struct mig_op){.kind = MIG_DROP_TABLE, .table = old->name, .schema = old->schema};
 	if (b_op(&s, &op) < 0)
 		return -1;
-	op = (struct mig_op){.kind = MIG_RENAME_TABLE, .table = tmp, .schema = old->schema,
+	op = (struct mig_op){.kind = MIG_RENAME_TABLE,
+			     .table = tmp,
+			     .schema = old->schema,
 			     .new_name = old->name};
 	if (b_op(&s, &op) < 0)
 		return -1;

@@ -189,8 +189,8 @@ int ddl_table_prepare(struct ddl_ctx *x, const struct sch_table *t, struct ddl_t
 	for (size_t i = 0; i < out->n_cols; i++) {
 		struct ddl_col *dc = &out->cols[i];
 
-		dc->nullable =
-		    dc->c->nullable == SCH_UNSET ? !dc->primary_key : dc->c->nullable == SCH_TRUE;
+		dc->nullable = dc->c->nullable == SCH_UNSET ? !dc->primary_key
+							    : dc->c->nullable == SCH_TRUE;
 	}
 	return ddl_pick_autoinc(x, out);
 }
@@ -241,8 +241,9 @@ static int ddl_conv_constraint(struct ddl_ctx *x, const char *schema, const char
 			       const struct sch_constraint **c, bool refs)
 {
 	const struct sch_constraint *k = *c;
-	struct ddl_conv_in in = {ddl_kind_key(k->kind), table, schema, &k->columns, k->ref_table,
-				 refs ? &k->ref_columns : NULL};
+	struct ddl_conv_in in = {
+		ddl_kind_key(k->kind), table,        schema,
+		&k->columns,           k->ref_table, refs ? &k->ref_columns : NULL};
 	struct sch_constraint *r;
 	const char *name;
 
@@ -381,16 +382,17 @@ static int ddl_enum_types(struct ddl_ctx *x, const struct sch_table *t, struct b
 			continue;
 		}
 		if (ex.create_type_fails)
-			return ddl_fail(x,
-					"Compiler <MySQLDDLCompiler> can't render element of type "
-					"CreateEnumType: postgresql.ENUM creates its type on %s too "
-					"(SQLAlchemy 1.4); use sa.Enum(...) for a type that works on "
-					"both, or postgresql.ENUM(..., create_type=False)",
-					x->d->name);
+			return ddl_fail(
+				x,
+				"Compiler <MySQLDDLCompiler> can't render element of type "
+				"CreateEnumType: postgresql.ENUM creates its type on %s too "
+				"(SQLAlchemy 1.4); use sa.Enum(...) for a type that works on "
+				"both, or postgresql.ENUM(..., create_type=False)",
+				x->d->name);
 		if (!ex.create_type)
 			continue;
-		key =
-		    arena_printf(x->a, "%s.%s", ex.type_schema ? ex.type_schema : "", ex.type_name);
+		key = arena_printf(x->a, "%s.%s", ex.type_schema ? ex.type_schema : "",
+				   ex.type_name);
 		if (x->o->memo && strvec_find(x->o->memo, key) >= 0)
 			continue;
 		if (x->o->memo)
@@ -442,9 +444,10 @@ static int ddl_enum_own(struct ddl_ctx *x, const struct ddl_family *f, struct bu
 	if (sch_type_extra(&own, x->d->name, &ex, x->e) < 0)
 		return ddl_fail(x, "%s", x->e->msg);
 	if (ex.create_type_fails)
-		return ddl_fail(x, "Compiler <MySQLDDLCompiler> can't render element of type "
-				   "%sEnumType: postgresql.ENUM(...).%s() runs on %s too (SQLAlchemy "
-				   "1.4)",
+		return ddl_fail(x,
+				"Compiler <MySQLDDLCompiler> can't render element of type "
+				"%sEnumType: postgresql.ENUM(...).%s() runs on %s too (SQLAlchemy "
+				"1.4)",
 				x->op->kind == MIG_CREATE_ENUM ? "Create" : "Drop",
 				x->op->kind == MIG_CREATE_ENUM ? "create" : "drop", x->d->name);
 	if (!ex.create_type)
@@ -558,7 +561,8 @@ static int ddl_table_indexes(struct ddl_ctx *x, const struct ddl_family *f,
 
 		ix.table = t->name;
 		ix.schema = t->schema;
-		if (ddl_conv_index(x, "index", &ix, ix.name) < 0 || ddl_index_stmt(x, f, &ix, b) < 0)
+		if (ddl_conv_index(x, "index", &ix, ix.name) < 0 ||
+		    ddl_index_stmt(x, f, &ix, b) < 0)
 			return -1;
 	}
 	return 0;
@@ -620,8 +624,8 @@ static int ddl_create_table(struct ddl_ctx *x, const struct ddl_family *f, struc
 /* SQLite's add_constraint: type-bound CHECKs are skipped with a warning,
  * anything else is Alembic's NotImplementedError. */
 static const char ddl_sqlite_no_alter[] =
-    "No support for ALTER of constraints in SQLite dialect. Please refer to the batch "
-    "mode feature which allows for SQLite migrations using a copy-and-move strategy.";
+	"No support for ALTER of constraints in SQLite dialect. Please refer to the batch "
+	"mode feature which allows for SQLite migrations using a copy-and-move strategy.";
 
 static int ddl_add_constraint_stmt(struct ddl_ctx *x, const char *schema, const char *table,
 				   const struct sch_constraint *c, struct buf *b)

@@ -37,10 +37,10 @@
 
 /* One statement to run or print. */
 struct sql_stmt {
-	const char *sql; /* the statement text, no terminator */
-	bool autocommit; /* runs outside the transaction (autocommit_block, CONCURRENTLY
+	const char *sql;   /* the statement text, no terminator */
+	bool autocommit;   /* runs outside the transaction (autocommit_block, CONCURRENTLY
 			    under a -- migrate:no-transaction file) */
-	int line;	 /* 1-based line of the operation in the revision file (0: none) */
+	int line;          /* 1-based line of the operation in the revision file (0: none) */
 	const char *guard; /* online only: a query run first; the statement runs only when
 			      it returns a row (guard_exists) or none (!guard_exists):
 			      an Enum's create/drop with checkfirst (has_type) */
@@ -54,21 +54,21 @@ struct sql_stmt {
 /* A growing list of statements (arena-backed). */
 struct sql_stmts {
 	struct sql_stmt *v; /* statements in order */
-	size_t n;	    /* their number */
-	size_t cap;	    /* allocated */
+	size_t n;           /* their number */
+	size_t cap;         /* allocated */
 };
 
 struct sql_opts {
-	const struct sql_dialect *d;	/* the dialect compiled for */
-	bool as_sql;			/* offline (--sql): literal binds, Alembic's exact text */
-	const char *file;		/* revision file, for error positions */
+	const struct sql_dialect *d; /* the dialect compiled for */
+	bool as_sql;                 /* offline (--sql): literal binds, Alembic's exact text */
+	const char *file;            /* revision file, for error positions */
 	const char *naming_convention_unknown; /* NULL, or why env.py's target_metadata may
 						  carry a naming convention we cannot read
 						  (envpy_convention): names it would give or
 						  change are refused rather than guessed */
-	struct strvec *memo;		/* the run's memo (Alembic's impl.memo): PostgreSQL enum
+	struct strvec *memo;             /* the run's memo (Alembic's impl.memo): PostgreSQL enum
 					   types created so far ("schema.name"); NULL: none kept */
-	bool offline_rebuild;		/* offline SQLite: a batch rebuild becomes a placeholder
+	bool offline_rebuild;            /* offline SQLite: a batch rebuild becomes a placeholder
 					   (sql_stmt.batch) the caller resolves from the table as
 					   the revisions before it leave it (src/run), instead of
 					   Alembic's CommandError */
@@ -124,7 +124,7 @@ int sql_batch_rebuild(struct arena *a, const struct sql_opts *o, const struct sc
  * Returns -1 with ERR_INPUT for an expression we cannot render without
  * Python, or an unknown dialect.
  */
-int sql_expr_text(struct arena *a, const char *dialect, const struct sch_expr *ex,
-		  struct buf *out, struct err *e);
+int sql_expr_text(struct arena *a, const char *dialect, const struct sch_expr *ex, struct buf *out,
+		  struct err *e);
 
 #endif

@@ -35,17 +35,17 @@ int ddl_alter_nullable(struct ddl_ctx *x, const struct mig_op *op, struct buf *b
 static const struct pyv *ddl_alter_call(const struct sch_expr *d, const char *name)
 {
 	return d && d->kind == SCH_EXPR_PYV && d->pyv && d->pyv->kind == PYV_CALL && d->pyv->name &&
-		       !strcmp(d->pyv->name, name)
-		   ? d->pyv
-		   : NULL;
+			       !strcmp(d->pyv->name, name)
+		       ? d->pyv
+		       : NULL;
 }
 
 /* The sa.Identity(...) arguments of v (NULL: none), by keyword or position. */
 static void ddl_alter_identity_of(const struct pyv *v, struct sch_identity *id)
 {
-	static const char *const names[] = {"always",	  "on_null",	"start",   "increment",
-					    "minvalue",	  "maxvalue",	"nominvalue", "nomaxvalue",
-					    "cycle",	  "cache",	"order"};
+	static const char *const names[] = {"always",   "on_null",  "start",      "increment",
+					    "minvalue", "maxvalue", "nominvalue", "nomaxvalue",
+					    "cycle",    "cache",    "order"};
 	const struct pyv *a[11] = {0};
 
 	memset(id, 0, sizeof(*id));
@@ -64,7 +64,8 @@ static bool ddl_alter_same(const struct pyv *x, const struct pyv *y)
 
 	if (nx || ny)
 		return nx == ny;
-	if ((x->kind == PYV_INT || x->kind == PYV_BOOL) && (y->kind == PYV_INT || y->kind == PYV_BOOL))
+	if ((x->kind == PYV_INT || x->kind == PYV_BOOL) &&
+	    (y->kind == PYV_INT || y->kind == PYV_BOOL))
 		return (x->kind == PYV_INT ? x->i : x->b) == (y->kind == PYV_INT ? y->i : y->b);
 	return x->kind == y->kind && x->s && y->s && !strcmp(x->s, y->s);
 }
@@ -121,7 +122,7 @@ static int ddl_alter_identity(struct ddl_ctx *x, const struct mig_op *op, struct
 {
 	const struct pyv *to = ddl_alter_call(op->alter.server_default, "sqlalchemy.Identity");
 	const struct pyv *from =
-	    ddl_alter_call(op->alter.existing_server_default, "sqlalchemy.Identity");
+		ddl_alter_call(op->alter.existing_server_default, "sqlalchemy.Identity");
 
 	if (x->d->family != SQL_FAMILY_POSTGRESQL)
 		return ddl_fail(x, "Adding, removing or modifying an \"identity\" construct, e.g. "
@@ -140,10 +141,12 @@ static int ddl_alter_identity(struct ddl_ctx *x, const struct mig_op *op, struct
 
 bool ddl_alter_has_construct(const struct mig_op *op)
 {
-	const struct sch_expr *to = op->alter.server_default_given ? op->alter.server_default : NULL;
+	const struct sch_expr *to =
+		op->alter.server_default_given ? op->alter.server_default : NULL;
 	const struct sch_expr *from = op->alter.existing_server_default;
 
-	return ddl_alter_call(to, "sqlalchemy.Identity") || ddl_alter_call(to, "sqlalchemy.Computed") ||
+	return ddl_alter_call(to, "sqlalchemy.Identity") ||
+	       ddl_alter_call(to, "sqlalchemy.Computed") ||
 	       ddl_alter_call(from, "sqlalchemy.Identity") ||
 	       ddl_alter_call(from, "sqlalchemy.Computed");
 }
@@ -155,10 +158,12 @@ int ddl_alter_default(struct ddl_ctx *x, const struct mig_op *op, struct buf *b)
 
 	if (!op->alter.server_default_given)
 		return 0;
-	if (ddl_alter_call(to, "sqlalchemy.Computed") || ddl_alter_call(from, "sqlalchemy.Computed"))
+	if (ddl_alter_call(to, "sqlalchemy.Computed") ||
+	    ddl_alter_call(from, "sqlalchemy.Computed"))
 		return ddl_fail(x, "Adding or removing a \"computed\" construct, e.g. GENERATED "
 				   "ALWAYS AS, to or from an existing column is not supported.");
-	if (ddl_alter_call(to, "sqlalchemy.Identity") || ddl_alter_call(from, "sqlalchemy.Identity"))
+	if (ddl_alter_call(to, "sqlalchemy.Identity") ||
+	    ddl_alter_call(from, "sqlalchemy.Identity"))
 		return ddl_alter_identity(x, op, b);
 	ddl_alter_col_head(x, b, op);
 	if (!op->alter.server_default) {
@@ -267,10 +272,10 @@ int ddl_generic_drop_constraint(struct ddl_ctx *x, const struct mig_op *op, stru
 	if (!op->constraint_name) { /* SQLAlchemy's DDLCompiler.visit_drop_constraint */
 		const char *t = op->constraint_type ? op->constraint_type : "";
 		return ddl_fail(x, "Can't emit DROP CONSTRAINT for constraint %s(); it has no name",
-				!strcmp(t, "unique")	   ? "UniqueConstraint"
-				: !strcmp(t, "primary")	   ? "PrimaryKeyConstraint"
+				!strcmp(t, "unique")       ? "UniqueConstraint"
+				: !strcmp(t, "primary")    ? "PrimaryKeyConstraint"
 				: !strcmp(t, "foreignkey") ? "ForeignKeyConstraint"
-				: !strcmp(t, "check")	   ? "CheckConstraint"
+				: !strcmp(t, "check")      ? "CheckConstraint"
 							   : "Constraint");
 	}
 	ddl_alter_table(x, b, op->schema, op->table);

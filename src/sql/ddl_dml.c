@@ -13,7 +13,7 @@
 #include "base/str.h"
 
 struct dml_ctx {
-	struct ddl_ctx *x;	   /* the compilation */
+	struct ddl_ctx *x;         /* the compilation */
 	const struct sch_table *t; /* the table */
 	struct strvec bind_names;  /* where-clause bind names used so far */
 };
@@ -85,9 +85,8 @@ static int dml_bare_column(struct dml_ctx *c, struct buf *b, const struct pyv *v
 
 static bool dml_is_null(const struct pyv *v)
 {
-	return v->kind == PYV_NONE ||
-	       (v->kind == PYV_CALL && !v->receiver && !strcmp(v->name, "sqlalchemy.null") &&
-		!v->n && !v->n_kw);
+	return v->kind == PYV_NONE || (v->kind == PYV_CALL && !v->receiver &&
+				       !strcmp(v->name, "sqlalchemy.null") && !v->n && !v->n_kw);
 }
 
 /* The where-clause bind name: "<col>_<n>", n counting that column's uses. */
@@ -131,7 +130,8 @@ static int dml_operand(struct dml_ctx *c, struct buf *b, const struct pyv *v, co
 static int dml_is_method(struct dml_ctx *c, struct buf *b, const struct pyv *v)
 {
 	const struct pyv *x = v->items[0];
-	bool native = c->x->d->family == SQL_FAMILY_POSTGRESQL || c->x->d->family == SQL_FAMILY_MYSQL;
+	bool native =
+		c->x->d->family == SQL_FAMILY_POSTGRESQL || c->x->d->family == SQL_FAMILY_MYSQL;
 
 	if (!dml_column(v->receiver) || (!dml_is_null(x) && x->kind != PYV_BOOL))
 		return ddl_fail(c->x, "a where() condition of %s cannot be rendered natively",
@@ -169,9 +169,9 @@ static int dml_bool_side(struct dml_ctx *c, struct buf *b, const struct pyv *v, 
 static int dml_cond(struct dml_ctx *c, struct buf *b, const struct pyv *v)
 {
 	static const char *const ops[][2] = {
-	    {"operator.eq", " = "},	{"operator.ne", " != "},  {"operator.lt", " < "},
-	    {"operator.le", " <= "},	{"operator.gt", " > "},	  {"operator.ge", " >= "},
-	    {"operator.and_", " AND "}, {"operator.or_", " OR "},
+		{"operator.eq", " = "},     {"operator.ne", " != "},  {"operator.lt", " < "},
+		{"operator.le", " <= "},    {"operator.gt", " > "},   {"operator.ge", " >= "},
+		{"operator.and_", " AND "}, {"operator.or_", " OR "},
 	};
 	const char *col;
 

@@ -12,32 +12,32 @@
 
 /* One compilation: the op being compiled and where its statements go. */
 struct ddl_ctx {
-	struct arena *a;	     /* arena of the run */
+	struct arena *a;             /* arena of the run */
 	const struct sql_opts *o;    /* dialect and mode */
 	const struct sql_dialect *d; /* o->d */
 	const struct mig_op *op;     /* the operation (positions for errors) */
-	struct sql_stmts *out;	     /* statements appended here */
-	struct err *e;		     /* error out */
-	bool autocommit;	     /* inside an autocommit block */
+	struct sql_stmts *out;       /* statements appended here */
+	struct err *e;               /* error out */
+	bool autocommit;             /* inside an autocommit block */
 };
 
 /* A column of a table being created, with what SQLAlchemy derives. */
 struct ddl_col {
 	const struct sch_column *c;  /* the column */
-	bool nullable;		     /* effective nullability */
-	bool primary_key;	     /* member of the primary key */
-	bool autoinc;		     /* table._autoincrement_column */
+	bool nullable;               /* effective nullability */
+	bool primary_key;            /* member of the primary key */
+	bool autoinc;                /* table._autoincrement_column */
 	const struct sch_type *type; /* the type for this dialect (variant chosen) */
 };
 
 /* A table as CREATE TABLE / ADD COLUMN render it. */
 struct ddl_table {
-	const struct sch_table *t;	      /* the table */
-	struct ddl_col *cols;		      /* its columns */
-	size_t n_cols;			      /* their number */
-	const char **pk;		      /* primary key column names in rendered order */
-	size_t n_pk;			      /* their number */
-	const char *pk_name;		      /* explicit PrimaryKeyConstraint name=, or NULL */
+	const struct sch_table *t;            /* the table */
+	struct ddl_col *cols;                 /* its columns */
+	size_t n_cols;                        /* their number */
+	const char **pk;                      /* primary key column names in rendered order */
+	size_t n_pk;                          /* their number */
+	const char *pk_name;                  /* explicit PrimaryKeyConstraint name=, or NULL */
 	const struct sch_constraint *pk_cons; /* the explicit constraint, or NULL */
 };
 
@@ -87,10 +87,10 @@ int ddl_convention_check(struct ddl_ctx *x, char kind, const char *what, const c
 			 bool final);
 /* What a convention's tokens are made of (ConventionDict). */
 struct ddl_conv_in {
-	char kind;		       /* as for ddl_convention_check */
+	char kind;                     /* as for ddl_convention_check */
 	const char *table, *schema;    /* the table */
 	const struct strvec *cols;     /* the columns (NULL: not known) */
-	const char *ref_table;	       /* foreign keys: the referred table */
+	const char *ref_table;         /* foreign keys: the referred table */
 	const struct strvec *ref_cols; /* ... and columns */
 };
 /* The name SQLAlchemy gives a construct of in named given (NULL: unnamed):

@@ -62,8 +62,8 @@ static int my_column_spec(struct ddl_ctx *x, const struct ddl_table *t, const st
 /* One table option "KEY=value" / "KEY value" (MySQLDDLCompiler.post_create_table). */
 static int my_table_opt(struct ddl_ctx *x, const char *key, const struct pyv *v, struct buf *b)
 {
-	static const char *const quoted[] = {"COMMENT",	 "DATA DIRECTORY", "INDEX DIRECTORY",
-					     "PASSWORD", "CONNECTION",	   NULL};
+	static const char *const quoted[] = {"COMMENT",  "DATA DIRECTORY", "INDEX DIRECTORY",
+					     "PASSWORD", "CONNECTION",     NULL};
 	static const char *const spaced[] = {"TABLESPACE", "DEFAULT CHARACTER SET", "CHARACTER SET",
 					     "COLLATE", NULL};
 	char *opt = arena_strdup(x->a, key);
@@ -232,10 +232,10 @@ static int my_alter_column(struct ddl_ctx *x, const struct mig_op *op)
 	bool nullable = al->nullable != SCH_UNSET ? al->nullable == SCH_TRUE
 						  : al->existing_nullable != SCH_FALSE;
 	bool autoinc = al->autoincrement != SCH_UNSET
-			   ? al->autoincrement == SCH_TRUE
-			   : al->existing_autoincrement == SCH_AUTOINC_TRUE;
+			       ? al->autoincrement == SCH_TRUE
+			       : al->existing_autoincrement == SCH_AUTOINC_TRUE;
 	const struct sch_expr *dflt =
-	    al->server_default_given ? al->server_default : al->existing_server_default;
+		al->server_default_given ? al->server_default : al->existing_server_default;
 	const char *comment = al->comment_given ? al->comment : al->existing_comment;
 	bool functional = type && type->family == SCH_T_DATETIME && al->server_default_given &&
 			  al->server_default;
@@ -330,13 +330,13 @@ static int my_table_comment(struct ddl_ctx *x, const struct mig_op *op, const ch
 }
 
 const struct ddl_family ddl_mysql = {
-    .column_spec = my_column_spec,
-    .post_create = my_post_create,
-    .create_index = my_create_index,
-    .drop_index = my_drop_index,
-    .alter_column = my_alter_column,
-    .drop_constraint = my_drop_constraint,
-    .rename_table = my_rename_table,
-    .table_comment = my_table_comment,
-    .kw_prefix = "mysql_",
+	.column_spec = my_column_spec,
+	.post_create = my_post_create,
+	.create_index = my_create_index,
+	.drop_index = my_drop_index,
+	.alter_column = my_alter_column,
+	.drop_constraint = my_drop_constraint,
+	.rename_table = my_rename_table,
+	.table_comment = my_table_comment,
+	.kw_prefix = "mysql_",
 };

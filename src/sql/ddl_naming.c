@@ -43,8 +43,9 @@ char ddl_type_key(const char *type)
 {
 	if (!type)
 		return 'x';
-	return !strcmp(type, "foreignkey") ? 'f' : !strcmp(type, "unique") ? 'u'
-	       : !strcmp(type, "check")	   ? 'c'
+	return !strcmp(type, "foreignkey") ? 'f'
+	       : !strcmp(type, "unique")   ? 'u'
+	       : !strcmp(type, "check")    ? 'c'
 	       : !strcmp(type, "primary")  ? 'p'
 					   : 'x';
 }
@@ -52,7 +53,11 @@ char ddl_type_key(const char *type)
 /* The convention key of a kind: "ix", "uq", "ck", "fk", "pk". */
 static const char *ddl_kind_name(char kind)
 {
-	return kind == 'i' ? "ix" : kind == 'u' ? "uq" : kind == 'c' ? "ck" : kind == 'f' ? "fk" : "pk";
+	return kind == 'i'   ? "ix"
+	       : kind == 'u' ? "uq"
+	       : kind == 'c' ? "ck"
+	       : kind == 'f' ? "fk"
+			     : "pk";
 }
 
 /* The template of a kind ('i' 'u' 'c' 'f' 'p'; 'x': a constraint of no
@@ -65,8 +70,11 @@ static const char *ddl_template(const struct sql_opts *o, char kind)
 		return NULL;
 	if (!n)
 		return kind == 'i' ? "ix_%(column_0_label)s" : NULL;
-	return kind == 'i' ? n->ix : kind == 'u' ? n->uq : kind == 'c' ? n->ck
-	       : kind == 'f' ? n->fk : n->pk;
+	return kind == 'i'   ? n->ix
+	       : kind == 'u' ? n->uq
+	       : kind == 'c' ? n->ck
+	       : kind == 'f' ? n->fk
+			     : n->pk;
 }
 
 /* Whether the template of kind would decide or change name. */
@@ -147,8 +155,9 @@ static const char *ddl_cols_token(struct ddl_ctx *x, const struct ddl_conv_in *i
 	if (!strcmp(rest, "_name") || !strcmp(rest, "_key"))
 		return cols->v[idx];
 	if (!strcmp(rest, "_label") && label)
-		return in->schema ? arena_printf(x->a, "%s_%s_%s", in->schema, in->table, cols->v[idx])
-				  : arena_printf(x->a, "%s_%s", in->table, cols->v[idx]);
+		return in->schema
+			       ? arena_printf(x->a, "%s_%s_%s", in->schema, in->table, cols->v[idx])
+			       : arena_printf(x->a, "%s_%s", in->table, cols->v[idx]);
 	return NULL;
 }
 
@@ -163,7 +172,8 @@ static const char *ddl_token(struct ddl_ctx *x, const struct ddl_conv_in *in, co
 	if (!strcmp(tok, "referred_table_name"))
 		return in->kind == 'f' ? in->ref_table : NULL;
 	if (str_startswith(tok, "referred_column_"))
-		return in->kind == 'f' ? ddl_cols_token(x, in, in->ref_cols, tok + 16, false) : NULL;
+		return in->kind == 'f' ? ddl_cols_token(x, in, in->ref_cols, tok + 16, false)
+				       : NULL;
 	if (str_startswith(tok, "column_"))
 		return ddl_cols_token(x, in, in->cols, tok + 7, true);
 	return NULL;
@@ -188,7 +198,8 @@ static int ddl_render_template(struct ddl_ctx *x, const char *what, const struct
 		}
 		close = p[1] == '(' ? strstr(p, ")s") : NULL;
 		if (close)
-			v = ddl_token(x, in, given, arena_strndup(x->a, p + 2, (size_t)(close - p - 2)));
+			v = ddl_token(x, in, given,
+				      arena_strndup(x->a, p + 2, (size_t)(close - p - 2)));
 		if (!v) {
 			buf_release(&b);
 			return ddl_fail(x,
@@ -219,8 +230,9 @@ int ddl_conv_name(struct ddl_ctx *x, const char *what, const struct ddl_conv_in 
 	if (!ddl_template_applies(x->o, in->kind, given))
 		return 0;
 	if (!given && strstr(tmpl, "%(constraint_name)s"))
-		return ddl_fail(x, "Naming convention including %%(constraint_name)s token requires "
-				   "that constraint is explicitly named.");
+		return ddl_fail(x,
+				"Naming convention including %%(constraint_name)s token requires "
+				"that constraint is explicitly named.");
 	if (ddl_render_template(x, what, in, tmpl, given, out) < 0)
 		return -1;
 	if (limit && strlen(*out) > limit)

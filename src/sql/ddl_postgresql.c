@@ -25,7 +25,7 @@ static int pg_column_spec(struct ddl_ctx *x, const struct ddl_table *t, const st
 	if (c->primary_key && c->autoinc && !identity) {
 		enum sch_int_kind k = sch_type_int_kind(c->c->type, x->d->name);
 
-		buf_adds(b, k == SCH_INT_BIG	 ? " BIGSERIAL"
+		buf_adds(b, k == SCH_INT_BIG     ? " BIGSERIAL"
 			    : k == SCH_INT_SMALL ? " SMALLSERIAL"
 						 : " SERIAL");
 	} else {
@@ -59,8 +59,8 @@ static int pg_column_spec(struct ddl_ctx *x, const struct ddl_table *t, const st
  * ON COMMIT, TABLESPACE. */
 static int pg_post_create(struct ddl_ctx *x, const struct sch_table *t, struct buf *b)
 {
-	static const char *const known[] = {"inherits",	 "partition_by", "with_oids",
-					    "on_commit", "tablespace",	 NULL};
+	static const char *const known[] = {"inherits",  "partition_by", "with_oids",
+					    "on_commit", "tablespace",   NULL};
 	const struct pyv *v;
 
 	if (ddl_check_kw(x, &t->dialect_kw, known, "Table") < 0)
@@ -183,8 +183,8 @@ static int pg_create_index(struct ddl_ctx *x, const struct sch_index *ix, const 
 /* PGDDLCompiler.visit_drop_index */
 static int pg_drop_index(struct ddl_ctx *x, const struct mig_op *op, struct buf *b)
 {
-	static const char *const known[] = {"where", "using", "concurrently", "include", "ops",
-					    "with", "tablespace", NULL};
+	static const char *const known[] = {"where", "using", "concurrently", "include",
+					    "ops",   "with",  "tablespace",   NULL};
 	const struct sch_index *ix = op->index;
 	const char *schema = ix->schema ? ix->schema : op->schema;
 
@@ -224,13 +224,13 @@ static int pg_alter_column(struct ddl_ctx *x, const struct mig_op *op)
 }
 
 const struct ddl_family ddl_postgresql = {
-    .column_spec = pg_column_spec,
-    .post_create = pg_post_create,
-    .create_index = pg_create_index,
-    .drop_index = pg_drop_index,
-    .alter_column = pg_alter_column,
-    .drop_constraint = ddl_generic_drop_constraint,
-    .rename_table = ddl_generic_rename_table,
-    .table_comment = ddl_generic_table_comment,
-    .kw_prefix = "postgresql_",
+	.column_spec = pg_column_spec,
+	.post_create = pg_post_create,
+	.create_index = pg_create_index,
+	.drop_index = pg_drop_index,
+	.alter_column = pg_alter_column,
+	.drop_constraint = ddl_generic_drop_constraint,
+	.rename_table = ddl_generic_rename_table,
+	.table_comment = ddl_generic_table_comment,
+	.kw_prefix = "postgresql_",
 };

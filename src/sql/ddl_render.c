@@ -115,15 +115,16 @@ static int ddl_dt_fields(const struct pyv *v, const char *const *names, long lon
  * text is bound as a string the server parses. */
 static int ddl_literal_dt(struct ddl_ctx *x, struct buf *b, const struct pyv *v, const char *type)
 {
-	static const char *const names[] = {"year", "month", "day", "hour", "minute", "second",
-					    "microsecond"};
+	static const char *const names[] = {"year",   "month",  "day",        "hour",
+					    "minute", "second", "microsecond"};
 	static const char *const tnames[] = {"hour", "minute", "second", "microsecond"};
 	bool is_time = !strcmp(v->name, "datetime.time");
 	long long f[7];
 
 	if (x->o->as_sql && x->d->family != SQL_FAMILY_SQLITE)
-		return ddl_fail(x, "No literal value renderer is available for literal value \"%s\" "
-				   "with datatype %s",
+		return ddl_fail(x,
+				"No literal value renderer is available for literal value \"%s\" "
+				"with datatype %s",
 				ddl_what(x, v), type);
 	if (ddl_dt_fields(v, is_time ? tnames : names, f, is_time ? 4 : 7) < 0)
 		return ddl_fail(x, "cannot render %s as a SQL literal", ddl_what(x, v));
@@ -140,9 +141,9 @@ static int ddl_literal_dt(struct ddl_ctx *x, struct buf *b, const struct pyv *v,
 int ddl_literal_typed(struct ddl_ctx *x, struct buf *b, const struct pyv *v,
 		      const struct sch_type *t)
 {
-	if (v->kind == PYV_CALL && (!strcmp(v->name, "datetime.date") ||
-				    !strcmp(v->name, "datetime.datetime") ||
-				    !strcmp(v->name, "datetime.time"))) {
+	if (v->kind == PYV_CALL &&
+	    (!strcmp(v->name, "datetime.date") || !strcmp(v->name, "datetime.datetime") ||
+	     !strcmp(v->name, "datetime.time"))) {
 		struct buf tb = BUF_INIT;
 		struct err ignored;
 		const char *type = "NULL";
@@ -197,9 +198,9 @@ int ddl_literal(struct ddl_ctx *x, struct buf *b, const struct pyv *v)
 static bool ddl_ansi_function(const char *name)
 {
 	static const char *const ansi[] = {
-	    "current_date", "current_time", "current_timestamp",
-	    "current_user", "localtime",    "localtimestamp",
-	    "session_user", "user",	    NULL,
+		"current_date", "current_time", "current_timestamp",
+		"current_user", "localtime",    "localtimestamp",
+		"session_user", "user",         NULL,
 	};
 
 	for (size_t i = 0; ansi[i]; i++)
@@ -423,7 +424,8 @@ int ddl_column_checks(struct ddl_ctx *x, struct buf *b, const struct sch_column 
 	for (size_t i = 0; i < c->n_checks; i++) {
 		const struct sch_constraint *ck = c->checks[i];
 
-		if (ddl_convention_check(x, 'c', "a check constraint", ck->name, ck->name_final) < 0)
+		if (ddl_convention_check(x, 'c', "a check constraint", ck->name, ck->name_final) <
+		    0)
 			return -1;
 		buf_addch(b, ' ');
 		ddl_constraint_name(x, b, ck->name);
@@ -607,8 +609,8 @@ int ddl_index_exprs(struct ddl_ctx *x, struct buf *b, const struct sch_index *ix
 	return 0;
 }
 
-int sql_expr_text(struct arena *a, const char *dialect, const struct sch_expr *ex,
-		  struct buf *out, struct err *e)
+int sql_expr_text(struct arena *a, const char *dialect, const struct sch_expr *ex, struct buf *out,
+		  struct err *e)
 {
 	struct sql_opts o = {sql_dialect_find(dialect), false, NULL, NULL, NULL, false, NULL};
 	struct ddl_ctx x = {a, &o, o.d, NULL, NULL, e, false};

@@ -142,15 +142,15 @@ static int sqlite_table_comment(struct ddl_ctx *x, const struct mig_op *op, cons
 }
 
 const struct ddl_family ddl_sqlite = {
-    .column_spec = sqlite_column_spec,
-    .pk_inline = sqlite_pk_inline,
-    .fk_skipped = sqlite_fk_skipped,
-    .post_create = sqlite_post_create,
-    .create_index = sqlite_create_index,
-    .drop_index = ddl_generic_drop_index,
-    .alter_column = sqlite_alter_column,
-    .drop_constraint = ddl_generic_drop_constraint,
-    .rename_table = ddl_generic_rename_table,
-    .table_comment = sqlite_table_comment,
-    .kw_prefix = "sqlite_",
+	.column_spec = sqlite_column_spec,
+	.pk_inline = sqlite_pk_inline,
+	.fk_skipped = sqlite_fk_skipped,
+	.post_create = sqlite_post_create,
+	.create_index = sqlite_create_index,
+	.drop_index = ddl_generic_drop_index,
+	.alter_column = sqlite_alter_column,
+	.drop_constraint = ddl_generic_drop_constraint,
+	.rename_table = ddl_generic_rename_table,
+	.table_comment = sqlite_table_comment,
+	.kw_prefix = "sqlite_",
 };

@@ -24,8 +24,8 @@
 struct split_opts {
 	bool dollar_quotes;   /* PostgreSQL $tag$...$tag$ strings */
 	bool nested_comments; /* PostgreSQL nested block comments */
-	bool brackets;	      /* SQLite/MSSQL [identifier] */
-	bool backticks;	      /* MySQL/SQLite `identifier` */
+	bool brackets;        /* SQLite/MSSQL [identifier] */
+	bool backticks;       /* MySQL/SQLite `identifier` */
 	bool backslashes;     /* MySQL: backslash escapes inside '...' and "..." */
 };
 
@@ -38,26 +38,26 @@ enum sql_family {
 };
 
 struct sql_dialect {
-	const char *name;	  /* URL dialect name: "sqlite", "postgresql", ... */
-	const char *impl_name;	  /* Alembic impl class for the log: "SQLiteImpl" */
-	enum sql_family family;	  /* DDL compiler */
-	bool transactional_ddl;	  /* Alembic's impl.transactional_ddl (log line, offline BEGIN) */
+	const char *name;         /* URL dialect name: "sqlite", "postgresql", ... */
+	const char *impl_name;    /* Alembic impl class for the log: "SQLiteImpl" */
+	enum sql_family family;   /* DDL compiler */
+	bool transactional_ddl;   /* Alembic's impl.transactional_ddl (log line, offline BEGIN) */
 	bool runs_in_transaction; /* we wrap online runs in a real transaction (sqlite: yes) */
-	const char *terminator;	  /* offline statement terminator: ";" or "" (Oracle) */
-	const char *separator;	  /* offline line after each statement: "GO", "/" or NULL */
-	const char *begin_sql;	  /* offline BEGIN text without terminator */
+	const char *terminator;   /* offline statement terminator: ";" or "" (Oracle) */
+	const char *separator;    /* offline line after each statement: "GO", "/" or NULL */
+	const char *begin_sql;    /* offline BEGIN text without terminator */
 	const char *version_type; /* "VARCHAR(32)" or "VARCHAR2(32 CHAR)" */
-	bool insert_returning;	  /* INSERTs get " RETURNING ..." (SQLAlchemy 1.4 implicit
+	bool insert_returning;    /* INSERTs get " RETURNING ..." (SQLAlchemy 1.4 implicit
 				     returning on PostgreSQL) */
-	char quote_open;	  /* identifier quote: '"', '`' or '[' */
-	char quote_close;	  /* its closing character */
+	char quote_open;          /* identifier quote: '"', '`' or '[' */
+	char quote_close;         /* its closing character */
 	bool literal_backslashes; /* string literals double backslashes (MySQL) */
 	const char *const *reserved; /* sorted reserved words that force identifier quoting */
-	size_t n_reserved;	     /* their number */
+	size_t n_reserved;           /* their number */
 	struct split_opts split;     /* native SQL splitting */
-	bool alter_constraints;	     /* ALTER TABLE ADD/DROP CONSTRAINT (SQLite: no) */
-	bool comments;		     /* column/table comments in DDL (SQLite: ignored) */
-	bool inline_comments;	     /* comments inside CREATE TABLE (MySQL COMMENT '...') */
+	bool alter_constraints;      /* ALTER TABLE ADD/DROP CONSTRAINT (SQLite: no) */
+	bool comments;               /* column/table comments in DDL (SQLite: ignored) */
+	bool inline_comments;        /* comments inside CREATE TABLE (MySQL COMMENT '...') */
 	bool add_column_keyword;     /* ADD COLUMN (SQLite, PostgreSQL, MySQL) vs ADD (MSSQL) */
 	const char *rename_table;    /* "ALTER TABLE %s RENAME TO %s" or MySQL's RENAME TABLE */
 	const char *default_driver;  /* SQLAlchemy 1.4's DBAPI for a URL without "+driver" */

@@ -25,23 +25,23 @@ typedef int (*visit_fn)(const struct tc *c, const struct sch_type *t, struct buf
 /* One visit rule. */
 struct visit_row {
 	const char *visit; /* visit name */
-	visit_fn fn;	   /* renders it */
+	visit_fn fn;       /* renders it */
 };
 
 /* One type compiler: its rules and the compiler it extends. */
 struct type_compiler {
-	const char *dialect;		  /* dialect name it serves */
-	const char *pyname;		  /* SQLAlchemy's class name, for messages */
-	const struct visit_row *rows;	  /* its own rules */
-	size_t n_rows;			  /* their number */
+	const char *dialect;              /* dialect name it serves */
+	const char *pyname;               /* SQLAlchemy's class name, for messages */
+	const struct visit_row *rows;     /* its own rules */
+	size_t n_rows;                    /* their number */
 	const struct type_compiler *base; /* GenericTypeCompiler, or NULL for that one */
 };
 
 /* A compile in progress. */
 struct tc {
 	const struct type_compiler *comp; /* the dialect's compiler */
-	const char *dialect;		  /* "sqlite", "postgresql", "mysql", "mariadb" */
-	struct arena *a;		  /* scratch for derived types */
+	const char *dialect;              /* "sqlite", "postgresql", "mysql", "mariadb" */
+	struct arena *a;                  /* scratch for derived types */
 };
 
 static int tc_dispatch(const struct tc *c, const char *visit, const struct sch_type *t,
@@ -49,7 +49,7 @@ static int tc_dispatch(const struct tc *c, const char *visit, const struct sch_t
 static int tc_process(const struct tc *c, const struct sch_type *t, struct buf *out, struct err *e);
 
 static int tc_error(struct err *e, const struct sch_type *t, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+	__attribute__((format(printf, 3, 4)));
 
 static int tc_error(struct err *e, const struct sch_type *t, const char *fmt, ...)
 {
@@ -199,7 +199,8 @@ static int g_varbinary(const struct tc *c, const struct sch_type *t, struct buf 
 static int g_null(const struct tc *c, const struct sch_type *t, struct buf *out, struct err *e)
 {
 	(void)c, (void)out;
-	return tc_error(e, t, "Can't generate DDL for NullType(); did you forget to specify a "
+	return tc_error(e, t,
+			"Can't generate DDL for NullType(); did you forget to specify a "
 			"type on this Column?");
 }
 
@@ -274,59 +275,60 @@ static int g_uuid(const struct tc *c, const struct sch_type *t, struct buf *out,
 }
 
 static const struct visit_row generic_rows[] = {
-    {"FLOAT", g_float},
-    {"REAL", g_real},
-    {"NUMERIC", g_numeric},
-    {"DECIMAL", g_decimal},
-    {"INTEGER", g_integer},
-    {"SMALLINT", g_smallint},
-    {"BIGINT", g_bigint},
-    {"TIMESTAMP", g_timestamp},
-    {"DATETIME", g_datetime},
-    {"DATE", g_date},
-    {"TIME", g_time},
-    {"CLOB", g_clob},
-    {"CHAR", g_char},
-    {"NCHAR", g_nchar},
-    {"VARCHAR", g_varchar},
-    {"NVARCHAR", g_nvarchar},
-    {"TEXT", g_text},
-    {"BLOB", g_blob},
-    {"BINARY", g_binary},
-    {"VARBINARY", g_varbinary},
-    {"BOOLEAN", g_boolean},
-    {"large_binary", g_large_binary},
-    {"boolean", g_boolean_lc},
-    {"time", g_time_lc},
-    {"datetime", g_datetime_lc},
-    {"date", g_date_lc},
-    {"big_integer", g_big_integer},
-    {"small_integer", g_small_integer},
-    {"integer", g_integer_lc},
-    {"real", g_real},
-    {"float", g_float_lc},
-    {"numeric", g_numeric_lc},
-    {"string", g_string},
-    {"unicode", g_string},
-    {"text", g_text_lc},
-    {"unicode_text", g_text_lc},
-    {"enum", g_enum},
-    {"JSON", g_json},
-    {"interval", g_interval},
-    {"pickle", g_pickle},
-    {"autostring", g_autostring},
-    {"guid", g_guid},
-    {"null", g_null},
-    /* SQLAlchemy 2.0 (documented, not recorded) */
-    {"uuid", g_uuid},
-    {"UUID20", g_uuid_upper},
-    {"double", g_double_lc},
-    {"DOUBLE20", g_double},
-    {"DOUBLE_PRECISION20", g_double_precision},
+	{"FLOAT", g_float},
+	{"REAL", g_real},
+	{"NUMERIC", g_numeric},
+	{"DECIMAL", g_decimal},
+	{"INTEGER", g_integer},
+	{"SMALLINT", g_smallint},
+	{"BIGINT", g_bigint},
+	{"TIMESTAMP", g_timestamp},
+	{"DATETIME", g_datetime},
+	{"DATE", g_date},
+	{"TIME", g_time},
+	{"CLOB", g_clob},
+	{"CHAR", g_char},
+	{"NCHAR", g_nchar},
+	{"VARCHAR", g_varchar},
+	{"NVARCHAR", g_nvarchar},
+	{"TEXT", g_text},
+	{"BLOB", g_blob},
+	{"BINARY", g_binary},
+	{"VARBINARY", g_varbinary},
+	{"BOOLEAN", g_boolean},
+	{"large_binary", g_large_binary},
+	{"boolean", g_boolean_lc},
+	{"time", g_time_lc},
+	{"datetime", g_datetime_lc},
+	{"date", g_date_lc},
+	{"big_integer", g_big_integer},
+	{"small_integer", g_small_integer},
+	{"integer", g_integer_lc},
+	{"real", g_real},
+	{"float", g_float_lc},
+	{"numeric", g_numeric_lc},
+	{"string", g_string},
+	{"unicode", g_string},
+	{"text", g_text_lc},
+	{"unicode_text", g_text_lc},
+	{"enum", g_enum},
+	{"JSON", g_json},
+	{"interval", g_interval},
+	{"pickle", g_pickle},
+	{"autostring", g_autostring},
+	{"guid", g_guid},
+	{"null", g_null},
+	/* SQLAlchemy 2.0 (documented, not recorded) */
+	{"uuid", g_uuid},
+	{"UUID20", g_uuid_upper},
+	{"double", g_double_lc},
+	{"DOUBLE20", g_double},
+	{"DOUBLE_PRECISION20", g_double_precision},
 };
 
 static const struct type_compiler generic_compiler = {
-    NULL, "GenericTypeCompiler", generic_rows, sizeof(generic_rows) / sizeof(generic_rows[0]), NULL,
+	NULL, "GenericTypeCompiler", generic_rows, sizeof(generic_rows) / sizeof(generic_rows[0]),
+	NULL,
 };
 
 /* ---- SQLiteTypeCompiler ---- */
@@ -388,10 +390,10 @@ static int s_time(const struct tc *c, const struct sch_type *t, struct buf *out,
 }
 
 static const struct visit_row sqlite_rows[] = {
-    {"large_binary", g_blob},
-    {"DATETIME", s_datetime},
-    {"DATE", s_date},
-    {"TIME", s_time},
+	{"large_binary", g_blob},
+	{"DATETIME", s_datetime},
+	{"DATE", s_date},
+	{"TIME", s_time},
 };
 
 /* ---- PGTypeCompiler ---- */
@@ -528,38 +530,38 @@ static int p_array(const struct tc *c, const struct sch_type *t, struct buf *out
 }
 
 static const struct visit_row pg_rows[] = {
-    {"TSVECTOR", p_tsvector},
-    {"INET", p_inet},
-    {"CIDR", p_cidr},
-    {"MACADDR", p_macaddr},
-    {"MACADDR8", p_macaddr8},
-    {"MONEY", p_money},
-    {"OID", p_oid},
-    {"REGCLASS", p_regclass},
-    {"FLOAT", p_float},
-    {"DOUBLE_PRECISION", p_double_precision},
-    {"BIGINT", g_bigint},
-    {"HSTORE", p_hstore},
-    {"JSON", g_json},
-    {"JSONB", p_jsonb},
-    {"INT4RANGE", p_int4range},
-    {"INT8RANGE", p_int8range},
-    {"NUMRANGE", p_numrange},
-    {"DATERANGE", p_daterange},
-    {"TSRANGE", p_tsrange},
-    {"TSTZRANGE", p_tstzrange},
-    {"datetime", p_datetime_lc},
-    {"enum", p_enum},
-    {"ENUM", p_enum_upper},
-    {"TIMESTAMP", p_timestamp},
-    {"TIME", p_time},
-    {"INTERVAL", p_interval},
-    {"BIT", p_bit},
-    {"UUID", p_uuid},
-    {"large_binary", p_large_binary},
-    {"BYTEA", p_bytea},
-    {"ARRAY", p_array},
-    {"double", p_double_lc},
+	{"TSVECTOR", p_tsvector},
+	{"INET", p_inet},
+	{"CIDR", p_cidr},
+	{"MACADDR", p_macaddr},
+	{"MACADDR8", p_macaddr8},
+	{"MONEY", p_money},
+	{"OID", p_oid},
+	{"REGCLASS", p_regclass},
+	{"FLOAT", p_float},
+	{"DOUBLE_PRECISION", p_double_precision},
+	{"BIGINT", g_bigint},
+	{"HSTORE", p_hstore},
+	{"JSON", g_json},
+	{"JSONB", p_jsonb},
+	{"INT4RANGE", p_int4range},
+	{"INT8RANGE", p_int8range},
+	{"NUMRANGE", p_numrange},
+	{"DATERANGE", p_daterange},
+	{"TSRANGE", p_tsrange},
+	{"TSTZRANGE", p_tstzrange},
+	{"datetime", p_datetime_lc},
+	{"enum", p_enum},
+	{"ENUM", p_enum_upper},
+	{"TIMESTAMP", p_timestamp},
+	{"TIME", p_time},
+	{"INTERVAL", p_interval},
+	{"BIT", p_bit},
+	{"UUID", p_uuid},
+	{"large_binary", p_large_binary},
+	{"BYTEA", p_bytea},
+	{"ARRAY", p_array},
+	{"double", p_double_lc},
 };
 
 /* ---- MySQLTypeCompiler ---- */
@@ -876,50 +878,50 @@ static int m_set(const struct tc *c, const struct sch_type *t, struct buf *out, 
 }
 
 static const struct visit_row mysql_rows[] = {
-    {"NUMERIC", m_numeric},
-    {"DECIMAL", m_decimal},
-    {"DOUBLE", m_double},
-    {"REAL", m_real},
-    {"FLOAT", m_float},
-    {"INTEGER", m_integer},
-    {"BIGINT", m_bigint},
-    {"MEDIUMINT", m_mediumint},
-    {"TINYINT", m_tinyint},
-    {"SMALLINT", m_smallint},
-    {"BIT", m_bit},
-    {"DATETIME", m_datetime},
-    {"DATE", g_date},
-    {"TIME", m_time},
-    {"TIMESTAMP", m_timestamp},
-    {"YEAR", m_year},
-    {"TEXT", m_text},
-    {"TINYTEXT", m_tinytext},
-    {"MEDIUMTEXT", m_mediumtext},
-    {"LONGTEXT", m_longtext},
-    {"VARCHAR", m_varchar},
-    {"CHAR", m_char},
-    {"NVARCHAR", m_nvarchar},
-    {"NCHAR", m_nchar},
-    {"VARBINARY", m_varbinary},
-    {"JSON", g_json},
-    {"large_binary", m_large_binary},
-    {"enum", m_enum},
-    {"BLOB", m_blob},
-    {"TINYBLOB", m_tinyblob},
-    {"MEDIUMBLOB", m_mediumblob},
-    {"LONGBLOB", m_longblob},
-    {"ENUM", m_enum_upper},
-    {"SET", m_set},
-    {"BOOLEAN", m_bool},
-    {"DOUBLE20", m_double},
+	{"NUMERIC", m_numeric},
+	{"DECIMAL", m_decimal},
+	{"DOUBLE", m_double},
+	{"REAL", m_real},
+	{"FLOAT", m_float},
+	{"INTEGER", m_integer},
+	{"BIGINT", m_bigint},
+	{"MEDIUMINT", m_mediumint},
+	{"TINYINT", m_tinyint},
+	{"SMALLINT", m_smallint},
+	{"BIT", m_bit},
+	{"DATETIME", m_datetime},
+	{"DATE", g_date},
+	{"TIME", m_time},
+	{"TIMESTAMP", m_timestamp},
+	{"YEAR", m_year},
+	{"TEXT", m_text},
+	{"TINYTEXT", m_tinytext},
+	{"MEDIUMTEXT", m_mediumtext},
+	{"LONGTEXT", m_longtext},
+	{"VARCHAR", m_varchar},
+	{"CHAR", m_char},
+	{"NVARCHAR", m_nvarchar},
+	{"NCHAR", m_nchar},
+	{"VARBINARY", m_varbinary},
+	{"JSON", g_json},
+	{"large_binary", m_large_binary},
+	{"enum", m_enum},
+	{"BLOB", m_blob},
+	{"TINYBLOB", m_tinyblob},
+	{"MEDIUMBLOB", m_mediumblob},
+	{"LONGBLOB", m_longblob},
+	{"ENUM", m_enum_upper},
+	{"SET", m_set},
+	{"BOOLEAN", m_bool},
+	{"DOUBLE20", m_double},
 };
 
 #define ROWS(r) r, sizeof(r) / sizeof(r[0])
 static const struct type_compiler type_compilers[] = {
-    {"sqlite", "SQLiteTypeCompiler", ROWS(sqlite_rows), &generic_compiler},
-    {"postgresql", "PGTypeCompiler", ROWS(pg_rows), &generic_compiler},
-    {"mysql", "MySQLTypeCompiler", ROWS(mysql_rows), &generic_compiler},
-    {"mariadb", "MySQLTypeCompiler", ROWS(mysql_rows), &generic_compiler},
+	{"sqlite", "SQLiteTypeCompiler", ROWS(sqlite_rows), &generic_compiler},
+	{"postgresql", "PGTypeCompiler", ROWS(pg_rows), &generic_compiler},
+	{"mysql", "MySQLTypeCompiler", ROWS(mysql_rows), &generic_compiler},
+	{"mariadb", "MySQLTypeCompiler", ROWS(mysql_rows), &generic_compiler},
 };
 
 /* Compiler.process: the visit rule of the type's visit name, through the

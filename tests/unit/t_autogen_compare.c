@@ -80,8 +80,8 @@ static struct db *open_memory(struct arena *a, struct err *e)
 /* Where a side is built: a new in-memory SQLite database (pg NULL), or a
  * fresh schema of the PostgreSQL test database made the current one. */
 struct ag_target {
-	struct db *pg;      /* the PostgreSQL connection, or NULL */
-	const char *schema; /* PostgreSQL: the schema to (re)create */
+	struct db *pg;       /* the PostgreSQL connection, or NULL */
+	const char *schema;  /* PostgreSQL: the schema to (re)create */
 	const char *dialect; /* "sqlite" / "postgresql" */
 };
 
@@ -91,15 +91,17 @@ static struct db *open_side(struct arena *a, const struct ag_target *t, struct e
 
 	if (!t->pg)
 		return open_memory(a, e);
-	snprintf(sql, sizeof(sql), "DROP SCHEMA IF EXISTS %s CASCADE; CREATE SCHEMA %s; "
-		 "SET search_path TO %s", t->schema, t->schema, t->schema);
+	snprintf(sql, sizeof(sql),
+		 "DROP SCHEMA IF EXISTS %s CASCADE; CREATE SCHEMA %s; "
+		 "SET search_path TO %s",
+		 t->schema, t->schema, t->schema);
 	return db_exec(t->pg, sql, NULL, e) < 0 ? NULL : t->pg;
 }
 
 /* Runs the ";"-line separated statements of ddl into a new database (or
  * schema) and introspects it. */
-static int build(struct arena *a, const struct ag_target *t, const char *ddl,
-		 struct db_schema *s, struct err *e)
+static int build(struct arena *a, const struct ag_target *t, const char *ddl, struct db_schema *s,
+		 struct err *e)
 {
 	struct db *db = open_side(a, t, e);
 	struct buf stmt = BUF_INIT;
@@ -226,8 +228,10 @@ static const char *const improved[][3] = {
 /* Lines Alembic emits in set order (foreign keys): a run of consecutive
  * lines with one of these prefixes is compared sorted. */
 static const char *const set_ordered[] = {
-	"Detected added foreign key", "Detected removed foreign key",
-	"add_constraint foreignkey", "drop_constraint foreignkey",
+	"Detected added foreign key",
+	"Detected removed foreign key",
+	"add_constraint foreignkey",
+	"drop_constraint foreignkey",
 };
 
 static const char *set_prefix(const char *line)
@@ -349,8 +353,11 @@ static void run_case(const struct ag_target *t, const char *path, int *n)
 	struct ag_result r;
 	struct err e;
 	struct ag_target t1 = *t, t2 = *t;
-	struct ag_input in = {.dialect = t->dialect, .db = &db, .norm = &norm,
-			      .compare_type = true, .compare_server_default = true,
+	struct ag_input in = {.dialect = t->dialect,
+			      .db = &db,
+			      .norm = &norm,
+			      .compare_type = true,
+			      .compare_server_default = true,
 			      .skip_checks = true}; /* the oracle is 1.8.1: no CHECKs */
 	const char *up, *down;
 	int before = unit_failures;
@@ -378,8 +385,7 @@ static void run_case(const struct ag_target *t, const char *path, int *n)
 		  expected(&a, path, section(&k, "detected")));
 	CHECK_STR(expected(&a, "", dumped(&a, t->dialect, &r.upgrade)), up);
 	CHECK_STR(expected(&a, "", dumped(&a, t->dialect, &r.downgrade)), down);
-	CHECK_STR(expected(&a, "", warned(&a, &r)),
-		  expected(&a, path, section(&k, "warnings")));
+	CHECK_STR(expected(&a, "", warned(&a, &r)), expected(&a, path, section(&k, "warnings")));
 	if (str_endswith(path, "/pg_identity.case") || str_endswith(path, "/computed.case")) {
 		/* identity and computed are compared without compare_server_default too */
 		struct ag_result r2;
@@ -440,8 +446,10 @@ static void test_recorded_cases_pg(void)
 	if (t.pg) {
 		CHECK(run_dir(&t, dir ? dir : "tests/cases/autogen_pg") >= 20);
 		if (!getenv("T_AUTOGEN_KEEP")) /* keep the last case's schemas to look at */
-			db_exec(t.pg, "DROP SCHEMA IF EXISTS ag_compare_v1 CASCADE; "
-				      "DROP SCHEMA IF EXISTS ag_compare_v2 CASCADE", NULL, &e);
+			db_exec(t.pg,
+				"DROP SCHEMA IF EXISTS ag_compare_v1 CASCADE; "
+				"DROP SCHEMA IF EXISTS ag_compare_v2 CASCADE",
+				NULL, &e);
 		db_close(t.pg);
 	}
 	arena_release(&a);
@@ -530,8 +538,8 @@ static struct sch_constraint *pg_cons(struct arena *a, struct sch_table *t,
 	return k;
 }
 
-static void compare_pg(struct arena *a, struct ag_input *in, const char *detected,
-		       const char *up, const char *down)
+static void compare_pg(struct arena *a, struct ag_input *in, const char *detected, const char *up,
+		       const char *down)
 {
 	struct ag_result r;
 	struct err e;
@@ -611,7 +619,8 @@ static void test_pg_serial(void)
 	struct db_sequence seq = {.name = "users_id_seq", .owned_by = "users.id"};
 	struct sch_expr nextval = {.kind = SCH_EXPR_TEXT, .s = "nextval('users_id_seq'::regclass)"};
 	struct db_schema db = {.tables = dbt, .n_tables = 1, .sequences = &seq, .n_sequences = 1};
-	struct db_schema norm = {.tables = normt, .n_tables = 1, .sequences = &seq, .n_sequences = 1};
+	struct db_schema norm = {
+		.tables = normt, .n_tables = 1, .sequences = &seq, .n_sequences = 1};
 	struct ag_input in = {.db = &db, .norm = &norm};
 	struct ag_result r;
 	struct err e;
@@ -733,8 +742,7 @@ static void ck_run(struct arena *a, const struct ag_target *t, const char *v1, c
 {
 	struct ag_target t1 = *t, t2 = *t;
 	struct db_schema db, norm;
-	struct ag_input in = {.dialect = t->dialect, .db = &db, .norm = &norm,
-			      .skip_checks = !on};
+	struct ag_input in = {.dialect = t->dialect, .db = &db, .norm = &norm, .skip_checks = !on};
 	struct err e;
 
 	t1.schema = "ag_check_v1";
@@ -756,20 +764,26 @@ static void ck_expect(const struct ag_target *t, const char *up_mod, const char 
 	CHECK_INT(r.upgrade.n_ops, 0);
 	ck_run(&a, t, ck_v1, ck_v2, true, &r);
 	CHECK_STR(joined(&a, &r.detected),
-		  arena_printf(&a, "Detected removed check constraint 'ck_gone' on table 't'\n"
+		  arena_printf(&a,
+			       "Detected removed check constraint 'ck_gone' on table 't'\n"
 			       "Detected changed check constraint 'ck_mod' on table 't': "
 			       "condition %s\n"
-			       "Detected added check constraint 'ck_new' on table 't'\n", up_mod));
+			       "Detected added check constraint 'ck_new' on table 't'\n",
+			       up_mod));
 	CHECK_STR(dumped(&a, t->dialect, &r.upgrade),
-		  arena_printf(&a, "drop_constraint check ck_gone t\n"
+		  arena_printf(&a,
+			       "drop_constraint check ck_gone t\n"
 			       "drop_constraint check ck_mod t\n"
 			       "add_constraint check ck_mod t %s\n"
-			       "add_constraint check ck_new t %s\n", now, new));
+			       "add_constraint check ck_new t %s\n",
+			       now, new));
 	CHECK_STR(dumped(&a, t->dialect, &r.downgrade),
-		  arena_printf(&a, "drop_constraint check ck_new t\n"
+		  arena_printf(&a,
+			       "drop_constraint check ck_new t\n"
 			       "drop_constraint check ck_mod t\n"
 			       "add_constraint check ck_mod t %s\n"
-			       "add_constraint check ck_gone t id > 0\n", was));
+			       "add_constraint check ck_gone t id > 0\n",
+			       was));
 	/* the same schema on both sides: nothing */
 	ck_run(&a, t, ck_v2, ck_v2, true, &r);
 	CHECK_INT(r.upgrade.n_ops, 0);
@@ -792,19 +806,23 @@ static void ck_model_names(const struct ag_target *t)
 	t1.schema = "ag_check_v1";
 	t2.schema = "ag_check_v2";
 	CHECK(build(&a, &t1, "CREATE TABLE t (id INTEGER NOT NULL, title VARCHAR)", &db, &e) == 0);
-	CHECK(build(&a, &t2, "CREATE TABLE t (id INTEGER NOT NULL, title VARCHAR, "
-			     "CHECK (id <> 5), CONSTRAINT ck_new CHECK (title <> 'x'))",
+	CHECK(build(&a, &t2,
+		    "CREATE TABLE t (id INTEGER NOT NULL, title VARCHAR, "
+		    "CHECK (id <> 5), CONSTRAINT ck_new CHECK (title <> 'x'))",
 		    &norm, &e) == 0);
 	CHECK(ag_compare(&a, &in, &r, &e) == 0); /* without model[]: norm's names count */
 	CHECK_INT(r.detected.n, 2);
-	CHECK(bind_model(&a, "op.create_table('t', sa.Column('id', sa.Integer(), nullable=False), "
-			     "sa.Column('title', sa.String(), nullable=True), "
-			     "sa.CheckConstraint('id <> 5'), "
-			     "sa.CheckConstraint(\"title <> 'x'\", name='ck_new'))\n",
+	CHECK(bind_model(&a,
+			 "op.create_table('t', sa.Column('id', sa.Integer(), nullable=False), "
+			 "sa.Column('title', sa.String(), nullable=True), "
+			 "sa.CheckConstraint('id <> 5'), "
+			 "sa.CheckConstraint(\"title <> 'x'\", name='ck_new'))\n",
 			 &in, &e) == 0);
 	CHECK(ag_compare(&a, &in, &r, &e) == 0);
-	CHECK_STR(joined(&a, &r.detected), "Detected added check constraint 'ck_new' on table 't'\n");
-	CHECK_STR(dumped(&a, t->dialect, &r.upgrade), "add_constraint check ck_new t title <> 'x'\n");
+	CHECK_STR(joined(&a, &r.detected),
+		  "Detected added check constraint 'ck_new' on table 't'\n");
+	CHECK_STR(dumped(&a, t->dialect, &r.upgrade),
+		  "add_constraint check ck_new t title <> 'x'\n");
 	arena_release(&a);
 }
 
@@ -851,8 +869,10 @@ static void test_checks(void)
 			  "length((title)::text) > 0", "length((title)::text) > 1",
 			  "(title)::text <> 'x'::text");
 		ck_model_names(&t);
-		db_exec(t.pg, "DROP SCHEMA IF EXISTS ag_check_v1 CASCADE; "
-			      "DROP SCHEMA IF EXISTS ag_check_v2 CASCADE", NULL, &e);
+		db_exec(t.pg,
+			"DROP SCHEMA IF EXISTS ag_check_v1 CASCADE; "
+			"DROP SCHEMA IF EXISTS ag_check_v2 CASCADE",
+			NULL, &e);
 		db_close(t.pg);
 	}
 	arena_release(&a);

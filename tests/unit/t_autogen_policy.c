@@ -83,7 +83,8 @@ static void test_enum_types(void)
 	struct mig_body model;
 
 	arena_init(&A);
-	model = bind("postgresql", "    op.create_table('t', sa.Column('s', sa.Enum('a', name='st')))\n");
+	model = bind("postgresql",
+		     "    op.create_table('t', sa.Column('s', sa.Enum('a', name='st')))\n");
 	after.tables = (struct sch_table **)&model.ops[0].create;
 	after.n_tables = 1;
 	before.default_schema = "public";
@@ -92,10 +93,11 @@ static void test_enum_types(void)
 	after.default_schema = "alembic_autogenerate_scratch";
 	after.enums = &st;
 	after.n_enums = 1;
-	r.upgrade = bind("postgresql",
-			 "    op.add_column('t', sa.Column('s', sa.Enum('a', \"b'c\", name='st')))\n"
-			 "    op.create_table('u', sa.Column('k', sa.Enum('x', name='kt')))\n"
-			 "    op.drop_table('u')\n");
+	r.upgrade =
+		bind("postgresql",
+		     "    op.add_column('t', sa.Column('s', sa.Enum('a', \"b'c\", name='st')))\n"
+		     "    op.create_table('u', sa.Column('k', sa.Enum('x', name='kt')))\n"
+		     "    op.drop_table('u')\n");
 	r.downgrade = bind("postgresql", "    op.drop_column('t', 's')\n");
 	ag_enum_types(&A, &in, &r);
 	CHECK_STR(ops_text(&r.upgrade), "0 CREATE TYPE st AS ENUM ('a', 'b''c')\n"
@@ -115,7 +117,8 @@ static void test_enum_existing(void)
 {
 	struct db_schema before = {0}, after = {0};
 	struct sch_enum_def mood = {"public", "mood", true, NULL, 0};
-	struct sch_enum_def model[] = {{"public", "kt", true, NULL, 0}, {"public", "mood", true, NULL, 0},
+	struct sch_enum_def model[] = {{"public", "kt", true, NULL, 0},
+				       {"public", "mood", true, NULL, 0},
 				       {"public", "nt", true, NULL, 0}};
 	struct ag_result r = {0};
 	struct ag_input in = {"postgresql", &before, &after, NULL, 0, true, true, NULL, 0, false};
@@ -143,9 +146,11 @@ static void test_enum_existing(void)
 	CHECK_STR(ops_text(&r.upgrade), "1 \n0 CREATE TYPE kt AS ENUM ('p')\n4 \n1 \n1 \n1 \n");
 	CHECK(r.upgrade.ops[0].create != orig && orig->columns[1]->type->create_type);
 	CHECK(r.upgrade.ops[0].create->columns[0] == orig->columns[0]);
-	sch_type_render_py(&A, r.upgrade.ops[0].create->columns[1]->type, "postgresql", &out, &imports);
+	sch_type_render_py(&A, r.upgrade.ops[0].create->columns[1]->type, "postgresql", &out,
+			   &imports);
 	CHECK_STR(buf_cstr(&out), "postgresql.ENUM('x', 'y', name='mood', create_type=False)");
-	CHECK(imports.n == 1 && !strcmp(imports.v[0], "from sqlalchemy.dialects import postgresql"));
+	CHECK(imports.n == 1 &&
+	      !strcmp(imports.v[0], "from sqlalchemy.dialects import postgresql"));
 	buf_reset(&out);
 	sch_type_render_py(&A, r.upgrade.ops[3].create->columns[0]->type, "postgresql", &out, NULL);
 	CHECK_STR(buf_cstr(&out), "postgresql.ENUM('p', name='kt', create_type=False)");
@@ -193,14 +198,21 @@ static void test_enum_values(void)
 	struct ag_render_opts o = {.dialect = "postgresql"};
 
 	arena_init(&A);
-	tb = bind("postgresql", "    op.create_table('t', sa.Column('s', sa.Enum('a', 'c', name='st'), "
-				"server_default=sa.text(\"'a'::st\")))\n");
-	ta = bind("postgresql", "    op.create_table('t', sa.Column('s', sa.Enum('a', 'b', 'c', 'd', "
-				"name='st'), server_default=sa.text(\"'a'::st\")))\n");
-	before = (struct db_schema){.default_schema = "public", .enums = &was, .n_enums = 1,
-				    .tables = (struct sch_table **)&tb.ops[0].create, .n_tables = 1};
-	after = (struct db_schema){.default_schema = "alembic_autogenerate_scratch", .enums = &now,
-				   .n_enums = 1, .tables = (struct sch_table **)&ta.ops[0].create,
+	tb = bind("postgresql",
+		  "    op.create_table('t', sa.Column('s', sa.Enum('a', 'c', name='st'), "
+		  "server_default=sa.text(\"'a'::st\")))\n");
+	ta = bind("postgresql",
+		  "    op.create_table('t', sa.Column('s', sa.Enum('a', 'b', 'c', 'd', "
+		  "name='st'), server_default=sa.text(\"'a'::st\")))\n");
+	before = (struct db_schema){.default_schema = "public",
+				    .enums = &was,
+				    .n_enums = 1,
+				    .tables = (struct sch_table **)&tb.ops[0].create,
+				    .n_tables = 1};
+	after = (struct db_schema){.default_schema = "alembic_autogenerate_scratch",
+				   .enums = &now,
+				   .n_enums = 1,
+				   .tables = (struct sch_table **)&ta.ops[0].create,
 				   .n_tables = 1};
 	ag_enum_types(&A, &in, &r);
 	CHECK_STR(ops_text(&r.upgrade), "15 \n"
@@ -209,12 +221,13 @@ static void test_enum_values(void)
 	CHECK_INT(r.detected.n, 1);
 	CHECK_STR(r.detected.n ? r.detected.v[0] : "",
 		  "Detected changed enum 'st': values ['a', 'c'] to ['a', 'b', 'c', 'd']");
-	CHECK_STR(ops_text(&r.downgrade), "0 ALTER TYPE st RENAME TO st_old\n"
-					  "0 CREATE TYPE st AS ENUM ('a', 'c')\n"
-					  "0 ALTER TABLE t ALTER COLUMN s DROP DEFAULT\n"
-					  "0 ALTER TABLE t ALTER COLUMN s TYPE st USING s::text::st\n"
-					  "0 ALTER TABLE t ALTER COLUMN s SET DEFAULT 'a'\n"
-					  "0 DROP TYPE st_old\n");
+	CHECK_STR(ops_text(&r.downgrade),
+		  "0 ALTER TYPE st RENAME TO st_old\n"
+		  "0 CREATE TYPE st AS ENUM ('a', 'c')\n"
+		  "0 ALTER TABLE t ALTER COLUMN s DROP DEFAULT\n"
+		  "0 ALTER TABLE t ALTER COLUMN s TYPE st USING s::text::st\n"
+		  "0 ALTER TABLE t ALTER COLUMN s SET DEFAULT 'a'\n"
+		  "0 DROP TYPE st_old\n");
 	ag_render_py(&A, &o, &r.upgrade, &out, NULL);
 	CHECK_STR(buf_cstr(&out),
 		  "# ### commands auto generated by Alembic - please adjust! ###\n"
@@ -235,8 +248,9 @@ static void test_render_sql(void)
 	struct err e = {0};
 
 	arena_init(&A);
-	b = bind("postgresql", "    op.add_column('t', sa.Column('c', sa.String(5), server_default='x'))\n"
-			       "    op.create_index('ix_t_c', 't', ['c'])\n");
+	b = bind("postgresql",
+		 "    op.add_column('t', sa.Column('c', sa.String(5), server_default='x'))\n"
+		 "    op.create_index('ix_t_c', 't', ['c'])\n");
 	CHECK(ag_render_sql(&A, "postgresql", &b, &out, &e) == 0);
 	CHECK_STR(buf_cstr(&out), "ALTER TABLE t ADD COLUMN c VARCHAR(5) DEFAULT 'x';\n\n"
 				  "CREATE INDEX ix_t_c ON t (c);");
@@ -251,8 +265,9 @@ static void test_render_sql(void)
 				  "-- migrate:end-autocommit\n\n"
 				  "CREATE INDEX ix_t_c ON t (c);");
 	/* an added table's indexes are its create_index ops, not the table's */
-	b = bind("postgresql", "    op.create_table('t', sa.Column('c', sa.Integer()), sa.Index('ix_t_c', 'c'))\n"
-			       "    op.create_index('ix_t_c', 't', ['c'])\n");
+	b = bind("postgresql",
+		 "    op.create_table('t', sa.Column('c', sa.Integer()), sa.Index('ix_t_c', 'c'))\n"
+		 "    op.create_index('ix_t_c', 't', ['c'])\n");
 	buf_reset(&out);
 	CHECK(ag_render_sql(&A, "postgresql", &b, &out, &e) == 0);
 	CHECK_STR(buf_cstr(&out), "CREATE TABLE t (\n    c INTEGER\n);\n\n"
@@ -282,13 +297,14 @@ static void test_filter(void)
 	};
 
 	arena_init(&A);
-	b = bind("postgresql",
-		 "    op.create_table('users', sa.Column('id', sa.Integer()), sa.Column('cache', sa.Text()),\n"
-		 "        sa.Column('name', sa.Text()), sa.UniqueConstraint('name', name='uq_name'),\n"
-		 "        sa.ForeignKeyConstraint(['id'], ['x.id'], name='uq_name'),\n"
-		 "        sa.Index('legacy_ix', 'name'), sa.Index('ix_keep', 'id'))\n"
-		 "    op.create_table('spatial_ref_sys', sa.Column('srid', sa.Integer()))\n"
-		 "    op.create_table('shapes', sa.Column('id', sa.Integer()), schema='gis')\n");
+	b = bind(
+		"postgresql",
+		"    op.create_table('users', sa.Column('id', sa.Integer()), sa.Column('cache', sa.Text()),\n"
+		"        sa.Column('name', sa.Text()), sa.UniqueConstraint('name', name='uq_name'),\n"
+		"        sa.ForeignKeyConstraint(['id'], ['x.id'], name='uq_name'),\n"
+		"        sa.Index('legacy_ix', 'name'), sa.Index('ix_keep', 'id'))\n"
+		"    op.create_table('spatial_ref_sys', sa.Column('srid', sa.Integer()))\n"
+		"    op.create_table('shapes', sa.Column('id', sa.Integer()), schema='gis')\n");
 	CHECK(b.n_ops == 3);
 	for (size_t i = 0; i < 3 && i < b.n_ops; i++)
 		t[i] = (struct sch_table *)b.ops[i].create;
@@ -308,13 +324,13 @@ static void test_filter(void)
 }
 
 static const struct unit_test tests[] = {
-    UNIT(test_filter),
-    UNIT(test_needs_batch),
-    UNIT(test_enum_types),
-    UNIT(test_enum_existing),
-    UNIT(test_enum_values),
-    UNIT(test_render_sql),
-    {0},
+	UNIT(test_filter),
+	UNIT(test_needs_batch),
+	UNIT(test_enum_types),
+	UNIT(test_enum_existing),
+	UNIT(test_enum_values),
+	UNIT(test_render_sql),
+	{0},
 };
 
 UNIT_MAIN(tests)

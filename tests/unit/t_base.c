@@ -146,9 +146,9 @@ static void test_bug(void)
 }
 
 static const struct unit_test tests[] = {
-	UNIT(test_arena_strings), UNIT(test_buf), UNIT(test_str), UNIT(test_vec),
-	UNIT(test_paths), UNIT(test_err), UNIT(test_fs_write_excl),
-	UNIT(test_bug), {0},
+	UNIT(test_arena_strings), UNIT(test_buf),   UNIT(test_str),
+	UNIT(test_vec),           UNIT(test_paths), UNIT(test_err),
+	UNIT(test_fs_write_excl), UNIT(test_bug),   {0},
 };
 
 UNIT_MAIN(tests)

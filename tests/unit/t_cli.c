@@ -27,18 +27,24 @@ static void test_wrap_like_python(void)
 {
 	struct arena a = ARENA_INIT;
 
-	CHECK_STR(wrapped(&a, "Don't emit SQL to database - dump to standard output/file instead. "
-			      "See docs on offline mode.", 54),
+	CHECK_STR(wrapped(&a,
+			  "Don't emit SQL to database - dump to standard output/file instead. "
+			  "See docs on offline mode.",
+			  54),
 		  "Don't emit SQL to database - dump to standard|output/file instead. See docs "
 		  "on offline mode.");
 	CHECK_STR(wrapped(&a, "Allow a non-head revision as the 'head' to splice onto", 20),
 		  "Allow a non-head|revision as the|'head' to splice|onto");
-	CHECK_STR(wrapped(&a, "Generating /tmp/ttyaaaa-bbbbbbbb-ccccccccccc-ddddddddddd/migrations/"
-			      "versions/t1_a.py ...", 48),
+	CHECK_STR(wrapped(&a,
+			  "Generating /tmp/ttyaaaa-bbbbbbbb-ccccccccccc-ddddddddddd/migrations/"
+			  "versions/t1_a.py ...",
+			  48),
 		  "Generating /tmp/ttyaaaa-bbbbbbbb-ccccccccccc-|ddddddddddd/migrations/versions/"
 		  "t1_a.py ...");
-	CHECK_STR(wrapped(&a, "\xc3\xbcn\303\257code \xe2\x80\x94 message with: punctuation/and  "
-			      "spaces!!", 12),
+	CHECK_STR(wrapped(&a,
+			  "\xc3\xbcn\303\257code \xe2\x80\x94 message with: punctuation/and  "
+			  "spaces!!",
+			  12),
 		  "\xc3\xbcn\303\257code \xe2\x80\x94"
 		  "|message|with: punctu|ation/and|spaces!!");
 	CHECK_STR(wrapped(&a, "a\tb\nc   d", 5), "a|b c|d");
@@ -78,9 +84,15 @@ static void test_parse_values(void)
 {
 	struct arena a = ARENA_INIT;
 	struct cli_ctx ctx;
-	const char *v1[] = {"alembic", "-c", "x.ini", "-xa=1", "-x", "b=2", "-q", "revision",
-			    "--autog", "-mhello", "--rev=abc", "--depends-on", "d1",
-			    "--depends-on=d2", "--head", "-1", NULL};
+	const char *v1[] = {"alembic",   "-c",
+			    "x.ini",     "-xa=1",
+			    "-x",        "b=2",
+			    "-q",        "revision",
+			    "--autog",   "-mhello",
+			    "--rev=abc", "--depends-on",
+			    "d1",        "--depends-on=d2",
+			    "--head",    "-1",
+			    NULL};
 	const char *v2[] = {"alembic", "history", "-vir-1:", NULL};
 	const char *v3[] = {"alembic", "show", "--", "-x", NULL};
 	const char *v4[] = {"alembic", "stamp", "a", "b", "--purge", NULL};
@@ -157,8 +169,10 @@ static void test_revfmt(void)
 	struct rev *revs[3] = {mk(&a, "aaaa", NULL, "root"), mk(&a, "bbbb", "aaaa", "b"),
 			       mk(&a, "cccc", "aaaa", "")};
 	struct buf b = BUF_INIT;
-	struct revfmt_opts hist = {.include_branches = true, .include_doc = true,
-				   .include_parents = true, .tree_indicators = true};
+	struct revfmt_opts hist = {.include_branches = true,
+				   .include_doc = true,
+				   .include_parents = true,
+				   .tree_indicators = true};
 
 	CHECK_INT(graph_build(&a, revs, 3, &g, &e), 0);
 	revfmt_cmd_format(&b, revs[0], &hist);

@@ -56,7 +56,8 @@ static void test_coding_names(void)
 	CHECK_STR(dec(&a, "# coding: ISO_8859_1\n\xe9", &e), "# coding: ISO_8859_1\n\xc3\xa9");
 	CHECK_STR(dec(&a, "# coding: iso-latin-1-unix\n\xe9", &e),
 		  "# coding: iso-latin-1-unix\n\xc3\xa9");
-	CHECK_STR(dec(&a, "# coding: windows-1252\n\x93", &e), "# coding: windows-1252\n\xe2\x80\x9c");
+	CHECK_STR(dec(&a, "# coding: windows-1252\n\x93", &e),
+		  "# coding: windows-1252\n\xe2\x80\x9c");
 	CHECK_STR(dec(&a, "# coding: cp1250\n\x8a", &e), "# coding: cp1250\n\xc5\xa0");
 	CHECK_STR(dec(&a, "# coding: koi8-r\n\xf0", &e), "# coding: koi8-r\n\xd0\x9f");
 	CHECK_STR(dec(&a, "# coding: latin9\n\xa4", &e), "# coding: latin9\n\xe2\x82\xac");

@@ -202,18 +202,20 @@ static void test_version_locations(void)
 		const char *keys; /* extra ini lines */
 		const char *want; /* locations relative to the tmp dir, joined by '|' */
 	} cases[] = {
-	    {"version_locations = a b,c, d  e\n", "a|b|c|d|e"},
-	    {"version_locations = a , b\n", "a|b"},
-	    {"version_locations = a:b c\nversion_path_separator = os\n", "a|b c"},
-	    {"version_locations = a:b c::d\nversion_path_separator = :\n", "a|b c|d"},
-	    {"version_locations = a;b c\nversion_path_separator = ;\n", "a|b c"},
-	    {"version_locations = a  b/c\nversion_path_separator = space\n", "a|b/c"},
-	    {"version_locations =\n  a b\n\n  c\nversion_path_separator = newline\n", "a b|c"},
-	    {"version_locations = a;b\nversion_path_separator = os\npath_separator = ;\n", "a|b"},
-	    /* the 1.8.1 template's inline comment does not break the key (Alembic 1.14.1+) */
-	    {"version_locations = a:b\nversion_path_separator = os  # Use os.pathsep. Default\n",
-	     "a|b"},
-	    {"version_locations = /abs/x:%(here)s/y\nversion_path_separator = os\n", "/abs/x|y"},
+		{"version_locations = a b,c, d  e\n", "a|b|c|d|e"},
+		{"version_locations = a , b\n", "a|b"},
+		{"version_locations = a:b c\nversion_path_separator = os\n", "a|b c"},
+		{"version_locations = a:b c::d\nversion_path_separator = :\n", "a|b c|d"},
+		{"version_locations = a;b c\nversion_path_separator = ;\n", "a|b c"},
+		{"version_locations = a  b/c\nversion_path_separator = space\n", "a|b/c"},
+		{"version_locations =\n  a b\n\n  c\nversion_path_separator = newline\n", "a b|c"},
+		{"version_locations = a;b\nversion_path_separator = os\npath_separator = ;\n",
+		 "a|b"},
+		/* the 1.8.1 template's inline comment does not break the key (Alembic 1.14.1+) */
+		{"version_locations = a:b\nversion_path_separator = os  # Use os.pathsep. Default\n",
+		 "a|b"},
+		{"version_locations = /abs/x:%(here)s/y\nversion_path_separator = os\n",
+		 "/abs/x|y"},
 	};
 	struct arena a = ARENA_INIT;
 	char *dir = enter_tmpdir(&a);
@@ -274,8 +276,8 @@ static void test_typed_keys(void)
 	struct err e;
 
 	enter_tmpdir(&a);
-	CHECK(
-	    load_text(&a,
+	CHECK(load_text(
+		      &a,
 		      "[alembic]\nscript_location = m\ntruncate_slug_length = 0\n"
 		      "revision_environment = Yes\nsourceless = true\ntimezone =\n"
 		      "version_table = my_version\nversion_table_schema = audit\n"
@@ -297,9 +299,9 @@ static void test_typed_keys(void)
 	CHECK_STR(c.file_template, "%(rev)s");
 	CHECK_STR(c.output_encoding, "latin-1");
 	CHECK(load_text(
-		  &a,
-		  "[alembic]\nscript_location = m\ntruncate_slug_length = 12\nsourceless = yes\n",
-		  &c, &e) == 0);
+		      &a,
+		      "[alembic]\nscript_location = m\ntruncate_slug_length = 12\nsourceless = yes\n",
+		      &c, &e) == 0);
 	CHECK_INT(c.truncate_slug_length, 12);
 	CHECK(!c.sourceless); /* Alembic: exactly "true" */
 	leave_tmpdir(&a);
@@ -311,19 +313,19 @@ static void test_typed_key_errors(void)
 		const char *line; /* third line of the ini */
 		const char *msg;  /* part of the message */
 	} cases[] = {
-	    {"truncate_slug_length = ten", "truncate_slug_length: expected a whole number"},
-	    {"truncate_slug_length = -1", "truncate_slug_length"},
-	    {"transaction_per_migration = maybe",
-	     "transaction_per_migration: expected true/yes/on/1"},
-	    {"version_table_pk = 2", "version_table_pk"},
-	    {"revision_environment = yes please", "revision_environment"},
-	    {"lock_timeout = soon", "lock_timeout: expected seconds"},
-	    {"lock_timeout = 1.2.3", "lock_timeout"},
-	    {"lock_timeout = -5", "lock_timeout"},
-	    {"lock_timeout = 99999999999999999999", "lock_timeout"},
-	    {"revision_format = yaml", "revision_format: expected 'sql' or 'py'"},
-	    {"version_table =", "version_table"},
-	    {"file_template = %(rev)s", "interpolation key 'rev'"},
+		{"truncate_slug_length = ten", "truncate_slug_length: expected a whole number"},
+		{"truncate_slug_length = -1", "truncate_slug_length"},
+		{"transaction_per_migration = maybe",
+		 "transaction_per_migration: expected true/yes/on/1"},
+		{"version_table_pk = 2", "version_table_pk"},
+		{"revision_environment = yes please", "revision_environment"},
+		{"lock_timeout = soon", "lock_timeout: expected seconds"},
+		{"lock_timeout = 1.2.3", "lock_timeout"},
+		{"lock_timeout = -5", "lock_timeout"},
+		{"lock_timeout = 99999999999999999999", "lock_timeout"},
+		{"revision_format = yaml", "revision_format: expected 'sql' or 'py'"},
+		{"version_table =", "version_table"},
+		{"file_template = %(rev)s", "interpolation key 'rev'"},
 	};
 	struct arena a = ARENA_INIT;
 	struct config c;
@@ -331,10 +333,10 @@ static void test_typed_key_errors(void)
 
 	enter_tmpdir(&a);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
-		CHECK(load_text(
-			  &a,
-			  arena_printf(&a, "[alembic]\nscript_location = m\n%s\n", cases[i].line),
-			  &c, &e) == -1);
+		CHECK(load_text(&a,
+				arena_printf(&a, "[alembic]\nscript_location = m\n%s\n",
+					     cases[i].line),
+				&c, &e) == -1);
 		CHECK_INT(e.code, ERR_INPUT);
 		CHECK_INT(e.line, 3);
 		CHECK_STR(e.file, "alembic.ini");
@@ -511,8 +513,8 @@ static void test_set_errors(void)
 		const char *key;   /* key to set */
 		const char *value; /* value to set */
 	} bad[] = {
-	    {"a=b", "v"}, {"a:b", "v"}, {"a\nb", "v"}, {"", "v"},   {" a", "v"},
-	    {"[a", "v"},  {"#a", "v"},	{"a", "x\ny"}, {"a", " x"}, {"a", "x\r"},
+		{"a=b", "v"}, {"a:b", "v"}, {"a\nb", "v"}, {"", "v"},   {" a", "v"},
+		{"[a", "v"},  {"#a", "v"},  {"a", "x\ny"}, {"a", " x"}, {"a", "x\r"},
 	};
 	struct arena a = ARENA_INIT;
 	struct err e;
@@ -638,10 +640,10 @@ static void test_init_sql_existing_ini(void)
 			       "'%s/n.ini' before proceeding.\n",
 			       d, d, d, d, d));
 	CHECK_STR(
-	    read_file(&a, "mig/script.sql.tmpl"),
-	    "-- ${message}\n--\n-- Revision ID: ${up_revision}\n-- Revises: ${down_revision}\n"
-	    "-- Create Date: ${create_date}\n${header_extra}\n-- migrate:upgrade\n${upgrades}\n\n"
-	    "-- migrate:downgrade\n${downgrades}\n");
+		read_file(&a, "mig/script.sql.tmpl"),
+		"-- ${message}\n--\n-- Revision ID: ${up_revision}\n-- Revises: ${down_revision}\n"
+		"-- Create Date: ${create_date}\n${header_extra}\n-- migrate:upgrade\n${upgrades}\n\n"
+		"-- migrate:downgrade\n${downgrades}\n");
 	unsetenv("POSTGRES_URL");
 	err_clear(&e);
 	CHECK(config_load(&a, "n.ini", NULL, &c, &e) == 0);
@@ -748,10 +750,10 @@ static void test_template_ini_no_inline_comments(void)
 	CHECK(strstr(text, "${POSTGRES_URL:-") == NULL); /* no default database */
 	CHECK(strstr(text, "to migrations/versions.") != NULL);
 	for (const char *k =
-		 "version_table\0version_table_schema\0transaction_per_migration\0"
-		 "lock_timeout\0revision_format\0recursive_version_locations\0timezone\0"
-		 "truncate_slug_length\0file_template\0output_encoding\0version_locations\0"
-		 "version_path_separator\0";
+		     "version_table\0version_table_schema\0transaction_per_migration\0"
+		     "lock_timeout\0revision_format\0recursive_version_locations\0timezone\0"
+		     "truncate_slug_length\0file_template\0output_encoding\0version_locations\0"
+		     "version_path_separator\0";
 	     *k; k += strlen(k) + 1)
 		CHECK(strstr(text, arena_printf(&a, "# %s =", k)) != NULL);
 	/* Alembic's ini: ${script_location} replaced in all three places */
@@ -763,27 +765,27 @@ static void test_template_ini_no_inline_comments(void)
 }
 
 static const struct unit_test tests[] = {
-    UNIT(test_load_defaults),
-    UNIT(test_script_location_relative_to_cwd),
-    UNIT(test_load_alembic_errors),
-    UNIT(test_check_script_location),
-    UNIT(test_version_locations),
-    UNIT(test_bad_separator),
-    UNIT(test_typed_keys),
-    UNIT(test_typed_key_errors),
-    UNIT(test_url),
-    UNIT(test_settings_listing),
-    UNIT(test_set_replace),
-    UNIT(test_set_insert),
-    UNIT(test_set_errors),
-    UNIT(test_set_symlink),
-    UNIT(test_init_generic),
-    UNIT(test_init_sql_existing_ini),
-    UNIT(test_init_errors),
-    UNIT(test_init_escaped_dir),
-    UNIT(test_templates_list),
-    UNIT(test_template_ini_no_inline_comments),
-    {0},
+	UNIT(test_load_defaults),
+	UNIT(test_script_location_relative_to_cwd),
+	UNIT(test_load_alembic_errors),
+	UNIT(test_check_script_location),
+	UNIT(test_version_locations),
+	UNIT(test_bad_separator),
+	UNIT(test_typed_keys),
+	UNIT(test_typed_key_errors),
+	UNIT(test_url),
+	UNIT(test_settings_listing),
+	UNIT(test_set_replace),
+	UNIT(test_set_insert),
+	UNIT(test_set_errors),
+	UNIT(test_set_symlink),
+	UNIT(test_init_generic),
+	UNIT(test_init_sql_existing_ini),
+	UNIT(test_init_errors),
+	UNIT(test_init_escaped_dir),
+	UNIT(test_templates_list),
+	UNIT(test_template_ini_no_inline_comments),
+	{0},
 };
 
 UNIT_MAIN(tests)

@@ -178,14 +178,17 @@ static void test_sqlite_migration_lock(void)
 	db->notice_ctx = &notices;
 	CHECK(db_lock(db, "alembic_version", &e) == -1);
 	CHECK_INT(e.code, ERR_LOCK);
-	want = arena_printf(&a, "Timed out after 300 ms waiting for the migration lock on %s held "
-			    "by pid %ld", url + strlen("sqlite:///"), (long)child);
+	want = arena_printf(&a,
+			    "Timed out after 300 ms waiting for the migration lock on %s held "
+			    "by pid %ld",
+			    url + strlen("sqlite:///"), (long)child);
 	CHECK_STR(e.msg, want);
 	CHECK_INT(notices.n, 1);
 	if (notices.n == 1)
-		CHECK_STR(notices.v[0], arena_printf(&a, "waiting for the migration lock on %s held "
-						     "by pid %ld", url + strlen("sqlite:///"),
-						     (long)child));
+		CHECK_STR(notices.v[0], arena_printf(&a,
+						     "waiting for the migration lock on %s held "
+						     "by pid %ld",
+						     url + strlen("sqlite:///"), (long)child));
 	CHECK(write(release, "x", 1) == 1);
 	waitpid(child, NULL, 0);
 	CHECK(db_lock(db, "alembic_version", &e) == 0);
@@ -226,8 +229,10 @@ static void test_sqlite_interrupt_statement(void)
 	CHECK(db_exec(db, "CREATE TABLE t (a int)", NULL, &e) == 0);
 	t0 = db_now_ms();
 	killer = term_me_after(200);
-	CHECK(db_exec(db, "SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
-			  "SELECT x + 1 FROM c) SELECT x FROM c)", NULL, &e) == -1);
+	CHECK(db_exec(db,
+		      "SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
+		      "SELECT x + 1 FROM c) SELECT x FROM c)",
+		      NULL, &e) == -1);
 	CHECK_INT(e.code, ERR_INTERRUPTED);
 	CHECK(db_now_ms() - t0 < 2000);
 	waitpid(killer, NULL, 0);
@@ -356,8 +361,10 @@ static void test_pg_wrong_password_and_unreachable(void)
 	if (!url || !port)
 		return;
 	CHECK(open_url(&a,
-		       arena_printf(&a, "postgresql://alembic_test:Wr0ng%%20secret@127.0.0.1:%s/"
-					"postgres", port),
+		       arena_printf(&a,
+				    "postgresql://alembic_test:Wr0ng%%20secret@127.0.0.1:%s/"
+				    "postgres",
+				    port),
 		       300, &e) == NULL);
 	CHECK_INT(e.code, ERR_DB);
 	CHECK(strstr(e.msg, "password authentication failed for user \"alembic_test\"") != NULL);
@@ -388,14 +395,18 @@ static void test_pg_session_and_errors(void)
 	CHECK(url != NULL);
 	if (!url || !(db = open_url(&a, url, 1000, &e)))
 		return;
-	CHECK(db_query(db, &a, "SELECT current_setting('application_name') || ' ' || "
-			      "current_setting('client_connection_check_interval')", &rows, &e) == 0);
+	CHECK(db_query(db, &a,
+		       "SELECT current_setting('application_name') || ' ' || "
+		       "current_setting('client_connection_check_interval')",
+		       &rows, &e) == 0);
 	CHECK(rows.n == 1 && !strcmp(rows.v[0], "alembic 1s"));
 	db_exec(db, "DROP TABLE IF EXISTS t_db_child, t_db_parent", NULL, &e);
 	CHECK(db_begin(db, &e) == 0);
-	CHECK(db_exec(db, "CREATE TABLE t_db_parent (id int PRIMARY KEY); CREATE TABLE t_db_child "
-			  "(pid int REFERENCES t_db_parent DEFERRABLE INITIALLY DEFERRED); "
-			  "INSERT INTO t_db_child VALUES (5)", NULL, &e) == 0);
+	CHECK(db_exec(db,
+		      "CREATE TABLE t_db_parent (id int PRIMARY KEY); CREATE TABLE t_db_child "
+		      "(pid int REFERENCES t_db_parent DEFERRABLE INITIALLY DEFERRED); "
+		      "INSERT INTO t_db_child VALUES (5)",
+		      NULL, &e) == 0);
 	CHECK(db_commit(db, &e) == -1);
 	CHECK_STR(e.msg, "insert or update on table \"t_db_child\" violates foreign key constraint "
 			 "\"t_db_child_pid_fkey\"");
@@ -405,8 +416,10 @@ static void test_pg_session_and_errors(void)
 	CHECK(db_exec(db, "SELECT * FROM no_such_fn_x()", NULL, &e) == -1);
 	CHECK_STR(e.sqlstate, "42883");
 	CHECK(strstr(e.detail, "HINT:  No function matches") == e.detail);
-	CHECK(db_exec(db, "DO $$BEGIN RAISE EXCEPTION 'one' USING DETAIL = E'a\\nb', HINT = 'h'; "
-			  "END$$", NULL, &e) == -1);
+	CHECK(db_exec(db,
+		      "DO $$BEGIN RAISE EXCEPTION 'one' USING DETAIL = E'a\\nb', HINT = 'h'; "
+		      "END$$",
+		      NULL, &e) == -1);
 	CHECK_STR(e.msg, "one");
 	CHECK_STR(e.detail, "DETAIL:  a\nDETAIL:  b\nHINT:  h");
 	db_close(db);
@@ -441,8 +454,10 @@ static void test_pg_interrupt_statement(void)
 	db_rollback(db);
 	db_unlock(db, "x");
 	db_interrupt_reset();
-	CHECK(db_query(probe, &a, "SELECT count(*) FROM pg_stat_activity WHERE query = "
-				 "'SELECT pg_sleep(10)' AND state = 'active'", &rows, &e) == 0);
+	CHECK(db_query(probe, &a,
+		       "SELECT count(*) FROM pg_stat_activity WHERE query = "
+		       "'SELECT pg_sleep(10)' AND state = 'active'",
+		       &rows, &e) == 0);
 	CHECK(rows.n == 1 && !strcmp(rows.v[0], "0"));
 	db_close(db);
 	db_close(probe);

@@ -62,7 +62,7 @@ static char *run_case(struct arena *a, const struct ddl_case *c, struct strvec *
 	buf_adds(&mod,
 		 "from alembic import op\nimport sqlalchemy as sa\n"
 		 "from sqlalchemy.dialects import postgresql, mysql, sqlite\nimport datetime\n\n\n"
-		       "def upgrade():\n");
+		 "def upgrade():\n");
 	for (const char *p = c->code; *p;) {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
@@ -193,26 +193,26 @@ static void test_bind_errors(void)
 		const char *msg;
 		int col;
 	} cases[] = {
-	    {"op.create_table()",
-	     "create_table() missing 1 required positional argument: "
-	     "'table_name'",
-	     5},
-	    {"op.add_column('t', sa.Column('x', sa.Integer()), nulable=False)",
-	     "add_column() got an unexpected keyword argument 'nulable'", 0},
-	    {"op.drop_table('a', 'b', 'c')",
-	     "drop_table() takes from 2 to 3 positional arguments but 4 were given", 5},
-	    {"op.drop_table('a', table_name='b')",
-	     "drop_table() got multiple values for argument 'table_name'", 0},
-	    {"op.create_foreign_key(None)",
-	     "create_foreign_key() missing 4 required positional arguments: 'source_table', "
-	     "'referent_table', 'local_cols', and 'remote_cols'",
-	     5},
-	    {"op.rename_table('a')",
-	     "rename_table() missing 1 required positional argument: 'new_table_name'", 5},
-	    {"op.drop_constraint('x', 't', type_='fk')",
-	     "'type' can be one of 'check', 'foreignkey', 'primary', 'unique', None", 0},
-	    {"op.create_table('t', sa.Column('x', sa.Integer(), nulable=False))",
-	     "Unknown arguments passed to Column: ['nulable']", 0},
+		{"op.create_table()",
+		 "create_table() missing 1 required positional argument: "
+		 "'table_name'",
+		 5},
+		{"op.add_column('t', sa.Column('x', sa.Integer()), nulable=False)",
+		 "add_column() got an unexpected keyword argument 'nulable'", 0},
+		{"op.drop_table('a', 'b', 'c')",
+		 "drop_table() takes from 2 to 3 positional arguments but 4 were given", 5},
+		{"op.drop_table('a', table_name='b')",
+		 "drop_table() got multiple values for argument 'table_name'", 0},
+		{"op.create_foreign_key(None)",
+		 "create_foreign_key() missing 4 required positional arguments: 'source_table', "
+		 "'referent_table', 'local_cols', and 'remote_cols'",
+		 5},
+		{"op.rename_table('a')",
+		 "rename_table() missing 1 required positional argument: 'new_table_name'", 5},
+		{"op.drop_constraint('x', 't', type_='fk')",
+		 "'type' can be one of 'check', 'foreignkey', 'primary', 'unique', None", 0},
+		{"op.create_table('t', sa.Column('x', sa.Integer(), nulable=False))",
+		 "Unknown arguments passed to Column: ['nulable']", 0},
 	};
 	struct arena a;
 
@@ -260,7 +260,8 @@ static void test_online_rules(void)
 			   "    op.execute(\"SELECT '50%'\")\n"
 			   "    op.alter_column('t', 'c', nullable=False)\n";
 	struct py_eval_ctx ctx = {.file = "rev.py", .dialect = "postgresql"};
-	struct sql_opts o = {sql_dialect_find("postgresql"), false, "rev.py", NULL, NULL, false, NULL};
+	struct sql_opts o = {
+		sql_dialect_find("postgresql"), false, "rev.py", NULL, NULL, false, NULL};
 	struct sql_stmts st = {0};
 	struct py_module *m;
 	struct py_body body;
@@ -292,15 +293,20 @@ static void test_online_rules(void)
 static int compile_unknown_conv(struct arena *a, const char *body, struct sql_stmts *st,
 				struct err *e)
 {
-	const char *text = arena_printf(a, "from alembic import op\nimport sqlalchemy as sa\n\n\n"
-					   "def upgrade():\n%s",
+	const char *text = arena_printf(a,
+					"from alembic import op\nimport sqlalchemy as sa\n\n\n"
+					"def upgrade():\n%s",
 					body + (body[0] == '!'));
 	bool lite = body[0] == '!';
 	const char *dn = lite ? "sqlite" : "postgresql";
 	struct py_eval_ctx ctx = {.file = "rev.py", .dialect = dn, .as_sql = !lite};
-	struct sql_opts o = {sql_dialect_find(dn), !lite, "rev.py",
-			     "env.py:3: target_metadata = m.metadata may carry a naming convention", NULL,
-			     false, NULL};
+	struct sql_opts o = {sql_dialect_find(dn),
+			     !lite,
+			     "rev.py",
+			     "env.py:3: target_metadata = m.metadata may carry a naming convention",
+			     NULL,
+			     false,
+			     NULL};
 	struct py_module *m;
 	struct py_body pb;
 	struct mig_body mb;
@@ -308,7 +314,8 @@ static int compile_unknown_conv(struct arena *a, const char *body, struct sql_st
 	err_clear(e);
 	st->n = 0;
 	if (py_parse_module(a, "rev.py", text, strlen(text), &m, e) ||
-	    py_eval_function(a, m, "upgrade", &ctx, &pb, e) || py_bind_body(a, "rev.py", &pb, &mb, e))
+	    py_eval_function(a, m, "upgrade", &ctx, &pb, e) ||
+	    py_bind_body(a, "rev.py", &pb, &mb, e))
 		return -2;
 	return sql_compile_body(a, &o, &mb, st, e);
 }
@@ -319,49 +326,52 @@ static void test_unknown_convention(void)
 {
 	static const struct {
 		const char *body;
-		int line;	  /* 0: compiles */
+		int line;         /* 0: compiles */
 		const char *part; /* in the message */
 	} cases[] = {
-	    {"    op.create_check_constraint('positive', 't', 'x > 0')\n", 6,
-	     "a check constraint 'positive': a naming convention with %(constraint_name)s"},
-	    {"    op.create_check_constraint(op.f('ck_t_positive'), 't', 'x > 0')\n", 0, NULL},
-	    {"    op.create_foreign_key(None, 't', 'p', ['p_id'], ['id'])\n", 6,
-	     "a foreign key without a name"},
-	    {"    op.create_table('t', sa.Column('id', sa.Integer(), primary_key=True))\n", 6,
-	     "a primary key without a name"},
-	    {"    op.create_table('t', sa.Column('id', sa.Integer(), nullable=False),\n"
-	     "        sa.PrimaryKeyConstraint('id', name=op.f('pk_t')))\n", 0, NULL},
-	    {"    op.create_table('t', sa.Column('id', sa.Integer(), nullable=False),\n"
-	     "        sa.Column('u', sa.Integer(), unique=True),\n"
-	     "        sa.PrimaryKeyConstraint('id', name=op.f('pk_t')))\n", 6,
-	     "a unique constraint without a name"},
-	    {"    op.create_index('ix_t_a', 't', ['a'])\n", 6, "index 'ix_t_a'"},
-	    {"    op.drop_constraint('uq_t_a', 't', type_='unique')\n", 6,
-	     "drop_constraint 'uq_t_a'"},
-	    {"    op.drop_index(op.f('ix_t_a'), table_name='t')\n", 0, NULL},
-	    {"    op.execute('SELECT 1')\n    op.drop_index('ix_t_a', table_name='t')\n", 7,
-	     "env.py:3: target_metadata = m.metadata"},
-	    {"    op.create_table('t', sa.Column('id', sa.Integer(), nullable=False),\n"
-	     "        sa.Column('u', sa.Integer(), index=True),\n"
-	     "        sa.PrimaryKeyConstraint('id', name=op.f('pk_t')))\n", 6,
-	     "the index of an index=True column without a name"},
-	    {"    op.create_table('t', sa.Column('id', sa.Integer(), nullable=False),\n"
-	     "        sa.Column('u', sa.Integer(), sa.CheckConstraint('u > 0', name='ck_u')),\n"
-	     "        sa.PrimaryKeyConstraint('id', name=op.f('pk_t')))\n", 6,
-	     "a check constraint 'ck_u'"},
-	    {"    op.add_column('t', sa.Column('u', sa.Integer(), unique=True))\n", 6,
-	     "a unique constraint without a name"},
-	    {"    op.add_column('t', sa.Column('p', sa.Integer(), sa.ForeignKey('p.id')))\n", 6,
-	     "a foreign key without a name"},
-	    {"    op.add_column('t', sa.Column('p', sa.Integer(), "
-	     "sa.ForeignKey('p.id', name=op.f('fk_t_p'))))\n", 0, NULL},
-	    /* an online SQLite rebuild: checked before it runs */
-	    {"!    with op.batch_alter_table('t') as b:\n"
-	     "        b.alter_column('x', nullable=False)\n"
-	     "        b.create_unique_constraint('uq_t_x', ['x'])\n", 8,
-	     "a unique constraint 'uq_t_x'"},
-	    {"!    with op.batch_alter_table('t') as b:\n"
-	     "        b.create_unique_constraint(op.f('uq_t_x'), ['x'])\n", 0, NULL},
+		{"    op.create_check_constraint('positive', 't', 'x > 0')\n", 6,
+		 "a check constraint 'positive': a naming convention with %(constraint_name)s"},
+		{"    op.create_check_constraint(op.f('ck_t_positive'), 't', 'x > 0')\n", 0, NULL},
+		{"    op.create_foreign_key(None, 't', 'p', ['p_id'], ['id'])\n", 6,
+		 "a foreign key without a name"},
+		{"    op.create_table('t', sa.Column('id', sa.Integer(), primary_key=True))\n", 6,
+		 "a primary key without a name"},
+		{"    op.create_table('t', sa.Column('id', sa.Integer(), nullable=False),\n"
+		 "        sa.PrimaryKeyConstraint('id', name=op.f('pk_t')))\n",
+		 0, NULL},
+		{"    op.create_table('t', sa.Column('id', sa.Integer(), nullable=False),\n"
+		 "        sa.Column('u', sa.Integer(), unique=True),\n"
+		 "        sa.PrimaryKeyConstraint('id', name=op.f('pk_t')))\n",
+		 6, "a unique constraint without a name"},
+		{"    op.create_index('ix_t_a', 't', ['a'])\n", 6, "index 'ix_t_a'"},
+		{"    op.drop_constraint('uq_t_a', 't', type_='unique')\n", 6,
+		 "drop_constraint 'uq_t_a'"},
+		{"    op.drop_index(op.f('ix_t_a'), table_name='t')\n", 0, NULL},
+		{"    op.execute('SELECT 1')\n    op.drop_index('ix_t_a', table_name='t')\n", 7,
+		 "env.py:3: target_metadata = m.metadata"},
+		{"    op.create_table('t', sa.Column('id', sa.Integer(), nullable=False),\n"
+		 "        sa.Column('u', sa.Integer(), index=True),\n"
+		 "        sa.PrimaryKeyConstraint('id', name=op.f('pk_t')))\n",
+		 6, "the index of an index=True column without a name"},
+		{"    op.create_table('t', sa.Column('id', sa.Integer(), nullable=False),\n"
+		 "        sa.Column('u', sa.Integer(), sa.CheckConstraint('u > 0', name='ck_u')),\n"
+		 "        sa.PrimaryKeyConstraint('id', name=op.f('pk_t')))\n",
+		 6, "a check constraint 'ck_u'"},
+		{"    op.add_column('t', sa.Column('u', sa.Integer(), unique=True))\n", 6,
+		 "a unique constraint without a name"},
+		{"    op.add_column('t', sa.Column('p', sa.Integer(), sa.ForeignKey('p.id')))\n", 6,
+		 "a foreign key without a name"},
+		{"    op.add_column('t', sa.Column('p', sa.Integer(), "
+		 "sa.ForeignKey('p.id', name=op.f('fk_t_p'))))\n",
+		 0, NULL},
+		/* an online SQLite rebuild: checked before it runs */
+		{"!    with op.batch_alter_table('t') as b:\n"
+		 "        b.alter_column('x', nullable=False)\n"
+		 "        b.create_unique_constraint('uq_t_x', ['x'])\n",
+		 8, "a unique constraint 'uq_t_x'"},
+		{"!    with op.batch_alter_table('t') as b:\n"
+		 "        b.create_unique_constraint(op.f('uq_t_x'), ['x'])\n",
+		 0, NULL},
 	};
 	struct arena a;
 	struct sql_stmts st = {0};
@@ -387,36 +397,45 @@ static void test_unknown_convention(void)
  * renders them; what it cannot give refused. */
 static void test_literal_convention(void)
 {
-	static const struct sch_naming nc = {"ix_%(column_0_label)s", "uq_%(table_name)s_%(column_0_name)s",
-					     "ck_%(table_name)s_%(constraint_name)s", NULL, "pk_%(table_name)s"};
+	static const struct sch_naming nc = {
+		"ix_%(column_0_label)s", "uq_%(table_name)s_%(column_0_name)s",
+		"ck_%(table_name)s_%(constraint_name)s", NULL, "pk_%(table_name)s"};
 	static const struct {
 		const char *body, *want; /* want: a statement's text, or "!" + part of the error */
 	} cases[] = {
-	    {"    op.create_table('t', sa.Column('id', sa.Integer(), primary_key=True))\n",
-	     "CREATE TABLE t (\n\tid SERIAL NOT NULL, \n\tCONSTRAINT pk_t PRIMARY KEY (id)\n)"},
-	    {"    op.create_check_constraint('pos', 't', 'x > 0')\n",
-	     "ALTER TABLE t ADD CONSTRAINT ck_t_pos CHECK (x > 0)"},
-	    {"    op.create_foreign_key(None, 't', 'p', ['a'], ['id'])\n",
-	     "ALTER TABLE t ADD FOREIGN KEY(a) REFERENCES p (id)"},
-	    {"    op.create_unique_constraint('kept', 't', ['a'])\n",
-	     "ALTER TABLE t ADD CONSTRAINT kept UNIQUE (a)"},
-	    {"    op.create_index(None, 's', ['x'], schema='q')\n", "CREATE INDEX ix_q_s_x ON q.s (x)"},
-	    {"    op.create_unique_constraint(None, 'a_table_name_that_is_long_enough_to_pass_the_limit', "
-	     "['a_column_name'])\n", "!longer than 63 characters"},
-	    {"    op.create_check_constraint(None, 't', 'x > 0')\n",
-	     "!Naming convention including %(constraint_name)s token requires"},
-	    {"    op.drop_constraint('pos', 't', type_='check')\n", "!its \"ck\" template"},
-	    {"    op.drop_constraint('fk_a', 't', type_='foreignkey')\n", "ALTER TABLE t DROP CONSTRAINT fk_a"},
+		{"    op.create_table('t', sa.Column('id', sa.Integer(), primary_key=True))\n",
+		 "CREATE TABLE t (\n\tid SERIAL NOT NULL, \n\tCONSTRAINT pk_t PRIMARY KEY (id)\n)"},
+		{"    op.create_check_constraint('pos', 't', 'x > 0')\n",
+		 "ALTER TABLE t ADD CONSTRAINT ck_t_pos CHECK (x > 0)"},
+		{"    op.create_foreign_key(None, 't', 'p', ['a'], ['id'])\n",
+		 "ALTER TABLE t ADD FOREIGN KEY(a) REFERENCES p (id)"},
+		{"    op.create_unique_constraint('kept', 't', ['a'])\n",
+		 "ALTER TABLE t ADD CONSTRAINT kept UNIQUE (a)"},
+		{"    op.create_index(None, 's', ['x'], schema='q')\n",
+		 "CREATE INDEX ix_q_s_x ON q.s (x)"},
+		{"    op.create_unique_constraint(None, 'a_table_name_that_is_long_enough_to_pass_the_limit', "
+		 "['a_column_name'])\n",
+		 "!longer than 63 characters"},
+		{"    op.create_check_constraint(None, 't', 'x > 0')\n",
+		 "!Naming convention including %(constraint_name)s token requires"},
+		{"    op.drop_constraint('pos', 't', type_='check')\n", "!its \"ck\" template"},
+		{"    op.drop_constraint('fk_a', 't', type_='foreignkey')\n",
+		 "ALTER TABLE t DROP CONSTRAINT fk_a"},
 	};
 	struct arena a;
 	struct err e;
 
 	arena_init(&a);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		const char *text = arena_printf(&a, "from alembic import op\nimport sqlalchemy as sa\n\n\n"
-						    "def upgrade():\n%s", cases[i].body);
-		struct py_eval_ctx ctx = {.file = "rev.py", .dialect = "postgresql", .as_sql = true};
-		struct sql_opts o = {sql_dialect_find("postgresql"), true, "rev.py", NULL, NULL, false, &nc};
+		const char *text =
+			arena_printf(&a,
+				     "from alembic import op\nimport sqlalchemy as sa\n\n\n"
+				     "def upgrade():\n%s",
+				     cases[i].body);
+		struct py_eval_ctx ctx = {
+			.file = "rev.py", .dialect = "postgresql", .as_sql = true};
+		struct sql_opts o = {
+			sql_dialect_find("postgresql"), true, "rev.py", NULL, NULL, false, &nc};
 		struct sql_stmts st = {0};
 		struct py_module *m;
 		struct py_body pb;
@@ -444,14 +463,10 @@ static void test_literal_convention(void)
 }
 
 static const struct unit_test tests[] = {
-    UNIT(test_literal_convention),
-    UNIT(test_unknown_convention),
-    UNIT(test_recorded_cases),
-    UNIT(test_recorded_thirdparty),
-    UNIT(test_bind_errors),
-    UNIT(test_bind_position),
-    UNIT(test_online_rules),
-    {0},
+	UNIT(test_literal_convention), UNIT(test_unknown_convention),
+	UNIT(test_recorded_cases),     UNIT(test_recorded_thirdparty),
+	UNIT(test_bind_errors),        UNIT(test_bind_position),
+	UNIT(test_online_rules),       {0},
 };
 
 UNIT_MAIN(tests)

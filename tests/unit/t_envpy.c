@@ -22,7 +22,7 @@ static const char ini_text[] = "[alembic]\n"
 			       "lib.dir = ${T_ENVPY_HOME}/lib\n";
 
 static char dir[] = "/tmp/t_envpy.XXXXXX"; /* the test's directory (made once per child) */
-static bool dir_made;			   /* dir exists (a random name may end in X too) */
+static bool dir_made;                      /* dir exists (a random name may end in X too) */
 
 /* A config loaded from ini_text in a fresh directory (the test's child owns it). */
 static void load(struct arena *a, struct config *c)
@@ -73,7 +73,7 @@ static void test_url_from_env_py(void)
 	struct config c;
 	struct err e;
 	struct py_env_setting s =
-	    setting("sqlalchemy.url", PY_ENV_VALUE, "postgresql://u:pw@h/db", 25);
+		setting("sqlalchemy.url", PY_ENV_VALUE, "postgresql://u:pw@h/db", 25);
 	struct py_env_setting bare = setting("sqlalchemy.url", PY_ENV_UNSET, "POSTGRES_URL", 25);
 	struct py_env_out vals = {&s, 1, NULL, 0, NULL, 0}, nov = {&bare, 1, NULL, 0, NULL, 0};
 	struct config_setting *set;
@@ -130,8 +130,8 @@ static void test_unreadable_value(void)
 	struct config c;
 	struct err e;
 	struct py_env_setting s[2] = {
-	    setting("custom.key", PY_ENV_UNREADABLE, "a call of helper(\"pg://u:pw9@h/d\")", 9),
-	    setting("sqlalchemy.url", PY_ENV_UNREADABLE, "a call of get_url()", 12),
+		setting("custom.key", PY_ENV_UNREADABLE, "a call of helper(\"pg://u:pw9@h/d\")", 9),
+		setting("sqlalchemy.url", PY_ENV_UNREADABLE, "a call of get_url()", 12),
 	};
 	struct py_env_out vals = {s, 1, NULL, 0, NULL, 0};
 
@@ -162,16 +162,16 @@ static void test_configure_keywords(void)
 	struct config c;
 	struct err e;
 	struct py_env_kwarg off[] = {
-	    {"url", NULL, "url", 40, 9},
-	    {"version_table", &pv_v1, "\"v1\"", 41, 9},
-	    {"transaction_per_migration", &pv_true, "True", 42, 9},
-	    {"literal_binds", &pv_true, "True", 43, 9},
+		{"url", NULL, "url", 40, 9},
+		{"version_table", &pv_v1, "\"v1\"", 41, 9},
+		{"transaction_per_migration", &pv_true, "True", 42, 9},
+		{"literal_binds", &pv_true, "True", 43, 9},
 	};
 	struct py_env_kwarg on[] = {
-	    {"connection", NULL, "connection", 60, 13},
-	    {"version_table", &pv_v1, "'v1'", 61, 13},
-	    {"version_table_schema", &pv_none, "None", 62, 13},
-	    {"compare_type", &pv_true, "True", 63, 13},
+		{"connection", NULL, "connection", 60, 13},
+		{"version_table", &pv_v1, "'v1'", 61, 13},
+		{"version_table_schema", &pv_none, "None", 62, 13},
+		{"compare_type", &pv_true, "True", 63, 13},
 	};
 	struct py_env_configure calls[] = {{"run_migrations_offline", off, 4, 40},
 					   {"run_migrations_online", on, 4, 60}};
@@ -300,10 +300,10 @@ static void test_interpolation(void)
 }
 
 static const struct unit_test tests[] = {
-    UNIT(test_url_from_env_py),	    UNIT(test_unset_variable),
-    UNIT(test_unreadable_value),    UNIT(test_configure_keywords),
-    UNIT(test_configure_conflicts), UNIT(test_sections_and_template),
-    UNIT(test_interpolation),	    {0},
+	UNIT(test_url_from_env_py),     UNIT(test_unset_variable),
+	UNIT(test_unreadable_value),    UNIT(test_configure_keywords),
+	UNIT(test_configure_conflicts), UNIT(test_sections_and_template),
+	UNIT(test_interpolation),       {0},
 };
 
 UNIT_MAIN(tests)

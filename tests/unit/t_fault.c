@@ -18,10 +18,10 @@
 
 /* A project of native SQL revisions. */
 struct fproj {
-	struct arena a;       /* everything */
-	struct rev *revs[8];  /* load order */
-	size_t n;             /* revisions */
-	struct graph g;       /* built graph */
+	struct arena a;      /* everything */
+	struct rev *revs[8]; /* load order */
+	size_t n;            /* revisions */
+	struct graph g;      /* built graph */
 };
 
 static void fadd(struct fproj *p, const char *id, const char *parent)
@@ -34,8 +34,10 @@ static void fadd(struct fproj *p, const char *id, const char *parent)
 	sc->format = SCRIPT_SQL;
 	sc->path = r->path = arena_printf(&p->a, "/v/%s.sql", id);
 	sc->upgrade.present = sc->downgrade.present = true;
-	sc->upgrade.text = arena_printf(&p->a, "CREATE TABLE t_%s (id int);\nINSERT INTO t_%s "
-					       "VALUES (1);\n", id, id);
+	sc->upgrade.text = arena_printf(&p->a,
+					"CREATE TABLE t_%s (id int);\nINSERT INTO t_%s "
+					"VALUES (1);\n",
+					id, id);
 	sc->downgrade.text = arena_printf(&p->a, "DROP TABLE t_%s;\n", id);
 	sc->upgrade.first_line = sc->downgrade.first_line = 1;
 	if (parent) {
@@ -61,12 +63,12 @@ static void fproj_init(struct fproj *p)
 }
 
 struct scenario {
-	const char *name;        /* for messages */
-	enum run_cmd cmd;        /* what runs */
-	const char *target;      /* upgrade/downgrade target */
-	const char *stamp;       /* stamp target */
-	const char *before;      /* durable rows before the run ("" = none), space-separated */
-	bool table;              /* the version table exists before the run */
+	const char *name;   /* for messages */
+	enum run_cmd cmd;   /* what runs */
+	const char *target; /* upgrade/downgrade target */
+	const char *stamp;  /* stamp target */
+	const char *before; /* durable rows before the run ("" = none), space-separated */
+	bool table;         /* the version table exists before the run */
 };
 
 /* One run with call fail_call failing (0: none); fills cfg and the log. */
@@ -141,7 +143,8 @@ static void fault_loop(const struct scenario *sc, const char *dialect, bool per_
 			unit_failures++;
 		}
 		if (strvec_find(&allowed, now) < 0) {
-			fprintf(stderr, "  %s %s%s: call %ld of %ld failed: rows [%s] are no boundary\n",
+			fprintf(stderr,
+				"  %s %s%s: call %ld of %ld failed: rows [%s] are no boundary\n",
 				sc->name, dialect, per_step ? " per-step" : "", n, total, now);
 			unit_failures++;
 		}

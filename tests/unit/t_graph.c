@@ -115,8 +115,8 @@ static const char *plan(struct fixture *fx, bool up, const char *target, const c
 	if ((up ? graph_upgrade_plan : graph_downgrade_plan)(&fx->g, target, &r, &p, &fx->e))
 		return "ERR";
 	for (size_t i = 0; i < p.n; i++)
-		strvec_push(&fx->a, &sv, arena_printf(&fx->a, "%s:%s", up ? "up" : "down",
-						      p.steps[i].rev->id));
+		strvec_push(&fx->a, &sv,
+			    arena_printf(&fx->a, "%s:%s", up ? "up" : "down", p.steps[i].rev->id));
 	return strvec_join(&fx->a, &sv, " ");
 }
 
@@ -131,9 +131,12 @@ static const char *ops_text(struct fixture *fx, const struct graph_plan *p, cons
 			return "ERR";
 		for (size_t k = 0; k < ops.n; k++) {
 			const struct graph_row_op *o = &ops.v[k];
-			strvec_push(&fx->a, &out,
-				    o->kind == GRAPH_ROW_INSERT   ? arena_printf(&fx->a, "INSERT %s", o->to)
-				    : o->kind == GRAPH_ROW_DELETE ? arena_printf(&fx->a, "DELETE %s", o->from)
+			strvec_push(
+				&fx->a, &out,
+				o->kind == GRAPH_ROW_INSERT
+					? arena_printf(&fx->a, "INSERT %s", o->to)
+				: o->kind == GRAPH_ROW_DELETE
+					? arena_printf(&fx->a, "DELETE %s", o->from)
 					: arena_printf(&fx->a, "UPDATE %s->%s", o->from, o->to));
 		}
 	}
@@ -162,20 +165,28 @@ static const char *stamp(struct fixture *fx, const char *targets, const char *ro
 	if (graph_stamp_plan(&fx->g, t.v, t.n, &r, purge, &p, &fx->e))
 		return "ERR";
 	for (size_t i = 0; i < p.n; i++)
-		strvec_push(&fx->a, &sv, arena_printf(&fx->a, "[%s -> %s]",
-			strvec_join(&fx->a, &p.steps[i].from, ", "), strvec_join(&fx->a, &p.steps[i].to, ", ")));
+		strvec_push(&fx->a, &sv,
+			    arena_printf(&fx->a, "[%s -> %s]",
+					 strvec_join(&fx->a, &p.steps[i].from, ", "),
+					 strvec_join(&fx->a, &p.steps[i].to, ", ")));
 	strvec_push(&fx->a, &sv, ops_text(fx, &p, purge ? "" : rows));
 	return strvec_join(&fx->a, &sv, " ");
 }
 
 static const char *const p1[] = {"1975ea83b712", "ae1027a6acf:1975ea83b712",
 				 "27c6a30d7c24:ae1027a6acf", NULL};
-static const char *const p3[] = {"aaaa0001", "bbbb0001:aaaa0001", "bbbb0002:bbbb0001",
-				 "cccc0001:aaaa0001", "eeee0001:bbbb0002,cccc0001", NULL};
+static const char *const p3[] = {
+	"aaaa0001",          "bbbb0001:aaaa0001",          "bbbb0002:bbbb0001",
+	"cccc0001:aaaa0001", "eeee0001:bbbb0002,cccc0001", NULL};
 /* p4 in the load order measured for §8.7. */
-static const char *const p4[] = {"a1000003:a1000002:netlib", "z1000001:::zz",
-				 "a1000004:a1000003:z1000001", "a1000001:::core", "a1000002:a1000001",
-				 "n1000002:n1000001", "n1000001:::netlib", "n1000003:n1000002:a1000002",
+static const char *const p4[] = {"a1000003:a1000002:netlib",
+				 "z1000001:::zz",
+				 "a1000004:a1000003:z1000001",
+				 "a1000001:::core",
+				 "a1000002:a1000001",
+				 "n1000002:n1000001",
+				 "n1000001:::netlib",
+				 "n1000003:n1000002:a1000002",
 				 NULL};
 static const char *const diamond[] = {"a", "b1:a", "b2:a", "c:b1,b2", "d:c", NULL};
 
@@ -207,18 +218,24 @@ static void test_load_errors(void)
 	static const char *const dep_cycle[] = {"a::b", "b::a", NULL};
 	static const char *const bad[] = {"a-b@c", NULL};
 
-	expect_load_error(dup, "Revision a is present more than once (versions/a.sql and versions/a.sql)",
-			  "versions/a.sql");
-	expect_load_error(label, "Branch name 'x' in revision b already used by revision a", "versions/b.sql");
+	expect_load_error(
+		dup, "Revision a is present more than once (versions/a.sql and versions/a.sql)",
+		"versions/a.sql");
+	expect_load_error(label, "Branch name 'x' in revision b already used by revision a",
+			  "versions/b.sql");
 	expect_load_error(label_id, "Branch name 'a' in revision b already used by revision a",
 			  "versions/b.sql");
-	expect_load_error(missing, "Revision zz referenced from b is not present", "versions/b.sql");
-	expect_load_error(missing_dep, "Revision nope referenced from b is not present", "versions/b.sql");
+	expect_load_error(missing, "Revision zz referenced from b is not present",
+			  "versions/b.sql");
+	expect_load_error(missing_dep, "Revision nope referenced from b is not present",
+			  "versions/b.sql");
 	expect_load_error(loop, "Self-loop is detected in revisions (a)", "versions/a.sql");
-	expect_load_error(dep_loop, "Dependency self-loop is detected in revisions (b)", "versions/b.sql");
+	expect_load_error(dep_loop, "Dependency self-loop is detected in revisions (b)",
+			  "versions/b.sql");
 	expect_load_error(cycle, "Cycle is detected in revisions (b, c)", "versions/b.sql");
 	expect_load_error(all_cycle, "Cycle is detected in revisions (a, b)", "versions/a.sql");
-	expect_load_error(dep_cycle, "Dependency cycle is detected in revisions (a, b)", "versions/a.sql");
+	expect_load_error(dep_cycle, "Dependency cycle is detected in revisions (a, b)",
+			  "versions/a.sql");
 	expect_load_error(bad, "Character(s) '-, @' not allowed in revision identifier 'a-b@c'",
 			  "versions/a-b@c.sql");
 }
@@ -397,7 +414,8 @@ static void test_symbols_p4(void)
 
 static void test_prefixes(void)
 {
-	static const char *const g[] = {"abcd1111", "abcd2222:abcd1111", "abc:abcd2222", "x1", NULL};
+	static const char *const g[] = {"abcd1111", "abcd2222:abcd1111", "abc:abcd2222", "x1",
+					NULL};
 	struct fixture fx;
 
 	fx_build(&fx, g);
@@ -405,10 +423,10 @@ static void test_prefixes(void)
 	CHECK_INT(fx.e.code, ERR_RESOLUTION);
 	CHECK_STR(fx.e.arg, "abcd");
 	CHECK_STR(resolve(&fx, "abcd1"), "abcd1111");
-	CHECK_STR(resolve(&fx, "abc"), "abc");  /* exact match wins */
-	CHECK_STR(resolve(&fx, "x"), "ERR");    /* "x1" is too short to prefix-match */
+	CHECK_STR(resolve(&fx, "abc"), "abc"); /* exact match wins */
+	CHECK_STR(resolve(&fx, "x"), "ERR");   /* "x1" is too short to prefix-match */
 	CHECK_STR(resolve(&fx, "x1"), "x1");
-	CHECK_STR(resolve(&fx, "ab"), "ERR");   /* abc is 3 chars: only abcd* qualify: ambiguous */
+	CHECK_STR(resolve(&fx, "ab"), "ERR"); /* abc is 3 chars: only abcd* qualify: ambiguous */
 	arena_release(&fx.a);
 }
 
@@ -580,22 +598,28 @@ static void test_p4_selections(void)
 /* p4's state when the §8.10 transcript was taken: no a1000004 / z1000001 yet. */
 static void test_p4_core_head(void)
 {
-	static const char *const early[] = {"a1000003:a1000002:netlib", "a1000001:::core",
-					    "a1000002:a1000001", "n1000002:n1000001",
-					    "n1000001:::netlib", "n1000003:n1000002:a1000002", NULL};
+	static const char *const early[] = {"a1000003:a1000002:netlib",
+					    "a1000001:::core",
+					    "a1000002:a1000001",
+					    "n1000002:n1000001",
+					    "n1000001:::netlib",
+					    "n1000003:n1000002:a1000002",
+					    NULL};
 	struct fixture fx;
 
 	fx_build(&fx, early);
 	CHECK_STR(plan(&fx, true, "core@head", ""),
 		  "up:n1000001 up:a1000001 up:a1000002 up:a1000003");
 	/* §3.11 stamp heads from rows (a1000001, n1000002) */
-	CHECK_STR(stamp(&fx, "heads", "a1000001,n1000002", false),
-		  "[a1000001, n1000002 -> a1000003] [a1000001, n1000002 -> n1000003] "
-		  "DELETE a1000001; UPDATE n1000002->a1000003; INSERT n1000003; rows a1000003,n1000003");
+	CHECK_STR(
+		stamp(&fx, "heads", "a1000001,n1000002", false),
+		"[a1000001, n1000002 -> a1000003] [a1000001, n1000002 -> n1000003] "
+		"DELETE a1000001; UPDATE n1000002->a1000003; INSERT n1000003; rows a1000003,n1000003");
 	CHECK_STR(stamp(&fx, "base", "a1000003,n1000003", false),
 		  "[a1000003 -> ] [n1000003 -> ] DELETE a1000003; DELETE n1000003; rows ");
-	CHECK_STR(stamp(&fx, "a1000002,n1000001", "", false),
-		  "[ -> a1000002] [ -> n1000001] INSERT a1000002; INSERT n1000001; rows a1000002,n1000001");
+	CHECK_STR(
+		stamp(&fx, "a1000002,n1000001", "", false),
+		"[ -> a1000002] [ -> n1000001] INSERT a1000002; INSERT n1000001; rows a1000002,n1000001");
 	CHECK_STR(stamp(&fx, "n1000002", "deadbeef0000", true),
 		  "[ -> n1000002] INSERT n1000002; rows n1000002");
 	CHECK_STR(stamp(&fx, "head", "", false), "ERR");
@@ -620,7 +644,8 @@ static void test_rows_p1_p3(void)
 	arena_release(&fx.a);
 
 	fx_build(&fx, p3);
-	CHECK_STR(run_ops(&fx, true, "cccc0001", "bbbb0001"), "INSERT cccc0001; rows bbbb0001,cccc0001");
+	CHECK_STR(run_ops(&fx, true, "cccc0001", "bbbb0001"),
+		  "INSERT cccc0001; rows bbbb0001,cccc0001");
 	CHECK_STR(run_ops(&fx, true, "eeee0001", "bbbb0002,cccc0001"),
 		  "DELETE bbbb0002; UPDATE cccc0001->eeee0001; rows eeee0001");
 	CHECK_STR(run_ops(&fx, false, "bbbb0002", "eeee0001"),
@@ -664,14 +689,16 @@ static void test_stamps_p3(void)
 	struct fixture fx;
 
 	fx_build(&fx, p3);
-	CHECK_STR(stamp(&fx, "aaaa0001", "bbbb0002,cccc0001", false),
-		  "[bbbb0002, cccc0001 -> aaaa0001] DELETE bbbb0002; UPDATE cccc0001->aaaa0001; rows aaaa0001");
+	CHECK_STR(
+		stamp(&fx, "aaaa0001", "bbbb0002,cccc0001", false),
+		"[bbbb0002, cccc0001 -> aaaa0001] DELETE bbbb0002; UPDATE cccc0001->aaaa0001; rows aaaa0001");
 	CHECK_STR(stamp(&fx, "bbbb0002", "aaaa0001", false),
 		  "[aaaa0001 -> bbbb0002] UPDATE aaaa0001->bbbb0002; rows bbbb0002");
 	CHECK_STR(stamp(&fx, "cccc0001", "bbbb0002", false),
 		  "[ -> cccc0001] INSERT cccc0001; rows bbbb0002,cccc0001");
-	CHECK_STR(stamp(&fx, "eeee0001", "bbbb0002,cccc0001", false),
-		  "[bbbb0002, cccc0001 -> eeee0001] DELETE bbbb0002; UPDATE cccc0001->eeee0001; rows eeee0001");
+	CHECK_STR(
+		stamp(&fx, "eeee0001", "bbbb0002,cccc0001", false),
+		"[bbbb0002, cccc0001 -> eeee0001] DELETE bbbb0002; UPDATE cccc0001->eeee0001; rows eeee0001");
 	CHECK_STR(stamp(&fx, "bbbb0001", "eeee0001", false),
 		  "[eeee0001 -> bbbb0001] UPDATE eeee0001->bbbb0001; rows bbbb0001");
 	CHECK_STR(stamp(&fx, "eeee0001", "eeee0001", false), "rows eeee0001");
@@ -730,7 +757,8 @@ static void test_overlap(void)
 
 	fx_build(&fx, p3);
 	CHECK_STR(plan(&fx, true, "bbbb0002", "bbbb0001,aaaa0001"), "ERR");
-	CHECK_STR(fx.e.msg, "Requested revision bbbb0001 overlaps with other requested revisions aaaa0001");
+	CHECK_STR(fx.e.msg,
+		  "Requested revision bbbb0001 overlaps with other requested revisions aaaa0001");
 	arena_release(&fx.a);
 }
 
@@ -765,12 +793,14 @@ static void test_ten_thousand(void)
 		struct rev *r = arena_calloc(&a, 1, sizeof(*r));
 		r->id = arena_printf(&a, "r%05zu", i);
 		if (i >= 9000)
-			strvec_push(&a, &r->down, arena_printf(&a, "r%05zu",
-				(i - 9000) % 10 ? i - 1 : ((i - 9000) / 10) * 90));
+			strvec_push(&a, &r->down,
+				    arena_printf(&a, "r%05zu",
+						 (i - 9000) % 10 ? i - 1 : ((i - 9000) / 10) * 90));
 		else if (i)
 			strvec_push(&a, &r->down, arena_printf(&a, "r%05zu", i - 1));
 		if (i && i < 9000 && i % 90 == 50 && i / 90 < 100)
-			strvec_push(&a, &r->down, arena_printf(&a, "r%05zu", 9000 + (i / 90) * 10 + 9));
+			strvec_push(&a, &r->down,
+				    arena_printf(&a, "r%05zu", 9000 + (i / 90) * 10 + 9));
 		if (i == 5)
 			strvec_push(&a, &r->labels, "five");
 		revs[i] = r;
@@ -812,7 +842,8 @@ static void test_wide(void)
 		struct rev *r = arena_calloc(&a, 1, sizeof(*r));
 		r->id = arena_printf(&a, "w%05zu", i);
 		if (i)
-			strvec_push(&a, &r->down, (i - 1) % 3 ? arena_printf(&a, "w%05zu", i - 1) : "w00000");
+			strvec_push(&a, &r->down,
+				    (i - 1) % 3 ? arena_printf(&a, "w%05zu", i - 1) : "w00000");
 		revs[i] = r;
 	}
 	CHECK_INT(graph_build(&a, revs, N, &g, &e), 0);

@@ -51,8 +51,9 @@ static void add_rev(struct cases *c, const char *line)
 	r->id = words.v[1];
 	for (size_t i = 2; i < words.n; i++) {
 		const char *w = words.v[i], *v = strchr(w, '=') + 1;
-		struct strvec *dst = str_startswith(w, "down=") ? &r->down
-				     : str_startswith(w, "deps=") ? &r->deps : &r->labels;
+		struct strvec *dst = str_startswith(w, "down=")   ? &r->down
+				     : str_startswith(w, "deps=") ? &r->deps
+								  : &r->labels;
 		split(&c->a, v, ",", dst);
 	}
 	r->path = r->id;
@@ -125,11 +126,12 @@ static int plan_text(struct graph *g, const char *cmd, const char *arg, const st
 	for (size_t i = 0; i < p.n; i++) {
 		const struct graph_step *st = &p.steps[i];
 		if (st->kind == GRAPH_STEP_STAMP)
-			buf_addf(out, "%sstamp:%s>%s", i ? " " : "", strvec_join(g->arena, &st->from, ","),
+			buf_addf(out, "%sstamp:%s>%s", i ? " " : "",
+				 strvec_join(g->arena, &st->from, ","),
 				 strvec_join(g->arena, &st->to, ","));
 		else
-			buf_addf(out, "%s%s:%s", i ? " " : "", st->kind == GRAPH_STEP_UPGRADE ? "up" : "down",
-				 st->rev->id);
+			buf_addf(out, "%s%s:%s", i ? " " : "",
+				 st->kind == GRAPH_STEP_UPGRADE ? "up" : "down", st->rev->id);
 	}
 	if (p.warn_multi_head_down)
 		buf_adds(out, " | warn");
@@ -157,8 +159,8 @@ static int query_text(struct graph *g, const char *cmd, const char *arg, const s
 		return plan_text(g, cmd, arg, rows, out, e);
 	if (!strcmp(cmd, "history")) {
 		const char *colon = strchr(arg, ':');
-		if (graph_history(g, arena_strndup(g->arena, arg, (size_t)(colon - arg)), colon + 1, rows,
-				  &l, e))
+		if (graph_history(g, arena_strndup(g->arena, arg, (size_t)(colon - arg)), colon + 1,
+				  rows, &l, e))
 			return -1;
 	} else if (!strcmp(cmd, "current")) {
 		if (graph_current_heads(g, rows, &l, e))
@@ -204,7 +206,10 @@ static void run_query(struct cases *c, const char *file, const char *q, const ch
 		split(&qa, bar + 1, ", ", &rows);
 	for (size_t i = 0; i < c->n; i++) {
 		struct rev *r = c->revs[i];
-		struct rev fresh = {.id = r->id, .down = r->down, .deps = r->deps, .labels = r->labels,
+		struct rev fresh = {.id = r->id,
+				    .down = r->down,
+				    .deps = r->deps,
+				    .labels = r->labels,
 				    .path = r->path};
 		*r = fresh;
 	}
@@ -213,8 +218,7 @@ static void run_query(struct cases *c, const char *file, const char *q, const ch
 		error_text(&e, &out);
 	}
 	got = strip_copy(&qa, buf_cstr(&out));
-	if (!strcmp(got, want) ||
-	    (!strcmp(want, "error: crash") && e.code == ERR_REVISION)) {
+	if (!strcmp(got, want) || (!strcmp(want, "error: crash") && e.code == ERR_REVISION)) {
 		c->passed++;
 	} else {
 		c->failed++;

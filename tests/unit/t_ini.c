@@ -66,10 +66,10 @@ static void test_continuation(void)
 	struct arena a = ARENA_INIT;
 	struct err e;
 	struct ini *ini =
-	    parse(&a,
-		  "[a]\nk = first\n  second\n\n  third\n  # comment\n\tfourth\n\n\nj = 2\n"
-		  "e =\n  cont\n",
-		  &e);
+		parse(&a,
+		      "[a]\nk = first\n  second\n\n  third\n  # comment\n\tfourth\n\n\nj = 2\n"
+		      "e =\n  cont\n",
+		      &e);
 
 	CHECK_STR(raw(ini, "a", "k"), "first\nsecond\n\nthird\nfourth");
 	CHECK_INT(ini_lookup(ini, "a", "k")->last_line, 7);
@@ -125,7 +125,7 @@ static void test_default_section(void)
 	struct arena a = ARENA_INIT;
 	struct err e;
 	struct ini *ini =
-	    parse(&a, "[DEFAULT]\nd = dd\n[a]\nk = %(d)s-%(here)s\n[DEFAULT]\ne = 1\n", &e);
+		parse(&a, "[DEFAULT]\nd = dd\n[a]\nk = %(d)s-%(here)s\n[DEFAULT]\ne = 1\n", &e);
 
 	CHECK(ini != NULL);
 	CHECK_STR(get(&a, ini, "k", &e), "dd-/proj");
@@ -144,23 +144,25 @@ static void test_parse_errors(void)
 {
 	static const struct {
 		const char *text; /* ini text */
-		int line;	  /* expected error line */
+		int line;         /* expected error line */
 		const char *msg;  /* part of the message */
 	} cases[] = {
-	    {"k = v\n[a]\n", 1, "no section headers"},
-	    {"# c\n\n[a]\nk = 1\n[a]\n", 5, "section 'a' already exists (first opened on line 3)"},
-	    {"[a]\nk = 1\nK = 2\n", 3,
-	     "option 'k' in section 'a' already exists (first set on line 2)"},
-	    {"[DEFAULT]\nd = 1\n[DEFAULT]\nd = 2\n", 4, "option 'd' in section 'DEFAULT'"},
-	    {"[a]\ngarbage\nk = 1\n", 2, "'garbage'"},
-	    {"[a]\n= v\n", 2, "no key before '='"},
-	    {"[a]\n= v\nx\n= w\n", 4, "option '' in section 'a' already exists"},
-	    {"[]\nk=v\n", 1, "no section headers"},
-	    /* Python keeps k open after the bad line 3: "  [b]" continues k, so line 5
+		{"k = v\n[a]\n", 1, "no section headers"},
+		{"# c\n\n[a]\nk = 1\n[a]\n", 5,
+		 "section 'a' already exists (first opened on line 3)"},
+		{"[a]\nk = 1\nK = 2\n", 3,
+		 "option 'k' in section 'a' already exists (first set on line 2)"},
+		{"[DEFAULT]\nd = 1\n[DEFAULT]\nd = 2\n", 4, "option 'd' in section 'DEFAULT'"},
+		{"[a]\ngarbage\nk = 1\n", 2, "'garbage'"},
+		{"[a]\n= v\n", 2, "no key before '='"},
+		{"[a]\n= v\nx\n= w\n", 4, "option '' in section 'a' already exists"},
+		{"[]\nk=v\n", 1, "no section headers"},
+		/* Python keeps k open after the bad line 3: "  [b]" continues k, so line 5
 	     * repeats k (DuplicateOptionError) */
-	    {"[a]\nk :\ngarbage\n  [b]\nk = 2\n", 5, "option 'k' in section 'a' already exists"},
-	    {"[a]\nk = \xff\n", 2, "not valid UTF-8"},
-	    {"[a]\n\nk = \xc3\n", 3, "not valid UTF-8"},
+		{"[a]\nk :\ngarbage\n  [b]\nk = 2\n", 5,
+		 "option 'k' in section 'a' already exists"},
+		{"[a]\nk = \xff\n", 2, "not valid UTF-8"},
+		{"[a]\n\nk = \xc3\n", 3, "not valid UTF-8"},
 	};
 	struct arena a = ARENA_INIT;
 	struct err e;
@@ -206,13 +208,13 @@ static void test_interpolation_errors(void)
 		const char *text; /* [a] body; the key asked for is k */
 		const char *msg;  /* part of the message */
 	} cases[] = {
-	    {"x = 1\nk = 50%\n", "'%' must be followed by '%' or '(', found: '%'"},
-	    {"x = 1\nk = %x\n", "found: '%x'"},
-	    {"x = 1\nk = %(x\n", "bad interpolation variable reference '%(x'"},
-	    {"x = 1\nk = %(x)d\n", "bad interpolation variable reference '%(x)d'"},
-	    {"x = 1\nk = %()s\n", "bad interpolation variable reference"},
-	    {"x = 1\nk = %(nope)s\n", "interpolation key 'nope' is not a valid option name"},
-	    {"x = 1\nk = %(k)s\n", "Recursion limit exceeded"},
+		{"x = 1\nk = 50%\n", "'%' must be followed by '%' or '(', found: '%'"},
+		{"x = 1\nk = %x\n", "found: '%x'"},
+		{"x = 1\nk = %(x\n", "bad interpolation variable reference '%(x'"},
+		{"x = 1\nk = %(x)d\n", "bad interpolation variable reference '%(x)d'"},
+		{"x = 1\nk = %()s\n", "bad interpolation variable reference"},
+		{"x = 1\nk = %(nope)s\n", "interpolation key 'nope' is not a valid option name"},
+		{"x = 1\nk = %(k)s\n", "Recursion limit exceeded"},
 	};
 	struct arena a = ARENA_INIT;
 	struct err e;
@@ -263,7 +265,7 @@ static void test_interpolation_blowup(void)
 	struct arena a = ARENA_INIT;
 	struct err e;
 	char *text = arena_strdup(
-	    &a, "[a]\nk0 = xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx%%\n");
+		&a, "[a]\nk0 = xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx%%\n");
 	struct ini *ini;
 
 	for (int i = 1; i <= 9; i++)
@@ -382,15 +384,23 @@ static void test_lines_kept(void)
 }
 
 static const struct unit_test tests[] = {
-    UNIT(test_basic_and_case),	     UNIT(test_inline_comment_is_value),
-    UNIT(test_continuation),	     UNIT(test_line_endings_and_space),
-    UNIT(test_section_headers),	     UNIT(test_default_section),
-    UNIT(test_parse_errors),	     UNIT(test_interpolation),
-    UNIT(test_interpolation_errors), UNIT(test_interpolation_depth),
-    UNIT(test_interpolation_blowup), UNIT(test_env_expansion),
-    UNIT(test_here_literal),	     UNIT(test_repr),
-    UNIT(test_lines_kept),	     UNIT(test_errors_hide_credentials),
-    {0},
+	UNIT(test_basic_and_case),
+	UNIT(test_inline_comment_is_value),
+	UNIT(test_continuation),
+	UNIT(test_line_endings_and_space),
+	UNIT(test_section_headers),
+	UNIT(test_default_section),
+	UNIT(test_parse_errors),
+	UNIT(test_interpolation),
+	UNIT(test_interpolation_errors),
+	UNIT(test_interpolation_depth),
+	UNIT(test_interpolation_blowup),
+	UNIT(test_env_expansion),
+	UNIT(test_here_literal),
+	UNIT(test_repr),
+	UNIT(test_lines_kept),
+	UNIT(test_errors_hide_credentials),
+	{0},
 };
 
 UNIT_MAIN(tests)

@@ -22,7 +22,8 @@ static struct db *open_memory(struct arena *a, struct err *e)
 
 	if (keep)
 		unlink(keep);
-	if (url_parse(a, keep ? arena_printf(a, "sqlite:///%s", keep) : "sqlite://", &u, e) < 0 || db_open(&u, 500, &db, e) < 0)
+	if (url_parse(a, keep ? arena_printf(a, "sqlite:///%s", keep) : "sqlite://", &u, e) < 0 ||
+	    db_open(&u, 500, &db, e) < 0)
 		return NULL;
 	return db;
 }
@@ -189,8 +190,8 @@ static void test_pg_schema(void)
 	const char *url = getenv("ALEMBIC_TEST_PG_URL");
 	static const char *const schemas[] = {"t_intro"};
 	struct arena a = ARENA_INIT;
-	struct db_introspect_opts o = {.schemas = schemas, .n_schemas = 1,
-				       .version_schema = "t_intro"};
+	struct db_introspect_opts o = {
+		.schemas = schemas, .n_schemas = 1, .version_schema = "t_intro"};
 	struct db_schema s;
 	struct buf out = BUF_INIT;
 	struct db_url u;

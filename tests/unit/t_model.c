@@ -144,7 +144,8 @@ static void test_from_script_features(void)
 	CHECK_STR(u->constraints[0]->name, "ck_username_len");
 	CHECK_INT(u->constraints[2]->kind, SCH_UNIQUE);
 	CHECK(u->columns[2]->server_default && u->columns[2]->server_default->kind == SCH_EXPR_STR);
-	CHECK(u->columns[3]->server_default && u->columns[3]->server_default->kind == SCH_EXPR_TEXT);
+	CHECK(u->columns[3]->server_default &&
+	      u->columns[3]->server_default->kind == SCH_EXPR_TEXT);
 	CHECK_STR(u->columns[3]->server_default->s, "(CURRENT_TIMESTAMP)");
 	CHECK_STR(u->columns[4]->comment, "karma");
 	CHECK_STR(p->name, "posts");
@@ -233,10 +234,11 @@ static void test_from_script_no_metadata(void)
 /* A type of the application's own module cannot be evaluated: refused, named. */
 static void test_from_script_app_type_refused(void)
 {
-	static const char text[] = "from alembic import op\nimport sqlalchemy as sa\n"
-				   "import myapp.types\n\nhas_metadata = True\n\n\n"
-				   "def upgrade():\n    op.create_table('t',\n"
-				   "    sa.Column('a', myapp.types.Money(), nullable=True)\n    )\n";
+	static const char text[] =
+		"from alembic import op\nimport sqlalchemy as sa\n"
+		"import myapp.types\n\nhas_metadata = True\n\n\n"
+		"def upgrade():\n    op.create_table('t',\n"
+		"    sa.Column('a', myapp.types.Money(), nullable=True)\n    )\n";
 	struct arena a = ARENA_INIT;
 	struct model m;
 	struct err e;
@@ -268,8 +270,8 @@ static bool have_sqlmodel(void)
 	       WEXITSTATUS(status) == 0;
 }
 
-static void opts_x(struct arena *a, const char *project, const char *python,
-		   const char *const *xs, size_t n_xs, struct model_py_opts *op)
+static void opts_x(struct arena *a, const char *project, const char *python, const char *const *xs,
+		   size_t n_xs, struct model_py_opts *op)
 {
 	struct model_py_opts o = {0};
 
@@ -284,8 +286,8 @@ static void opts_x(struct arena *a, const char *project, const char *python,
 	*op = o;
 }
 
-static int load_x(struct arena *a, const char *project, const char *python,
-		  const char *const *xs, size_t n_xs, struct model *m, struct err *e)
+static int load_x(struct arena *a, const char *project, const char *python, const char *const *xs,
+		  size_t n_xs, struct model *m, struct err *e)
 {
 	struct model_py_opts o;
 
@@ -583,10 +585,14 @@ static int load_dir(struct arena *a, const char *dir, const char *python, struct
 static void test_load_python_discovery(void)
 {
 	static const char *const files[] = {
-		"alembic.ini", "[alembic]\nscript_location = migrations\npython = bin/py\n",
-		"bin/py", "#!/bin/sh\necho from-ini-key >&2\nexit 7\n",
-		".venv/bin/python", "#!/bin/sh\necho from-venv >&2\nexit 8\n",
-		"migrations/env.py", "\n",
+		"alembic.ini",
+		"[alembic]\nscript_location = migrations\npython = bin/py\n",
+		"bin/py",
+		"#!/bin/sh\necho from-ini-key >&2\nexit 7\n",
+		".venv/bin/python",
+		"#!/bin/sh\necho from-venv >&2\nexit 8\n",
+		"migrations/env.py",
+		"\n",
 	};
 	struct arena a = ARENA_INIT;
 	const char *dir = temp_project(&a, files, sizeof(files) / sizeof(files[0]));
@@ -601,8 +607,7 @@ static void test_load_python_discovery(void)
 	fs_write_file(fs_join(&a, dir, "alembic.ini"), "[alembic]\n", 10, false, &e);
 	CHECK_INT(load_dir(&a, dir, NULL, &m, &e), -1);
 	CHECK(strstr(e.msg, "exited with status 8: from-venv") != NULL);
-	fs_write_file(fs_join(&a, dir, "alembic.ini"), "[alembic]\npython = nope\n", 24, false,
-		      &e);
+	fs_write_file(fs_join(&a, dir, "alembic.ini"), "[alembic]\npython = nope\n", 24, false, &e);
 	CHECK_INT(load_dir(&a, dir, NULL, &m, &e), -1);
 	CHECK_INT(e.code, ERR_COMMAND);
 	CHECK_STR(e.msg, "python interpreter nope not found (python in alembic.ini)");
@@ -614,11 +619,11 @@ static void test_load_python_discovery(void)
 static void test_load_python_error_in_model(void)
 {
 	static const char *const files[] = {
-		"alembic.ini", "[alembic]\nscript_location = migrations\n",
+		"alembic.ini",       "[alembic]\nscript_location = migrations\n",
 		"migrations/env.py", "from alembic import context\nimport app.bad\n",
-		"app/__init__.py", "",
-		"app/bad.py", "import sqlalchemy as sa\n\nsa.Column(sa.Integer, bogus=1)\n",
-		"app/syntax.py", "def f(:\n",
+		"app/__init__.py",   "",
+		"app/bad.py",        "import sqlalchemy as sa\n\nsa.Column(sa.Integer, bogus=1)\n",
+		"app/syntax.py",     "def f(:\n",
 	};
 	struct arena a = ARENA_INIT;
 	const char *dir = temp_project(&a, files, sizeof(files) / sizeof(files[0]));
@@ -634,8 +639,7 @@ static void test_load_python_error_in_model(void)
 	CHECK_INT(e.line, 3);
 	CHECK_STR(e.msg, "TypeError: Additional arguments should be named "
 			 "<dialectname>_<argument>, got 'bogus'");
-	fs_write_file(fs_join(&a, dir, "migrations/env.py"), "import app.syntax\n", 18, false,
-		      &e);
+	fs_write_file(fs_join(&a, dir, "migrations/env.py"), "import app.syntax\n", 18, false, &e);
 	CHECK_INT(load_dir(&a, dir, PY3, &m, &e), -1);
 	CHECK_STR(e.file, "app/syntax.py");
 	CHECK_INT(e.line, 1);

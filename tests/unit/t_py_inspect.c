@@ -25,11 +25,11 @@ static struct py_body BODY;
 /* The fake database: one table "item" (id pk, name, note with a default),
  * a unique constraint, an index, a foreign key, a check; plus "alembic_version". */
 struct fake {
-	const char *dialect;	/* "sqlite" / "postgresql" */
-	int calls;		/* read() calls */
-	size_t n_ops[8];	/* the n_ops of each call */
-	bool fail;		/* read() fails with a database error */
-	struct py_insp_db db;	/* what it answers */
+	const char *dialect;  /* "sqlite" / "postgresql" */
+	int calls;            /* read() calls */
+	size_t n_ops[8];      /* the n_ops of each call */
+	bool fail;            /* read() fails with a database error */
+	struct py_insp_db db; /* what it answers */
 };
 
 static struct fake F;
@@ -82,8 +82,9 @@ static void fake_setup(const char *dialect)
 	item->columns = arena_calloc(&A, 3, sizeof(*item->columns));
 	item->columns[0] = col("id", SCH_FALSE, NULL);
 	item->columns[1] = col("name", SCH_TRUE, NULL);
-	CHECK_INT(sch_type_from_sql(&A, dialect, strcmp(dialect, "sqlite") ? "character varying(40)"
-									   : "VARCHAR(40)",
+	CHECK_INT(sch_type_from_sql(&A, dialect,
+				    strcmp(dialect, "sqlite") ? "character varying(40)"
+							      : "VARCHAR(40)",
 				    NULL, 0, &item->columns[1]->type, &E),
 		  0);
 	item->columns[2] = col("note", SCH_TRUE, "'x'");
@@ -148,7 +149,10 @@ static const struct py_inspector INSP = {fake_read, &F};
 static int run_d(const char *src, const char *dialect, bool as_sql, bool with_inspector)
 {
 	struct py_module *m;
-	struct py_eval_ctx ctx = {.file = "t.py", .dialect = dialect, .as_sql = as_sql, .inspector = with_inspector ? &INSP : NULL};
+	struct py_eval_ctx ctx = {.file = "t.py",
+				  .dialect = dialect,
+				  .as_sql = as_sql,
+				  .inspector = with_inspector ? &INSP : NULL};
 
 	if (py_parse_module(&A, "t.py", src, strlen(src), &m, &E))
 		return -2;
@@ -165,7 +169,8 @@ static const char *op(size_t k)
 /* The value of expression expr on dialect, as op.execute(repr(...)) shows it. */
 static const char *value_of(const char *dialect, const char *expr)
 {
-	char *src = arena_printf(&A, HDR "def upgrade():\n    insp = sa.inspect(op.get_bind())\n"
+	char *src = arena_printf(&A,
+				 HDR "def upgrade():\n    insp = sa.inspect(op.get_bind())\n"
 				     "    op.execute(repr(%s))\n",
 				 expr);
 
@@ -203,15 +208,17 @@ static void test_names_and_conditionals(void)
 
 static void test_shapes_sqlite(void)
 {
-	CHECK_STR(value_of("sqlite", "insp.get_table_names()"), "alembic.op.execute(\"['alembic_version', "
-								 "'item']\")");
+	CHECK_STR(value_of("sqlite", "insp.get_table_names()"),
+		  "alembic.op.execute(\"['alembic_version', "
+		  "'item']\")");
 	CHECK_STR(value_of("sqlite", "list(insp.get_columns('item')[2].keys())"),
 		  "alembic.op.execute(\"['name', 'type', 'nullable', 'default', 'autoincrement', "
 		  "'primary_key']\")");
-	CHECK_STR(value_of("sqlite", "[(c['nullable'], c['default'], c['autoincrement']) for c in "
-				     "insp.get_columns('item')]"),
-		  "alembic.op.execute('[(False, None, \\'auto\\'), (True, None, \\'auto\\'), (True, "
-		  "\"\\'x\\'\", \\'auto\\')]')");
+	CHECK_STR(
+		value_of("sqlite", "[(c['nullable'], c['default'], c['autoincrement']) for c in "
+				   "insp.get_columns('item')]"),
+		"alembic.op.execute('[(False, None, \\'auto\\'), (True, None, \\'auto\\'), (True, "
+		"\"\\'x\\'\", \\'auto\\')]')");
 	CHECK_STR(value_of("sqlite", "insp.get_columns('item')[0]['primary_key']"),
 		  "alembic.op.execute('1')");
 	CHECK_STR(value_of("sqlite", "insp.get_pk_constraint('item')"),
@@ -239,10 +246,11 @@ static void test_shapes_postgresql(void)
 					 "in insp.get_columns('item')]"),
 		  "alembic.op.execute('[(False, True, None), (True, False, None), (True, False, "
 		  "None)]')");
-	CHECK_STR(value_of("postgresql", "insp.get_foreign_keys('item')"),
-		  "alembic.op.execute(\"[{'name': 'fk_item_owner', 'constrained_columns': ['name'], "
-		  "'referred_schema': None, 'referred_table': 'owner', 'referred_columns': ['name'], "
-		  "'options': {'ondelete': 'CASCADE'}}]\")");
+	CHECK_STR(
+		value_of("postgresql", "insp.get_foreign_keys('item')"),
+		"alembic.op.execute(\"[{'name': 'fk_item_owner', 'constrained_columns': ['name'], "
+		"'referred_schema': None, 'referred_table': 'owner', 'referred_columns': ['name'], "
+		"'options': {'ondelete': 'CASCADE'}}]\")");
 	CHECK_STR(value_of("postgresql", "insp.get_unique_constraints('item')"),
 		  "alembic.op.execute(\"[{'column_names': ['name'], 'name': 'uq_item_name'}]\")");
 	/* the unique constraint's index too, by name */
@@ -250,8 +258,9 @@ static void test_shapes_postgresql(void)
 		  "alembic.op.execute(\"['ix_item_note', 'uq_item_name']\")");
 	CHECK_STR(value_of("postgresql", "insp.get_indexes('item')[1]['duplicates_constraint']"),
 		  "alembic.op.execute(\"'uq_item_name'\")");
-	CHECK_STR(value_of("postgresql", "insp.get_check_constraints('item')"),
-		  "alembic.op.execute('[{\\'name\\': \\'ck_note\\', \\'sqltext\\': \"note <> \\'\\'\"}]')");
+	CHECK_STR(
+		value_of("postgresql", "insp.get_check_constraints('item')"),
+		"alembic.op.execute('[{\\'name\\': \\'ck_note\\', \\'sqltext\\': \"note <> \\'\\'\"}]')");
 	CHECK_STR(value_of("postgresql", "insp.get_table_comment('item')"),
 		  "alembic.op.execute(\"{'text': 'things'}\")");
 	CHECK_STR(value_of("postgresql", "[e['name'] for e in insp.get_enums()]"),
@@ -269,21 +278,22 @@ static void test_shapes_postgresql(void)
  * cache answers a repeated call of one inspector, a new inspector asks again. */
 static void test_queued_ops_and_cache(void)
 {
-	const char *src = HDR "from sqlalchemy.engine.reflection import Inspector\n"
-			      "def has(name):\n"
-			      "    return name in sa.inspect(op.get_bind().engine).get_table_names()\n"
-			      "def upgrade():\n"
-			      "    insp = Inspector.from_engine(op.get_bind())\n"
-			      "    insp.get_table_names()\n"
-			      "    op.execute('one')\n"
-			      "    insp.get_table_names()\n"
-			      "    has('item')\n"
-			      "    op.execute('two')\n"
-			      "    with op.batch_alter_table('item') as batch_op:\n"
-			      "        has('item')\n"
-			      "        batch_op.drop_column('note')\n"
-			      "    has('item')\n"
-			      "    insp.has_table('item')\n";
+	const char *src =
+		HDR "from sqlalchemy.engine.reflection import Inspector\n"
+		    "def has(name):\n"
+		    "    return name in sa.inspect(op.get_bind().engine).get_table_names()\n"
+		    "def upgrade():\n"
+		    "    insp = Inspector.from_engine(op.get_bind())\n"
+		    "    insp.get_table_names()\n"
+		    "    op.execute('one')\n"
+		    "    insp.get_table_names()\n"
+		    "    has('item')\n"
+		    "    op.execute('two')\n"
+		    "    with op.batch_alter_table('item') as batch_op:\n"
+		    "        has('item')\n"
+		    "        batch_op.drop_column('note')\n"
+		    "    has('item')\n"
+		    "    insp.has_table('item')\n";
 
 	fake_setup("postgresql");
 	CHECK_INT(run_d(src, "postgresql", false, true), 0);
@@ -298,11 +308,12 @@ static void test_queued_ops_and_cache(void)
 /* A reflected type is a value the binder reads as a written one (existing_type=). */
 static void test_reflected_type(void)
 {
-	const char *src = HDR "def upgrade():\n"
-			      "    for c in sa.inspect(op.get_bind()).get_columns('item'):\n"
-			      "        if c['name'] == 'name':\n"
-			      "            op.alter_column('item', 'name', new_column_name='title',\n"
-			      "                            existing_type=c['type'])\n";
+	const char *src =
+		HDR "def upgrade():\n"
+		    "    for c in sa.inspect(op.get_bind()).get_columns('item'):\n"
+		    "        if c['name'] == 'name':\n"
+		    "            op.alter_column('item', 'name', new_column_name='title',\n"
+		    "                            existing_type=c['type'])\n";
 
 	fake_setup("postgresql");
 	CHECK_INT(run_d(src, "postgresql", false, true), 0);
@@ -323,9 +334,10 @@ static void test_refusals(void)
 	CHECK_INT(run_d(src, "sqlite", true, true), -1);
 	CHECK_INT(E.line, 4);
 	CHECK_INT(E.col, 12);
-	CHECK_STR(E.msg, "inspecting the database (sa.inspect) needs the live database and cannot "
-			 "run in --sql mode (Alembic fails here too: 'MockConnection' object has no "
-			 "attribute 'close')");
+	CHECK_STR(E.msg,
+		  "inspecting the database (sa.inspect) needs the live database and cannot "
+		  "run in --sql mode (Alembic fails here too: 'MockConnection' object has no "
+		  "attribute 'close')");
 	CHECK(BODY.inspects);
 	CHECK_INT(run_d(src, "sqlite", false, false), -1);
 	CHECK_STR(E.msg, "inspecting the database (sa.inspect) needs the live database; it is "
@@ -342,12 +354,14 @@ static void test_refusals(void)
 	CHECK_STR(value_of("sqlite", "insp.get_table_names(bogus=1)"),
 		  "error 5:21: TypeError: get_table_names() got an unexpected keyword argument "
 		  "'bogus'");
-	CHECK_STR(value_of("sqlite", "sa.inspect(sa.table('t'))"),
-		  "error 5:21: sa.inspect(sqlalchemy.table('t')) cannot be evaluated without Python (only "
-		  "op.get_bind() and its .engine are inspected natively)");
-	CHECK_STR(value_of("sqlite", "[c['type'] for c in insp.get_columns('item')][0] == 1"),
-		  "error 5:21: the reflected type of column 'id' (get_columns()'s 'type') cannot be "
-		  "used without Python");
+	CHECK_STR(
+		value_of("sqlite", "sa.inspect(sa.table('t'))"),
+		"error 5:21: sa.inspect(sqlalchemy.table('t')) cannot be evaluated without Python (only "
+		"op.get_bind() and its .engine are inspected natively)");
+	CHECK_STR(
+		value_of("sqlite", "[c['type'] for c in insp.get_columns('item')][0] == 1"),
+		"error 5:21: the reflected type of column 'id' (get_columns()'s 'type') cannot be "
+		"used without Python");
 	src = HDR "def upgrade():\n    with op.batch_alter_table('item') as batch_op:\n"
 		  "        batch_op.drop_column('note')\n"
 		  "        sa.inspect(op.get_bind()).get_table_names()\n";
@@ -372,7 +386,6 @@ static void test_callback_error(void)
 	CHECK_INT(BODY.n_ops, 0);
 }
 
-
 /* The fake with types on every column of item (INTEGER id and note). */
 static void fake_typed(const char *dialect)
 {
@@ -381,8 +394,8 @@ static void fake_typed(const char *dialect)
 	fake_setup(dialect);
 	item = (struct sch_table *)F.db.tables[1];
 	for (size_t k = 0; k < 3; k += 2)
-		CHECK_INT(sch_type_from_sql(&A, dialect, "INTEGER", NULL, 0, &item->columns[k]->type,
-					    &E),
+		CHECK_INT(sch_type_from_sql(&A, dialect, "INTEGER", NULL, 0,
+					    &item->columns[k]->type, &E),
 			  0);
 }
 
@@ -401,16 +414,17 @@ static void test_reflect_table(void)
 	fake_typed("sqlite");
 	CHECK_INT(run_d(src, "sqlite", false, true), 0);
 	CHECK_INT(BODY.n_ops, 3);
-	CHECK_STR(op(1), "alembic.op.bulk_insert(sqlalchemy.Table('item', sqlalchemy.MetaData(), "
-			 "sqlalchemy.Column('id', sqlalchemy.INTEGER(), nullable=False, "
-			 "primary_key=True), sqlalchemy.Column('name', sqlalchemy.VARCHAR(length=40), "
-			 "nullable=True), sqlalchemy.Column('note', sqlalchemy.INTEGER(), "
-			 "nullable=True)), [{'id': 1, 'name': 'a'}])");
+	CHECK_STR(op(1),
+		  "alembic.op.bulk_insert(sqlalchemy.Table('item', sqlalchemy.MetaData(), "
+		  "sqlalchemy.Column('id', sqlalchemy.INTEGER(), nullable=False, "
+		  "primary_key=True), sqlalchemy.Column('name', sqlalchemy.VARCHAR(length=40), "
+		  "nullable=True), sqlalchemy.Column('note', sqlalchemy.INTEGER(), "
+		  "nullable=True)), [{'id': 1, 'name': 'a'}])");
 	CHECK(BODY.inspects);
 	CHECK(BODY.inspect_answered);
 	CHECK_INT(BODY.n_ops_unanswered, 1); /* op.execute('before') came before the answer */
 	CHECK_INT(F.calls, 1);
-	CHECK_INT(F.n_ops[0], 1);		      /* a live inspector runs it first */
+	CHECK_INT(F.n_ops[0], 1);                               /* a live inspector runs it first */
 	CHECK_INT(py_bind_body(&A, "t.py", &BODY, &mb, &E), 0); /* the binder reads the table */
 	CHECK_INT(mb.n_ops, 3);
 	/* the columns of a table value */
@@ -440,21 +454,23 @@ static void test_reflect_table(void)
 		  "Python; use op.execute(...) or the op.* operation");
 	CHECK_STR(value_of("sqlite", "sa.table('t', sa.column('a')).c.b.type"),
 		  "error 5:21: AttributeError: b (table 't' has no such column)");
-	CHECK_STR(value_of("sqlite", "sa.Table('item', sa.MetaData(), autoload_with=op.get_bind())"
-				     ".c.id.type"),
-		  "error 5:21: the reflected type of column 'id' (get_columns()'s 'type') cannot be "
-		  "used without Python");
+	CHECK_STR(
+		value_of("sqlite", "sa.Table('item', sa.MetaData(), autoload_with=op.get_bind())"
+				   ".c.id.type"),
+		"error 5:21: the reflected type of column 'id' (get_columns()'s 'type') cannot be "
+		"used without Python");
 }
 
 /* meta.tables[name], autoload=True with a bound MetaData, and the errors. */
 static void test_reflect_metadata(void)
 {
-	const char *src = HDR "def upgrade():\n"
-			      "    md = sa.MetaData()\n"
-			      "    sa.Table('item', md, autoload=True, autoload_with=op.get_bind())\n"
-			      "    op.bulk_insert(md.tables['item'], [{'id': 1}])\n"
-			      "    again = sa.Table('item', md, autoload_with=op.get_bind())\n"
-			      "    op.bulk_insert(again, [{'id': 2}])\n";
+	const char *src =
+		HDR "def upgrade():\n"
+		    "    md = sa.MetaData()\n"
+		    "    sa.Table('item', md, autoload=True, autoload_with=op.get_bind())\n"
+		    "    op.bulk_insert(md.tables['item'], [{'id': 1}])\n"
+		    "    again = sa.Table('item', md, autoload_with=op.get_bind())\n"
+		    "    op.bulk_insert(again, [{'id': 2}])\n";
 
 	fake_setup("postgresql");
 	CHECK_INT(run_d(src, "postgresql", false, true), 0);
@@ -469,9 +485,10 @@ static void test_reflect_metadata(void)
 		  "Table's MetaData. Pass an engine to the Table via autoload_with=<someengine> "
 		  "(sa.Table(..., autoload=True) reflects with the connection of "
 		  "sa.MetaData(bind=...))");
-	CHECK_STR(value_of("sqlite", "sa.Table('nope', sa.MetaData(), autoload_with=op.get_bind())"),
-		  "error 5:21: sqlalchemy.exc.NoSuchTableError: nope (the database has no table "
-		  "'nope' to reflect)");
+	CHECK_STR(
+		value_of("sqlite", "sa.Table('nope', sa.MetaData(), autoload_with=op.get_bind())"),
+		"error 5:21: sqlalchemy.exc.NoSuchTableError: nope (the database has no table "
+		"'nope' to reflect)");
 	CHECK_STR(value_of("sqlite", "sa.MetaData().tables['item']"),
 		  "error 5:21: KeyError: 'item' (no sa.Table of that name was made in this "
 		  "MetaData)");
@@ -483,32 +500,36 @@ static void test_reflect_metadata(void)
 	CHECK_STR(value_of("sqlite", "sa.Table('item', sa.MetaData(), autoload_with=op.get_bind(), "
 				     "include_columns=['id'])"),
 		  "error 5:21: sa.Table(..., include_columns=) cannot be reflected natively");
-	CHECK_STR(value_of("sqlite", "sa.Table('item', sa.MetaData(), autoload_with=sa.table('t'))"),
-		  "error 5:21: sa.Table(..., autoload_with=sqlalchemy.table('t')) cannot be "
-		  "evaluated without Python (only op.get_bind() and its .engine are inspected "
-		  "natively)");
+	CHECK_STR(
+		value_of("sqlite", "sa.Table('item', sa.MetaData(), autoload_with=sa.table('t'))"),
+		"error 5:21: sa.Table(..., autoload_with=sqlalchemy.table('t')) cannot be "
+		"evaluated without Python (only op.get_bind() and its .engine are inspected "
+		"natively)");
 	src = HDR "def upgrade():\n"
 		  "    md = sa.MetaData()\n"
 		  "    sa.Table('t', md, sa.Column('a', sa.Integer()))\n"
 		  "    sa.Table('t', md, sa.Column('b', sa.Integer()))\n";
 	fake_setup("sqlite");
 	CHECK_INT(run_d(src, "sqlite", false, true), -1);
-	CHECK_STR(E.msg, "sqlalchemy.exc.InvalidRequestError: Table 't' is already defined for "
-			 "this MetaData instance.  Specify 'extend_existing=True' to redefine options "
-			 "and columns on an existing Table object.");
+	CHECK_STR(E.msg,
+		  "sqlalchemy.exc.InvalidRequestError: Table 't' is already defined for "
+		  "this MetaData instance.  Specify 'extend_existing=True' to redefine options "
+		  "and columns on an existing Table object.");
 	/* offline and without an inspector: refused at the call */
 	src = HDR "def upgrade():\n"
 		  "    t = sa.Table('item', sa.MetaData(), autoload_with=op.get_bind())\n";
 	CHECK_INT(run_d(src, "sqlite", true, false), -1);
 	CHECK_INT(E.line, 4);
 	CHECK_INT(E.col, 9);
-	CHECK_STR(E.msg, "inspecting the database (sa.Table(..., autoload_with=...)) needs the live "
-			 "database and cannot run in --sql mode (Alembic fails here too: "
-			 "'MockConnection' object has no attribute 'close')");
+	CHECK_STR(E.msg,
+		  "inspecting the database (sa.Table(..., autoload_with=...)) needs the live "
+		  "database and cannot run in --sql mode (Alembic fails here too: "
+		  "'MockConnection' object has no attribute 'close')");
 	CHECK(BODY.inspects);
 	CHECK_INT(run_d(src, "sqlite", false, false), -1);
-	CHECK_STR(E.msg, "inspecting the database (sa.Table(..., autoload_with=...)) needs the live "
-			 "database; it is only answered while a migration runs");
+	CHECK_STR(E.msg,
+		  "inspecting the database (sa.Table(..., autoload_with=...)) needs the live "
+		  "database; it is only answered while a migration runs");
 }
 
 #define T(fn)                                                                                      \

@@ -87,7 +87,8 @@ static void test_typed_and_bodies(void)
 		CHECK_INT(r.upgrade.stmts[4].line, 21);
 	}
 	CHECK(r.downgrade.present);
-	CHECK_STR(r.downgrade.refusal, "op.create_table is not supported by the native runtime yet");
+	CHECK_STR(r.downgrade.refusal,
+		  "op.create_table is not supported by the native runtime yet");
 	CHECK_INT(r.downgrade.refusal_line, 28);
 	arena_release(&a);
 }
@@ -105,23 +106,31 @@ static void test_refusals(void)
 	CHECK_STR(r.upgrade.refusal, "op.execute with an argument other than a string literal is "
 				     "not supported by the native runtime yet");
 	CHECK_INT(r.upgrade.refusal_line, 6);
-	CHECK_STR(r.downgrade.refusal, "'for' statement is not supported by the native runtime yet");
+	CHECK_STR(r.downgrade.refusal,
+		  "'for' statement is not supported by the native runtime yet");
 	CHECK_INT(r.downgrade.refusal_line, 8);
 
-	CHECK_INT(parse_text(&a, "revision='a'\ndown_revision=None\n@dec\ndef upgrade():\n  pass\n"
-				 "def downgrade(x):\n  pass\n", &r, &e), 0);
-	CHECK_STR(r.upgrade.refusal, "a decorated upgrade() is not supported by the native runtime yet");
+	CHECK_INT(parse_text(&a,
+			     "revision='a'\ndown_revision=None\n@dec\ndef upgrade():\n  pass\n"
+			     "def downgrade(x):\n  pass\n",
+			     &r, &e),
+		  0);
+	CHECK_STR(r.upgrade.refusal,
+		  "a decorated upgrade() is not supported by the native runtime yet");
 	CHECK_STR(r.downgrade.refusal,
 		  "downgrade() with parameters is not supported by the native runtime yet");
 	CHECK_INT(parse_text(&a, "revision='a'\ndown_revision=None\ndef upgrade():\n  x = 1\n", &r,
-			     &e), 0);
+			     &e),
+		  0);
 	CHECK_STR(r.upgrade.refusal,
 		  "the statement starting with 'x' is not supported by the native runtime yet");
 	/* a statement spread over lines, implicit concatenation, comments between */
-	CHECK_INT(parse_text(&a, "revision='a'\ndown_revision=None\ndef upgrade():\n    op.execute(\n"
-				 "        \"CREATE TABLE a (\"  # part one\n        'id int)'\n    )\n"
-				 "    op . execute ( 'SELECT 1' )\n",
-			     &r, &e), 0);
+	CHECK_INT(parse_text(&a,
+			     "revision='a'\ndown_revision=None\ndef upgrade():\n    op.execute(\n"
+			     "        \"CREATE TABLE a (\"  # part one\n        'id int)'\n    )\n"
+			     "    op . execute ( 'SELECT 1' )\n",
+			     &r, &e),
+		  0);
 	CHECK_INT(r.upgrade.n_stmts, 2);
 	if (r.upgrade.n_stmts == 2) {
 		CHECK_STR(r.upgrade.stmts[0].sql, "CREATE TABLE a (id int)");
@@ -130,8 +139,11 @@ static void test_refusals(void)
 		CHECK_INT(r.upgrade.stmts[1].line, 8);
 	}
 	/* an empty body (pass, docstring and comments only) runs nothing */
-	CHECK_INT(parse_text(&a, "revision='a'\ndown_revision=None\ndef upgrade() -> None:\n"
-				 "    '''doc'''\n    # c\n    pass\n", &r, &e), 0);
+	CHECK_INT(parse_text(&a,
+			     "revision='a'\ndown_revision=None\ndef upgrade() -> None:\n"
+			     "    '''doc'''\n    # c\n    pass\n",
+			     &r, &e),
+		  0);
 	CHECK(r.upgrade.present && !r.upgrade.refusal && r.upgrade.n_stmts == 0);
 	arena_release(&a);
 }
@@ -156,7 +168,8 @@ static void test_docstrings(void)
 	CHECK_STR(r.revision.items.v[0], "x");
 	/* CRLF and CR sources read as LF inside strings, as Python reads them */
 	CHECK_INT(parse_text(&a, "\"\"\"a\r\nb\rc\\\r\nd\"\"\"\r\nrevision = r'''x\r\ny'''\r\n", &r,
-			     &e), 0);
+			     &e),
+		  0);
 	CHECK_STR(r.doc, "a\nb\ncd");
 	CHECK_STR(r.revision.items.v[0], "x\ny");
 	CHECK_INT(parse_text(&a, "f'''{x}'''\nrevision='x'\n", &r, &e), 0);
@@ -170,19 +183,23 @@ static void test_values(void)
 	struct pyparse_result r;
 	struct err e;
 
-	CHECK_INT(parse_text(&a, "revision = 'a'  # c\nrevision = 'b'\ndown_revision = ()\n"
-				 "branch_labels = ('x',)\ndepends_on = [\n  'd1',\n  'd2',\n]\n",
-			     &r, &e), 0);
+	CHECK_INT(parse_text(&a,
+			     "revision = 'a'  # c\nrevision = 'b'\ndown_revision = ()\n"
+			     "branch_labels = ('x',)\ndepends_on = [\n  'd1',\n  'd2',\n]\n",
+			     &r, &e),
+		  0);
 	CHECK_STR(r.revision.items.v[0], "b"); /* the last assignment wins */
 	CHECK_INT(r.down_revision.kind, PYVAL_SEQ);
 	CHECK_INT(r.down_revision.items.n, 0);
 	CHECK_INT(r.branch_labels.kind, PYVAL_SEQ);
 	CHECK_INT(r.depends_on.items.n, 2);
 	/* other statements, nested blocks and look-alikes are skipped */
-	CHECK_INT(parse_text(&a, "if TYPE_CHECKING:\n    revision = 1\nclass C:\n    revision = 2\n"
-				 "revision = 'ok'; x = {'a': [1, 2]}\nrevision.upper()\n"
-				 "down_revision: Union[str, None] = None\nlabels = 3\n",
-			     &r, &e), 0);
+	CHECK_INT(parse_text(&a,
+			     "if TYPE_CHECKING:\n    revision = 1\nclass C:\n    revision = 2\n"
+			     "revision = 'ok'; x = {'a': [1, 2]}\nrevision.upper()\n"
+			     "down_revision: Union[str, None] = None\nlabels = 3\n",
+			     &r, &e),
+		  0);
 	CHECK_STR(r.revision.items.v[0], "ok");
 	CHECK_INT(r.down_revision.kind, PYVAL_NONE);
 	CHECK_INT(parse_text(&a, "revision = 'a'\ndown_revision = b'x'\n", &r, &e), -1);
@@ -200,7 +217,8 @@ static void test_escapes(void)
 	struct pyparse_result r;
 	struct err e;
 
-	CHECK_INT(parse_text(&a, "revision = '\\a\\b\\f\\n\\r\\t\\v\\q\\x7e\\u20ac\\101\\7'\n", &r, &e),
+	CHECK_INT(parse_text(&a, "revision = '\\a\\b\\f\\n\\r\\t\\v\\q\\x7e\\u20ac\\101\\7'\n", &r,
+			     &e),
 		  0);
 	CHECK_STR(r.revision.items.v[0], "\a\b\f\n\r\t\v\\q~\342\202\254A\a");
 	CHECK_INT(parse_text(&a, "revision = '\\ud800'\n", &r, &e), -1);
@@ -217,9 +235,11 @@ static void test_fstrings(void)
 	struct err e;
 
 	/* f-strings are skipped whole, nested quotes (PEP 701) and format specs included */
-	CHECK_INT(parse_text(&a, "x = f\"{d[\"k\"]!r:>{w}} {{lit}} {f'{y:'^3}'}\"\n"
-				 "z = rf'''{a\n+ b}'''\nrevision = 'ok'\n",
-			     &r, &e), 0);
+	CHECK_INT(parse_text(&a,
+			     "x = f\"{d[\"k\"]!r:>{w}} {{lit}} {f'{y:'^3}'}\"\n"
+			     "z = rf'''{a\n+ b}'''\nrevision = 'ok'\n",
+			     &r, &e),
+		  0);
 	CHECK_STR(r.revision.items.v[0], "ok");
 	/* a backslash does not protect braces: rf'\{{' is a backslash and an escaped brace */
 	CHECK_INT(parse_text(&a, "x = (rf'(\\{{%)({y})', f'\\{z}')\nrevision = 'ok'\n", &r, &e), 0);
@@ -255,10 +275,11 @@ static void test_strip(void)
 }
 
 static const struct unit_test tests[] = {
-	UNIT(test_string_forms), UNIT(test_typed_and_bodies), UNIT(test_refusals),
-	UNIT(test_docstrings),   UNIT(test_values),           UNIT(test_escapes),
-	UNIT(test_fstrings),     UNIT(test_nul_escape),       UNIT(test_strip),
-	{0},
+	UNIT(test_string_forms), UNIT(test_typed_and_bodies),
+	UNIT(test_refusals),     UNIT(test_docstrings),
+	UNIT(test_values),       UNIT(test_escapes),
+	UNIT(test_fstrings),     UNIT(test_nul_escape),
+	UNIT(test_strip),        {0},
 };
 
 UNIT_MAIN(tests)

@@ -411,19 +411,19 @@ static void test_offline_sqlite_p1_native(void)
 	opts(&o, "sqlite:///x.db", true);
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == 0);
 	CHECK_STR(
-	    buf_cstr(&r.sql), P12_CREATE
-	    "-- Running upgrade  -> 1975ea83b712\n\n"
-	    "CREATE TABLE account (\n    id INTEGER NOT NULL, \n    name VARCHAR(50) NOT NULL, \n"
-	    "    PRIMARY KEY (id)\n);\n\n"
-	    "INSERT INTO alembic_version (version_num) VALUES ('1975ea83b712');\n\n"
-	    "-- Running upgrade 1975ea83b712 -> ae1027a6acf\n\n"
-	    "ALTER TABLE account ADD COLUMN last_transaction_date DATETIME;\n\n"
-	    "UPDATE alembic_version SET version_num='ae1027a6acf' WHERE "
-	    "alembic_version.version_num = '1975ea83b712';\n\n"
-	    "-- Running upgrade ae1027a6acf -> 27c6a30d7c24\n\n"
-	    "INSERT INTO account (id, name) VALUES (1, 'x');\n\n"
-	    "UPDATE alembic_version SET version_num='27c6a30d7c24' WHERE "
-	    "alembic_version.version_num = 'ae1027a6acf';\n\n");
+		buf_cstr(&r.sql), P12_CREATE
+		"-- Running upgrade  -> 1975ea83b712\n\n"
+		"CREATE TABLE account (\n    id INTEGER NOT NULL, \n    name VARCHAR(50) NOT NULL, \n"
+		"    PRIMARY KEY (id)\n);\n\n"
+		"INSERT INTO alembic_version (version_num) VALUES ('1975ea83b712');\n\n"
+		"-- Running upgrade 1975ea83b712 -> ae1027a6acf\n\n"
+		"ALTER TABLE account ADD COLUMN last_transaction_date DATETIME;\n\n"
+		"UPDATE alembic_version SET version_num='ae1027a6acf' WHERE "
+		"alembic_version.version_num = '1975ea83b712';\n\n"
+		"-- Running upgrade ae1027a6acf -> 27c6a30d7c24\n\n"
+		"INSERT INTO account (id, name) VALUES (1, 'x');\n\n"
+		"UPDATE alembic_version SET version_num='27c6a30d7c24' WHERE "
+		"alembic_version.version_num = 'ae1027a6acf';\n\n");
 	CHECK(run(&p, &o, RUN_DOWNGRADE, "27c6a30d7c24", "base", &r, &e) == 0);
 	CHECK_STR(buf_cstr(&r.sql),
 		  "-- Running downgrade 27c6a30d7c24 -> ae1027a6acf\n\n"
@@ -487,8 +487,10 @@ static void test_online_fake_failure_rolls_back(void)
 	struct rec r;
 	struct err e;
 	struct strvec log = STRVEC_INIT;
-	struct db_fake_config cfg = {.fail_at = 3, .fail_msg = "relation \"x\" does not exist",
-				     .rowcount = 1, .table_exists = true};
+	struct db_fake_config cfg = {.fail_at = 3,
+				     .fail_msg = "relation \"x\" does not exist",
+				     .rowcount = 1,
+				     .table_exists = true};
 
 	p12(&p);
 	opts(&o, NULL, false);
@@ -580,7 +582,8 @@ static void test_online_fake_autocommit(void)
 	struct rec r;
 	struct err e;
 	struct strvec log = STRVEC_INIT;
-	struct db_fake_config cfg = {.fail_at = 3, .fail_msg = "boom", .rowcount = 1, .table_exists = true};
+	struct db_fake_config cfg = {
+		.fail_at = 3, .fail_msg = "boom", .rowcount = 1, .table_exists = true};
 
 	memset(&p, 0, sizeof(p));
 	add_sql(&p, "s1", NULL,
@@ -615,7 +618,9 @@ static void test_online_fake_lock_wait_monotonic(void)
 	struct rec r;
 	struct err e;
 	struct strvec log = STRVEC_INIT;
-	struct db_fake_config cfg = {.rowcount = 1, .table_exists = true, .lock_busy = true,
+	struct db_fake_config cfg = {.rowcount = 1,
+				     .table_exists = true,
+				     .lock_busy = true,
 				     .lock_try_ms = 200,
 				     .lock_holder = "pid 4242 (application alembic, client "
 						    "10.0.0.5, since 12:01:03)"};
@@ -671,7 +676,7 @@ static void test_online_fake_interrupted(void)
 	CHECK_INT(db_interrupted(), SIGTERM);
 	CHECK_STR(e.msg, "rolled back, the database is at base");
 	CHECK(str_endswith(log_text(&p.a, &log), "CANCELLED INSERT INTO log (msg) VALUES "
-						  "('hello')\nROLLBACK\nUNLOCK alembic_version"));
+						 "('hello')\nROLLBACK\nUNLOCK alembic_version"));
 	/* once interrupted, a new run starts nothing */
 	log.n = 0;
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == -1);
@@ -701,8 +706,8 @@ static void test_online_fake_commit_failure(void)
 	struct rec r;
 	struct err e;
 	struct strvec log = STRVEC_INIT;
-	struct db_fake_config cfg = {.rowcount = 1, .commit_fail = 1,
-				     .fail_msg = "database or disk is full"};
+	struct db_fake_config cfg = {
+		.rowcount = 1, .commit_fail = 1, .fail_msg = "database or disk is full"};
 
 	p12(&p);
 	opts(&o, NULL, false);
@@ -779,7 +784,7 @@ static void test_sqlite_all_or_nothing(void)
 	CHECK(rows.n == 1 && !strcmp(rows.v[0], "f1"));
 	/* fixing f2 lets the run finish from f1 */
 	((struct script *)p.revs[1]->data)->upgrade.text =
-	    "CREATE TABLE t2 (a int);\nINSERT INTO t1 VALUES (1);";
+		"CREATE TABLE t2 (a int);\nINSERT INTO t1 VALUES (1);";
 	CHECK(run(&p, &o, RUN_UPGRADE, NULL, "head", &r, &e) == 0);
 	sqlite_rows(&p, &o, &rows);
 	CHECK(rows.n == 1 && !strcmp(rows.v[0], "f3"));

@@ -181,7 +181,9 @@ static void test_bad_files(void)
 		n++;
 		err_clear(&e);
 		CHECK_INT(script_read(&a, FIX "bad", f[0], &s, &e), -1);
-		CHECK_STR(f[3], e.code == ERR_INPUT ? "INPUT" : e.code == ERR_COMMAND ? "COMMAND" : "?");
+		CHECK_STR(f[3], e.code == ERR_INPUT     ? "INPUT"
+				: e.code == ERR_COMMAND ? "COMMAND"
+							: "?");
 		CHECK_STR(e.file, arena_printf(&a, FIX "bad/%s", f[0]));
 		CHECK_INT(e.line, strtol(f[1], NULL, 10));
 		if (str_endswith(f[0], ".py"))
@@ -206,8 +208,9 @@ static void test_py_oracle_files(void)
 		CHECK_STR(s->id, "1975ea83b712");
 		CHECK_INT(s->down.n, 0);
 		CHECK_STR(s->doc, "create account table");
-		CHECK(str_startswith(s->longdoc, "create account table\n\nRevision ID: 1975ea83b712\n"
-						 "Revises: \nCreate Date: 2026-11-24 "));
+		CHECK(str_startswith(s->longdoc,
+				     "create account table\n\nRevision ID: 1975ea83b712\n"
+				     "Revises: \nCreate Date: 2026-11-24 "));
 		CHECK(s->upgrade.present && !s->upgrade.refusal && s->upgrade.n_stmts == 0);
 		CHECK(s->upgrade.text == NULL);
 	}
@@ -254,14 +257,17 @@ static void test_slug(void)
 		{"add 'quoted' \"both\" \xe2\x80\x94 \xc3\xbcn\303\257code", 40,
 		 "add_quoted_both_\xc3\xbcn\303\257code"},
 		{"\xc3\x80\xc3\x89\xc3\x8e\xc3\x95\xc3\x9c \xc5\xb8 \xc4\xb2 \xc5\x8a \305\201\303\263d\xc5\xba",
-		 40, "\xc3\xa0\xc3\xa9\xc3\xae\xc3\xb5\xc3\xbc_\xc3\xbf_\xc4\xb3_\xc5\x8b_\xc5\x82\xc3\xb3"
-		     "d\xc5\xba"},
+		 40,
+		 "\xc3\xa0\xc3\xa9\xc3\xae\xc3\xb5\xc3\xbc_\xc3\xbf_\xc4\xb3_\xc5\x8b_\xc5\x82\xc3\xb3"
+		 "d\xc5\xba"},
 		{"\xce\xa9\xce\xbc\xce\xad\xce\xb3\xce\xb1 \xce\xa3\xce\x8a\xce\xa3\xce\xa5\xce\xa6\xce\x9f"
-		 "\xce\xa3 \xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82 \xd0\x9c\xd0\x98\xd0\xa0", 40,
+		 "\xce\xa3 \xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82 \xd0\x9c\xd0\x98\xd0\xa0",
+		 40,
 		 "\xcf\x89\xce\xbc\xce\xad\xce\xb3\xce\xb1_\xcf\x83\xce\xaf\xcf\x83\xcf\x85\xcf\x86\xce\xbf"
 		 "\xcf\x82_\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82_\xd0\xbc\xd0\xb8\xd1\x80"},
 		{"\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae\xe3\x83\xa1\xe3\x83\x83\xe3\x82\xbb\xe3"
-		 "\x83\xbc\xe3\x82\xb8\xe3\x83\xbb\xe3\x83\x86\xe3\x82\xb9\xe3\x83\x88", 40,
+		 "\x83\xbc\xe3\x82\xb8\xe3\x83\xbb\xe3\x83\x86\xe3\x82\xb9\xe3\x83\x88",
+		 40,
 		 "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae\xe3\x83\xa1\xe3\x83\x83\xe3\x82\xbb\xe3"
 		 "\x83\xbc\xe3\x82\xb8_\xe3\x83\x86\xe3\x82\xb9\xe3\x83\x88"},
 		{"emoji \xf0\x9f\x98\x80 here\xc2\xb2 and \xc2\xbd", 40,
@@ -275,7 +281,8 @@ static void test_slug(void)
 		{"a-b.c,d;e", 40, "a_b_c_d_e"},
 		{"tab\tnew\nline", 40, "tab_new_line"},
 		{"e\xcc\x81 combining", 40, "e_combining"},
-		{"zero means forty characters of slug here ok", 0, "zero_means_forty_characters_of_slug_"},
+		{"zero means forty characters of slug here ok", 0,
+		 "zero_means_forty_characters_of_slug_"},
 		/* str.lower()'s final sigma, on the joined string: "ΑΣ ΣΑ Σ" -> "ας_σα_σ" */
 		{"\xce\x91\xce\xa3 \xce\xa3\xce\x91 \xce\xa3", 40,
 		 "\xce\xb1\xcf\x82_\xcf\x83\xce\xb1_\xcf\x83"},
@@ -296,15 +303,19 @@ static void test_file_template(void)
 	struct err e;
 	char *out = NULL;
 
-	CHECK_INT(script_file_name(&a,
-				   "%(year)d_%(month).2d_%(day).2d_%(hour).2d%(minute).2d%(second).2d-"
-				   "%(epoch)s-%(rev)s_%(slug)s",
-				   "t1", "a_long_", &d, &out, &e), 0);
+	CHECK_INT(script_file_name(
+			  &a,
+			  "%(year)d_%(month).2d_%(day).2d_%(hour).2d%(minute).2d%(second).2d-"
+			  "%(epoch)s-%(rev)s_%(slug)s",
+			  "t1", "a_long_", &d, &out, &e),
+		  0);
 	CHECK_STR(out, "2026_11_24_003848-1795480728-t1_a_long_");
 	CHECK_INT(script_file_name(&a, "%(rev)s_%(slug)s", "ab", "", &d, &out, &e), 0);
 	CHECK_STR(out, "ab_");
-	CHECK_INT(script_file_name(&a, "%%%(day)02d|%(day)-4d|%(rev)4s|%(rev).1s|%(month)+05d|%(day)s",
-				   "ab", "", &d, &out, &e), 0);
+	CHECK_INT(script_file_name(&a,
+				   "%%%(day)02d|%(day)-4d|%(rev)4s|%(rev).1s|%(month)+05d|%(day)s",
+				   "ab", "", &d, &out, &e),
+		  0);
 	CHECK_STR(out, "%24|24  |  ab|a|+0011|24");
 	CHECK_INT(script_file_name(&a, "%(nope)s", "ab", "", &d, &out, &e), -1);
 	CHECK_INT(e.code, ERR_COMMAND);
@@ -347,7 +358,7 @@ static void test_create_date(void)
 	CHECK_INT(script_create_date("Asia/Tokyo", &now, &d, &e), 0);
 	CHECK_STR(script_date_str(&a, &d), "2026-11-24 09:38:48.068739+09:00");
 	CHECK(d.epoch == 1795480728LL);
-	CHECK_STR(getenv("TZ"), "UTC"); /* restored */
+	CHECK_STR(getenv("TZ"), "UTC");                        /* restored */
 	CHECK_INT(script_create_date("utc", &now, &d, &e), 0); /* retried upper-cased */
 	CHECK_STR(script_date_str(&a, &d), "2026-11-24 00:38:48.068739+00:00");
 	CHECK_INT(script_create_date("America/St_Johns", &now, &d, &e), 0);
@@ -382,14 +393,14 @@ static struct script_date oracle_date(const char *text)
 }
 
 struct oracle_case {
-	const char *file;     /* oracle/<file> */
-	const char *mako;     /* template in oracle/ */
-	const char *id;       /* --rev-id */
-	const char *message;  /* -m, NULL if absent */
-	const char *down;     /* comma-separated parents */
-	const char *label;    /* --branch-label */
-	const char *deps;     /* resolved --depends-on, comma-separated */
-	const char *name;     /* file name Alembic chose (slug check) */
+	const char *file;    /* oracle/<file> */
+	const char *mako;    /* template in oracle/ */
+	const char *id;      /* --rev-id */
+	const char *message; /* -m, NULL if absent */
+	const char *down;    /* comma-separated parents */
+	const char *label;   /* --branch-label */
+	const char *deps;    /* resolved --depends-on, comma-separated */
+	const char *name;    /* file name Alembic chose (slug check) */
 };
 
 static void split_into(struct arena *a, const char *s, struct strvec *out)
@@ -446,12 +457,14 @@ static void test_write_py_like_alembic(void)
 		{"1975ea83b712_create_account_table.py", "generic.py.mako", "1975ea83b712",
 		 "create account table", NULL, NULL, NULL, "1975ea83b712_create_account_table.py"},
 		{"2a_unicode.py", "generic.py.mako", "2a",
-		 "add 'quoted' \"both\" \xe2\x80\x94 \xc3\xbcn\303\257code", "1975ea83b712", NULL, NULL,
-		 "2a_add_quoted_both_\xc3\xbcn\303\257code.py"},
+		 "add 'quoted' \"both\" \xe2\x80\x94 \xc3\xbcn\303\257code", "1975ea83b712", NULL,
+		 NULL, "2a_add_quoted_both_\xc3\xbcn\303\257code.py"},
 		{"3b_.py", "generic.py.mako", "3b", NULL, "2a", "core", NULL, "3b_.py"},
-		{"4c_dep.py", "generic.py.mako", "4c", "dep", "3b", NULL, "1975ea83b712,2a", "4c_dep.py"},
+		{"4c_dep.py", "generic.py.mako", "4c", "dep", "3b", NULL, "1975ea83b712,2a",
+		 "4c_dep.py"},
 		{"5d_.py", "generic.py.mako", "5d", "", "2a", NULL, "core", "5d_.py"},
-		{"6e_merge.py", "generic.py.mako", "6e", "merge", "5d,4c", NULL, NULL, "6e_merge.py"},
+		{"6e_merge.py", "generic.py.mako", "6e", "merge", "5d,4c", NULL, NULL,
+		 "6e_merge.py"},
 		{"7f_typed_one.py", "typed.py.mako", "7f", "typed one", "6e", "typed", NULL,
 		 "7f_typed_one.py"},
 	};
@@ -482,13 +495,16 @@ static void test_write_sql(void)
 				      "-- Revises: \n-- Create Date: 2026-11-24 00:29:08.645121\n"
 				      "-- migrate:upgrade\n\n-- migrate:downgrade\n");
 	/* the header reads back as the docstring Alembic writes for the same revision */
-	CHECK_INT(script_read(&a, fs_join(&a, dir, "versions"), "1975ea83b712_create_account_table.sql",
-			      &sql, &e), 0);
-	CHECK_INT(script_read(&a, FIX "oracle", "1975ea83b712_create_account_table.py", &py, &e), 0);
+	CHECK_INT(script_read(&a, fs_join(&a, dir, "versions"),
+			      "1975ea83b712_create_account_table.sql", &sql, &e),
+		  0);
+	CHECK_INT(script_read(&a, FIX "oracle", "1975ea83b712_create_account_table.py", &py, &e),
+		  0);
 	if (sql && py) {
 		const char *cd = strstr(py->longdoc, "Create Date: ");
-		CHECK_STR(arena_strndup(&a, sql->longdoc, (size_t)(strstr(sql->longdoc, "Create Date: ") -
-								    sql->longdoc)),
+		CHECK_STR(arena_strndup(
+				  &a, sql->longdoc,
+				  (size_t)(strstr(sql->longdoc, "Create Date: ") - sql->longdoc)),
 			  arena_strndup(&a, py->longdoc, (size_t)(cd - py->longdoc)));
 		CHECK(sql->upgrade.present && sql->downgrade.present);
 	}
@@ -509,10 +525,11 @@ static void test_write_sql(void)
 	n.id = "b2";
 	n.message = "two\n\nlines";
 	CHECK_INT(script_write_revision(&a, &c, &n, &s, &path, &e), 0);
-	CHECK_STR(read_all(&a, path), "-- two\n-- \n-- lines\n--\n-- Revision ID: b2\n"
-				      "-- Revises: x1, x2\n-- Create Date: 2026-11-24 00:29:08.645121\n"
-				      "-- Branch Labels: core\n-- Depends On: netlib, abc\n"
-				      "-- migrate:upgrade\n\n-- migrate:downgrade\n");
+	CHECK_STR(read_all(&a, path),
+		  "-- two\n-- \n-- lines\n--\n-- Revision ID: b2\n"
+		  "-- Revises: x1, x2\n-- Create Date: 2026-11-24 00:29:08.645121\n"
+		  "-- Branch Labels: core\n-- Depends On: netlib, abc\n"
+		  "-- migrate:upgrade\n\n-- migrate:downgrade\n");
 	CHECK_INT(script_read(&a, fs_dirname(&a, path), fs_basename(path), &sql, &e), 0);
 	CHECK_STR(sql->longdoc, "two\n\nlines\n\nRevision ID: b2\nRevises: x1, x2\n"
 				"Create Date: 2026-11-24 00:29:08.645121");
@@ -541,9 +558,10 @@ static void test_write_sql_template(void)
 	c.file_template = "%(year)d%(month)02d-%(rev)s";
 	CHECK_INT(script_write_revision(&a, &c, &n, NULL, &path, &e), 0);
 	CHECK_STR(fs_basename(path), "202601-t1.sql");
-	CHECK_STR(read_all(&a, path), "-- empty message\n--\n-- Revision ID: t1\n-- Revises: \n"
-				      "-- Create Date: 2026-01-02 03:04:05+01:00\n-- migrate:upgrade\n"
-				      "SELECT '$1 t1' $$;\n-- migrate:downgrade\n");
+	CHECK_STR(read_all(&a, path),
+		  "-- empty message\n--\n-- Revision ID: t1\n-- Revises: \n"
+		  "-- Create Date: 2026-01-02 03:04:05+01:00\n-- migrate:upgrade\n"
+		  "SELECT '$1 t1' $$;\n-- migrate:downgrade\n");
 	put(&a, dir, "script.sql.tmpl", "-- Revision ID: ${up_revision}\n-- ${nope}\n");
 	n.id = "t2";
 	CHECK_INT(script_write_revision(&a, &c, &n, NULL, &path, &e), -1);
@@ -557,8 +575,13 @@ static void test_write_sql_template(void)
 static void test_write_mako_refusals(void)
 {
 	static const char *const bad[] = {
-		"<%! import re %>\n", "% for x in y:\n", "${config.get_main_option('x')}\n",
-		"${imports}\n", "${message | h}\n", "${repr(create_date)}\n", "${message\n",
+		"<%! import re %>\n",
+		"% for x in y:\n",
+		"${config.get_main_option('x')}\n",
+		"${imports}\n",
+		"${message | h}\n",
+		"${repr(create_date)}\n",
+		"${message\n",
 		"${message if up_revision else 'x'}\n",
 	};
 	struct arena a = ARENA_INIT;
@@ -585,8 +608,9 @@ static void test_write_mako_refusals(void)
 	n.id = "ok";
 	n.message = "  padded  ";
 	CHECK_INT(script_write_revision(&a, &c, &n, NULL, &path, &e), 0);
-	CHECK_STR(read_all(&a, path), "revision = 'ok'\ndown_revision = None\n'''\n% not a control line\n'''\n"
-				      "x = None|padded\n");
+	CHECK_STR(read_all(&a, path),
+		  "revision = 'ok'\ndown_revision = None\n'''\n% not a control line\n'''\n"
+		  "x = None|padded\n");
 	remove_tree(&a, dir);
 	arena_release(&a);
 }
@@ -615,15 +639,17 @@ static void test_version_dirs(void)
 	CHECK_STR(e.msg, "Path /tmp is not represented in current version locations");
 	n.version_path = arena_printf(&a, "%s/two/x/../deep/", dir);
 	CHECK_INT(script_write_revision(&a, &c, &n, &s, &path, &e), 0);
-	CHECK_STR(buf_cstr(&r.out),
-		  arena_printf(&a, "Creating directory %s/two/deep ...  done\n"
-				   "Generating %s/two/deep/v1_.sql ...  done\n", dir, dir));
+	CHECK_STR(buf_cstr(&r.out), arena_printf(&a,
+						 "Creating directory %s/two/deep ...  done\n"
+						 "Generating %s/two/deep/v1_.sql ...  done\n",
+						 dir, dir));
 	n.version_path = NULL;
 	n.head_dir = fs_join(&a, dir, "two/deep");
 	n.id = "v2";
 	buf_reset(&r.out);
 	CHECK_INT(script_write_revision(&a, &c, &n, &s, &path, &e), 0);
-	CHECK_STR(buf_cstr(&r.out), arena_printf(&a, "Generating %s/two/deep/v2_.sql ...  done\n", dir));
+	CHECK_STR(buf_cstr(&r.out),
+		  arena_printf(&a, "Generating %s/two/deep/v2_.sql ...  done\n", dir));
 	remove_tree(&a, dir);
 	buf_release(&r.out);
 	arena_release(&a);
@@ -675,7 +701,8 @@ static void test_post_write_hooks(void)
 	CHECK(dir && fs_mkdir(fs_join(&a, dir, "versions"), &e) == 0);
 	log = fs_join(&a, dir, "log");
 	put(&a, dir, "fakefmt",
-	    arena_printf(&a, "#!/bin/sh\npwd > %s\nfor x; do echo \"[$x]\" >> %s; done\n", log, log));
+	    arena_printf(&a, "#!/bin/sh\npwd > %s\nfor x; do echo \"[$x]\" >> %s; done\n", log,
+			 log));
 	CHECK(chmod(fs_join(&a, dir, "fakefmt"), 0755) == 0);
 	setenv("PATH", arena_printf(&a, "%s:%s", dir, getenv("PATH")), 1);
 	n.date = &d;
@@ -687,10 +714,11 @@ static void test_post_write_hooks(void)
 	CHECK_STR(e.msg, "Could not find entrypoint console_scripts.no-such-formatter");
 	CHECK_STR(read_all(&a, log),
 		  arena_printf(&a, "/\n[--flag]\n[a b]\n[c\"d]\n[%s/versions/h1_.sql]\n", dir));
-	CHECK_STR(buf_cstr(&r.out),
-		  arena_printf(&a, "Generating %s/versions/h1_.sql ...  done\n"
-				   "Running post write hook \"fmt\" ...\n  done\n"
-				   "Running post write hook \"gone\" ...\n  FAILED\n", dir));
+	CHECK_STR(buf_cstr(&r.out), arena_printf(&a,
+						 "Generating %s/versions/h1_.sql ...  done\n"
+						 "Running post write hook \"fmt\" ...\n  done\n"
+						 "Running post write hook \"gone\" ...\n  FAILED\n",
+						 dir));
 	h[0].value = "x";
 	n.id = "h2";
 	CHECK_INT(script_write_revision(&a, &c, &n, &s, &path, &e), -1);
@@ -787,8 +815,10 @@ static void test_scan_order_and_rules(void)
 		char real[PATH_MAX];
 		CHECK(realpath(v, real) != NULL);
 		CHECK_STR(warned.v[0],
-			  arena_printf(&a, "File %s/.#lock.py loaded twice! ignoring. Please ensure "
-					   "version_locations is unique.", real));
+			  arena_printf(&a,
+				       "File %s/.#lock.py loaded twice! ignoring. Please ensure "
+				       "version_locations is unique.",
+				       real));
 	}
 	/* a bad file stops the scan with its error */
 	put(&a, v, "z.py", "revision = 'unterminated\n");
@@ -818,8 +848,10 @@ static void test_scan_sql_helpers(void)
 	CHECK_INT(warned.n, 1);
 	if (warned.n)
 		CHECK_STR(warned.v[0],
-			  arena_printf(&a, "File %s/a_data.sql has no '-- Revision ID:' header; not a "
-					   "revision, ignored.", v));
+			  arena_printf(&a,
+				       "File %s/a_data.sql has no '-- Revision ID:' header; not a "
+				       "revision, ignored.",
+				       v));
 	remove_tree(&a, dir);
 	arena_release(&a);
 }
@@ -881,15 +913,19 @@ static void test_scan_10k(void)
 		char name[64];
 		snprintf(name, sizeof(name), "%05d_rev.%s", i, i % 2 ? "sql" : "py");
 		if (i % 2)
-			put(&a, v, name, arena_printf(&a, "-- rev %d\n--\n-- Revision ID: r%05d\n"
-							  "-- Revises: %s\n-- migrate:upgrade\n"
-							  "SELECT %d;\n-- migrate:downgrade\n",
-						      i, i, i ? arena_printf(&a, "r%05d", i - 1) : "", i));
+			put(&a, v, name,
+			    arena_printf(&a,
+					 "-- rev %d\n--\n-- Revision ID: r%05d\n"
+					 "-- Revises: %s\n-- migrate:upgrade\n"
+					 "SELECT %d;\n-- migrate:downgrade\n",
+					 i, i, i ? arena_printf(&a, "r%05d", i - 1) : "", i));
 		else
 			put(&a, v, name,
-			    arena_printf(&a, "\"\"\"rev %d\"\"\"\nrevision = 'r%05d'\ndown_revision = %s\n"
-					     "def upgrade():\n    op.execute(\"SELECT %d\")\n",
-					 i, i, i ? arena_printf(&a, "'r%05d'", i - 1) : "None", i));
+			    arena_printf(
+				    &a,
+				    "\"\"\"rev %d\"\"\"\nrevision = 'r%05d'\ndown_revision = %s\n"
+				    "def upgrade():\n    op.execute(\"SELECT %d\")\n",
+				    i, i, i ? arena_printf(&a, "'r%05d'", i - 1) : "None", i));
 	}
 	CHECK_INT(scan(&a, &c, &l, &e), 0);
 	CHECK_INT(l.n, 10000);

@@ -5,8 +5,7 @@
 #include "db/db.h"
 #include "unit.h"
 
-static struct split_stmt *split(struct arena *a, const char *dialect, const char *text,
-				size_t *n)
+static struct split_stmt *split(struct arena *a, const char *dialect, const char *text, size_t *n)
 {
 	struct split_stmt *st = NULL;
 	struct err e;
@@ -44,11 +43,12 @@ static void test_split_quotes(void)
 {
 	struct arena a = ARENA_INIT;
 	size_t n;
-	struct split_stmt *st = split(&a, "postgresql",
-				      "INSERT INTO \"we;ird\" VALUES ('a;b', 'it''s;', E'x\\';y');\n"
-				      "SELECT $$ a; b $$, $fn$ $$; $fn$, $1;\n"
-				      "SELECT 'multi\nline;'; SELECT 2",
-				      &n);
+	struct split_stmt *st =
+		split(&a, "postgresql",
+		      "INSERT INTO \"we;ird\" VALUES ('a;b', 'it''s;', E'x\\';y');\n"
+		      "SELECT $$ a; b $$, $fn$ $$; $fn$, $1;\n"
+		      "SELECT 'multi\nline;'; SELECT 2",
+		      &n);
 	CHECK_INT(n, 4);
 	CHECK_STR(st[0].sql, "INSERT INTO \"we;ird\" VALUES ('a;b', 'it''s;', E'x\\';y')");
 	CHECK_STR(st[1].sql, "SELECT $$ a; b $$, $fn$ $$; $fn$, $1");
@@ -56,7 +56,8 @@ static void test_split_quotes(void)
 	CHECK_STR(st[2].sql, "SELECT 'multi\nline;'");
 	CHECK_INT(st[3].line, 4);
 	CHECK_STR(st[3].sql, "SELECT 2");
-	st = split(&a, "mysql", "INSERT INTO t VALUES ('it\\'s; \\\\', \"a\\\";\"); SELECT `a;b`", &n);
+	st = split(&a, "mysql", "INSERT INTO t VALUES ('it\\'s; \\\\', \"a\\\";\"); SELECT `a;b`",
+		   &n);
 	CHECK_INT(n, 2);
 	CHECK_STR(st[0].sql, "INSERT INTO t VALUES ('it\\'s; \\\\', \"a\\\";\")");
 	st = split(&a, "sqlite", "SELECT [a;b], `c;d` FROM t; SELECT 'x\\'", &n);
@@ -89,18 +90,20 @@ static void test_split_trigger(void)
 {
 	struct arena a = ARENA_INIT;
 	size_t n;
-	struct split_stmt *st = split(&a, "sqlite",
-				      "CREATE TRIGGER trg AFTER INSERT ON t\nBEGIN\n"
-				      "  UPDATE t SET a = CASE WHEN a > 1 THEN 1 ELSE 0 END;\n"
-				      "  INSERT INTO log VALUES (new.a);\nEND;\n"
-				      "CREATE TABLE begin_end (trigger int, begin int, case_ int);\n"
-				      "CREATE TEMP TRIGGER IF NOT EXISTS t2 BEFORE DELETE ON t BEGIN "
-				      "SELECT 1; END",
-				      &n);
+	struct split_stmt *st =
+		split(&a, "sqlite",
+		      "CREATE TRIGGER trg AFTER INSERT ON t\nBEGIN\n"
+		      "  UPDATE t SET a = CASE WHEN a > 1 THEN 1 ELSE 0 END;\n"
+		      "  INSERT INTO log VALUES (new.a);\nEND;\n"
+		      "CREATE TABLE begin_end (trigger int, begin int, case_ int);\n"
+		      "CREATE TEMP TRIGGER IF NOT EXISTS t2 BEFORE DELETE ON t BEGIN "
+		      "SELECT 1; END",
+		      &n);
 	CHECK_INT(n, 3);
 	CHECK(n == 3 && !strncmp(st[0].sql, "CREATE TRIGGER trg", 18));
 	CHECK(n == 3 && str_endswith(st[0].sql, "VALUES (new.a);\nEND"));
-	CHECK(n == 3 && !strcmp(st[1].sql, "CREATE TABLE begin_end (trigger int, begin int, case_ int)"));
+	CHECK(n == 3 &&
+	      !strcmp(st[1].sql, "CREATE TABLE begin_end (trigger int, begin int, case_ int)"));
 	CHECK(n == 3 && st[1].line == 6);
 	CHECK(n == 3 && str_endswith(st[2].sql, "SELECT 1; END"));
 	st = split(&a, "postgresql",
@@ -142,8 +145,7 @@ static void test_split_errors(void)
 	CHECK_INT(e.code, ERR_INPUT);
 	CHECK_INT(e.line, 11);
 	CHECK_STR(e.msg, "unterminated string starting on line 11");
-	CHECK(split_sql(&a, "SELECT $x$ abc", 1, split_opts_for("postgresql"), &st, &n, &e) ==
-	      -1);
+	CHECK(split_sql(&a, "SELECT $x$ abc", 1, split_opts_for("postgresql"), &st, &n, &e) == -1);
 	CHECK_STR(e.msg, "unterminated dollar-quoted string starting on line 1");
 	CHECK(split_sql(&a, "\n/* abc", 1, split_opts_for("postgresql"), &st, &n, &e) == -1);
 	CHECK_STR(e.msg, "unterminated comment starting on line 2");

@@ -178,7 +178,8 @@ static const struct pyv *tx_expr(struct tx *x)
 
 	tx_ws(x);
 	ch = x->s[x->i];
-	if (ch == '\'' || ch == '"' || (ch == 'r' && (x->s[x->i + 1] == '\'' || x->s[x->i + 1] == '"')))
+	if (ch == '\'' || ch == '"' ||
+	    (ch == 'r' && (x->s[x->i + 1] == '\'' || x->s[x->i + 1] == '"')))
 		v = tx_string(x);
 	else if ((ch >= '0' && ch <= '9') || ch == '-')
 		v = tx_number(x);
@@ -233,8 +234,13 @@ static const struct pyv *tx_parse(struct arena *a, const char *s)
  * error at its line:col, not garbage DDL (sa.String(1, 2, 3) renders
  * COLLATE "2"; sa.String('50') crashes compiling). */
 static const char *const refused_on_purpose[] = {
-	"sa.String(1, 2, 3)", "sa.Text(1, 2, 3)", "sa.VARCHAR(1, 2, 3)", "sa.CHAR(1, 2, 3)",
-	"sa.TEXT(1, 2, 3)", "sa.CLOB(1, 2, 3)", "sa.String('50')",
+	"sa.String(1, 2, 3)",
+	"sa.Text(1, 2, 3)",
+	"sa.VARCHAR(1, 2, 3)",
+	"sa.CHAR(1, 2, 3)",
+	"sa.TEXT(1, 2, 3)",
+	"sa.CLOB(1, 2, 3)",
+	"sa.String('50')",
 	"mysql.ENUM('draft', 'published', name='status', native_enum=False)",
 	"mysql.ENUM('draft', 'published', name='status', native_enum=False, create_constraint=True)",
 	"mysql.ENUM('a', 'b', name='e', native_enum=False, length=20)",
@@ -245,8 +251,13 @@ static const char *const refused_on_purpose[] = {
  * bool parameter (or the reverse) keeps only its truth value (sa.Float(10, 2)
  * is asdecimal=True; Python's repr shows asdecimal=2).  Their DDL is checked. */
 static const char *const py_differs_on_purpose[] = {
-	"sa.Numeric(10, 2, False, 4)", "sa.NUMERIC(10, 2, False, 4)", "sa.DECIMAL(10, 2, False, 4)",
-	"sa.Float(10, 2)", "sa.FLOAT(10, 2)", "sa.REAL(10, 2)", "sa.ARRAY(sa.Integer, 3)",
+	"sa.Numeric(10, 2, False, 4)",
+	"sa.NUMERIC(10, 2, False, 4)",
+	"sa.DECIMAL(10, 2, False, 4)",
+	"sa.Float(10, 2)",
+	"sa.FLOAT(10, 2)",
+	"sa.REAL(10, 2)",
+	"sa.ARRAY(sa.Integer, 3)",
 };
 
 static bool in_list(const char *const *list, size_t n, const char *s)
@@ -258,15 +269,15 @@ static bool in_list(const char *const *list, size_t n, const char *s)
 }
 
 struct case_run {
-	struct arena a;          /* per-case arena */
-	char expr[4096];         /* the expression */
-	const struct sch_type *t;/* its type, NULL when building failed */
-	struct err e;            /* the build error */
-	bool built;              /* built without error */
-	bool skip;               /* not parseable by the test reader (Python syntax errors) */
-	bool refused;            /* in refused_on_purpose */
-	int failures;            /* mismatches seen */
-	int checked;             /* lines compared */
+	struct arena a;           /* per-case arena */
+	char expr[4096];          /* the expression */
+	const struct sch_type *t; /* its type, NULL when building failed */
+	struct err e;             /* the build error */
+	bool built;               /* built without error */
+	bool skip;                /* not parseable by the test reader (Python syntax errors) */
+	bool refused;             /* in refused_on_purpose */
+	int failures;             /* mismatches seen */
+	int checked;              /* lines compared */
 };
 
 static int case_fail(struct case_run *r, const char *fmt, ...)
@@ -332,7 +343,8 @@ static void case_dialect(struct case_run *r, const char *dialect, const char *re
 	if (r->skip || r->refused)
 		return;
 	if (!r->built) {
-		case_fail(r, "not built (%s), SQLAlchemy renders on %s: %s", r->e.msg, dialect, rec);
+		case_fail(r, "not built (%s), SQLAlchemy renders on %s: %s", r->e.msg, dialect,
+			  rec);
 		return;
 	}
 	err_clear(&e);
@@ -346,7 +358,8 @@ static void case_dialect(struct case_run *r, const char *dialect, const char *re
 		else if (!strncmp(want, "CompileError", 12) && strcmp(e.msg, msg))
 			case_fail(r, "%s: error\n    got:  %s\n    want: %s", dialect, e.msg, msg);
 		else if (!strncmp(want, "Unsupported", 11) && !strstr(e.msg, msg))
-			case_fail(r, "%s: error\n    got:  %s\n    want: ...%s", dialect, e.msg, msg);
+			case_fail(r, "%s: error\n    got:  %s\n    want: ...%s", dialect, e.msg,
+				  msg);
 	} else if (rc < 0) {
 		case_fail(r, "%s: error %s, want [%s]", dialect, e.msg, rec);
 	} else if (strcmp(buf_cstr(&out), rec)) {
@@ -359,10 +372,10 @@ static const char *const case_dialects[] = {"sqlite", "postgresql", "mysql", "ma
 
 /* What the case file recorded beside the DDL, per dialect. */
 struct extras_rec {
-	char check[4][512];  /* "NAME|- BODY" of a recorded CHECK, "" if none */
-	char ctype[4][512];  /* the recorded CREATE TYPE statement, "" if none */
-	bool rendered[4];    /* SQLAlchemy rendered the type's DDL on the dialect */
-	char py[2][1024];    /* Alembic's rendering with the sqlite / postgresql impl */
+	char check[4][512];     /* "NAME|- BODY" of a recorded CHECK, "" if none */
+	char ctype[4][512];     /* the recorded CREATE TYPE statement, "" if none */
+	bool rendered[4];       /* SQLAlchemy rendered the type's DDL on the dialect */
+	char py[2][1024];       /* Alembic's rendering with the sqlite / postgresql impl */
 	char pyimports[2][512]; /* the imports it added, sorted, ";"-joined */
 };
 
@@ -545,8 +558,7 @@ static void test_recorded_cases(void)
 /* Calls fn(rest, ctx) for every line of the case file starting with prefix;
  * fn returns 1 when the line counted as a mismatch.  Returns the number of
  * such lines (-1 if the file cannot be read); *bad gets the mismatches. */
-static int each_case_line(const char *prefix, int (*fn)(char *rest, void *ctx), void *ctx,
-			  int *bad)
+static int each_case_line(const char *prefix, int (*fn)(char *rest, void *ctx), void *ctx, int *bad)
 {
 	const char *path = getenv("TYPE_CASES") ? getenv("TYPE_CASES") : "tests/cases/types.cases";
 	FILE *f = fopen(path, "r");
@@ -611,13 +623,13 @@ static int reflect_case(char *line, void *ctx)
 		buf_addf(&ddl, "! CompileError: %s", e.msg);
 	sch_type_render_py(&a, t, f[1], &py, NULL);
 	if (strcmp(buf_cstr(&ddl), f[3]))
-		bad++, fprintf(stderr, "  reflect %s [%s] ddl\n    got:  [%s]\n    want: [%s]\n", f[1],
-			       f[2], buf_cstr(&ddl), f[3]);
+		bad++, fprintf(stderr, "  reflect %s [%s] ddl\n    got:  [%s]\n    want: [%s]\n",
+			       f[1], f[2], buf_cstr(&ddl), f[3]);
 	if (strcmp(buf_cstr(&py), f[4]) &&
 	    !in_list(reflect_py_differs, sizeof(reflect_py_differs) / sizeof(reflect_py_differs[0]),
 		     f[2]))
-		bad++, fprintf(stderr, "  reflect %s [%s] py\n    got:  [%s]\n    want: [%s]\n", f[1],
-			       f[2], buf_cstr(&py), f[4]);
+		bad++, fprintf(stderr, "  reflect %s [%s] py\n    got:  [%s]\n    want: [%s]\n",
+			       f[1], f[2], buf_cstr(&py), f[4]);
 	buf_release(&ddl);
 	buf_release(&py);
 	arena_release(&a);
@@ -670,9 +682,11 @@ static void check_build_error(const char *expr, const char *msg, int col)
 static void test_build_errors(void)
 {
 	check_build_error("sa.Foo()", "unknown column type 'sa.Foo'", 1);
-	check_build_error("postgresql.CITEXT",
-			  "postgresql.CITEXT is not in SQLAlchemy 1.4 (it came with 2.0); add such a "
-			  "column with op.execute(\"ALTER TABLE ... ADD COLUMN ... CITEXT\")", 1);
+	check_build_error(
+		"postgresql.CITEXT",
+		"postgresql.CITEXT is not in SQLAlchemy 1.4 (it came with 2.0); add such a "
+		"column with op.execute(\"ALTER TABLE ... ADD COLUMN ... CITEXT\")",
+		1);
 	check_build_error("sa.TupleType()", "sa.TupleType is not a column type", 1);
 	check_build_error("postgresql.Foo", "unknown column type 'postgresql.Foo'", 1);
 	check_build_error("sa.String(lenght=5)",
@@ -688,32 +702,37 @@ static void test_build_errors(void)
 			  "ARRAY() missing 1 required positional argument: 'item_type'", 1);
 	check_build_error("sa.ARRAY(sa.ARRAY(sa.Integer))",
 			  "Do not nest ARRAY types; ARRAY(basetype) handles multi-dimensional "
-			  "arrays of basetype", 10);
+			  "arrays of basetype",
+			  10);
 	check_build_error("sa.String('50')",
 			  "String() argument 'length' must be an int or None, not str", 11);
-	check_build_error("sa.String(-1)", "String() argument 'length' must not be negative (got -1)",
-			  11);
+	check_build_error("sa.String(-1)",
+			  "String() argument 'length' must not be negative (got -1)", 11);
 	check_build_error("sa.String(5, 7)",
 			  "String() argument 'collation' must be a str or None, not int", 14);
-	check_build_error("sa.Boolean(create_constraint=sa.Integer)",
-			  "Boolean() argument 'create_constraint' must be True or False, not object",
-			  30);
+	check_build_error(
+		"sa.Boolean(create_constraint=sa.Integer)",
+		"Boolean() argument 'create_constraint' must be True or False, not object", 30);
 	check_build_error("sa.Enum(MyEnum)",
 			  "Enum() of a Python enum class cannot be known without running Python; "
-			  "list the values instead: Enum('a', 'b', name=...)", 9);
+			  "list the values instead: Enum('a', 'b', name=...)",
+			  9);
 	check_build_error("sa.Enum('a', 5)", "Enum() values must be strings, not int", 14);
 	check_build_error("sa.Enum('a', values_callable=f())",
 			  "Enum(values_callable=...) needs Python to compute the values; list them "
-			  "instead: Enum('a', 'b', name=...)", 30);
+			  "instead: Enum('a', 'b', name=...)",
+			  30);
 	check_build_error("sa.Enum('abc', native_enum=False, length=2)",
 			  "When provided, length must be larger or equal than the length of the "
-			  "longest enum value. 2 < 3", 1);
+			  "longest enum value. 2 < 3",
+			  1);
 	check_build_error("mysql.DOUBLE(10)",
 			  "You must specify both precision and scale or omit both altogether.", 1);
 	check_build_error("'text'", "expected a column type, got a string", 1);
 	check_build_error("sa.Integer().with_variant(sa.BigInteger)",
 			  "TypeEngine.with_variant() missing 1 required positional argument: "
-			  "'dialect_name'", 26);
+			  "'dialect_name'",
+			  26);
 	check_build_error("sa.Integer().with_variant(sa.Foo, 'sqlite')",
 			  "unknown column type 'sa.Foo'", 27);
 	check_build_error("sa.Integer().with_variant(sa.Text(), 'mysql')"
@@ -766,7 +785,8 @@ static enum sch_int_kind int_kind_of(const char *expr, const char *dialect)
 	struct arena a = ARENA_INIT;
 	const struct sch_type *t;
 	struct err e = build(&a, expr, &t);
-	enum sch_int_kind k = e.code == ERR_OK ? sch_type_int_kind(t, dialect) : (enum sch_int_kind)-1;
+	enum sch_int_kind k =
+		e.code == ERR_OK ? sch_type_int_kind(t, dialect) : (enum sch_int_kind) - 1;
 
 	arena_release(&a);
 	return k;
@@ -794,8 +814,10 @@ static void test_variants_and_fields(void)
 {
 	struct arena a = ARENA_INIT;
 	const struct sch_type *t;
-	struct err e = build(&a, "sa.Text().with_variant(mysql.LONGTEXT(), 'mysql')"
-				 ".with_variant(sa.String(5), 'mariadb')", &t);
+	struct err e = build(&a,
+			     "sa.Text().with_variant(mysql.LONGTEXT(), 'mysql')"
+			     ".with_variant(sa.String(5), 'mariadb')",
+			     &t);
 
 	CHECK_INT(e.code, ERR_OK);
 	CHECK_INT(t->n_variants, 2);
@@ -846,14 +868,16 @@ static void test_enum_existing(void)
 	CHECK_INT(sch_type_extra(n, "postgresql", &x, &e), 0);
 	CHECK(!x.create_type);
 	sch_type_render_py(&a, n, "postgresql", &out, NULL);
-	CHECK_STR(buf_cstr(&out), "postgresql.ENUM('a', 'b', name='e', schema='s', create_type=False)");
+	CHECK_STR(buf_cstr(&out),
+		  "postgresql.ENUM('a', 'b', name='e', schema='s', create_type=False)");
 	buf_reset(&out);
 	sch_type_render_py(&a, t, "postgresql", &out, NULL); /* the model's own is untouched */
 	CHECK_STR(buf_cstr(&out), "sa.Enum('a', 'b', name='e', schema='s')");
 	e = build(&a, "postgresql.ARRAY(postgresql.ENUM('a', name='e'))", &t);
 	buf_reset(&out);
 	sch_type_render_py(&a, sch_type_enum_existing(&a, t), "postgresql", &out, NULL);
-	CHECK_STR(buf_cstr(&out), "postgresql.ARRAY(postgresql.ENUM('a', name='e', create_type=False))");
+	CHECK_STR(buf_cstr(&out),
+		  "postgresql.ARRAY(postgresql.ENUM('a', name='e', create_type=False))");
 	e = build(&a, "sa.Enum('a', name='e', native_enum=False)", &t);
 	CHECK(!sch_type_enum_existing(&a, t));
 	e = build(&a, "sa.Enum('a', name='e').with_variant(sa.String(), 'sqlite')", &t);
@@ -901,7 +925,8 @@ static void test_extras(void)
 	CHECK(x.create_type);
 	CHECK_STR(x.type_name, "e");
 	CHECK_STR(x.type_schema, "s");
-	e = build(&a, "sa.Enum('50%', 'b', name='e', native_enum=False, create_constraint=True)", &t);
+	e = build(&a, "sa.Enum('50%', 'b', name='e', native_enum=False, create_constraint=True)",
+		  &t);
 	CHECK_INT(sch_type_extra(t, "mysql", &x, &e), 0);
 	CHECK(x.has_check && !x.check_is_bool && !x.create_type);
 	CHECK_INT(x.n_values, 2);
@@ -927,7 +952,8 @@ static const struct pyv *eval_type(struct arena *a, const char *expr, struct err
 				  "import sqlmodel\n"
 				  "from alembic import op\n"
 				  "def upgrade():\n"
-				  "    op.add_column('t', sa.Column('x', %s))\n", expr);
+				  "    op.add_column('t', sa.Column('x', %s))\n",
+				  expr);
 	struct py_module *m;
 	struct py_body body;
 	struct py_eval_ctx ctx = {.file = "x.py", .dialect = "postgresql"};
@@ -998,16 +1024,11 @@ static void test_cases_through_evaluator(void)
 }
 
 static const struct unit_test tests[] = {
-	UNIT(test_recorded_cases),
-	UNIT(test_cases_through_evaluator),
-	UNIT(test_reflection),
-	UNIT(test_build_errors),
-	UNIT(test_ddl_errors),
-	UNIT(test_int_kinds),
-	UNIT(test_variants_and_fields),
-	UNIT(test_extras),
-	UNIT(test_enum_existing),
-	{0},
+	UNIT(test_recorded_cases),      UNIT(test_cases_through_evaluator),
+	UNIT(test_reflection),          UNIT(test_build_errors),
+	UNIT(test_ddl_errors),          UNIT(test_int_kinds),
+	UNIT(test_variants_and_fields), UNIT(test_extras),
+	UNIT(test_enum_existing),       {0},
 };
 
 UNIT_MAIN(tests)

@@ -84,9 +84,10 @@ static void test_url_mask(void)
 
 	CHECK_STR(url_mask(&a, "postgresql://root:pw@localhost/ar_p2"),
 		  "postgresql://root:XXXXX@localhost/ar_p2");
-	CHECK_STR(url_mask(&a, "postgresql+psycopg2://us%40er:p%40ss%2Fw@h:5432/db?"
-			       "sslmode=require&application_name=x y"),
-		  "postgresql+psycopg2://us%40er:XXXXX@h:5432/db?application_name=x+y&sslmode=require");
+	CHECK_STR(
+		url_mask(&a, "postgresql+psycopg2://us%40er:p%40ss%2Fw@h:5432/db?"
+			     "sslmode=require&application_name=x y"),
+		"postgresql+psycopg2://us%40er:XXXXX@h:5432/db?application_name=x+y&sslmode=require");
 	CHECK_STR(url_mask(&a, "postgresql://u@/db?host=/var/run/postgresql"),
 		  "postgresql://u@/db?host=%2Fvar%2Frun%2Fpostgresql");
 	CHECK_STR(url_mask(&a, "sqlite:///test.db"), "sqlite:///test.db");
@@ -140,11 +141,14 @@ static void test_quoting(void)
 static void test_dialect_description(void)
 {
 	static const char *const cases[][2] = {
-	    {"sqlite", "sqlite+pysqlite"},	   {"postgresql", "postgresql+psycopg2"},
-	    {"postgresql+psycopg2", "postgresql+psycopg2"},
-	    {"postgresql+pg8000", "postgresql+pg8000"},
-	    {"mysql", "mysql+mysqldb"},	   {"mariadb", "mariadb+mysqldb"},
-	    {"mssql", "mssql+pyodbc"},	   {"oracle", "oracle+cx_oracle"},
+		{"sqlite", "sqlite+pysqlite"},
+		{"postgresql", "postgresql+psycopg2"},
+		{"postgresql+psycopg2", "postgresql+psycopg2"},
+		{"postgresql+pg8000", "postgresql+pg8000"},
+		{"mysql", "mysql+mysqldb"},
+		{"mariadb", "mariadb+mysqldb"},
+		{"mssql", "mssql+pyodbc"},
+		{"oracle", "oracle+cx_oracle"},
 	};
 	struct arena a = ARENA_INIT;
 
@@ -195,7 +199,8 @@ static void test_mask(void)
 	/* URLs printed by the CLI: query passwords, ambiguous '@' */
 	CHECK_STR(url_mask(&a, "postgresql://root@h/db?password=a"),
 		  "postgresql://root@h/db?password=XXXXX");
-	CHECK_STR(url_mask(&a, "postgresql://u:p@ss%w#rd/:?x@h:5/db"), "postgresql://u:XXXXX@h:5/db");
+	CHECK_STR(url_mask(&a, "postgresql://u:p@ss%w#rd/:?x@h:5/db"),
+		  "postgresql://u:XXXXX@h:5/db");
 	CHECK(url_ambiguous_at("postgresql://u:p@x@h/d"));
 	CHECK(!url_ambiguous_at("postgresql://u:p%40x@h/d"));
 	CHECK(!url_ambiguous_at("postgresql://u@x@h/d"));

@@ -25,7 +25,10 @@ struct unit_test {
 	void (*fn)(void); /* the test */
 };
 
-#define UNIT(fn) {#fn, fn}
+#define UNIT(fn)                                                                                   \
+	{                                                                                          \
+#fn, fn                                                                            \
+	}
 
 static int unit_failures;
 
@@ -41,7 +44,8 @@ static int unit_failures;
 	do {                                                                                       \
 		const char *g_ = (got), *w_ = (want);                                              \
 		if (!g_ || !w_ || strcmp(g_, w_)) {                                                \
-			fprintf(stderr, "  %s:%d: CHECK_STR failed: %s\n    got:  [%s]\n    want: [%s]\n", \
+			fprintf(stderr,                                                            \
+				"  %s:%d: CHECK_STR failed: %s\n    got:  [%s]\n    want: [%s]\n", \
 				__FILE__, __LINE__, #got, g_ ? g_ : "(null)", w_ ? w_ : "(null)"); \
 			unit_failures++;                                                           \
 		}                                                                                  \
