@@ -785,6 +785,42 @@ const struct pyv *ev_expr(struct ev *ev, const struct py_expr *x)
 
 /* ---- assignment ---- */
 
+/* meta.bind = X on a name of the current scope bound to sa.MetaData(...):
+ * values are immutable, so the name is rebound to sa.MetaData(..., bind=X)
+ * (what a Table(..., meta, autoload=True) built afterwards reflects with).
+ * 1: done; 0: not this form (nothing reported); -1: error. */
+static int ev_assign_meta_bind(struct ev *ev, const struct py_expr *target, const struct pyv *v)
+{
+	struct ev_scope *sc = ev_cur_scope(ev);
+	const struct pyv *meta = NULL;
+	struct pyv_kwarg *kw;
+	struct pyv *c;
+	size_t n = 0;
+
+	if (target->kind != PYE_ATTR || target->a->kind != PYE_NAME || strcmp(target->s, "bind"))
+		return 0;
+	for (size_t k = 0; k < sc->n; k++)
+		if (!strcmp(sc->v[k].name, target->a->s))
+			meta = sc->v[k].val;
+	if (!meta || meta->kind != PYV_CALL || meta->receiver || !meta->name ||
+	    strcmp(meta->name, "sqlalchemy.MetaData") ||
+	    (sc != ev->module && is_global(sc, target->a->s)))
+		return 0;
+	kw = arena_alloc(ev->a, (meta->n_kw + 1) * sizeof(*kw));
+	for (size_t k = 0; k < meta->n_kw; k++)
+		if (!meta->kw[k].key || strcmp(meta->kw[k].key, "bind"))
+			kw[n++] = meta->kw[k];
+	kw[n].key = "bind";
+	kw[n++].val = v;
+	c = ev_new(ev, PYV_CALL, target);
+	*c = *meta;
+	c->kw = kw;
+	c->n_kw = n;
+	ev_bind(ev, sc, target->a->s, c);
+	insp_meta_rebound(ev, meta, c);
+	return 1;
+}
+
 static int ev_assign(struct ev *ev, const struct py_expr *target, const struct pyv *v)
 {
 	const struct pyv *const *items;
@@ -812,6 +848,8 @@ static int ev_assign(struct ev *ev, const struct py_expr *target, const struct p
 				return -1;
 		return 0;
 	}
+	if (ev_assign_meta_bind(ev, target, v))
+		return 0;
 	return ev_fail_at(ev, target,
 			  "assigning to an attribute or an item cannot be evaluated "
 			  "without Python"),

@@ -173,6 +173,9 @@ const struct pyv *insp_columns_method(struct ev *ev, const struct py_expr *x,
  * sa.Table made in it; NULL without an error when v is not such a value. */
 const struct pyv *insp_meta_table(struct ev *ev, const struct py_expr *x, const struct pyv *v,
 				  const struct pyv *key);
+/* meta.bind = X rebinds a name from the sa.MetaData value old to its copy
+ * new (eval.c): the tables made in old are new's from then on. */
+void insp_meta_rebound(struct ev *ev, const struct pyv *old, const struct pyv *now);
 /* inspector.default_schema_name. */
 const struct pyv *insp_default_schema(struct ev *ev, const struct py_expr *x, const struct pyv *fn,
 				      const struct ev_args *args);

@@ -878,6 +878,15 @@ static const struct pyv *reg_get(struct ev *ev, const struct pyv *meta, const ch
 	return NULL;
 }
 
+void insp_meta_rebound(struct ev *ev, const struct pyv *old, const struct pyv *now)
+{
+	struct ev_insp *st = state(ev);
+
+	for (size_t k = 0; k < st->n_reg; k++)
+		if (st->reg[k].meta == old)
+			st->reg[k].meta = now;
+}
+
 /* sa.Table(name, meta, ...) puts the table in meta.tables. */
 static const struct pyv *reg_put(struct ev *ev, const struct pyv *meta, const char *key,
 				 const struct pyv *table)

@@ -532,6 +532,54 @@ static void test_reflect_metadata(void)
 		  "database; it is only answered while a migration runs");
 }
 
+/* meta.bind = op.get_bind(): the name is rebound to sa.MetaData(bind=...)
+ * (autoload=True then reflects), the tables already made in it stay its
+ * own; any other attribute assignment stays refused. */
+static void test_meta_bind(void)
+{
+	const char *src = HDR "def upgrade():\n"
+			      "    md = sa.MetaData(bind=None)\n"
+			      "    sa.Table('t', md, sa.Column('a', sa.Integer()))\n"
+			      "    md.bind = op.get_bind()\n"
+			      "    item = sa.Table('item', md, autoload=True)\n"
+			      "    op.bulk_insert(item, [{'id': 1}])\n"
+			      "    op.bulk_insert(md.tables['t'], [{'a': 2}])\n";
+	const char *refused = "assigning to an attribute or an item cannot be evaluated "
+			      "without Python";
+	static const char *const others[] = {
+		HDR "md = sa.MetaData()\ndef upgrade():\n    md.bind = op.get_bind()\n",
+		HDR "def upgrade():\n    md = sa.MetaData()\n    md.schema = 'x'\n",
+		HDR "def upgrade():\n    t = sa.table('t')\n    t.bind = op.get_bind()\n",
+	};
+
+	fake_setup("sqlite");
+	CHECK_INT(run_d(src, "sqlite", false, true), 0);
+	CHECK_INT(BODY.n_ops, 2);
+	CHECK_INT(F.calls, 1);
+	CHECK_STR(op(1),
+		  "alembic.op.bulk_insert(sqlalchemy.Table('t', sqlalchemy.MetaData(bind=None), "
+		  "sqlalchemy.Column('a', sqlalchemy.Integer())), [{'a': 2}])");
+	CHECK_STR(value_of("sqlite", "sa.Table('item', sa.MetaData(), autoload=True)"),
+		  "error 5:21: sqlalchemy.exc.UnboundExecutionError: No engine is bound to this "
+		  "Table's MetaData. Pass an engine to the Table via autoload_with=<someengine> "
+		  "(sa.Table(..., autoload=True) reflects with the connection of "
+		  "sa.MetaData(bind=...))");
+	src = HDR "def upgrade():\n"
+		  "    md = sa.MetaData()\n"
+		  "    sa.Table('t', md, sa.Column('a', sa.Integer()))\n"
+		  "    md.bind = op.get_bind()\n"
+		  "    sa.Table('t', md, sa.Column('b', sa.Integer()))\n";
+	fake_setup("sqlite");
+	CHECK_INT(run_d(src, "sqlite", false, true), -1);
+	CHECK_INT(E.line, 7);
+	CHECK(strstr(E.msg, "Table 't' is already defined for this MetaData instance") != NULL);
+	for (size_t k = 0; k < sizeof(others) / sizeof(*others); k++) {
+		CHECK_INT(run_d(others[k], "sqlite", false, true), -1);
+		CHECK_INT(E.line, 5);
+		CHECK_STR(E.msg, refused);
+	}
+}
+
 #define T(fn)                                                                                      \
 	static void run_##fn(void)                                                                 \
 	{                                                                                          \
@@ -548,6 +596,7 @@ T(test_refusals)
 T(test_callback_error)
 T(test_reflect_table)
 T(test_reflect_metadata)
+T(test_meta_bind)
 
 static const struct unit_test tests[] = {
 	{"test_names_and_conditionals", run_test_names_and_conditionals},
@@ -559,6 +608,7 @@ static const struct unit_test tests[] = {
 	{"test_callback_error", run_test_callback_error},
 	{"test_reflect_table", run_test_reflect_table},
 	{"test_reflect_metadata", run_test_reflect_metadata},
+	{"test_meta_bind", run_test_meta_bind},
 	{0},
 };
 
