@@ -488,6 +488,82 @@ static const struct pyv *ev_enum_own(struct ev *ev, const struct py_expr *x, con
 	return ev_push_op(ev, x, v, NULL, 0) ? NULL : v;
 }
 
+/* The connection t.create(...) runs through: its bind argument, else its
+ * sa.MetaData(bind=...)'s; NULL with an error unless it is op.get_bind(). */
+static const struct pyv *table_create_bind(struct ev *ev, const struct py_expr *x,
+					   const struct pyv *t, const struct ev_args *args)
+{
+	const struct pyv *meta = t->n > 1 ? t->items[1] : NULL, *bind = NULL, *first = NULL;
+
+	if (args->n_pos > 2)
+		return ev_fail_at(ev, x, "TypeError: Table.create() takes at most 2 arguments");
+	for (size_t k = 0; k < args->n_kw; k++) {
+		const char *key = args->kw[k].key ? args->kw[k].key : "";
+		if (!strcmp(key, "bind"))
+			bind = args->kw[k].val;
+		else if (!strcmp(key, "checkfirst"))
+			first = args->kw[k].val;
+		else
+			return ev_fail_at(ev, x,
+					  "TypeError: Table.create() got an unexpected "
+					  "keyword argument '%s'",
+					  key);
+	}
+	bind = args->n_pos ? args->pos[0] : bind;
+	first = args->n_pos > 1 ? args->pos[1] : first;
+	if (first && lit_truth(ev, first, x) != 0)
+		return ev->e->code ? NULL
+				   : ev_fail_at(ev, x,
+						"Table.create(checkfirst=True) asks the database "
+						"whether the table exists; it cannot run without "
+						"Python");
+	if ((!bind || bind->kind == PYV_NONE) && meta && meta->kind == PYV_CALL && meta->name &&
+	    !strcmp(meta->name, "sqlalchemy.MetaData"))
+		bind = pyv_kwarg(meta, "bind");
+	if (!bind || bind->kind == PYV_NONE)
+		return ev_fail_at(
+			ev, x,
+			"sqlalchemy.exc.UnboundExecutionError: Table object '%s' is "
+			"not bound to an Engine or Connection.  Execution can not proceed "
+			"without a database to execute against.",
+			t->items[0]->kind == PYV_STR ? t->items[0]->s : "?");
+	if (bind->kind != PYV_REF || strcmp(bind->name, "alembic.bind"))
+		return NULL;
+	return bind;
+}
+
+/* t.create() of a sa.Table(name, sa.MetaData(), ...) bound to op.get_bind()
+ * (argument or MetaData(bind=...)): the DDL SQLAlchemy runs through that
+ * connection is op.create_table(name, ...)'s, so it is that operation.
+ * NULL without an error for anything else. */
+static const struct pyv *ev_table_create(struct ev *ev, const struct py_expr *x,
+					 const struct pyv *t, const char *name,
+					 const struct ev_args *args)
+{
+	const struct pyv *meta, *bind;
+	struct pyv *v;
+
+	if (strcmp(name, "create") || t->kind != PYV_CALL || t->receiver || !t->name ||
+	    strcmp(t->name, "sqlalchemy.Table") || t->n < 2)
+		return NULL;
+	meta = t->items[1];
+	if (meta->kind != PYV_CALL || meta->receiver || strcmp(meta->name, "sqlalchemy.MetaData") ||
+	    meta->n || meta->n_kw > (pyv_kwarg(meta, "bind") ? 1u : 0u))
+		return NULL; /* a naming convention or schema of its own: not create_table's */
+	if (!(bind = table_create_bind(ev, x, t, args)))
+		return NULL;
+	v = ev_new(ev, PYV_CALL, x);
+	v->name = "alembic.op.create_table";
+	v->items = arena_alloc(ev->a, (t->n - 1) * sizeof(*v->items));
+	v->items[0] = t->items[0];
+	for (size_t k = 2; k < t->n; k++)
+		v->items[k - 1] = t->items[k];
+	v->n = t->n - 1;
+	v->kw = t->kw;
+	v->n_kw = t->n_kw;
+	return ev_push_op(ev, x, v, NULL, 0) ? NULL : ev_new(ev, PYV_NONE, x);
+}
+
 /* A method call recv.name(args) where recv is a value (not a known name). */
 static const struct pyv *ev_method(struct ev *ev, const struct py_expr *x, const struct pyv *recv,
 				   const char *name, const struct ev_args *args)
@@ -498,6 +574,8 @@ static const struct pyv *ev_method(struct ev *ev, const struct py_expr *x, const
 	if (!known_is_sql(recv))
 		return lit_method(ev, x, recv, name, args);
 	if ((keys = ev_enum_own(ev, x, recv, name, args)) || ev->e->code)
+		return keys;
+	if ((keys = ev_table_create(ev, x, recv, name, args)) || ev->e->code)
 		return keys;
 	if ((keys = insp_columns_method(ev, x, recv, name, args)) || ev->e->code)
 		return keys;

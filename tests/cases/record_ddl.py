@@ -158,6 +158,32 @@ postgresql.ENUM(name="kind", schema="s1").drop(op.get_bind())
     ("enum_own_native_false", ALL, '''
 sa.Enum("a", "b", name="st", native_enum=False).create(op.get_bind())
 '''),
+    # ---- a sa.Table's own create() through op.get_bind(), meta.bind = ... ----
+    ("table_own_create_meta_bind", ALL, '''
+meta = sa.MetaData()
+meta.bind = op.get_bind()
+t = sa.Table("messages", meta,
+    sa.Column("id", sa.String(36), primary_key=True, nullable=False),
+    sa.Column("n", sa.Integer(), index=True),
+    sa.Column("k", sa.Enum("a", "b", name="kind")),
+    sa.Column("c", sa.Text(), comment="note"),
+    mysql_engine="InnoDB")
+t.create()
+'''),
+    ("table_own_create_arg", ALL, '''
+sa.Table("a", sa.MetaData(), sa.Column("id", sa.Integer, primary_key=True)).create(op.get_bind())
+sa.Table("b", sa.MetaData(), sa.Column("x", sa.Integer), schema="s").create(
+    bind=op.get_bind(), checkfirst=False)
+'''),
+    ("table_own_create_unbound", ALL, '''
+sa.Table("t", sa.MetaData(), sa.Column("id", sa.Integer)).create()
+'''),
+    ("meta_bind_bulk_insert", ALL, '''
+meta = sa.MetaData()
+meta.bind = op.get_bind()
+t = sa.Table("t", meta, sa.Column("id", sa.Integer, primary_key=True))
+op.bulk_insert(t, [{"id": 1}])
+'''),
     ("ct_comments", ALL, '''
 op.create_table("t",
     sa.Column("id", sa.Integer(), primary_key=True, comment="the id"),

@@ -578,6 +578,28 @@ static void test_meta_bind(void)
 		CHECK_INT(E.line, 5);
 		CHECK_STR(E.msg, refused);
 	}
+	/* t.create() through op.get_bind() is op.create_table (tests/cases/ddl.txt records
+	 * the SQL); what create_table would not do the same stays refused */
+	CHECK_STR(value_of("sqlite", "sa.Table('t', sa.MetaData(), sa.Column('a', sa.Integer()), "
+				     "schema='s').create(op.get_bind())"),
+		  "alembic.op.create_table('t', sqlalchemy.Column('a', sqlalchemy.Integer()), "
+		  "schema='s')");
+	CHECK_STR(value_of("sqlite", "sa.Table('t', sa.MetaData()).create(op.get_bind(), True)"),
+		  "error 5:21: Table.create(checkfirst=True) asks the database whether the table "
+		  "exists; it cannot run without Python");
+	CHECK_STR(
+		value_of("sqlite", "sa.Table('t', sa.MetaData()).create(nope=1)"),
+		"error 5:21: TypeError: Table.create() got an unexpected keyword argument 'nope'");
+	CHECK_STR(value_of("sqlite", "sa.Table('t', sa.MetaData()).create()"),
+		  "error 5:21: sqlalchemy.exc.UnboundExecutionError: Table object 't' is not bound "
+		  "to an Engine or Connection.  Execution can not proceed without a database to "
+		  "execute against.");
+	CHECK(strstr(value_of("sqlite",
+			      "sa.Table('t', sa.MetaData()).create(op.get_bind().engine)"),
+		     "runs SQL through a connection of its own") != NULL);
+	CHECK(strstr(value_of("sqlite", "sa.Table('t', sa.MetaData(naming_convention={}, "
+					"bind=op.get_bind())).create()"),
+		     "runs SQL through a connection of its own") != NULL);
 }
 
 #define T(fn)                                                                                      \
